@@ -1,0 +1,183 @@
+package dev.briefs.article;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads one input file into the articles it holds: one for plain text, JSON and HTML, one per
+ * line for JSON Lines. Nothing here throws for bad input; a file or line that cannot be read
+ * becomes an {@link ArticleInput#unreadable unreadable} input with a reason the operator can act on.
+ */
+public final class ArticleFileReader {
+
+    /** Larger files are refused before they are read, so one bad file cannot exhaust memory. */
+    public static final long DEFAULT_MAX_FILE_BYTES = 20L * 1024 * 1024;
+
+    private final ObjectMapper json = JsonMapper.builder().build();
+    private final PlainTextArticleParser plainText = new PlainTextArticleParser();
+    private final HtmlArticleParser html = new HtmlArticleParser();
+    private final long maxFileBytes;
+
+    public ArticleFileReader() {
+        this(DEFAULT_MAX_FILE_BYTES);
+    }
+
+    public ArticleFileReader(long maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    /**
+     * @param inputDir   the day's input folder
+     * @param sourceFile a file name inside it, as listed by {@link ArticleFiles}
+     */
+    public List<ArticleInput> read(Path inputDir, String sourceFile) {
+        String fallbackId = fallbackId(sourceFile);
+        try {
+            Path file = resolveInside(inputDir, sourceFile);
+            ArticleFormat format = ArticleFormat.ofFileName(sourceFile).orElseThrow(() -> new ArticleFormatException(
+                    sourceFile + ": unsupported file type; supported are " + ArticleFormat.supportedExtensions()));
+            String text = TextDecoder.decode(readBounded(file, sourceFile), sourceFile);
+            if (text.isBlank()) {
+                throw new ArticleFormatException(sourceFile + ": the file is empty");
+            }
+            return switch (format) {
+                case TEXT -> List.of(ArticleInput.of(plainText.parse(text, idOfFile(sourceFile), sourceFile)));
+                case HTML -> List.of(ArticleInput.of(html.parse(text, idOfFile(sourceFile), sourceFile)));
+                case JSON -> List.of(ArticleInput.of(parseJson(text, sourceFile)));
+                case JSON_LINES -> parseJsonLines(text, sourceFile);
+            };
+        } catch (ArticleFormatException e) {
+            return List.of(ArticleInput.unreadable(fallbackId, sourceFile, e.getMessage()));
+        } catch (IOException e) {
+            return List.of(ArticleInput.unreadable(fallbackId, sourceFile,
+                    sourceFile + ": cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+        }
+    }
+
+    private Article parseJson(String text, String sourceFile) {
+        JsonNode node = parseTree(text, sourceFile);
+        String id = idOfFile(sourceFile);
+        JsonNode idNode = node.get("id");
+        if (idNode != null && idNode.isString()) {
+            id = ArticleId.requireSafe(idNode.asString());
+        }
+        return NewsPleaseFields.toArticle(node, id, sourceFile, sourceFile);
+    }
+
+    private List<ArticleInput> parseJsonLines(String text, String sourceFile) {
+        List<ArticleInput> inputs = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String stem = ArticleId.ofFileName(sourceFile);
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            int lineNo = i + 1;
+            String where = sourceFile + " line " + lineNo;
+            String lineId = stem + "-" + lineNo;
+            try {
+                JsonNode node = parseTree(lines[i], where);
+                JsonNode idNode = node.get("id");
+                if (idNode != null && !idNode.isNull()) {
+                    if (!idNode.isString() && !idNode.isIntegralNumber()) {
+                        throw new ArticleFormatException(where + ": field 'id' must be a string, found "
+                                + NewsPleaseFields.describe(idNode));
+                    }
+                    lineId = idNode.asString();
+                    if (!ArticleId.isSafe(lineId)) {
+                        String bad = lineId;
+                        lineId = stem + "-" + lineNo;
+                        ArticleId.requireSafe(bad);
+                    }
+                }
+                if (!seen.add(lineId)) {
+                    String dup = lineId;
+                    lineId = stem + "-" + lineNo;
+                    throw new ArticleFormatException(where + ": id '" + dup + "' is used by an earlier line of this file; "
+                            + "give every article its own id");
+                }
+                inputs.add(ArticleInput.of(NewsPleaseFields.toArticle(node, lineId, sourceFile, where)));
+            } catch (ArticleFormatException e) {
+                inputs.add(ArticleInput.unreadable(lineId, sourceFile, e.getMessage()));
+            }
+        }
+        if (inputs.isEmpty()) {
+            inputs.add(ArticleInput.unreadable(fallbackId(sourceFile), sourceFile, sourceFile + ": no articles in the file"));
+        }
+        return inputs;
+    }
+
+    private JsonNode parseTree(String text, String where) {
+        try {
+            return json.readTree(text);
+        } catch (JacksonException e) {
+            throw new ArticleFormatException(where + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private byte[] readBounded(Path file, String sourceFile) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new ArticleFormatException(sourceFile + ": not a regular file");
+        }
+        long size = Files.size(file);
+        if (size > maxFileBytes) {
+            throw new ArticleFormatException(sourceFile + ": " + size + " bytes is over the limit of " + maxFileBytes
+                    + " bytes per input file; split it or raise 'max-file-bytes' in the job file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            // Read at most limit+1 bytes: the file may grow between the size check and the read.
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
+            if (bytes.length > maxFileBytes) {
+                throw new ArticleFormatException(sourceFile + ": grew over the limit of " + maxFileBytes + " bytes while being read");
+            }
+            return bytes;
+        }
+    }
+
+    private static Path resolveInside(Path inputDir, String sourceFile) {
+        Path file = inputDir.resolve(sourceFile).normalize();
+        if (!file.startsWith(inputDir.normalize()) || sourceFile.contains("/") || sourceFile.contains("\\")) {
+            throw new ArticleFormatException(sourceFile + ": not a file directly inside the input folder");
+        }
+        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+            throw new ArticleFormatException(sourceFile + ": a symbolic link that leads nowhere (broken or a loop)");
+        }
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ArticleFormatException(sourceFile + ": no longer exists");
+        }
+        return file;
+    }
+
+    private static String idOfFile(String sourceFile) {
+        return ArticleId.requireSafe(ArticleId.ofFileName(sourceFile));
+    }
+
+    /**
+     * The id an unreadable file is reported under. A file name that is not a safe id still
+     * needs a report, so it gets a safe stand-in derived from its characters.
+     */
+    static String fallbackId(String sourceFile) {
+        String stem = ArticleId.ofFileName(sourceFile);
+        if (ArticleId.isSafe(stem)) {
+            return stem;
+        }
+        String cleaned = stem.replaceAll("[^\\p{L}\\p{N}_-]+", "_").replaceAll("^[_-]+", "");
+        if (cleaned.length() > 100) {
+            cleaned = cleaned.substring(0, 100);
+        }
+        String stable = Integer.toHexString(sourceFile.hashCode());
+        return (cleaned.isEmpty() ? "file" : cleaned) + "-" + stable;
+    }
+}

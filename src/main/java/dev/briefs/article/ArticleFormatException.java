@@ -1,0 +1,16 @@
+package dev.briefs.article;
+
+/**
+ * An input file (or one line of it) that cannot become an article. The message is meant for
+ * the operator: it says what is wrong and, where it helps, what to do about it.
+ */
+public class ArticleFormatException extends RuntimeException {
+
+    public ArticleFormatException(String message) {
+        super(message);
+    }
+
+    public ArticleFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

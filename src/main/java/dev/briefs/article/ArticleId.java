@@ -1,0 +1,43 @@
+package dev.briefs.article;
+
+import java.util.regex.Pattern;
+
+/**
+ * Article ids become file names in the output folder, and ids can come from untrusted JSON,
+ * so only a conservative set of characters is accepted: nothing that could leave the folder,
+ * hide the file, or need quoting in a shell.
+ */
+public final class ArticleId {
+
+    private static final Pattern SAFE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,127}");
+
+    private ArticleId() {
+    }
+
+    public static boolean isSafe(String id) {
+        return id != null && SAFE.matcher(id).matches() && !id.contains("..");
+    }
+
+    /** @throws ArticleFormatException naming the id and the rule it breaks */
+    public static String requireSafe(String id) {
+        if (!isSafe(id)) {
+            throw new ArticleFormatException("article id " + quote(id) + " is not safe as a file name: "
+                    + "use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit, without '..'");
+        }
+        return id;
+    }
+
+    /** The id of a one-article file is its name without the extension. */
+    public static String ofFileName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    static String quote(String id) {
+        if (id == null) {
+            return "(none)";
+        }
+        String shown = id.length() > 60 ? id.substring(0, 60) + "…" : id;
+        return "'" + shown.replaceAll("\\p{Cntrl}", "?") + "'";
+    }
+}

@@ -1,0 +1,44 @@
+package dev.briefs.brief;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One article's brief, as written to {@code ID.json}. Field order here is the order in the file.
+ *
+ * @param status {@code ok} when every language is done, {@code partial} when some failed,
+ *               {@code failed} when the article could not be read or nothing could be summarised
+ */
+public record Brief(
+        String id,
+        String date,
+        String title,
+        String language,
+        String status,
+        String error,
+        Source source,
+        Map<String, LanguageBrief> briefs,
+        Chunks chunks) {
+
+    public static final String OK = "ok";
+    public static final String PARTIAL = "partial";
+    public static final String FAILED = "failed";
+
+    public record Source(String file, String url, List<String> links) {
+    }
+
+    /** @param status {@code ok} or {@code failed} */
+    public record LanguageBrief(String text, String model, String status, String error) {
+
+        public boolean ok() {
+            return OK.equals(status);
+        }
+    }
+
+    public record Chunks(int total, int failed) {
+    }
+
+    public boolean complete() {
+        return OK.equals(status);
+    }
+}

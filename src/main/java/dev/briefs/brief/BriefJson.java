@@ -1,0 +1,26 @@
+package dev.briefs.brief;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The one JSON mapping of briefs, so that files, lines and reruns agree byte for byte. */
+public final class BriefJson {
+
+    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper COMPACT = JsonMapper.builder().build();
+
+    private BriefJson() {
+    }
+
+    public static byte[] pretty(Brief brief) {
+        return (PRETTY.writeValueAsString(brief) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public static String line(Brief brief) {
+        return COMPACT.writeValueAsString(brief);
+    }
+
+    public static Brief read(byte[] json) {
+        return COMPACT.readValue(json, Brief.class);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.briefs.brief;
+
+import java.util.Map;
+
+/** Renders a brief as Markdown for people: title, source link, then one section per language. */
+public final class BriefMarkdown {
+
+    private BriefMarkdown() {
+    }
+
+    public static String render(Brief brief) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(MarkdownText.escape(brief.title() != null ? brief.title() : brief.id())).append("\n\n");
+        md.append(sourceLine(brief)).append("\n\n");
+        if (brief.error() != null) {
+            md.append("**Not briefed:** ").append(MarkdownText.escape(brief.error())).append("\n");
+            return md.toString();
+        }
+        for (Map.Entry<String, Brief.LanguageBrief> e : brief.briefs().entrySet()) {
+            md.append("## ").append(Languages.nativeName(e.getKey())).append("\n\n");
+            Brief.LanguageBrief b = e.getValue();
+            if (b.text() != null) {
+                md.append(MarkdownText.escape(b.text())).append("\n\n");
+            }
+            if (!b.ok()) {
+                md.append("**Failed:** ").append(MarkdownText.escape(String.valueOf(b.error()))).append("\n\n");
+            }
+            if (b.model() != null) {
+                md.append("*Model: ").append(MarkdownText.escape(b.model())).append("*\n\n");
+            }
+        }
+        return md.toString();
+    }
+
+    static String sourceLine(Brief brief) {
+        StringBuilder line = new StringBuilder();
+        if (brief.date() != null) {
+            line.append(brief.date()).append(" · ");
+        }
+        if (brief.language() != null) {
+            line.append(Languages.nativeName(brief.language())).append(" · ");
+        }
+        line.append("Source: ");
+        Brief.Source source = brief.source();
+        if (source.url() != null) {
+            line.append(MarkdownText.link(source.url()));
+        } else {
+            line.append("file ").append(MarkdownText.escape(source.file()));
+        }
+        return line.toString();
+    }
+}

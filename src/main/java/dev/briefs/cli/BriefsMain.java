@@ -1,0 +1,71 @@
+package dev.briefs.cli;
+
+import dev.briefs.job.JobFileException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code briefs} command line: {@code java -jar target/briefs.jar COMMAND ...}. */
+@Command(name = "briefs",
+        mixinStandardHelpOptions = true,
+        versionProvider = BriefsMain.Version.class,
+        description = "Turns a day's news articles into short briefs in several languages, with their source links.",
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit status: 0 all briefs complete, 3 some chunks or articles failed (the rest is written),",
+                "2 usage or configuration error, 1 the job failed."})
+public final class BriefsMain implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit status (tests call this instead of {@link #main}). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new BriefsMain());
+        cli.setExecutionExceptionHandler(BriefsMain::handleFailure);
+        cli.setParameterExceptionHandler(BriefsMain::handleBadParameters);
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command, such as 'run'");
+    }
+
+    private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof UsageException || e instanceof JobFileException) {
+            err.println("briefs: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        err.println("briefs: failed: " + e);
+        if (System.getenv("BRIEFS_DEBUG") != null) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(set BRIEFS_DEBUG=1 for the stack trace)");
+        }
+        return ExitCodes.JOB_FAILED;
+    }
+
+    private static int handleBadParameters(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        cli.getErr().println("briefs: " + e.getMessage());
+        cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
+        return ExitCodes.USAGE;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = BriefsMain.class.getPackage().getImplementationVersion();
+            return new String[] {"briefs " + (v != null ? v : "(development build)")};
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.briefs.job;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A job file as written in {@code jobs/*.yaml}. Every setting has a default, so a job file names
+ * only what it changes. Paths are relative to the working directory and may contain {@code {date}}.
+ */
+public record JobFile(
+        String name,
+        String input,
+        String output,
+        String data,
+        List<String> languages,
+        Brief brief,
+        Chunk chunk,
+        @JsonProperty("commit-interval") Integer commitInterval,
+        Integer partitions,
+        @JsonProperty("detect-languages") List<String> detectLanguages,
+        @JsonProperty("max-file-bytes") Long maxFileBytes,
+        Models models) {
+
+    public record Brief(@JsonProperty("max-words") Integer maxWords) {
+    }
+
+    public record Chunk(@JsonProperty("max-tokens") Integer maxTokens) {
+    }
+
+    /**
+     * @param dir       where installed models live ({@code models/NAME/})
+     * @param summarise {@code extractive} (the bundled default), or a summarisation model's name
+     * @param translate model name per language pair, such as {@code en-uk: opus-mt-en-uk}
+     */
+    public record Models(
+            String dir,
+            String summarise,
+            Map<String, String> translate,
+            @JsonProperty("auto-fetch") Boolean autoFetch) {
+    }
+}

@@ -1,0 +1,48 @@
+package dev.briefs.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Reads job files, turning every YAML or type mistake into one line that names file, line and setting. */
+public final class JobFiles {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private JobFiles() {
+    }
+
+    public static JobFile read(Path path) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new JobFileException("job file " + path + " does not exist; give the path of a job file such as jobs/nightly.yaml");
+        } catch (IOException e) {
+            throw new JobFileException("cannot read job file " + path + ": " + e.getMessage());
+        }
+        try {
+            JobFile file = YAML.readValue(bytes, JobFile.class);
+            if (file == null) {
+                throw new JobFileException(path + ": the job file is empty");
+            }
+            return file;
+        } catch (UnrecognizedPropertyException e) {
+            throw new JobFileException(path + ": unknown setting '" + e.getPropertyName() + "'" + line(e)
+                    + "; see the job file section of the README for the settings");
+        } catch (JacksonException e) {
+            throw new JobFileException(path + ": " + e.getOriginalMessage() + line(e));
+        }
+    }
+
+    private static String line(JacksonException e) {
+        return e.getLocation() != null && e.getLocation().getLineNr() > 0 ? " (line " + e.getLocation().getLineNr() + ")" : "";
+    }
+}

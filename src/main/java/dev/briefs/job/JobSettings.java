@@ -1,0 +1,106 @@
+package dev.briefs.job;
+
+import dev.briefs.article.ArticleFileReader;
+import dev.briefs.article.LanguageDetector;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one run needs to know, resolved from the job file, the command line and defaults:
+ * the date is filled into the paths, and every number is checked.
+ */
+public record JobSettings(
+        String jobName,
+        Path jobFile,
+        LocalDate date,
+        Path input,
+        Path output,
+        Path data,
+        List<String> languages,
+        int maxWords,
+        int chunkTokens,
+        int commitInterval,
+        int partitions,
+        List<String> detectLanguages,
+        long maxFileBytes,
+        Path modelsDir,
+        String summariseModel,
+        Map<String, String> translateModels,
+        boolean autoFetch) {
+
+    public static final int DEFAULT_MAX_WORDS = 80;
+    public static final int DEFAULT_CHUNK_TOKENS = 200;
+    public static final int DEFAULT_COMMIT_INTERVAL = 4;
+    public static final String EXTRACTIVE = "extractive";
+
+    public JobSettings {
+        languages = List.copyOf(languages);
+        detectLanguages = List.copyOf(detectLanguages);
+        translateModels = Map.copyOf(translateModels);
+    }
+
+    /** Resolves a job file against a date and the command line's overrides (either may be null). */
+    public static JobSettings resolve(Path jobFilePath, JobFile file, LocalDate date, Path inputOverride, Path outputOverride) {
+        String where = jobFilePath.toString();
+        String dateText = date.toString();
+        Path input = inputOverride != null ? inputOverride : path(require(file.input(), "input", where), dateText);
+        Path output = outputOverride != null ? outputOverride : path(require(file.output(), "output", where), dateText);
+        Path data = path(file.data() != null ? file.data() : "data", dateText);
+        List<String> languages = file.languages() != null ? file.languages() : List.of("uk", "en");
+        if (languages.isEmpty()) {
+            throw new JobFileException(where + ": 'languages' is empty; list the brief languages, e.g. [uk, en]");
+        }
+        for (String lang : languages) {
+            if (lang == null || !lang.matches("[a-z]{2,3}")) {
+                throw new JobFileException(where + ": language '" + lang + "' in 'languages' is not an ISO 639-1 code such as uk or en");
+            }
+        }
+        int maxWords = positive(file.brief() != null ? file.brief().maxWords() : null, DEFAULT_MAX_WORDS, "brief.max-words", where);
+        int chunkTokens = positive(file.chunk() != null ? file.chunk().maxTokens() : null, DEFAULT_CHUNK_TOKENS, "chunk.max-tokens", where);
+        if (chunkTokens < 8) {
+            throw new JobFileException(where + ": chunk.max-tokens must be at least 8, is " + chunkTokens);
+        }
+        int commitInterval = positive(file.commitInterval(), DEFAULT_COMMIT_INTERVAL, "commit-interval", where);
+        int partitions = positive(file.partitions(), Runtime.getRuntime().availableProcessors(), "partitions", where);
+        List<String> detect = file.detectLanguages() != null ? file.detectLanguages() : LanguageDetector.DEFAULT_LANGUAGES;
+        long maxFileBytes = file.maxFileBytes() != null ? file.maxFileBytes() : ArticleFileReader.DEFAULT_MAX_FILE_BYTES;
+        if (maxFileBytes <= 0) {
+            throw new JobFileException(where + ": max-file-bytes must be positive, is " + maxFileBytes);
+        }
+        JobFile.Models models = file.models() != null ? file.models() : new JobFile.Models(null, null, null, null);
+        Path modelsDir = Path.of(models.dir() != null ? models.dir() : "models");
+        String summarise = models.summarise() != null ? models.summarise() : EXTRACTIVE;
+        Map<String, String> translate = models.translate() != null ? models.translate() : Map.of();
+        for (String pair : translate.keySet()) {
+            if (!pair.matches("[a-z]{2,3}-[a-z]{2,3}")) {
+                throw new JobFileException(where + ": models.translate key '" + pair + "' is not a language pair such as en-uk");
+            }
+        }
+        return new JobSettings(file.name() != null ? file.name() : "nightly", jobFilePath, date, input, output, data,
+                languages, maxWords, chunkTokens, commitInterval, partitions, detect, maxFileBytes, modelsDir,
+                summarise, translate, Boolean.TRUE.equals(models.autoFetch()));
+    }
+
+    private static String require(String value, String name, String where) {
+        if (value == null || value.isBlank()) {
+            throw new JobFileException(where + ": '" + name + "' is missing; set it in the job file or pass --" + name);
+        }
+        return value;
+    }
+
+    private static Path path(String template, String date) {
+        return Path.of(template.replace("{date}", date));
+    }
+
+    private static int positive(Integer value, int fallback, String name, String where) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value <= 0) {
+            throw new JobFileException(where + ": " + name + " must be a positive number, is " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.briefs.job;
+
+import dev.briefs.article.ArticleFileReader;
+import dev.briefs.article.ArticleInput;
+import dev.briefs.article.LanguageDetector;
+import dev.briefs.brief.Brief;
+import dev.briefs.brief.BriefMaker;
+import dev.briefs.model.SentenceEmbeddingModel;
+import dev.briefs.summarise.EmbeddingVectors;
+import dev.briefs.summarise.ExtractiveSummariser;
+import dev.briefs.summarise.LexicalVectors;
+import dev.briefs.summarise.Summariser;
+import dev.briefs.translate.ModelTranslators;
+import dev.briefs.translate.Translator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code nightly-briefs} job: a partitioned step that turns each article into its brief
+ * files, then a step that rebuilds the day's digest from those files.
+ *
+ * <pre>
+ * articles (partitioned over the input files, local threads)
+ *   └─ articleWorker: read article ─ make brief (language, chunks, summary, translations) ─ write ID.json, ID.md
+ * digest: briefs.jsonl + digest.md from the ID.json files
+ * </pre>
+ */
+@Configuration(proxyBeanMethods = false)
+public class NightlyJobConfiguration {
+
+    public static final String JOB_NAME = "nightly-briefs";
+
+    @Bean
+    Job nightlyBriefs(JobRepository jobRepository, Step articles, Step digest) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(articles).next(digest).build();
+    }
+
+    @Bean
+    Step articles(JobRepository jobRepository, Step articleWorker, JobSettings settings) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("briefs-");
+        executor.setConcurrencyLimit(settings.partitions());
+        return new StepBuilder("articles", jobRepository)
+                .partitioner("articleWorker", new ArticleFilePartitioner(settings.input()))
+                .step(articleWorker)
+                .gridSize(settings.partitions())
+                .taskExecutor(executor)
+                .build();
+    }
+
+    @Bean
+    Step articleWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings,
+                       PartitionArticleReader articleReader, BriefMaker briefMaker, RunProgress progress) {
+        return new StepBuilder("articleWorker", jobRepository)
+                .<ArticleInput, Brief>chunk(settings.commitInterval())
+                .reader(articleReader)
+                .processor(input -> briefMaker.make(input, settings.date()))
+                .writer(new BriefFileWriter(settings.output(), progress))
+                .transactionManager(transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    PartitionArticleReader articleReader(JobSettings settings, ArticleFileReader fileReader,
+                                         @Value("#{stepExecutionContext['" + ArticleFilePartitioner.FILES + "']}") List<String> files) {
+        return new PartitionArticleReader(settings.input(), files, fileReader);
+    }
+
+    @Bean
+    Step digest(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings) {
+        return new StepBuilder("digest", jobRepository)
+                .tasklet(new DigestTasklet(settings.output(), settings.date().toString()), transactionManager)
+                .build();
+    }
+
+    @Bean
+    ArticleFileReader articleFileReader(JobSettings settings) {
+        return new ArticleFileReader(settings.maxFileBytes());
+    }
+
+    @Bean(destroyMethod = "close")
+    SentenceEmbeddingModel sentenceEmbeddingModel() {
+        return SentenceEmbeddingModel.loadBundled();
+    }
+
+    @Bean
+    Summariser summariser(SentenceEmbeddingModel embeddings, JobSettings settings) {
+        // all-MiniLM-L6-v2 was trained on English; other languages get language-agnostic vectors.
+        return new ExtractiveSummariser(new EmbeddingVectors(embeddings, settings.chunkTokens()), Set.of("en"),
+                new LexicalVectors());
+    }
+
+    @Bean
+    Translator translator(JobSettings settings) {
+        return new ModelTranslators(settings.translateModels(), settings.modelsDir());
+    }
+
+    @Bean
+    BriefMaker briefMaker(JobSettings settings, Summariser summariser, Translator translator) {
+        return new BriefMaker(new LanguageDetector(settings.detectLanguages()), summariser, translator,
+                settings.languages(), settings.maxWords());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.briefs.summarise;
+
+import dev.briefs.chunk.Chunk;
+import dev.briefs.chunk.ChunkPacker;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The offline default: picks the article's own most central, least redundant sentences
+ * (see {@link SentenceRanker}) up to a word limit, and gives them in the article's order.
+ * Languages the embedding model knows get semantic vectors; any other language gets
+ * {@link LexicalVectors}. A chunk whose vectors cannot be computed is left out of the choice
+ * and counted as failed; the summary is built from the rest.
+ */
+public final class ExtractiveSummariser implements Summariser {
+
+    private final SentenceVectors embedding;
+    private final Set<String> embeddingLanguages;
+    private final SentenceVectors fallback;
+
+    public ExtractiveSummariser(SentenceVectors embedding, Set<String> embeddingLanguages, SentenceVectors fallback) {
+        this.embedding = embedding;
+        this.embeddingLanguages = Set.copyOf(embeddingLanguages);
+        this.fallback = fallback;
+    }
+
+    private SentenceVectors vectorsFor(String language) {
+        return embeddingLanguages.contains(language) ? embedding : fallback;
+    }
+
+    @Override
+    public ChunkPacker packerFor(String language) {
+        SentenceVectors v = vectorsFor(language);
+        return new ChunkPacker(v.tokenCounter(), v.maxTokensPerCall());
+    }
+
+    @Override
+    public Summary summarise(List<Chunk> chunks, String language, int maxWords) {
+        SentenceVectors vectors = vectorsFor(language);
+        String model = "extractive:" + vectors.modelName();
+        List<String> sentences = new ArrayList<>();
+        List<float[]> sentenceVectors = new ArrayList<>();
+        int failed = 0;
+        String firstError = null;
+        for (Chunk chunk : chunks) {
+            try {
+                float[][] v = vectors.vectors(chunk.sentences());
+                sentences.addAll(chunk.sentences());
+                sentenceVectors.addAll(List.of(v));
+            } catch (RuntimeException e) {
+                failed++;
+                if (firstError == null) {
+                    firstError = "chunk " + chunk.index() + ": " + e.getMessage();
+                }
+            }
+        }
+        if (sentences.isEmpty()) {
+            return new Summary(null, model, chunks.size(), failed,
+                    firstError == null ? "the article has no sentences" : firstError);
+        }
+        List<Integer> ranked = new SentenceRanker().rank(sentenceVectors.toArray(float[][]::new));
+        List<Integer> chosen = choose(ranked, sentences, maxWords);
+        chosen.sort(Comparator.naturalOrder());
+        StringBuilder text = new StringBuilder();
+        for (int i : chosen) {
+            if (!text.isEmpty()) {
+                text.append(' ');
+            }
+            text.append(sentences.get(i));
+        }
+        return new Summary(text.toString(), model, chunks.size(), failed, firstError);
+    }
+
+    /**
+     * Takes sentences in ranked order while they fit; one that does not fit is passed over for a
+     * shorter one further down. If not even the best sentence fits, it is cut at the limit and
+     * marked with an ellipsis: a brief is never longer than its limit.
+     */
+    static List<Integer> choose(List<Integer> ranked, List<String> sentences, int maxWords) {
+        List<Integer> chosen = new ArrayList<>();
+        int words = 0;
+        for (int i : ranked) {
+            int w = Words.count(sentences.get(i));
+            if (words + w <= maxWords) {
+                chosen.add(i);
+                words += w;
+            }
+        }
+        if (chosen.isEmpty()) {
+            int best = ranked.get(0);
+            sentences.set(best, Words.truncate(sentences.get(best), maxWords));
+            chosen.add(best);
+        }
+        return chosen;
+    }
+}
