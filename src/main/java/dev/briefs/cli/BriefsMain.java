@@ -27,6 +27,19 @@ public final class BriefsMain implements Runnable {
         return commandLine().execute(args);
     }
 
+    /** As {@link #execute(String...)}, with the command's output and errors going to the given writers. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new BriefsMain());
         cli.setExecutionExceptionHandler(BriefsMain::handleFailure);

@@ -54,8 +54,8 @@ final class RunCommand implements Callable<Integer> {
         NightlyRun.Outcome outcome = NightlyRun.run(settings, force, new ConsoleProgress(spec.commandLine().getErr()));
         return switch (outcome.status()) {
             case ALREADY_COMPLETE -> {
-                out.println("briefs for " + settings.date() + " are already complete in " + settings.output()
-                        + "; nothing to do (use --force to run again)");
+                out.println("the run for " + settings.date() + " already finished; nothing to do (--force runs it again)");
+                printReport(out, settings, outcome.report());
                 yield exitFor(outcome.report());
             }
             case ALREADY_RUNNING -> throw new UsageException(outcome.failure() + "; wait for it to finish");

@@ -1,0 +1,115 @@
+package dev.briefs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.briefs.brief.Brief;
+import dev.briefs.brief.BriefFiles;
+import dev.briefs.brief.BriefJson;
+import dev.briefs.support.CommandResult;
+import dev.briefs.support.TestJobs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run command as a user meets it: the shipped sample articles, reruns, and mistakes. */
+class RunCommandTest {
+
+    private static final String SAMPLE_DATE = "2026-11-20";
+
+    @TempDir
+    Path root;
+
+    @Test
+    void helpIsAvailableOnEveryCommand() {
+        CommandResult top = CommandResult.run("--help");
+        assertThat(top.exitCode()).isZero();
+        assertThat(top.out()).contains("Usage: briefs").contains("run");
+        CommandResult run = CommandResult.run("run", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("JOB_FILE").contains("--date").contains("--input").contains("--output").contains("--force");
+    }
+
+    @Test
+    void badDateIsAUsageErrorOnOneLine() {
+        CommandResult r = CommandResult.run("run", "jobs/nightly.yaml", "--date", "20-11-2026");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err().strip()).isEqualTo("briefs: --date '20-11-2026' is not a date; write it as YYYY-MM-DD");
+    }
+
+    @Test
+    void missingJobFileAndInputFolderAreUsageErrors() throws IOException {
+        CommandResult noJob = CommandResult.run("run", root.resolve("nope.yaml").toString(), "--date", SAMPLE_DATE);
+        assertThat(noJob.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noJob.err()).contains("nope.yaml does not exist").doesNotContain("Exception").doesNotContain("\tat ");
+
+        Path job = TestJobs.write(root, "");
+        CommandResult noInput = CommandResult.run("run", job.toString(), "--date", SAMPLE_DATE);
+        assertThat(noInput.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noInput.err()).contains("input folder").contains(SAMPLE_DATE).contains("does not exist");
+    }
+
+    @Test
+    void mistakesInTheJobFileNameTheSetting() throws IOException {
+        Path job = TestJobs.write(root, "brief:\n  max-wrods: 40\n");
+        CommandResult r = CommandResult.run("run", job.toString(), "--date", SAMPLE_DATE);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("job.yaml").contains("unknown setting 'max-wrods'").contains("line");
+
+        Files.writeString(job, Files.readString(job).replace("max-wrods: 40", "max-words: -3"));
+        CommandResult negative = CommandResult.run("run", job.toString(), "--date", SAMPLE_DATE);
+        assertThat(negative.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(negative.err()).contains("brief.max-words must be a positive number, is -3");
+    }
+
+    @Test
+    void shippedSampleArticlesGetEnglishAndUkrainianBriefsUntilTranslationModelsAreMissing() throws IOException {
+        Path input = TestJobs.inputDir(root, SAMPLE_DATE);
+        try (Stream<Path> samples = Files.list(Path.of("jobs/articles", SAMPLE_DATE))) {
+            for (Path sample : samples.toList()) {
+                Files.copy(sample, input.resolve(sample.getFileName()));
+            }
+        }
+        Path job = TestJobs.write(root, "");
+        CommandResult first = CommandResult.run("run", job.toString(), "--date", SAMPLE_DATE);
+
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.SOME_FAILED);
+        Path out = TestJobs.outputDir(root, SAMPLE_DATE);
+        List<Brief> briefs = BriefFiles.readAll(out);
+        assertThat(briefs).extracting(Brief::id)
+                .containsExactly("harbour-reopens", "library-night", "rail-timetable", "school-meals");
+        for (Brief b : briefs) {
+            assertThat(Files.readString(out.resolve(b.id() + ".md"))).contains("## English").contains("## Українська");
+            String source = b.language();
+            String other = source.equals("en") ? "uk" : "en";
+            assertThat(b.briefs().get(source).status()).isEqualTo("ok");
+            assertThat(b.briefs().get(source).model()).isEqualTo(source.equals("en")
+                    ? "extractive:all-minilm-l6-v2" : "extractive:lexical-tfidf");
+            assertThat(b.briefs().get(other).status()).isEqualTo("failed");
+            assertThat(b.briefs().get(other).text()).isNull();
+            assertThat(b.briefs().get(other).error()).startsWith("model not installed: opus-mt-" + source + "-" + other);
+            assertThat(b.status()).isEqualTo("partial");
+        }
+        assertThat(briefs).extracting(Brief::language).containsExactly("en", "uk", "en", "uk");
+        assertThat(first.out()).contains("4 articles, 0 complete, 4 partial, 0 failed")
+                .contains("harbour-reopens [uk]: model not installed: opus-mt-en-uk");
+
+        List<String> lines = Files.readAllLines(out.resolve("briefs.jsonl"));
+        assertThat(lines).hasSize(4);
+        assertThat(BriefJson.read(lines.get(2).getBytes()).source().url())
+                .isEqualTo("https://example.org/news/2026/11/20/night-train-warsaw");
+        assertThat(Files.readString(out.resolve("digest.md"))).startsWith("# Briefs for " + SAMPLE_DATE)
+                .contains("Night train to Warsaw returns to the timetable").contains("## Failures");
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".tmp-"));
+        }
+
+        CommandResult again = CommandResult.run("run", job.toString(), "--date", SAMPLE_DATE);
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+        assertThat(again.out()).contains("already finished; nothing to do");
+        assertThat(Files.readAllLines(out.resolve("briefs.jsonl"))).isEqualTo(lines);
+    }
+}
