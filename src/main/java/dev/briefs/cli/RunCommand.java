@@ -1,6 +1,8 @@
 package dev.briefs.cli;
 
+import dev.briefs.article.ArticleFiles;
 import dev.briefs.brief.DayReport;
+import java.io.IOException;
 import dev.briefs.job.JobFiles;
 import dev.briefs.job.JobSettings;
 import dev.briefs.job.NightlyRun;
@@ -51,7 +53,11 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("input folder " + settings.input() + " does not exist; drop the day's articles there "
                     + "or pass --input DIR");
         }
-        NightlyRun.Outcome outcome = NightlyRun.run(settings, force, new ConsoleProgress(spec.commandLine().getErr()));
+        NightlyRun.Outcome outcome;
+        try (ConsoleProgress progress = ConsoleProgress.create(spec.commandLine().getErr(), countFiles(settings.input()),
+                System.console() != null)) {
+            outcome = NightlyRun.run(settings, force, progress);
+        }
         return switch (outcome.status()) {
             case ALREADY_COMPLETE -> {
                 out.println("the run for " + settings.date() + " already finished; nothing to do (--force runs it again)");
@@ -71,6 +77,14 @@ final class RunCommand implements Callable<Integer> {
                 yield exitFor(outcome.report());
             }
         };
+    }
+
+    private static int countFiles(Path input) {
+        try {
+            return ArticleFiles.list(input).size();
+        } catch (IOException e) {
+            throw new UsageException("cannot list the input folder " + input + ": " + e.getMessage());
+        }
     }
 
     private static int exitFor(DayReport report) {
