@@ -1,8 +1,6 @@
 package dev.briefs.generate;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * transformers' beam search ({@code num_beams > 1}, no sampling, one group, one returned
@@ -114,24 +112,22 @@ public final class BeamSearch {
                     int[] nextIndices = new int[rows];
                     for (int b = 0; b < batch; b++) {
                         if (done[b]) {
+                            // transformers points these rows at row 0; they are never read again, so
+                            // keep them on their own rows and spare the cache a cross-input reorder
                             for (int k = 0; k < nb; k++) {
                                 nextScores[b * nb + k] = 0f;
                                 nextTokens[b * nb + k] = pad;
-                                nextIndices[b * nb + k] = 0;
+                                nextIndices[b * nb + k] = b * nb + k;
                             }
                             continue;
                         }
                         int[] cand = topK(scores, b * nb, nb, vocab, keep);
                         int beamIdx = 0;
-                        float best = Float.NEGATIVE_INFINITY;
                         for (int rank = 0; rank < cand.length; rank++) {
                             int flat = cand[rank];
                             int srcRow = b * nb + flat / vocab;
                             int token = flat % vocab;
                             float score = scores[srcRow][token];
-                            if (rank == 0 || score > best) {
-                                best = Math.max(best, score);
-                            }
                             if (contains(eos, token)) {
                                 if (rank >= nb) {
                                     continue;
@@ -267,14 +263,5 @@ public final class BeamSearch {
             size++;
         }
         return size == k ? idx : Arrays.copyOf(idx, size);
-    }
-
-    /** The rows' current sequences, for tests. */
-    static List<int[]> copyRows(int[][] rows) {
-        List<int[]> out = new ArrayList<>();
-        for (int[] r : rows) {
-            out.add(r.clone());
-        }
-        return out;
     }
 }

@@ -215,4 +215,25 @@ class TextGenerationTest {
             assertThat(m.architecture()).isEqualTo("bart");
         }
     }
+
+    @Test
+    void concurrentCallsShareTheModelSafely() throws Exception {
+        List<String> texts = List.of("Things are really taking off!", "We are determined to do all we can.");
+        List<Seq2SeqGenerator.Result> ref = bart.generate(texts);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<Seq2SeqGenerator.Result>>> fs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                fs.add(pool.submit(() -> bart.generate(texts)));
+            }
+            for (var f : fs) {
+                List<Seq2SeqGenerator.Result> r = f.get();
+                for (int i = 0; i < texts.size(); i++) {
+                    assertThat(r.get(i).outputIds()).containsExactly(ref.get(i).outputIds());
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
