@@ -1,0 +1,389 @@
+package dev.briefs.generate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Generation settings, mirroring the subset of transformers' {@code GenerationConfig} that this
+ * engine implements (greedy and beam search, no sampling).
+ *
+ * <p>Defaults are transformers' defaults. {@link #load(Path)} reads a model folder's {@code
+ * generation_config.json}; when that file is absent every setting is taken from {@code
+ * config.json} (transformers' {@code GenerationConfig.from_model_config}); when it is present,
+ * only the special-token ids it lacks ({@code decoder_start_token_id}, {@code pad_token_id},
+ * {@code eos_token_id}, {@code bos_token_id}) fall back to {@code config.json}.
+ *
+ * <p>Instances are mutable; use {@link #copy()} and {@link #override(Map)} to derive per-call
+ * settings with transformers' {@code generate(**kwargs)} names.
+ */
+public final class GenerationConfig {
+
+    /** transformers' {@code early_stopping}: {@code True}, {@code False} or {@code "never"}. */
+    public enum EarlyStopping {
+        TRUE,
+        FALSE,
+        NEVER;
+
+        /** Parses a JSON/kwarg value: booleans or the string "never". */
+        public static EarlyStopping parse(Object value) {
+            if (value == null) {
+                return FALSE;
+            }
+            if (value instanceof EarlyStopping e) {
+                return e;
+            }
+            if (value instanceof Boolean b) {
+                return b ? TRUE : FALSE;
+            }
+            String s = value.toString().trim().toLowerCase();
+            return switch (s) {
+                case "true" -> TRUE;
+                case "false" -> FALSE;
+                case "never" -> NEVER;
+                default -> throw new IllegalArgumentException("early_stopping must be true, false or \"never\": " + value);
+            };
+        }
+    }
+
+    private int maxLength = 20;
+    private Integer maxNewTokens;
+    private int minLength = 0;
+    private Integer minNewTokens;
+    private int numBeams = 1;
+    private EarlyStopping earlyStopping = EarlyStopping.FALSE;
+    private double lengthPenalty = 1.0;
+    private int noRepeatNgramSize = 0;
+    private double repetitionPenalty = 1.0;
+    private List<int[]> badWordsIds;
+    private Integer forcedBosTokenId;
+    private int[] forcedEosTokenId;
+    private int[] eosTokenId;
+    private Integer padTokenId;
+    private Integer bosTokenId;
+    private Integer decoderStartTokenId;
+    private int numReturnSequences = 1;
+    private boolean doSample = false;
+    private Integer maxPositionEmbeddings;
+
+    public GenerationConfig() {}
+
+    /** A deep copy. */
+    public GenerationConfig copy() {
+        GenerationConfig c = new GenerationConfig();
+        c.maxLength = maxLength;
+        c.maxNewTokens = maxNewTokens;
+        c.minLength = minLength;
+        c.minNewTokens = minNewTokens;
+        c.numBeams = numBeams;
+        c.earlyStopping = earlyStopping;
+        c.lengthPenalty = lengthPenalty;
+        c.noRepeatNgramSize = noRepeatNgramSize;
+        c.repetitionPenalty = repetitionPenalty;
+        if (badWordsIds != null) {
+            c.badWordsIds = new ArrayList<>();
+            for (int[] w : badWordsIds) {
+                c.badWordsIds.add(w.clone());
+            }
+        }
+        c.forcedBosTokenId = forcedBosTokenId;
+        c.forcedEosTokenId = forcedEosTokenId == null ? null : forcedEosTokenId.clone();
+        c.eosTokenId = eosTokenId == null ? null : eosTokenId.clone();
+        c.padTokenId = padTokenId;
+        c.bosTokenId = bosTokenId;
+        c.decoderStartTokenId = decoderStartTokenId;
+        c.numReturnSequences = numReturnSequences;
+        c.doSample = doSample;
+        c.maxPositionEmbeddings = maxPositionEmbeddings;
+        return c;
+    }
+
+    // ------------------------------------------------------------------ loading
+
+    /**
+     * Loads the settings of a model folder ({@code generation_config.json}, falling back to {@code
+     * config.json}, see the class comment).
+     *
+     * @throws UncheckedIOException when neither file can be read, or one is not valid JSON
+     */
+    public static GenerationConfig load(Path modelDir) {
+        ObjectMapper mapper = new ObjectMapper();
+        Path genFile = modelDir.resolve("generation_config.json");
+        Path cfgFile = modelDir.resolve("config.json");
+        JsonNode gen = readJson(mapper, genFile);
+        JsonNode cfg = readJson(mapper, cfgFile);
+        if (gen == null && cfg == null) {
+            throw new UncheckedIOException(
+                    new IOException("Neither " + genFile + " nor " + cfgFile + " exists"));
+        }
+        GenerationConfig c = new GenerationConfig();
+        if (gen != null) {
+            c.apply(gen);
+            if (cfg != null) {
+                for (String key : List.of("decoder_start_token_id", "pad_token_id", "eos_token_id", "bos_token_id")) {
+                    if (!gen.has(key) && cfg.has(key)) {
+                        c.set(key, toJava(cfg.get(key)));
+                    }
+                }
+            }
+        } else {
+            c.apply(cfg);
+        }
+        if (cfg != null && cfg.has("max_position_embeddings") && cfg.get("max_position_embeddings").isNumber()) {
+            c.maxPositionEmbeddings = cfg.get("max_position_embeddings").intValue();
+        }
+        return c;
+    }
+
+    private static JsonNode readJson(ObjectMapper mapper, Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return mapper.readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new UncheckedIOException(new IOException("Cannot parse " + file + ": " + e.getOriginalMessage(), e));
+        }
+    }
+
+    private void apply(JsonNode node) {
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (KNOWN_KEYS.contains(e.getKey())) {
+                set(e.getKey(), toJava(e.getValue()));
+            }
+        }
+    }
+
+    private static final List<String> KNOWN_KEYS = List.of(
+            "max_length", "max_new_tokens", "min_length", "min_new_tokens", "num_beams", "early_stopping",
+            "length_penalty", "no_repeat_ngram_size", "repetition_penalty", "bad_words_ids", "forced_bos_token_id",
+            "forced_eos_token_id", "eos_token_id", "pad_token_id", "bos_token_id", "decoder_start_token_id",
+            "num_return_sequences", "do_sample");
+
+    private static Object toJava(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (n.isBoolean()) {
+            return n.booleanValue();
+        }
+        if (n.isIntegralNumber()) {
+            return n.longValue();
+        }
+        if (n.isNumber()) {
+            return n.doubleValue();
+        }
+        if (n.isString()) {
+            return n.stringValue();
+        }
+        if (n.isArray()) {
+            List<Object> list = new ArrayList<>();
+            for (JsonNode x : n) {
+                list.add(toJava(x));
+            }
+            return list;
+        }
+        return n.toString();
+    }
+
+    /**
+     * Applies transformers-style keyword overrides ({@code num_beams}, {@code max_new_tokens},
+     * {@code early_stopping}, ...). Values may be numbers, booleans, strings, {@code int[]},
+     * {@code int[][]} or lists; a {@code null} value resets the setting to "unset" where that is
+     * meaningful. Unknown keys are rejected.
+     *
+     * @return this
+     */
+    public GenerationConfig override(Map<String, ?> kwargs) {
+        for (Map.Entry<String, ?> e : kwargs.entrySet()) {
+            if (!KNOWN_KEYS.contains(e.getKey())) {
+                throw new IllegalArgumentException("Unsupported generation setting: " + e.getKey());
+            }
+            set(e.getKey(), e.getValue());
+        }
+        return this;
+    }
+
+    private void set(String key, Object v) {
+        switch (key) {
+            case "max_length" -> maxLength = v == null ? 20 : toInt(v);
+            case "max_new_tokens" -> maxNewTokens = v == null ? null : toInt(v);
+            case "min_length" -> minLength = v == null ? 0 : toInt(v);
+            case "min_new_tokens" -> minNewTokens = v == null ? null : toInt(v);
+            case "num_beams" -> numBeams = v == null ? 1 : toInt(v);
+            case "early_stopping" -> earlyStopping = EarlyStopping.parse(v);
+            case "length_penalty" -> lengthPenalty = v == null ? 1.0 : ((Number) v).doubleValue();
+            case "no_repeat_ngram_size" -> noRepeatNgramSize = v == null ? 0 : toInt(v);
+            case "repetition_penalty" -> repetitionPenalty = v == null ? 1.0 : ((Number) v).doubleValue();
+            case "bad_words_ids" -> badWordsIds = v == null ? null : toIntLists(v);
+            case "forced_bos_token_id" -> forcedBosTokenId = v == null ? null : toInt(v);
+            case "forced_eos_token_id" -> forcedEosTokenId = v == null ? null : toIntArray(v);
+            case "eos_token_id" -> eosTokenId = v == null ? null : toIntArray(v);
+            case "pad_token_id" -> padTokenId = v == null ? null : toInt(v);
+            case "bos_token_id" -> bosTokenId = v == null ? null : toInt(v);
+            case "decoder_start_token_id" -> decoderStartTokenId = v == null ? null : toInt(v);
+            case "num_return_sequences" -> numReturnSequences = v == null ? 1 : toInt(v);
+            case "do_sample" -> doSample = v != null && (Boolean) v;
+            default -> throw new IllegalArgumentException(key);
+        }
+    }
+
+    private static int toInt(Object v) {
+        if (v instanceof Number n) {
+            return Math.toIntExact(n.longValue());
+        }
+        return Integer.parseInt(v.toString());
+    }
+
+    private static int[] toIntArray(Object v) {
+        if (v instanceof int[] a) {
+            return a.clone();
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().mapToInt(GenerationConfig::toInt).toArray();
+        }
+        return new int[] {toInt(v)};
+    }
+
+    private static List<int[]> toIntLists(Object v) {
+        List<int[]> out = new ArrayList<>();
+        if (v instanceof int[][] a) {
+            for (int[] r : a) {
+                out.add(r.clone());
+            }
+        } else if (v instanceof List<?> l) {
+            for (Object r : l) {
+                out.add(toIntArray(r));
+            }
+        } else {
+            throw new IllegalArgumentException("bad_words_ids must be a list of lists of ints: " + v);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ derived values
+
+    /**
+     * The total decoder length limit for a decoder prompt of {@code decoderPromptLength} tokens
+     * (1 for encoder-decoder models: the decoder start token): {@code max_new_tokens +
+     * prompt} when {@code max_new_tokens} is set, else {@code max_length}.
+     */
+    public int effectiveMaxLength(int decoderPromptLength) {
+        return maxNewTokens != null ? maxNewTokens + decoderPromptLength : maxLength;
+    }
+
+    /** The token id that starts the decoder: {@code decoder_start_token_id}, else {@code bos_token_id}. */
+    public int resolveDecoderStartTokenId() {
+        if (decoderStartTokenId != null) {
+            return decoderStartTokenId;
+        }
+        if (bosTokenId != null) {
+            return bosTokenId;
+        }
+        throw new IllegalStateException("Neither decoder_start_token_id nor bos_token_id is set");
+    }
+
+    /** The padding id: {@code pad_token_id}, else the first {@code eos_token_id}. */
+    public int resolvePadTokenId() {
+        if (padTokenId != null) {
+            return padTokenId;
+        }
+        if (eosTokenId != null && eosTokenId.length > 0) {
+            return eosTokenId[0];
+        }
+        throw new IllegalStateException("Neither pad_token_id nor eos_token_id is set");
+    }
+
+    /** Checks the settings this engine cannot honour. */
+    public void validate() {
+        if (doSample) {
+            throw new UnsupportedOperationException("do_sample=true is not supported (greedy and beam search only)");
+        }
+        if (numBeams < 1) {
+            throw new IllegalArgumentException("num_beams must be >= 1: " + numBeams);
+        }
+        if (numReturnSequences != 1) {
+            throw new UnsupportedOperationException("num_return_sequences must be 1: " + numReturnSequences);
+        }
+        if (repetitionPenalty <= 0) {
+            throw new IllegalArgumentException("repetition_penalty must be > 0: " + repetitionPenalty);
+        }
+    }
+
+    // ------------------------------------------------------------------ accessors (fluent setters)
+
+    public int getMaxLength() { return maxLength; }
+    public GenerationConfig setMaxLength(int v) { maxLength = v; return this; }
+    public Integer getMaxNewTokens() { return maxNewTokens; }
+    public GenerationConfig setMaxNewTokens(Integer v) { maxNewTokens = v; return this; }
+    public int getMinLength() { return minLength; }
+    public GenerationConfig setMinLength(int v) { minLength = v; return this; }
+    public Integer getMinNewTokens() { return minNewTokens; }
+    public GenerationConfig setMinNewTokens(Integer v) { minNewTokens = v; return this; }
+    public int getNumBeams() { return numBeams; }
+    public GenerationConfig setNumBeams(int v) { numBeams = v; return this; }
+    public EarlyStopping getEarlyStopping() { return earlyStopping; }
+    public GenerationConfig setEarlyStopping(EarlyStopping v) { earlyStopping = v; return this; }
+    public double getLengthPenalty() { return lengthPenalty; }
+    public GenerationConfig setLengthPenalty(double v) { lengthPenalty = v; return this; }
+    public int getNoRepeatNgramSize() { return noRepeatNgramSize; }
+    public GenerationConfig setNoRepeatNgramSize(int v) { noRepeatNgramSize = v; return this; }
+    public double getRepetitionPenalty() { return repetitionPenalty; }
+    public GenerationConfig setRepetitionPenalty(double v) { repetitionPenalty = v; return this; }
+    public List<int[]> getBadWordsIds() { return badWordsIds; }
+    public GenerationConfig setBadWordsIds(List<int[]> v) { badWordsIds = v; return this; }
+    public Integer getForcedBosTokenId() { return forcedBosTokenId; }
+    public GenerationConfig setForcedBosTokenId(Integer v) { forcedBosTokenId = v; return this; }
+    public int[] getForcedEosTokenId() { return forcedEosTokenId; }
+    public GenerationConfig setForcedEosTokenId(int... v) { forcedEosTokenId = v; return this; }
+    public int[] getEosTokenId() { return eosTokenId; }
+    public GenerationConfig setEosTokenId(int... v) { eosTokenId = v; return this; }
+    public Integer getPadTokenId() { return padTokenId; }
+    public GenerationConfig setPadTokenId(Integer v) { padTokenId = v; return this; }
+    public Integer getBosTokenId() { return bosTokenId; }
+    public GenerationConfig setBosTokenId(Integer v) { bosTokenId = v; return this; }
+    public Integer getDecoderStartTokenId() { return decoderStartTokenId; }
+    public GenerationConfig setDecoderStartTokenId(Integer v) { decoderStartTokenId = v; return this; }
+    public int getNumReturnSequences() { return numReturnSequences; }
+    public GenerationConfig setNumReturnSequences(int v) { numReturnSequences = v; return this; }
+    public boolean isDoSample() { return doSample; }
+    public GenerationConfig setDoSample(boolean v) { doSample = v; return this; }
+    /** {@code max_position_embeddings} from {@code config.json}, or null. Used to truncate inputs. */
+    public Integer getMaxPositionEmbeddings() { return maxPositionEmbeddings; }
+    public GenerationConfig setMaxPositionEmbeddings(Integer v) { maxPositionEmbeddings = v; return this; }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("GenerationConfig{");
+        b.append("max_length=").append(maxLength).append(", max_new_tokens=").append(maxNewTokens)
+                .append(", min_length=").append(minLength).append(", min_new_tokens=").append(minNewTokens)
+                .append(", num_beams=").append(numBeams).append(", early_stopping=").append(earlyStopping)
+                .append(", length_penalty=").append(lengthPenalty).append(", no_repeat_ngram_size=")
+                .append(noRepeatNgramSize).append(", repetition_penalty=").append(repetitionPenalty)
+                .append(", bad_words_ids=");
+        if (badWordsIds == null) {
+            b.append("null");
+        } else {
+            b.append('[');
+            for (int[] w : badWordsIds) {
+                b.append(Arrays.toString(w));
+            }
+            b.append(']');
+        }
+        b.append(", forced_bos_token_id=").append(forcedBosTokenId)
+                .append(", forced_eos_token_id=").append(Arrays.toString(forcedEosTokenId))
+                .append(", eos_token_id=").append(Arrays.toString(eosTokenId))
+                .append(", pad_token_id=").append(padTokenId).append(", bos_token_id=").append(bosTokenId)
+                .append(", decoder_start_token_id=").append(decoderStartTokenId).append('}');
+        return b.toString();
+    }
+}

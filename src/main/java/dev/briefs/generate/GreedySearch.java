@@ -1,0 +1,96 @@
+package dev.briefs.generate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * transformers' greedy search ({@code num_beams == 1}, no sampling): processors run on the raw
+ * logits, the first maximal id wins, finished rows are fed the pad id until every row is done.
+ */
+public final class GreedySearch {
+
+    private GreedySearch() {}
+
+    /**
+     * @return one sequence per input row: the decoder start token followed by the generated tokens,
+     *     rows that finished early padded with the pad id to the common length (as transformers
+     *     returns them; see {@link Generation#trim})
+     */
+    public static int[][] generate(Seq2SeqModel model, long[][] inputIds, long[][] attentionMask, GenerationConfig config) {
+        config.validate();
+        int batch = inputIds.length;
+        int start = config.resolveDecoderStartTokenId();
+        int pad = config.resolvePadTokenId();
+        int maxLength = config.effectiveMaxLength(1);
+        LogitsProcessor processors = LogitsProcessorList.fromConfig(config, maxLength, 1);
+        int[] eos = config.getEosTokenId();
+        StoppingCriteria stop = eos != null && eos.length > 0
+                ? StoppingCriteria.any(StoppingCriteria.maxLength(maxLength), StoppingCriteria.eos(eos))
+                : StoppingCriteria.maxLength(maxLength);
+
+        List<int[]> columns = new ArrayList<>();
+        int[] first = new int[batch];
+        java.util.Arrays.fill(first, start);
+        columns.add(first);
+        if (batch == 0 || maxLength <= 1) {
+            return toRows(columns, batch);
+        }
+        boolean[] unfinished = new boolean[batch];
+        java.util.Arrays.fill(unfinished, true);
+        try (Seq2SeqModel.DecoderSession session = model.startDecoding(inputIds, attentionMask, 1)) {
+            int[] last = first;
+            while (true) {
+                float[][] logits = session.step(last);
+                int[][] ids = toRows(columns, batch);
+                processors.process(ids, logits);
+                int[] next = new int[batch];
+                for (int r = 0; r < batch; r++) {
+                    next[r] = unfinished[r] ? argmax(logits[r]) : pad;
+                }
+                columns.add(next);
+                ids = toRows(columns, batch);
+                boolean[] done = stop.isDone(ids);
+                boolean any = false;
+                for (int r = 0; r < batch; r++) {
+                    unfinished[r] &= !done[r];
+                    any |= unfinished[r];
+                }
+                if (!any) {
+                    return ids;
+                }
+                last = next;
+            }
+        }
+    }
+
+    /** Index of the first maximal value (torch.argmax). NaN counts as maximal, like torch. */
+    static int argmax(float[] row) {
+        int best = 0;
+        float bestVal = row[0];
+        if (Float.isNaN(bestVal)) {
+            return 0;
+        }
+        for (int i = 1; i < row.length; i++) {
+            float v = row[i];
+            if (Float.isNaN(v)) {
+                return i;
+            }
+            if (v > bestVal) {
+                bestVal = v;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static int[][] toRows(List<int[]> columns, int rows) {
+        int[][] out = new int[rows][columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            int[] col = columns.get(c);
+            for (int r = 0; r < rows; r++) {
+                out[r][c] = col[r];
+            }
+        }
+        return out;
+    }
+}

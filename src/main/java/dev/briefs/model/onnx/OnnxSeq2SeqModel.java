@@ -1,0 +1,567 @@
+package dev.briefs.model.onnx;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import dev.briefs.generate.GenerationConfig;
+import dev.briefs.generate.Seq2SeqModel;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * An encoder-decoder model over ONNX graphs in the Hugging Face Optimum layout, run by DJL's ONNX
+ * Runtime engine.
+ *
+ * <p>The model folder holds {@code config.json}, optionally {@code generation_config.json}, and in
+ * {@code onnx/} (or the folder itself) {@code encoder_model{v}.onnx} plus either {@code
+ * decoder_model_merged{v}.onnx} or {@code decoder_model{v}.onnx} + {@code
+ * decoder_with_past_model{v}.onnx}, where {@code {v}} is the {@link OnnxVariant} suffix. Input and
+ * output names are read from the graphs: {@code input_ids}, {@code attention_mask}, {@code
+ * encoder_hidden_states}, {@code encoder_attention_mask}, {@code use_cache_branch}, {@code
+ * past_key_values.*} (fed from the matching {@code present.*} outputs), {@code logits}.
+ *
+ * <p>Each graph gets one ONNX Runtime session, created at load time and shared by all threads;
+ * every {@link #startDecoding} call returns an independent {@link DecoderSession}. Missing or
+ * corrupt files fail in {@link #load} with a {@link ModelLoadException} naming the file.
+ *
+ * <p><b>Input length:</b> inputs longer than {@code max_position_embeddings} (from {@code
+ * config.json}) are truncated to that many tokens (the first ones are kept) so that the encoder's
+ * position embeddings are never indexed out of range. Callers that want the EOS kept should
+ * truncate at tokenization time (as {@link dev.briefs.model.Seq2SeqGenerator} does).
+ *
+ * <p>The encoder runs once per batch; its output is repeated per beam. The decoder's first step
+ * computes the cross-attention keys/values, which are reused for the whole run; every later step
+ * feeds one token per row and the self-attention cache. Beam reordering copies cache buffers and
+ * is skipped for the identity order.
+ */
+public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
+
+    private static final String PAST_PREFIX = "past_key_values";
+    private static final String PRESENT_PREFIX = "present";
+
+    private final Path dir;
+    private final OnnxVariant variant;
+    private final DecoderLayout layout;
+    private final Graph encoder;
+    private final Graph decoder;
+    private final Graph decoderWithPast; // null for MERGED
+    private final int numHeads;
+    private final int headDim;
+    private final Integer maxPositions;
+    private final GenerationConfig generationConfig;
+    private final String architecture;
+
+    private record Graph(Path file, Model model, Block block, List<String> inputNames) {}
+
+    private OnnxSeq2SeqModel(Path dir, OnnxVariant variant, DecoderLayout layout, Graph encoder, Graph decoder,
+            Graph decoderWithPast, int numHeads, int headDim, Integer maxPositions, GenerationConfig gc,
+            String architecture) {
+        this.dir = dir;
+        this.variant = variant;
+        this.layout = layout;
+        this.encoder = encoder;
+        this.decoder = decoder;
+        this.decoderWithPast = decoderWithPast;
+        this.numHeads = numHeads;
+        this.headDim = headDim;
+        this.maxPositions = maxPositions;
+        this.generationConfig = gc;
+        this.architecture = architecture;
+    }
+
+    /** Loads with the default variant (quantized where present) and layout (merged where present). */
+    public static OnnxSeq2SeqModel load(Path dir) {
+        return load(dir, OnnxModelOptions.defaults());
+    }
+
+    /**
+     * Loads the model folder.
+     *
+     * @throws ModelLoadException naming the file that is missing, unreadable or corrupt
+     */
+    public static OnnxSeq2SeqModel load(Path dir, OnnxModelOptions options) {
+        if (!Files.isDirectory(dir)) {
+            throw new ModelLoadException(dir, "Model folder not found");
+        }
+        Path configFile = dir.resolve("config.json");
+        if (!Files.isRegularFile(configFile)) {
+            throw new ModelLoadException(configFile, "Missing model config");
+        }
+        JsonNode config;
+        try {
+            config = new ObjectMapper().readTree(configFile.toFile());
+        } catch (JacksonException e) {
+            throw new ModelLoadException(configFile, "Corrupt model config (invalid JSON)", e);
+        }
+        GenerationConfig gc;
+        try {
+            gc = GenerationConfig.load(dir);
+        } catch (UncheckedIOException e) {
+            throw new ModelLoadException(dir.resolve("generation_config.json"), "Cannot read generation config", e);
+        }
+        int dModel = intField(config, configFile, "d_model", "hidden_size");
+        int heads = intField(config, configFile, "decoder_attention_heads", "num_attention_heads");
+        Integer maxPos = config.has("max_position_embeddings") ? config.get("max_position_embeddings").intValue() : null;
+        String arch = config.has("model_type") ? config.get("model_type").asString() : "unknown";
+
+        Path onnxDir = Files.isDirectory(dir.resolve("onnx")) ? dir.resolve("onnx") : dir;
+        OnnxVariant variant = options.variant();
+        DecoderLayout layout = options.layout();
+        if (variant == null) {
+            variant = complete(onnxDir, OnnxVariant.QUANTIZED, layout) ? OnnxVariant.QUANTIZED : OnnxVariant.FP32;
+        }
+        if (variant == OnnxVariant.FP16) {
+            throw new ModelLoadException(onnxDir.resolve("encoder_model_fp16.onnx"),
+                    "The fp16 variant is not supported by this backend (DJL's ONNX Runtime engine cannot create float16 tensors)");
+        }
+        if (layout == null) {
+            layout = Files.isRegularFile(onnxDir.resolve("decoder_model_merged" + variant.suffix() + ".onnx"))
+                    ? DecoderLayout.MERGED : DecoderLayout.SPLIT;
+        }
+        Map<String, String> ortOptions = new HashMap<>();
+        if (options.intraOpThreads() > 0) {
+            ortOptions.put("interOpNumThreads", "1");
+            ortOptions.put("intraOpNumThreads", Integer.toString(options.intraOpThreads()));
+        }
+        List<Graph> loaded = new ArrayList<>();
+        try {
+            Graph enc = loadGraph(onnxDir.resolve("encoder_model" + variant.suffix() + ".onnx"), ortOptions, loaded);
+            Graph dec;
+            Graph decPast = null;
+            if (layout == DecoderLayout.MERGED) {
+                dec = loadGraph(onnxDir.resolve("decoder_model_merged" + variant.suffix() + ".onnx"), ortOptions, loaded);
+                requireInputs(dec, "use_cache_branch", "encoder_hidden_states");
+                requirePastInputs(dec);
+            } else {
+                dec = loadGraph(onnxDir.resolve("decoder_model" + variant.suffix() + ".onnx"), ortOptions, loaded);
+                requireInputs(dec, "encoder_hidden_states");
+                decPast = loadGraph(onnxDir.resolve("decoder_with_past_model" + variant.suffix() + ".onnx"),
+                        ortOptions, loaded);
+                requirePastInputs(decPast);
+            }
+            requireInputs(enc, "input_ids");
+            return new OnnxSeq2SeqModel(dir, variant, layout, enc, dec, decPast, heads, dModel / heads, maxPos, gc, arch);
+        } catch (RuntimeException e) {
+            for (Graph g : loaded) {
+                g.model().close();
+            }
+            throw e;
+        }
+    }
+
+    private static boolean complete(Path onnxDir, OnnxVariant v, DecoderLayout layout) {
+        String s = v.suffix();
+        if (!Files.isRegularFile(onnxDir.resolve("encoder_model" + s + ".onnx"))) {
+            return false;
+        }
+        boolean merged = Files.isRegularFile(onnxDir.resolve("decoder_model_merged" + s + ".onnx"));
+        boolean split = Files.isRegularFile(onnxDir.resolve("decoder_model" + s + ".onnx"))
+                && Files.isRegularFile(onnxDir.resolve("decoder_with_past_model" + s + ".onnx"));
+        if (layout == DecoderLayout.MERGED) {
+            return merged;
+        }
+        if (layout == DecoderLayout.SPLIT) {
+            return split;
+        }
+        return merged || split;
+    }
+
+    private static int intField(JsonNode config, Path file, String... names) {
+        for (String n : names) {
+            if (config.has(n) && config.get(n).isNumber()) {
+                return config.get(n).intValue();
+            }
+        }
+        throw new ModelLoadException(file, "Model config lacks " + String.join(" / ", names));
+    }
+
+    private static Graph loadGraph(Path file, Map<String, String> ortOptions, List<Graph> loaded) {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelLoadException(file, "Missing ONNX graph");
+        }
+        Model model = Model.newInstance(file.getFileName().toString(), "OnnxRuntime");
+        try {
+            model.load(file, null, ortOptions);
+        } catch (IOException | MalformedModelException | EngineException e) {
+            model.close();
+            throw new ModelLoadException(file, "Corrupt or unreadable ONNX graph (" + rootMessage(e) + ")", e);
+        } catch (RuntimeException e) {
+            model.close();
+            throw new ModelLoadException(file, "Cannot load ONNX graph (" + rootMessage(e) + ")", e);
+        }
+        Block block = model.getBlock();
+        List<String> names = new ArrayList<>(block.describeInput().keys());
+        Graph g = new Graph(file, model, block, names);
+        loaded.add(g);
+        return g;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    private static void requireInputs(Graph g, String... names) {
+        for (String n : names) {
+            if (!g.inputNames().contains(n)) {
+                throw new ModelLoadException(g.file(), "ONNX graph lacks input '" + n + "' (has " + g.inputNames() + ")");
+            }
+        }
+    }
+
+    private static void requirePastInputs(Graph g) {
+        if (g.inputNames().stream().noneMatch(n -> n.startsWith(PAST_PREFIX))) {
+            throw new ModelLoadException(g.file(), "ONNX graph has no past_key_values inputs (has " + g.inputNames() + ")");
+        }
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    /** The model folder. */
+    public Path directory() {
+        return dir;
+    }
+
+    public OnnxVariant variant() {
+        return variant;
+    }
+
+    public DecoderLayout layout() {
+        return layout;
+    }
+
+    /** {@code model_type} from config.json ("marian", "bart", ...). */
+    public String architecture() {
+        return architecture;
+    }
+
+    /** A copy of the model's generation settings (generation_config.json / config.json). */
+    public GenerationConfig generationConfig() {
+        return generationConfig.copy();
+    }
+
+    /** {@code max_position_embeddings}, or null. */
+    public Integer maxPositions() {
+        return maxPositions;
+    }
+
+    @Override
+    public void close() {
+        encoder.model().close();
+        decoder.model().close();
+        if (decoderWithPast != null) {
+            decoderWithPast.model().close();
+        }
+    }
+
+    // ------------------------------------------------------------------ running
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Rows longer than {@code max_position_embeddings} are truncated to it (first tokens kept).
+     */
+    @Override
+    public DecoderSession startDecoding(long[][] inputIds, long[][] attentionMask, int expand) {
+        int batch = inputIds.length;
+        if (batch == 0) {
+            throw new IllegalArgumentException("empty batch");
+        }
+        int len = inputIds[0].length;
+        for (int b = 0; b < batch; b++) {
+            if (inputIds[b].length != len || attentionMask[b].length != len) {
+                throw new IllegalArgumentException("all rows of input_ids and attention_mask must have the same length");
+            }
+        }
+        if (len == 0) {
+            throw new IllegalArgumentException("input_ids rows are empty");
+        }
+        if (maxPositions != null && len > maxPositions) {
+            len = maxPositions;
+        }
+        NDManager mgr = encoder.model().getNDManager().newSubManager();
+        try {
+            long[] ids = new long[batch * len];
+            long[] mask = new long[batch * len];
+            for (int b = 0; b < batch; b++) {
+                System.arraycopy(inputIds[b], 0, ids, b * len, len);
+                System.arraycopy(attentionMask[b], 0, mask, b * len, len);
+            }
+            NDList in = new NDList();
+            List<NDArray> temps = new ArrayList<>();
+            for (String name : encoder.inputNames()) {
+                NDArray a = switch (name) {
+                    case "input_ids" -> mgr.create(ids, new Shape(batch, len));
+                    case "attention_mask" -> mgr.create(mask, new Shape(batch, len));
+                    default -> throw new IllegalStateException("Unsupported encoder input '" + name + "' in " + encoder.file());
+                };
+                a.setName(name);
+                in.add(a);
+                temps.add(a);
+            }
+            NDList out = encoder.block().forward(new ParameterStore(mgr, false), in, false);
+            NDArray hidden = byName(out, "last_hidden_state");
+            if (hidden.getDataType() != DataType.FLOAT32) {
+                throw new UnsupportedOperationException("encoder output type " + hidden.getDataType() + " is not supported");
+            }
+            Shape hs = hidden.getShape();
+            float[] h = hidden.toFloatArray();
+            out.close();
+            temps.forEach(NDArray::close);
+            int rows = batch * expand;
+            long per = hs.size() / hs.get(0);
+            float[] hx = repeatInterleave(h, (int) per, batch, expand);
+            long[] mx = repeatInterleave(mask, len, batch, expand);
+            NDArray encHidden = mgr.create(hx, new Shape(rows, hs.get(1), hs.get(2)));
+            encHidden.setName("encoder_hidden_states");
+            NDArray encMask = mgr.create(mx, new Shape(rows, len));
+            encMask.setName("encoder_attention_mask");
+            return new OnnxDecoderSession(mgr, rows, expand, encHidden, encMask);
+        } catch (RuntimeException e) {
+            mgr.close();
+            throw e;
+        }
+    }
+
+    private static NDArray byName(NDList list, String name) {
+        for (NDArray a : list) {
+            if (name.equals(a.getName())) {
+                return a;
+            }
+        }
+        return list.get(0);
+    }
+
+    private static float[] repeatInterleave(float[] data, int per, int batch, int expand) {
+        if (expand == 1) {
+            return data;
+        }
+        float[] out = new float[data.length * expand];
+        for (int b = 0; b < batch; b++) {
+            for (int k = 0; k < expand; k++) {
+                System.arraycopy(data, b * per, out, (b * expand + k) * per, per);
+            }
+        }
+        return out;
+    }
+
+    private static long[] repeatInterleave(long[] data, int per, int batch, int expand) {
+        if (expand == 1) {
+            return data;
+        }
+        long[] out = new long[data.length * expand];
+        for (int b = 0; b < batch; b++) {
+            for (int k = 0; k < expand; k++) {
+                System.arraycopy(data, b * per, out, (b * expand + k) * per, per);
+            }
+        }
+        return out;
+    }
+
+    /** One decoding run: encoder output, cross-attention cache and self-attention cache. */
+    private final class OnnxDecoderSession implements DecoderSession {
+        private final NDManager mgr;
+        private final int rows;
+        private final int expand;
+        private NDArray encHidden;
+        private NDArray encMask;
+        /** graph input name (past_key_values...) -> array */
+        private final Map<String, NDArray> past = new LinkedHashMap<>();
+        private int fed = 0;
+        private boolean closed;
+
+        OnnxDecoderSession(NDManager mgr, int rows, int expand, NDArray encHidden, NDArray encMask) {
+            this.mgr = mgr;
+            this.rows = rows;
+            this.expand = expand;
+            this.encHidden = encHidden;
+            this.encMask = encMask;
+        }
+
+        @Override
+        public float[][] step(int[] tokens) {
+            if (tokens.length != rows) {
+                throw new IllegalArgumentException("expected " + rows + " tokens, got " + tokens.length);
+            }
+            boolean first = fed == 0;
+            Graph g = first || decoderWithPast == null ? decoder : decoderWithPast;
+            List<NDArray> temps = new ArrayList<>();
+            NDList in = new NDList();
+            long[] ids = new long[rows];
+            for (int r = 0; r < rows; r++) {
+                ids[r] = tokens[r];
+            }
+            for (String name : g.inputNames()) {
+                NDArray a;
+                boolean temp = true;
+                if (name.equals("input_ids") || name.equals("decoder_input_ids")) {
+                    a = mgr.create(ids, new Shape(rows, 1));
+                } else if (name.equals("encoder_hidden_states")) {
+                    a = encHidden;
+                    temp = false;
+                } else if (name.equals("encoder_attention_mask")) {
+                    a = encMask;
+                    temp = false;
+                } else if (name.equals("use_cache_branch")) {
+                    a = mgr.create(new boolean[] {!first}, new Shape(1));
+                } else if (name.equals("attention_mask") || name.equals("decoder_attention_mask")) {
+                    long[] ones = new long[rows * (fed + 1)];
+                    java.util.Arrays.fill(ones, 1L);
+                    a = mgr.create(ones, new Shape(rows, fed + 1));
+                } else if (name.startsWith(PAST_PREFIX)) {
+                    if (first) {
+                        // merged decoder, no-cache branch: a dummy past of one position (ignored by the graph)
+                        a = mgr.create(new float[rows * numHeads * headDim], new Shape(rows, numHeads, 1, headDim));
+                    } else {
+                        a = past.get(name);
+                        temp = false;
+                        if (a == null) {
+                            throw new IllegalStateException("No cached value for decoder input '" + name + "' of " + g.file());
+                        }
+                    }
+                } else {
+                    throw new IllegalStateException("Unsupported decoder input '" + name + "' in " + g.file());
+                }
+                a.setName(name);
+                in.add(a);
+                if (temp) {
+                    temps.add(a);
+                }
+            }
+            NDList out;
+            try {
+                out = g.block().forward(new ParameterStore(mgr, false), in, false);
+            } finally {
+                temps.forEach(NDArray::close);
+            }
+            float[][] logits = null;
+            for (NDArray a : out) {
+                String name = a.getName();
+                if ("logits".equals(name)) {
+                    logits = lastPositionLogits(a);
+                    a.close();
+                } else if (name != null && name.startsWith(PRESENT_PREFIX)) {
+                    String inputName = PAST_PREFIX + name.substring(PRESENT_PREFIX.length());
+                    boolean cross = inputName.contains("encoder");
+                    if (cross && !first) {
+                        a.close(); // cross-attention cache is computed once, at the first step
+                        continue;
+                    }
+                    NDArray old = past.put(inputName, a);
+                    if (old != null && old != a) {
+                        old.close();
+                    }
+                } else {
+                    a.close();
+                }
+            }
+            if (logits == null) {
+                throw new IllegalStateException("Decoder graph " + g.file() + " has no 'logits' output");
+            }
+            fed++;
+            return logits;
+        }
+
+        private float[][] lastPositionLogits(NDArray a) {
+            if (a.getDataType() != DataType.FLOAT32) {
+                throw new UnsupportedOperationException("logits of type " + a.getDataType() + " are not supported");
+            }
+            Shape s = a.getShape(); // (rows, seq, vocab)
+            int seq = (int) s.get(1);
+            int vocab = (int) s.get(2);
+            float[] flat = a.toFloatArray();
+            float[][] out = new float[rows][vocab];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(flat, (r * seq + seq - 1) * vocab, out[r], 0, vocab);
+            }
+            return out;
+        }
+
+        @Override
+        public void reorder(int[] sourceRows) {
+            if (sourceRows.length != rows) {
+                throw new IllegalArgumentException("expected " + rows + " indices");
+            }
+            boolean identity = true;
+            boolean crossesInputs = false;
+            for (int r = 0; r < rows; r++) {
+                identity &= sourceRows[r] == r;
+                crossesInputs |= sourceRows[r] / expand != r / expand;
+            }
+            if (identity) {
+                return;
+            }
+            for (Map.Entry<String, NDArray> e : past.entrySet()) {
+                if (crossesInputs || !e.getKey().contains("encoder")) {
+                    NDArray old = e.getValue();
+                    NDArray n = gatherRows(old, sourceRows);
+                    n.setName(e.getKey());
+                    e.setValue(n);
+                    old.close();
+                }
+            }
+            if (crossesInputs) {
+                NDArray h = gatherRows(encHidden, sourceRows);
+                h.setName("encoder_hidden_states");
+                encHidden.close();
+                encHidden = h;
+                NDArray m = gatherRows(encMask, sourceRows);
+                m.setName("encoder_attention_mask");
+                encMask.close();
+                encMask = m;
+            }
+        }
+
+        private NDArray gatherRows(NDArray a, int[] src) {
+            Shape s = a.getShape();
+            int per = (int) (s.size() / s.get(0));
+            if (a.getDataType() == DataType.FLOAT32) {
+                float[] d = a.toFloatArray();
+                float[] o = new float[d.length];
+                for (int r = 0; r < src.length; r++) {
+                    System.arraycopy(d, src[r] * per, o, r * per, per);
+                }
+                return mgr.create(o, s);
+            }
+            if (a.getDataType() == DataType.INT64) {
+                long[] d = a.toLongArray();
+                long[] o = new long[d.length];
+                for (int r = 0; r < src.length; r++) {
+                    System.arraycopy(d, src[r] * per, o, r * per, per);
+                }
+                return mgr.create(o, s);
+            }
+            throw new UnsupportedOperationException("cannot reorder " + a.getDataType());
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                mgr.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package dev.briefs.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.briefs.model.Seq2SeqGenerator;
+import dev.briefs.model.onnx.DecoderLayout;
+import dev.briefs.model.onnx.ModelLoadException;
+import dev.briefs.model.onnx.OnnxModelOptions;
+import dev.briefs.model.onnx.OnnxSeq2SeqModel;
+import dev.briefs.model.onnx.OnnxVariant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** The text facade: tokenization and decoded text against the fixtures, and bad input. */
+class TextGenerationTest {
+
+    private static Seq2SeqGenerator marian;
+    private static Seq2SeqGenerator bart;
+
+    @BeforeAll
+    static void load() {
+        marian = Seq2SeqGenerator.load(ParityTest.modelsDir().resolve("tiny-marian-en-uk"),
+                OnnxModelOptions.defaults().withVariant(OnnxVariant.FP32).withIntraOpThreads(1));
+        bart = Seq2SeqGenerator.load(ParityTest.modelsDir().resolve("tiny-bart"),
+                OnnxModelOptions.defaults().withVariant(OnnxVariant.FP32).withIntraOpThreads(1));
+    }
+
+    @AfterAll
+    static void close() {
+        marian.close();
+        bart.close();
+    }
+
+    @TestFactory
+    Stream<DynamicNode> textParity() throws Exception {
+        List<DynamicNode> tests = new ArrayList<>();
+        ObjectMapper mapper = new ObjectMapper();
+        for (String name : ParityTest.MODELS) {
+            Path dir = ParityTest.modelsDir().resolve(name);
+            File expected = dir.resolve("expected.json").toFile();
+            if (!expected.isFile()) {
+                continue;
+            }
+            JsonNode root = mapper.readTree(expected);
+            for (OnnxVariant v : List.of(OnnxVariant.FP32, OnnxVariant.QUANTIZED)) {
+                tests.add(DynamicTest.dynamicTest(name + " " + v, () -> {
+                    try (Seq2SeqGenerator g = Seq2SeqGenerator.load(dir,
+                            OnnxModelOptions.defaults().withVariant(v).withIntraOpThreads(1))) {
+                        for (JsonNode c : root.get("cases")) {
+                            if (OnnxVariant.parse(c.get("variant").asString()) != v) {
+                                continue;
+                            }
+                            String label = name + " " + c.get("name").asString() + " " + v;
+                            List<String> inputs = new ArrayList<>();
+                            c.get("inputs").forEach(x -> inputs.add(x.asString()));
+                            for (int i = 0; i < inputs.size(); i++) {
+                                long[] exp = new long[c.get("input_ids").get(i).size()];
+                                for (int j = 0; j < exp.length; j++) {
+                                    exp[j] = c.get("input_ids").get(i).get(j).longValue();
+                                }
+                                assertThat(g.tokenize(inputs.get(i))).as("tokens %s row %d", label, i).containsExactly(exp);
+                            }
+                            Map<String, Object> settings = ParityTest.settings(c.get("settings"));
+                            List<Seq2SeqGenerator.Result> results = new ArrayList<>();
+                            if (c.path("batched").asBoolean(false)) {
+                                results.addAll(g.generate(inputs, settings));
+                            } else {
+                                for (String in : inputs) {
+                                    results.addAll(g.generate(List.of(in), settings));
+                                }
+                            }
+                            for (int i = 0; i < inputs.size(); i++) {
+                                assertThat(results.get(i).text()).as("text %s row %d", label, i)
+                                        .isEqualTo(c.get("output_text").get(i).asString());
+                            }
+                        }
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void emptyTextGivesSpecialTokensOnlyAndGenerates() {
+        assertThat(marian.tokenize("")).containsExactly(0L); // </s>
+        assertThat(bart.tokenize("")).containsExactly(0L, 2L); // <s> </s>
+        Seq2SeqGenerator.Result r = marian.generate("");
+        assertThat(r.outputIds()).isNotEmpty().startsWith(997);
+        assertThat(bart.generate("").outputIds()).isNotEmpty().startsWith(2);
+    }
+
+    @Test
+    void textOverThePositionLimitIsTruncatedNotFatal() {
+        String longText = "word ".repeat(2000);
+        long[] ids = marian.tokenize(longText);
+        assertThat(ids).hasSize(64);
+        assertThat(ids[63]).isEqualTo(0L); // </s> kept
+        assertThat(marian.generate(longText).outputIds()).isNotEmpty();
+        long[] bids = bart.tokenize(longText);
+        assertThat(bids).hasSize(64);
+        assertThat(bids[0]).isEqualTo(0L);
+        assertThat(bids[63]).isEqualTo(2L);
+        assertThat(bart.generate(List.of(longText), Map.of("num_beams", 2)).get(0).outputIds()).isNotEmpty();
+    }
+
+    @Test
+    void modelTruncatesOverlongIdsItself() {
+        OnnxSeq2SeqModel m = marian.model();
+        long[][] ids = new long[1][200];
+        long[][] mask = new long[1][200];
+        for (int i = 0; i < 200; i++) {
+            ids[0][i] = 5 + i % 50;
+            mask[0][i] = 1;
+        }
+        int[][] out = Generation.generate(m, ids, mask, m.generationConfig().setNumBeams(1));
+        assertThat(out[0]).isNotEmpty();
+    }
+
+    @Test
+    void unknownCharactersBecomeUnk() {
+        long[] ids = marian.tokenize("\u4e2d\u6587 \ud83d\ude00 \u0b85");
+        assertThat(ids).contains(1L); // <unk>
+        assertThat(marian.generate("\u4e2d\u6587 \ud83d\ude00").outputIds()).isNotEmpty();
+        assertThat(bart.generate("\u4e2d\u6587 \ud83d\ude00").outputIds()).isNotEmpty();
+    }
+
+    @Test
+    void batchOfMixedLengthsMatchesPadding() {
+        List<Seq2SeqGenerator.Result> r = marian.generate(List.of("a", "a much longer sentence than the first one", ""),
+                Map.of("num_beams", 2, "max_new_tokens", 5));
+        assertThat(r).hasSize(3);
+        r.forEach(x -> assertThat(x.outputIds().length).isBetween(2, 6));
+    }
+
+    static Path copyModel(Path tmp, String name) throws IOException {
+        Path src = ParityTest.modelsDir().resolve(name);
+        Path dst = tmp.resolve(name);
+        try (Stream<Path> s = Files.walk(src)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path t = dst.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return dst;
+    }
+
+    @Test
+    void missingGraphFailsNamingTheFile(@TempDir Path tmp) throws IOException {
+        Path dir = copyModel(tmp, "tiny-marian-en-uk");
+        Path enc = dir.resolve("onnx/encoder_model.onnx");
+        Files.delete(enc);
+        assertThatThrownBy(() -> OnnxSeq2SeqModel.load(dir, OnnxModelOptions.defaults().withVariant(OnnxVariant.FP32)))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("encoder_model.onnx")
+                .satisfies(e -> assertThat(((ModelLoadException) e).getFile()).isEqualTo(enc));
+    }
+
+    @Test
+    void corruptGraphFailsNamingTheFile(@TempDir Path tmp) throws IOException {
+        Path dir = copyModel(tmp, "tiny-bart");
+        Path dec = dir.resolve("onnx/decoder_with_past_model_quantized.onnx");
+        Files.write(dec, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        assertThatThrownBy(() -> OnnxSeq2SeqModel.load(dir, OnnxModelOptions.defaults().withLayout(DecoderLayout.SPLIT)))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("decoder_with_past_model_quantized.onnx");
+    }
+
+    @Test
+    void missingOrCorruptConfigOrTokenizerFailsNamingTheFile(@TempDir Path tmp) throws IOException {
+        Path dir = copyModel(tmp, "tiny-marian-uk-en");
+        Files.writeString(dir.resolve("config.json"), "{not json");
+        assertThatThrownBy(() -> OnnxSeq2SeqModel.load(dir))
+                .isInstanceOf(ModelLoadException.class).hasMessageContaining("config.json");
+        Files.delete(dir.resolve("config.json"));
+        assertThatThrownBy(() -> OnnxSeq2SeqModel.load(dir))
+                .isInstanceOf(ModelLoadException.class).hasMessageContaining("config.json");
+        Path dir2 = copyModel(tmp.resolve("b"), "tiny-marian-uk-en");
+        Files.delete(dir2.resolve("tokenizer.json"));
+        assertThatThrownBy(() -> Seq2SeqGenerator.load(dir2))
+                .isInstanceOf(ModelLoadException.class).hasMessageContaining("tokenizer.json");
+        Files.writeString(dir2.resolve("tokenizer.json"), "garbage");
+        assertThatThrownBy(() -> Seq2SeqGenerator.load(dir2))
+                .isInstanceOf(ModelLoadException.class).hasMessageContaining("tokenizer.json");
+        assertThatThrownBy(() -> OnnxSeq2SeqModel.load(tmp.resolve("nope")))
+                .isInstanceOf(ModelLoadException.class).hasMessageContaining("nope");
+    }
+
+    @Test
+    void variantChooserPrefersQuantizedAndMerged() {
+        try (OnnxSeq2SeqModel m = OnnxSeq2SeqModel.load(ParityTest.modelsDir().resolve("tiny-bart"))) {
+            assertThat(m.variant()).isEqualTo(OnnxVariant.QUANTIZED);
+            assertThat(m.layout()).isEqualTo(DecoderLayout.MERGED);
+            assertThat(m.architecture()).isEqualTo("bart");
+        }
+    }
+
+    @Test
+    void concurrentCallsShareTheModelSafely() throws Exception {
+        List<String> texts = List.of("Things are really taking off!", "We are determined to do all we can.");
+        List<Seq2SeqGenerator.Result> ref = bart.generate(texts);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<Seq2SeqGenerator.Result>>> fs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                fs.add(pool.submit(() -> bart.generate(texts)));
+            }
+            for (var f : fs) {
+                List<Seq2SeqGenerator.Result> r = f.get();
+                for (int i = 0; i < texts.size(); i++) {
+                    assertThat(r.get(i).outputIds()).containsExactly(ref.get(i).outputIds());
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
