@@ -12,7 +12,6 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.briefs.generate.BeamSearch;
 import dev.briefs.generate.GenerationConfig;
 import dev.briefs.generate.Generation;
-import dev.briefs.model.onnx.ModelLoadException;
 import dev.briefs.model.onnx.OnnxModelOptions;
 import dev.briefs.model.onnx.OnnxSeq2SeqModel;
 

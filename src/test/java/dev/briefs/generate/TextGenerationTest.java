@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 import dev.briefs.model.Seq2SeqGenerator;
 import dev.briefs.model.onnx.DecoderLayout;
-import dev.briefs.model.onnx.ModelLoadException;
+import dev.briefs.model.ModelLoadException;
 import dev.briefs.model.onnx.OnnxModelOptions;
 import dev.briefs.model.onnx.OnnxSeq2SeqModel;
 import dev.briefs.model.onnx.OnnxVariant;

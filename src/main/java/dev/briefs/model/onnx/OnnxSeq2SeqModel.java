@@ -1,5 +1,6 @@
 package dev.briefs.model.onnx;
 
+import dev.briefs.model.ModelLoadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
