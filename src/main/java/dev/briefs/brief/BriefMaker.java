@@ -7,6 +7,7 @@ import dev.briefs.chunk.Chunk;
 import dev.briefs.chunk.SentenceSplitter;
 import dev.briefs.summarise.Summariser;
 import dev.briefs.summarise.Summary;
+import dev.briefs.summarise.WordLimit;
 import dev.briefs.translate.Translation;
 import dev.briefs.translate.Translator;
 import java.time.LocalDate;
@@ -53,7 +54,7 @@ public final class BriefMaker {
                     "cannot tell the article's language (too short or mixed); add a 'language' field to it",
                     source, Map.of(), new Brief.Chunks(0, 0));
         }
-        List<String> sentences = splitters.computeIfAbsent(language, SentenceSplitter::new).split(article.text());
+        List<String> sentences = splitter(language).split(article.text());
         List<Chunk> chunks = summariser.packerFor(language).pack(sentences);
         Summary summary = summariser.summarise(chunks, language, maxWords);
 
@@ -69,11 +70,13 @@ public final class BriefMaker {
                 briefs.put(target, failedBrief(null, "no summary to translate: " + summary.error()));
             } else {
                 Translation t = translator.translate(summary.text(), language, target);
+                // A translation runs longer than its source more often than not; the limit holds for every language.
+                String text = t.text() == null ? null : WordLimit.fit(t.text(), splitter(target), maxWords);
                 total += t.chunksTotal();
                 failed += t.chunksFailed();
-                briefs.put(target, t.text() == null
+                briefs.put(target, text == null
                         ? failedBrief(t.model(), t.error())
-                        : new Brief.LanguageBrief(t.text(), t.model(), t.chunksFailed() == 0 ? Brief.OK : Brief.FAILED, t.error()));
+                        : new Brief.LanguageBrief(text, t.model(), t.chunksFailed() == 0 ? Brief.OK : Brief.FAILED, t.error()));
             }
         }
         String status;
@@ -86,6 +89,10 @@ public final class BriefMaker {
         }
         return new Brief(article.id(), date, article.title(), language, status, null, source, briefs,
                 new Brief.Chunks(total, failed));
+    }
+
+    private SentenceSplitter splitter(String language) {
+        return splitters.computeIfAbsent(language, SentenceSplitter::new);
     }
 
     private static Brief.LanguageBrief failedBrief(String model, String error) {

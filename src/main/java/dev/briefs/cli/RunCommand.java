@@ -58,6 +58,9 @@ final class RunCommand implements Callable<Integer> {
                 System.console() != null)) {
             outcome = NightlyRun.run(settings, force, progress);
         }
+        if (outcome.cause() != null && System.getenv("BRIEFS_DEBUG") != null) {
+            outcome.cause().printStackTrace(spec.commandLine().getErr());
+        }
         return switch (outcome.status()) {
             case ALREADY_COMPLETE -> {
                 out.println("the run for " + settings.date() + " already finished; nothing to do (--force runs it again)");
@@ -65,6 +68,7 @@ final class RunCommand implements Callable<Integer> {
                 yield exitFor(outcome.report());
             }
             case ALREADY_RUNNING -> throw new UsageException(outcome.failure() + "; wait for it to finish");
+            case MODEL_BROKEN -> throw new UsageException(outcome.failure());
             case FAILED -> {
                 spec.commandLine().getErr().println("briefs: the job failed: " + outcome.failure());
                 if (outcome.report() != null) {

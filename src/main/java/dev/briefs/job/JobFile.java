@@ -30,12 +30,13 @@ public record JobFile(
 
     /**
      * @param dir       where installed models live ({@code models/NAME/})
-     * @param summarise {@code extractive} (the bundled default), or a summarisation model's name
+     * @param summarise summarisation model per language, such as {@code en: distilbart-cnn-6-6};
+     *                  a language not listed, or listed as {@code extractive}, gets the bundled extractive summariser
      * @param translate model name per language pair, such as {@code en-uk: opus-mt-en-uk}
      */
     public record Models(
             String dir,
-            String summarise,
+            Map<String, String> summarise,
             Map<String, String> translate,
             @JsonProperty("auto-fetch") Boolean autoFetch) {
     }

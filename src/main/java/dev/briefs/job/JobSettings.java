@@ -26,12 +26,13 @@ public record JobSettings(
         List<String> detectLanguages,
         long maxFileBytes,
         Path modelsDir,
-        String summariseModel,
+        Map<String, String> summariseModels,
         Map<String, String> translateModels,
         boolean autoFetch) {
 
     public static final int DEFAULT_MAX_WORDS = 80;
-    public static final int DEFAULT_CHUNK_TOKENS = 200;
+    /** No limit of the job's own: each model's position limit decides. */
+    public static final int DEFAULT_CHUNK_TOKENS = Integer.MAX_VALUE;
     public static final int DEFAULT_COMMIT_INTERVAL = 4;
     public static final String EXTRACTIVE = "extractive";
 
@@ -39,6 +40,7 @@ public record JobSettings(
         languages = List.copyOf(languages);
         detectLanguages = List.copyOf(detectLanguages);
         translateModels = Map.copyOf(translateModels);
+        summariseModels = Map.copyOf(summariseModels);
     }
 
     /** Resolves a job file against a date and the command line's overrides (either may be null). */
@@ -71,16 +73,35 @@ public record JobSettings(
         }
         JobFile.Models models = file.models() != null ? file.models() : new JobFile.Models(null, null, null, null);
         Path modelsDir = Path.of(models.dir() != null ? models.dir() : "models");
-        String summarise = models.summarise() != null ? models.summarise() : EXTRACTIVE;
+        Map<String, String> summarise = new java.util.LinkedHashMap<>();
+        if (models.summarise() != null) {
+            models.summarise().forEach((lang, model) -> {
+                if (!lang.matches("[a-z]{2,3}")) {
+                    throw new JobFileException(where + ": models.summarise key '" + lang + "' is not a language code such as en");
+                }
+                if (model != null && !model.equals(EXTRACTIVE)) {
+                    summarise.put(lang, modelName(model, "models.summarise." + lang, where));
+                }
+            });
+        }
         Map<String, String> translate = models.translate() != null ? models.translate() : Map.of();
-        for (String pair : translate.keySet()) {
+        translate.forEach((pair, model) -> {
             if (!pair.matches("[a-z]{2,3}-[a-z]{2,3}")) {
                 throw new JobFileException(where + ": models.translate key '" + pair + "' is not a language pair such as en-uk");
             }
-        }
+            modelName(model, "models.translate." + pair, where);
+        });
         return new JobSettings(file.name() != null ? file.name() : "nightly", jobFilePath, date, input, output, data,
                 languages, maxWords, chunkTokens, commitInterval, partitions, detect, maxFileBytes, modelsDir,
                 summarise, translate, Boolean.TRUE.equals(models.autoFetch()));
+    }
+
+    /** Model names become folder names under the models folder, so they must be plain names. */
+    private static String modelName(String name, String setting, String where) {
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || name.contains("..")) {
+            throw new JobFileException(where + ": " + setting + " '" + name + "' is not a model name such as opus-mt-en-uk");
+        }
+        return name;
     }
 
     private static String require(String value, String name, String where) {

@@ -5,14 +5,19 @@ import dev.briefs.article.ArticleInput;
 import dev.briefs.article.LanguageDetector;
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefMaker;
+import dev.briefs.model.GenerationModels;
 import dev.briefs.model.SentenceEmbeddingModel;
+import dev.briefs.summarise.AbstractiveSummariser;
 import dev.briefs.summarise.EmbeddingVectors;
 import dev.briefs.summarise.ExtractiveSummariser;
 import dev.briefs.summarise.LexicalVectors;
 import dev.briefs.summarise.Summariser;
+import dev.briefs.summarise.SummarisersByLanguage;
 import dev.briefs.translate.ModelTranslators;
 import dev.briefs.translate.Translator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -94,16 +99,36 @@ public class NightlyJobConfiguration {
         return SentenceEmbeddingModel.loadBundled();
     }
 
+    @Bean(destroyMethod = "close")
+    GenerationModels generationModels(JobSettings settings) {
+        return new GenerationModels(settings.modelsDir());
+    }
+
+    /**
+     * A summarisation model named for a language and installed is used for that language; every
+     * other language gets the bundled extractive summariser. Models load here, at start-up, so a
+     * broken one stops the run before any article is read.
+     */
     @Bean
-    Summariser summariser(SentenceEmbeddingModel embeddings, JobSettings settings) {
+    Summariser summariser(SentenceEmbeddingModel embeddings, GenerationModels models, JobSettings settings) {
         // all-MiniLM-L6-v2 was trained on English; other languages get language-agnostic vectors.
-        return new ExtractiveSummariser(new EmbeddingVectors(embeddings, settings.chunkTokens()), Set.of("en"),
-                new LexicalVectors());
+        Summariser extractive = new ExtractiveSummariser(
+                new EmbeddingVectors(embeddings, Math.min(settings.chunkTokens(), SentenceEmbeddingModel.MAX_TOKENS - 2)),
+                Set.of("en"), new LexicalVectors());
+        Map<String, Summariser> byLanguage = new LinkedHashMap<>();
+        settings.summariseModels().forEach((language, name) -> {
+            if (models.installed(name)) {
+                byLanguage.put(language, new AbstractiveSummariser(name, models.get(name), settings.chunkTokens()));
+            }
+        });
+        return new SummarisersByLanguage(byLanguage, extractive);
     }
 
     @Bean
-    Translator translator(JobSettings settings) {
-        return new ModelTranslators(settings.translateModels(), settings.modelsDir());
+    Translator translator(JobSettings settings, GenerationModels models) {
+        ModelTranslators translators = new ModelTranslators(settings.translateModels(), models, settings.chunkTokens());
+        translators.loadInstalled();
+        return translators;
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.briefs.job;
 
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.DayReport;
+import dev.briefs.model.ModelLoadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -27,13 +28,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class NightlyRun {
 
-    public enum Status { COMPLETED, ALREADY_COMPLETE, ALREADY_RUNNING, FAILED }
+    public enum Status { COMPLETED, ALREADY_COMPLETE, ALREADY_RUNNING, MODEL_BROKEN, FAILED }
 
     /**
      * @param report  the day as the output folder has it after the run (null when the job did not run)
      * @param failure why the job failed or was refused (null when it completed)
      */
-    public record Outcome(Status status, DayReport report, String failure) {
+    public record Outcome(Status status, DayReport report, String failure, Throwable cause) {
+
+        Outcome(Status status, DayReport report, String failure) {
+            this(status, report, failure, null);
+        }
     }
 
     private NightlyRun() {
@@ -59,7 +64,11 @@ public final class NightlyRun {
             }
             return new Outcome(Status.COMPLETED, report(settings), null);
         } catch (Exception e) {
-            return new Outcome(Status.FAILED, null, rootMessage(e));
+            ModelLoadException broken = find(e, ModelLoadException.class);
+            if (broken != null) {
+                return new Outcome(Status.MODEL_BROKEN, null, broken.getMessage(), e);
+            }
+            return new Outcome(Status.FAILED, null, rootMessage(e), e);
         }
     }
 
@@ -101,6 +110,15 @@ public final class NightlyRun {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 
     static String rootMessage(Throwable t) {

@@ -99,6 +99,21 @@ public final class Seq2SeqGenerator implements AutoCloseable {
         return e.getIds();
     }
 
+    /**
+     * Counts a text's tokens without special tokens, as chunk packing needs them. Counts stop at
+     * the position limit: a text that reaches it is too long for one call either way.
+     */
+    public dev.briefs.chunk.TokenCounter tokenCounter() {
+        return text -> tokenizer.encode(text, false, false).getIds().length;
+    }
+
+    /** The most content tokens one input can hold: the position limit less the special tokens around a text. */
+    public int maxInputTokens() {
+        Integer limit = model.maxPositions();
+        int specials = tokenize("").length;
+        return (limit != null ? limit : 512) - specials;
+    }
+
     /** Text of generated ids, special tokens skipped. */
     public String decode(int[] ids) {
         long[] l = new long[ids.length];

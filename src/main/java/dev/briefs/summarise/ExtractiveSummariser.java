@@ -79,6 +79,15 @@ public final class ExtractiveSummariser implements Summariser {
      * marked with an ellipsis: a brief is never longer than its limit.
      */
     static List<Integer> choose(List<Integer> ranked, List<String> sentences, int maxWords) {
+        return fit(ranked, sentences, maxWords, false);
+    }
+
+    /** As {@link #choose}, but stops at the first sentence that does not fit: for text that must stay in order. */
+    static List<Integer> choosePrefix(List<Integer> ordered, List<String> sentences, int maxWords) {
+        return fit(ordered, sentences, maxWords, true);
+    }
+
+    private static List<Integer> fit(List<Integer> ranked, List<String> sentences, int maxWords, boolean stopAtFirstMiss) {
         List<Integer> chosen = new ArrayList<>();
         int words = 0;
         for (int i : ranked) {
@@ -86,6 +95,8 @@ public final class ExtractiveSummariser implements Summariser {
             if (words + w <= maxWords) {
                 chosen.add(i);
                 words += w;
+            } else if (stopAtFirstMiss) {
+                break;
             }
         }
         if (chosen.isEmpty()) {

@@ -1,22 +1,41 @@
 package dev.briefs.translate;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.briefs.chunk.Chunk;
+import dev.briefs.chunk.ChunkPacker;
+import dev.briefs.chunk.SentenceSplitter;
+import dev.briefs.model.GenerationModels;
+import dev.briefs.model.Seq2SeqGenerator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Picks the translation model the job file names for a language pair (such as {@code en-uk}) and
- * reports plainly when it cannot translate: no model named for the pair, or the named model not
- * installed. A translation is never invented or copied from the source.
+ * Translates with the model the job file names for a language pair (such as {@code en-uk}).
+ * The text is split into sentences and packed into chunks that fit the model, each chunk one
+ * model call: a chunk that fails is recorded and the others still translate. When no model is
+ * named for the pair, or the named model is not installed, the translation fails with that
+ * reason: a translation is never invented or copied from the source.
  */
 public final class ModelTranslators implements Translator {
 
     private final Map<String, String> modelByPair;
-    private final Path modelsDir;
+    private final GenerationModels models;
+    private final int maxChunkTokens;
+    private final Map<String, SentenceSplitter> splitters = new ConcurrentHashMap<>();
 
-    public ModelTranslators(Map<String, String> modelByPair, Path modelsDir) {
+    /**
+     * @param maxChunkTokens upper bound on a chunk's tokens; the model's own position limit applies too
+     */
+    public ModelTranslators(Map<String, String> modelByPair, GenerationModels models, int maxChunkTokens) {
         this.modelByPair = Map.copyOf(modelByPair);
-        this.modelsDir = modelsDir;
+        this.models = models;
+        this.maxChunkTokens = maxChunkTokens;
+    }
+
+    /** Loads every named model that is installed, so that a broken one stops the run before it starts. */
+    public void loadInstalled() {
+        modelByPair.values().stream().distinct().filter(models::installed).forEach(models::get);
     }
 
     @Override
@@ -27,11 +46,30 @@ public final class ModelTranslators implements Translator {
             return Translation.failed(null, "no translation model for " + pair + " in the job file (models.translate."
                     + pair + ")");
         }
-        if (!Files.isDirectory(modelsDir.resolve(model))) {
+        if (!models.installed(model)) {
             return Translation.failed(model, "model not installed: " + model
                     + " (install it with: java -jar target/briefs.jar models fetch " + model + ")");
         }
-        // The generation engine that runs installed translation models plugs in here.
-        return Translation.failed(model, "model " + model + " is installed but this build has no translation engine");
+        Seq2SeqGenerator generator = models.get(model);
+        List<String> sentences = splitters.computeIfAbsent(sourceLanguage, SentenceSplitter::new).split(text);
+        List<Chunk> chunks = new ChunkPacker(generator.tokenCounter(), Math.min(maxChunkTokens, generator.maxInputTokens()))
+                .pack(sentences);
+        List<String> translated = new ArrayList<>();
+        int failed = 0;
+        String firstError = null;
+        for (Chunk chunk : chunks) {
+            try {
+                // One chunk a call: batching pads inputs, and padding changes what a quantized
+                // graph computes, so a chunk's translation would depend on its neighbours.
+                translated.add(generator.generate(chunk.text()).text().strip());
+            } catch (RuntimeException e) {
+                failed++;
+                if (firstError == null) {
+                    firstError = "chunk " + chunk.index() + ": " + e.getMessage();
+                }
+            }
+        }
+        String joined = translated.isEmpty() ? null : String.join(" ", translated);
+        return new Translation(joined, model, chunks.size(), failed, firstError);
     }
 }

@@ -1,0 +1,92 @@
+package dev.briefs.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.briefs.brief.Brief;
+import dev.briefs.brief.BriefFiles;
+import dev.briefs.cli.ExitCodes;
+import dev.briefs.summarise.Words;
+import dev.briefs.support.CommandResult;
+import dev.briefs.support.TestJobs;
+import dev.briefs.support.TinyModels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job with generation models installed: the tiny random-weight Marian and BART models stand
+ * in for opus-mt and distilbart (their output is gibberish, but it is the models' real output).
+ */
+class InstalledModelsRunTest {
+
+    private static final String DATE = "2026-11-20";
+
+    @TempDir
+    Path root;
+
+    private Path jobWithModels() throws IOException {
+        Path input = TestJobs.inputDir(root, DATE);
+        try (Stream<Path> samples = Files.list(Path.of("jobs/articles", DATE))) {
+            for (Path sample : samples.toList()) {
+                Files.copy(sample, input.resolve(sample.getFileName()));
+            }
+        }
+        Path models = root.resolve("models");
+        TinyModels.install("tiny-marian-en-uk", models, "opus-mt-en-uk");
+        TinyModels.install("tiny-marian-uk-en", models, "opus-mt-uk-en");
+        TinyModels.install("tiny-bart", models, "distilbart-cnn-6-6");
+        return TestJobs.write(root, "").resolveSibling("job.yaml");
+    }
+
+    private static void addSummariser(Path job) throws IOException {
+        Files.writeString(job, Files.readString(job).replace("  translate:\n",
+                "  summarise:\n    en: distilbart-cnn-6-6\n  translate:\n"));
+    }
+
+    @Test
+    void installedModelsGiveBriefsInBothLanguagesAndTheirNamesAreRecorded() throws IOException {
+        Path job = jobWithModels();
+        addSummariser(job);
+        CommandResult result = CommandResult.run("run", job.toString(), "--date", DATE);
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCodes.OK);
+        List<Brief> briefs = BriefFiles.readAll(TestJobs.outputDir(root, DATE));
+        assertThat(briefs).hasSize(4);
+        for (Brief b : briefs) {
+            assertThat(b.status()).as(b.id()).isEqualTo("ok");
+            assertThat(b.chunks().failed()).isZero();
+            assertThat(b.briefs()).containsOnlyKeys("uk", "en");
+            b.briefs().values().forEach(lb -> {
+                assertThat(lb.status()).isEqualTo("ok");
+                assertThat(lb.text()).isNotBlank();
+                assertThat(Words.count(lb.text())).isLessThanOrEqualTo(80);
+            });
+            if (b.language().equals("en")) {
+                assertThat(b.briefs().get("en").model()).isEqualTo("distilbart-cnn-6-6");
+                assertThat(b.briefs().get("uk").model()).isEqualTo("opus-mt-en-uk");
+            } else {
+                assertThat(b.briefs().get("uk").model()).isEqualTo("extractive:lexical-tfidf");
+                assertThat(b.briefs().get("en").model()).isEqualTo("opus-mt-uk-en");
+            }
+        }
+        assertThat(result.out()).contains("4 articles, 4 complete, 0 partial, 0 failed");
+    }
+
+    @Test
+    void aCorruptModelStopsTheRunBeforeItStartsWithOneLineNamingIt() throws IOException {
+        Path job = jobWithModels();
+        Path graph = root.resolve("models/opus-mt-en-uk/onnx/encoder_model_quantized.onnx");
+        Files.write(graph, new byte[] {1, 2, 3});
+        CommandResult result = CommandResult.run("run", job.toString(), "--date", DATE);
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err().strip().lines()).hasSize(1);
+        assertThat(result.err()).contains("model opus-mt-en-uk cannot be loaded").contains("encoder_model_quantized.onnx")
+                .contains("models fetch opus-mt-en-uk");
+        assertThat(TestJobs.outputDir(root, DATE)).doesNotExist();
+    }
+}
