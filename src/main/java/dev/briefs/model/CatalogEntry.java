@@ -16,6 +16,7 @@ import java.util.List;
  * @param optional   not fetched by {@code models fetch} without arguments
  * @param bundled    ships with the application (Maven Central), never fetched
  * @param description one line for humans, may be empty
+ * @param approxSizeMb rough download size in MB as the catalog states it, -1 when not given
  */
 public record CatalogEntry(
         String name,
@@ -28,7 +29,8 @@ public record CatalogEntry(
         List<String> files,
         boolean optional,
         boolean bundled,
-        String description) {
+        String description,
+        long approxSizeMb) {
 
     public CatalogEntry {
         sourceLanguages = List.copyOf(sourceLanguages);

@@ -146,8 +146,14 @@ public final class ModelCatalog {
                 throw ModelException.user("'optional' must be true or false");
             }
             boolean optional = opt != null && opt.booleanValue();
+            long approx;
+            try {
+                approx = Long.parseLong(text(m, "approx_size_mb", "-1"));
+            } catch (NumberFormatException e) {
+                throw ModelException.user("'approx_size_mb' must be a whole number");
+            }
             return new CatalogEntry(name, repo, revision, task, src, tgt, variant, files, optional, bundled,
-                    text(m, "description", ""));
+                    text(m, "description", ""), approx);
         } catch (ModelException e) {
             throw ModelException.user(at + ": " + e.getMessage());
         }
