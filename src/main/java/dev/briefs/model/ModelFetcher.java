@@ -105,7 +105,6 @@ public final class ModelFetcher {
 
     private Result fetchLocked(FetchTarget target, boolean force) throws IOException {
         String name = target.name();
-        log.accept(name + ": asking " + client.settings().endpointHost() + " for " + target.repo() + "@" + target.revision());
         RepoInfo info = client.repoInfo(target.repo(), target.revision());
         String commit = info.commit();
         List<RepoFile> wanted = select(target, info);
