@@ -31,7 +31,8 @@ public final class Progress {
                     pb = new ProgressBarBuilder()
                             .setTaskName(shorten(label, 48))
                             .setInitialMax(total >= 0 ? total : -1)
-                            .setUnit("MiB", 1 << 20)
+                            .setUnit(total >= 0 && total < (10L << 20) ? "KiB" : "MiB",
+                                    total >= 0 && total < (10L << 20) ? 1 << 10 : 1 << 20)
                             .showSpeed()
                             .setStyle(ProgressBarStyle.ASCII)
                             .setUpdateIntervalMillis(250)
