@@ -129,6 +129,21 @@ public final class ModelStore {
         return dir(name);
     }
 
+    /**
+     * Preflight for several models at once: one message per model the job cannot use (each ending with
+     * its fix command), empty when all are usable.
+     */
+    public List<String> problems(java.util.Collection<String> names, Check check) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            String p = ModelMessages.problem(status(n, check), modelsDir.toString());
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     /** Names of the folders under the models dir that hold a manifest, sorted. */
     public List<String> installedNames() {
         if (!Files.isDirectory(modelsDir)) {

@@ -346,6 +346,33 @@ class ModelFetcherTest {
     }
 
     @Test
+    void preflightListsEveryUnusableModelWithItsFixCommand() {
+        assertThat(store.problems(List.of(NAME, "all-minilm-l6-v2"), ModelStore.Check.QUICK)).containsExactly(
+                "model opus-mt-en-uk is not installed in " + models + "/; run: java -jar target/briefs.jar models fetch opus-mt-en-uk");
+        fetcher().fetch(NAME, Variant.QUANTIZED, false);
+        assertThat(store.problems(List.of(NAME, "all-minilm-l6-v2"), ModelStore.Check.FULL)).isEmpty();
+        assertThat(store.require(NAME, ModelStore.Check.QUICK)).isEqualTo(models.resolve(NAME));
+    }
+
+    @Test
+    void aPinnedCommitInTheCatalogMakesAnotherInstalledCommitOutdated() {
+        fetcher().fetch(NAME, Variant.QUANTIZED, false);
+        String pinned = hub.addRepo(REPO, Fixtures.marianRepo(5));
+        ModelCatalog pinnedCatalog = new ModelCatalog(List.of(new CatalogEntry(NAME, REPO, pinned, Task.TRANSLATION,
+                List.of("en"), List.of("uk"), Variant.QUANTIZED, Variant.QUANTIZED.seq2seqFiles(), false, false, "", -1)),
+                null);
+        ModelStore pinnedStore = new ModelStore(models, pinnedCatalog);
+
+        ModelStatus st = pinnedStore.status(NAME);
+        assertThat(st.state()).isEqualTo(State.OUTDATED);
+        assertThat(st.detail()).contains(commit).contains(pinned);
+
+        new ModelFetcher(pinnedStore, new HubClient(Fixtures.settings(hub), log::add), null, log::add)
+                .fetch(NAME, Variant.QUANTIZED, false);
+        assertThat(pinnedStore.status(NAME).state()).isEqualTo(State.OK);
+    }
+
+    @Test
     void bundledModelsAreNotFetched() {
         assertThatThrownBy(() -> fetcher().fetch("all-minilm-l6-v2", Variant.QUANTIZED, false))
                 .hasMessageContaining("bundled");
