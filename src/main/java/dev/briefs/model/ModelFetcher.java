@@ -164,8 +164,6 @@ public final class ModelFetcher {
         manifest.write(partial.resolve(Manifest.FILE_NAME));
         install(partial, installed);
         long total = manifest.totalSize();
-        log.accept(name + ": installed " + entries.size() + " files (" + Sizes.human(total) + ") of " + target.repo()
-                + " at commit " + commit + " into " + installed);
         return new Result(name, installed, commit, entries.size(), total, downloaded, false);
     }
 

@@ -130,7 +130,7 @@ class ModelsCommandTest {
         assertThat(f.code()).as(f.all()).isZero();
         assertThat(f.out()).contains("opus-mt-en-uk: installed 7 files").contains("opus-mt-uk-en: installed 7 files")
                 .doesNotContain("nllb").doesNotContain("all-minilm");
-        assertThat(f.err()).contains("downloading opus-mt-en-uk/" + ENCODER);
+        assertThat(f.err()).contains("fetched opus-mt-en-uk/" + ENCODER + " (48.8 KiB)");
         assertThat(models.resolve("opus-mt-en-uk/briefs-manifest.json")).exists();
         assertThat(models.resolve("nllb-200-distilled-600M")).doesNotExist();
 

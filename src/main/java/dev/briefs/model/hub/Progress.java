@@ -65,7 +65,7 @@ public final class Progress {
      * Log lines: start (and resume point), one line every {@code every}, and a last line with the rate.
      */
     public static TransferProgress lines(Consumer<String> log, Duration every, LongSupplier nanoClock) {
-        return (label, total) -> new TransferProgress.Transfer() {
+        return (label, total) -> total >= 0 && total < SMALL ? small(log, label, total) : new TransferProgress.Transfer() {
             private final long start = nanoClock.getAsLong();
             private long lastLine = start;
             private long done;
@@ -113,6 +113,30 @@ public final class Progress {
                 double s = Math.max((now - start) / 1e9, 1e-3);
                 long moved = done - Math.max(startedAt, 0);
                 return Sizes.human((long) (moved / s)) + "/s";
+            }
+        };
+    }
+
+    /** Files under 1 MiB (configs, tokenizers) get one line when done. */
+    static final long SMALL = 1 << 20;
+
+    private static TransferProgress.Transfer small(Consumer<String> log, String label, long total) {
+        return new TransferProgress.Transfer() {
+            private long done;
+
+            @Override
+            public synchronized void resumedAt(long bytes) {
+                done = bytes;
+            }
+
+            @Override
+            public synchronized void advance(long bytes) {
+                done += bytes;
+            }
+
+            @Override
+            public synchronized void close() {
+                log.accept("fetched " + label + " (" + Sizes.human(done) + (done == total ? "" : " of " + Sizes.human(total)) + ")");
             }
         };
     }

@@ -67,6 +67,13 @@ class HubSettingsTest {
         assertThat(lines.get(0)).isEqualTo("downloading m/onnx/x.onnx (4.00 MiB), resuming at 1.00 MiB");
         assertThat(lines.get(1)).startsWith("m/onnx/x.onnx: 2.00 MiB of 4.00 MiB (50%), ");
         assertThat(lines.get(2)).startsWith("m/onnx/x.onnx: 4.00 MiB of 4.00 MiB, ").endsWith("/s");
+
+        lines.clear();
+        try (TransferProgress.Transfer t = p.begin("m/config.json", 120)) {
+            t.resumedAt(0);
+            t.advance(120);
+        }
+        assertThat(lines).containsExactly("fetched m/config.json (120 B)");
     }
 
     @Test
