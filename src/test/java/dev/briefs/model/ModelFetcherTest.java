@@ -171,6 +171,18 @@ class ModelFetcherTest {
     }
 
     @Test
+    void forbiddenIsNotRetriedAndSaysTheRepoIsGated() {
+        hub.fault(REPO, TestHub.LISTING, Fault.status(403));
+
+        ModelException e = catchThrowableOfType(() -> fetcher().fetch(NAME, Variant.QUANTIZED, false),
+                ModelException.class);
+
+        assertThat(e.kind()).isEqualTo(ModelException.Kind.USER);
+        assertThat(e.getMessage()).contains("403").contains("gated");
+        assertThat(hub.requests()).hasSize(1);
+    }
+
+    @Test
     void aCatalogFileMissingFromTheRepoIsAUserError() {
         Map<String, byte[]> fewer = new java.util.TreeMap<>(files);
         fewer.remove(DECODER);
@@ -200,8 +212,11 @@ class ModelFetcherTest {
 
         fetcher(s).fetch(NAME, Variant.QUANTIZED, false);
 
-        assertThat(hub.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + token));
-        assertThat(hub.requests()).anyMatch(r -> r.path().contains("/cdn-resolve/"));
+        assertThat(hub.requests()).filteredOn(r -> !r.path().contains("/cdn-resolve/")).hasSize(8)
+                .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + token));
+        // the redirect goes to another origin (the "CDN"): the token is not sent there
+        assertThat(hub.requests()).filteredOn(r -> r.path().contains("/cdn-resolve/")).hasSize(7)
+                .allSatisfy(r -> assertThat(r.authorization()).isNull());
         assertThat(String.join("\n", log)).doesNotContain(token);
         assertThat(s.toString()).doesNotContain(token);
 

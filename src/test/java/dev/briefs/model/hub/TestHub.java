@@ -55,6 +55,7 @@ public final class TestHub implements AutoCloseable {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
 
     private final HttpServer server;
+    private final HttpServer cdn;
     private final ExecutorService executor;
     private final Map<String, Repo> repos = new LinkedHashMap<>();
     private final Map<String, List<Fault>> faults = new LinkedHashMap<>();
@@ -149,6 +150,10 @@ public final class TestHub implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+        cdn = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        cdn.setExecutor(executor);
+        cdn.createContext("/", this::handle);
+        cdn.start();
     }
 
     public static TestHub start() {
@@ -216,7 +221,10 @@ public final class TestHub implements AutoCloseable {
         return this;
     }
 
-    /** Answer file downloads with a 302 to another path of this server, as the hub does to its CDN. */
+    /**
+     * Answer file downloads with a 302 to a second loopback server (another port, so another origin), as
+     * the hub does to its CDN. Like the real CDN, it does not ask for the token.
+     */
     public TestHub redirectFiles(boolean on) {
         redirectFiles = on;
         return this;
@@ -251,6 +259,7 @@ public final class TestHub implements AutoCloseable {
     public void close() {
         closing.countDown();
         server.stop(0);
+        cdn.stop(0);
         executor.shutdownNow();
     }
 
@@ -266,7 +275,7 @@ public final class TestHub implements AutoCloseable {
                 return;
             }
             String token = requiredToken;
-            if (token != null && !("Bearer " + token).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            if (token != null && !rawPath.contains("/cdn-resolve/") && !("Bearer " + token).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
                 ex.getResponseHeaders().add("X-Error-Message", "Invalid credentials in Authorization header");
                 error(ex, 401, "Invalid credentials in Authorization header");
                 return;
@@ -362,7 +371,8 @@ public final class TestHub implements AutoCloseable {
             return;
         }
         if (redirectFiles && marker.equals("/resolve/")) {
-            ex.getResponseHeaders().add("Location", rawPath.replace("/resolve/", "/cdn-resolve/"));
+            ex.getResponseHeaders().add("Location", "http://" + cdn.getAddress().getAddress().getHostAddress() + ":"
+                    + cdn.getAddress().getPort() + rawPath.replace("/resolve/", "/cdn-resolve/"));
             ex.sendResponseHeaders(302, -1);
             return;
         }
