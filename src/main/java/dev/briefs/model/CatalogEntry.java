@@ -1,0 +1,53 @@
+package dev.briefs.model;
+
+import java.util.List;
+
+/**
+ * One model of {@code models/catalog.yaml}.
+ *
+ * @param name       short local name, also the folder {@code models/NAME/}
+ * @param repo       hub repo id, {@code owner/name}
+ * @param revision   what to fetch: a 40-hex commit (pinned, a release does this) or a branch/tag such as {@code main}
+ * @param task       translation, summarization or embedding
+ * @param sourceLanguages ISO 639-1 codes the model reads
+ * @param targetLanguages ISO 639-1 codes the model writes (same as source for summarization/embedding)
+ * @param variant    which ONNX export
+ * @param files      repo-relative files of that variant
+ * @param optional   not fetched by {@code models fetch} without arguments
+ * @param bundled    ships with the application (Maven Central), never fetched
+ * @param description one line for humans, may be empty
+ * @param approxSizeMb rough download size in MB as the catalog states it, -1 when not given
+ */
+public record CatalogEntry(
+        String name,
+        String repo,
+        String revision,
+        Task task,
+        List<String> sourceLanguages,
+        List<String> targetLanguages,
+        Variant variant,
+        List<String> files,
+        boolean optional,
+        boolean bundled,
+        String description,
+        long approxSizeMb) {
+
+    public CatalogEntry {
+        sourceLanguages = List.copyOf(sourceLanguages);
+        targetLanguages = List.copyOf(targetLanguages);
+        files = List.copyOf(files);
+        description = description == null ? "" : description;
+    }
+
+    /** Whether the catalog pins a commit (as opposed to following a branch). */
+    public boolean pinned() {
+        return PathSafety.isCommit(revision);
+    }
+
+    /** {@code en->uk}, or {@code en} when source and target are the same. */
+    public String languages() {
+        String s = String.join(",", sourceLanguages);
+        String t = String.join(",", targetLanguages);
+        return s.equals(t) || t.isEmpty() ? s : s + "->" + t;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.briefs.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+class ModelCatalogTest {
+
+    static ModelCatalog parse(String yaml) {
+        return ModelCatalog.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), null);
+    }
+
+    @Test
+    void theShippedCatalogHasTheNightlyModels() {
+        ModelCatalog c = ModelCatalog.load(Path.of("models", "catalog.yaml"));
+
+        assertThat(c.entries()).extracting(CatalogEntry::name).containsExactly(
+                "opus-mt-en-uk", "opus-mt-uk-en", "distilbart-cnn-6-6", "nllb-200-distilled-600M", "all-minilm-l6-v2");
+        CatalogEntry enUk = c.find("opus-mt-en-uk").orElseThrow();
+        assertThat(enUk.repo()).isEqualTo("Xenova/opus-mt-en-uk");
+        assertThat(enUk.task()).isEqualTo(Task.TRANSLATION);
+        assertThat(enUk.languages()).isEqualTo("en->uk");
+        assertThat(enUk.variant()).isEqualTo(Variant.QUANTIZED);
+        assertThat(enUk.files()).containsExactlyElementsOf(Variant.QUANTIZED.seq2seqFiles());
+        assertThat(enUk.revision()).isEqualTo("main");
+        assertThat(enUk.pinned()).isFalse();
+        assertThat(c.find("opus-mt-uk-en").orElseThrow().languages()).isEqualTo("uk->en");
+        CatalogEntry bart = c.find("distilbart-cnn-6-6").orElseThrow();
+        assertThat(bart.task()).isEqualTo(Task.SUMMARIZATION);
+        assertThat(bart.languages()).isEqualTo("en");
+        assertThat(c.find("nllb-200-distilled-600M").orElseThrow().optional()).isTrue();
+        CatalogEntry minilm = c.find("all-minilm-l6-v2").orElseThrow();
+        assertThat(minilm.bundled()).isTrue();
+        assertThat(minilm.task()).isEqualTo(Task.EMBEDDING);
+        assertThat(c.entries()).filteredOn(e -> !e.bundled()).allSatisfy(e -> assertThat(e.files()).hasSize(7));
+    }
+
+    @Test
+    void defaultsFillRevisionVariantAndTheSeq2seqFiles() {
+        ModelCatalog c = parse("""
+                defaults: {revision: v1, variant: fp16}
+                models:
+                  - {name: m, repo: a/b, task: summarization, languages: en}
+                """);
+        CatalogEntry e = c.find("m").orElseThrow();
+        assertThat(e.revision()).isEqualTo("v1");
+        assertThat(e.variant()).isEqualTo(Variant.FP16);
+        assertThat(e.files()).contains("onnx/encoder_model_fp16.onnx", "onnx/decoder_model_merged_fp16.onnx");
+        assertThat(e.optional()).isFalse();
+    }
+
+    @Test
+    void resolvesNamesAndRepoIds() {
+        ModelCatalog c = ModelCatalog.load(Path.of("models", "catalog.yaml"));
+        assertThat(c.resolve("opus-mt-en-uk", Variant.FP32)).satisfies(t -> {
+            assertThat(t.name()).isEqualTo("opus-mt-en-uk");
+            assertThat(t.revision()).isEqualTo("main");
+            assertThat(t.variant()).isEqualTo(Variant.QUANTIZED);
+        });
+        assertThat(c.resolve("Xenova/opus-mt-uk-en@abc", Variant.FP32).name()).isEqualTo("opus-mt-uk-en");
+        FetchTarget other = c.resolve("Xenova/opus-mt-en-fr@refs/pr/1", Variant.FP32);
+        assertThat(other.name()).isEqualTo("Xenova--opus-mt-en-fr");
+        assertThat(other.revision()).isEqualTo("refs/pr/1");
+        assertThat(other.files()).isNull();
+        assertThat(other.variant()).isEqualTo(Variant.FP32);
+        assertThatThrownBy(() -> c.resolve("nope", Variant.QUANTIZED)).hasMessageContaining("unknown model 'nope'")
+                .hasMessageContaining("opus-mt-en-uk");
+        assertThatThrownBy(() -> c.resolve("../x/y", Variant.QUANTIZED)).hasMessageContaining("invalid repo id");
+        assertThatThrownBy(() -> c.resolve("a/b@../../x", Variant.QUANTIZED)).hasMessageContaining("invalid revision");
+    }
+
+    @Test
+    void errorsNameTheModelAndTheProblem() {
+        assertThatThrownBy(() -> parse("models: [{name: m, repo: a/b, task: translation}]"))
+                .hasMessageContaining("model 'm'").hasMessageContaining("languages");
+        assertThatThrownBy(() -> parse("models: [{name: m, repo: a/b, task: translation, languages: en, files: [../x]}]"))
+                .hasMessageContaining("unsafe");
+        assertThatThrownBy(() -> parse("models: [{name: m, repo: a/b, task: translation, languages: en, varient: fp16}]"))
+                .hasMessageContaining("unknown key 'varient'");
+        assertThatThrownBy(() -> parse("models: [{name: m, repo: /etc/passwd, task: translation, languages: en}]"))
+                .hasMessageContaining("invalid repo id");
+        assertThatThrownBy(() -> parse("models: [{name: m, repo: a/b, task: translation, languages: en, variant: int3}]"))
+                .hasMessageContaining("unknown variant 'int3'");
+        assertThatThrownBy(() -> parse("models: [{name: m, repo: a/b, task: embedding, languages: en}]"))
+                .hasMessageContaining("'files' is required");
+        assertThatThrownBy(() -> parse("""
+                models:
+                  - {name: m, repo: a/b, task: translation, languages: en}
+                  - {name: m, repo: a/c, task: translation, languages: en}
+                """)).hasMessageContaining("appears twice");
+        assertThatThrownBy(() -> parse("models: [")).hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> parse("- a")).isInstanceOf(ModelException.class);
+    }
+}
