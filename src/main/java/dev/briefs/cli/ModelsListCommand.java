@@ -75,6 +75,7 @@ public class ModelsListCommand implements Callable<Integer> {
                 case INCOMPLETE -> st.missing().isEmpty() ? "INCOMPLETE (" + st.detail() + ")"
                         : "MISSING: " + String.join(",", st.missing());
                 case OUTDATED -> "OUTDATED";
+                case UNMANAGED -> "by hand (no manifest)";
                 default -> st.state().name();
             };
             size = Sizes.human(store.sizeOnDisk(name));

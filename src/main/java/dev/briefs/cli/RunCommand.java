@@ -4,6 +4,16 @@ import dev.briefs.article.ArticleFiles;
 import dev.briefs.brief.DayReport;
 import java.io.IOException;
 import dev.briefs.job.JobFiles;
+import dev.briefs.model.ModelCatalog;
+import dev.briefs.model.ModelException;
+import dev.briefs.model.ModelFetcher;
+import dev.briefs.model.ModelPreflight;
+import dev.briefs.model.ModelStore;
+import dev.briefs.model.hub.HubClient;
+import dev.briefs.model.hub.HubSettings;
+import dev.briefs.model.hub.Progress;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import dev.briefs.job.JobSettings;
 import dev.briefs.job.NightlyRun;
 import java.io.PrintWriter;
@@ -53,6 +63,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("input folder " + settings.input() + " does not exist; drop the day's articles there "
                     + "or pass --input DIR");
         }
+        checkModels(settings);
         NightlyRun.Outcome outcome;
         try (ConsoleProgress progress = ConsoleProgress.create(spec.commandLine().getErr(), countFiles(settings.input()),
                 System.console() != null)) {
@@ -81,6 +92,25 @@ final class RunCommand implements Callable<Integer> {
                 yield exitFor(outcome.report());
             }
         };
+    }
+
+    private void checkModels(JobSettings settings) {
+        PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> log = line -> {
+            err.println("briefs: " + line);
+            err.flush();
+        };
+        Path catalogFile = settings.modelsDir().resolve("catalog.yaml");
+        try {
+            ModelCatalog catalog = Files.isRegularFile(catalogFile) ? ModelCatalog.load(catalogFile) : ModelCatalog.empty();
+            ModelStore store = new ModelStore(settings.modelsDir(), catalog);
+            Supplier<ModelFetcher> fetcher = () -> new ModelFetcher(store,
+                    new HubClient(HubSettings.fromEnvironment(System.getenv(), settings.hubEndpoint()), log),
+                    Progress.auto(log), log);
+            new ModelPreflight(store, fetcher, log).check(settings.namedModels(), settings.autoFetch());
+        } catch (ModelException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static int countFiles(Path input) {

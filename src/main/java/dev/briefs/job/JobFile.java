@@ -33,11 +33,14 @@ public record JobFile(
      * @param summarise summarisation model per language, such as {@code en: distilbart-cnn-6-6};
      *                  a language not listed, or listed as {@code extractive}, gets the bundled extractive summariser
      * @param translate model name per language pair, such as {@code en-uk: opus-mt-en-uk}
+     * @param autoFetch fetch models that are not installed before the run
+     * @param endpoint  hub to fetch from (a mirror); {@code HF_ENDPOINT} or the Hugging Face hub when absent
      */
     public record Models(
             String dir,
             Map<String, String> summarise,
             Map<String, String> translate,
-            @JsonProperty("auto-fetch") Boolean autoFetch) {
+            @JsonProperty("auto-fetch") Boolean autoFetch,
+            String endpoint) {
     }
 }

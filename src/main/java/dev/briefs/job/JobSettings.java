@@ -28,7 +28,8 @@ public record JobSettings(
         Path modelsDir,
         Map<String, String> summariseModels,
         Map<String, String> translateModels,
-        boolean autoFetch) {
+        boolean autoFetch,
+        String hubEndpoint) {
 
     public static final int DEFAULT_MAX_WORDS = 80;
     /** No limit of the job's own: each model's position limit decides. */
@@ -71,7 +72,7 @@ public record JobSettings(
         if (maxFileBytes <= 0) {
             throw new JobFileException(where + ": max-file-bytes must be positive, is " + maxFileBytes);
         }
-        JobFile.Models models = file.models() != null ? file.models() : new JobFile.Models(null, null, null, null);
+        JobFile.Models models = file.models() != null ? file.models() : new JobFile.Models(null, null, null, null, null);
         Path modelsDir = Path.of(models.dir() != null ? models.dir() : "models");
         Map<String, String> summarise = new java.util.LinkedHashMap<>();
         if (models.summarise() != null) {
@@ -93,7 +94,7 @@ public record JobSettings(
         });
         return new JobSettings(file.name() != null ? file.name() : "nightly", jobFilePath, date, input, output, data,
                 languages, maxWords, chunkTokens, commitInterval, partitions, detect, maxFileBytes, modelsDir,
-                summarise, translate, Boolean.TRUE.equals(models.autoFetch()));
+                summarise, translate, Boolean.TRUE.equals(models.autoFetch()), models.endpoint());
     }
 
     /** Model names become folder names under the models folder, so they must be plain names. */
@@ -102,6 +103,13 @@ public record JobSettings(
             throw new JobFileException(where + ": " + setting + " '" + name + "' is not a model name such as opus-mt-en-uk");
         }
         return name;
+    }
+
+    /** Every model the job file names, for the preflight. */
+    public java.util.Set<String> namedModels() {
+        java.util.Set<String> names = new java.util.TreeSet<>(translateModels.values());
+        names.addAll(summariseModels.values());
+        return names;
     }
 
     private static String require(String value, String name, String where) {

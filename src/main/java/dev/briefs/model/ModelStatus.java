@@ -27,7 +27,13 @@ public record ModelStatus(String name, State state, List<String> changed, List<S
         /** Installed and intact, but not the commit the catalog pins. */
         OUTDATED,
         /** Comes with the application; nothing on disk to check. */
-        BUNDLED
+        BUNDLED,
+        /**
+         * A folder without a manifest: put there by hand (an export made locally, a copy). It is used
+         * as it is; there is nothing to verify it against. A fetch never leaves such a folder, since it
+         * installs by renaming a complete, verified download into place.
+         */
+        UNMANAGED
     }
 
     public ModelStatus {
@@ -38,7 +44,7 @@ public record ModelStatus(String name, State state, List<String> changed, List<S
 
     /** Whether the job can use the model as it is. */
     public boolean usable() {
-        return state == State.OK || state == State.BUNDLED;
+        return state == State.OK || state == State.BUNDLED || state == State.UNMANAGED;
     }
 
     /** One line: {@code opus-mt-en-uk: changed: onnx/x.onnx}. */
@@ -50,6 +56,7 @@ public record ModelStatus(String name, State state, List<String> changed, List<S
             case CHANGED -> "changed: " + String.join(", ", changed);
             case INCOMPLETE -> missing.isEmpty() ? "incomplete" : "missing file: " + String.join(", ", missing);
             case OUTDATED -> "outdated";
+            case UNMANAGED -> "installed by hand (no manifest, not verified)";
         };
         return name + ": " + s + (detail.isEmpty() ? "" : " (" + detail + ")");
     }

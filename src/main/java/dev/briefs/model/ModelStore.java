@@ -77,7 +77,7 @@ public final class ModelStore {
         try {
             m = Manifest.read(dir.resolve(Manifest.FILE_NAME));
         } catch (NoSuchFileException e) {
-            return new ModelStatus(name, State.INCOMPLETE, List.of(), List.of(), null, "no " + Manifest.FILE_NAME);
+            return new ModelStatus(name, State.UNMANAGED, List.of(), List.of(), null, "no " + Manifest.FILE_NAME);
         } catch (IOException | ModelException e) {
             return new ModelStatus(name, State.INCOMPLETE, List.of(), List.of(), null,
                     "unreadable " + Manifest.FILE_NAME);

@@ -277,7 +277,7 @@ public final class HubClient {
         }
     }
 
-    private static Retry mapFailure(Throwable t) {
+    private Retry mapFailure(Throwable t) {
         Throwable c = t;
         while ((c instanceof UncheckedIOException || c instanceof java.util.concurrent.CompletionException)
                 && c.getCause() != null) {
@@ -292,6 +292,11 @@ public final class HubClient {
         if (c instanceof HttpTimeoutException) {
             return new Retry("timed out waiting for the server (read timeout)");
         }
+        if (c instanceof java.net.UnknownHostException || unresolved(c)) {
+            // Not retried: without name resolution there is no network to wait for (or the endpoint is mistyped).
+            throw ModelException.failure("cannot resolve host " + settings.endpointHost()
+                    + ": no network, or a wrong HF_ENDPOINT / endpoint setting");
+        }
         if (c instanceof ConnectException) {
             return new Retry("cannot connect" + (c.getMessage() == null ? "" : " (" + c.getMessage() + ")"));
         }
@@ -302,6 +307,16 @@ public final class HubClient {
             throw re;
         }
         throw ModelException.failure("download failed: " + c);
+    }
+
+    /** The JDK's client reports a name that does not resolve as a ConnectException caused by UnresolvedAddressException. */
+    private static boolean unresolved(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.nio.channels.UnresolvedAddressException || c instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void checkStatus(HttpResponse<?> r, String what) throws Retry {

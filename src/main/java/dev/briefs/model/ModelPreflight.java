@@ -1,0 +1,67 @@
+package dev.briefs.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Checks, before a night's run, every model the job file names. The job never runs on a model
+ * that changed on disk or is half there: that stops the run with the fix. A model that is simply
+ * not installed is fetched first when the job allows it; if it is still missing, the run goes on
+ * and the work that needs it is recorded as failed, to be rerun once the model is there.
+ */
+public final class ModelPreflight {
+
+    private final ModelStore store;
+    private final Supplier<ModelFetcher> fetcher;
+    private final Consumer<String> log;
+
+    /**
+     * @param fetcher made only when something must be fetched, so an offline run never builds a client
+     */
+    public ModelPreflight(ModelStore store, Supplier<ModelFetcher> fetcher, Consumer<String> log) {
+        this.store = store;
+        this.fetcher = fetcher;
+        this.log = log;
+    }
+
+    /**
+     * @param autoFetch fetch models that are not installed
+     * @throws ModelException of kind USER naming the first unusable model and its fix
+     */
+    public void check(Collection<String> names, boolean autoFetch) {
+        List<String> missing = new ArrayList<>();
+        for (String name : names.stream().distinct().sorted().toList()) {
+            ModelStatus status = store.status(name, ModelStore.Check.FULL);
+            switch (status.state()) {
+                case OK, BUNDLED -> { }
+                case UNMANAGED -> log.accept("model " + name + " in " + store.dir(name)
+                        + " has no manifest (installed by hand): used as it is, not verified");
+                case NOT_INSTALLED -> missing.add(name);
+                default -> throw ModelException.user(ModelMessages.problem(status, store.modelsDir().toString()));
+            }
+        }
+        if (missing.isEmpty() || !autoFetch) {
+            return;
+        }
+        ModelFetcher f = fetcher.get();
+        for (String name : missing) {
+            try {
+                log.accept("model " + name + " is not installed; fetching it (auto-fetch is on)");
+                ModelFetcher.Result r = f.fetch(name, Variant.QUANTIZED, false);
+                log.accept("model " + name + ": installed from " + r.commit() + " into " + r.dir());
+            } catch (ModelException e) {
+                // The night goes on without it: the work that needs it fails with the reason and reruns later.
+                log.accept("model " + name + " could not be fetched (" + e.getMessage() + "); the work that needs it "
+                        + "will be recorded as failed; fetch it later with: " + ModelMessages.fixCommand(name));
+                if (e.kind() == ModelException.Kind.FAILURE) {
+                    // The hub itself failed (network, timeouts): the other models would only wait for the same.
+                    log.accept("not fetching the other models either: the hub could not be reached");
+                    return;
+                }
+            }
+        }
+    }
+}
