@@ -1,0 +1,107 @@
+package dev.briefs.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.briefs.brief.Brief;
+import dev.briefs.brief.BriefFiles;
+import dev.briefs.cli.ExitCodes;
+import dev.briefs.model.hub.TestHub;
+import dev.briefs.support.CommandResult;
+import dev.briefs.support.TestJobs;
+import dev.briefs.support.TinyModels;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The preflight with the real fetch code against a loopback hub that serves the tiny fixture
+ * models under the shipped catalog's repository ids: auto-fetch installs them, the job then runs
+ * without the hub, and a model changed on disk stops the night before it starts.
+ */
+class ModelPreflightRunTest {
+
+    private static final String DATE = "2026-11-20";
+
+    @TempDir
+    Path root;
+
+    private Path prepare(String endpoint) throws IOException {
+        Path input = TestJobs.inputDir(root, DATE);
+        try (Stream<Path> samples = Files.list(Path.of("jobs/articles", DATE))) {
+            for (Path sample : samples.toList()) {
+                Files.copy(sample, input.resolve(sample.getFileName()));
+            }
+        }
+        Files.createDirectories(root.resolve("models"));
+        Files.copy(Path.of("models/catalog.yaml"), root.resolve("models/catalog.yaml"));
+        Path job = TestJobs.write(root, "");
+        Files.writeString(job, Files.readString(job).replace("  translate:\n",
+                "  auto-fetch: true\n  endpoint: " + endpoint + "\n  summarise:\n    en: distilbart-cnn-6-6\n  translate:\n"));
+        return job;
+    }
+
+    private static TestHub hubWithTinyModels() {
+        TestHub hub = TestHub.start();
+        hub.addRepo("Xenova/opus-mt-en-uk", TinyModels.FIXTURES.resolve("tiny-marian-en-uk"));
+        hub.addRepo("Xenova/opus-mt-uk-en", TinyModels.FIXTURES.resolve("tiny-marian-uk-en"));
+        hub.addRepo("Xenova/distilbart-cnn-6-6", TinyModels.FIXTURES.resolve("tiny-bart"));
+        return hub;
+    }
+
+    private static String deadEndpoint() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + s.getLocalPort();
+        }
+    }
+
+    @Test
+    void missingModelsAreFetchedBeforeTheRunAndLaterRunsNeedNoHub() throws IOException {
+        Path job;
+        try (TestHub hub = hubWithTinyModels()) {
+            job = prepare(hub.endpoint());
+            CommandResult first = CommandResult.run("run", job.toString(), "--date", DATE);
+            assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.OK);
+            assertThat(first.err()).contains("model opus-mt-en-uk is not installed; fetching it");
+            assertThat(hub.requests()).isNotEmpty();
+        }
+        for (String name : List.of("opus-mt-en-uk", "opus-mt-uk-en", "distilbart-cnn-6-6")) {
+            assertThat(root.resolve("models").resolve(name).resolve("briefs-manifest.json")).isRegularFile();
+        }
+        assertThat(BriefFiles.readAll(TestJobs.outputDir(root, DATE))).allSatisfy(b -> {
+            assertThat(b.status()).isEqualTo(Brief.OK);
+            assertThat(b.briefs().values()).allSatisfy(lb -> assertThat(lb.text()).isNotBlank());
+        });
+
+        // The hub is gone: the installed, verified models are all the run needs.
+        Files.writeString(job, Files.readString(job).replaceAll("endpoint: .*", "endpoint: " + deadEndpoint()));
+        CommandResult offline = CommandResult.run("run", job.toString(), "--date", DATE, "--force");
+        assertThat(offline.exitCode()).as(offline.err()).isEqualTo(ExitCodes.OK);
+        assertThat(offline.err()).doesNotContain("fetching");
+    }
+
+    @Test
+    void aModelChangedOnDiskStopsTheRunWithTheFix() throws IOException {
+        Path job;
+        try (TestHub hub = hubWithTinyModels()) {
+            job = prepare(hub.endpoint());
+            assertThat(CommandResult.run("models", "fetch", "--models-dir", root.resolve("models").toString(),
+                    "--catalog", root.resolve("models/catalog.yaml").toString(), "--endpoint", hub.endpoint(),
+                    "opus-mt-en-uk", "opus-mt-uk-en", "distilbart-cnn-6-6").exitCode()).isZero();
+        }
+        Path graph = root.resolve("models/opus-mt-uk-en/onnx/decoder_model_merged_quantized.onnx");
+        byte[] bytes = Files.readAllBytes(graph);
+        bytes[bytes.length / 2] ^= 0x5A;
+        Files.write(graph, bytes);
+
+        CommandResult r = CommandResult.run("run", job.toString(), "--date", DATE);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err().strip()).isEqualTo("briefs: model opus-mt-uk-en has changed files "
+                + "(onnx/decoder_model_merged_quantized.onnx); run: java -jar target/briefs.jar models fetch opus-mt-uk-en");
+        assertThat(TestJobs.outputDir(root, DATE)).doesNotExist();
+    }
+}
