@@ -27,8 +27,12 @@ public record Brief(
     public record Source(String file, String url, List<String> links) {
     }
 
-    /** @param status {@code ok} or {@code failed} */
-    public record LanguageBrief(String text, String model, String status, String error) {
+    /**
+     * @param status {@code ok} or {@code failed}
+     * @param chunks the model calls this language took (the summary's for the article's own language,
+     *               the translation's for the others) and how many failed
+     */
+    public record LanguageBrief(String text, String model, String status, String error, Chunks chunks) {
 
         public boolean ok() {
             return OK.equals(status);

@@ -11,16 +11,18 @@ import dev.briefs.summarise.WordLimit;
 import dev.briefs.translate.Translation;
 import dev.briefs.translate.Translator;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One article's path to its brief, in order: detect the language, split into sentences, pack
  * them into chunks that fit the summariser's model, summarise, translate the summary into each
- * other target language. A failure in one language is recorded in that language's brief and
- * does not stop the others. Thread-safe; shared by the job's worker threads.
+ * other target language. A failure in one language is recorded in that language's brief and in
+ * the result's failures, and does not stop the others. Thread-safe; shared by the job's threads.
  */
 public final class BriefMaker {
 
@@ -40,62 +42,100 @@ public final class BriefMaker {
         this.maxWords = maxWords;
     }
 
-    public Brief make(ArticleInput input, LocalDate runDate) {
+    public BriefResult make(ArticleInput input, LocalDate runDate) {
         if (!input.readable()) {
-            return new Brief(input.id(), runDate.toString(), null, null, Brief.FAILED, input.error(),
-                    new Brief.Source(input.sourceFile(), null, List.of()), Map.of(), new Brief.Chunks(0, 0));
+            return articleFailed(input.id(), runDate.toString(), null, new Brief.Source(input.sourceFile(), null, List.of()),
+                    Failure.READ, "UnreadableArticle", input.error());
         }
         Article article = input.article();
         String date = (article.date() != null ? article.date() : runDate).toString();
         Brief.Source source = new Brief.Source(article.sourceFile(), article.url(), article.links());
         String language = detector.detect(article.text(), article.declaredLanguage());
         if (language == null) {
-            return new Brief(article.id(), date, article.title(), null, Brief.FAILED,
-                    "cannot tell the article's language (too short or mixed); add a 'language' field to it",
-                    source, Map.of(), new Brief.Chunks(0, 0));
+            return articleFailed(article.id(), date, article.title(), source, Failure.PROCESS, "UnknownLanguage",
+                    "cannot tell the article's language (too short or mixed); add a 'language' field to it");
         }
         List<String> sentences = splitter(language).split(article.text());
         List<Chunk> chunks = summariser.packerFor(language).pack(sentences);
         Summary summary = summariser.summarise(chunks, language, maxWords);
 
-        int total = summary.chunksTotal();
-        int failed = summary.chunksFailed();
+        List<Failure> failures = new ArrayList<>();
+        summary.failures().forEach(f -> failures.add(Failure.of(Failure.SUMMARISE, language, f)));
         Map<String, Brief.LanguageBrief> briefs = new LinkedHashMap<>();
         for (String target : targetLanguages) {
             if (target.equals(language)) {
-                briefs.put(target, summary.text() == null
-                        ? failedBrief(summary.model(), summary.error())
-                        : new Brief.LanguageBrief(summary.text(), summary.model(), Brief.OK, summary.error()));
+                briefs.put(target, new Brief.LanguageBrief(summary.text(), summary.model(),
+                        summary.text() == null ? Brief.FAILED : Brief.OK, summary.error(),
+                        new Brief.Chunks(summary.chunksTotal(), summary.chunksFailed())));
             } else if (summary.text() == null) {
-                briefs.put(target, failedBrief(null, "no summary to translate: " + summary.error()));
+                // Nothing to translate; the summary's failures are what a rerun redoes, and its translations with it.
+                briefs.put(target, new Brief.LanguageBrief(null, null, Brief.FAILED,
+                        "no summary to translate: " + summary.error(), new Brief.Chunks(0, 0)));
             } else {
-                Translation t = translator.translate(summary.text(), language, target);
-                // A translation runs longer than its source more often than not; the limit holds for every language.
-                String text = t.text() == null ? null : WordLimit.fit(t.text(), splitter(target), maxWords);
-                total += t.chunksTotal();
-                failed += t.chunksFailed();
-                briefs.put(target, text == null
-                        ? failedBrief(t.model(), t.error())
-                        : new Brief.LanguageBrief(text, t.model(), t.chunksFailed() == 0 ? Brief.OK : Brief.FAILED, t.error()));
+                briefs.put(target, translate(summary.text(), language, target, failures));
             }
         }
+        return new BriefResult(assemble(article.id(), date, article.title(), language, source, briefs, summary.text() != null),
+                failures);
+    }
+
+    /**
+     * Translates an existing brief again into the given languages, keeping everything else: what
+     * a rerun does when only translations failed. The result is what {@link #make} would give
+     * with the translations succeeding, since the summary they translate is the same.
+     */
+    public BriefResult retranslate(Brief existing, Set<String> languages) {
+        Brief.LanguageBrief sourceBrief = existing.briefs().get(existing.language());
+        if (sourceBrief == null || sourceBrief.text() == null) {
+            throw new IllegalStateException("brief " + existing.id() + " has no " + existing.language()
+                    + " summary to translate; it needs a full rerun");
+        }
+        List<Failure> failures = new ArrayList<>();
+        Map<String, Brief.LanguageBrief> briefs = new LinkedHashMap<>(existing.briefs());
+        for (String target : languages) {
+            briefs.put(target, translate(sourceBrief.text(), existing.language(), target, failures));
+        }
+        return new BriefResult(assemble(existing.id(), existing.date(), existing.title(), existing.language(),
+                existing.source(), briefs, true), failures);
+    }
+
+    private Brief.LanguageBrief translate(String text, String from, String to, List<Failure> failures) {
+        Translation t = translator.translate(text, from, to);
+        t.failures().forEach(f -> failures.add(Failure.of(Failure.TRANSLATE, to, f)));
+        // A translation runs longer than its source more often than not; the limit holds for every language.
+        String translated = t.text() == null ? null : WordLimit.fit(t.text(), splitter(to), maxWords);
+        String status = translated != null && t.chunksFailed() == 0 ? Brief.OK : Brief.FAILED;
+        return new Brief.LanguageBrief(translated, t.model(), status, t.error(),
+                new Brief.Chunks(t.chunksTotal(), t.chunksFailed()));
+    }
+
+    private static Brief assemble(String id, String date, String title, String language, Brief.Source source,
+                                  Map<String, Brief.LanguageBrief> briefs, boolean summarised) {
+        int total = 0;
+        int failed = 0;
+        for (Brief.LanguageBrief b : briefs.values()) {
+            total += b.chunks().total();
+            failed += b.chunks().failed();
+        }
         String status;
-        if (summary.text() == null) {
+        if (!summarised) {
             status = Brief.FAILED;
         } else if (failed > 0 || briefs.values().stream().anyMatch(b -> !b.ok())) {
             status = Brief.PARTIAL;
         } else {
             status = Brief.OK;
         }
-        return new Brief(article.id(), date, article.title(), language, status, null, source, briefs,
-                new Brief.Chunks(total, failed));
+        return new Brief(id, date, title, language, status, null, source, briefs, new Brief.Chunks(total, failed));
+    }
+
+    private static BriefResult articleFailed(String id, String date, String title, Brief.Source source,
+                                             String stage, String errorType, String message) {
+        Brief brief = new Brief(id, date, title, null, Brief.FAILED, message, source, Map.of(), new Brief.Chunks(0, 0));
+        return new BriefResult(brief, List.of(new Failure(stage, null, 0, errorType, message, 1)));
     }
 
     private SentenceSplitter splitter(String language) {
         return splitters.computeIfAbsent(language, SentenceSplitter::new);
     }
 
-    private static Brief.LanguageBrief failedBrief(String model, String error) {
-        return new Brief.LanguageBrief(null, model, Brief.FAILED, error);
-    }
 }

@@ -20,12 +20,20 @@ public record JobFile(
         Integer partitions,
         @JsonProperty("detect-languages") List<String> detectLanguages,
         @JsonProperty("max-file-bytes") Long maxFileBytes,
+        Retry retry,
         Models models) {
 
     public record Brief(@JsonProperty("max-words") Integer maxWords) {
     }
 
     public record Chunk(@JsonProperty("max-tokens") Integer maxTokens) {
+    }
+
+    /**
+     * @param maxRetries times a model call that failed for a reason that may pass is tried again
+     * @param delayMs    wait before the first retry; each later wait doubles
+     */
+    public record Retry(@JsonProperty("max-retries") Integer maxRetries, @JsonProperty("delay-ms") Integer delayMs) {
     }
 
     /**

@@ -25,6 +25,8 @@ public record JobSettings(
         int partitions,
         List<String> detectLanguages,
         long maxFileBytes,
+        int maxRetries,
+        java.time.Duration retryDelay,
         Path modelsDir,
         Map<String, String> summariseModels,
         Map<String, String> translateModels,
@@ -36,6 +38,8 @@ public record JobSettings(
     public static final int DEFAULT_CHUNK_TOKENS = Integer.MAX_VALUE;
     public static final int DEFAULT_COMMIT_INTERVAL = 4;
     public static final String EXTRACTIVE = "extractive";
+    public static final int DEFAULT_MAX_RETRIES = 2;
+    public static final int DEFAULT_RETRY_DELAY_MS = 500;
 
     public JobSettings {
         languages = List.copyOf(languages);
@@ -72,6 +76,15 @@ public record JobSettings(
         if (maxFileBytes <= 0) {
             throw new JobFileException(where + ": max-file-bytes must be positive, is " + maxFileBytes);
         }
+        JobFile.Retry retry = file.retry() != null ? file.retry() : new JobFile.Retry(null, null);
+        int maxRetries = retry.maxRetries() != null ? retry.maxRetries() : DEFAULT_MAX_RETRIES;
+        if (maxRetries < 0) {
+            throw new JobFileException(where + ": retry.max-retries must be 0 or more, is " + maxRetries);
+        }
+        int delayMs = retry.delayMs() != null ? retry.delayMs() : DEFAULT_RETRY_DELAY_MS;
+        if (delayMs < 0) {
+            throw new JobFileException(where + ": retry.delay-ms must be 0 or more, is " + delayMs);
+        }
         JobFile.Models models = file.models() != null ? file.models() : new JobFile.Models(null, null, null, null, null);
         Path modelsDir = Path.of(models.dir() != null ? models.dir() : "models");
         Map<String, String> summarise = new java.util.LinkedHashMap<>();
@@ -93,7 +106,8 @@ public record JobSettings(
             modelName(model, "models.translate." + pair, where);
         });
         return new JobSettings(file.name() != null ? file.name() : "nightly", jobFilePath, date, input, output, data,
-                languages, maxWords, chunkTokens, commitInterval, partitions, detect, maxFileBytes, modelsDir,
+                languages, maxWords, chunkTokens, commitInterval, partitions, detect, maxFileBytes, maxRetries,
+                java.time.Duration.ofMillis(delayMs), modelsDir,
                 summarise, translate, Boolean.TRUE.equals(models.autoFetch()), models.endpoint());
     }
 

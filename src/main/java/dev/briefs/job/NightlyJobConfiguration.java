@@ -3,9 +3,12 @@ package dev.briefs.job;
 import dev.briefs.article.ArticleFileReader;
 import dev.briefs.article.ArticleInput;
 import dev.briefs.article.LanguageDetector;
-import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefMaker;
+import dev.briefs.brief.BriefResult;
+import dev.briefs.chunk.ModelCallRetry;
+import dev.briefs.ledger.FailureLedger;
 import dev.briefs.model.GenerationModels;
+import dev.briefs.model.ModelDecorator;
 import dev.briefs.model.SentenceEmbeddingModel;
 import dev.briefs.summarise.AbstractiveSummariser;
 import dev.briefs.summarise.EmbeddingVectors;
@@ -15,16 +18,20 @@ import dev.briefs.summarise.Summariser;
 import dev.briefs.summarise.SummarisersByLanguage;
 import dev.briefs.translate.ModelTranslators;
 import dev.briefs.translate.Translator;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.skip.AlwaysSkipItemSkipPolicy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,9 +44,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  *
  * <pre>
  * articles (partitioned over the input files, local threads)
- *   └─ articleWorker: read article ─ make brief (language, chunks, summary, translations) ─ write ID.json, ID.md
+ *   └─ articleWorker: read article ─ make brief (language, chunks, summary, translations) ─ write ID.json, ID.md, ledger
  * digest: briefs.jsonl + digest.md from the ID.json files
  * </pre>
+ *
+ * Model calls are retried inside the brief (per chunk); an article whose processing still throws
+ * is skipped by Spring Batch's fault tolerance and recorded as a failed brief, so no article is lost.
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyJobConfiguration {
@@ -65,13 +75,16 @@ public class NightlyJobConfiguration {
 
     @Bean
     Step articleWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings,
-                       PartitionArticleReader articleReader, BriefMaker briefMaker, RunProgress progress) {
+                       PartitionArticleReader articleReader, BriefMaker briefMaker, BriefFileWriter briefWriter) {
         return new StepBuilder("articleWorker", jobRepository)
-                .<ArticleInput, Brief>chunk(settings.commitInterval())
+                .<ArticleInput, BriefResult>chunk(settings.commitInterval())
                 .reader(articleReader)
                 .processor(input -> briefMaker.make(input, settings.date()))
-                .writer(new BriefFileWriter(settings.output(), progress))
+                .writer(briefWriter)
                 .transactionManager(transactionManager)
+                .faultTolerant()
+                .skipPolicy(new AlwaysSkipItemSkipPolicy())
+                .skipListener(briefWriter)
                 .build();
     }
 
@@ -83,6 +96,11 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
+    BriefFileWriter briefWriter(JobSettings settings, RunProgress progress, FailureLedger ledger) {
+        return new BriefFileWriter(settings.output(), settings.date().toString(), progress, ledger);
+    }
+
+    @Bean
     Step digest(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings) {
         return new StepBuilder("digest", jobRepository)
                 .tasklet(new DigestTasklet(settings.output(), settings.date().toString()), transactionManager)
@@ -90,8 +108,20 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
+    FailureLedger failureLedger(DataSource dataSource) {
+        FailureLedger ledger = new FailureLedger(dataSource, Clock.systemUTC());
+        ledger.createSchema();
+        return ledger;
+    }
+
+    @Bean
     ArticleFileReader articleFileReader(JobSettings settings) {
         return new ArticleFileReader(settings.maxFileBytes());
+    }
+
+    @Bean
+    ModelCallRetry modelCallRetry(JobSettings settings) {
+        return new SpringModelCallRetry(settings.maxRetries(), settings.retryDelay());
     }
 
     @Bean(destroyMethod = "close")
@@ -100,8 +130,8 @@ public class NightlyJobConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    GenerationModels generationModels(JobSettings settings) {
-        return new GenerationModels(settings.modelsDir());
+    GenerationModels generationModels(JobSettings settings, ObjectProvider<ModelDecorator> decorator) {
+        return new GenerationModels(settings.modelsDir(), decorator.getIfAvailable(() -> ModelDecorator.NONE));
     }
 
     /**
@@ -110,23 +140,24 @@ public class NightlyJobConfiguration {
      * broken one stops the run before any article is read.
      */
     @Bean
-    Summariser summariser(SentenceEmbeddingModel embeddings, GenerationModels models, JobSettings settings) {
+    Summariser summariser(SentenceEmbeddingModel embeddings, GenerationModels models, JobSettings settings,
+                          ModelCallRetry retry) {
         // all-MiniLM-L6-v2 was trained on English; other languages get language-agnostic vectors.
         Summariser extractive = new ExtractiveSummariser(
                 new EmbeddingVectors(embeddings, Math.min(settings.chunkTokens(), SentenceEmbeddingModel.MAX_TOKENS - 2)),
-                Set.of("en"), new LexicalVectors());
+                Set.of("en"), new LexicalVectors(), retry);
         Map<String, Summariser> byLanguage = new LinkedHashMap<>();
         settings.summariseModels().forEach((language, name) -> {
             if (models.installed(name)) {
-                byLanguage.put(language, new AbstractiveSummariser(name, models.get(name), settings.chunkTokens()));
+                byLanguage.put(language, new AbstractiveSummariser(name, models.get(name), settings.chunkTokens(), retry));
             }
         });
         return new SummarisersByLanguage(byLanguage, extractive);
     }
 
     @Bean
-    Translator translator(JobSettings settings, GenerationModels models) {
-        ModelTranslators translators = new ModelTranslators(settings.translateModels(), models, settings.chunkTokens());
+    Translator translator(JobSettings settings, GenerationModels models, ModelCallRetry retry) {
+        ModelTranslators translators = new ModelTranslators(settings.translateModels(), models, settings.chunkTokens(), retry);
         translators.loadInstalled();
         return translators;
     }

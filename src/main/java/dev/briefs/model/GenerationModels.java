@@ -12,10 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class GenerationModels implements AutoCloseable {
 
     private final Path modelsDir;
+    private final ModelDecorator decorator;
     private final Map<String, Seq2SeqGenerator> loaded = new ConcurrentHashMap<>();
+    private final Map<String, TextGenerator> decorated = new ConcurrentHashMap<>();
 
     public GenerationModels(Path modelsDir) {
+        this(modelsDir, ModelDecorator.NONE);
+    }
+
+    public GenerationModels(Path modelsDir, ModelDecorator decorator) {
         this.modelsDir = modelsDir;
+        this.decorator = decorator;
     }
 
     public Path modelsDir() {
@@ -34,7 +41,11 @@ public final class GenerationModels implements AutoCloseable {
     /**
      * @throws ModelLoadException naming the model's file that is missing or corrupt
      */
-    public Seq2SeqGenerator get(String name) {
+    public TextGenerator get(String name) {
+        return decorated.computeIfAbsent(name, n -> decorator.decorate(n, load(n)));
+    }
+
+    private Seq2SeqGenerator load(String name) {
         return loaded.computeIfAbsent(name, n -> {
             try {
                 return Seq2SeqGenerator.load(folder(n));

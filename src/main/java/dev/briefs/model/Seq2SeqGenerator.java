@@ -26,7 +26,7 @@ import dev.briefs.model.onnx.OnnxSeq2SeqModel;
  *
  * <p>Thread-safe: the ONNX sessions and the tokenizer are shared, each call decodes on its own.
  */
-public final class Seq2SeqGenerator implements AutoCloseable {
+public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
 
     /** One input's result: its token ids, the generated ids (decoder start token first) and text. */
     public record Result(String input, long[] inputIds, int[] outputIds, String text) {}
@@ -103,11 +103,13 @@ public final class Seq2SeqGenerator implements AutoCloseable {
      * Counts a text's tokens without special tokens, as chunk packing needs them. Counts stop at
      * the position limit: a text that reaches it is too long for one call either way.
      */
+    @Override
     public dev.briefs.chunk.TokenCounter tokenCounter() {
         return text -> tokenizer.encode(text, false, false).getIds().length;
     }
 
     /** The most content tokens one input can hold: the position limit less the special tokens around a text. */
+    @Override
     public int maxInputTokens() {
         Integer limit = model.maxPositions();
         int specials = tokenize("").length;
@@ -124,6 +126,7 @@ public final class Seq2SeqGenerator implements AutoCloseable {
     }
 
     /** One text, model defaults. */
+    @Override
     public Result generate(String text) {
         return generate(List.of(text), defaults).get(0);
     }

@@ -1,10 +1,12 @@
 package dev.briefs.summarise;
 
 import dev.briefs.chunk.Chunk;
+import dev.briefs.chunk.ChunkCalls;
+import dev.briefs.chunk.ChunkFailure;
 import dev.briefs.chunk.ChunkPacker;
+import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.chunk.SentenceSplitter;
-import dev.briefs.model.Seq2SeqGenerator;
-import java.util.ArrayList;
+import dev.briefs.model.TextGenerator;
 import java.util.List;
 
 /**
@@ -15,13 +17,15 @@ import java.util.List;
 public final class AbstractiveSummariser implements Summariser {
 
     private final String modelName;
-    private final Seq2SeqGenerator generator;
+    private final TextGenerator generator;
     private final int maxChunkTokens;
+    private final ModelCallRetry retry;
 
-    public AbstractiveSummariser(String modelName, Seq2SeqGenerator generator, int maxChunkTokens) {
+    public AbstractiveSummariser(String modelName, TextGenerator generator, int maxChunkTokens, ModelCallRetry retry) {
         this.modelName = modelName;
         this.generator = generator;
         this.maxChunkTokens = maxChunkTokens;
+        this.retry = retry;
     }
 
     @Override
@@ -31,27 +35,15 @@ public final class AbstractiveSummariser implements Summariser {
 
     @Override
     public Summary summarise(List<Chunk> chunks, String language, int maxWords) {
-        List<String> parts = new ArrayList<>();
-        int failed = 0;
-        String firstError = null;
-        for (Chunk chunk : chunks) {
-            try {
-                String part = generator.generate(chunk.text()).text().strip();
-                if (!part.isEmpty()) {
-                    parts.add(part);
-                }
-            } catch (RuntimeException e) {
-                failed++;
-                if (firstError == null) {
-                    firstError = "chunk " + chunk.index() + ": " + e.getMessage();
-                }
-            }
-        }
+        ChunkCalls.Outcome<String> outcome = ChunkCalls.run(chunks,
+                chunk -> generator.generate(chunk.text()).text().strip(), retry);
+        List<String> parts = outcome.succeeded().stream().filter(p -> !p.isEmpty()).toList();
         if (parts.isEmpty()) {
-            return new Summary(null, modelName, chunks.size(), failed,
-                    firstError != null ? firstError : "the model produced an empty summary");
+            return new Summary(null, modelName, Math.max(1, chunks.size()), outcome.failures().isEmpty()
+                    ? List.of(new ChunkFailure(0, "EmptySummary", "the model produced an empty summary", 1))
+                    : outcome.failures());
         }
         String text = WordLimit.fit(String.join(" ", parts), new SentenceSplitter(language), maxWords);
-        return new Summary(text, modelName, chunks.size(), failed, firstError);
+        return new Summary(text, modelName, chunks.size(), outcome.failures());
     }
 }

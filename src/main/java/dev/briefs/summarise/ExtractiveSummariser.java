@@ -1,6 +1,9 @@
 package dev.briefs.summarise;
 
 import dev.briefs.chunk.Chunk;
+import dev.briefs.chunk.ChunkCalls;
+import dev.briefs.chunk.ChunkFailure;
+import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.chunk.ChunkPacker;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,11 +22,14 @@ public final class ExtractiveSummariser implements Summariser {
     private final SentenceVectors embedding;
     private final Set<String> embeddingLanguages;
     private final SentenceVectors fallback;
+    private final ModelCallRetry retry;
 
-    public ExtractiveSummariser(SentenceVectors embedding, Set<String> embeddingLanguages, SentenceVectors fallback) {
+    public ExtractiveSummariser(SentenceVectors embedding, Set<String> embeddingLanguages, SentenceVectors fallback,
+                                ModelCallRetry retry) {
         this.embedding = embedding;
         this.embeddingLanguages = Set.copyOf(embeddingLanguages);
         this.fallback = fallback;
+        this.retry = retry;
     }
 
     private SentenceVectors vectorsFor(String language) {
@@ -40,25 +46,19 @@ public final class ExtractiveSummariser implements Summariser {
     public Summary summarise(List<Chunk> chunks, String language, int maxWords) {
         SentenceVectors vectors = vectorsFor(language);
         String model = "extractive:" + vectors.modelName();
+        ChunkCalls.Outcome<float[][]> outcome = ChunkCalls.run(chunks, chunk -> vectors.vectors(chunk.sentences()), retry);
         List<String> sentences = new ArrayList<>();
         List<float[]> sentenceVectors = new ArrayList<>();
-        int failed = 0;
-        String firstError = null;
-        for (Chunk chunk : chunks) {
-            try {
-                float[][] v = vectors.vectors(chunk.sentences());
-                sentences.addAll(chunk.sentences());
-                sentenceVectors.addAll(List.of(v));
-            } catch (RuntimeException e) {
-                failed++;
-                if (firstError == null) {
-                    firstError = "chunk " + chunk.index() + ": " + e.getMessage();
-                }
+        for (int c = 0; c < chunks.size(); c++) {
+            if (outcome.results().get(c) != null) {
+                sentences.addAll(chunks.get(c).sentences());
+                sentenceVectors.addAll(List.of(outcome.results().get(c)));
             }
         }
         if (sentences.isEmpty()) {
-            return new Summary(null, model, chunks.size(), failed,
-                    firstError == null ? "the article has no sentences" : firstError);
+            return new Summary(null, model, Math.max(1, chunks.size()), outcome.failures().isEmpty()
+                    ? List.of(new ChunkFailure(0, "EmptyArticle", "the article has no sentences", 1))
+                    : outcome.failures());
         }
         List<Integer> ranked = new SentenceRanker().rank(sentenceVectors.toArray(float[][]::new));
         List<Integer> chosen = choose(ranked, sentences, maxWords);
@@ -70,7 +70,7 @@ public final class ExtractiveSummariser implements Summariser {
             }
             text.append(sentences.get(i));
         }
-        return new Summary(text.toString(), model, chunks.size(), failed, firstError);
+        return new Summary(text.toString(), model, chunks.size(), outcome.failures());
     }
 
     /**

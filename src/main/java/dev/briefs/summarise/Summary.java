@@ -1,17 +1,33 @@
 package dev.briefs.summarise;
 
+import dev.briefs.chunk.ChunkFailure;
+import java.util.List;
+
 /**
  * A summary in the article's own language.
  *
- * @param text         whole sentences, or {@code null} when no chunk could be summarised
- * @param model        what produced it
- * @param chunksTotal  chunks of the article the summariser was given
- * @param chunksFailed chunks whose model call failed; their sentences are missing from the choice
- * @param error        the first failure, or {@code null}
+ * @param text        whole sentences, or {@code null} when no chunk could be summarised
+ * @param model       what produced it
+ * @param chunksTotal chunks of the article the summariser was given
+ * @param failures    chunks whose model call failed for good; their content is missing from the summary
  */
-public record Summary(String text, String model, int chunksTotal, int chunksFailed, String error) {
+public record Summary(String text, String model, int chunksTotal, List<ChunkFailure> failures) {
 
+    public Summary {
+        failures = List.copyOf(failures);
+    }
+
+    /** A summary with every chunk's sentences considered. */
     public boolean ok() {
-        return text != null && chunksFailed == 0;
+        return text != null && failures.isEmpty();
+    }
+
+    public int chunksFailed() {
+        return failures.size();
+    }
+
+    /** The first failure, for people; {@code null} when none. */
+    public String error() {
+        return failures.isEmpty() ? null : failures.get(0).describe();
     }
 }

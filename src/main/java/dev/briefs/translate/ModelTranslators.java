@@ -1,11 +1,12 @@
 package dev.briefs.translate;
 
 import dev.briefs.chunk.Chunk;
+import dev.briefs.chunk.ChunkCalls;
 import dev.briefs.chunk.ChunkPacker;
+import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.chunk.SentenceSplitter;
 import dev.briefs.model.GenerationModels;
-import dev.briefs.model.Seq2SeqGenerator;
-import java.util.ArrayList;
+import dev.briefs.model.TextGenerator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,15 +23,18 @@ public final class ModelTranslators implements Translator {
     private final Map<String, String> modelByPair;
     private final GenerationModels models;
     private final int maxChunkTokens;
+    private final ModelCallRetry retry;
     private final Map<String, SentenceSplitter> splitters = new ConcurrentHashMap<>();
 
     /**
      * @param maxChunkTokens upper bound on a chunk's tokens; the model's own position limit applies too
      */
-    public ModelTranslators(Map<String, String> modelByPair, GenerationModels models, int maxChunkTokens) {
+    public ModelTranslators(Map<String, String> modelByPair, GenerationModels models, int maxChunkTokens,
+                            ModelCallRetry retry) {
         this.modelByPair = Map.copyOf(modelByPair);
         this.models = models;
         this.maxChunkTokens = maxChunkTokens;
+        this.retry = retry;
     }
 
     /** Loads every named model that is installed, so that a broken one stops the run before it starts. */
@@ -43,33 +47,23 @@ public final class ModelTranslators implements Translator {
         String pair = sourceLanguage + "-" + targetLanguage;
         String model = modelByPair.get(pair);
         if (model == null) {
-            return Translation.failed(null, "no translation model for " + pair + " in the job file (models.translate."
+            return Translation.failed(null, "NoModelConfigured", "no translation model for " + pair + " in the job file (models.translate."
                     + pair + ")");
         }
         if (!models.installed(model)) {
-            return Translation.failed(model, "model not installed: " + model
+            return Translation.failed(model, "ModelNotInstalled", "model not installed: " + model
                     + " (install it with: java -jar target/briefs.jar models fetch " + model + ")");
         }
-        Seq2SeqGenerator generator = models.get(model);
+        TextGenerator generator = models.get(model);
         List<String> sentences = splitters.computeIfAbsent(sourceLanguage, SentenceSplitter::new).split(text);
         List<Chunk> chunks = new ChunkPacker(generator.tokenCounter(), Math.min(maxChunkTokens, generator.maxInputTokens()))
                 .pack(sentences);
-        List<String> translated = new ArrayList<>();
-        int failed = 0;
-        String firstError = null;
-        for (Chunk chunk : chunks) {
-            try {
-                // One chunk a call: batching pads inputs, and padding changes what a quantized
-                // graph computes, so a chunk's translation would depend on its neighbours.
-                translated.add(generator.generate(chunk.text()).text().strip());
-            } catch (RuntimeException e) {
-                failed++;
-                if (firstError == null) {
-                    firstError = "chunk " + chunk.index() + ": " + e.getMessage();
-                }
-            }
-        }
+        // One chunk a call: batching pads inputs, and padding changes what a quantized graph
+        // computes, so a chunk's translation would depend on its neighbours.
+        ChunkCalls.Outcome<String> outcome = ChunkCalls.run(chunks,
+                chunk -> generator.generate(chunk.text()).text().strip(), retry);
+        List<String> translated = outcome.succeeded();
         String joined = translated.isEmpty() ? null : String.join(" ", translated);
-        return new Translation(joined, model, chunks.size(), failed, firstError);
+        return new Translation(joined, model, chunks.size(), outcome.failures());
     }
 }

@@ -3,6 +3,7 @@ package dev.briefs.summarise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefs.chunk.Chunk;
+import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.chunk.SentenceSplitter;
 import dev.briefs.chunk.TokenCounter;
 import java.util.List;
@@ -22,7 +23,7 @@ class ExtractiveSummariserTest {
 
     private final LexicalVectors lexical = new LexicalVectors();
 
-    private final ExtractiveSummariser summariser = new ExtractiveSummariser(lexical, java.util.Set.of(), lexical);
+    private final ExtractiveSummariser summariser = new ExtractiveSummariser(lexical, java.util.Set.of(), lexical, ModelCallRetry.ONCE);
 
     private List<Chunk> chunks(String text, int perChunk) {
         List<String> sentences = new SentenceSplitter("en").split(text);
@@ -75,7 +76,7 @@ class ExtractiveSummariserTest {
         };
         List<String> sentences = new SentenceSplitter("en").split(ARTICLE);
         List<Chunk> chunks = List.of(new Chunk(0, sentences.subList(0, 3), 3), new Chunk(1, sentences.subList(3, 8), 5));
-        Summary summary = new ExtractiveSummariser(failingOnWheat, java.util.Set.of("en"), lexical).summarise(chunks, "en", 80);
+        Summary summary = new ExtractiveSummariser(failingOnWheat, java.util.Set.of("en"), lexical, ModelCallRetry.ONCE).summarise(chunks, "en", 80);
         assertThat(summary.chunksTotal()).isEqualTo(2);
         assertThat(summary.chunksFailed()).isEqualTo(1);
         assertThat(summary.error()).contains("chunk 1").contains("model timed out");

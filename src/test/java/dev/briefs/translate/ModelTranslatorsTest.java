@@ -2,6 +2,7 @@ package dev.briefs.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.model.GenerationModels;
 import dev.briefs.model.Seq2SeqGenerator;
 import dev.briefs.support.TinyModels;
@@ -20,7 +21,7 @@ class ModelTranslatorsTest {
         TinyModels.install("tiny-marian-en-uk", models, "opus-mt-en-uk");
         try (GenerationModels installed = new GenerationModels(models);
              Seq2SeqGenerator direct = Seq2SeqGenerator.load(models.resolve("opus-mt-en-uk"))) {
-            ModelTranslators translators = new ModelTranslators(Map.of("en-uk", "opus-mt-en-uk"), installed, Integer.MAX_VALUE);
+            ModelTranslators translators = new ModelTranslators(Map.of("en-uk", "opus-mt-en-uk"), installed, Integer.MAX_VALUE, ModelCallRetry.ONCE);
             String first = "The port reopened on Thursday.";
             String second = "Farmers welcomed the news.";
             Translation t = translators.translate(first + " " + second, "en", "uk");
@@ -37,7 +38,7 @@ class ModelTranslatorsTest {
     void textLongerThanTheModelTakesIsSplitIntoChunksAtSentenceBoundaries() {
         TinyModels.install("tiny-marian-en-uk", models, "opus-mt-en-uk");
         try (GenerationModels installed = new GenerationModels(models)) {
-            ModelTranslators translators = new ModelTranslators(Map.of("en-uk", "opus-mt-en-uk"), installed, 12);
+            ModelTranslators translators = new ModelTranslators(Map.of("en-uk", "opus-mt-en-uk"), installed, 12, ModelCallRetry.ONCE);
             Translation t = translators.translate(
                     "The port of Chornomorsk reopened its grain terminal on Thursday. Engineers worked in three shifts. "
                             + "The first ship took on wheat bound for Egypt.", "en", "uk");
@@ -50,7 +51,7 @@ class ModelTranslatorsTest {
     @Test
     void missingModelsAreReportedNotInvented() {
         try (GenerationModels installed = new GenerationModels(models)) {
-            ModelTranslators translators = new ModelTranslators(Map.of("en-uk", "opus-mt-en-uk"), installed, 200);
+            ModelTranslators translators = new ModelTranslators(Map.of("en-uk", "opus-mt-en-uk"), installed, 200, ModelCallRetry.ONCE);
             Translation notInstalled = translators.translate("Hello.", "en", "uk");
             assertThat(notInstalled.text()).isNull();
             assertThat(notInstalled.error()).startsWith("model not installed: opus-mt-en-uk")
