@@ -29,6 +29,16 @@ public final class BriefFiles {
                 BriefMarkdown.render(brief).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The brief of one article, or {@code null} when it has none (or an unreadable one). */
+    public static Brief read(Path outputDir, String id) {
+        Path file = outputDir.resolve(dev.briefs.article.ArticleId.requireSafe(id) + ".json");
+        try {
+            return Files.isRegularFile(file) ? BriefJson.read(Files.readAllBytes(file)) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Every brief in the folder, sorted by id. */
     public static List<Brief> readAll(Path outputDir) throws IOException {
         if (!Files.isDirectory(outputDir)) {

@@ -20,7 +20,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * and reconciles the article's rows in the failure ledger. As the step's skip listener it also
  * records articles whose processing or writing failed for good, so that none goes missing.
  */
-final class BriefFileWriter implements ItemWriter<BriefResult>, SkipListener<ArticleInput, BriefResult> {
+final class BriefFileWriter implements ItemWriter<BriefResult>, SkipListener<Object, BriefResult> {
 
     private final Path outputDir;
     private final String runDate;
@@ -44,9 +44,14 @@ final class BriefFileWriter implements ItemWriter<BriefResult>, SkipListener<Art
         }
     }
 
+    /** Items are articles in the nightly job and ledger items in the rerun job. */
     @Override
-    public void onSkipInProcess(ArticleInput item, Throwable t) {
-        recordFailed(item.id(), item.sourceFile(), Failure.PROCESS, t);
+    public void onSkipInProcess(Object item, Throwable t) {
+        if (item instanceof ArticleInput article) {
+            recordFailed(article.id(), article.sourceFile(), Failure.PROCESS, t);
+        } else if (item instanceof RerunItem rerun) {
+            recordFailed(rerun.id(), rerun.sourceFile(), Failure.PROCESS, t);
+        }
     }
 
     @Override

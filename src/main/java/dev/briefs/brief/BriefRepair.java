@@ -1,0 +1,50 @@
+package dev.briefs.brief;
+
+import dev.briefs.article.ArticleFileReader;
+import dev.briefs.article.ArticleInput;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * Redoes the failed work of one article, as the ledger lists it, and gives the brief that a clean
+ * run would have given. When only translations failed, the existing summary is translated again
+ * into just those languages; any other failure (reading, summarising, writing) means the article
+ * is read and briefed again from its source file.
+ */
+public final class BriefRepair {
+
+    private final BriefMaker maker;
+    private final ArticleFileReader reader;
+    private final Path inputDir;
+    private final Path outputDir;
+
+    public BriefRepair(BriefMaker maker, ArticleFileReader reader, Path inputDir, Path outputDir) {
+        this.maker = maker;
+        this.reader = reader;
+        this.inputDir = inputDir;
+        this.outputDir = outputDir;
+    }
+
+    /**
+     * @param stages               the stages of the article's open failures
+     * @param translationLanguages the target languages of its open translation failures
+     */
+    public BriefResult repair(String articleId, String sourceFile, Set<String> stages, Set<String> translationLanguages,
+                              LocalDate runDate) {
+        Brief existing = BriefFiles.read(outputDir, articleId);
+        boolean onlyTranslations = stages.equals(Set.of(Failure.TRANSLATE));
+        if (onlyTranslations && existing != null && existing.language() != null
+                && existing.briefs().containsKey(existing.language())
+                && existing.briefs().get(existing.language()).text() != null) {
+            return maker.retranslate(existing, translationLanguages);
+        }
+        for (ArticleInput input : reader.read(inputDir, sourceFile)) {
+            if (input.id().equals(articleId)) {
+                return maker.make(input, runDate);
+            }
+        }
+        return maker.make(ArticleInput.unreadable(articleId, sourceFile, sourceFile + ": article " + articleId
+                + " is no longer in the file"), runDate);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.briefs.cli;
+
+import dev.briefs.job.JobFiles;
+import dev.briefs.job.JobSettings;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options every command on a day's job shares: job file, date, and folder overrides. */
+final class JobOptions {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "JOB_FILE", defaultValue = "jobs/nightly.yaml",
+            description = "Job file (default: ${DEFAULT-VALUE}).")
+    Path jobFile;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day (default: today).")
+    String date;
+
+    @Option(names = "--input", paramLabel = "DIR", description = "Input folder, instead of the job file's.")
+    Path input;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Output folder, instead of the job file's.")
+    Path output;
+
+    JobSettings settings() {
+        return JobSettings.resolve(jobFile, JobFiles.read(jobFile), parseDate(date), input, output);
+    }
+
+    static LocalDate parseDate(String date) {
+        if (date == null) {
+            return LocalDate.now();
+        }
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--date '" + date + "' is not a date; write it as YYYY-MM-DD");
+        }
+    }
+}

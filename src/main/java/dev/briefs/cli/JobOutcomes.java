@@ -1,0 +1,84 @@
+package dev.briefs.cli;
+
+import dev.briefs.brief.DayReport;
+import dev.briefs.job.JobRunner;
+import dev.briefs.job.JobSettings;
+import dev.briefs.model.ModelCatalog;
+import dev.briefs.model.ModelException;
+import dev.briefs.model.ModelFetcher;
+import dev.briefs.model.ModelPreflight;
+import dev.briefs.model.ModelStore;
+import dev.briefs.model.hub.HubClient;
+import dev.briefs.model.hub.HubSettings;
+import dev.briefs.model.hub.Progress;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** What {@code run} and {@code rerun-failed} share: the model preflight, and turning an outcome into output and an exit status. */
+final class JobOutcomes {
+
+    private JobOutcomes() {
+    }
+
+    /** Checks (and where allowed fetches) the job's models; a model that cannot be used is a usage error. */
+    static void checkModels(JobSettings settings, PrintWriter err) {
+        Consumer<String> log = line -> {
+            err.println("briefs: " + line);
+            err.flush();
+        };
+        Path catalogFile = settings.modelsDir().resolve("catalog.yaml");
+        try {
+            ModelCatalog catalog = Files.isRegularFile(catalogFile) ? ModelCatalog.load(catalogFile) : ModelCatalog.empty();
+            ModelStore store = new ModelStore(settings.modelsDir(), catalog);
+            Supplier<ModelFetcher> fetcher = () -> new ModelFetcher(store,
+                    new HubClient(HubSettings.fromEnvironment(System.getenv(), settings.hubEndpoint()), log),
+                    Progress.auto(log), log);
+            new ModelPreflight(store, fetcher, log).check(settings.namedModels(), settings.autoFetch());
+        } catch (ModelException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static int exitCode(JobRunner.Outcome outcome, JobSettings settings, PrintWriter out, PrintWriter err) {
+        if (outcome.cause() != null && System.getenv("BRIEFS_DEBUG") != null) {
+            outcome.cause().printStackTrace(err);
+        }
+        return switch (outcome.status()) {
+            case ALREADY_COMPLETE -> {
+                out.println("the run for " + settings.date() + " already finished; nothing to do (--force runs it again, "
+                        + "rerun-failed redoes what failed)");
+                printReport(out, settings, outcome.report());
+                yield exitFor(outcome.report());
+            }
+            case ALREADY_RUNNING -> throw new UsageException(outcome.failure() + "; wait for it to finish");
+            case MODEL_BROKEN -> throw new UsageException(outcome.failure());
+            case FAILED -> {
+                err.println("briefs: the job failed: " + outcome.failure());
+                if (outcome.report() != null) {
+                    printReport(out, settings, outcome.report());
+                }
+                yield ExitCodes.JOB_FAILED;
+            }
+            case COMPLETED -> {
+                printReport(out, settings, outcome.report());
+                yield exitFor(outcome.report());
+            }
+        };
+    }
+
+    static int exitFor(DayReport report) {
+        return report.allComplete() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+    }
+
+    static void printReport(PrintWriter out, JobSettings settings, DayReport report) {
+        out.printf("%s: %d articles, %d complete, %d partial, %d failed; briefs in %s%n", settings.date(),
+                report.articles(), report.complete(), report.partial(), report.failed(), settings.output());
+        if (!report.failures().isEmpty()) {
+            out.println("Failures:");
+            report.failures().forEach(f -> out.println("  " + f));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.briefs.cli;
+
+import dev.briefs.job.JobRunner;
+import dev.briefs.job.JobSettings;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code briefs rerun-failed}: redo exactly the failed work of a date. */
+@Command(name = "rerun-failed", mixinStandardHelpOptions = true,
+        description = {"Redoes exactly the open failures of a date, as the failure ledger lists them (a model",
+                "that was missing or timed out, an article that could not be read), merges the results into",
+                "the existing briefs, rewrites briefs.jsonl and digest.md, and marks what succeeded resolved."},
+        footer = {"", "Exit status as for run: 0 all briefs complete, 3 some failures remain, 2 usage error, 1 job failed."})
+final class RerunFailedCommand implements Callable<Integer> {
+
+    @Mixin
+    JobOptions job;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        JobSettings settings = job.settings();
+        JobOutcomes.checkModels(settings, spec.commandLine().getErr());
+        try (ConsoleProgress progress = ConsoleProgress.create(spec.commandLine().getErr(), 0, System.console() != null)) {
+            JobRunner.Outcome outcome = JobRunner.rerunFailed(settings, progress);
+            return JobOutcomes.exitCode(outcome, settings, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.briefs.cli;
+
+import dev.briefs.brief.BriefFiles;
+import dev.briefs.brief.DayReport;
+import dev.briefs.job.JobRunner;
+import dev.briefs.job.JobSettings;
+import dev.briefs.job.RunHistory;
+import dev.briefs.ledger.LedgerEntry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code briefs status}: what ran for a date, what failed and why, what is still open. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Shows a date's runs (from the job repository), its briefs (from the output folder) and",
+                "its failures (from the failure ledger): open ones first, with the command that redoes them."},
+        footer = {"", "Exit status: 0 nothing open, 3 failures are open, 2 usage error."})
+final class StatusCommand implements Callable<Integer> {
+
+    @Mixin
+    JobOptions job;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        JobSettings settings = job.settings();
+        PrintWriter out = spec.commandLine().getOut();
+        RunHistory history;
+        try {
+            history = JobRunner.inspect(settings, RunHistory::of);
+        } catch (RuntimeException e) {
+            throw new UsageException("cannot read the job database in " + settings.data() + " (" + e.getMessage()
+                    + "); is a run in progress?");
+        }
+        out.println("Runs for " + settings.date() + ":");
+        if (history.runs().isEmpty()) {
+            out.println("  none");
+        }
+        history.runs().forEach(r -> out.println("  " + r));
+        DayReport report = DayReport.of(BriefFiles.readAll(settings.output()));
+        out.printf("Briefs in %s: %d articles, %d complete, %d partial, %d failed%n", settings.output(), report.articles(),
+                report.complete(), report.partial(), report.failed());
+        List<LedgerEntry> open = history.failures().stream().filter(LedgerEntry::open).toList();
+        long resolved = history.failures().size() - open.size();
+        out.printf("Failures: %d open, %d resolved%n", open.size(), resolved);
+        for (LedgerEntry e : open) {
+            out.printf("  %s %s%s chunk %d: %s (%s, %d attempts, last %s)%n", e.articleId(), e.stage(),
+                    e.language() == null ? "" : " [" + e.language() + "]", e.chunkIndex(), e.message(), e.errorType(),
+                    e.attempts(), e.lastSeen());
+        }
+        if (!open.isEmpty()) {
+            out.println("Redo them with: java -jar target/briefs.jar rerun-failed " + settings.jobFile() + " --date "
+                    + settings.date());
+        }
+        return open.isEmpty() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+    }
+}

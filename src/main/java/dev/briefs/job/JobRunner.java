@@ -1,0 +1,185 @@
+package dev.briefs.job;
+
+import dev.briefs.brief.BriefFiles;
+import dev.briefs.brief.DayReport;
+import dev.briefs.model.ModelLoadException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts Spring for one command and launches a job. The nightly job's instance is identified by
+ * its date, so running a date again restarts it where a crash or failure left it, and running a
+ * date that completed does nothing unless forced. Each rerun of failed work is a new instance.
+ */
+public final class JobRunner {
+
+    public enum Status { COMPLETED, ALREADY_COMPLETE, ALREADY_RUNNING, MODEL_BROKEN, FAILED }
+
+    /**
+     * @param report  the day as the output folder has it after the run (null when the job did not run)
+     * @param failure why the job failed or was refused (null when it completed)
+     * @param cause   the exception behind a failure, for debugging
+     */
+    public record Outcome(Status status, DayReport report, String failure, Throwable cause) {
+
+        Outcome(Status status, DayReport report, String failure) {
+            this(status, report, failure, null);
+        }
+    }
+
+    private JobRunner() {
+    }
+
+    /**
+     * @param extras initializers for the application context; tests use them to add beans such as
+     *               a {@link dev.briefs.model.ModelDecorator}
+     */
+    @SafeVarargs
+    public static Outcome runNightly(JobSettings settings, boolean force, RunProgress progress,
+                                     ApplicationContextInitializer<ConfigurableApplicationContext>... extras) {
+        return launch(settings, progress, NightlyJobConfiguration.JOB_NAME, "nightlyBriefs", nightlyParameters(settings, force),
+                List.of(extras));
+    }
+
+    @SafeVarargs
+    public static Outcome rerunFailed(JobSettings settings, RunProgress progress,
+                                      ApplicationContextInitializer<ConfigurableApplicationContext>... extras) {
+        JobParameters parameters = new JobParametersBuilder(nightlyParameters(settings, false))
+                .addString("rerun", Instant.now().toString(), true)
+                .toJobParameters();
+        return launch(settings, progress, RerunJobConfiguration.JOB_NAME, "rerunFailed", parameters, List.of(extras));
+    }
+
+    /** Runs a read-only question against the job's context (the job repository, the ledger). */
+    public static <T> T inspect(JobSettings settings, Function<ConfigurableApplicationContext, T> question) {
+        try (ConfigurableApplicationContext context = start(settings, RunProgress.NONE, List.of())) {
+            return question.apply(context);
+        }
+    }
+
+    private static Outcome launch(JobSettings settings, RunProgress progress, String jobName, String jobBean,
+                                  JobParameters parameters,
+                                  List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras) {
+        try (RunLock lock = RunLock.tryAcquire(settings.data(), jobName + " " + settings.date())) {
+            if (lock == null) {
+                return new Outcome(Status.ALREADY_RUNNING, null, "another briefs process is running with the data folder "
+                        + settings.data() + " (" + RunLock.holder(settings.data()) + ")");
+            }
+            try (ConfigurableApplicationContext context = start(settings, progress, extras)) {
+                JobOperator operator = context.getBean(JobOperator.class);
+                recoverInterrupted(context.getBean(JobRepository.class), operator, jobName);
+                JobExecution execution;
+                try {
+                    execution = operator.start(context.getBean(jobBean, Job.class), parameters);
+                } catch (JobInstanceAlreadyCompleteException e) {
+                    return new Outcome(Status.ALREADY_COMPLETE, report(settings), null);
+                } catch (JobExecutionAlreadyRunningException e) {
+                    return new Outcome(Status.ALREADY_RUNNING, null, "a run for " + settings.date() + " is already in progress");
+                }
+                if (execution.getStatus() != BatchStatus.COMPLETED) {
+                    String why = execution.getAllFailureExceptions().stream()
+                            .map(JobRunner::rootMessage)
+                            .findFirst().orElse(execution.getExitStatus().getExitDescription());
+                    return new Outcome(Status.FAILED, report(settings), why);
+                }
+                return new Outcome(Status.COMPLETED, report(settings), null);
+            }
+        } catch (Exception e) {
+            ModelLoadException broken = find(e, ModelLoadException.class);
+            if (broken != null) {
+                return new Outcome(Status.MODEL_BROKEN, null, broken.getMessage(), e);
+            }
+            return new Outcome(Status.FAILED, null, rootMessage(e), e);
+        }
+    }
+
+    /**
+     * While the run lock is held no other process runs, so an execution still marked as running
+     * was cut off (kill -9, power loss). Marking it failed lets Spring Batch restart the instance
+     * from its last committed chunk.
+     */
+    private static void recoverInterrupted(JobRepository repository, JobOperator operator, String jobName) {
+        for (JobExecution running : repository.findRunningJobExecutions(jobName)) {
+            operator.recover(running);
+        }
+    }
+
+    static JobParameters nightlyParameters(JobSettings settings, boolean force) {
+        JobParametersBuilder builder = new JobParametersBuilder()
+                .addString("date", settings.date().toString(), true)
+                .addString("input", settings.input().toAbsolutePath().toString(), false)
+                .addString("output", settings.output().toAbsolutePath().toString(), false)
+                .addString("jobFile", settings.jobFile().toString(), false);
+        if (force) {
+            builder.addString("forced", Instant.now().toString(), true);
+        }
+        return builder.toJobParameters();
+    }
+
+    private static ConfigurableApplicationContext start(JobSettings settings, RunProgress progress,
+                                                        List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        // Job state lives in a file database beside the data, so a restart after a crash finds it.
+        // SPRING_DATASOURCE_URL (and _USERNAME, _PASSWORD) in the environment point it at PostgreSQL instead.
+        defaults.put("spring.datasource.url", "jdbc:h2:file:" + settings.data().toAbsolutePath().resolve("jobs"));
+        defaults.put("spring.datasource.username", "sa");
+        defaults.put("spring.batch.jdbc.initialize-schema", "always");
+        defaults.put("spring.batch.job.enabled", "false");
+        defaults.put("spring.main.log-startup-info", "false");
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(BriefsApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .properties(defaults)
+                .initializers(ctx -> {
+                    ctx.getBeanFactory().registerSingleton("jobSettings", settings);
+                    ctx.getBeanFactory().registerSingleton("runProgress", progress);
+                });
+        extras.forEach(builder::initializers);
+        return builder.run();
+    }
+
+    private static DayReport report(JobSettings settings) {
+        try {
+            return DayReport.of(BriefFiles.readAll(settings.output()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return root == t ? message : t.getMessage() + " (" + message + ")";
+    }
+}

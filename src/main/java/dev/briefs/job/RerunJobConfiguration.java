@@ -1,0 +1,60 @@
+package dev.briefs.job;
+
+import dev.briefs.article.ArticleFileReader;
+import dev.briefs.brief.BriefMaker;
+import dev.briefs.brief.BriefRepair;
+import dev.briefs.brief.BriefResult;
+import dev.briefs.ledger.FailureLedger;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.skip.AlwaysSkipItemSkipPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code rerun-failed} job: the date's open ledger entries, redone article by article and
+ * merged into the existing briefs (the ledger resolves what now succeeds), then the digest is
+ * rebuilt from the per-article files, so no line can appear twice.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RerunJobConfiguration {
+
+    public static final String JOB_NAME = "rerun-failed";
+
+    @Bean
+    Job rerunFailed(JobRepository jobRepository, Step repairFailures, Step digest) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(repairFailures).next(digest).build();
+    }
+
+    @Bean
+    Step repairFailures(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings,
+                        OpenFailureReader openFailures, BriefRepair repair, BriefFileWriter briefWriter) {
+        return new StepBuilder("repairFailures", jobRepository)
+                .<RerunItem, BriefResult>chunk(settings.commitInterval())
+                .reader(openFailures)
+                .processor(item -> repair.repair(item.id(), item.sourceFile(), item.stages(), item.translationLanguages(),
+                        settings.date()))
+                .writer(briefWriter)
+                .transactionManager(transactionManager)
+                .faultTolerant()
+                .skipPolicy(new AlwaysSkipItemSkipPolicy())
+                .skipListener(briefWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    OpenFailureReader openFailures(FailureLedger ledger, JobSettings settings) {
+        return new OpenFailureReader(ledger, settings.date().toString());
+    }
+
+    @Bean
+    BriefRepair briefRepair(BriefMaker maker, ArticleFileReader reader, JobSettings settings) {
+        return new BriefRepair(maker, reader, settings.input(), settings.output());
+    }
+}
