@@ -33,6 +33,16 @@ public final class ArticleId {
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
+    /**
+     * The id under which the second of two articles claiming the same id is reported: the id
+     * followed by its file's name, made safe.
+     */
+    public static String ofDuplicate(String id, String sourceFile) {
+        String suffix = sourceFile.replaceAll("[^\\p{L}\\p{N}_-]+", "-");
+        String candidate = id + "-" + suffix;
+        return candidate.length() > 128 ? candidate.substring(0, 128) : candidate;
+    }
+
     static String quote(String id) {
         if (id == null) {
             return "(none)";

@@ -33,6 +33,13 @@ public final class BriefMaker {
     private final int maxWords;
     private final Map<String, SentenceSplitter> splitters = new ConcurrentHashMap<>();
 
+    /**
+     * Sentences of an article that are summarised; the rest is not read. News puts what matters
+     * first, and ranking compares every pair of sentences, so a pathological article (a whole book
+     * in one file) would otherwise cost time and memory quadratic in its length.
+     */
+    static final int MAX_SENTENCES = 400;
+
     public BriefMaker(LanguageDetector detector, Summariser summariser, Translator translator,
                       List<String> targetLanguages, int maxWords) {
         this.detector = detector;
@@ -56,6 +63,9 @@ public final class BriefMaker {
                     "cannot tell the article's language (too short or mixed); add a 'language' field to it");
         }
         List<String> sentences = splitter(language).split(article.text());
+        if (sentences.size() > MAX_SENTENCES) {
+            sentences = sentences.subList(0, MAX_SENTENCES);
+        }
         List<Chunk> chunks = summariser.packerFor(language).pack(sentences);
         Summary summary = summariser.summarise(chunks, language, maxWords);
 

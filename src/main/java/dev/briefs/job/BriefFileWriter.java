@@ -1,5 +1,6 @@
 package dev.briefs.job;
 
+import dev.briefs.article.ArticleId;
 import dev.briefs.article.ArticleInput;
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
@@ -37,11 +38,57 @@ final class BriefFileWriter implements ItemWriter<BriefResult>, SkipListener<Obj
     @Override
     public void write(Chunk<? extends BriefResult> results) throws IOException {
         for (BriefResult result : results) {
-            Brief brief = result.brief();
+            BriefResult kept = claimId(result);
+            Brief brief = kept.brief();
             BriefFiles.write(outputDir, brief);
-            ledger.reconcile(runDate, brief.id(), brief.source().file(), result.failures());
+            ledger.reconcile(runDate, brief.id(), brief.source().file(), kept.failures());
             progress.written(brief);
         }
+    }
+
+    /**
+     * Two files of a day may claim one id (a.txt and a.json, or an 'id' field). The file that
+     * sorts first keeps the id whichever thread gets there first; the other is reported as a
+     * failed article under a derived id, so neither brief overwrites the other.
+     */
+    private BriefResult claimId(BriefResult result) throws IOException {
+        Brief brief = result.brief();
+        synchronized (idLock(brief.id())) {
+            Brief existing = BriefFiles.read(outputDir, brief.id());
+            if (existing == null || existing.source().file().equals(brief.source().file())) {
+                return result;
+            }
+            String owner = existing.source().file();
+            String loser = brief.source().file();
+            if (loser.compareTo(owner) < 0) {
+                // This file sorts first: it takes the id back, and the earlier writer's brief is reported as the duplicate.
+                writeDuplicate(existing.id(), owner, loser);
+                return result;
+            }
+            return duplicate(brief.id(), loser, owner);
+        }
+    }
+
+    private void writeDuplicate(String id, String sourceFile, String owner) throws IOException {
+        BriefResult dup = duplicate(id, sourceFile, owner);
+        BriefFiles.write(outputDir, dup.brief());
+        ledger.reconcile(runDate, id, sourceFile, List.of());
+        ledger.reconcile(runDate, dup.brief().id(), sourceFile, dup.failures());
+    }
+
+    private BriefResult duplicate(String id, String sourceFile, String owner) {
+        String message = sourceFile + ": article id '" + id + "' is also the id of the article in " + owner
+                + "; give each article its own id (rename the file or set its 'id')";
+        Failure failure = new Failure(Failure.READ, null, 0, "DuplicateId", message, 1);
+        Brief brief = new Brief(ArticleId.ofDuplicate(id, sourceFile), runDate, null, null, Brief.FAILED, message,
+                new Brief.Source(sourceFile, null, List.of()), Map.of(), new Brief.Chunks(0, 0));
+        return new BriefResult(brief, List.of(failure));
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, Object> ID_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Object idLock(String id) {
+        return ID_LOCKS.computeIfAbsent(id, k -> new Object());
     }
 
     /** Items are articles in the nightly job and ledger items in the rerun job. */

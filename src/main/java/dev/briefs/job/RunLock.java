@@ -34,7 +34,12 @@ final class RunLock implements AutoCloseable {
         Files.createDirectories(dataDir);
         FileChannel channel = FileChannel.open(dataDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.READ);
-        FileLock lock = channel.tryLock();
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException heldInThisProcess) {
+            lock = null;
+        }
         if (lock == null) {
             channel.close();
             return null;
