@@ -1,0 +1,138 @@
+package dev.briefs.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.briefs.brief.Brief;
+import dev.briefs.brief.BriefFiles;
+import dev.briefs.support.CrashingRun;
+import dev.briefs.support.Outputs;
+import dev.briefs.support.SharedCorpus;
+import dev.briefs.support.TestJobs;
+import dev.briefs.support.TinyModels;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The machine dies at 3 a.m.: a child JVM running the job on the shared Ukrainian corpus is
+ * killed with kill -9 at several points, then run again. The day must come out as an
+ * uninterrupted run's: the same briefs, byte for byte, no duplicate lines, no temporary files.
+ */
+class CrashRestartTest {
+
+    private static final String DATE = "2022-04-14";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path cleanRoot;
+
+    static Map<String, String> cleanOutput;
+
+    @TempDir
+    Path root;
+
+    @BeforeAll
+    static void uninterruptedRun() throws Exception {
+        SharedCorpus.dir();
+        Path job = prepare(cleanRoot);
+        Process p = start(job, "none");
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output(p)).isZero();
+        cleanOutput = Outputs.snapshot(TestJobs.outputDir(cleanRoot, DATE));
+        assertThat(cleanOutput).containsKeys("briefs.jsonl", "digest.md").hasSize(16 * 2 + 2);
+    }
+
+    static Path prepare(Path root) throws IOException {
+        Path input = TestJobs.inputDir(root, DATE);
+        for (String line : Files.readAllLines(SharedCorpus.file("wmt22-uk-news.jsonl"))) {
+            JsonNode doc = JSON.readTree(line);
+            List<String> segments = new ArrayList<>();
+            doc.get("segments").forEach(s -> segments.add(s.asString()));
+            ObjectNode article = JSON.createObjectNode();
+            article.put("title", segments.get(0));
+            article.put("maintext", String.join("\n", segments.subList(1, segments.size())));
+            Files.writeString(input.resolve(doc.get("id").asString() + ".json"), JSON.writeValueAsString(article));
+        }
+        TinyModels.install("tiny-marian-uk-en", root.resolve("models"), "opus-mt-uk-en");
+        TinyModels.install("tiny-marian-en-uk", root.resolve("models"), "opus-mt-en-uk");
+        return TestJobs.write(root, "chunk:\n  max-tokens: 40\n");
+    }
+
+    static Process start(Path job, String point) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                CrashingRun.class.getName(), job.toString(), DATE, point)
+                .redirectErrorStream(true)
+                .start();
+    }
+
+    static String output(Process p) throws IOException {
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest(name = "killed {0}")
+    @ValueSource(strings = {
+            "model-call:1",   // before any brief was committed: the first article's first translation
+            "model-call:25",  // mid-translation, after some chunks of briefs were committed
+            "written:6"})     // mid-write: two briefs of a chunk written, the chunk not committed
+    void aRunKilledAndRunAgainEndsLikeAnUninterruptedRun(String point) throws Exception {
+        Path job = prepare(root);
+        Process crashing = start(job, point);
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(crashing.getInputStream(), StandardCharsets.UTF_8))) {
+            StringBuilder seen = new StringBuilder();
+            for (String line = out.readLine(); line != null && !line.equals("PAUSED"); line = out.readLine()) {
+                seen.append(line).append('\n');
+            }
+            assertThat(crashing.isAlive()).as("the child reached " + point + ":\n" + seen).isTrue();
+            crashing.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
+            assertThat(crashing.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        Process again = start(job, "none");
+        assertThat(again.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        String log = output(again);
+        assertThat(again.exitValue()).as(log).isZero();
+
+        Path out = TestJobs.outputDir(root, DATE);
+        Map<String, String> restarted = Outputs.snapshot(out);
+        assertThat(restarted.keySet()).isEqualTo(cleanOutput.keySet());
+        assertThat(restarted).isEqualTo(cleanOutput);
+        List<String> lines = Files.readAllLines(out.resolve("briefs.jsonl"));
+        assertThat(new HashSet<>(lines)).hasSameSizeAs(lines);
+        assertThat(BriefFiles.readAll(out)).hasSize(16).allSatisfy(b -> assertThat(b.status()).isEqualTo(Brief.OK));
+        List<String> runs = JobRunner.inspect(JobSettings.resolve(job, JobFiles.read(job), java.time.LocalDate.parse(DATE),
+                null, null), RunHistory::of).runs();
+        // One instance, two executions: the killed one, recovered as failed, and its restart.
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0)).contains("nightly-briefs").contains("FAILED");
+        assertThat(runs.get(1)).contains("nightly-briefs").contains("COMPLETED");
+    }
+
+    @Test
+    void runningACompletedDateAgainDoesNothing() throws Exception {
+        Path job = prepare(root);
+        Process first = start(job, "none");
+        assertThat(first.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        Map<String, String> before = Outputs.snapshot(TestJobs.outputDir(root, DATE));
+        JobRunner.Outcome again = JobRunner.runNightly(
+                JobSettings.resolve(job, JobFiles.read(job), java.time.LocalDate.parse(DATE), null, null), false, RunProgress.NONE);
+        assertThat(again.status()).isEqualTo(JobRunner.Status.ALREADY_COMPLETE);
+        assertThat(Outputs.snapshot(TestJobs.outputDir(root, DATE))).isEqualTo(before);
+    }
+}
