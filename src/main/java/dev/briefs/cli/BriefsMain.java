@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, RerunFailedCommand.class, StatusCommand.class, ModelsCommand.class,
                 GenerateCommand.Translate.class,
                 GenerateCommand.Summarise.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 all briefs complete, 3 some chunks or articles failed (the rest is written),",
-                "2 usage or configuration error, 1 the job failed."})
+        footer = {"", "Exit status: 0 all briefs complete; 3 some chunks or articles failed (the rest is written);",
+                "2 usage or configuration error; 1 the job failed."})
 public final class BriefsMain implements Runnable {
 
     @CommandLine.Spec

@@ -119,7 +119,7 @@ abstract class GenerateCommand implements Callable<Integer> {
     }
 
     @CommandLine.Command(name = "translate", mixinStandardHelpOptions = true,
-            description = {"Translate text with a translation model (Marian opus-mt, NLLB-style) on ONNX Runtime.",
+            description = {"Translate text with a translation model (such as Marian opus-mt) on ONNX Runtime.",
                     "Generation settings default to the model's generation_config.json, as in transformers."})
     static final class Translate extends GenerateCommand {
     }

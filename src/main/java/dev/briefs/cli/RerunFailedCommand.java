@@ -9,7 +9,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code briefs rerun-failed}: redo exactly the failed work of a date. */
 @Command(name = "rerun-failed", mixinStandardHelpOptions = true,
-        description = {"Redoes exactly the open failures of a date, as the failure ledger lists them (a model",
+        description = {"Redo exactly what failed on a date.",
+                "",
+                "Redoes the open failures of a date, as the failure ledger lists them (a model",
                 "that was missing or timed out, an article that could not be read), merges the results into",
                 "the existing briefs, rewrites briefs.jsonl and digest.md, and marks what succeeded resolved."},
         footer = {"", "Exit status as for run: 0 all briefs complete, 3 some failures remain, 2 usage error, 1 job failed."})

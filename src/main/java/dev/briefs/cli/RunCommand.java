@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 
 /** {@code briefs run}: the nightly job for one date. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Reads the day's article files and writes a brief per article (ID.json, ID.md),",
+        description = {"Run the nightly job for a date.",
+                "",
+                "Reads the day's article files and writes a brief per article (ID.json, ID.md),",
                 "briefs.jsonl and digest.md. Running a date again resumes a run that crashed or failed;",
                 "a date already complete is left alone unless --force."},
         footer = {"", "Exit status: 0 all briefs complete, 3 some chunks or articles failed (the rest is written),",

@@ -16,7 +16,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code briefs status}: what ran for a date, what failed and why, what is still open. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Shows a date's runs (from the job repository), its briefs (from the output folder) and",
+        description = {"Show what ran on a date, what failed and why, what is open.",
+                "",
+                "Shows a date's runs (from the job repository), its briefs (from the output folder) and",
                 "its failures (from the failure ledger): open ones first, with the command that redoes them."},
         footer = {"", "Exit status: 0 nothing open, 3 failures are open, 2 usage error."})
 final class StatusCommand implements Callable<Integer> {

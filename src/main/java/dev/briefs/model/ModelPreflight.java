@@ -54,8 +54,9 @@ public final class ModelPreflight {
                 log.accept("model " + name + ": installed from " + r.commit() + " into " + r.dir());
             } catch (ModelException e) {
                 // The night goes on without it: the work that needs it fails with the reason and reruns later.
-                log.accept("model " + name + " could not be fetched (" + e.getMessage() + "); the work that needs it "
-                        + "will be recorded as failed; fetch it later with: " + ModelMessages.fixCommand(name));
+                log.accept("model " + name + " could not be fetched (" + e.getMessage() + "); the run goes on without it "
+                        + "(translations that need it are recorded as failed, summaries fall back to the extractive "
+                        + "summariser); fetch it later with: " + ModelMessages.fixCommand(name));
                 if (e.kind() == ModelException.Kind.FAILURE) {
                     // The hub itself failed (network, timeouts): the other models would only wait for the same.
                     log.accept("not fetching the other models either: the hub could not be reached");
