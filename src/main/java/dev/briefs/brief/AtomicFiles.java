@@ -21,6 +21,26 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Deletes temporary files a killed process left in a folder. Only safe while no other process
+     * writes there, which the job's run lock ensures.
+     *
+     * @return how many were removed
+     */
+    public static int removeLeftovers(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).toList()) {
+                Files.deleteIfExists(p);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);

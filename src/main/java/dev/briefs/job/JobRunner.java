@@ -1,5 +1,6 @@
 package dev.briefs.job;
 
+import dev.briefs.brief.AtomicFiles;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.DayReport;
 import dev.briefs.model.ModelLoadException;
@@ -84,6 +85,8 @@ public final class JobRunner {
                 return new Outcome(Status.ALREADY_RUNNING, null, "another briefs process is running with the data folder "
                         + settings.data() + " (" + RunLock.holder(settings.data()) + ")");
             }
+            // A run killed while writing leaves its temporary files; no one else writes here while we hold the lock.
+            AtomicFiles.removeLeftovers(settings.output());
             try (ConfigurableApplicationContext context = start(settings, progress, extras)) {
                 JobOperator operator = context.getBean(JobOperator.class);
                 recoverInterrupted(context.getBean(JobRepository.class), operator, jobName);
@@ -140,7 +143,10 @@ public final class JobRunner {
         Map<String, Object> defaults = new LinkedHashMap<>();
         // Job state lives in a file database beside the data, so a restart after a crash finds it.
         // SPRING_DATASOURCE_URL (and _USERNAME, _PASSWORD) in the environment point it at PostgreSQL instead.
-        defaults.put("spring.datasource.url", "jdbc:h2:file:" + settings.data().toAbsolutePath().resolve("jobs"));
+        // WRITE_DELAY=0: H2 otherwise keeps commits in memory for up to half a second, and a kill -9
+        // in that window would lose committed chunks and even the record that the run started.
+        defaults.put("spring.datasource.url", "jdbc:h2:file:" + settings.data().toAbsolutePath().resolve("jobs")
+                + ";WRITE_DELAY=0");
         defaults.put("spring.datasource.username", "sa");
         defaults.put("spring.batch.jdbc.initialize-schema", "always");
         defaults.put("spring.batch.job.enabled", "false");
