@@ -71,7 +71,12 @@ class CrashRestartTest {
         }
         TinyModels.install("tiny-marian-uk-en", root.resolve("models"), "opus-mt-uk-en");
         TinyModels.install("tiny-marian-en-uk", root.resolve("models"), "opus-mt-en-uk");
-        return TestJobs.write(root, "chunk:\n  max-tokens: 40\n");
+        // A model summariser too (the tiny BART's byte-level tokenizer takes any script), so that
+        // the kill points fall in model calls of both the summary and the translation stage.
+        TinyModels.install("tiny-bart", root.resolve("models"), "summariser");
+        Path job = TestJobs.write(root, "chunk:\n  max-tokens: 40\n");
+        Files.writeString(job, Files.readString(job).replace("  translate:\n", "  summarise:\n    uk: summariser\n  translate:\n"));
+        return job;
     }
 
     static Process start(Path job, String point) throws IOException {
@@ -88,8 +93,8 @@ class CrashRestartTest {
 
     @ParameterizedTest(name = "killed {0}")
     @ValueSource(strings = {
-            "model-call:1",   // before any brief was committed: the first article's first translation
-            "model-call:25",  // mid-translation, after some chunks of briefs were committed
+            "model-call:1",   // mid-summary of the first articles read, before anything was committed
+            "model-call:150", // mid-run, after some chunks of briefs were committed
             "written:6"})     // mid-write: two briefs of a chunk written, the chunk not committed
     void aRunKilledAndRunAgainEndsLikeAnUninterruptedRun(String point) throws Exception {
         Path job = prepare(root);
