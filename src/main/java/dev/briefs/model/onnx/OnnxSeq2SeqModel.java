@@ -3,7 +3,6 @@ package dev.briefs.model.onnx;
 import dev.briefs.model.ModelLoadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -402,14 +401,24 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
                 throw new UnsupportedOperationException("encoder output type " + hidden.getDataType() + " is not supported");
             }
             Shape hs = hidden.getShape();
-            float[] h = hidden.toFloatArray();
-            out.close();
-            temps.forEach(NDArray::close);
             int rows = batch * expand;
-            long per = hs.size() / hs.get(0);
-            float[] hx = repeatInterleave(h, (int) per, batch, expand);
+            NDArray encHidden;
+            if (expand == 1) {
+                encHidden = hidden; // fed back to the decoder as is: no copy
+                for (NDArray a : out) {
+                    if (a != hidden) {
+                        a.close();
+                    }
+                }
+            } else {
+                long per = hs.size() / hs.get(0);
+                float[] h = new float[(int) hs.size()];
+                OrtBuffers.floats(hidden).get(h);
+                out.close();
+                encHidden = mgr.create(repeatInterleave(h, (int) per, batch, expand), new Shape(rows, hs.get(1), hs.get(2)));
+            }
+            temps.forEach(NDArray::close);
             long[] mx = repeatInterleave(mask, len, batch, expand);
-            NDArray encHidden = mgr.create(hx, new Shape(rows, hs.get(1), hs.get(2)));
             encHidden.setName("encoder_hidden_states");
             NDArray encMask = mgr.create(mx, new Shape(rows, len));
             encMask.setName("encoder_attention_mask");
@@ -583,9 +592,9 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
             Shape s = a.getShape(); // (rows, seq, vocab)
             int seq = (int) s.get(1);
             int vocab = (int) s.get(2);
-            // one copy out of ORT's buffer (unavoidable through DJL), then straight into the rows:
-            // no intermediate float[] of the whole tensor
-            FloatBuffer flat = a.toByteBuffer().order(ByteOrder.nativeOrder()).asFloatBuffer();
+            // read in place (see OrtBuffers): only the last position of each row is copied, not the
+            // whole [rows, seq, vocab] tensor (which, without cache, grows with every step)
+            FloatBuffer flat = OrtBuffers.floats(a);
             float[][] out = new float[rows][vocab];
             for (int r = 0; r < rows; r++) {
                 flat.get((r * seq + seq - 1) * vocab, out[r]);
