@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BriefsMain.Version.class,
         description = "Turns a day's news articles into short briefs in several languages, with their source links.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 all briefs complete, 3 some chunks or articles failed (the rest is written),",
                 "2 usage or configuration error, 1 the job failed."})
 public final class BriefsMain implements Runnable {
