@@ -48,6 +48,13 @@ class ParityTest {
                 k -> OnnxSeq2SeqModel.load(modelsDir().resolve(name), OnnxModelOptions.defaults().withVariant(v).withLayout(l).withIntraOpThreads(1)));
     }
 
+    /** Model loaded without the decoder's key/value cache (decoder_model.onnx over the whole prefix). */
+    static synchronized OnnxSeq2SeqModel modelWithoutCache(String name, OnnxVariant v) {
+        return CACHE.computeIfAbsent(name + "/" + v + "/nocache",
+                k -> OnnxSeq2SeqModel.load(modelsDir().resolve(name),
+                        OnnxModelOptions.defaults().withVariant(v).withCache(false).withIntraOpThreads(1)));
+    }
+
     @AfterAll
     static void closeModels() {
         CACHE.values().forEach(OnnxSeq2SeqModel::close);
@@ -83,6 +90,43 @@ class ParityTest {
             }
         }
         return nodes.stream();
+    }
+
+    /** The model whose fixture cases are also run without the cache. */
+    static final String NO_CACHE_MODEL = "tiny-marian-en-uk";
+
+    /**
+     * Without the cache (transformers' use_cache=False): every fixture case of one model, greedy and
+     * beam, gives the same tokens as the cached run (checked against both the cached run and
+     * transformers' recorded output). fp32 cases only: the quantized graphs quantize activations
+     * dynamically (DynamicQuantizeLinear takes its scale from the whole input tensor), so feeding the
+     * whole prefix instead of one position changes the numbers and, on this tiny model, the tokens.
+     */
+    @TestFactory
+    Stream<DynamicNode> parityWithoutCache() throws Exception {
+        Path dir = modelsDir().resolve(NO_CACHE_MODEL);
+        JsonNode root = new ObjectMapper().readTree(dir.resolve("expected.json").toFile());
+        BeamSearch.LengthConvention conv = BeamSearch.LengthConvention.forTransformersVersion(
+                root.path("versions").path("transformers").asString(null));
+        List<DynamicNode> tests = new ArrayList<>();
+        for (JsonNode c : root.get("cases")) {
+            OnnxVariant variant = OnnxVariant.parse(c.get("variant").asString());
+            if (variant != OnnxVariant.FP32) {
+                continue;
+            }
+            String display = c.get("name").asString() + " [" + variant + "]";
+            tests.add(DynamicTest.dynamicTest(display, () -> {
+                OnnxSeq2SeqModel noCache = modelWithoutCache(NO_CACHE_MODEL, variant);
+                assertThat(noCache.usesCache()).isFalse();
+                List<int[]> uncached = runCase(NO_CACHE_MODEL, noCache, c, conv);
+                List<int[]> cached = runCase(NO_CACHE_MODEL, model(NO_CACHE_MODEL, variant, DecoderLayout.SPLIT), c, conv);
+                assertThat(uncached).as("no cache == cache").hasSameSizeAs(cached);
+                for (int i = 0; i < cached.size(); i++) {
+                    assertThat(uncached.get(i)).as("row %d, no cache vs cache", i).containsExactly(cached.get(i));
+                }
+            }));
+        }
+        return Stream.of(DynamicContainer.dynamicContainer(NO_CACHE_MODEL + " no cache", tests));
     }
 
     static long[][][] pad(List<long[]> rows, long pad) {
@@ -136,7 +180,11 @@ class ParityTest {
 
     static void runCase(String name, Path dir, JsonNode c, OnnxVariant variant, DecoderLayout layout,
             BeamSearch.LengthConvention conv) {
-        OnnxSeq2SeqModel model = model(name, variant, layout);
+        runCase(name, model(name, variant, layout), c, conv);
+    }
+
+    /** Runs one fixture case on the model, asserts transformers' output and returns the rows. */
+    static List<int[]> runCase(String name, OnnxSeq2SeqModel model, JsonNode c, BeamSearch.LengthConvention conv) {
         GenerationConfig cfg = model.generationConfig().override(settings(c.get("settings")));
         List<long[]> inputs = new ArrayList<>();
         for (JsonNode row : c.get("input_ids")) {
@@ -170,5 +218,6 @@ class ParityTest {
         for (int i = 0; i < expected.size(); i++) {
             assertThat(actual.get(i)).as("%s %s row %d", name, c.get("name").asString(), i).containsExactly(expected.get(i));
         }
+        return actual;
     }
 }

@@ -3,6 +3,7 @@ package dev.briefs.model.onnx;
 import dev.briefs.model.ModelLoadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -23,6 +25,8 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.briefs.generate.GenerationConfig;
 import dev.briefs.generate.Seq2SeqModel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -52,11 +56,24 @@ import tools.jackson.databind.ObjectMapper;
  * computes the cross-attention keys/values, which are reused for the whole run; every later step
  * feeds one token per row and the self-attention cache. Beam reordering copies cache buffers and
  * is skipped for the identity order.
+ *
+ * <p><b>Without cache</b> ({@link OnnxModelOptions#cache()} false) only {@code
+ * decoder_model{v}.onnx} is loaded and every step feeds the whole decoder prefix, keeping the
+ * logits of the last position (transformers' {@code use_cache=False}); beam reordering then
+ * reorders the token history.
+ *
+ * <p><b>Timing:</b> with a {@link OnnxModelOptions#meterRegistry()}, the duration of each graph
+ * run (DJL's {@code forward}, i.e. ORT's {@code OrtSession.run} plus DJL's wrapping of the input
+ * and output tensors, which copies nothing) is recorded in a timer {@value #RUN_TIMER} tagged
+ * {@code graph}; building the input tensors and reading the outputs is outside it.
  */
 public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
 
     private static final String PAST_PREFIX = "past_key_values";
     private static final String PRESENT_PREFIX = "present";
+
+    /** Name of the Micrometer timers of ORT runs (see {@link OnnxModelOptions#meterRegistry()}). */
+    public static final String RUN_TIMER = "briefs.onnx.run";
 
     private final Path dir;
     private final OnnxVariant variant;
@@ -69,12 +86,32 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
     private final Integer maxPositions;
     private final GenerationConfig generationConfig;
     private final String architecture;
+    private final boolean cache;
 
-    private record Graph(Path file, Model model, Block block, List<String> inputNames) {}
+    /** timer: null when not timing. */
+    private record Graph(Path file, Model model, Block block, List<String> inputNames, Timer timer) {
+
+        Graph withTimer(Timer t) {
+            return new Graph(file, model, block, inputNames, t);
+        }
+
+        /** The graph run, timed when a timer is set. */
+        NDList run(NDManager mgr, NDList in) {
+            if (timer == null) {
+                return block.forward(new ParameterStore(mgr, false), in, false);
+            }
+            long t0 = System.nanoTime();
+            try {
+                return block.forward(new ParameterStore(mgr, false), in, false);
+            } finally {
+                timer.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
 
     private OnnxSeq2SeqModel(Path dir, OnnxVariant variant, DecoderLayout layout, Graph encoder, Graph decoder,
             Graph decoderWithPast, int numHeads, int headDim, Integer maxPositions, GenerationConfig gc,
-            String architecture) {
+            String architecture, boolean cache) {
         this.dir = dir;
         this.variant = variant;
         this.layout = layout;
@@ -86,6 +123,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
         this.maxPositions = maxPositions;
         this.generationConfig = gc;
         this.architecture = architecture;
+        this.cache = cache;
     }
 
     /** Loads with the default variant (quantized where present) and layout (merged where present). */
@@ -126,8 +164,15 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
         Path onnxDir = Files.isDirectory(dir.resolve("onnx")) ? dir.resolve("onnx") : dir;
         OnnxVariant variant = options.variant();
         DecoderLayout layout = options.layout();
+        boolean cache = options.cache();
+        if (!cache) {
+            layout = DecoderLayout.SPLIT; // decoder_model{v}.onnx only
+        }
         if (variant == null) {
-            variant = complete(onnxDir, OnnxVariant.QUANTIZED, layout) ? OnnxVariant.QUANTIZED : OnnxVariant.FP32;
+            boolean q = cache ? complete(onnxDir, OnnxVariant.QUANTIZED, layout)
+                    : Files.isRegularFile(onnxDir.resolve("encoder_model" + OnnxVariant.QUANTIZED.suffix() + ".onnx"))
+                            && Files.isRegularFile(onnxDir.resolve("decoder_model" + OnnxVariant.QUANTIZED.suffix() + ".onnx"));
+            variant = q ? OnnxVariant.QUANTIZED : OnnxVariant.FP32;
         }
         if (variant == OnnxVariant.FP16) {
             throw new ModelLoadException(onnxDir.resolve("encoder_model_fp16.onnx"),
@@ -151,6 +196,13 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
                 dec = loadGraph(onnxDir.resolve("decoder_model_merged" + variant.suffix() + ".onnx"), ortOptions, loaded);
                 requireInputs(dec, "use_cache_branch", "encoder_hidden_states");
                 requirePastInputs(dec);
+            } else if (!cache) {
+                dec = loadGraph(onnxDir.resolve("decoder_model" + variant.suffix() + ".onnx"), ortOptions, loaded);
+                requireInputs(dec, "encoder_hidden_states");
+                if (dec.inputNames().stream().anyMatch(n -> n.startsWith(PAST_PREFIX))) {
+                    throw new ModelLoadException(dec.file(), "ONNX graph takes past_key_values inputs; running without "
+                            + "cache needs the split layout's decoder without past (has " + dec.inputNames() + ")");
+                }
             } else {
                 dec = loadGraph(onnxDir.resolve("decoder_model" + variant.suffix() + ".onnx"), ortOptions, loaded);
                 requireInputs(dec, "encoder_hidden_states");
@@ -159,13 +211,29 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
                 requirePastInputs(decPast);
             }
             requireInputs(enc, "input_ids");
-            return new OnnxSeq2SeqModel(dir, variant, layout, enc, dec, decPast, heads, dModel / heads, maxPos, gc, arch);
+            MeterRegistry registry = options.meterRegistry();
+            if (registry != null) {
+                enc = enc.withTimer(timer(registry, "encoder"));
+                dec = dec.withTimer(timer(registry, "decoder"));
+                if (decPast != null) {
+                    decPast = decPast.withTimer(timer(registry, "decoder_with_past"));
+                }
+            }
+            return new OnnxSeq2SeqModel(dir, variant, layout, enc, dec, decPast, heads, dModel / heads, maxPos, gc, arch,
+                    cache);
         } catch (RuntimeException e) {
             for (Graph g : loaded) {
                 g.model().close();
             }
             throw e;
         }
+    }
+
+    private static Timer timer(MeterRegistry registry, String graph) {
+        return Timer.builder(RUN_TIMER)
+                .description("Time inside ONNX Runtime's run of one graph")
+                .tag("graph", graph)
+                .register(registry);
     }
 
     private static boolean complete(Path onnxDir, OnnxVariant v, DecoderLayout layout) {
@@ -210,7 +278,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
         }
         Block block = model.getBlock();
         List<String> names = new ArrayList<>(block.describeInput().keys());
-        Graph g = new Graph(file, model, block, names);
+        Graph g = new Graph(file, model, block, names, null);
         loaded.add(g);
         return g;
     }
@@ -251,6 +319,11 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
 
     public DecoderLayout layout() {
         return layout;
+    }
+
+    /** Whether decoding uses the key/value cache (see {@link OnnxModelOptions#cache()}). */
+    public boolean usesCache() {
+        return cache;
     }
 
     /** {@code model_type} from config.json ("marian", "bart", ...). */
@@ -322,20 +395,30 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
                 in.add(a);
                 temps.add(a);
             }
-            NDList out = encoder.block().forward(new ParameterStore(mgr, false), in, false);
+            NDList out = encoder.run(mgr, in);
             NDArray hidden = byName(out, "last_hidden_state");
             if (hidden.getDataType() != DataType.FLOAT32) {
                 throw new UnsupportedOperationException("encoder output type " + hidden.getDataType() + " is not supported");
             }
             Shape hs = hidden.getShape();
-            float[] h = hidden.toFloatArray();
-            out.close();
-            temps.forEach(NDArray::close);
             int rows = batch * expand;
-            long per = hs.size() / hs.get(0);
-            float[] hx = repeatInterleave(h, (int) per, batch, expand);
+            NDArray encHidden;
+            if (expand == 1) {
+                encHidden = hidden; // fed back to the decoder as is: no copy
+                for (NDArray a : out) {
+                    if (a != hidden) {
+                        a.close();
+                    }
+                }
+            } else {
+                long per = hs.size() / hs.get(0);
+                float[] h = new float[(int) hs.size()];
+                OrtBuffers.floats(hidden).get(h);
+                out.close();
+                encHidden = mgr.create(repeatInterleave(h, (int) per, batch, expand), new Shape(rows, hs.get(1), hs.get(2)));
+            }
+            temps.forEach(NDArray::close);
             long[] mx = repeatInterleave(mask, len, batch, expand);
-            NDArray encHidden = mgr.create(hx, new Shape(rows, hs.get(1), hs.get(2)));
             encHidden.setName("encoder_hidden_states");
             NDArray encMask = mgr.create(mx, new Shape(rows, len));
             encMask.setName("encoder_attention_mask");
@@ -390,6 +473,8 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
         private NDArray encMask;
         /** graph input name (past_key_values...) -> array */
         private final Map<String, NDArray> past = new LinkedHashMap<>();
+        /** without cache: the tokens fed so far, one column per step */
+        private final List<int[]> history = new ArrayList<>();
         private int fed = 0;
         private boolean closed;
 
@@ -407,18 +492,33 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
                 throw new IllegalArgumentException("expected " + rows + " tokens, got " + tokens.length);
             }
             boolean first = fed == 0;
-            Graph g = first || decoderWithPast == null ? decoder : decoderWithPast;
+            Graph g = !cache || first || decoderWithPast == null ? decoder : decoderWithPast;
             List<NDArray> temps = new ArrayList<>();
             NDList in = new NDList();
-            long[] ids = new long[rows];
-            for (int r = 0; r < rows; r++) {
-                ids[r] = tokens[r];
+            long[] ids;
+            int seqLen;
+            if (cache) {
+                seqLen = 1;
+                ids = new long[rows];
+                for (int r = 0; r < rows; r++) {
+                    ids[r] = tokens[r];
+                }
+            } else {
+                history.add(tokens.clone());
+                seqLen = history.size();
+                ids = new long[rows * seqLen];
+                for (int c = 0; c < seqLen; c++) {
+                    int[] col = history.get(c);
+                    for (int r = 0; r < rows; r++) {
+                        ids[r * seqLen + c] = col[r];
+                    }
+                }
             }
             for (String name : g.inputNames()) {
                 NDArray a;
                 boolean temp = true;
                 if (name.equals("input_ids") || name.equals("decoder_input_ids")) {
-                    a = mgr.create(ids, new Shape(rows, 1));
+                    a = mgr.create(ids, new Shape(rows, seqLen));
                 } else if (name.equals("encoder_hidden_states")) {
                     a = encHidden;
                     temp = false;
@@ -453,7 +553,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
             }
             NDList out;
             try {
-                out = g.block().forward(new ParameterStore(mgr, false), in, false);
+                out = g.run(mgr, in);
             } finally {
                 temps.forEach(NDArray::close);
             }
@@ -463,7 +563,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
                 if ("logits".equals(name)) {
                     logits = lastPositionLogits(a);
                     a.close();
-                } else if (name != null && name.startsWith(PRESENT_PREFIX)) {
+                } else if (cache && name != null && name.startsWith(PRESENT_PREFIX)) {
                     String inputName = PAST_PREFIX + name.substring(PRESENT_PREFIX.length());
                     boolean cross = inputName.contains("encoder");
                     if (cross && !first) {
@@ -492,10 +592,12 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
             Shape s = a.getShape(); // (rows, seq, vocab)
             int seq = (int) s.get(1);
             int vocab = (int) s.get(2);
-            float[] flat = a.toFloatArray();
+            // read in place (see OrtBuffers): only the last position of each row is copied, not the
+            // whole [rows, seq, vocab] tensor (which, without cache, grows with every step)
+            FloatBuffer flat = OrtBuffers.floats(a);
             float[][] out = new float[rows][vocab];
             for (int r = 0; r < rows; r++) {
-                System.arraycopy(flat, (r * seq + seq - 1) * vocab, out[r], 0, vocab);
+                flat.get((r * seq + seq - 1) * vocab, out[r]);
             }
             return out;
         }
@@ -513,6 +615,14 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
             }
             if (identity) {
                 return;
+            }
+            for (int c = 0; c < history.size(); c++) {
+                int[] col = history.get(c);
+                int[] n = new int[rows];
+                for (int r = 0; r < rows; r++) {
+                    n[r] = col[sourceRows[r]];
+                }
+                history.set(c, n);
             }
             for (Map.Entry<String, NDArray> e : past.entrySet()) {
                 if (crossesInputs || !e.getKey().contains("encoder")) {

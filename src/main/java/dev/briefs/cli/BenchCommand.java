@@ -1,0 +1,382 @@
+package dev.briefs.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import dev.briefs.generate.Generation;
+import dev.briefs.generate.GenerationConfig;
+import dev.briefs.generate.Seq2SeqModel;
+import dev.briefs.model.Seq2SeqGenerator;
+import dev.briefs.model.onnx.OnnxModelOptions;
+import dev.briefs.model.onnx.OnnxSeq2SeqModel;
+import dev.briefs.model.onnx.OnnxVariant;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code briefs bench}: greedy-generation throughput of an ONNX model folder, per batch size and
+ * with or without the decoder's key/value cache, and how much of the wall time is spent inside
+ * ONNX Runtime's {@code run}.
+ *
+ * <p>Every sentence gets exactly {@code --max-new-tokens} tokens ({@code min_new_tokens} is set to
+ * the same value, so EOS cannot stop a row early), which keeps token counts equal across modes.
+ * Sentences are tokenized before timing; the timed wall clock covers {@link Generation#generate}
+ * (search, logits processors, the backend's tensor building and copies, ORT).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures greedy generation speed of a model folder: sentences/s, generated tokens/s,",
+                "decoder step time at early and late positions, and the share of wall time inside",
+                "ONNX Runtime's run, for each batch size and with or without the key/value cache."})
+final class BenchCommand implements Callable<Integer> {
+
+    static final String DEFAULT_CORPUS = "corpus/wmt22-en-uk.src.en";
+
+    /** Used when the shared corpus is absent and no --corpus is given. */
+    static final List<String> BUILT_IN = List.of(
+            "The city council approved the new budget on Tuesday after a long debate.",
+            "Heavy rain is expected across the west of the country this weekend.",
+            "The company said its profits rose by ten percent in the last quarter.",
+            "Thousands of people gathered in the main square to celebrate the national holiday.",
+            "The minister promised to publish the report before the end of the month.",
+            "Scientists have found a new species of frog in the mountain forests.",
+            "The train service between the two cities will resume next week.",
+            "Local farmers say the dry summer has cut their harvest by a third.",
+            "The museum will open a new exhibition of modern paintings in May.",
+            "Police are asking witnesses of the accident to come forward.",
+            "The football team won its third match in a row on Sunday evening.",
+            "Prices for electricity and gas are set to fall slightly this winter.",
+            "The president met foreign leaders to discuss security in the region.",
+            "A new bridge over the river is due to be finished by next autumn.",
+            "Schools will stay closed on Monday because of the storm warning.",
+            "The hospital has received new equipment donated by a charity.");
+
+    /** Steps per position bucket for the early/late per-token times. */
+    static final int BUCKET = 8;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder (Hugging Face / Optimum ONNX layout).")
+    Path model;
+
+    @Option(names = "--batch", split = ",", defaultValue = "1,8,32", paramLabel = "N[,N...]",
+            description = "Batch sizes (default: ${DEFAULT-VALUE}).")
+    List<Integer> batches;
+
+    @Option(names = "--cache", split = ",", defaultValue = "on,off", paramLabel = "on|off[,...]",
+            description = "Decoder key/value cache modes (default: ${DEFAULT-VALUE}).")
+    List<String> cacheModes;
+
+    @Option(names = "--sentences", defaultValue = "64", paramLabel = "N", description = "Source sentences (default: ${DEFAULT-VALUE}).")
+    int sentences;
+
+    @Option(names = "--max-new-tokens", defaultValue = "64", paramLabel = "N",
+            description = "Tokens generated per sentence, EOS disabled until then (default: ${DEFAULT-VALUE}).")
+    int maxNewTokens;
+
+    @Option(names = "--variant", paramLabel = "quantized|fp32",
+            description = "ONNX graph variant (default: quantized where present, else fp32).")
+    String variant;
+
+    @Option(names = "--warmup", defaultValue = "1", paramLabel = "N",
+            description = "Untimed batches before each measurement (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--corpus", paramLabel = "FILE",
+            description = "Source sentences, one per line (default: ../shared/" + DEFAULT_CORPUS + " if present, else a built-in list).")
+    Path corpus;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+            description = "ONNX Runtime intra-op threads (default: 0, ORT's default).")
+    int threads;
+
+    @Option(names = "--json", description = "Print the results as JSON instead of a table.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** One measured configuration. */
+    record Result(String variant, boolean cache, int batch, int sentences, int batches, long generatedTokens,
+            double wallS, double sentencesPerS, double tokensPerS, long decoderSteps, double meanStepMs,
+            double earlyMsPerToken, double lateMsPerToken, double lateOverEarly, double encoderOrtS,
+            double decoderOrtS, double ortShare, double javaShare) {}
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(model)) {
+            throw new UsageException("model folder " + model + " does not exist");
+        }
+        if (sentences < 1 || maxNewTokens < 1 || warmup < 0 || threads < 0) {
+            throw new UsageException("--sentences and --max-new-tokens must be >= 1, --warmup and --threads >= 0");
+        }
+        for (int b : batches) {
+            if (b < 1) {
+                throw new UsageException("batch sizes must be >= 1: " + b);
+            }
+        }
+        List<Boolean> modes = new ArrayList<>();
+        for (String m : cacheModes) {
+            modes.add(switch (m.trim().toLowerCase(Locale.ROOT)) {
+                case "on", "true", "yes" -> true;
+                case "off", "false", "no" -> false;
+                default -> throw new UsageException("--cache takes on and/or off: " + m);
+            });
+        }
+        OnnxVariant v;
+        try {
+            v = variant == null ? null : OnnxVariant.parse(variant);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--variant must be quantized or fp32: " + variant);
+        }
+        Source source = sentences();
+        err.printf("bench: %d sentences from %s, %d new tokens each, batches %s, cache %s%n", source.lines().size(),
+                source.name(), maxNewTokens, batches, cacheModes);
+
+        List<Result> results = new ArrayList<>();
+        String variantName = null;
+        for (boolean cache : modes) {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(v).withCache(cache)
+                    .withIntraOpThreads(threads).withMeterRegistry(registry);
+            try (Seq2SeqGenerator gen = Seq2SeqGenerator.load(model, options)) {
+                OnnxSeq2SeqModel m = gen.model();
+                variantName = m.variant().name().toLowerCase(Locale.ROOT);
+                List<long[]> ids = new ArrayList<>();
+                for (String s : source.lines()) {
+                    ids.add(gen.tokenize(s));
+                }
+                GenerationConfig cfg = gen.defaultConfig().setNumBeams(1).setMaxNewTokens(maxNewTokens)
+                        .setMinNewTokens(maxNewTokens);
+                for (int batch : batches) {
+                    err.printf("bench: %s, cache %s, batch %d ...%n", variantName, cache ? "on" : "off", batch);
+                    err.flush();
+                    for (int w = 0; w < warmup; w++) {
+                        runBatch(m, ids.subList(0, Math.min(batch, ids.size())), cfg);
+                    }
+                    results.add(measure(m, registry, ids, batch, cfg, variantName, cache));
+                }
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("model", model.toString());
+            doc.put("variant", variantName);
+            doc.put("sentences", source.lines().size());
+            doc.put("corpus", source.name());
+            doc.put("max_new_tokens", maxNewTokens);
+            doc.put("warmup_batches", warmup);
+            doc.put("ort_intra_op_threads", threads);
+            doc.put("cores", Runtime.getRuntime().availableProcessors());
+            doc.put("java", System.getProperty("java.version"));
+            doc.put("results", results);
+            ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+            out.println(mapper.writeValueAsString(doc));
+        } else {
+            printTable(out, source, variantName, results);
+        }
+        return ExitCodes.OK;
+    }
+
+    record Source(String name, List<String> lines) {}
+
+    Source sentences() {
+        Path file = corpus;
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new UsageException("corpus file " + file + " does not exist");
+        }
+        if (file == null) {
+            Path shared = Path.of(System.getProperty("briefs.shared", "../shared")).resolve(DEFAULT_CORPUS);
+            if (Files.isRegularFile(shared)) {
+                file = shared;
+            }
+        }
+        List<String> pool;
+        String name;
+        if (file == null) {
+            pool = BUILT_IN;
+            name = "the built-in list";
+        } else {
+            try {
+                pool = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
+                        .filter(s -> !s.isEmpty()).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read corpus " + file, e);
+            }
+            if (pool.isEmpty()) {
+                throw new UsageException("corpus file " + file + " has no sentences");
+            }
+            name = file.toString();
+        }
+        List<String> lines = new ArrayList<>(sentences);
+        for (int i = 0; i < sentences; i++) {
+            lines.add(pool.get(i % pool.size())); // cycles when the pool is smaller than --sentences
+        }
+        return new Source(name, lines);
+    }
+
+    /** Per decoder step index: summed wall time and rows; the encoder call's wall time. */
+    static final class TimedModel implements Seq2SeqModel {
+        final Seq2SeqModel inner;
+        final long[] stepNs;
+        final long[] stepRows;
+        final long[] stepCount;
+        long steps;
+
+        TimedModel(Seq2SeqModel inner, int maxSteps) {
+            this.inner = inner;
+            this.stepNs = new long[maxSteps];
+            this.stepRows = new long[maxSteps];
+            this.stepCount = new long[maxSteps];
+        }
+
+        @Override
+        public DecoderSession startDecoding(long[][] inputIds, long[][] attentionMask, int expand) {
+            DecoderSession s = inner.startDecoding(inputIds, attentionMask, expand);
+            return new DecoderSession() {
+                int index;
+
+                @Override
+                public float[][] step(int[] tokens) {
+                    long t0 = System.nanoTime();
+                    float[][] logits = s.step(tokens);
+                    long dt = System.nanoTime() - t0;
+                    if (index < stepNs.length) {
+                        stepNs[index] += dt;
+                        stepRows[index] += tokens.length;
+                        stepCount[index]++;
+                    }
+                    index++;
+                    steps++;
+                    return logits;
+                }
+
+                @Override
+                public void reorder(int[] sourceRows) {
+                    s.reorder(sourceRows);
+                }
+
+                @Override
+                public void close() {
+                    s.close();
+                }
+            };
+        }
+    }
+
+    static int[][] runBatch(Seq2SeqModel m, List<long[]> rows, GenerationConfig cfg) {
+        int len = rows.stream().mapToInt(r -> r.length).max().orElse(0);
+        long pad = cfg.resolvePadTokenId();
+        long[][] in = new long[rows.size()][len];
+        long[][] mask = new long[rows.size()][len];
+        for (int i = 0; i < rows.size(); i++) {
+            long[] r = rows.get(i);
+            for (int j = 0; j < len; j++) {
+                in[i][j] = j < r.length ? r[j] : pad;
+                mask[i][j] = j < r.length ? 1 : 0;
+            }
+        }
+        return Generation.generate(m, in, mask, cfg.copy());
+    }
+
+    static double ortNanos(SimpleMeterRegistry reg, String graph) {
+        double total = 0;
+        for (Timer t : reg.find(OnnxSeq2SeqModel.RUN_TIMER).tag("graph", graph).timers()) {
+            total += t.totalTime(TimeUnit.NANOSECONDS);
+        }
+        return total;
+    }
+
+    Result measure(OnnxSeq2SeqModel m, SimpleMeterRegistry reg, List<long[]> ids, int batch, GenerationConfig cfg,
+            String variantName, boolean cache) {
+        TimedModel timed = new TimedModel(m, maxNewTokens);
+        double enc0 = ortNanos(reg, "encoder");
+        double dec0 = ortNanos(reg, "decoder") + ortNanos(reg, "decoder_with_past");
+        long tokens = 0;
+        int nBatches = 0;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < ids.size(); i += batch) {
+            int[][] out = runBatch(timed, ids.subList(i, Math.min(ids.size(), i + batch)), cfg);
+            for (int[] r : out) {
+                tokens += r.length - 1; // the decoder start token is not generated
+            }
+            nBatches++;
+        }
+        double wall = System.nanoTime() - t0;
+        double enc = ortNanos(reg, "encoder") - enc0;
+        double dec = ortNanos(reg, "decoder") + ortNanos(reg, "decoder_with_past") - dec0;
+        long stepNsTotal = 0;
+        long stepCalls = 0;
+        for (int k = 0; k < timed.stepNs.length; k++) {
+            stepNsTotal += timed.stepNs[k];
+            stepCalls += timed.stepCount[k];
+        }
+        // early: steps 2..9 (step 1 also computes the cross-attention cache); late: the last 8 steps
+        int last = maxNewTokens - 1;
+        int earlyFrom = Math.min(1, last);
+        int earlyTo = Math.min(earlyFrom + BUCKET - 1, last);
+        int lateFrom = Math.max(earlyFrom, last - BUCKET + 1);
+        double early = perTokenMs(timed, earlyFrom, earlyTo);
+        double late = perTokenMs(timed, lateFrom, last);
+        double ortShare = (enc + dec) / wall;
+        return new Result(variantName, cache, batch, ids.size(), nBatches, tokens, round(wall / 1e9, 3),
+                round(ids.size() / (wall / 1e9), 3), round(tokens / (wall / 1e9), 1), stepCalls,
+                round(stepCalls == 0 ? 0 : stepNsTotal / 1e6 / stepCalls, 3), round(early, 4), round(late, 4),
+                round(early > 0 ? late / early : 0, 2), round(enc / 1e9, 3), round(dec / 1e9, 3),
+                round(ortShare, 4), round(1 - ortShare, 4));
+    }
+
+    static double perTokenMs(TimedModel t, int from, int to) {
+        long ns = 0;
+        long rows = 0;
+        for (int k = from; k <= to; k++) {
+            ns += t.stepNs[k];
+            rows += t.stepRows[k];
+        }
+        return rows == 0 ? 0 : ns / 1e6 / rows;
+    }
+
+    static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+
+    void printTable(PrintWriter out, Source source, String variantName, List<Result> results) {
+        out.printf("model %s, variant %s, %d sentences (%s), %d new tokens each (EOS off), %d warm-up batch(es),%n",
+                model, variantName, source.lines().size(), source.name(), maxNewTokens, warmup);
+        out.printf("%d cores, ORT intra-op threads %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                threads == 0 ? "default" : Integer.toString(threads), System.getProperty("java.version"));
+        out.println();
+        String head = String.format("%-9s %-5s %5s %8s %8s %9s %12s %12s %6s %6s %6s",
+                "variant", "cache", "batch", "sent/s", "tok/s", "step ms", "ms/tok early", "ms/tok late",
+                "late/e", "ORT %", "Java %");
+        out.println(head);
+        out.println("-".repeat(head.length()));
+        for (Result r : results) {
+            out.printf(Locale.ROOT, "%-9s %-5s %5d %8.2f %8.1f %9.2f %12.3f %12.3f %6.2f %6.1f %6.1f%n",
+                    r.variant(), r.cache() ? "on" : "off", r.batch(), r.sentencesPerS(), r.tokensPerS(), r.meanStepMs(),
+                    r.earlyMsPerToken(), r.lateMsPerToken(), r.lateOverEarly(), 100 * r.ortShare(), 100 * r.javaShare());
+        }
+        out.println();
+        out.printf("step ms: mean wall time of one decoder step (all rows of the batch). ms/tok: step time per row,%n"
+                + "early = steps 2-%d, late = steps %d-%d. ORT %%: share of wall time inside ONNX Runtime's run (encoder +%n"
+                + "decoder); Java %% = the rest (search, logits processing, tensor building and copies).%n",
+                Math.min(1 + BUCKET, maxNewTokens), Math.max(2, maxNewTokens - BUCKET + 1), maxNewTokens);
+    }
+}

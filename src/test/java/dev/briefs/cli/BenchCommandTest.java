@@ -1,0 +1,64 @@
+package dev.briefs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.briefs.support.CommandResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+class BenchCommandTest {
+
+    static String tinyModel() throws Exception {
+        return Paths.get(BenchCommandTest.class.getResource("/models/tiny-marian-en-uk").toURI()).toString();
+    }
+
+    @Test
+    void jsonHasOneResultPerBatchAndCacheModeWithEqualTokenCounts(@TempDir Path tmp) throws Exception {
+        Path corpus = tmp.resolve("src.en");
+        Files.write(corpus, List.of("The council met on Tuesday.", "", "Rain is expected.", "Prices fell."));
+        CommandResult r = CommandResult.run("bench", "--model", tinyModel(), "--corpus", corpus.toString(),
+                "--sentences", "5", "--batch", "1,2", "--cache", "on,off", "--max-new-tokens", "6", "--threads", "1",
+                "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.get("sentences").intValue()).isEqualTo(5);
+        JsonNode results = doc.get("results");
+        assertThat(results.size()).isEqualTo(4);
+        for (JsonNode res : results) {
+            assertThat(res.get("generatedTokens").longValue()).isEqualTo(5 * 6); // EOS held off
+            assertThat(res.get("ortShare").doubleValue()).isBetween(0.0, 1.0);
+            assertThat(res.get("decoderSteps").longValue()).isEqualTo(6L * res.get("batches").longValue());
+        }
+        assertThat(results.get(0).get("cache").booleanValue()).isTrue();
+        assertThat(results.get(3).get("cache").booleanValue()).isFalse();
+        assertThat(results.get(3).get("batch").intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void tablePrintsARowPerConfiguration() throws Exception {
+        CommandResult r = CommandResult.run("bench", "--model", tinyModel(), "--sentences", "2", "--batch", "2",
+                "--cache", "on", "--max-new-tokens", "3", "--warmup", "0", "--threads", "1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ORT %").containsPattern("(?m)^\\S+\\s+on\\s+2\\s");
+    }
+
+    @Test
+    void missingCorpusIsAUsageError(@TempDir Path tmp) throws Exception {
+        CommandResult r = CommandResult.run("bench", "--model", tinyModel(), "--corpus", tmp.resolve("nope.txt").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("corpus file").contains("nope.txt").contains("does not exist");
+    }
+
+    @Test
+    void badCacheModeIsAUsageError() throws Exception {
+        CommandResult r = CommandResult.run("bench", "--model", tinyModel(), "--cache", "maybe");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--cache");
+    }
+}
