@@ -72,7 +72,8 @@ public final class JobRunner {
 
     /** Runs a read-only question against the job's context (the job repository, the ledger). */
     public static <T> T inspect(JobSettings settings, Function<ConfigurableApplicationContext, T> question) {
-        try (ConfigurableApplicationContext context = start(settings, RunProgress.NONE, List.of())) {
+        // Lazy beans: a question about the database must not load the models.
+        try (ConfigurableApplicationContext context = start(settings, RunProgress.NONE, List.of(), true)) {
             return question.apply(context);
         }
     }
@@ -87,7 +88,7 @@ public final class JobRunner {
             }
             // A run killed while writing leaves its temporary files; no one else writes here while we hold the lock.
             AtomicFiles.removeLeftovers(settings.output());
-            try (ConfigurableApplicationContext context = start(settings, progress, extras)) {
+            try (ConfigurableApplicationContext context = start(settings, progress, extras, false)) {
                 JobOperator operator = context.getBean(JobOperator.class);
                 recoverInterrupted(context.getBean(JobRepository.class), operator, jobName);
                 JobExecution execution;
@@ -139,7 +140,8 @@ public final class JobRunner {
     }
 
     private static ConfigurableApplicationContext start(JobSettings settings, RunProgress progress,
-                                                        List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras) {
+                                                        List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras,
+                                                        boolean lazy) {
         Map<String, Object> defaults = new LinkedHashMap<>();
         // Job state lives in a file database beside the data, so a restart after a crash finds it.
         // SPRING_DATASOURCE_URL (and _USERNAME, _PASSWORD) in the environment point it at PostgreSQL instead.
@@ -154,6 +156,7 @@ public final class JobRunner {
         SpringApplicationBuilder builder = new SpringApplicationBuilder(BriefsApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
+                .lazyInitialization(lazy)
                 .properties(defaults)
                 .initializers(ctx -> {
                     ctx.getBeanFactory().registerSingleton("jobSettings", settings);

@@ -67,12 +67,7 @@ class RunCommandTest {
 
     @Test
     void shippedSampleArticlesGetEnglishAndUkrainianBriefsUntilTranslationModelsAreMissing() throws IOException {
-        Path input = TestJobs.inputDir(root, SAMPLE_DATE);
-        try (Stream<Path> samples = Files.list(Path.of("jobs/articles", SAMPLE_DATE))) {
-            for (Path sample : samples.toList()) {
-                Files.copy(sample, input.resolve(sample.getFileName()));
-            }
-        }
+        TestJobs.inputWithSamples(root, SAMPLE_DATE);
         Path job = TestJobs.write(root, "");
         CommandResult first = CommandResult.run("run", job.toString(), "--date", SAMPLE_DATE);
 

@@ -59,16 +59,7 @@ class CrashRestartTest {
     }
 
     static Path prepare(Path root) throws IOException {
-        Path input = TestJobs.inputDir(root, DATE);
-        for (String line : Files.readAllLines(SharedCorpus.file("wmt22-uk-news.jsonl"))) {
-            JsonNode doc = JSON.readTree(line);
-            List<String> segments = new ArrayList<>();
-            doc.get("segments").forEach(s -> segments.add(s.asString()));
-            ObjectNode article = JSON.createObjectNode();
-            article.put("title", segments.get(0));
-            article.put("maintext", String.join("\n", segments.subList(1, segments.size())));
-            Files.writeString(input.resolve(doc.get("id").asString() + ".json"), JSON.writeValueAsString(article));
-        }
+        SharedCorpus.writeUkrainianArticles(TestJobs.inputDir(root, DATE));
         TinyModels.install("tiny-marian-uk-en", root.resolve("models"), "opus-mt-uk-en");
         TinyModels.install("tiny-marian-en-uk", root.resolve("models"), "opus-mt-en-uk");
         // A model summariser too (the tiny BART's byte-level tokenizer takes any script), so that

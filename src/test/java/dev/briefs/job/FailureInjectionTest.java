@@ -6,8 +6,8 @@ import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.ledger.LedgerEntry;
 import dev.briefs.model.ModelDecorator;
-import dev.briefs.model.Seq2SeqGenerator;
 import dev.briefs.model.TextGenerator;
+import dev.briefs.support.InterceptedModels;
 import dev.briefs.support.Outputs;
 import dev.briefs.support.TestJobs;
 import dev.briefs.support.TinyModels;
@@ -44,57 +44,29 @@ class FailureInjectionTest {
     /** Fails calls whose input matches, for the first {@code times} calls of each such input (forever when negative). */
     static final class FailingModels implements ModelDecorator {
 
-        private final String model;
-        private final Predicate<String> input;
-        private final int times;
-        private final RuntimeException failure;
+        private final ModelDecorator intercepted;
         final Map<String, AtomicInteger> failedCalls = new ConcurrentHashMap<>();
         volatile boolean healed;
 
         FailingModels(String model, Predicate<String> input, int times, RuntimeException failure) {
-            this.model = model;
-            this.input = input;
-            this.times = times;
-            this.failure = failure;
+            this.intercepted = InterceptedModels.before((name, text) -> {
+                if (!healed && name.equals(model) && input.test(text)) {
+                    int n = failedCalls.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
+                    if (times < 0 || n <= times) {
+                        throw failure;
+                    }
+                }
+            });
         }
 
         @Override
         public TextGenerator decorate(String name, TextGenerator real) {
-            if (!name.equals(model)) {
-                return real;
-            }
-            return new TextGenerator() {
-                @Override
-                public Seq2SeqGenerator.Result generate(String text) {
-                    if (!healed && input.test(text)) {
-                        int n = failedCalls.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
-                        if (times < 0 || n <= times) {
-                            throw failure;
-                        }
-                    }
-                    return real.generate(text);
-                }
-
-                @Override
-                public dev.briefs.chunk.TokenCounter tokenCounter() {
-                    return real.tokenCounter();
-                }
-
-                @Override
-                public int maxInputTokens() {
-                    return real.maxInputTokens();
-                }
-            };
+            return intercepted.decorate(name, real);
         }
     }
 
     private JobSettings prepare(Path root) throws IOException {
-        Path input = TestJobs.inputDir(root, DATE);
-        try (Stream<Path> samples = Files.list(Path.of("jobs/articles", DATE))) {
-            for (Path sample : samples.toList()) {
-                Files.copy(sample, input.resolve(sample.getFileName()));
-            }
-        }
+        TestJobs.inputWithSamples(root, DATE);
         Path models = root.resolve("models");
         TinyModels.install("tiny-marian-en-uk", models, "opus-mt-en-uk");
         TinyModels.install("tiny-marian-uk-en", models, "opus-mt-uk-en");

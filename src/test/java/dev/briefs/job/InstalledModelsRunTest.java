@@ -29,12 +29,7 @@ class InstalledModelsRunTest {
     Path root;
 
     private Path jobWithModels() throws IOException {
-        Path input = TestJobs.inputDir(root, DATE);
-        try (Stream<Path> samples = Files.list(Path.of("jobs/articles", DATE))) {
-            for (Path sample : samples.toList()) {
-                Files.copy(sample, input.resolve(sample.getFileName()));
-            }
-        }
+        TestJobs.inputWithSamples(root, DATE);
         Path models = root.resolve("models");
         TinyModels.install("tiny-marian-en-uk", models, "opus-mt-en-uk");
         TinyModels.install("tiny-marian-uk-en", models, "opus-mt-uk-en");

@@ -31,12 +31,7 @@ class ModelPreflightRunTest {
     Path root;
 
     private Path prepare(String endpoint) throws IOException {
-        Path input = TestJobs.inputDir(root, DATE);
-        try (Stream<Path> samples = Files.list(Path.of("jobs/articles", DATE))) {
-            for (Path sample : samples.toList()) {
-                Files.copy(sample, input.resolve(sample.getFileName()));
-            }
-        }
+        TestJobs.inputWithSamples(root, DATE);
         Files.createDirectories(root.resolve("models"));
         Files.copy(Path.of("models/catalog.yaml"), root.resolve("models/catalog.yaml"));
         Path job = TestJobs.write(root, "");

@@ -50,17 +50,7 @@ class SharedCorpusRunTest {
         }
         Path input = TestJobs.inputDir(root, DATE);
         Files.copy(corpus.resolve("000_c930af4e63a7dcc9.txt"), input.resolve("000_c930af4e63a7dcc9.txt"));
-        for (String line : Files.readAllLines(corpus.resolve("wmt22-uk-news.jsonl"))) {
-            JsonNode doc = JSON.readTree(line);
-            List<String> segments = new ArrayList<>();
-            doc.get("segments").forEach(s -> segments.add(s.asString()));
-            ObjectNode article = JSON.createObjectNode();
-            article.put("title", segments.get(0));
-            article.put("maintext", String.join("\n", segments.subList(1, segments.size())));
-            String id = doc.get("id").asString();
-            Files.writeString(input.resolve(id + ".json"), JSON.writeValueAsString(article));
-            ukrainianDocs.put(id, doc);
-        }
+        ukrainianDocs.putAll(SharedCorpus.writeUkrainianArticles(input));
         result = CommandResult.run("run", TestJobs.write(root, "").toString(), "--date", DATE);
         briefs = BriefFiles.readAll(TestJobs.outputDir(root, DATE)).stream()
                 .collect(Collectors.toMap(Brief::id, Function.identity()));

@@ -5,8 +5,6 @@ import dev.briefs.job.JobRunner;
 import dev.briefs.job.JobSettings;
 import dev.briefs.job.RunProgress;
 import dev.briefs.model.ModelDecorator;
-import dev.briefs.model.Seq2SeqGenerator;
-import dev.briefs.model.TextGenerator;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,25 +34,11 @@ public final class CrashingRun {
                 pause();
             }
         };
-        ModelDecorator decorator = (name, model) -> new TextGenerator() {
-            @Override
-            public Seq2SeqGenerator.Result generate(String text) {
-                if (point[0].equals("model-call") && calls.incrementAndGet() == at) {
-                    pause();
-                }
-                return model.generate(text);
+        ModelDecorator decorator = InterceptedModels.before((name, text) -> {
+            if (point[0].equals("model-call") && calls.incrementAndGet() == at) {
+                pause();
             }
-
-            @Override
-            public dev.briefs.chunk.TokenCounter tokenCounter() {
-                return model.tokenCounter();
-            }
-
-            @Override
-            public int maxInputTokens() {
-                return model.maxInputTokens();
-            }
-        };
+        });
         JobRunner.Outcome outcome = JobRunner.runNightly(settings, false, progress,
                 ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", decorator));
         System.out.println("OUTCOME " + outcome.status() + " " + (outcome.failure() == null ? "" : outcome.failure()));

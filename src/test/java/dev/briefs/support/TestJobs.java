@@ -28,6 +28,17 @@ public final class TestJobs {
         return job;
     }
 
+    /** The shipped sample articles of {@code jobs/articles/DATE}, copied into the test's input folder. */
+    public static Path inputWithSamples(Path root, String date) throws IOException {
+        Path input = inputDir(root, date);
+        try (java.util.stream.Stream<Path> samples = Files.list(Path.of("jobs/articles", date))) {
+            for (Path sample : samples.toList()) {
+                Files.copy(sample, input.resolve(sample.getFileName()));
+            }
+        }
+        return input;
+    }
+
     public static Path inputDir(Path root, String date) throws IOException {
         return Files.createDirectories(root.resolve("in").resolve(date));
     }

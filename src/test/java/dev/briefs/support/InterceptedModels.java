@@ -1,0 +1,35 @@
+package dev.briefs.support;
+
+import dev.briefs.chunk.TokenCounter;
+import dev.briefs.model.ModelDecorator;
+import dev.briefs.model.Seq2SeqGenerator;
+import dev.briefs.model.TextGenerator;
+import java.util.function.BiConsumer;
+
+/** A model decorator that lets a test act before each real model call: fail it, or stop the process there. */
+public final class InterceptedModels {
+
+    private InterceptedModels() {
+    }
+
+    /** @param hook called with the model's name and the input text; it may throw, or never return */
+    public static ModelDecorator before(BiConsumer<String, String> hook) {
+        return (name, real) -> new TextGenerator() {
+            @Override
+            public Seq2SeqGenerator.Result generate(String text) {
+                hook.accept(name, text);
+                return real.generate(text);
+            }
+
+            @Override
+            public TokenCounter tokenCounter() {
+                return real.tokenCounter();
+            }
+
+            @Override
+            public int maxInputTokens() {
+                return real.maxInputTokens();
+            }
+        };
+    }
+}
