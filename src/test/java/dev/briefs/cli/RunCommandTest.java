@@ -7,6 +7,7 @@ import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.BriefJson;
 import dev.briefs.support.CommandResult;
 import dev.briefs.support.TestJobs;
+import dev.briefs.support.TinyModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,5 +107,29 @@ class RunCommandTest {
         assertThat(again.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
         assertThat(again.out()).contains("already finished; nothing to do");
         assertThat(Files.readAllLines(out.resolve("briefs.jsonl"))).isEqualTo(lines);
+
+        CommandResult status = CommandResult.run("status", job.toString(), "--date", SAMPLE_DATE);
+        assertThat(status.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+        assertThat(status.out()).contains("nightly-briefs #1 COMPLETED").contains("4 articles, 0 complete, 4 partial")
+                .contains("Failures: 4 open, 0 resolved")
+                .contains("harbour-reopens translate [uk] chunk 0: model not installed: opus-mt-en-uk")
+                .contains("Redo them with: java -jar target/briefs.jar rerun-failed");
+
+        // The everyday repair: the models arrive, the failed chunks are rerun, the other language appears.
+        TinyModels.install("tiny-marian-en-uk", root.resolve("models"), "opus-mt-en-uk");
+        TinyModels.install("tiny-marian-uk-en", root.resolve("models"), "opus-mt-uk-en");
+        CommandResult rerun = CommandResult.run("rerun-failed", job.toString(), "--date", SAMPLE_DATE);
+        assertThat(rerun.exitCode()).as(rerun.err()).isEqualTo(ExitCodes.OK);
+        assertThat(rerun.out()).contains("4 articles, 4 complete, 0 partial, 0 failed");
+        assertThat(BriefFiles.readAll(out)).allSatisfy(b -> {
+            assertThat(b.status()).isEqualTo("ok");
+            assertThat(b.briefs().values()).allSatisfy(lb -> assertThat(lb.text()).isNotBlank());
+        });
+        List<String> rerunLines = Files.readAllLines(out.resolve("briefs.jsonl"));
+        assertThat(rerunLines).hasSize(4).doesNotHaveDuplicates();
+        assertThat(Files.readString(out.resolve("digest.md"))).contains("4 articles: 4 complete").doesNotContain("## Failures");
+        CommandResult after = CommandResult.run("status", job.toString(), "--date", SAMPLE_DATE);
+        assertThat(after.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(after.out()).contains("rerun-failed #2 COMPLETED").contains("Failures: 0 open, 4 resolved");
     }
 }
