@@ -4,7 +4,6 @@ import dev.briefs.article.ArticleFileReader;
 import dev.briefs.article.ArticleInput;
 import dev.briefs.article.LanguageDetector;
 import dev.briefs.brief.BriefMaker;
-import dev.briefs.brief.BriefResult;
 import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.ledger.FailureLedger;
 import dev.briefs.model.GenerationModels;
@@ -30,7 +29,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.step.skip.AlwaysSkipItemSkipPolicy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -48,8 +46,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * digest: briefs.jsonl + digest.md from the ID.json files
  * </pre>
  *
- * Model calls are retried inside the brief (per chunk); an article whose processing still throws
- * is skipped by Spring Batch's fault tolerance and recorded as a failed brief, so no article is lost.
+ * Failures are handled as {@link BriefSteps} describes, so no article is lost.
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyJobConfiguration {
@@ -76,16 +73,8 @@ public class NightlyJobConfiguration {
     @Bean
     Step articleWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings,
                        PartitionArticleReader articleReader, BriefMaker briefMaker, BriefFileWriter briefWriter) {
-        return new StepBuilder("articleWorker", jobRepository)
-                .<ArticleInput, BriefResult>chunk(settings.commitInterval())
-                .reader(articleReader)
-                .processor(input -> briefMaker.make(input, settings.date()))
-                .writer(briefWriter)
-                .transactionManager(transactionManager)
-                .faultTolerant()
-                .skipPolicy(new AlwaysSkipItemSkipPolicy())
-                .skipListener(briefWriter)
-                .build();
+        return BriefSteps.<ArticleInput>briefStep("articleWorker", jobRepository, transactionManager,
+                settings.commitInterval(), articleReader, input -> briefMaker.make(input, settings.date()), briefWriter);
     }
 
     @Bean

@@ -3,15 +3,12 @@ package dev.briefs.job;
 import dev.briefs.article.ArticleFileReader;
 import dev.briefs.brief.BriefMaker;
 import dev.briefs.brief.BriefRepair;
-import dev.briefs.brief.BriefResult;
 import dev.briefs.ledger.FailureLedger;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.step.skip.AlwaysSkipItemSkipPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,17 +31,9 @@ public class RerunJobConfiguration {
     @Bean
     Step repairFailures(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings,
                         OpenFailureReader openFailures, BriefRepair repair, BriefFileWriter briefWriter) {
-        return new StepBuilder("repairFailures", jobRepository)
-                .<RerunItem, BriefResult>chunk(settings.commitInterval())
-                .reader(openFailures)
-                .processor(item -> repair.repair(item.id(), item.sourceFile(), item.stages(), item.translationLanguages(),
-                        settings.date()))
-                .writer(briefWriter)
-                .transactionManager(transactionManager)
-                .faultTolerant()
-                .skipPolicy(new AlwaysSkipItemSkipPolicy())
-                .skipListener(briefWriter)
-                .build();
+        return BriefSteps.briefStep("repairFailures", jobRepository, transactionManager, settings.commitInterval(),
+                openFailures, item -> repair.repair(item.id(), item.sourceFile(), item.stages(), item.translationLanguages(),
+                        settings.date()), briefWriter);
     }
 
     @Bean

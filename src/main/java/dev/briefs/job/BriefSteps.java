@@ -1,0 +1,37 @@
+package dev.briefs.job;
+
+import dev.briefs.brief.BriefResult;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.skip.AlwaysSkipItemSkipPolicy;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The chunk-oriented steps of both jobs share their end: briefs written, failures in the ledger, nothing lost. */
+final class BriefSteps {
+
+    private BriefSteps() {
+    }
+
+    /**
+     * Model calls are retried inside the processor (per chunk of text); an item whose processing
+     * or writing still throws is skipped by Spring Batch and recorded by the writer, as its skip
+     * listener, as a failed brief with a ledger row, so the rest of the day goes on.
+     */
+    static <I> Step briefStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              int commitInterval, ItemReader<I> reader, ItemProcessor<I, BriefResult> processor,
+                              BriefFileWriter writer) {
+        return new StepBuilder(name, jobRepository)
+                .<I, BriefResult>chunk(commitInterval)
+                .reader(reader)
+                .processor(processor)
+                .writer(writer)
+                .transactionManager(transactionManager)
+                .faultTolerant()
+                .skipPolicy(new AlwaysSkipItemSkipPolicy())
+                .skipListener(writer)
+                .build();
+    }
+}
