@@ -2,6 +2,7 @@ package dev.briefs.cli;
 
 import dev.briefs.model.ModelLoadException;
 import dev.briefs.model.Seq2SeqGenerator;
+import dev.briefs.model.UnknownLanguageException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -65,17 +66,42 @@ abstract class GenerateCommand implements Callable<Integer> {
         Path dir = modelFolder();
         PrintWriter out = spec.commandLine().getOut();
         try (Seq2SeqGenerator generator = Seq2SeqGenerator.load(dir)) {
+            String source = sourceLanguage();
+            String target = targetLanguage();
+            if (generator.multilingual()) {
+                if (source == null || target == null) {
+                    throw new UsageException(missingLanguagesMessage());
+                }
+                generator.checkLanguages(source, target);
+            }
             for (String line : lines) {
                 // One line a call: padding a batch changes what quantized graphs compute, and a line's
                 // output should not depend on its neighbours.
-                Seq2SeqGenerator.Result r = generator.generate(List.of(line), overrides).get(0);
+                Seq2SeqGenerator.Result r = generator.multilingual()
+                        ? generator.generate(List.of(line), source, target, overrides).get(0)
+                        : generator.generate(List.of(line), overrides).get(0);
                 out.println(render(r));
                 out.flush();
             }
-        } catch (ModelLoadException e) {
+        } catch (ModelLoadException | UnknownLanguageException e) {
             throw new UsageException(e.getMessage());
         }
         return ExitCodes.OK;
+    }
+
+    /** The source language for multilingual models; null when the command has none. */
+    String sourceLanguage() {
+        return null;
+    }
+
+    /** The target language for multilingual models; null when the command has none. */
+    String targetLanguage() {
+        return null;
+    }
+
+    String missingLanguagesMessage() {
+        return "model " + model + " is multilingual (it translates between many languages): use translate with "
+                + "--source-lang and --target-lang";
     }
 
     private String render(Seq2SeqGenerator.Result r) {
@@ -119,9 +145,33 @@ abstract class GenerateCommand implements Callable<Integer> {
     }
 
     @CommandLine.Command(name = "translate", mixinStandardHelpOptions = true,
-            description = {"Translate text with a translation model (such as Marian opus-mt) on ONNX Runtime.",
+            description = {"Translate text with a translation model (such as Marian opus-mt, or multilingual NLLB-200) on ONNX Runtime.",
                     "Generation settings default to the model's generation_config.json, as in transformers."})
     static final class Translate extends GenerateCommand {
+
+        @Option(names = "--source-lang", paramLabel = "LANG",
+                description = "Language of the input (ISO 639-1 such as en, or an NLLB code such as eng_Latn). "
+                        + "Required for multilingual models (NLLB); models made for one pair ignore it.")
+        String sourceLang;
+
+        @Option(names = "--target-lang", paramLabel = "LANG",
+                description = "Language to translate into (such as uk, or ukr_Cyrl). Required for multilingual models (NLLB).")
+        String targetLang;
+
+        @Override
+        String sourceLanguage() {
+            return sourceLang;
+        }
+
+        @Override
+        String targetLanguage() {
+            return targetLang;
+        }
+
+        @Override
+        String missingLanguagesMessage() {
+            return "model " + model + " is multilingual: give --source-lang and --target-lang (such as --source-lang en --target-lang uk)";
+        }
     }
 
     @CommandLine.Command(name = "summarise", aliases = "summarize", mixinStandardHelpOptions = true,

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -14,6 +17,9 @@ import dev.briefs.generate.GenerationConfig;
 import dev.briefs.generate.Generation;
 import dev.briefs.model.onnx.OnnxModelOptions;
 import dev.briefs.model.onnx.OnnxSeq2SeqModel;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Text in, text out: tokenizes with the model's {@code tokenizer.json} (special tokens added as the
@@ -23,6 +29,14 @@ import dev.briefs.model.onnx.OnnxSeq2SeqModel;
  * <p>Inputs longer than {@code max_position_embeddings} tokens are truncated by the tokenizer to
  * that many tokens, special tokens included (the closing {@code </s>} is kept). Empty text yields
  * just the special tokens. Characters the vocabulary lacks become the unknown token.
+ *
+ * <p>Multilingual models ({@code model_type: m2m_100}: NLLB-200, M2M100) translate between any two of
+ * their languages: {@link #generate(String, String, String)} takes the source and target language
+ * (ISO 639-1 such as {@code en}, mapped by {@link NllbLanguages}, or the model's own code such as
+ * {@code ukr_Cyrl}). The input is encoded as the NLLB tokenizer does with {@code src_lang} set:
+ * {@code [src_lang] tokens </s>}, or {@code tokens </s> [src_lang]} when tokenizer_config.json says
+ * {@code legacy_behaviour: true}; generation forces the target language token first
+ * ({@code forced_bos_token_id}). The language token ids come from tokenizer.json's added tokens.
  *
  * <p>Thread-safe: the ONNX sessions and the tokenizer are shared, each call decodes on its own.
  */
@@ -35,12 +49,25 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final GenerationConfig defaults;
     private final BeamSearch.LengthConvention convention;
+    /** Language code token to id, for multilingual models; empty otherwise. */
+    private final Map<String, Long> languageTokens;
+    private final boolean legacyLanguageSuffix;
+    private final long eosTokenId;
 
-    private Seq2SeqGenerator(OnnxSeq2SeqModel model, HuggingFaceTokenizer tokenizer) {
+    /** NLLB's FLORES-200 codes ({@code eng_Latn}) and M2M100's ({@code __en__}). */
+    private static final Pattern LANGUAGE_TOKEN = Pattern.compile("[a-z]{3}_[A-Z][a-z]{3}|__[a-z]{2,3}__");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Seq2SeqGenerator(OnnxSeq2SeqModel model, HuggingFaceTokenizer tokenizer, Map<String, Long> languageTokens,
+                             boolean legacyLanguageSuffix) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.defaults = model.generationConfig();
         this.convention = BeamSearch.LengthConvention.GENERATED;
+        this.languageTokens = Map.copyOf(languageTokens);
+        this.legacyLanguageSuffix = legacyLanguageSuffix;
+        int[] eos = defaults.getEosTokenId();
+        this.eosTokenId = eos != null && eos.length > 0 ? eos[0] : 2L; // </s>
     }
 
     /** Loads a model folder with the default ONNX variant and layout. */
@@ -76,11 +103,130 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 throw new ModelLoadException(tokFile, "Corrupt or unreadable tokenizer (" + e.getMessage() + ")", e);
             }
-            return new Seq2SeqGenerator(model, tok);
+            Map<String, Long> languages = Map.of();
+            boolean legacy = false;
+            if (MULTILINGUAL_TYPES.contains(model.architecture())) {
+                languages = languageTokens(tokFile);
+                if (languages.isEmpty()) {
+                    tok.close();
+                    throw new ModelLoadException(tokFile, "Multilingual model (" + model.architecture()
+                            + ") but the tokenizer has no language tokens");
+                }
+                legacy = legacyBehaviour(modelDir.resolve("tokenizer_config.json"));
+            }
+            return new Seq2SeqGenerator(model, tok, languages, legacy);
         } catch (RuntimeException e) {
             model.close();
             throw e;
         }
+    }
+
+    private static final List<String> MULTILINGUAL_TYPES = List.of("m2m_100");
+
+    private static Map<String, Long> languageTokens(Path tokFile) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try {
+            for (JsonNode t : JSON.readTree(tokFile.toFile()).path("added_tokens")) {
+                String content = t.path("content").asString("");
+                if (t.path("special").asBoolean(false) && LANGUAGE_TOKEN.matcher(content).matches()) {
+                    out.put(content, t.path("id").longValue());
+                }
+            }
+        } catch (JacksonException e) {
+            throw new ModelLoadException(tokFile, "Corrupt or unreadable tokenizer (" + e.getMessage() + ")", e);
+        }
+        return out;
+    }
+
+    /** NLLB's {@code legacy_behaviour} (tokenizer_config.json): language code after {@code </s>}; default false. */
+    private static boolean legacyBehaviour(Path tokConfig) {
+        if (!Files.isRegularFile(tokConfig)) {
+            return false;
+        }
+        try {
+            return JSON.readTree(tokConfig.toFile()).path("legacy_behaviour").asBoolean(false);
+        } catch (JacksonException e) {
+            throw new ModelLoadException(tokConfig, "Corrupt tokenizer config (invalid JSON)", e);
+        }
+    }
+
+    /** True for a multilingual model, which needs a source and a target language for each call. */
+    public boolean multilingual() {
+        return !languageTokens.isEmpty();
+    }
+
+    /** The language codes the model's tokenizer knows (NLLB codes such as {@code eng_Latn}); empty for pair models. */
+    public java.util.Set<String> languageCodes() {
+        return languageTokens.keySet();
+    }
+
+    private String modelName() {
+        Path name = model.directory().getFileName();
+        return name == null ? model.directory().toString() : name.toString();
+    }
+
+    /**
+     * The language token id for a language: the model's own code ({@code ukr_Cyrl}), the NLLB code of an
+     * ISO 639-1 code ({@code uk}), or M2M100's {@code __uk__}.
+     *
+     * @throws UnknownLanguageException naming the language when the model has no token for it
+     */
+    public long languageTokenId(String language) {
+        if (language == null || language.isBlank()) {
+            throw new UnknownLanguageException(language, "model " + modelName()
+                    + " is multilingual: give the source and the target language (such as en, uk)");
+        }
+        Long id = languageTokens.get(language);
+        if (id == null) {
+            String nllb = NllbLanguages.nllbCode(language);
+            id = nllb != null ? languageTokens.get(nllb) : null;
+        }
+        if (id == null) {
+            id = languageTokens.get("__" + language + "__");
+        }
+        if (id == null) {
+            String nllb = NllbLanguages.nllbCode(language);
+            throw new UnknownLanguageException(language, "model " + modelName() + " does not know language '" + language + "'"
+                    + (nllb != null ? " (no " + nllb + " token in its tokenizer)" : " (give an ISO 639-1 code such as en, uk,"
+                    + " or the model's code such as ukr_Cyrl)"));
+        }
+        return id;
+    }
+
+    @Override
+    public void checkLanguages(String sourceLanguage, String targetLanguage) {
+        if (multilingual()) {
+            languageTokenId(sourceLanguage);
+            languageTokenId(targetLanguage);
+        }
+    }
+
+    /**
+     * Token ids of one text in a source language, as the NLLB tokenizer encodes with {@code src_lang}:
+     * {@code [lang] tokens </s>} (legacy: {@code tokens </s> [lang]}), truncated to the position limit.
+     * For a model made for one pair this is {@link #tokenize(String)}.
+     */
+    public long[] tokenize(String text, String sourceLanguage) {
+        if (!multilingual()) {
+            return tokenize(text);
+        }
+        long lang = languageTokenId(sourceLanguage);
+        long[] body = tokenizer.encode(text == null ? "" : text, false, false).getIds();
+        Integer limit = model.maxPositions();
+        if (limit != null && body.length > limit - 2) {
+            body = Arrays.copyOf(body, Math.max(0, limit - 2));
+        }
+        long[] ids = new long[body.length + 2];
+        if (legacyLanguageSuffix) {
+            System.arraycopy(body, 0, ids, 0, body.length);
+            ids[body.length] = eosTokenId;
+            ids[body.length + 1] = lang;
+        } else {
+            ids[0] = lang;
+            System.arraycopy(body, 0, ids, 1, body.length);
+            ids[body.length + 1] = eosTokenId;
+        }
+        return ids;
     }
 
     /** The underlying token-level model. */
@@ -125,10 +271,49 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
         return tokenizer.decode(l, true);
     }
 
-    /** One text, model defaults. */
+    /**
+     * One text, model defaults.
+     *
+     * @throws UnknownLanguageException for a multilingual model, which needs {@link #generate(String, String, String)}
+     */
     @Override
     public Result generate(String text) {
+        if (multilingual()) {
+            throw new UnknownLanguageException(null, "model " + modelName()
+                    + " is multilingual: give the source and the target language (such as en, uk)");
+        }
         return generate(List.of(text), defaults).get(0);
+    }
+
+    /** One text from a source into a target language, model defaults; languages are ignored by pair models. */
+    @Override
+    public Result generate(String text, String sourceLanguage, String targetLanguage) {
+        return generate(List.of(text), sourceLanguage, targetLanguage, defaults).get(0);
+    }
+
+    /** A batch from a source into a target language, with transformers-style overrides of the defaults. */
+    public List<Result> generate(List<String> texts, String sourceLanguage, String targetLanguage, Map<String, ?> overrides) {
+        return generate(texts, sourceLanguage, targetLanguage, defaults.copy().override(overrides));
+    }
+
+    /**
+     * A batch from a source into a target language. For a multilingual model the inputs carry the
+     * source language token and {@code forced_bos_token_id} is the target language token; a model
+     * made for one pair ignores the languages.
+     *
+     * @throws UnknownLanguageException naming a language a multilingual model does not know
+     */
+    public List<Result> generate(List<String> texts, String sourceLanguage, String targetLanguage, GenerationConfig config) {
+        if (!multilingual()) {
+            return generate(texts, config);
+        }
+        long target = languageTokenId(targetLanguage);
+        languageTokenId(sourceLanguage);
+        List<long[]> ids = new ArrayList<>();
+        for (String t : texts) {
+            ids.add(tokenize(t, sourceLanguage));
+        }
+        return generateIds(texts, ids, config.copy().setForcedBosTokenId((int) target));
     }
 
     /** A batch with the model defaults. */
@@ -147,14 +332,19 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
      * @return one result per text, in order
      */
     public List<Result> generate(List<String> texts, GenerationConfig config) {
+        List<long[]> ids = new ArrayList<>();
+        for (String t : texts) {
+            ids.add(tokenize(t));
+        }
+        return generateIds(texts, ids, config);
+    }
+
+    private List<Result> generateIds(List<String> texts, List<long[]> ids, GenerationConfig config) {
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<long[]> ids = new ArrayList<>();
         int len = 0;
-        for (String t : texts) {
-            long[] r = tokenize(t);
-            ids.add(r);
+        for (long[] r : ids) {
             len = Math.max(len, r.length);
         }
         long pad = config.resolvePadTokenId();

@@ -7,6 +7,7 @@ import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.chunk.SentenceSplitter;
 import dev.briefs.model.GenerationModels;
 import dev.briefs.model.TextGenerator;
+import dev.briefs.model.UnknownLanguageException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * model call: a chunk that fails is recorded and the others still translate. When no model is
  * named for the pair, or the named model is not installed, the translation fails with that
  * reason: a translation is never invented or copied from the source.
+ *
+ * <p>The pair's languages go to the model with each call: a multilingual model (NLLB) uses them
+ * to pick its language tokens, a model made for the pair (Marian) ignores them. A multilingual
+ * model that does not know one of the languages fails the translation with an error naming it.
  */
 public final class ModelTranslators implements Translator {
 
@@ -55,13 +60,18 @@ public final class ModelTranslators implements Translator {
                     + " (install it with: java -jar target/briefs.jar models fetch " + model + ")");
         }
         TextGenerator generator = models.get(model);
+        try {
+            generator.checkLanguages(sourceLanguage, targetLanguage);
+        } catch (UnknownLanguageException e) {
+            return Translation.failed(model, "UnknownLanguage", e.getMessage());
+        }
         List<String> sentences = splitters.computeIfAbsent(sourceLanguage, SentenceSplitter::new).split(text);
         List<Chunk> chunks = new ChunkPacker(generator.tokenCounter(), Math.min(maxChunkTokens, generator.maxInputTokens()))
                 .pack(sentences);
         // One chunk a call: batching pads inputs, and padding changes what a quantized graph
         // computes, so a chunk's translation would depend on its neighbours.
         ChunkCalls.Outcome<String> outcome = ChunkCalls.run(chunks,
-                chunk -> generator.generate(chunk.text()).text().strip(), retry);
+                chunk -> generator.generate(chunk.text(), sourceLanguage, targetLanguage).text().strip(), retry);
         List<String> translated = outcome.succeeded();
         String joined = translated.isEmpty() ? null : String.join(" ", translated);
         return new Translation(joined, model, chunks.size(), outcome.failures());

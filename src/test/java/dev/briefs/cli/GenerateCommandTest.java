@@ -94,4 +94,60 @@ class GenerateCommandTest {
         assertThat(missingFile.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(missingFile.err()).contains("tokenizer.json");
     }
+
+    @Test
+    void translateWithAMultilingualModelTakesTheLanguages() throws IOException {
+        String model = TinyModels.FIXTURES.resolve("tiny-nllb").toString();
+        for (String[] pair : new String[][] {{"greedy_en-uk", "en", "uk"}, {"greedy_uk-en", "uk", "en"}}) {
+            JsonNode c = recordedCase("tiny-nllb", pair[0]);
+            Path input = dir.resolve(pair[0] + ".txt");
+            Files.write(input, strings(c.get("inputs")));
+            CommandResult text = CommandResult.run("translate", "--model", model, "--file", input.toString(),
+                    "--source-lang", pair[1], "--target-lang", pair[2], "--greedy");
+            assertThat(text.exitCode()).as(text.err()).isZero();
+            assertThat(text.out().lines().toList()).isEqualTo(strings(c.get("output_text")));
+            CommandResult idLines = CommandResult.run("translate", "--model", model, "--file", input.toString(),
+                    "--source-lang", pair[1], "--target-lang", pair[2], "--greedy", "--ids");
+            List<String> expectedIds = new ArrayList<>();
+            c.get("output_ids").forEach(row -> expectedIds.add(ids(row)));
+            assertThat(idLines.out().lines().toList()).isEqualTo(expectedIds);
+        }
+        // NLLB codes work as well as ISO 639-1 codes
+        JsonNode c = recordedCase("tiny-nllb", "generation_config_defaults_en-uk");
+        CommandResult nllbCodes = CommandResult.run("translate", "--model", model, "--source-lang", "eng_Latn",
+                "--target-lang", "ukr_Cyrl", c.get("inputs").get(0).asString());
+        assertThat(nllbCodes.exitCode()).as(nllbCodes.err()).isZero();
+        assertThat(nllbCodes.out().strip()).isEqualTo(c.get("output_text").get(0).asString());
+    }
+
+    @Test
+    void aMultilingualModelWithoutLanguagesOrWithAnUnknownOneIsAOneLineUsageError() {
+        String model = TinyModels.FIXTURES.resolve("tiny-nllb").toString();
+        CommandResult none = CommandResult.run("translate", "--model", model, "Hello.");
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(none.err()).contains("multilingual").contains("--source-lang").contains("--target-lang")
+                .doesNotContain("\tat ");
+        assertThat(none.err().strip().lines().count()).isEqualTo(1);
+        CommandResult onlySource = CommandResult.run("translate", "--model", model, "--source-lang", "en", "Hello.");
+        assertThat(onlySource.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(onlySource.err()).contains("--target-lang");
+        CommandResult unknown = CommandResult.run("translate", "--model", model, "--source-lang", "en",
+                "--target-lang", "tlh", "Hello.");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("does not know language 'tlh'").doesNotContain("\tat ");
+        assertThat(unknown.err().strip().lines().count()).isEqualTo(1);
+        CommandResult summarise = CommandResult.run("summarise", "--model", model, "Hello.");
+        assertThat(summarise.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(summarise.err()).contains("multilingual");
+    }
+
+    @Test
+    void pairModelsAcceptAndIgnoreLanguageOptions() throws IOException {
+        JsonNode c = recordedCase("tiny-marian-en-uk", "generation_config_defaults");
+        String model = TinyModels.FIXTURES.resolve("tiny-marian-en-uk").toString();
+        CommandResult r = CommandResult.run("translate", "--model", model, "--source-lang", "en", "--target-lang", "uk",
+                c.get("inputs").get(0).asString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().strip()).isEqualTo(c.get("output_text").get(0).asString());
+    }
 }

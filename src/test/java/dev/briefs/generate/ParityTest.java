@@ -32,7 +32,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 class ParityTest {
 
-    static final List<String> MODELS = List.of("tiny-marian-en-uk", "tiny-marian-uk-en", "tiny-bart");
+    static final List<String> MODELS = List.of("tiny-marian-en-uk", "tiny-marian-uk-en", "tiny-bart", "tiny-nllb");
     private static final Map<String, OnnxSeq2SeqModel> CACHE = new HashMap<>();
 
     static Path modelsDir() {
@@ -180,7 +180,39 @@ class ParityTest {
 
     static void runCase(String name, Path dir, JsonNode c, OnnxVariant variant, DecoderLayout layout,
             BeamSearch.LengthConvention conv) {
+        if (c.has("src_lang")) {
+            checkLanguageFields(dir, c);
+        }
         runCase(name, model(name, variant, layout), c, conv);
+    }
+
+    /** Language token ids (special added tokens) of a model's tokenizer.json. */
+    static Map<String, Long> addedTokenIds(Path dir) {
+        Map<String, Long> ids = new HashMap<>();
+        for (JsonNode t : new ObjectMapper().readTree(dir.resolve("tokenizer.json").toFile()).get("added_tokens")) {
+            ids.put(t.get("content").asString(), t.get("id").longValue());
+        }
+        return ids;
+    }
+
+    /**
+     * Multilingual (NLLB) cases: every input starts with the src_lang token and ends with </s>
+     * (modern NLLB, legacy_behaviour false), and forced_bos_token_id is the tgt_lang token.
+     */
+    static void checkLanguageFields(Path dir, JsonNode c) {
+        Map<String, Long> ids = addedTokenIds(dir);
+        Long src = ids.get(c.get("src_lang").asString());
+        Long tgt = ids.get(c.get("tgt_lang").asString());
+        assertThat(src).as("src_lang token").isNotNull();
+        assertThat(tgt).as("tgt_lang token").isNotNull();
+        assertThat(c.get("settings").get("forced_bos_token_id").longValue()).as("forced_bos_token_id").isEqualTo(tgt);
+        for (JsonNode row : c.get("input_ids")) {
+            assertThat(row.get(0).longValue()).as("first input token").isEqualTo(src);
+            assertThat(row.get(row.size() - 1).longValue()).as("last input token").isEqualTo(ids.get("</s>"));
+        }
+        for (JsonNode row : c.get("output_ids")) {
+            assertThat(row.get(1).longValue()).as("first generated token").isEqualTo(tgt);
+        }
     }
 
     /** Runs one fixture case on the model, asserts transformers' output and returns the rows. */

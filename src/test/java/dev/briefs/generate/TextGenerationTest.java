@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import dev.briefs.model.Seq2SeqGenerator;
 import dev.briefs.model.onnx.DecoderLayout;
 import dev.briefs.model.ModelLoadException;
+import dev.briefs.model.UnknownLanguageException;
 import dev.briefs.model.onnx.OnnxModelOptions;
 import dev.briefs.model.onnx.OnnxSeq2SeqModel;
 import dev.briefs.model.onnx.OnnxVariant;
@@ -70,20 +71,29 @@ class TextGenerationTest {
                             String label = name + " " + c.get("name").asString() + " " + v;
                             List<String> inputs = new ArrayList<>();
                             c.get("inputs").forEach(x -> inputs.add(x.asString()));
+                            // NLLB cases name their languages by NLLB code; ask by ISO 639-1 where the table maps it
+                            String src = iso(c.path("src_lang").asString(null));
+                            String tgt = iso(c.path("tgt_lang").asString(null));
                             for (int i = 0; i < inputs.size(); i++) {
                                 long[] exp = new long[c.get("input_ids").get(i).size()];
                                 for (int j = 0; j < exp.length; j++) {
                                     exp[j] = c.get("input_ids").get(i).get(j).longValue();
                                 }
-                                assertThat(g.tokenize(inputs.get(i))).as("tokens %s row %d", label, i).containsExactly(exp);
+                                long[] actual = src == null ? g.tokenize(inputs.get(i)) : g.tokenize(inputs.get(i), src);
+                                assertThat(actual).as("tokens %s row %d", label, i).containsExactly(exp);
                             }
-                            Map<String, Object> settings = ParityTest.settings(c.get("settings"));
+                            Map<String, Object> settings = new java.util.LinkedHashMap<>(ParityTest.settings(c.get("settings")));
+                            if (src != null) {
+                                // the generator sets forced_bos_token_id from the target language itself
+                                settings.remove("forced_bos_token_id");
+                            }
                             List<Seq2SeqGenerator.Result> results = new ArrayList<>();
                             if (c.path("batched").asBoolean(false)) {
-                                results.addAll(g.generate(inputs, settings));
+                                results.addAll(src == null ? g.generate(inputs, settings) : g.generate(inputs, src, tgt, settings));
                             } else {
                                 for (String in : inputs) {
-                                    results.addAll(g.generate(List.of(in), settings));
+                                    results.addAll(src == null ? g.generate(List.of(in), settings)
+                                            : g.generate(List.of(in), src, tgt, settings));
                                 }
                             }
                             for (int i = 0; i < inputs.size(); i++) {
@@ -96,6 +106,87 @@ class TextGenerationTest {
             }
         }
         return tests.stream();
+    }
+
+    private static String iso(String nllb) {
+        if (nllb == null) {
+            return null;
+        }
+        return switch (nllb) {
+            case "eng_Latn" -> "en";
+            case "ukr_Cyrl" -> "uk";
+            default -> nllb;
+        };
+    }
+
+    @Test
+    void nllbMarksTheSourceLanguageAndForcesTheTarget() {
+        try (Seq2SeqGenerator nllb = Seq2SeqGenerator.load(ParityTest.modelsDir().resolve("tiny-nllb"),
+                OnnxModelOptions.defaults().withVariant(OnnxVariant.FP32).withIntraOpThreads(1))) {
+            Map<String, Long> ids = ParityTest.addedTokenIds(ParityTest.modelsDir().resolve("tiny-nllb"));
+            long eng = ids.get("eng_Latn");
+            long ukr = ids.get("ukr_Cyrl");
+            assertThat(nllb.multilingual()).isTrue();
+            assertThat(nllb.languageCodes()).contains("eng_Latn", "ukr_Cyrl", "deu_Latn").hasSize(202);
+            assertThat(nllb.languageTokenId("en")).isEqualTo(eng);
+            assertThat(nllb.languageTokenId("ukr_Cyrl")).isEqualTo(ukr);
+            assertThat(nllb.tokenize("", "uk")).containsExactly(ukr, 2L);
+            assertThat(nllb.tokenize("Hello there.", "en")).containsExactly(nllb.tokenize("Hello there.", "eng_Latn"));
+            long[] en = nllb.tokenize("Hello there.", "en");
+            assertThat(en[0]).isEqualTo(eng);
+            assertThat(en[en.length - 1]).isEqualTo(2L);
+            long[] long1 = nllb.tokenize("word ".repeat(2000), "uk");
+            assertThat(long1).hasSize(64);
+            assertThat(long1[0]).isEqualTo(ukr);
+            assertThat(long1[63]).isEqualTo(2L);
+            Seq2SeqGenerator.Result r = nllb.generate("Hello there.", "en", "uk");
+            assertThat(r.outputIds()).startsWith(2, (int) ukr);
+            assertThat(nllb.generate("Hello there.", "en", "de").outputIds()).startsWith(2, ids.get("deu_Latn").intValue());
+            assertThat(nllb.maxInputTokens()).isEqualTo(62);
+        }
+    }
+
+    @Test
+    void nllbUnknownOrMissingLanguageFailsNamingIt() {
+        try (Seq2SeqGenerator nllb = Seq2SeqGenerator.load(ParityTest.modelsDir().resolve("tiny-nllb"),
+                OnnxModelOptions.defaults().withVariant(OnnxVariant.FP32).withIntraOpThreads(1))) {
+            assertThatThrownBy(() -> nllb.generate("Hello.", "en", "tlh"))
+                    .isInstanceOf(UnknownLanguageException.class)
+                    .hasMessageContaining("tiny-nllb").hasMessageContaining("'tlh'")
+                    .satisfies(e -> assertThat(((UnknownLanguageException) e).language()).isEqualTo("tlh"));
+            assertThatThrownBy(() -> nllb.generate("Hello.", "xx_Yyyy", "uk"))
+                    .isInstanceOf(UnknownLanguageException.class).hasMessageContaining("'xx_Yyyy'");
+            assertThatThrownBy(() -> nllb.checkLanguages("en", "klingon"))
+                    .isInstanceOf(UnknownLanguageException.class).hasMessageContaining("'klingon'");
+            assertThatThrownBy(() -> nllb.generate("Hello."))
+                    .isInstanceOf(UnknownLanguageException.class).hasMessageContaining("multilingual");
+        }
+    }
+
+    @Test
+    void nllbLegacyBehaviourPutsTheLanguageAfterEos(@TempDir Path tmp) throws IOException {
+        Path dir = copyModel(tmp, "tiny-nllb");
+        Path cfg = dir.resolve("tokenizer_config.json");
+        Files.writeString(cfg, Files.readString(cfg).replace("\"legacy_behaviour\": false", "\"legacy_behaviour\": true"));
+        try (Seq2SeqGenerator legacy = Seq2SeqGenerator.load(dir, OnnxModelOptions.defaults().withIntraOpThreads(1));
+             Seq2SeqGenerator modern = Seq2SeqGenerator.load(ParityTest.modelsDir().resolve("tiny-nllb"),
+                     OnnxModelOptions.defaults().withIntraOpThreads(1))) {
+            long[] m = modern.tokenize("Good morning.", "en");
+            long[] l = legacy.tokenize("Good morning.", "en");
+            assertThat(l).hasSameSizeAs(m);
+            assertThat(l[l.length - 1]).isEqualTo(m[0]);
+            assertThat(l[l.length - 2]).isEqualTo(2L);
+            assertThat(java.util.Arrays.copyOfRange(l, 0, l.length - 2)).containsExactly(java.util.Arrays.copyOfRange(m, 1, m.length - 1));
+        }
+    }
+
+    @Test
+    void pairModelsIgnoreLanguages() {
+        assertThat(marian.multilingual()).isFalse();
+        marian.checkLanguages("en", "tlh");
+        assertThat(marian.generate("The port reopened.", "en", "uk").outputIds())
+                .containsExactly(marian.generate("The port reopened.").outputIds());
+        assertThat(marian.tokenize("Hi.", "xx")).containsExactly(marian.tokenize("Hi."));
     }
 
     @Test

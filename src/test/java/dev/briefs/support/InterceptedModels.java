@@ -22,6 +22,17 @@ public final class InterceptedModels {
             }
 
             @Override
+            public Seq2SeqGenerator.Result generate(String text, String sourceLanguage, String targetLanguage) {
+                hook.accept(name, text);
+                return real.generate(text, sourceLanguage, targetLanguage);
+            }
+
+            @Override
+            public void checkLanguages(String sourceLanguage, String targetLanguage) {
+                real.checkLanguages(sourceLanguage, targetLanguage);
+            }
+
+            @Override
             public TokenCounter tokenCounter() {
                 return real.tokenCounter();
             }

@@ -61,4 +61,31 @@ class ModelTranslatorsTest {
             assertThat(notNamed.error()).contains("no translation model for en-de");
         }
     }
+
+    @Test
+    void aMultilingualModelGetsThePairsLanguages() {
+        TinyModels.install("tiny-nllb", models, "nllb-tiny");
+        try (GenerationModels installed = new GenerationModels(models);
+             Seq2SeqGenerator direct = Seq2SeqGenerator.load(models.resolve("nllb-tiny"))) {
+            ModelTranslators translators = new ModelTranslators(
+                    Map.of("en-uk", "nllb-tiny", "uk-en", "nllb-tiny", "en-tlh", "nllb-tiny"), installed, Integer.MAX_VALUE,
+                    ModelCallRetry.ONCE);
+            String en = "The port reopened on Thursday.";
+            Translation toUk = translators.translate(en, "en", "uk");
+            assertThat(toUk.error()).isNull();
+            assertThat(toUk.model()).isEqualTo("nllb-tiny");
+            assertThat(toUk.text()).isEqualTo(direct.generate(en, "en", "uk").text().strip());
+            assertThat(direct.generate(en, "en", "uk").outputIds()).startsWith(2, (int) direct.languageTokenId("ukr_Cyrl"));
+
+            String uk = "Порт відкрився в четвер.";
+            Translation toEn = translators.translate(uk, "uk", "en");
+            assertThat(toEn.error()).isNull();
+            assertThat(toEn.text()).isEqualTo(direct.generate(uk, "uk", "en").text().strip());
+
+            Translation unknown = translators.translate(en, "en", "tlh");
+            assertThat(unknown.text()).isNull();
+            assertThat(unknown.chunksFailed()).isEqualTo(1);
+            assertThat(unknown.error()).contains("does not know language 'tlh'").contains("nllb-tiny");
+        }
+    }
 }
