@@ -72,6 +72,24 @@ class InstalledModelsRunTest {
     }
 
     @Test
+    void oneMultilingualModelServesBothDirections() throws IOException {
+        TestJobs.inputWithSamples(root, DATE);
+        TinyModels.install("tiny-nllb", root.resolve("models"), "nllb");
+        Path job = TestJobs.write(root, "");
+        Files.writeString(job, Files.readString(job).replace("en-uk: opus-mt-en-uk", "en-uk: nllb")
+                .replace("uk-en: opus-mt-uk-en", "uk-en: nllb"));
+        CommandResult result = CommandResult.run("run", job.toString(), "--date", DATE);
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCodes.OK);
+        for (Brief b : BriefFiles.readAll(TestJobs.outputDir(root, DATE))) {
+            String other = b.language().equals("en") ? "uk" : "en";
+            assertThat(b.briefs().get(other).model()).isEqualTo("nllb");
+            assertThat(b.briefs().get(other).status()).isEqualTo("ok");
+            assertThat(b.briefs().get(other).text()).isNotBlank();
+        }
+    }
+
+    @Test
     void aCorruptModelStopsTheRunBeforeItStartsWithOneLineNamingIt() throws IOException {
         Path job = jobWithModels();
         Path graph = root.resolve("models/opus-mt-en-uk/onnx/encoder_model_quantized.onnx");

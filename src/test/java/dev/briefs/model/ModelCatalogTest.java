@@ -20,7 +20,7 @@ class ModelCatalogTest {
         ModelCatalog c = ModelCatalog.load(Path.of("models", "catalog.yaml"));
 
         assertThat(c.entries()).extracting(CatalogEntry::name).containsExactly(
-                "opus-mt-en-uk", "opus-mt-uk-en", "distilbart-cnn-6-6", "all-minilm-l6-v2");
+                "opus-mt-en-uk", "opus-mt-uk-en", "distilbart-cnn-6-6", "nllb-200-distilled-600M", "all-minilm-l6-v2");
         CatalogEntry enUk = c.find("opus-mt-en-uk").orElseThrow();
         assertThat(enUk.repo()).isEqualTo("Xenova/opus-mt-en-uk");
         assertThat(enUk.task()).isEqualTo(Task.TRANSLATION);
@@ -33,6 +33,7 @@ class ModelCatalogTest {
         CatalogEntry bart = c.find("distilbart-cnn-6-6").orElseThrow();
         assertThat(bart.task()).isEqualTo(Task.SUMMARIZATION);
         assertThat(bart.languages()).isEqualTo("en");
+        assertThat(c.find("nllb-200-distilled-600M").orElseThrow().optional()).isTrue();
         CatalogEntry minilm = c.find("all-minilm-l6-v2").orElseThrow();
         assertThat(minilm.bundled()).isTrue();
         assertThat(minilm.task()).isEqualTo(Task.EMBEDDING);
