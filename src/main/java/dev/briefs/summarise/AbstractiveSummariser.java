@@ -20,6 +20,7 @@ public final class AbstractiveSummariser implements Summariser {
     private final TextGenerator generator;
     private final int maxChunkTokens;
     private final ModelCallRetry retry;
+    private final java.util.Map<String, SentenceSplitter> splitters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AbstractiveSummariser(String modelName, TextGenerator generator, int maxChunkTokens, ModelCallRetry retry) {
         this.modelName = modelName;
@@ -43,7 +44,8 @@ public final class AbstractiveSummariser implements Summariser {
                     ? List.of(new ChunkFailure(0, "EmptySummary", "the model produced an empty summary", 1))
                     : outcome.failures());
         }
-        String text = WordLimit.fit(String.join(" ", parts), new SentenceSplitter(language), maxWords);
+        String text = WordLimit.fit(String.join(" ", parts), splitters.computeIfAbsent(language, SentenceSplitter::new),
+                maxWords);
         return new Summary(text, modelName, chunks.size(), outcome.failures());
     }
 }
