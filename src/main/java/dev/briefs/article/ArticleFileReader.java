@@ -38,30 +38,52 @@ public final class ArticleFileReader {
     }
 
     /**
+     * All the articles of a file at once; see {@link #open} for reading them one at a time.
+     *
      * @param inputDir   the day's input folder
      * @param sourceFile a file name inside it, as listed by {@link ArticleFiles}
      */
     public List<ArticleInput> read(Path inputDir, String sourceFile) {
+        List<ArticleInput> inputs = new ArrayList<>();
+        try (ArticleStream stream = open(inputDir, sourceFile)) {
+            stream.forEachRemaining(inputs::add);
+        }
+        return inputs;
+    }
+
+    /**
+     * The articles of a file, one at a time. A file that cannot be read yields one unreadable
+     * input with the reason; a bad line of a JSON Lines file yields one for that line.
+     */
+    public ArticleStream open(Path inputDir, String sourceFile) {
         String fallbackId = fallbackId(sourceFile);
         try {
             Path file = resolveInside(inputDir, sourceFile);
             ArticleFormat format = ArticleFormat.ofFileName(sourceFile).orElseThrow(() -> new ArticleFormatException(
                     sourceFile + ": unsupported file type; supported are " + ArticleFormat.supportedExtensions()));
+            if (format == ArticleFormat.JSON_LINES) {
+                if (!Files.isRegularFile(file)) {
+                    throw new ArticleFormatException(sourceFile + ": not a regular file");
+                }
+                String stem = ArticleId.ofFileName(sourceFile);
+                return new JsonLinesStream(file, sourceFile, maxFileBytes,
+                        (line, lineNo, seen) -> parseJsonLine(line, lineNo, seen, stem, sourceFile),
+                        (id, error) -> ArticleInput.unreadable(id != null ? id : fallbackId, sourceFile, error));
+            }
             String text = TextDecoder.decode(readBounded(file, sourceFile), sourceFile);
             if (text.isBlank()) {
                 throw new ArticleFormatException(sourceFile + ": the file is empty");
             }
-            return switch (format) {
-                case TEXT -> List.of(ArticleInput.of(plainText.parse(text, idOfFile(sourceFile), sourceFile)));
-                case HTML -> List.of(ArticleInput.of(html.parse(text, idOfFile(sourceFile), sourceFile)));
-                case JSON -> List.of(ArticleInput.of(parseJson(text, sourceFile)));
-                case JSON_LINES -> parseJsonLines(text, sourceFile);
-            };
+            return ArticleStream.of(List.of(switch (format) {
+                case TEXT -> ArticleInput.of(plainText.parse(text, idOfFile(sourceFile), sourceFile));
+                case HTML -> ArticleInput.of(html.parse(text, idOfFile(sourceFile), sourceFile));
+                default -> ArticleInput.of(parseJson(text, sourceFile));
+            }));
         } catch (ArticleFormatException e) {
-            return List.of(ArticleInput.unreadable(fallbackId, sourceFile, e.getMessage()));
+            return ArticleStream.of(List.of(ArticleInput.unreadable(fallbackId, sourceFile, e.getMessage())));
         } catch (IOException e) {
-            return List.of(ArticleInput.unreadable(fallbackId, sourceFile,
-                    sourceFile + ": cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+            return ArticleStream.of(List.of(ArticleInput.unreadable(fallbackId, sourceFile,
+                    sourceFile + ": cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")));
         }
     }
 
@@ -75,48 +97,33 @@ public final class ArticleFileReader {
         return NewsPleaseFields.toArticle(node, id, sourceFile, sourceFile);
     }
 
-    private List<ArticleInput> parseJsonLines(String text, String sourceFile) {
-        List<ArticleInput> inputs = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        String stem = ArticleId.ofFileName(sourceFile);
-        String[] lines = text.split("\\R", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            int lineNo = i + 1;
-            String where = sourceFile + " line " + lineNo;
-            String lineId = stem + "-" + lineNo;
-            try {
-                JsonNode node = parseTree(lines[i], where);
-                JsonNode idNode = node.get("id");
-                if (idNode != null && !idNode.isNull()) {
-                    if (!idNode.isString() && !idNode.isIntegralNumber()) {
-                        throw new ArticleFormatException(where + ": field 'id' must be a string, found "
-                                + NewsPleaseFields.describe(idNode));
-                    }
-                    lineId = idNode.asString();
-                    if (!ArticleId.isSafe(lineId)) {
-                        String bad = lineId;
-                        lineId = stem + "-" + lineNo;
-                        ArticleId.requireSafe(bad);
-                    }
+    private ArticleInput parseJsonLine(String line, int lineNo, Set<String> seen, String stem, String sourceFile) {
+        String where = sourceFile + " line " + lineNo;
+        String lineId = stem + "-" + lineNo;
+        try {
+            JsonNode node = parseTree(line, where);
+            JsonNode idNode = node.get("id");
+            if (idNode != null && !idNode.isNull()) {
+                if (!idNode.isString() && !idNode.isIntegralNumber()) {
+                    throw new ArticleFormatException(where + ": field 'id' must be a string, found "
+                            + NewsPleaseFields.describe(idNode));
                 }
-                if (!seen.add(lineId)) {
-                    String dup = lineId;
-                    lineId = stem + "-" + lineNo;
-                    throw new ArticleFormatException(where + ": id '" + dup + "' is used by an earlier line of this file; "
-                            + "give every article its own id");
+                String given = idNode.asString();
+                if (!ArticleId.isSafe(given)) {
+                    ArticleId.requireSafe(given);
                 }
-                inputs.add(ArticleInput.of(NewsPleaseFields.toArticle(node, lineId, sourceFile, where)));
-            } catch (ArticleFormatException e) {
-                inputs.add(ArticleInput.unreadable(lineId, sourceFile, e.getMessage()));
+                lineId = given;
             }
+            if (!seen.add(lineId)) {
+                String dup = lineId;
+                lineId = stem + "-" + lineNo;
+                throw new ArticleFormatException(where + ": id '" + dup + "' is used by an earlier line of this file; "
+                        + "give every article its own id");
+            }
+            return ArticleInput.of(NewsPleaseFields.toArticle(node, lineId, sourceFile, where));
+        } catch (ArticleFormatException e) {
+            return ArticleInput.unreadable(lineId, sourceFile, e.getMessage());
         }
-        if (inputs.isEmpty()) {
-            inputs.add(ArticleInput.unreadable(fallbackId(sourceFile), sourceFile, sourceFile + ": no articles in the file"));
-        }
-        return inputs;
     }
 
     private JsonNode parseTree(String text, String where) {

@@ -2,15 +2,17 @@ package dev.briefs.job;
 
 import dev.briefs.article.ArticleFileReader;
 import dev.briefs.article.ArticleInput;
+import dev.briefs.article.ArticleStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads the articles of one partition's files in order. Its position (file, and article within
- * the file) is saved with every committed chunk, so a restarted run resumes after the last
- * article whose brief was written. (Not final: the step scope proxies it.)
+ * Reads the articles of one partition's files in order, one file open at a time (a JSON Lines
+ * file line by line). Its position (file, and article within the file) is saved with every
+ * committed chunk, so a restarted run resumes after the last article whose brief was written.
+ * (Not final: the step scope proxies it.)
  */
 class PartitionArticleReader implements ItemStreamReader<ArticleInput> {
 
@@ -22,7 +24,7 @@ class PartitionArticleReader implements ItemStreamReader<ArticleInput> {
     private final ArticleFileReader reader;
     private int fileIndex;
     private int itemIndex;
-    private List<ArticleInput> current;
+    private ArticleStream current;
 
     PartitionArticleReader(Path inputDir, List<String> files, ArticleFileReader reader) {
         this.inputDir = inputDir;
@@ -40,14 +42,20 @@ class PartitionArticleReader implements ItemStreamReader<ArticleInput> {
     public ArticleInput read() {
         while (fileIndex < files.size()) {
             if (current == null) {
-                current = reader.read(inputDir, files.get(fileIndex));
+                current = reader.open(inputDir, files.get(fileIndex));
+                // On a restart, pass over the articles of this file whose briefs were committed.
+                for (int skipped = 0; skipped < itemIndex && current.hasNext(); skipped++) {
+                    current.next();
+                }
             }
-            if (itemIndex < current.size()) {
-                return current.get(itemIndex++);
+            if (current.hasNext()) {
+                itemIndex++;
+                return current.next();
             }
+            current.close();
+            current = null;
             fileIndex++;
             itemIndex = 0;
-            current = null;
         }
         return null;
     }
@@ -56,5 +64,13 @@ class PartitionArticleReader implements ItemStreamReader<ArticleInput> {
     public void update(ExecutionContext context) {
         context.putInt(FILE_INDEX, fileIndex);
         context.putInt(ITEM_INDEX, itemIndex);
+    }
+
+    @Override
+    public void close() {
+        if (current != null) {
+            current.close();
+            current = null;
+        }
     }
 }

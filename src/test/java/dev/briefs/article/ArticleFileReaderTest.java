@@ -194,6 +194,51 @@ class ArticleFileReaderTest {
         }
 
         @Test
+        void aLineOverTheLimitIsReportedAloneAndTheFileIsReadOnWithoutHoldingIt() throws IOException {
+            ArticleFileReader small = new ArticleFileReader(200);
+            Files.writeString(dir.resolve("feed.jsonl"), "{\"id\": \"a\", \"maintext\": \"Short.\"}\n"
+                    + "{\"id\": \"b\", \"maintext\": \"" + "long ".repeat(100) + "\"}\n"
+                    + "{\"id\": \"c\", \"maintext\": \"Also short.\"}\n");
+            List<ArticleInput> inputs = small.read(dir, "feed.jsonl");
+            assertThat(inputs).extracting(ArticleInput::id).containsExactly("a", "feed-2", "c");
+            assertThat(inputs.get(1).error()).contains("feed.jsonl line 2: over the limit of 200 bytes per line");
+            assertThat(inputs.get(2).article().text()).isEqualTo("Also short.");
+        }
+
+        @Test
+        void aFeedLargerThanTheFileLimitIsReadLineByLine() throws IOException {
+            ArticleFileReader small = new ArticleFileReader(200);
+            StringBuilder feed = new StringBuilder();
+            for (int i = 0; i < 50; i++) {
+                feed.append("{\"id\": \"n").append(i).append("\", \"maintext\": \"Article number ").append(i).append(".\"}\n");
+            }
+            Files.writeString(dir.resolve("big.jsonl"), feed);
+            assertThat(Files.size(dir.resolve("big.jsonl"))).isGreaterThan(200);
+            try (ArticleStream stream = small.open(dir, "big.jsonl")) {
+                int n = 0;
+                while (stream.hasNext()) {
+                    assertThat(stream.next().article().id()).isEqualTo("n" + n++);
+                }
+                assertThat(n).isEqualTo(50);
+            }
+        }
+
+        @Test
+        void aLineThatIsNotUtf8FailsAlone() throws IOException {
+            byte[] good = "{\"id\": \"a\", \"maintext\": \"Fine.\"}\n".getBytes(StandardCharsets.UTF_8);
+            byte[] bad = "{\"id\": \"b\", \"maintext\": \"Caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+            byte[] both = new byte[good.length + bad.length + good.length];
+            System.arraycopy(good, 0, both, 0, good.length);
+            System.arraycopy(bad, 0, both, good.length, bad.length);
+            byte[] third = "{\"id\": \"c\", \"maintext\": \"Fine too.\"}\n".getBytes(StandardCharsets.UTF_8);
+            both = java.util.Arrays.copyOf(both, good.length + bad.length + third.length);
+            System.arraycopy(third, 0, both, good.length + bad.length, third.length);
+            List<ArticleInput> inputs = read("mixed.jsonl", both);
+            assertThat(inputs).extracting(ArticleInput::id).containsExactly("a", "mixed-2", "c");
+            assertThat(inputs.get(1).error()).contains("mixed.jsonl line 2: not valid UTF-8");
+        }
+
+        @Test
         void fileWithNoArticlesIsReported() throws IOException {
             assertThat(onlyError(read("none.jsonl", "\n\n  \n"))).contains("empty");
         }
