@@ -21,7 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ArticleFileReader {
 
-    /** Larger files are refused before they are read, so one bad file cannot exhaust memory. */
+    /**
+     * Larger files (for JSON Lines, larger lines) are refused before they are read, so one bad
+     * file cannot exhaust memory.
+     */
     public static final long DEFAULT_MAX_FILE_BYTES = 20L * 1024 * 1024;
 
     private final ObjectMapper json = JsonMapper.builder().build();
