@@ -34,11 +34,15 @@ public record RunHistory(List<String> runs, List<LedgerEntry> failures) {
             long written = e.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("articleWorker")
                     || s.getStepName().equals("repairFailures")).mapToLong(StepExecution::getWriteCount).sum();
             runs.add(String.format("%s #%d %s, started %s, ended %s, %d briefs written%s", e.getJobInstance().getJobName(),
-                    e.getId(), e.getStatus(), e.getStartTime(), e.getEndTime() == null ? "-" : e.getEndTime(), written,
+                    e.getId(), e.getStatus(), seconds(e.getStartTime()), seconds(e.getEndTime()), written,
                     e.getExitStatus().getExitDescription().isBlank() ? ""
                             : " (" + firstLine(e.getExitStatus().getExitDescription()) + ")"));
         }
         return new RunHistory(runs, context.getBean(FailureLedger.class).all(date));
+    }
+
+    private static String seconds(java.time.LocalDateTime t) {
+        return t == null ? "-" : t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
     }
 
     private static String firstLine(String s) {
