@@ -12,6 +12,8 @@ import dev.briefs.translate.Translation;
 import dev.briefs.translate.Translator;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,44 +51,83 @@ public final class BriefMaker {
         this.maxWords = maxWords;
     }
 
+    /** One article's brief. */
     public BriefResult make(ArticleInput input, LocalDate runDate) {
-        if (!input.readable()) {
-            return articleFailed(input.id(), runDate.toString(), null, new Brief.Source(input.sourceFile(), null, List.of()),
-                    Failure.READ, "UnreadableArticle", input.error());
-        }
-        Article article = input.article();
-        String date = (article.date() != null ? article.date() : runDate).toString();
-        Brief.Source source = new Brief.Source(article.sourceFile(), article.url(), article.links());
-        String language = detector.detect(article.text(), article.declaredLanguage());
-        if (language == null) {
-            return articleFailed(article.id(), date, article.title(), source, Failure.PROCESS, "UnknownLanguage",
-                    "cannot tell the article's language (too short or mixed); add a 'language' field to it");
-        }
-        List<String> sentences = splitter(language).split(article.text());
-        if (sentences.size() > MAX_SENTENCES) {
-            sentences = sentences.subList(0, MAX_SENTENCES);
-        }
-        List<Chunk> chunks = summariser.packerFor(language).pack(sentences);
-        Summary summary = summariser.summarise(chunks, language, maxWords);
+        return makeAll(List.of(input), runDate).get(0);
+    }
 
-        List<Failure> failures = new ArrayList<>();
-        summary.failures().forEach(f -> failures.add(Failure.of(Failure.SUMMARISE, language, f)));
-        Map<String, Brief.LanguageBrief> briefs = new LinkedHashMap<>();
-        for (String target : targetLanguages) {
-            if (target.equals(language)) {
-                briefs.put(target, new Brief.LanguageBrief(summary.text(), summary.model(),
-                        summary.text() == null ? Brief.FAILED : Brief.OK, summary.error(),
-                        new Brief.Chunks(summary.chunksTotal(), summary.chunksFailed())));
-            } else if (summary.text() == null) {
-                // Nothing to translate; the summary's failures are what a rerun redoes, and its translations with it.
-                briefs.put(target, new Brief.LanguageBrief(null, null, Brief.FAILED,
-                        "no summary to translate: " + summary.error(), new Brief.Chunks(0, 0)));
-            } else {
-                briefs.put(target, translate(summary.text(), language, target, failures));
+    /** An article read and split, waiting for its summary and translations. */
+    private record Prepared(int position, Article article, String date, Brief.Source source, String language,
+                            List<Chunk> chunks) {
+    }
+
+    /**
+     * The briefs of several articles, in order. Each stage runs for all of them at once, so that
+     * model work from different articles can share model calls; every brief is the same as it
+     * would be made alone.
+     */
+    public List<BriefResult> makeAll(List<ArticleInput> inputs, LocalDate runDate) {
+        BriefResult[] out = new BriefResult[inputs.size()];
+        List<Prepared> prepared = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            ArticleInput input = inputs.get(i);
+            if (!input.readable()) {
+                out[i] = articleFailed(input.id(), runDate.toString(), null, new Brief.Source(input.sourceFile(), null,
+                        List.of()), Failure.READ, "UnreadableArticle", input.error());
+                continue;
+            }
+            Article article = input.article();
+            String date = (article.date() != null ? article.date() : runDate).toString();
+            Brief.Source source = new Brief.Source(article.sourceFile(), article.url(), article.links());
+            String language = detector.detect(article.text(), article.declaredLanguage());
+            if (language == null) {
+                out[i] = articleFailed(article.id(), date, article.title(), source, Failure.PROCESS, "UnknownLanguage",
+                        "cannot tell the article's language (too short or mixed); add a 'language' field to it");
+                continue;
+            }
+            List<String> sentences = splitter(language).split(article.text());
+            if (sentences.size() > MAX_SENTENCES) {
+                sentences = sentences.subList(0, MAX_SENTENCES);
+            }
+            prepared.add(new Prepared(i, article, date, source, language, summariser.packerFor(language).pack(sentences)));
+        }
+
+        List<Summary> summaries = summariser.summariseAll(prepared.stream()
+                .map(p -> new Summariser.Request(p.chunks(), p.language(), maxWords)).toList());
+
+        List<Translator.Request> wanted = new ArrayList<>();
+        for (int k = 0; k < prepared.size(); k++) {
+            for (String target : targetLanguages) {
+                if (!target.equals(prepared.get(k).language()) && summaries.get(k).text() != null) {
+                    wanted.add(new Translator.Request(summaries.get(k).text(), prepared.get(k).language(), target));
+                }
             }
         }
-        return new BriefResult(assemble(article.id(), date, article.title(), language, source, briefs, summary.text() != null),
-                failures);
+        Iterator<Translation> translations = translator.translateAll(wanted).iterator();
+
+        for (int k = 0; k < prepared.size(); k++) {
+            Prepared p = prepared.get(k);
+            Summary summary = summaries.get(k);
+            List<Failure> failures = new ArrayList<>();
+            summary.failures().forEach(f -> failures.add(Failure.of(Failure.SUMMARISE, p.language(), f)));
+            Map<String, Brief.LanguageBrief> briefs = new LinkedHashMap<>();
+            for (String target : targetLanguages) {
+                if (target.equals(p.language())) {
+                    briefs.put(target, new Brief.LanguageBrief(summary.text(), summary.model(),
+                            summary.text() == null ? Brief.FAILED : Brief.OK, summary.error(),
+                            new Brief.Chunks(summary.chunksTotal(), summary.chunksFailed())));
+                } else if (summary.text() == null) {
+                    // Nothing to translate; the summary's failures are what a rerun redoes, and its translations with it.
+                    briefs.put(target, new Brief.LanguageBrief(null, null, Brief.FAILED,
+                            "no summary to translate: " + summary.error(), new Brief.Chunks(0, 0)));
+                } else {
+                    briefs.put(target, languageBrief(translations.next(), target, failures));
+                }
+            }
+            out[p.position()] = new BriefResult(assemble(p.article().id(), p.date(), p.article().title(), p.language(),
+                    p.source(), briefs, summary.text() != null), failures);
+        }
+        return Arrays.asList(out);
     }
 
     /**
@@ -102,15 +143,17 @@ public final class BriefMaker {
         }
         List<Failure> failures = new ArrayList<>();
         Map<String, Brief.LanguageBrief> briefs = new LinkedHashMap<>(existing.briefs());
-        for (String target : languages) {
-            briefs.put(target, translate(sourceBrief.text(), existing.language(), target, failures));
+        List<String> targets = List.copyOf(languages);
+        List<Translation> done = translator.translateAll(targets.stream()
+                .map(t -> new Translator.Request(sourceBrief.text(), existing.language(), t)).toList());
+        for (int i = 0; i < targets.size(); i++) {
+            briefs.put(targets.get(i), languageBrief(done.get(i), targets.get(i), failures));
         }
         return new BriefResult(assemble(existing.id(), existing.date(), existing.title(), existing.language(),
                 existing.source(), briefs, true), failures);
     }
 
-    private Brief.LanguageBrief translate(String text, String from, String to, List<Failure> failures) {
-        Translation t = translator.translate(text, from, to);
+    private Brief.LanguageBrief languageBrief(Translation t, String to, List<Failure> failures) {
         t.failures().forEach(f -> failures.add(Failure.of(Failure.TRANSLATE, to, f)));
         // A translation runs longer than its source more often than not; the limit holds for every language.
         String translated = t.text() == null ? null : WordLimit.fit(t.text(), splitter(to), maxWords);

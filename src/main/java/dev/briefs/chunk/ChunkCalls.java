@@ -30,9 +30,8 @@ public final class ChunkCalls {
             try {
                 results.add(retry.call(() -> call.apply(chunk)));
             } catch (ModelCallRetry.Exhausted e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
                 results.add(null);
-                failures.add(new ChunkFailure(chunk.index(), cause.getClass().getSimpleName(), e.getMessage(), e.attempts()));
+                failures.add(ChunkFailure.of(chunk, e));
             }
         }
         return new Outcome<>(results, failures);

@@ -10,6 +10,12 @@ package dev.briefs.chunk;
  */
 public record ChunkFailure(int chunkIndex, String errorType, String message, int attempts) {
 
+    /** The failure of a chunk's call that failed for good. */
+    public static ChunkFailure of(Chunk chunk, ModelCallRetry.Exhausted e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return new ChunkFailure(chunk.index(), cause.getClass().getSimpleName(), e.getMessage(), e.attempts());
+    }
+
     public String describe() {
         return "chunk " + chunkIndex + ": " + message;
     }

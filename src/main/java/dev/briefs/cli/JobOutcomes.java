@@ -36,7 +36,7 @@ final class JobOutcomes {
             Supplier<ModelFetcher> fetcher = () -> new ModelFetcher(store,
                     new HubClient(HubSettings.fromEnvironment(System.getenv(), settings.hubEndpoint()), log),
                     Progress.auto(log), log);
-            new ModelPreflight(store, fetcher, log).check(settings.namedModels(), settings.autoFetch());
+            new ModelPreflight(store, fetcher, log).check(settings.namedModels(), settings.autoFetch(), settings.variant());
         } catch (ModelException e) {
             throw new UsageException(e.getMessage());
         }

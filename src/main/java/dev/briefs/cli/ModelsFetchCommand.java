@@ -34,8 +34,9 @@ public class ModelsFetchCommand implements Callable<Integer> {
             description = "A catalog name (opus-mt-en-uk) or any hub repo id (Xenova/opus-mt-en-fr@main).")
     List<String> models = new ArrayList<>();
 
-    @Option(names = "--variant", paramLabel = "quantized|fp32|fp16", defaultValue = "quantized",
-            description = "ONNX variant for repo ids that are not in the catalog (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--variant", paramLabel = "fp32|quantized|fp16",
+            description = {"ONNX variant to fetch (default: the catalog's, fp32, which the job loads unless its job file",
+                    "sets models.variant; fp32 for repo ids that are not in the catalog)."})
     String variant;
 
     @Option(names = "--force", description = "Download again even when the same commit is installed and intact.")
@@ -49,7 +50,7 @@ public class ModelsFetchCommand implements Callable<Integer> {
                 throw ModelException.user("HF_HUB_OFFLINE is set: not fetching (unset it, or copy the models folder "
                         + "from a machine that has fetched them and run 'models verify')");
             }
-            Variant v = Variant.parse(variant);
+            Variant v = variant != null ? Variant.parse(variant) : null;
             ModelCatalog catalog = models.isEmpty() || models.stream().anyMatch(m -> !m.contains("/"))
                     ? parent.catalog() : parent.catalogOrEmpty();
             ModelStore store = parent.store(catalog);
@@ -62,7 +63,7 @@ public class ModelsFetchCommand implements Callable<Integer> {
                     if (store.status(e.name(), ModelStore.Check.QUICK).usable()) {
                         parent.out().println(e.name() + ": already installed");
                     } else {
-                        targets.add(FetchTarget.of(e, null));
+                        targets.add(FetchTarget.of(e, null).withVariant(v));
                     }
                 }
                 if (targets.isEmpty()) {
@@ -72,7 +73,7 @@ public class ModelsFetchCommand implements Callable<Integer> {
                 }
             } else {
                 for (String m : models) {
-                    FetchTarget t = catalog.resolve(m, v);
+                    FetchTarget t = catalog.resolve(m, v != null ? v : Variant.FP32).withVariant(v);
                     if (t.bundled()) {
                         parent.out().println(t.name() + ": bundled with the application, nothing to fetch");
                     } else {

@@ -107,7 +107,7 @@ final class BriefFileWriter implements ItemWriter<BriefResult>, SkipListener<Obj
                 List.of(failure(Failure.WRITE, t)));
     }
 
-    private void recordFailed(String id, String sourceFile, String stage, Throwable t) {
+    void recordFailed(String id, String sourceFile, String stage, Throwable t) {
         Failure failure = failure(stage, t);
         Brief brief = new Brief(id, runDate, null, null, Brief.FAILED, failure.message(),
                 new Brief.Source(sourceFile, null, List.of()), Map.of(), new Brief.Chunks(0, 0));

@@ -1,5 +1,6 @@
 package dev.briefs.job;
 
+import dev.briefs.article.ArticleInput;
 import dev.briefs.brief.BriefResult;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -27,6 +28,24 @@ final class BriefSteps {
                 .<I, BriefResult>chunk(commitInterval)
                 .reader(reader)
                 .processor(processor)
+                .writer(writer)
+                .transactionManager(transactionManager)
+                .faultTolerant()
+                .skipPolicy(new AlwaysSkipItemSkipPolicy())
+                .skipListener(writer)
+                .build();
+    }
+
+    /**
+     * The nightly job's step: articles go to the writer a chunk at a time, which makes their
+     * briefs together so that their model work shares model calls, and records any article it
+     * cannot brief, as its skip listener, the way {@link #briefStep} does.
+     */
+    static Step batchedBriefStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                 int commitInterval, ItemReader<ArticleInput> reader, ArticleBriefsWriter writer) {
+        return new StepBuilder(name, jobRepository)
+                .<ArticleInput, ArticleInput>chunk(commitInterval)
+                .reader(reader)
                 .writer(writer)
                 .transactionManager(transactionManager)
                 .faultTolerant()

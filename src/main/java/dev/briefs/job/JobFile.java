@@ -21,6 +21,8 @@ public record JobFile(
         @JsonProperty("detect-languages") List<String> detectLanguages,
         @JsonProperty("max-file-bytes") Long maxFileBytes,
         Retry retry,
+        Batch batch,
+        Onnx onnx,
         Models models) {
 
     public record Brief(@JsonProperty("max-words") Integer maxWords) {
@@ -37,15 +39,37 @@ public record JobFile(
     }
 
     /**
+     * @param maxRows      model inputs per call at most; 1 turns batching off
+     * @param maxTokens    padded input tokens per call at most (rows times length)
+     * @param lengthBucket inputs are padded to a multiple of this; 1 keeps outputs bit-identical to an unbatched run
+     */
+    public record Batch(@JsonProperty("max-rows") Integer maxRows, @JsonProperty("max-tokens") Integer maxTokens,
+                        @JsonProperty("length-bucket") Integer lengthBucket) {
+    }
+
+    /**
+     * ONNX Runtime session settings; absent ones keep ONNX Runtime's defaults.
+     *
+     * @param optimization graph optimisation level: none, basic, extended, all
+     */
+    public record Onnx(@JsonProperty("intra-op-threads") Integer intraOpThreads,
+                       @JsonProperty("inter-op-threads") Integer interOpThreads,
+                       String optimization,
+                       @JsonProperty("memory-arena") Boolean memoryArena) {
+    }
+
+    /**
      * @param dir       where installed models live ({@code models/NAME/})
      * @param summarise summarisation model per language, such as {@code en: distilbart-cnn-6-6};
      *                  a language not listed, or listed as {@code extractive}, gets the bundled extractive summariser
      * @param translate model name per language pair, such as {@code en-uk: opus-mt-en-uk}
      * @param autoFetch fetch models that are not installed before the run
      * @param endpoint  hub to fetch from (a mirror); {@code HF_ENDPOINT} or the Hugging Face hub when absent
+     * @param variant   which ONNX graphs the job loads and fetches: fp32 or quantized
      */
     public record Models(
             String dir,
+            String variant,
             Map<String, String> summarise,
             Map<String, String> translate,
             @JsonProperty("auto-fetch") Boolean autoFetch,

@@ -2,6 +2,9 @@ package dev.briefs.job;
 
 import dev.briefs.article.ArticleFileReader;
 import dev.briefs.article.LanguageDetector;
+import dev.briefs.batch.BatchSettings;
+import dev.briefs.model.Variant;
+import dev.briefs.model.onnx.OrtSessionSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,7 +34,10 @@ public record JobSettings(
         Map<String, String> summariseModels,
         Map<String, String> translateModels,
         boolean autoFetch,
-        String hubEndpoint) {
+        String hubEndpoint,
+        Variant variant,
+        BatchSettings batch,
+        OrtSessionSettings onnx) {
 
     public static final int DEFAULT_MAX_WORDS = 80;
     /** No limit of the job's own: each model's position limit decides. */
@@ -40,6 +46,11 @@ public record JobSettings(
     public static final String EXTRACTIVE = "extractive";
     public static final int DEFAULT_MAX_RETRIES = 2;
     public static final int DEFAULT_RETRY_DELAY_MS = 500;
+    /**
+     * The graphs the job loads when the job file does not say: fp32, the faster on the machines
+     * measured (README, "Speed"), and the only variant whose inputs can share a model call.
+     */
+    public static final Variant DEFAULT_VARIANT = Variant.FP32;
 
     public JobSettings {
         languages = List.copyOf(languages);
@@ -85,7 +96,10 @@ public record JobSettings(
         if (delayMs < 0) {
             throw new JobFileException(where + ": retry.delay-ms must be 0 or more, is " + delayMs);
         }
-        JobFile.Models models = file.models() != null ? file.models() : new JobFile.Models(null, null, null, null, null);
+        JobFile.Models models = file.models() != null ? file.models() : new JobFile.Models(null, null, null, null, null, null);
+        Variant variant = variant(models.variant(), where);
+        BatchSettings batch = batch(file.batch(), where);
+        OrtSessionSettings onnx = onnx(file.onnx(), where);
         Path modelsDir = Path.of(models.dir() != null ? models.dir() : "models");
         Map<String, String> summarise = new java.util.LinkedHashMap<>();
         if (models.summarise() != null) {
@@ -108,7 +122,45 @@ public record JobSettings(
         return new JobSettings(file.name() != null ? file.name() : "nightly", jobFilePath, date, input, output, data,
                 languages, maxWords, chunkTokens, commitInterval, partitions, detect, maxFileBytes, maxRetries,
                 java.time.Duration.ofMillis(delayMs), modelsDir,
-                summarise, translate, Boolean.TRUE.equals(models.autoFetch()), models.endpoint());
+                summarise, translate, Boolean.TRUE.equals(models.autoFetch()), models.endpoint(), variant, batch, onnx);
+    }
+
+    private static Variant variant(String text, String where) {
+        if (text == null) {
+            return DEFAULT_VARIANT;
+        }
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "fp32" -> Variant.FP32;
+            case "quantized" -> Variant.QUANTIZED;
+            default -> throw new JobFileException(where + ": models.variant '" + text + "' is not fp32 or quantized");
+        };
+    }
+
+    private static BatchSettings batch(JobFile.Batch b, String where) {
+        if (b == null) {
+            return BatchSettings.DEFAULTS;
+        }
+        BatchSettings d = BatchSettings.DEFAULTS;
+        return new BatchSettings(positive(b.maxRows(), d.maxRows(), "batch.max-rows", where),
+                positive(b.maxTokens(), d.maxTokens(), "batch.max-tokens", where),
+                positive(b.lengthBucket(), d.lengthBucket(), "batch.length-bucket", where));
+    }
+
+    private static OrtSessionSettings onnx(JobFile.Onnx o, String where) {
+        if (o == null) {
+            return OrtSessionSettings.DEFAULTS;
+        }
+        int intra = o.intraOpThreads() != null ? o.intraOpThreads() : 0;
+        int inter = o.interOpThreads() != null ? o.interOpThreads() : 0;
+        if (intra < 0 || inter < 0) {
+            throw new JobFileException(where + ": onnx.intra-op-threads and onnx.inter-op-threads must be 0 (ONNX Runtime's"
+                    + " default) or more");
+        }
+        try {
+            return new OrtSessionSettings(intra, inter, o.optimization(), o.memoryArena() == null || o.memoryArena());
+        } catch (IllegalArgumentException e) {
+            throw new JobFileException(where + ": onnx.optimization: " + e.getMessage());
+        }
     }
 
     /** Model names become folder names under the models folder, so they must be plain names. */

@@ -3,12 +3,15 @@ package dev.briefs.job;
 import dev.briefs.article.ArticleFileReader;
 import dev.briefs.article.ArticleInput;
 import dev.briefs.article.LanguageDetector;
+import dev.briefs.batch.BatchedGeneration;
 import dev.briefs.brief.BriefMaker;
 import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.ledger.FailureLedger;
 import dev.briefs.model.GenerationModels;
 import dev.briefs.model.ModelDecorator;
 import dev.briefs.model.SentenceEmbeddingModel;
+import dev.briefs.model.onnx.OnnxModelOptions;
+import dev.briefs.model.onnx.OnnxVariant;
 import dev.briefs.summarise.AbstractiveSummariser;
 import dev.briefs.summarise.EmbeddingVectors;
 import dev.briefs.summarise.ExtractiveSummariser;
@@ -42,7 +45,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  *
  * <pre>
  * articles (partitioned over the input files, local threads)
- *   └─ articleWorker: read article ─ make brief (language, chunks, summary, translations) ─ write ID.json, ID.md, ledger
+ *   └─ articleWorker: read articles ─ per chunk of articles: language, chunks, summaries, translations
+ *                     (model work of the whole chunk batched) ─ write ID.json, ID.md, ledger
  * digest: briefs.jsonl + digest.md from the ID.json files
  * </pre>
  *
@@ -73,8 +77,8 @@ public class NightlyJobConfiguration {
     @Bean
     Step articleWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings,
                        PartitionArticleReader articleReader, BriefMaker briefMaker, BriefFileWriter briefWriter) {
-        return BriefSteps.<ArticleInput>briefStep("articleWorker", jobRepository, transactionManager,
-                settings.commitInterval(), articleReader, input -> briefMaker.make(input, settings.date()), briefWriter);
+        return BriefSteps.batchedBriefStep("articleWorker", jobRepository, transactionManager, settings.commitInterval(),
+                articleReader, new ArticleBriefsWriter(briefMaker, settings.date(), briefWriter));
     }
 
     @Bean
@@ -113,6 +117,11 @@ public class NightlyJobConfiguration {
         return new SpringModelCallRetry(settings.maxRetries(), settings.retryDelay());
     }
 
+    @Bean
+    BatchedGeneration batchedGeneration(JobSettings settings, ModelCallRetry retry) {
+        return new BatchedGeneration(settings.batch(), retry);
+    }
+
     @Bean(destroyMethod = "close")
     SentenceEmbeddingModel sentenceEmbeddingModel() {
         return SentenceEmbeddingModel.loadBundled();
@@ -120,7 +129,10 @@ public class NightlyJobConfiguration {
 
     @Bean(destroyMethod = "close")
     GenerationModels generationModels(JobSettings settings, ObjectProvider<ModelDecorator> decorator) {
-        return new GenerationModels(settings.modelsDir(), decorator.getIfAvailable(() -> ModelDecorator.NONE));
+        OnnxModelOptions options = OnnxModelOptions.defaults()
+                .withVariant(OnnxVariant.parse(settings.variant().id()))
+                .withSession(settings.onnx());
+        return new GenerationModels(settings.modelsDir(), decorator.getIfAvailable(() -> ModelDecorator.NONE), options);
     }
 
     /**
@@ -130,7 +142,7 @@ public class NightlyJobConfiguration {
      */
     @Bean
     Summariser summariser(SentenceEmbeddingModel embeddings, GenerationModels models, JobSettings settings,
-                          ModelCallRetry retry) {
+                          ModelCallRetry retry, BatchedGeneration batches) {
         // all-MiniLM-L6-v2 was trained on English; other languages get language-agnostic vectors.
         Summariser extractive = new ExtractiveSummariser(
                 new EmbeddingVectors(embeddings, Math.min(settings.chunkTokens(), SentenceEmbeddingModel.MAX_TOKENS - 2)),
@@ -138,15 +150,15 @@ public class NightlyJobConfiguration {
         Map<String, Summariser> byLanguage = new LinkedHashMap<>();
         settings.summariseModels().forEach((language, name) -> {
             if (models.installed(name)) {
-                byLanguage.put(language, new AbstractiveSummariser(name, models.get(name), settings.chunkTokens(), retry));
+                byLanguage.put(language, new AbstractiveSummariser(name, models.get(name), settings.chunkTokens(), batches));
             }
         });
         return new SummarisersByLanguage(byLanguage, extractive);
     }
 
     @Bean
-    Translator translator(JobSettings settings, GenerationModels models, ModelCallRetry retry) {
-        ModelTranslators translators = new ModelTranslators(settings.translateModels(), models, settings.chunkTokens(), retry);
+    Translator translator(JobSettings settings, GenerationModels models, BatchedGeneration batches) {
+        ModelTranslators translators = new ModelTranslators(settings.translateModels(), models, settings.chunkTokens(), batches);
         translators.loadInstalled();
         return translators;
     }

@@ -25,6 +25,15 @@ public record FetchTarget(String name, String repo, String revision, Variant var
         }
     }
 
+    /** The same model in another variant: its ONNX files renamed, everything else as it is. */
+    public FetchTarget withVariant(Variant v) {
+        if (v == null || v == variant || bundled) {
+            return this;
+        }
+        return new FetchTarget(name, repo, revision, v, files == null ? null
+                : files.stream().map(f -> variant.convert(f, v)).toList(), bundled);
+    }
+
     public static FetchTarget of(CatalogEntry e, String revisionOverride) {
         return new FetchTarget(e.name(), e.repo(), revisionOverride != null ? revisionOverride : e.revision(),
                 e.variant(), e.files(), e.bundled());

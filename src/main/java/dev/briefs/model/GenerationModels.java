@@ -1,5 +1,6 @@
 package dev.briefs.model;
 
+import dev.briefs.model.onnx.OnnxModelOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,16 +14,21 @@ public final class GenerationModels implements AutoCloseable {
 
     private final Path modelsDir;
     private final ModelDecorator decorator;
+    private final OnnxModelOptions options;
     private final Map<String, Seq2SeqGenerator> loaded = new ConcurrentHashMap<>();
     private final Map<String, TextGenerator> decorated = new ConcurrentHashMap<>();
 
     public GenerationModels(Path modelsDir) {
-        this(modelsDir, ModelDecorator.NONE);
+        this(modelsDir, ModelDecorator.NONE, OnnxModelOptions.defaults());
     }
 
-    public GenerationModels(Path modelsDir, ModelDecorator decorator) {
+    /**
+     * @param options the graphs to load (variant) and their ONNX Runtime session settings
+     */
+    public GenerationModels(Path modelsDir, ModelDecorator decorator, OnnxModelOptions options) {
         this.modelsDir = modelsDir;
         this.decorator = decorator;
+        this.options = options;
     }
 
     public Path modelsDir() {
@@ -48,10 +54,12 @@ public final class GenerationModels implements AutoCloseable {
     private Seq2SeqGenerator load(String name) {
         return loaded.computeIfAbsent(name, n -> {
             try {
-                return Seq2SeqGenerator.load(folder(n));
+                return Seq2SeqGenerator.load(folder(n), options);
             } catch (ModelLoadException e) {
+                String variant = options.variant() != null ? " the " + options.variant().name().toLowerCase(java.util.Locale.ROOT)
+                        + " variant (models.variant in the job file)" : "";
                 throw new ModelLoadException("model " + n + " cannot be loaded: " + e.getMessage()
-                        + "; fetch it again with: java -jar target/briefs.jar models fetch " + n, e);
+                        + "; fetch" + variant + " again with: java -jar target/briefs.jar models fetch " + n, e);
             }
         });
     }

@@ -32,6 +32,13 @@ public final class ModelPreflight {
      * @throws ModelException of kind USER naming the first unusable model and its fix
      */
     public void check(Collection<String> names, boolean autoFetch) {
+        check(names, autoFetch, null);
+    }
+
+    /**
+     * @param variant the ONNX variant the job loads, fetched for missing models (null: the catalog's)
+     */
+    public void check(Collection<String> names, boolean autoFetch, Variant variant) {
         List<String> missing = new ArrayList<>();
         for (String name : names.stream().distinct().sorted().toList()) {
             ModelStatus status = store.status(name, ModelStore.Check.FULL);
@@ -50,7 +57,7 @@ public final class ModelPreflight {
         for (String name : missing) {
             try {
                 log.accept("model " + name + " is not installed; fetching it (auto-fetch is on)");
-                ModelFetcher.Result r = f.fetch(name, Variant.QUANTIZED, false);
+                ModelFetcher.Result r = f.fetch(store.catalog().resolve(name, Variant.FP32).withVariant(variant), false);
                 log.accept("model " + name + ": installed from " + r.commit() + " into " + r.dir());
             } catch (ModelException e) {
                 // The night goes on without it: the work that needs it fails with the reason and reruns later.

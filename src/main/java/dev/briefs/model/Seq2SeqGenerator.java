@@ -340,10 +340,15 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     }
 
     private List<Result> generateIds(List<String> texts, List<long[]> ids, GenerationConfig config) {
+        return generateIds(texts, ids, 0, config);
+    }
+
+    /** Right-pads the rows to the longest, or to {@code padTo} when that is longer, and generates. */
+    private List<Result> generateIds(List<String> texts, List<long[]> ids, int padTo, GenerationConfig config) {
         if (texts.isEmpty()) {
             return List.of();
         }
-        int len = 0;
+        int len = padTo;
         for (long[] r : ids) {
             len = Math.max(len, r.length);
         }
@@ -363,6 +368,42 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
             results.add(new Result(texts.get(i), ids.get(i), out[i], decode(out[i])));
         }
         return results;
+    }
+
+    @Override
+    public int inputLength(String text, String sourceLanguage) {
+        return multilingual() ? tokenize(text, sourceLanguage).length : tokenize(text).length;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Measured, not assumed: with the float32 graphs a row's logits are bit-identical whatever
+     * its neighbours, as long as it is padded to the same length ({@code NeighbourIndependenceTest}).
+     * The quantized graphs quantize activations with one scale per tensor, computed over the whole
+     * batch, so every neighbour changes every row: they run one input at a time.
+     */
+    @Override
+    public boolean rowsIndependent() {
+        return model.variant() == dev.briefs.model.onnx.OnnxVariant.FP32;
+    }
+
+    @Override
+    public List<Result> generateBatch(List<String> texts, String sourceLanguage, String targetLanguage, int padTo) {
+        GenerationConfig config = defaults;
+        List<long[]> ids = new ArrayList<>();
+        if (multilingual()) {
+            long target = languageTokenId(targetLanguage);
+            for (String t : texts) {
+                ids.add(tokenize(t, sourceLanguage));
+            }
+            config = defaults.copy().setForcedBosTokenId((int) target);
+        } else {
+            for (String t : texts) {
+                ids.add(tokenize(t));
+            }
+        }
+        return generateIds(texts, ids, padTo, config);
     }
 
     @Override

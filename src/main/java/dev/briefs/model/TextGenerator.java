@@ -1,6 +1,7 @@
 package dev.briefs.model;
 
 import dev.briefs.chunk.TokenCounter;
+import java.util.List;
 
 /** A text-to-text model as the summary and translation steps use it: one text in, one generated text out. */
 public interface TextGenerator {
@@ -25,6 +26,32 @@ public interface TextGenerator {
      * @throws UnknownLanguageException naming the language the model does not know
      */
     default void checkLanguages(String sourceLanguage, String targetLanguage) {
+    }
+
+    /**
+     * The length in tokens of a text as the model reads it: special (and language) tokens
+     * included, cut at the model's limit. Batches are planned by it.
+     */
+    default int inputLength(String text, String sourceLanguage) {
+        return Math.min(tokenCounter().count(text) + 1, maxInputTokens() + 1);
+    }
+
+    /**
+     * Whether a row's result is independent of the other rows of its batch, given the same padded
+     * length. Only then may inputs of different articles share a model call, since a brief must
+     * not depend on what else ran that night. False unless an implementation has shown it.
+     */
+    default boolean rowsIndependent() {
+        return false;
+    }
+
+    /**
+     * Generates for several texts in one model call, each padded to at least {@code padTo} tokens,
+     * results in order. The default makes one call per text, which is always safe.
+     */
+    default List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String sourceLanguage, String targetLanguage,
+                                                        int padTo) {
+        return texts.stream().map(t -> generate(t, sourceLanguage, targetLanguage)).toList();
     }
 
     /** Counts tokens as this model's tokenizer does, without special tokens. */

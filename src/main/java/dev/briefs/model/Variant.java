@@ -58,6 +58,15 @@ public enum Variant {
         return files;
     }
 
+    /** The same graph in another variant: {@code onnx/encoder_model_quantized.onnx} to {@code onnx/encoder_model.onnx}. */
+    public String convert(String path, Variant to) {
+        if (!matchesOnnx(path)) {
+            return path;
+        }
+        String base = path.substring(5, path.length() - 5);
+        return to.onnxFile(base.substring(0, base.length() - suffix.length()));
+    }
+
     /** Whether {@code onnx/X.onnx} belongs to this variant. */
     public boolean matchesOnnx(String path) {
         if (!path.startsWith("onnx/") || !path.endsWith(".onnx") || path.indexOf('/', 5) >= 0) {

@@ -1,32 +1,35 @@
 package dev.briefs.summarise;
 
+import dev.briefs.batch.BatchedGeneration;
 import dev.briefs.chunk.Chunk;
-import dev.briefs.chunk.ChunkCalls;
 import dev.briefs.chunk.ChunkFailure;
 import dev.briefs.chunk.ChunkPacker;
-import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.chunk.SentenceSplitter;
 import dev.briefs.model.TextGenerator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Summarises with a sequence-to-sequence model (such as distilbart-cnn), one call per chunk with
- * the model's own generation settings. The chunk summaries are joined in order and kept to the
- * brief's word limit by whole sentences.
+ * Summarises with a sequence-to-sequence model (such as distilbart-cnn) with the model's own
+ * generation settings, one model input per chunk. The chunks of all the articles given at once
+ * share model calls ({@link BatchedGeneration}); each article's chunk summaries are joined in
+ * order and kept to the brief's word limit by whole sentences.
  */
 public final class AbstractiveSummariser implements Summariser {
 
     private final String modelName;
     private final TextGenerator generator;
     private final int maxChunkTokens;
-    private final ModelCallRetry retry;
-    private final java.util.Map<String, SentenceSplitter> splitters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final BatchedGeneration batches;
+    private final Map<String, SentenceSplitter> splitters = new ConcurrentHashMap<>();
 
-    public AbstractiveSummariser(String modelName, TextGenerator generator, int maxChunkTokens, ModelCallRetry retry) {
+    public AbstractiveSummariser(String modelName, TextGenerator generator, int maxChunkTokens, BatchedGeneration batches) {
         this.modelName = modelName;
         this.generator = generator;
         this.maxChunkTokens = maxChunkTokens;
-        this.retry = retry;
+        this.batches = batches;
     }
 
     @Override
@@ -35,17 +38,45 @@ public final class AbstractiveSummariser implements Summariser {
     }
 
     @Override
-    public Summary summarise(List<Chunk> chunks, String language, int maxWords) {
-        ChunkCalls.Outcome<String> outcome = ChunkCalls.run(chunks,
-                chunk -> generator.generate(chunk.text()).text().strip(), retry);
-        List<String> parts = outcome.succeeded().stream().filter(p -> !p.isEmpty()).toList();
-        if (parts.isEmpty()) {
-            return new Summary(null, modelName, Math.max(1, chunks.size()), outcome.failures().isEmpty()
-                    ? List.of(new ChunkFailure(0, "EmptySummary", "the model produced an empty summary", 1))
-                    : outcome.failures());
+    public List<Summary> summariseAll(List<Request> requests) {
+        List<BatchedGeneration.Input> inputs = new ArrayList<>();
+        for (Request r : requests) {
+            for (Chunk chunk : r.chunks()) {
+                inputs.add(new BatchedGeneration.Input(chunk.text(), r.language(), r.language()));
+            }
         }
-        String text = WordLimit.fit(String.join(" ", parts), splitters.computeIfAbsent(language, SentenceSplitter::new),
-                maxWords);
-        return new Summary(text, modelName, chunks.size(), outcome.failures());
+        List<BatchedGeneration.Output> outputs = batches.run(generator, inputs);
+        List<Summary> summaries = new ArrayList<>();
+        int next = 0;
+        for (Request r : requests) {
+            List<BatchedGeneration.Output> own = outputs.subList(next, next + r.chunks().size());
+            next += r.chunks().size();
+            summaries.add(assemble(r, own));
+        }
+        return summaries;
+    }
+
+    private Summary assemble(Request request, List<BatchedGeneration.Output> outputs) {
+        List<String> parts = new ArrayList<>();
+        List<ChunkFailure> failures = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            BatchedGeneration.Output out = outputs.get(i);
+            if (out.ok()) {
+                if (!out.text().isEmpty()) {
+                    parts.add(out.text());
+                }
+            } else {
+                failures.add(ChunkFailure.of(request.chunks().get(i), out.failure()));
+            }
+        }
+        List<Chunk> chunks = request.chunks();
+        if (parts.isEmpty()) {
+            return new Summary(null, modelName, Math.max(1, chunks.size()), failures.isEmpty()
+                    ? List.of(new ChunkFailure(0, "EmptySummary", "the model produced an empty summary", 1))
+                    : failures);
+        }
+        String text = WordLimit.fit(String.join(" ", parts),
+                splitters.computeIfAbsent(request.language(), SentenceSplitter::new), request.maxWords());
+        return new Summary(text, modelName, chunks.size(), failures);
     }
 }

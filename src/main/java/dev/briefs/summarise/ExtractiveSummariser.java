@@ -42,6 +42,12 @@ public final class ExtractiveSummariser implements Summariser {
         return new ChunkPacker(v.tokenCounter(), v.maxTokensPerCall());
     }
 
+    /** One article at a time: the sentence vectors are cheap next to a generation model's work. */
+    @Override
+    public List<Summary> summariseAll(List<Request> requests) {
+        return requests.stream().map(r -> summarise(r.chunks(), r.language(), r.maxWords())).toList();
+    }
+
     @Override
     public Summary summarise(List<Chunk> chunks, String language, int maxWords) {
         SentenceVectors vectors = vectorsFor(language);

@@ -1,6 +1,5 @@
 package dev.briefs.summarise;
 
-import dev.briefs.chunk.Chunk;
 import dev.briefs.chunk.ChunkPacker;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,18 @@ public final class SummarisersByLanguage implements Summariser {
     }
 
     @Override
-    public Summary summarise(List<Chunk> chunks, String language, int maxWords) {
-        return forLanguage(language).summarise(chunks, language, maxWords);
+    public List<Summary> summariseAll(List<Request> requests) {
+        Summary[] out = new Summary[requests.size()];
+        Map<Summariser, List<Integer>> bySummariser = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            bySummariser.computeIfAbsent(forLanguage(requests.get(i).language()), s -> new java.util.ArrayList<>()).add(i);
+        }
+        bySummariser.forEach((summariser, positions) -> {
+            List<Summary> done = summariser.summariseAll(positions.stream().map(requests::get).toList());
+            for (int k = 0; k < positions.size(); k++) {
+                out[positions.get(k)] = done.get(k);
+            }
+        });
+        return java.util.Arrays.asList(out);
     }
 }

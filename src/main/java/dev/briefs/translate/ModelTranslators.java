@@ -1,23 +1,26 @@
 package dev.briefs.translate;
 
+import dev.briefs.batch.BatchedGeneration;
 import dev.briefs.chunk.Chunk;
-import dev.briefs.chunk.ChunkCalls;
+import dev.briefs.chunk.ChunkFailure;
 import dev.briefs.chunk.ChunkPacker;
-import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.chunk.SentenceSplitter;
 import dev.briefs.model.GenerationModels;
 import dev.briefs.model.TextGenerator;
 import dev.briefs.model.UnknownLanguageException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Translates with the model the job file names for a language pair (such as {@code en-uk}).
- * The text is split into sentences and packed into chunks that fit the model, each chunk one
- * model call: a chunk that fails is recorded and the others still translate. When no model is
- * named for the pair, or the named model is not installed, the translation fails with that
- * reason: a translation is never invented or copied from the source.
+ * Each text is split into sentences and packed into chunks that fit the model; the chunks of all
+ * the texts for one model share model calls ({@link BatchedGeneration}), and a chunk that fails is
+ * recorded while the others still translate. When no model is named for the pair, or the named
+ * model is not installed, the translation fails with that reason: a translation is never invented
+ * or copied from the source.
  *
  * <p>The pair's languages go to the model with each call: a multilingual model (NLLB) uses them
  * to pick its language tokens, a model made for the pair (Marian) ignores them. A multilingual
@@ -28,18 +31,22 @@ public final class ModelTranslators implements Translator {
     private final Map<String, String> modelByPair;
     private final GenerationModels models;
     private final int maxChunkTokens;
-    private final ModelCallRetry retry;
+    private final BatchedGeneration batches;
     private final Map<String, SentenceSplitter> splitters = new ConcurrentHashMap<>();
+
+    /** A text's chunks, waiting for their model's calls. */
+    private record Pending(int position, String model, List<Chunk> chunks) {
+    }
 
     /**
      * @param maxChunkTokens upper bound on a chunk's tokens; the model's own position limit applies too
      */
     public ModelTranslators(Map<String, String> modelByPair, GenerationModels models, int maxChunkTokens,
-                            ModelCallRetry retry) {
+                            BatchedGeneration batches) {
         this.modelByPair = Map.copyOf(modelByPair);
         this.models = models;
         this.maxChunkTokens = maxChunkTokens;
-        this.retry = retry;
+        this.batches = batches;
     }
 
     /** Loads every named model that is installed, so that a broken one stops the run before it starts. */
@@ -48,32 +55,59 @@ public final class ModelTranslators implements Translator {
     }
 
     @Override
-    public Translation translate(String text, String sourceLanguage, String targetLanguage) {
-        String pair = sourceLanguage + "-" + targetLanguage;
-        String model = modelByPair.get(pair);
-        if (model == null) {
-            return Translation.failed(null, "NoModelConfigured", "no translation model for " + pair + " in the job file (models.translate."
-                    + pair + ")");
+    public List<Translation> translateAll(List<Request> requests) {
+        Translation[] out = new Translation[requests.size()];
+        Map<String, List<Pending>> byModel = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Request r = requests.get(i);
+            String pair = r.sourceLanguage() + "-" + r.targetLanguage();
+            String model = modelByPair.get(pair);
+            if (model == null) {
+                out[i] = Translation.failed(null, "NoModelConfigured", "no translation model for " + pair
+                        + " in the job file (models.translate." + pair + ")");
+            } else if (!models.installed(model)) {
+                out[i] = Translation.failed(model, "ModelNotInstalled", "model not installed: " + model
+                        + " (install it with: java -jar target/briefs.jar models fetch " + model + ")");
+            } else {
+                TextGenerator generator = models.get(model);
+                try {
+                    generator.checkLanguages(r.sourceLanguage(), r.targetLanguage());
+                    byModel.computeIfAbsent(model, m -> new ArrayList<>()).add(new Pending(i, model, chunks(r, generator)));
+                } catch (UnknownLanguageException e) {
+                    out[i] = Translation.failed(model, "UnknownLanguage", e.getMessage());
+                }
+            }
         }
-        if (!models.installed(model)) {
-            return Translation.failed(model, "ModelNotInstalled", "model not installed: " + model
-                    + " (install it with: java -jar target/briefs.jar models fetch " + model + ")");
+        byModel.forEach((model, pending) -> translate(models.get(model), pending, requests, out));
+        return java.util.Arrays.asList(out);
+    }
+
+    private List<Chunk> chunks(Request r, TextGenerator generator) {
+        List<String> sentences = splitters.computeIfAbsent(r.sourceLanguage(), SentenceSplitter::new).split(r.text());
+        return new ChunkPacker(generator.tokenCounter(), Math.min(maxChunkTokens, generator.maxInputTokens())).pack(sentences);
+    }
+
+    private void translate(TextGenerator generator, List<Pending> pending, List<Request> requests, Translation[] out) {
+        List<BatchedGeneration.Input> inputs = new ArrayList<>();
+        for (Pending p : pending) {
+            Request r = requests.get(p.position());
+            p.chunks().forEach(c -> inputs.add(new BatchedGeneration.Input(c.text(), r.sourceLanguage(), r.targetLanguage())));
         }
-        TextGenerator generator = models.get(model);
-        try {
-            generator.checkLanguages(sourceLanguage, targetLanguage);
-        } catch (UnknownLanguageException e) {
-            return Translation.failed(model, "UnknownLanguage", e.getMessage());
+        List<BatchedGeneration.Output> outputs = batches.run(generator, inputs);
+        int next = 0;
+        for (Pending p : pending) {
+            List<String> translated = new ArrayList<>();
+            List<ChunkFailure> failures = new ArrayList<>();
+            for (Chunk chunk : p.chunks()) {
+                BatchedGeneration.Output o = outputs.get(next++);
+                if (o.ok()) {
+                    translated.add(o.text());
+                } else {
+                    failures.add(ChunkFailure.of(chunk, o.failure()));
+                }
+            }
+            String joined = translated.isEmpty() ? null : String.join(" ", translated);
+            out[p.position()] = new Translation(joined, p.model(), p.chunks().size(), failures);
         }
-        List<String> sentences = splitters.computeIfAbsent(sourceLanguage, SentenceSplitter::new).split(text);
-        List<Chunk> chunks = new ChunkPacker(generator.tokenCounter(), Math.min(maxChunkTokens, generator.maxInputTokens()))
-                .pack(sentences);
-        // One chunk a call: batching pads inputs, and padding changes what a quantized graph
-        // computes, so a chunk's translation would depend on its neighbours.
-        ChunkCalls.Outcome<String> outcome = ChunkCalls.run(chunks,
-                chunk -> generator.generate(chunk.text(), sourceLanguage, targetLanguage).text().strip(), retry);
-        List<String> translated = outcome.succeeded();
-        String joined = translated.isEmpty() ? null : String.join(" ", translated);
-        return new Translation(joined, model, chunks.size(), outcome.failures());
     }
 }

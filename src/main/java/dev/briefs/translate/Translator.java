@@ -1,7 +1,21 @@
 package dev.briefs.translate;
 
-/** Translates a brief from its source language into a target language. */
+import java.util.List;
+
+/** Translates briefs from their source language into target languages. */
 public interface Translator {
 
-    Translation translate(String text, String sourceLanguage, String targetLanguage);
+    /** One text to translate. */
+    record Request(String text, String sourceLanguage, String targetLanguage) {
+    }
+
+    default Translation translate(String text, String sourceLanguage, String targetLanguage) {
+        return translateAll(List.of(new Request(text, sourceLanguage, targetLanguage))).get(0);
+    }
+
+    /**
+     * Translates several texts, results in order. Texts for the same model may share model calls;
+     * each translation is the same as it would be alone.
+     */
+    List<Translation> translateAll(List<Request> requests);
 }

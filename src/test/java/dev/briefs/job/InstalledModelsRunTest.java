@@ -92,14 +92,14 @@ class InstalledModelsRunTest {
     @Test
     void aCorruptModelStopsTheRunBeforeItStartsWithOneLineNamingIt() throws IOException {
         Path job = jobWithModels();
-        Path graph = root.resolve("models/opus-mt-en-uk/onnx/encoder_model_quantized.onnx");
+        Path graph = root.resolve("models/opus-mt-en-uk/onnx/encoder_model.onnx"); // the variant the job loads by default
         Files.write(graph, new byte[] {1, 2, 3});
         CommandResult result = CommandResult.run("run", job.toString(), "--date", DATE);
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         List<String> lines = result.err().strip().lines().toList();
         assertThat(lines.get(lines.size() - 1)).startsWith("briefs: model opus-mt-en-uk cannot be loaded")
-                .contains("encoder_model_quantized.onnx").contains("models fetch opus-mt-en-uk");
+                .contains("encoder_model.onnx").contains("models fetch opus-mt-en-uk");
         assertThat(result.err()).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(TestJobs.outputDir(root, DATE)).doesNotExist();
     }

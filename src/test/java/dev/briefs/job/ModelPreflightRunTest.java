@@ -88,7 +88,7 @@ class ModelPreflightRunTest {
                     "--catalog", root.resolve("models/catalog.yaml").toString(), "--endpoint", hub.endpoint(),
                     "opus-mt-en-uk", "opus-mt-uk-en", "distilbart-cnn-6-6").exitCode()).isZero();
         }
-        Path graph = root.resolve("models/opus-mt-uk-en/onnx/decoder_model_merged_quantized.onnx");
+        Path graph = root.resolve("models/opus-mt-uk-en/onnx/decoder_model_merged.onnx");
         byte[] bytes = Files.readAllBytes(graph);
         bytes[bytes.length / 2] ^= 0x5A;
         Files.write(graph, bytes);
@@ -96,7 +96,7 @@ class ModelPreflightRunTest {
         CommandResult r = CommandResult.run("run", job.toString(), "--date", DATE);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err().strip()).isEqualTo("briefs: model opus-mt-uk-en has changed files "
-                + "(onnx/decoder_model_merged_quantized.onnx); run: java -jar target/briefs.jar models fetch opus-mt-uk-en");
+                + "(onnx/decoder_model_merged.onnx); run: java -jar target/briefs.jar models fetch opus-mt-uk-en");
         assertThat(TestJobs.outputDir(root, DATE)).doesNotExist();
     }
 }

@@ -25,8 +25,8 @@ class ModelCatalogTest {
         assertThat(enUk.repo()).isEqualTo("Xenova/opus-mt-en-uk");
         assertThat(enUk.task()).isEqualTo(Task.TRANSLATION);
         assertThat(enUk.languages()).isEqualTo("en->uk");
-        assertThat(enUk.variant()).isEqualTo(Variant.QUANTIZED);
-        assertThat(enUk.files()).containsExactlyElementsOf(Variant.QUANTIZED.seq2seqFiles());
+        assertThat(enUk.variant()).as("the variant the job loads by default").isEqualTo(Variant.FP32);
+        assertThat(enUk.files()).containsExactlyElementsOf(Variant.FP32.seq2seqFiles());
         assertThat(enUk.revision()).isEqualTo("main");
         assertThat(enUk.pinned()).isFalse();
         assertThat(c.find("opus-mt-uk-en").orElseThrow().languages()).isEqualTo("uk->en");
@@ -60,8 +60,12 @@ class ModelCatalogTest {
         assertThat(c.resolve("opus-mt-en-uk", Variant.FP32)).satisfies(t -> {
             assertThat(t.name()).isEqualTo("opus-mt-en-uk");
             assertThat(t.revision()).isEqualTo("main");
-            assertThat(t.variant()).isEqualTo(Variant.QUANTIZED);
+            assertThat(t.variant()).isEqualTo(Variant.FP32);
         });
+        FetchTarget quantized = c.resolve("opus-mt-en-uk", Variant.FP32).withVariant(Variant.QUANTIZED);
+        assertThat(quantized.variant()).isEqualTo(Variant.QUANTIZED);
+        assertThat(quantized.files()).as("models fetch --variant quantized, or a job file with models.variant: quantized")
+                .containsExactlyElementsOf(Variant.QUANTIZED.seq2seqFiles());
         assertThat(c.resolve("Xenova/opus-mt-uk-en@abc", Variant.FP32).name()).isEqualTo("opus-mt-uk-en");
         FetchTarget other = c.resolve("Xenova/opus-mt-en-fr@refs/pr/1", Variant.FP32);
         assertThat(other.name()).isEqualTo("Xenova--opus-mt-en-fr");

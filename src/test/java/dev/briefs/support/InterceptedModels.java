@@ -4,6 +4,7 @@ import dev.briefs.chunk.TokenCounter;
 import dev.briefs.model.ModelDecorator;
 import dev.briefs.model.Seq2SeqGenerator;
 import dev.briefs.model.TextGenerator;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /** A model decorator that lets a test act before each real model call: fail it, or stop the process there. */
@@ -25,6 +26,24 @@ public final class InterceptedModels {
             public Seq2SeqGenerator.Result generate(String text, String sourceLanguage, String targetLanguage) {
                 hook.accept(name, text);
                 return real.generate(text, sourceLanguage, targetLanguage);
+            }
+
+            /** A batch is one model call: the hook sees each of its inputs, and may fail the whole call. */
+            @Override
+            public List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String sourceLanguage,
+                                                               String targetLanguage, int padTo) {
+                texts.forEach(text -> hook.accept(name, text));
+                return real.generateBatch(texts, sourceLanguage, targetLanguage, padTo);
+            }
+
+            @Override
+            public int inputLength(String text, String sourceLanguage) {
+                return real.inputLength(text, sourceLanguage);
+            }
+
+            @Override
+            public boolean rowsIndependent() {
+                return real.rowsIndependent();
             }
 
             @Override

@@ -2,6 +2,8 @@ package dev.briefs.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.briefs.batch.BatchSettings;
+import dev.briefs.batch.BatchedGeneration;
 import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.model.GenerationModels;
 import dev.briefs.model.Seq2SeqGenerator;
@@ -21,7 +23,7 @@ class ModelTranslatorsTest {
         TinyModels.install("tiny-marian-en-uk", models, "opus-mt-en-uk");
         try (GenerationModels installed = new GenerationModels(models);
              Seq2SeqGenerator direct = Seq2SeqGenerator.load(models.resolve("opus-mt-en-uk"))) {
-            ModelTranslators translators = new ModelTranslators(Map.of("en-uk", "opus-mt-en-uk"), installed, Integer.MAX_VALUE, ModelCallRetry.ONCE);
+            ModelTranslators translators = new ModelTranslators(Map.of("en-uk", "opus-mt-en-uk"), installed, Integer.MAX_VALUE, new BatchedGeneration(BatchSettings.NONE, ModelCallRetry.ONCE));
             String first = "The port reopened on Thursday.";
             String second = "Farmers welcomed the news.";
             Translation t = translators.translate(first + " " + second, "en", "uk");
@@ -38,7 +40,7 @@ class ModelTranslatorsTest {
     void textLongerThanTheModelTakesIsSplitIntoChunksAtSentenceBoundaries() {
         TinyModels.install("tiny-marian-en-uk", models, "opus-mt-en-uk");
         try (GenerationModels installed = new GenerationModels(models)) {
-            ModelTranslators translators = new ModelTranslators(Map.of("en-uk", "opus-mt-en-uk"), installed, 12, ModelCallRetry.ONCE);
+            ModelTranslators translators = new ModelTranslators(Map.of("en-uk", "opus-mt-en-uk"), installed, 12, new BatchedGeneration(BatchSettings.NONE, ModelCallRetry.ONCE));
             Translation t = translators.translate(
                     "The port of Chornomorsk reopened its grain terminal on Thursday. Engineers worked in three shifts. "
                             + "The first ship took on wheat bound for Egypt.", "en", "uk");
@@ -51,7 +53,7 @@ class ModelTranslatorsTest {
     @Test
     void missingModelsAreReportedNotInvented() {
         try (GenerationModels installed = new GenerationModels(models)) {
-            ModelTranslators translators = new ModelTranslators(Map.of("en-uk", "opus-mt-en-uk"), installed, 200, ModelCallRetry.ONCE);
+            ModelTranslators translators = new ModelTranslators(Map.of("en-uk", "opus-mt-en-uk"), installed, 200, new BatchedGeneration(BatchSettings.NONE, ModelCallRetry.ONCE));
             Translation notInstalled = translators.translate("Hello.", "en", "uk");
             assertThat(notInstalled.text()).isNull();
             assertThat(notInstalled.error()).startsWith("model not installed: opus-mt-en-uk")
@@ -69,7 +71,7 @@ class ModelTranslatorsTest {
              Seq2SeqGenerator direct = Seq2SeqGenerator.load(models.resolve("nllb-tiny"))) {
             ModelTranslators translators = new ModelTranslators(
                     Map.of("en-uk", "nllb-tiny", "uk-en", "nllb-tiny", "en-tlh", "nllb-tiny"), installed, Integer.MAX_VALUE,
-                    ModelCallRetry.ONCE);
+                    new BatchedGeneration(BatchSettings.NONE, ModelCallRetry.ONCE));
             String en = "The port reopened on Thursday.";
             Translation toUk = translators.translate(en, "en", "uk");
             assertThat(toUk.error()).isNull();

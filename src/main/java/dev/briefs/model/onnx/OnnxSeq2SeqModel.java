@@ -7,7 +7,6 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,11 +181,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
             layout = Files.isRegularFile(onnxDir.resolve("decoder_model_merged" + variant.suffix() + ".onnx"))
                     ? DecoderLayout.MERGED : DecoderLayout.SPLIT;
         }
-        Map<String, String> ortOptions = new HashMap<>();
-        if (options.intraOpThreads() > 0) {
-            ortOptions.put("interOpNumThreads", "1");
-            ortOptions.put("intraOpNumThreads", Integer.toString(options.intraOpThreads()));
-        }
+        Map<String, String> ortOptions = options.session().djlOptions();
         List<Graph> loaded = new ArrayList<>();
         try {
             Graph enc = loadGraph(onnxDir.resolve("encoder_model" + variant.suffix() + ".onnx"), ortOptions, loaded);

@@ -1,0 +1,98 @@
+package dev.briefs.batch;
+
+import dev.briefs.chunk.ModelCallRetry;
+import dev.briefs.model.Seq2SeqGenerator;
+import dev.briefs.model.TextGenerator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs the model work of many articles in batches (see {@link BatchPlan}) and gives each input its
+ * own outcome. A batch that fails is split in halves, and the halves run again, until the input
+ * that fails is alone; a lone input is retried as any model call is ({@link ModelCallRetry}), so
+ * one bad chunk fails alone and the rest of its batch still gets its results.
+ */
+public final class BatchedGeneration {
+
+    /** One model input: a chunk of text and, for multilingual models, its languages. */
+    public record Input(String text, String sourceLanguage, String targetLanguage) {
+    }
+
+    /** An input's generated text, stripped, or the failure that ended its call. */
+    public record Output(String text, ModelCallRetry.Exhausted failure) {
+
+        public boolean ok() {
+            return failure == null;
+        }
+    }
+
+    private final BatchSettings settings;
+    private final ModelCallRetry retry;
+
+    public BatchedGeneration(BatchSettings settings, ModelCallRetry retry) {
+        this.settings = settings;
+        this.retry = retry;
+    }
+
+    /** Outputs in the order of the inputs. */
+    public List<Output> run(TextGenerator model, List<Input> inputs) {
+        Output[] outputs = new Output[inputs.size()];
+        if (inputs.isEmpty()) {
+            return List.of();
+        }
+        int[] lengths = new int[inputs.size()];
+        String[] groups = new String[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            Input in = inputs.get(i);
+            lengths[i] = model.inputLength(in.text(), in.sourceLanguage());
+            groups[i] = in.sourceLanguage() + "-" + in.targetLanguage();
+        }
+        for (BatchPlan.Batch batch : BatchPlan.plan(lengths, groups, settings, model.rowsIndependent())) {
+            runSplitting(model, inputs, batch.inputs(), batch.padTo(), outputs);
+        }
+        return Arrays.asList(outputs);
+    }
+
+    private void runSplitting(TextGenerator model, List<Input> inputs, List<Integer> batch, int padTo, Output[] outputs) {
+        Input first = inputs.get(batch.get(0));
+        if (batch.size() == 1) {
+            try {
+                String text = retry.call(() -> call(model, List.of(first), padTo).get(0));
+                outputs[batch.get(0)] = new Output(text, null);
+            } catch (ModelCallRetry.Exhausted e) {
+                outputs[batch.get(0)] = new Output(null, e);
+            }
+            return;
+        }
+        List<Input> rows = new ArrayList<>();
+        batch.forEach(i -> rows.add(inputs.get(i)));
+        List<String> texts;
+        try {
+            texts = call(model, rows, padTo);
+        } catch (RuntimeException e) {
+            // Which input failed is unknown: halve until it is alone. Each half's result is what it
+            // would have been in the full batch, since no row depends on another.
+            int half = batch.size() / 2;
+            runSplitting(model, inputs, batch.subList(0, half), padTo, outputs);
+            runSplitting(model, inputs, batch.subList(half, batch.size()), padTo, outputs);
+            return;
+        }
+        for (int k = 0; k < batch.size(); k++) {
+            outputs[batch.get(k)] = new Output(texts.get(k), null);
+        }
+    }
+
+    private static List<String> call(TextGenerator model, List<Input> rows, int padTo) {
+        Input first = rows.get(0);
+        List<String> texts = new ArrayList<>();
+        for (Input in : rows) {
+            texts.add(in.text());
+        }
+        List<Seq2SeqGenerator.Result> results = model.generateBatch(texts, first.sourceLanguage(), first.targetLanguage(), padTo);
+        if (results.size() != rows.size()) {
+            throw new IllegalStateException("model returned " + results.size() + " results for " + rows.size() + " inputs");
+        }
+        return results.stream().map(r -> r.text().strip()).toList();
+    }
+}
