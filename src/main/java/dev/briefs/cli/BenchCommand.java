@@ -21,6 +21,7 @@ import dev.briefs.model.Seq2SeqGenerator;
 import dev.briefs.model.onnx.OnnxModelOptions;
 import dev.briefs.model.onnx.OnnxSeq2SeqModel;
 import dev.briefs.model.onnx.OnnxVariant;
+import dev.briefs.model.onnx.OrtSessionSettings;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import picocli.CommandLine;
@@ -41,9 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
  * (search, logits processors, the backend's tensor building and copies, ORT).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures greedy generation speed of a model folder: sentences/s, generated tokens/s,",
+        description = {"Measures generation speed of a model folder: sentences/s, generated tokens/s,",
                 "decoder step time at early and late positions, and the share of wall time inside",
-                "ONNX Runtime's run, for each batch size and with or without the key/value cache."})
+                "ONNX Runtime's run, for each variant, batch size and with or without the key/value cache;",
+                "then says which variant is the faster at each batch size."})
 final class BenchCommand implements Callable<Integer> {
 
     static final String DEFAULT_CORPUS = "corpus/wmt22-en-uk.src.en";
@@ -88,9 +90,26 @@ final class BenchCommand implements Callable<Integer> {
             description = "Tokens generated per sentence, EOS disabled until then (default: ${DEFAULT-VALUE}).")
     int maxNewTokens;
 
-    @Option(names = "--variant", paramLabel = "quantized|fp32",
-            description = "ONNX graph variant (default: quantized where present, else fp32).")
-    String variant;
+    @Option(names = "--variant", split = ",", paramLabel = "fp32|quantized[,...]",
+            description = {"ONNX graph variants to measure (default: fp32 and quantized, those present);",
+                    "the report says which is faster at each batch size."})
+    List<String> variants;
+
+    @Option(names = "--beams", defaultValue = "1", paramLabel = "N",
+            description = "Beams per sentence: 1 is greedy, 4 the default of opus-mt and distilbart (default: ${DEFAULT-VALUE}).")
+    int beams;
+
+    @Option(names = "--optimization", paramLabel = "none|basic|extended|all",
+            description = "ONNX Runtime graph optimisation level (default: ORT's, all).")
+    String optimization;
+
+    @Option(names = "--inter-op", defaultValue = "0", paramLabel = "N",
+            description = "ONNX Runtime inter-op threads (default: 0, ORT's default).")
+    int interOp;
+
+    @Option(names = "--arena", defaultValue = "on", paramLabel = "on|off",
+            description = "ONNX Runtime's CPU memory arena (default: ${DEFAULT-VALUE}).")
+    String arena;
 
     @Option(names = "--warmup", defaultValue = "1", paramLabel = "N",
             description = "Untimed batches before each measurement (default: ${DEFAULT-VALUE}).")
@@ -111,7 +130,7 @@ final class BenchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** One measured configuration. */
-    record Result(String variant, boolean cache, int batch, int sentences, int batches, long generatedTokens,
+    record Result(String variant, boolean cache, int batch, int beams, int sentences, int batches, long generatedTokens,
             double wallS, double sentencesPerS, double tokensPerS, long decoderSteps, double meanStepMs,
             double earlyMsPerToken, double lateMsPerToken, double lateOverEarly, double encoderOrtS,
             double decoderOrtS, double ortShare, double javaShare) {}
@@ -122,8 +141,19 @@ final class BenchCommand implements Callable<Integer> {
         if (!Files.isDirectory(model)) {
             throw new UsageException("model folder " + model + " does not exist");
         }
-        if (sentences < 1 || maxNewTokens < 1 || warmup < 0 || threads < 0) {
-            throw new UsageException("--sentences and --max-new-tokens must be >= 1, --warmup and --threads >= 0");
+        if (sentences < 1 || maxNewTokens < 1 || beams < 1 || warmup < 0 || threads < 0 || interOp < 0) {
+            throw new UsageException("--sentences, --max-new-tokens and --beams must be >= 1, --warmup, --threads and "
+                    + "--inter-op >= 0");
+        }
+        OrtSessionSettings session;
+        try {
+            session = new OrtSessionSettings(threads, interOp, optimization, switch (arena.trim().toLowerCase(Locale.ROOT)) {
+                case "on" -> true;
+                case "off" -> false;
+                default -> throw new UsageException("--arena takes on or off: " + arena);
+            });
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--optimization: " + e.getMessage());
         }
         for (int b : batches) {
             if (b < 1) {
@@ -138,41 +168,39 @@ final class BenchCommand implements Callable<Integer> {
                 default -> throw new UsageException("--cache takes on and/or off: " + m);
             });
         }
-        OnnxVariant v;
-        try {
-            v = variant == null ? null : OnnxVariant.parse(variant);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--variant must be quantized or fp32: " + variant);
-        }
+        List<OnnxVariant> toMeasure = variantsToMeasure();
         Source source = sentences();
-        err.printf("bench: %d sentences from %s, %d new tokens each, batches %s, cache %s%n", source.lines().size(),
-                source.name(), maxNewTokens, batches, cacheModes);
+        err.printf("bench: %d sentences from %s, %d new tokens each, beams %d, batches %s, cache %s, variants %s%n",
+                source.lines().size(), source.name(), maxNewTokens, beams, batches, cacheModes, toMeasure);
 
         List<Result> results = new ArrayList<>();
-        String variantName = null;
-        for (boolean cache : modes) {
-            SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(v).withCache(cache)
-                    .withIntraOpThreads(threads).withMeterRegistry(registry);
-            try (Seq2SeqGenerator gen = Seq2SeqGenerator.load(model, options)) {
-                OnnxSeq2SeqModel m = gen.model();
-                variantName = m.variant().name().toLowerCase(Locale.ROOT);
-                List<long[]> ids = new ArrayList<>();
-                for (String s : source.lines()) {
-                    ids.add(gen.tokenize(s));
-                }
-                GenerationConfig cfg = gen.defaultConfig().setNumBeams(1).setMaxNewTokens(maxNewTokens)
-                        .setMinNewTokens(maxNewTokens);
-                for (int batch : batches) {
-                    err.printf("bench: %s, cache %s, batch %d ...%n", variantName, cache ? "on" : "off", batch);
-                    err.flush();
-                    for (int w = 0; w < warmup; w++) {
-                        runBatch(m, ids.subList(0, Math.min(batch, ids.size())), cfg);
+        for (OnnxVariant v : toMeasure) {
+            for (boolean cache : modes) {
+                SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(v).withCache(cache)
+                        .withSession(session).withMeterRegistry(registry);
+                try (Seq2SeqGenerator gen = Seq2SeqGenerator.load(model, options)) {
+                    OnnxSeq2SeqModel m = gen.model();
+                    String variantName = m.variant().name().toLowerCase(Locale.ROOT);
+                    List<long[]> ids = new ArrayList<>();
+                    for (String s : source.lines()) {
+                        ids.add(gen.tokenize(s));
                     }
-                    results.add(measure(m, registry, ids, batch, cfg, variantName, cache));
+                    GenerationConfig cfg = gen.defaultConfig().setNumBeams(beams).setMaxNewTokens(maxNewTokens)
+                            .setMinNewTokens(maxNewTokens);
+                    for (int batch : batches) {
+                        err.printf("bench: %s, cache %s, batch %d ...%n", variantName, cache ? "on" : "off", batch);
+                        err.flush();
+                        for (int w = 0; w < warmup; w++) {
+                            runBatch(m, ids.subList(0, Math.min(batch, ids.size())), cfg);
+                        }
+                        results.add(measure(m, registry, ids, batch, cfg, variantName, cache));
+                    }
                 }
             }
         }
+        String variantName = toMeasure.size() == 1 ? toMeasure.get(0).name().toLowerCase(Locale.ROOT)
+                : toMeasure.stream().map(x -> x.name().toLowerCase(Locale.ROOT)).reduce((a, b) -> a + "," + b).orElse("");
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -183,18 +211,46 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("max_new_tokens", maxNewTokens);
             doc.put("warmup_batches", warmup);
             doc.put("ort_intra_op_threads", threads);
+            doc.put("ort_session", session.describe());
+            doc.put("beams", beams);
+            doc.put("faster_variant_by_batch", BenchTable.fasterVariant(results));
             doc.put("cores", Runtime.getRuntime().availableProcessors());
             doc.put("java", System.getProperty("java.version"));
             doc.put("results", results);
             ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
             out.println(mapper.writeValueAsString(doc));
         } else {
-            printTable(out, source, variantName, results);
+            new BenchTable(model, maxNewTokens, warmup, BUCKET).print(out, source, variantName, session, beams, results);
         }
         return ExitCodes.OK;
     }
 
     record Source(String name, List<String> lines) {}
+
+    /** The requested variants, or fp32 and quantized where the folder has them. */
+    private List<OnnxVariant> variantsToMeasure() {
+        List<OnnxVariant> out = new ArrayList<>();
+        if (variants != null && !variants.isEmpty()) {
+            for (String v : variants) {
+                try {
+                    out.add(OnnxVariant.parse(v));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--variant takes fp32 and/or quantized: " + v);
+                }
+            }
+            return out;
+        }
+        Path onnx = Files.isDirectory(model.resolve("onnx")) ? model.resolve("onnx") : model;
+        for (OnnxVariant v : List.of(OnnxVariant.FP32, OnnxVariant.QUANTIZED)) {
+            if (Files.isRegularFile(onnx.resolve("encoder_model" + v.suffix() + ".onnx"))) {
+                out.add(v);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new UsageException("no encoder_model.onnx or encoder_model_quantized.onnx in " + onnx);
+        }
+        return out;
+    }
 
     Source sentences() {
         Path file = corpus;
@@ -335,7 +391,7 @@ final class BenchCommand implements Callable<Integer> {
         double early = perTokenMs(timed, earlyFrom, earlyTo);
         double late = perTokenMs(timed, lateFrom, last);
         double ortShare = (enc + dec) / wall;
-        return new Result(variantName, cache, batch, ids.size(), nBatches, tokens, round(wall / 1e9, 3),
+        return new Result(variantName, cache, batch, beams, ids.size(), nBatches, tokens, round(wall / 1e9, 3),
                 round(ids.size() / (wall / 1e9), 3), round(tokens / (wall / 1e9), 1), stepCalls,
                 round(stepCalls == 0 ? 0 : stepNsTotal / 1e6 / stepCalls, 3), round(early, 4), round(late, 4),
                 round(early > 0 ? late / early : 0, 2), round(enc / 1e9, 3), round(dec / 1e9, 3),
@@ -355,28 +411,5 @@ final class BenchCommand implements Callable<Integer> {
     static double round(double v, int digits) {
         double f = Math.pow(10, digits);
         return Math.round(v * f) / f;
-    }
-
-    void printTable(PrintWriter out, Source source, String variantName, List<Result> results) {
-        out.printf("model %s, variant %s, %d sentences (%s), %d new tokens each (EOS off), %d warm-up batch(es),%n",
-                model, variantName, source.lines().size(), source.name(), maxNewTokens, warmup);
-        out.printf("%d cores, ORT intra-op threads %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                threads == 0 ? "default" : Integer.toString(threads), System.getProperty("java.version"));
-        out.println();
-        String head = String.format("%-9s %-5s %5s %8s %8s %9s %12s %12s %6s %6s %6s",
-                "variant", "cache", "batch", "sent/s", "tok/s", "step ms", "ms/tok early", "ms/tok late",
-                "late/e", "ORT %", "Java %");
-        out.println(head);
-        out.println("-".repeat(head.length()));
-        for (Result r : results) {
-            out.printf(Locale.ROOT, "%-9s %-5s %5d %8.2f %8.1f %9.2f %12.3f %12.3f %6.2f %6.1f %6.1f%n",
-                    r.variant(), r.cache() ? "on" : "off", r.batch(), r.sentencesPerS(), r.tokensPerS(), r.meanStepMs(),
-                    r.earlyMsPerToken(), r.lateMsPerToken(), r.lateOverEarly(), 100 * r.ortShare(), 100 * r.javaShare());
-        }
-        out.println();
-        out.printf("step ms: mean wall time of one decoder step (all rows of the batch). ms/tok: step time per row,%n"
-                + "early = steps 2-%d, late = steps %d-%d. ORT %%: share of wall time inside ONNX Runtime's run (encoder +%n"
-                + "decoder); Java %% = the rest (search, logits processing, tensor building and copies).%n",
-                Math.min(1 + BUCKET, maxNewTokens), Math.max(2, maxNewTokens - BUCKET + 1), maxNewTokens);
     }
 }

@@ -1,6 +1,7 @@
 package dev.briefs.generate;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * transformers' beam search ({@code num_beams > 1}, no sampling, one group, one returned
@@ -95,18 +96,15 @@ public final class BeamSearch {
                 Arrays.fill(last, start);
                 while (true) {
                     float[][] scores = session.step(last);
-                    for (float[] row : scores) {
-                        logSoftmaxInPlace(row);
-                    }
+                    // Rows are independent until the processors, so the exponentials (most of the
+                    // search's own time with a 60k vocabulary) are spread over the cores.
+                    IntStream.range(0, rows).parallel().forEach(r -> logSoftmaxInPlace(scores[r]));
                     processors.process(seqs, scores);
                     int vocab = scores[0].length;
-                    for (int r = 0; r < rows; r++) {
-                        float bs = beamScores[r];
-                        float[] row = scores[r];
-                        for (int v = 0; v < vocab; v++) {
-                            row[v] = row[v] + bs;
-                        }
-                    }
+                    final float[] scoresBefore = beamScores;
+                    int[][] candidates = new int[batch][];
+                    IntStream.range(0, batch).parallel().filter(b -> !done[b])
+                            .forEach(b -> candidates[b] = topK(scores, scoresBefore, b * nb, nb, vocab, keep));
                     float[] nextScores = new float[rows];
                     int[] nextTokens = new int[rows];
                     int[] nextIndices = new int[rows];
@@ -121,13 +119,13 @@ public final class BeamSearch {
                             }
                             continue;
                         }
-                        int[] cand = topK(scores, b * nb, nb, vocab, keep);
+                        int[] cand = candidates[b];
                         int beamIdx = 0;
                         for (int rank = 0; rank < cand.length; rank++) {
                             int flat = cand[rank];
                             int srcRow = b * nb + flat / vocab;
                             int token = flat % vocab;
-                            float score = scores[srcRow][token];
+                            float score = scores[srcRow][token] + scoresBefore[srcRow];
                             if (contains(eos, token)) {
                                 if (rank >= nb) {
                                     continue;
@@ -149,7 +147,8 @@ public final class BeamSearch {
                         // max over all kept candidates (torch: next_scores[batch_idx].max())
                         float maxCand = Float.NEGATIVE_INFINITY;
                         for (int flat : cand) {
-                            maxCand = Math.max(maxCand, scores[b * nb + flat / vocab][flat % vocab]);
+                            int row = b * nb + flat / vocab;
+                            maxCand = Math.max(maxCand, scores[row][flat % vocab] + scoresBefore[row]);
                         }
                         done[b] = done[b] || hyps[b].isDone(maxCand, curLen);
                     }
@@ -233,34 +232,39 @@ public final class BeamSearch {
     }
 
     /**
-     * Indices (flattened beam * vocab + token) of the {@code k} largest scores among rows
+     * Indices (flattened beam * vocab + token) of the {@code k} largest beam scores (log-probability
+     * plus the row's running score, added in float32 as transformers adds them) among rows
      * [firstRow, firstRow + nb), largest first; equal scores by ascending index.
      */
-    static int[] topK(float[][] scores, int firstRow, int nb, int vocab, int k) {
-        int n = nb * vocab;
-        k = Math.min(k, n);
+    static int[] topK(float[][] scores, float[] beamScores, int firstRow, int nb, int vocab, int k) {
+        k = Math.min(k, nb * vocab);
         int[] idx = new int[k];
         float[] val = new float[k];
         int size = 0;
-        for (int flat = 0; flat < n; flat++) {
-            float v = scores[firstRow + flat / vocab][flat % vocab];
-            if (size == k) {
-                // smallest kept is at the end; skip unless strictly better
-                if (!(v > val[k - 1])) {
-                    continue;
+        for (int beam = 0; beam < nb; beam++) {
+            float[] row = scores[firstRow + beam];
+            float bs = beamScores[firstRow + beam];
+            int base = beam * vocab;
+            for (int t = 0; t < vocab; t++) {
+                float v = row[t] + bs;
+                if (size == k) {
+                    // smallest kept is at the end; skip unless strictly better
+                    if (!(v > val[k - 1])) {
+                        continue;
+                    }
+                    size--;
                 }
-                size--;
+                // insertion (stable: after equal values, which have lower indices)
+                int pos = size;
+                while (pos > 0 && v > val[pos - 1]) {
+                    val[pos] = val[pos - 1];
+                    idx[pos] = idx[pos - 1];
+                    pos--;
+                }
+                val[pos] = v;
+                idx[pos] = base + t;
+                size++;
             }
-            // insertion (stable: after equal values, which have lower indices)
-            int pos = size;
-            while (pos > 0 && v > val[pos - 1]) {
-                val[pos] = val[pos - 1];
-                idx[pos] = idx[pos - 1];
-                pos--;
-            }
-            val[pos] = v;
-            idx[pos] = flat;
-            size++;
         }
         return size == k ? idx : Arrays.copyOf(idx, size);
     }

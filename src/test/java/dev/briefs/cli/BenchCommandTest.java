@@ -24,7 +24,7 @@ class BenchCommandTest {
         Files.write(corpus, List.of("The council met on Tuesday.", "", "Rain is expected.", "Prices fell."));
         CommandResult r = CommandResult.run("bench", "--model", tinyModel(), "--corpus", corpus.toString(),
                 "--sentences", "5", "--batch", "1,2", "--cache", "on,off", "--max-new-tokens", "6", "--threads", "1",
-                "--json");
+                "--variant", "fp32", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.get("sentences").intValue()).isEqualTo(5);
@@ -38,6 +38,31 @@ class BenchCommandTest {
         assertThat(results.get(0).get("cache").booleanValue()).isTrue();
         assertThat(results.get(3).get("cache").booleanValue()).isFalse();
         assertThat(results.get(3).get("batch").intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void bothVariantsAreMeasuredByDefaultAndTheFasterIsNamedPerBatchSize() throws Exception {
+        CommandResult r = CommandResult.run("bench", "--model", tinyModel(), "--sentences", "4", "--batch", "1,4",
+                "--cache", "on", "--max-new-tokens", "4", "--warmup", "0", "--threads", "1", "--beams", "2", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        JsonNode results = doc.get("results");
+        assertThat(results.size()).isEqualTo(4);
+        assertThat(results.findValuesAsString("variant")).containsExactly("fp32", "fp32", "quantized", "quantized");
+        assertThat(results.findValues("beams")).allSatisfy(b -> assertThat(b.intValue()).isEqualTo(2));
+        JsonNode faster = doc.get("faster_variant_by_batch");
+        for (String batch : List.of("1", "4")) {
+            double fp32 = results.get(batch.equals("1") ? 0 : 1).get("tokensPerS").doubleValue();
+            double quantized = results.get(batch.equals("1") ? 2 : 3).get("tokensPerS").doubleValue();
+            assertThat(faster.get(batch).asString()).startsWith(fp32 >= quantized ? "fp32" : "quantized");
+        }
+    }
+
+    @Test
+    void aBadOptimisationLevelIsAUsageError() throws Exception {
+        CommandResult r = CommandResult.run("bench", "--model", tinyModel(), "--optimization", "max");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--optimization").contains("none, basic, extended or all");
     }
 
     @Test

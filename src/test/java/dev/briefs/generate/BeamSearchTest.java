@@ -59,7 +59,14 @@ class BeamSearchTest {
     @Test
     void topKOrdersByScoreThenIndex() {
         float[][] s = {{1f, 5f, 3f}, {5f, 0f, 4f}};
-        assertThat(BeamSearch.topK(s, 0, 2, 3, 4)).containsExactly(1, 3, 5, 2);
+        assertThat(BeamSearch.topK(s, new float[] {0f, 0f}, 0, 2, 3, 4)).containsExactly(1, 3, 5, 2);
+    }
+
+    @Test
+    void topKRanksByLogProbabilityPlusTheBeamsRunningScore() {
+        float[][] s = {{1f, 5f, 3f}, {5f, 0f, 4f}};
+        // beam 1 is 2 behind: its 5 and 4 become 3 and 2, level with beam 0's 3, which keeps the lower index
+        assertThat(BeamSearch.topK(s, new float[] {0f, -2f}, 0, 2, 3, 4)).containsExactly(1, 2, 3, 5);
     }
 
     @Test

@@ -622,6 +622,14 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
             for (Map.Entry<String, NDArray> e : past.entrySet()) {
                 if (crossesInputs || !e.getKey().contains("encoder")) {
                     NDArray old = e.getValue();
+                    FloatBuffer inPlace = old.getDataType() == DataType.FLOAT32 ? OrtBuffers.view(old) : null;
+                    if (inPlace != null) {
+                        // The cache is ORT's output of the last step, ours until the next: rows are
+                        // moved where they lie, only those that change, with no new tensor.
+                        Shape s = old.getShape();
+                        RowGather.inPlace(inPlace, sourceRows, (int) (s.size() / s.get(0)));
+                        continue;
+                    }
                     NDArray n = gatherRows(old, sourceRows);
                     n.setName(e.getKey());
                     e.setValue(n);

@@ -49,6 +49,24 @@ final class OrtBuffers {
     }
 
     /**
+     * A view of ORT's own memory of a float32 array, to read and write in place, or null where
+     * that is not possible (then callers take a copying path). Valid until the array is closed.
+     */
+    static FloatBuffer view(NDArray a) {
+        if (VIEW != null && a instanceof OrtNDArray o) {
+            try {
+                ByteBuffer b = (ByteBuffer) VIEW.invokeExact(o.getTensor());
+                if (b != null && b.isDirect() && !b.isReadOnly()) {
+                    return b.order(ByteOrder.nativeOrder()).asFloatBuffer();
+                }
+            } catch (Throwable e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
      * The float32 data of an array, in native order: a view of ORT's memory where possible (valid
      * until the array is closed), else a heap copy.
      */

@@ -1,0 +1,83 @@
+package dev.briefs.cli;
+
+import dev.briefs.model.onnx.OrtSessionSettings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The table {@code bench} prints, and its verdict on the faster variant. */
+final class BenchTable {
+
+    private final Path model;
+    private final int maxNewTokens;
+    private final int warmup;
+    private final int bucket;
+
+    BenchTable(Path model, int maxNewTokens, int warmup, int bucket) {
+        this.model = model;
+        this.maxNewTokens = maxNewTokens;
+        this.warmup = warmup;
+        this.bucket = bucket;
+    }
+
+    /** Per batch size (cache on where measured), the variant with the most tokens per second and by how much. */
+    static Map<Integer, String> fasterVariant(List<BenchCommand.Result> results) {
+        Map<Integer, BenchCommand.Result> best = new LinkedHashMap<>();
+        Map<Integer, BenchCommand.Result> other = new LinkedHashMap<>();
+        boolean anyCache = results.stream().anyMatch(BenchCommand.Result::cache);
+        for (BenchCommand.Result r : results) {
+            if (r.cache() != anyCache) {
+                continue;
+            }
+            BenchCommand.Result b = best.get(r.batch());
+            if (b == null || r.tokensPerS() > b.tokensPerS()) {
+                if (b != null) {
+                    other.put(r.batch(), b);
+                }
+                best.put(r.batch(), r);
+            } else if (!other.containsKey(r.batch()) || r.tokensPerS() > other.get(r.batch()).tokensPerS()) {
+                other.put(r.batch(), r);
+            }
+        }
+        Map<Integer, String> out = new LinkedHashMap<>();
+        best.forEach((batch, r) -> {
+            BenchCommand.Result o = other.get(batch);
+            out.put(batch, o == null ? r.variant() : String.format(Locale.ROOT, "%s (%.2fx %s)", r.variant(),
+                    r.tokensPerS() / Math.max(1e-9, o.tokensPerS()), o.variant()));
+        });
+        return out;
+    }
+
+    void print(PrintWriter out, BenchCommand.Source source, String variants, OrtSessionSettings session, int beams,
+               List<BenchCommand.Result> results) {
+        out.printf("model %s, variants %s, %d sentences (%s), %d new tokens each (EOS off), %s, %d warm-up batch(es),%n",
+                model, variants, source.lines().size(), source.name(), maxNewTokens,
+                beams == 1 ? "greedy" : beams + " beams", warmup);
+        out.printf("%d cores, ONNX Runtime %s, Java %s%n", Runtime.getRuntime().availableProcessors(), session.describe(),
+                System.getProperty("java.version"));
+        out.println();
+        String head = String.format("%-9s %-5s %5s %8s %8s %9s %12s %12s %6s %6s %6s",
+                "variant", "cache", "batch", "sent/s", "tok/s", "step ms", "ms/tok early", "ms/tok late",
+                "late/e", "ORT %", "Java %");
+        out.println(head);
+        out.println("-".repeat(head.length()));
+        for (BenchCommand.Result r : results) {
+            out.printf(Locale.ROOT, "%-9s %-5s %5d %8.2f %8.1f %9.2f %12.3f %12.3f %6.2f %6.1f %6.1f%n",
+                    r.variant(), r.cache() ? "on" : "off", r.batch(), r.sentencesPerS(), r.tokensPerS(), r.meanStepMs(),
+                    r.earlyMsPerToken(), r.lateMsPerToken(), r.lateOverEarly(), 100 * r.ortShare(), 100 * r.javaShare());
+        }
+        out.println();
+        Map<Integer, String> faster = fasterVariant(results);
+        if (results.stream().map(BenchCommand.Result::variant).distinct().count() > 1) {
+            faster.forEach((batch, verdict) -> out.printf("faster at batch %d: %s%n", batch, verdict));
+            out.println();
+        }
+        out.printf("step ms: mean wall time of one decoder step (all rows of the batch). ms/tok: step time per row,%n"
+                + "early = steps 2-%d, late = steps %d-%d. ORT %%: share of wall time inside ONNX Runtime's run (encoder +%n"
+                + "decoder); Java %% = the rest (search, logits processing, tensor building and copies).%n",
+                Math.min(1 + bucket, maxNewTokens), Math.max(2, maxNewTokens - bucket + 1), maxNewTokens);
+    }
+}
