@@ -39,6 +39,7 @@ import os
 import platform
 import sys
 import time
+import warnings
 from collections import OrderedDict
 from pathlib import Path
 
@@ -51,6 +52,9 @@ import transformers  # noqa: E402
 from transformers import AutoModelForSeq2SeqLM, AutoTokenizer, GenerationConfig, pipeline  # noqa: E402
 
 transformers.logging.set_verbosity_error()
+# MarianTokenizer without sacremoses: its punctuation normaliser is not used when encoding, and the fixtures'
+# tokenizer.json (what the Java side reads) was checked against MarianTokenizer in this same environment
+warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
 
 TASKS = ("summarization", "translation")  # replay order
 
@@ -138,6 +142,7 @@ def main():
     ap.add_argument("--limit", type=int, default=None, help="replay only the first N calls")
     args = ap.parse_args()
 
+    load_start = os.getloadavg()
     candidates = sorted({int(b) for b in args.batch_sizes.split(",") if b.strip()})
     if not candidates or candidates[0] < 1:
         raise SystemExit("--batch-sizes: positive integers, e.g. 1,4,8,16")
@@ -220,7 +225,11 @@ def main():
         "calibration": calibration,
         "versions": {"python": platform.python_version(), "torch": torch.__version__,
                      "transformers": transformers.__version__},
-        "cpu": {"os_cpu_count": os.cpu_count(), "torch_threads": torch.get_num_threads()},
+        # other processes on the machine skew the timings: a 1-min load average well above --threads, or
+        # process CPU seconds well below threads x wall seconds, says the replay was not alone
+        "cpu": {"os_cpu_count": os.cpu_count(), "torch_threads": torch.get_num_threads(),
+                "loadavg_1m_start": round(load_start[0], 2), "loadavg_1m_end": round(os.getloadavg()[0], 2),
+                "process_cpu_s": round(time.process_time(), 1)},
     }
 
     print(f"night replay (transformers pipeline, {args.threads} threads): {len(calls)} calls from {args.calls}")
@@ -235,6 +244,8 @@ def main():
               f"{st['generated_tokens']:10d} {tps:8.2f}")
     print(f"load {load_s:.2f} s; total {total:.2f} s excluding load, {total + load_s:.2f} s including load "
           f"(batch-size calibration {calibration_s:.2f} s, not counted)")
+    print(f"1-min load average {load_start[0]:.2f} at start, {os.getloadavg()[0]:.2f} at end "
+          f"({os.cpu_count()} CPUs): well above --threads means other processes shared the CPUs")
     print("batch sizes: " + ", ".join(f"{k} {v}" for k, v in result["batch_sizes"].items()))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
