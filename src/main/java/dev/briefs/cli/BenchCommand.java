@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import dev.briefs.bench.TimedSeq2SeqModel;
 import dev.briefs.generate.Generation;
 import dev.briefs.generate.GenerationConfig;
 import dev.briefs.generate.Seq2SeqModel;
@@ -47,27 +48,6 @@ import tools.jackson.databind.json.JsonMapper;
                 "ONNX Runtime's run, for each variant, batch size and with or without the key/value cache;",
                 "then says which variant is the faster at each batch size."})
 final class BenchCommand implements Callable<Integer> {
-
-    static final String DEFAULT_CORPUS = "corpus/wmt22-en-uk.src.en";
-
-    /** Used when the shared corpus is absent and no --corpus is given. */
-    static final List<String> BUILT_IN = List.of(
-            "The city council approved the new budget on Tuesday after a long debate.",
-            "Heavy rain is expected across the west of the country this weekend.",
-            "The company said its profits rose by ten percent in the last quarter.",
-            "Thousands of people gathered in the main square to celebrate the national holiday.",
-            "The minister promised to publish the report before the end of the month.",
-            "Scientists have found a new species of frog in the mountain forests.",
-            "The train service between the two cities will resume next week.",
-            "Local farmers say the dry summer has cut their harvest by a third.",
-            "The museum will open a new exhibition of modern paintings in May.",
-            "Police are asking witnesses of the accident to come forward.",
-            "The football team won its third match in a row on Sunday evening.",
-            "Prices for electricity and gas are set to fall slightly this winter.",
-            "The president met foreign leaders to discuss security in the region.",
-            "A new bridge over the river is due to be finished by next autumn.",
-            "Schools will stay closed on Monday because of the storm warning.",
-            "The hospital has received new equipment donated by a charity.");
 
     /** Steps per position bucket for the early/late per-token times. */
     static final int BUCKET = 8;
@@ -116,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
     int warmup;
 
     @Option(names = "--corpus", paramLabel = "FILE",
-            description = "Source sentences, one per line (default: ../shared/" + DEFAULT_CORPUS + " if present, else a built-in list).")
+            description = "Source sentences, one per line (default: ../shared/" + BenchSentences.DEFAULT_CORPUS + " if present, else a built-in list).")
     Path corpus;
 
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
@@ -169,7 +149,7 @@ final class BenchCommand implements Callable<Integer> {
             });
         }
         List<OnnxVariant> toMeasure = variantsToMeasure();
-        Source source = sentences();
+        Source source = BenchSentences.read(corpus, sentences);
         err.printf("bench: %d sentences from %s, %d new tokens each, beams %d, batches %s, cache %s, variants %s%n",
                 source.lines().size(), source.name(), maxNewTokens, beams, batches, cacheModes, toMeasure);
 
@@ -252,89 +232,6 @@ final class BenchCommand implements Callable<Integer> {
         return out;
     }
 
-    Source sentences() {
-        Path file = corpus;
-        if (file != null && !Files.isRegularFile(file)) {
-            throw new UsageException("corpus file " + file + " does not exist");
-        }
-        if (file == null) {
-            Path shared = Path.of(System.getProperty("briefs.shared", "../shared")).resolve(DEFAULT_CORPUS);
-            if (Files.isRegularFile(shared)) {
-                file = shared;
-            }
-        }
-        List<String> pool;
-        String name;
-        if (file == null) {
-            pool = BUILT_IN;
-            name = "the built-in list";
-        } else {
-            try {
-                pool = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
-                        .filter(s -> !s.isEmpty()).toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read corpus " + file, e);
-            }
-            if (pool.isEmpty()) {
-                throw new UsageException("corpus file " + file + " has no sentences");
-            }
-            name = file.toString();
-        }
-        List<String> lines = new ArrayList<>(sentences);
-        for (int i = 0; i < sentences; i++) {
-            lines.add(pool.get(i % pool.size())); // cycles when the pool is smaller than --sentences
-        }
-        return new Source(name, lines);
-    }
-
-    /** Per decoder step index: summed wall time and rows; the encoder call's wall time. */
-    static final class TimedModel implements Seq2SeqModel {
-        final Seq2SeqModel inner;
-        final long[] stepNs;
-        final long[] stepRows;
-        final long[] stepCount;
-        long steps;
-
-        TimedModel(Seq2SeqModel inner, int maxSteps) {
-            this.inner = inner;
-            this.stepNs = new long[maxSteps];
-            this.stepRows = new long[maxSteps];
-            this.stepCount = new long[maxSteps];
-        }
-
-        @Override
-        public DecoderSession startDecoding(long[][] inputIds, long[][] attentionMask, int expand) {
-            DecoderSession s = inner.startDecoding(inputIds, attentionMask, expand);
-            return new DecoderSession() {
-                int index;
-
-                @Override
-                public float[][] step(int[] tokens) {
-                    long t0 = System.nanoTime();
-                    float[][] logits = s.step(tokens);
-                    long dt = System.nanoTime() - t0;
-                    if (index < stepNs.length) {
-                        stepNs[index] += dt;
-                        stepRows[index] += tokens.length;
-                        stepCount[index]++;
-                    }
-                    index++;
-                    steps++;
-                    return logits;
-                }
-
-                @Override
-                public void reorder(int[] sourceRows) {
-                    s.reorder(sourceRows);
-                }
-
-                @Override
-                public void close() {
-                    s.close();
-                }
-            };
-        }
-    }
 
     static int[][] runBatch(Seq2SeqModel m, List<long[]> rows, GenerationConfig cfg) {
         int len = rows.stream().mapToInt(r -> r.length).max().orElse(0);
@@ -361,7 +258,7 @@ final class BenchCommand implements Callable<Integer> {
 
     Result measure(OnnxSeq2SeqModel m, SimpleMeterRegistry reg, List<long[]> ids, int batch, GenerationConfig cfg,
             String variantName, boolean cache) {
-        TimedModel timed = new TimedModel(m, maxNewTokens);
+        TimedSeq2SeqModel timed = new TimedSeq2SeqModel(m, maxNewTokens);
         double enc0 = ortNanos(reg, "encoder");
         double dec0 = ortNanos(reg, "decoder") + ortNanos(reg, "decoder_with_past");
         long tokens = 0;
@@ -398,7 +295,7 @@ final class BenchCommand implements Callable<Integer> {
                 round(ortShare, 4), round(1 - ortShare, 4));
     }
 
-    static double perTokenMs(TimedModel t, int from, int to) {
+    static double perTokenMs(TimedSeq2SeqModel t, int from, int to) {
         long ns = 0;
         long rows = 0;
         for (int k = from; k <= to; k++) {

@@ -5,8 +5,8 @@ import dev.briefs.brief.BriefMaker;
 import dev.briefs.brief.BriefResult;
 import dev.briefs.brief.Failure;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -15,12 +15,14 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * calls ({@link BriefMaker#makeAll}), then writes them. Briefs are made here rather than in an item
  * processor because a processor sees one article at a time.
  *
- * <p>When making or writing fails for the chunk, Spring Batch writes its articles again one by one
- * and skips the one that still fails; as the step's skip listener this writer records that article
- * as a failed brief with a ledger row. Briefs do not depend on their neighbours, so the others come
- * out exactly as they would have in the whole chunk.
+ * <p>When making the chunk's briefs fails, which article failed is unknown: each is briefed again
+ * alone, and one that still fails becomes a failed brief with a ledger row, in the chunk's own
+ * transaction. Briefs do not depend on their neighbours, so the others come out exactly as they
+ * would have in the whole chunk. This is done here, not by Spring Batch's skip-and-scan, because
+ * a scan that skips an item rolls its transaction back, and the ledger rows with it. A failure to
+ * write the files fails the step: the run stops with exit status 1 and restarts from the last chunk.
  */
-final class ArticleBriefsWriter implements ItemWriter<ArticleInput>, SkipListener<ArticleInput, ArticleInput> {
+final class ArticleBriefsWriter implements ItemWriter<ArticleInput> {
 
     private final BriefMaker maker;
     private final LocalDate runDate;
@@ -32,30 +34,22 @@ final class ArticleBriefsWriter implements ItemWriter<ArticleInput>, SkipListene
         this.files = files;
     }
 
-    /** Making the briefs failed, as opposed to writing them. */
-    static final class MakingFailed extends RuntimeException {
-        MakingFailed(RuntimeException cause) {
-            super(cause.getMessage(), cause);
-        }
-    }
-
     @Override
     public void write(Chunk<? extends ArticleInput> articles) throws Exception {
+        List<ArticleInput> items = List.copyOf(articles.getItems());
         List<BriefResult> results;
         try {
-            results = maker.makeAll(List.copyOf(articles.getItems()), runDate);
-        } catch (RuntimeException e) {
-            throw new MakingFailed(e);
+            results = maker.makeAll(items, runDate);
+        } catch (RuntimeException chunkFailed) {
+            results = new ArrayList<>();
+            for (ArticleInput article : items) {
+                try {
+                    results.add(maker.make(article, runDate));
+                } catch (RuntimeException e) {
+                    results.add(files.failed(article.id(), article.sourceFile(), Failure.PROCESS, e));
+                }
+            }
         }
         files.write(new Chunk<>(results));
-    }
-
-    @Override
-    public void onSkipInWrite(ArticleInput article, Throwable t) {
-        if (t instanceof MakingFailed made && made.getCause() != null) {
-            files.recordFailed(article.id(), article.sourceFile(), Failure.PROCESS, made.getCause());
-        } else {
-            files.recordFailed(article.id(), article.sourceFile(), Failure.WRITE, t);
-        }
     }
 }

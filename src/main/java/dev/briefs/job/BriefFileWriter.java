@@ -1,7 +1,6 @@
 package dev.briefs.job;
 
 import dev.briefs.article.ArticleId;
-import dev.briefs.article.ArticleInput;
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.BriefResult;
@@ -18,7 +17,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Writes each brief's {@code ID.json} and {@code ID.md} (atomically; rewriting one is harmless)
- * and reconciles the article's rows in the failure ledger. As the step's skip listener it also
+ * and reconciles the article's rows in the failure ledger. As the rerun step's skip listener it also
  * records articles whose processing or writing failed for good, so that none goes missing.
  */
 final class BriefFileWriter implements ItemWriter<BriefResult>, SkipListener<Object, BriefResult> {
@@ -91,12 +90,10 @@ final class BriefFileWriter implements ItemWriter<BriefResult>, SkipListener<Obj
         return ID_LOCKS.computeIfAbsent(id, k -> new Object());
     }
 
-    /** Items are articles in the nightly job and ledger items in the rerun job. */
+    /** Items are ledger items of the rerun job (the nightly job records its own, see {@link ArticleBriefsWriter}). */
     @Override
     public void onSkipInProcess(Object item, Throwable t) {
-        if (item instanceof ArticleInput article) {
-            recordFailed(article.id(), article.sourceFile(), Failure.PROCESS, t);
-        } else if (item instanceof RerunItem rerun) {
+        if (item instanceof RerunItem rerun) {
             recordFailed(rerun.id(), rerun.sourceFile(), Failure.PROCESS, t);
         }
     }
@@ -107,10 +104,18 @@ final class BriefFileWriter implements ItemWriter<BriefResult>, SkipListener<Obj
                 List.of(failure(Failure.WRITE, t)));
     }
 
-    void recordFailed(String id, String sourceFile, String stage, Throwable t) {
+    /** The brief of an article that could not be briefed, with its failure for the ledger. */
+    BriefResult failed(String id, String sourceFile, String stage, Throwable t) {
         Failure failure = failure(stage, t);
         Brief brief = new Brief(id, runDate, null, null, Brief.FAILED, failure.message(),
                 new Brief.Source(sourceFile, null, List.of()), Map.of(), new Brief.Chunks(0, 0));
+        return new BriefResult(brief, List.of(failure));
+    }
+
+    private void recordFailed(String id, String sourceFile, String stage, Throwable t) {
+        BriefResult result = failed(id, sourceFile, stage, t);
+        Brief brief = result.brief();
+        Failure failure = result.failures().get(0);
         try {
             BriefFiles.write(outputDir, brief);
         } catch (IOException e) {

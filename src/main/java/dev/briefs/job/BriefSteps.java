@@ -39,7 +39,8 @@ final class BriefSteps {
     /**
      * The nightly job's step: articles go to the writer a chunk at a time, which makes their
      * briefs together so that their model work shares model calls, and records any article it
-     * cannot brief, as its skip listener, the way {@link #briefStep} does.
+     * cannot brief itself (see {@link ArticleBriefsWriter}). The reader gives unreadable files as
+     * items, so nothing is left to skip: a failure that escapes fails the step, to be restarted.
      */
     static Step batchedBriefStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                  int commitInterval, ItemReader<ArticleInput> reader, ArticleBriefsWriter writer) {
@@ -48,9 +49,6 @@ final class BriefSteps {
                 .reader(reader)
                 .writer(writer)
                 .transactionManager(transactionManager)
-                .faultTolerant()
-                .skipPolicy(new AlwaysSkipItemSkipPolicy())
-                .skipListener(writer)
                 .build();
     }
 }

@@ -42,7 +42,8 @@ public record JobSettings(
     public static final int DEFAULT_MAX_WORDS = 80;
     /** No limit of the job's own: each model's position limit decides. */
     public static final int DEFAULT_CHUNK_TOKENS = Integer.MAX_VALUE;
-    public static final int DEFAULT_COMMIT_INTERVAL = 4;
+    /** Articles per transaction, and so per gathering of model work: large enough for inputs of equal length to meet. */
+    public static final int DEFAULT_COMMIT_INTERVAL = 64;
     public static final String EXTRACTIVE = "extractive";
     public static final int DEFAULT_MAX_RETRIES = 2;
     public static final int DEFAULT_RETRY_DELAY_MS = 500;

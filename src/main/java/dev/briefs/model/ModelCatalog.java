@@ -68,7 +68,7 @@ public final class ModelCatalog {
         }
         JsonNode defaults = root.get("defaults");
         String defRevision = text(defaults, "revision", "main");
-        String defVariant = text(defaults, "variant", "quantized");
+        String defVariant = text(defaults, "variant", "fp32"); // what the job loads by default
         JsonNode models = root.get("models");
         if (models == null || !models.isArray()) {
             throw ModelException.user(where(source) + "expected a list under 'models:'");

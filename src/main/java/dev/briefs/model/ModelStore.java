@@ -62,6 +62,16 @@ public final class ModelStore {
         return status(name, Check.FULL);
     }
 
+    /** The variant whose ONNX files the manifest lists; the catalog's when it lists none. */
+    private static Variant installedVariant(Manifest m, Variant catalogs) {
+        for (Variant v : List.of(catalogs, Variant.FP32, Variant.QUANTIZED, Variant.FP16)) {
+            if (m.files().stream().anyMatch(f -> v.matchesOnnx(f.path()))) {
+                return v;
+            }
+        }
+        return catalogs;
+    }
+
     public ModelStatus status(String name, Check check) {
         PathSafety.checkName(name);
         Optional<CatalogEntry> entry = catalog.find(name);
@@ -98,7 +108,12 @@ public final class ModelStore {
             }
         }
         if (entry.isPresent()) {
-            for (String f : entry.get().files()) {
+            // A model may be installed in another variant than the catalog's (models fetch --variant):
+            // what must be there is the catalog's file set in the installed variant.
+            Variant listed = entry.get().variant();
+            Variant installed = installedVariant(m, listed);
+            for (String listedFile : entry.get().files()) {
+                String f = listed.convert(listedFile, installed);
                 if (m.files().stream().noneMatch(x -> x.path().equals(f)) && !missing.contains(f)) {
                     missing.add(f);
                 }

@@ -51,6 +51,7 @@ class ModelsCommandTest {
         models = tmp.resolve("models");
         catalog = tmp.resolve("catalog.yaml");
         Files.writeString(catalog, """
+                defaults: {variant: quantized}
                 models:
                   - name: opus-mt-en-uk
                     repo: Xenova/opus-mt-en-uk
@@ -94,6 +95,7 @@ class ModelsCommandTest {
         files.put(ENCODER, enc);
         files.put("onnx/decoder_model_merged_quantized.onnx", dec);
         files.put("onnx/encoder_model.onnx", new byte[10]);
+        files.put("onnx/decoder_model_merged.onnx", new byte[20]);
         return files;
     }
 
@@ -148,6 +150,20 @@ class ModelsCommandTest {
         assertThat(v.code()).as(v.all()).isZero();
         assertThat(v.out()).contains("opus-mt-en-uk: ok (7 files").contains("all-minilm-l6-v2: bundled")
                 .doesNotContain("nllb");
+    }
+
+    @Test
+    void variantFetchesTheOtherGraphsOfACatalogModelInPlaceOfTheInstalledOnes() {
+        assertThat(run("fetch", "opus-mt-en-uk").code()).isZero();
+        assertThat(models.resolve("opus-mt-en-uk/" + ENCODER)).exists();
+
+        Run fp32 = run("fetch", "--variant", "fp32", "opus-mt-en-uk");
+        assertThat(fp32.code()).as(fp32.all()).isZero();
+        assertThat(fp32.out()).contains("opus-mt-en-uk: installed 7 files");
+        assertThat(models.resolve("opus-mt-en-uk/onnx/encoder_model.onnx")).hasSize(10);
+        assertThat(models.resolve("opus-mt-en-uk/onnx/decoder_model_merged.onnx")).hasSize(20);
+        assertThat(models.resolve("opus-mt-en-uk/" + ENCODER)).as("the other variant is replaced, not kept").doesNotExist();
+        assertThat(run("verify", "opus-mt-en-uk").out()).contains("opus-mt-en-uk: ok (7 files");
     }
 
     @Test

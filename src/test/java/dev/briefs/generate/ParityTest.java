@@ -30,7 +30,7 @@ import tools.jackson.databind.ObjectMapper;
  * Token-for-token parity with transformers' generate() for every case recorded in the fixture
  * models' expected.json, for both decoder layouts (merged, split) and both variants.
  */
-class ParityTest {
+public class ParityTest {
 
     static final List<String> MODELS = List.of("tiny-marian-en-uk", "tiny-marian-uk-en", "tiny-bart", "tiny-nllb");
     private static final Map<String, OnnxSeq2SeqModel> CACHE = new HashMap<>();
@@ -143,7 +143,7 @@ class ParityTest {
         return new long[][][] {ids, mask};
     }
 
-    static Map<String, Object> settings(JsonNode s) {
+    public static Map<String, Object> settings(JsonNode s) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : s.properties()) {
             JsonNode v = e.getValue();

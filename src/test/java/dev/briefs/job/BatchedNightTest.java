@@ -172,6 +172,63 @@ class BatchedNightTest {
         assertThat(Outputs.snapshot(withFailure.output())).as("the article briefed again alone").isEqualTo(night);
     }
 
+    @Test
+    void anArticleWhoseBriefCannotBeMadeFailsAloneAndItsChunkNeighboursAreWritten() throws IOException {
+        JobSettings settings = prepare(batched, 16);
+        // An error outside any model call (here: measuring an input) escapes the batch: Spring Batch
+        // writes the chunk's articles again one by one and skips the one that still fails.
+        ModelDecorator faulty = (name, real) -> new Recording(null).decorate(name, new TextGenerator() {
+            @Override
+            public Seq2SeqGenerator.Result generate(String text) {
+                return real.generate(text);
+            }
+
+            @Override
+            public List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String s, String t, int padTo) {
+                return real.generateBatch(texts, s, t, padTo);
+            }
+
+            @Override
+            public int inputLength(String text, String source) {
+                if (text.contains("Chornomorsk")) {
+                    throw new IllegalStateException("cannot measure this input");
+                }
+                return real.inputLength(text, source);
+            }
+
+            @Override
+            public boolean rowsIndependent() {
+                return real.rowsIndependent();
+            }
+
+            @Override
+            public dev.briefs.chunk.TokenCounter tokenCounter() {
+                return real.tokenCounter();
+            }
+
+            @Override
+            public int maxInputTokens() {
+                return real.maxInputTokens();
+            }
+        });
+
+        JobRunner.Outcome outcome = run(settings, faulty);
+
+        assertThat(outcome.status()).isEqualTo(JobRunner.Status.COMPLETED);
+        assertThat(outcome.report().allComplete()).isFalse();
+        Brief harbour = BriefFiles.read(settings.output(), "harbour-reopens");
+        assertThat(harbour.status()).isEqualTo(Brief.FAILED);
+        assertThat(harbour.error()).contains("cannot measure this input");
+        assertThat(BriefFiles.readAll(settings.output())).hasSize(4).filteredOn(b -> !b.id().equals("harbour-reopens"))
+                .allSatisfy(b -> assertThat(b.status()).as(b.id()).isEqualTo(Brief.OK));
+        assertThat(JobRunner.inspect(settings, RunHistory::of).failures()).filteredOn(LedgerEntry::open)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.articleId()).isEqualTo("harbour-reopens");
+                    assertThat(e.stage()).isEqualTo("process");
+                    assertThat(e.errorType()).isEqualTo("IllegalStateException");
+                });
+    }
+
     /** The English source sentence that becomes one of the harbour article's translation chunks. */
     private static String firstSentenceOfTheUkrainianSummaryOf(Path output, String id) {
         Brief brief = BriefFiles.read(output, id);

@@ -1,0 +1,52 @@
+package dev.briefs.bench;
+
+import dev.briefs.generate.Seq2SeqModel;
+
+/** A model whose decoder steps are timed: per step index, the summed wall time, rows and calls. */
+public final class TimedSeq2SeqModel implements Seq2SeqModel {
+    final Seq2SeqModel inner;
+    public final long[] stepNs;
+    public final long[] stepRows;
+    public final long[] stepCount;
+    long steps;
+
+    public TimedSeq2SeqModel(Seq2SeqModel inner, int maxSteps) {
+        this.inner = inner;
+        this.stepNs = new long[maxSteps];
+        this.stepRows = new long[maxSteps];
+        this.stepCount = new long[maxSteps];
+    }
+
+    @Override
+    public DecoderSession startDecoding(long[][] inputIds, long[][] attentionMask, int expand) {
+        DecoderSession s = inner.startDecoding(inputIds, attentionMask, expand);
+        return new DecoderSession() {
+            int index;
+
+            @Override
+            public float[][] step(int[] tokens) {
+                long t0 = System.nanoTime();
+                float[][] logits = s.step(tokens);
+                long dt = System.nanoTime() - t0;
+                if (index < stepNs.length) {
+                    stepNs[index] += dt;
+                    stepRows[index] += tokens.length;
+                    stepCount[index]++;
+                }
+                index++;
+                steps++;
+                return logits;
+            }
+
+            @Override
+            public void reorder(int[] sourceRows) {
+                s.reorder(sourceRows);
+            }
+
+            @Override
+            public void close() {
+                s.close();
+            }
+        };
+    }
+}
