@@ -1,6 +1,6 @@
 package dev.briefs.bench;
 
-import dev.briefs.chunk.TokenCounter;
+import dev.briefs.model.ForwardingTextGenerator;
 import dev.briefs.model.ModelDecorator;
 import dev.briefs.model.Seq2SeqGenerator;
 import dev.briefs.model.TextGenerator;
@@ -41,11 +41,11 @@ public final class ModelCallLog implements ModelDecorator, AutoCloseable {
 
     @Override
     public TextGenerator decorate(String name, TextGenerator real) {
-        return new TextGenerator() {
+        return new ForwardingTextGenerator(real) {
             @Override
             public Seq2SeqGenerator.Result generate(String text) {
                 long t0 = System.nanoTime();
-                Seq2SeqGenerator.Result r = real.generate(text);
+                Seq2SeqGenerator.Result r = delegate.generate(text);
                 record(name, List.of(text), List.of(r), System.nanoTime() - t0);
                 return r;
             }
@@ -53,7 +53,7 @@ public final class ModelCallLog implements ModelDecorator, AutoCloseable {
             @Override
             public Seq2SeqGenerator.Result generate(String text, String source, String target) {
                 long t0 = System.nanoTime();
-                Seq2SeqGenerator.Result r = real.generate(text, source, target);
+                Seq2SeqGenerator.Result r = delegate.generate(text, source, target);
                 record(name, List.of(text), List.of(r), System.nanoTime() - t0);
                 return r;
             }
@@ -61,34 +61,9 @@ public final class ModelCallLog implements ModelDecorator, AutoCloseable {
             @Override
             public List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String source, String target, int padTo) {
                 long t0 = System.nanoTime();
-                List<Seq2SeqGenerator.Result> results = real.generateBatch(texts, source, target, padTo);
+                List<Seq2SeqGenerator.Result> results = delegate.generateBatch(texts, source, target, padTo);
                 record(name, texts, results, System.nanoTime() - t0);
                 return results;
-            }
-
-            @Override
-            public int inputLength(String text, String source) {
-                return real.inputLength(text, source);
-            }
-
-            @Override
-            public boolean rowsIndependent() {
-                return real.rowsIndependent();
-            }
-
-            @Override
-            public void checkLanguages(String source, String target) {
-                real.checkLanguages(source, target);
-            }
-
-            @Override
-            public TokenCounter tokenCounter() {
-                return real.tokenCounter();
-            }
-
-            @Override
-            public int maxInputTokens() {
-                return real.maxInputTokens();
             }
         };
     }

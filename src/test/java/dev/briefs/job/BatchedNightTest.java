@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.ledger.LedgerEntry;
+import dev.briefs.model.ForwardingTextGenerator;
 import dev.briefs.model.ModelDecorator;
 import dev.briefs.model.Seq2SeqGenerator;
 import dev.briefs.model.TextGenerator;
@@ -60,44 +61,23 @@ class BatchedNightTest {
 
         @Override
         public TextGenerator decorate(String name, TextGenerator real) {
-            TextGenerator failing = failures.decorate(name, real);
-            return new TextGenerator() {
+            return new ForwardingTextGenerator(failures.decorate(name, real)) {
                 @Override
                 public Seq2SeqGenerator.Result generate(String text) {
                     rowsPerCall.add(1);
-                    return failing.generate(text);
+                    return delegate.generate(text);
                 }
 
                 @Override
                 public Seq2SeqGenerator.Result generate(String text, String source, String target) {
                     rowsPerCall.add(1);
-                    return failing.generate(text, source, target);
+                    return delegate.generate(text, source, target);
                 }
 
                 @Override
                 public List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String source, String target, int padTo) {
                     rowsPerCall.add(texts.size());
-                    return failing.generateBatch(texts, source, target, padTo);
-                }
-
-                @Override
-                public int inputLength(String text, String source) {
-                    return failing.inputLength(text, source);
-                }
-
-                @Override
-                public boolean rowsIndependent() {
-                    return failing.rowsIndependent();
-                }
-
-                @Override
-                public dev.briefs.chunk.TokenCounter tokenCounter() {
-                    return failing.tokenCounter();
-                }
-
-                @Override
-                public int maxInputTokens() {
-                    return failing.maxInputTokens();
+                    return delegate.generateBatch(texts, source, target, padTo);
                 }
             };
         }
@@ -177,40 +157,15 @@ class BatchedNightTest {
         JobSettings settings = prepare(batched, 16);
         // An error outside any model call (here: measuring an input) escapes the batch: Spring Batch
         // writes the chunk's articles again one by one and skips the one that still fails.
-        ModelDecorator faulty = (name, real) -> new Recording(null).decorate(name, new TextGenerator() {
-            @Override
-            public Seq2SeqGenerator.Result generate(String text) {
-                return real.generate(text);
-            }
-
-            @Override
-            public List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String s, String t, int padTo) {
-                return real.generateBatch(texts, s, t, padTo);
-            }
-
+        ModelDecorator faulty = (name, real) -> new ForwardingTextGenerator(real) {
             @Override
             public int inputLength(String text, String source) {
                 if (text.contains("Chornomorsk")) {
                     throw new IllegalStateException("cannot measure this input");
                 }
-                return real.inputLength(text, source);
+                return delegate.inputLength(text, source);
             }
-
-            @Override
-            public boolean rowsIndependent() {
-                return real.rowsIndependent();
-            }
-
-            @Override
-            public dev.briefs.chunk.TokenCounter tokenCounter() {
-                return real.tokenCounter();
-            }
-
-            @Override
-            public int maxInputTokens() {
-                return real.maxInputTokens();
-            }
-        });
+        };
 
         JobRunner.Outcome outcome = run(settings, faulty);
 

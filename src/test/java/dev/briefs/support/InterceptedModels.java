@@ -1,9 +1,8 @@
 package dev.briefs.support;
 
-import dev.briefs.chunk.TokenCounter;
+import dev.briefs.model.ForwardingTextGenerator;
 import dev.briefs.model.ModelDecorator;
 import dev.briefs.model.Seq2SeqGenerator;
-import dev.briefs.model.TextGenerator;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -15,17 +14,17 @@ public final class InterceptedModels {
 
     /** @param hook called with the model's name and the input text; it may throw, or never return */
     public static ModelDecorator before(BiConsumer<String, String> hook) {
-        return (name, real) -> new TextGenerator() {
+        return (name, real) -> new ForwardingTextGenerator(real) {
             @Override
             public Seq2SeqGenerator.Result generate(String text) {
                 hook.accept(name, text);
-                return real.generate(text);
+                return delegate.generate(text);
             }
 
             @Override
             public Seq2SeqGenerator.Result generate(String text, String sourceLanguage, String targetLanguage) {
                 hook.accept(name, text);
-                return real.generate(text, sourceLanguage, targetLanguage);
+                return delegate.generate(text, sourceLanguage, targetLanguage);
             }
 
             /** A batch is one model call: the hook sees each of its inputs, and may fail the whole call. */
@@ -33,32 +32,7 @@ public final class InterceptedModels {
             public List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String sourceLanguage,
                                                                String targetLanguage, int padTo) {
                 texts.forEach(text -> hook.accept(name, text));
-                return real.generateBatch(texts, sourceLanguage, targetLanguage, padTo);
-            }
-
-            @Override
-            public int inputLength(String text, String sourceLanguage) {
-                return real.inputLength(text, sourceLanguage);
-            }
-
-            @Override
-            public boolean rowsIndependent() {
-                return real.rowsIndependent();
-            }
-
-            @Override
-            public void checkLanguages(String sourceLanguage, String targetLanguage) {
-                real.checkLanguages(sourceLanguage, targetLanguage);
-            }
-
-            @Override
-            public TokenCounter tokenCounter() {
-                return real.tokenCounter();
-            }
-
-            @Override
-            public int maxInputTokens() {
-                return real.maxInputTokens();
+                return delegate.generateBatch(texts, sourceLanguage, targetLanguage, padTo);
             }
         };
     }
