@@ -76,6 +76,10 @@ final class BenchNightCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "ONNX Runtime intra-op threads (default: 0, ORT's default).")
     int threads;
 
+    @Option(names = "--arena", defaultValue = "on", paramLabel = "on|off",
+            description = "onnx.memory-arena: ONNX Runtime's CPU memory arena (default: ${DEFAULT-VALUE}).")
+    String arena;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -90,6 +94,9 @@ final class BenchNightCommand implements Callable<Integer> {
         }
         if (articles < 1) {
             throw new UsageException("--articles must be at least 1");
+        }
+        if (!arena.equals("on") && !arena.equals("off")) {
+            throw new UsageException("--arena takes on or off: " + arena);
         }
         deleteTree(work);
         Path input = work.resolve("in").resolve(DATE);
@@ -148,6 +155,7 @@ final class BenchNightCommand implements Callable<Integer> {
                   length-bucket: %5$d
                 onnx:
                   intra-op-threads: %6$d
+                  memory-arena: %9$s
                 models:
                   dir: %7$s
                   variant: %8$s
@@ -157,7 +165,7 @@ final class BenchNightCommand implements Callable<Integer> {
                     en-uk: opus-mt-en-uk
                     uk-en: opus-mt-uk-en
                 """.formatted(work.toAbsolutePath(), commitInterval, partitions, maxRows, lengthBucket, threads,
-                models.toAbsolutePath(), variant);
+                models.toAbsolutePath(), variant, arena.equals("on"));
     }
 
     private Map<String, Object> report(JobSettings settings, double wall, int written,

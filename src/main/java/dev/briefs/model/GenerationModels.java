@@ -56,10 +56,12 @@ public final class GenerationModels implements AutoCloseable {
             try {
                 return Seq2SeqGenerator.load(folder(n), options);
             } catch (ModelLoadException e) {
-                String variant = options.variant() != null ? " the " + options.variant().name().toLowerCase(java.util.Locale.ROOT)
-                        + " variant (models.variant in the job file)" : "";
+                // The job file chooses the variant; the fix must fetch that one.
+                String variant = options.variant() == null ? "" : options.variant().name().toLowerCase(java.util.Locale.ROOT);
+                String option = variant.isEmpty() || variant.equals("fp32") ? "" : "--variant " + variant + " ";
                 throw new ModelLoadException("model " + n + " cannot be loaded: " + e.getMessage()
-                        + "; fetch" + variant + " again with: java -jar target/briefs.jar models fetch " + n, e);
+                        + "; fetch it again" + (variant.isEmpty() ? "" : " in the " + variant + " variant the job file asks for")
+                        + " with: java -jar target/briefs.jar models fetch " + option + n, e);
             }
         });
     }

@@ -11,6 +11,7 @@ import dev.briefs.support.TinyModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,27 @@ class RunCommandTest {
         CommandResult negative = CommandResult.run("run", job.toString(), "--date", SAMPLE_DATE);
         assertThat(negative.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(negative.err()).contains("brief.max-words must be a positive number, is -3");
+    }
+
+    @Test
+    void batchOnnxAndVariantSettingsAreCheckedWithTheSettingNamed() throws IOException {
+        TestJobs.inputWithSamples(root, SAMPLE_DATE);
+        Map<String, String> mistakes = Map.of(
+                "batch:\n  max-rows: 0\n", "batch.max-rows must be a positive number, is 0",
+                "batch:\n  length-bucket: -8\n", "batch.length-bucket must be a positive number, is -8",
+                "onnx:\n  optimization: max\n", "onnx.optimization: unknown graph optimisation level 'max'",
+                "onnx:\n  intra-op-threads: -1\n", "onnx.intra-op-threads and onnx.inter-op-threads must be 0");
+        for (Map.Entry<String, String> m : mistakes.entrySet()) {
+            Path job = TestJobs.write(root, m.getKey());
+            CommandResult r = CommandResult.run("run", job.toString(), "--date", SAMPLE_DATE);
+            assertThat(r.exitCode()).as(m.getKey()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).as(m.getKey()).contains("job.yaml").contains(m.getValue());
+        }
+        Path job = TestJobs.write(root, "");
+        Files.writeString(job, Files.readString(job).replace("  translate:\n", "  variant: fp16\n  translate:\n"));
+        CommandResult fp16 = CommandResult.run("run", job.toString(), "--date", SAMPLE_DATE);
+        assertThat(fp16.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(fp16.err()).contains("models.variant 'fp16' is not fp32 or quantized");
     }
 
     @Test
