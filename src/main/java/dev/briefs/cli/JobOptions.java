@@ -1,6 +1,8 @@
 package dev.briefs.cli;
 
 import dev.briefs.job.JobFiles;
+import dev.briefs.job.JobRunner;
+import dev.briefs.job.RunRecord;
 import dev.briefs.job.JobSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -26,6 +28,20 @@ final class JobOptions {
 
     JobSettings settings() {
         return JobSettings.resolve(jobFile, JobFiles.read(jobFile), parseDate(date), input, output);
+    }
+
+    /**
+     * The settings on the folders the date was run with, as its run record holds them; folders
+     * given that differ from the record are a usage error that names both.
+     *
+     * @param forceHint how to start anew with other folders, or null where the command cannot
+     */
+    JobSettings recordedSettings(String command, String forceHint) {
+        try {
+            return JobRunner.withRunRecord(settings(), input != null, output != null, command, forceHint);
+        } catch (RunRecord.FoldersDifferException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     static LocalDate parseDate(String date) {

@@ -54,7 +54,7 @@ final class JobOutcomes {
                 yield exitFor(outcome.report());
             }
             case ALREADY_RUNNING -> throw new UsageException(outcome.failure() + "; wait for it to finish");
-            case MODEL_BROKEN -> throw new UsageException(outcome.failure());
+            case MODEL_BROKEN, FOLDERS_DIFFER -> throw new UsageException(outcome.failure());
             case FAILED -> {
                 err.println("briefs: the job failed: " + outcome.failure());
                 if (outcome.report() != null) {

@@ -25,7 +25,7 @@ final class RerunFailedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobSettings settings = job.settings();
+        JobSettings settings = job.recordedSettings("rerun-failed", null);
         JobOutcomes.checkModels(settings, spec.commandLine().getErr());
         try (ConsoleProgress progress = ConsoleProgress.create(spec.commandLine().getErr(), 0, System.console() != null)) {
             JobRunner.Outcome outcome = JobRunner.rerunFailed(settings, progress);

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
                 "",
                 "Reads the day's article files and writes a brief per article (ID.json, ID.md),",
                 "briefs.jsonl and digest.md. Running a date again resumes a run that crashed or failed;",
-                "a date already complete is left alone unless --force."},
+                "a date already complete is left alone unless --force. A date's run remembers its",
+                "folders: running it again, rerun-failed and status use them unless told otherwise."},
         footer = {"", "Exit status: 0 all briefs complete, 3 some chunks or articles failed (the rest is written),",
                 "2 usage or configuration error, 1 the job failed."})
 final class RunCommand implements Callable<Integer> {
@@ -26,7 +27,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     JobOptions job;
 
-    @Option(names = "--force", description = "Run again even if this date already completed.")
+    @Option(names = "--force", description = {"Start a new run of the date: even if it already completed, "
+            + "or with other folders than its run's."})
     boolean force;
 
     @CommandLine.Spec
@@ -34,7 +36,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobSettings settings = job.settings();
+        // --force starts a new run of the date, on the folders given or the job file's.
+        JobSettings settings = force ? job.settings()
+                : job.recordedSettings("run", "add --force to start a new run of the date with them");
         if (!Files.isDirectory(settings.input())) {
             throw new UsageException("input folder " + settings.input() + " does not exist; drop the day's articles there "
                     + "or pass --input DIR");

@@ -31,7 +31,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        JobSettings settings = job.settings();
+        JobSettings settings = job.recordedSettings("status", null);
         PrintWriter out = spec.commandLine().getOut();
         RunHistory history;
         try {
@@ -45,6 +45,9 @@ final class StatusCommand implements Callable<Integer> {
             out.println("  none");
         }
         history.runs().forEach(r -> out.println("  " + r));
+        if (!history.runs().isEmpty()) {
+            out.println("Folders of the run: input " + settings.input() + ", output " + settings.output());
+        }
         DayReport report = DayReport.of(BriefFiles.readAll(settings.output()));
         out.printf("Briefs in %s: %d articles, %d complete, %d partial, %d failed%n", settings.output(), report.articles(),
                 report.complete(), report.partial(), report.failed());

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -33,7 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class JobRunner {
 
-    public enum Status { COMPLETED, ALREADY_COMPLETE, ALREADY_RUNNING, MODEL_BROKEN, FAILED }
+    public enum Status { COMPLETED, ALREADY_COMPLETE, ALREADY_RUNNING, FOLDERS_DIFFER, MODEL_BROKEN, FAILED }
 
     /**
      * @param report  the day as the output folder has it after the run (null when the job did not run)
@@ -78,6 +79,25 @@ public final class JobRunner {
         }
     }
 
+    /**
+     * The settings to run a command of a date with: the folders of the date's run record where the
+     * command line named none (see {@link RunRecord#apply}). While another process holds the data
+     * folder the record cannot be read; the settings are returned as they are, and the launch refuses.
+     */
+    public static JobSettings withRunRecord(JobSettings settings, boolean inputGiven, boolean outputGiven, String command,
+                                            String forceHint) {
+        Optional<RunRecord> record;
+        try (RunLock lock = RunLock.tryAcquire(settings.data(), "reading the run record of " + settings.date())) {
+            if (lock == null) {
+                return settings;
+            }
+            record = inspect(settings, context -> RunRecord.latest(context.getBean(JobRepository.class), settings.date()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return record.map(r -> r.apply(settings, inputGiven, outputGiven, command, forceHint)).orElse(settings);
+    }
+
     private static Outcome launch(JobSettings settings, RunProgress progress, String jobName, String jobBean,
                                   JobParameters parameters,
                                   List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras) {
@@ -90,7 +110,14 @@ public final class JobRunner {
             AtomicFiles.removeLeftovers(settings.output());
             try (ConfigurableApplicationContext context = start(settings, progress, extras, false)) {
                 JobOperator operator = context.getBean(JobOperator.class);
-                recoverInterrupted(context.getBean(JobRepository.class), operator, jobName);
+                JobRepository repository = context.getBean(JobRepository.class);
+                recoverInterrupted(repository, operator, jobName);
+                // Checked again under the lock: another process may have run the date since the record was read.
+                Optional<RunRecord> record = RunRecord.latest(repository, settings.date());
+                if (parameters.getString("forced") == null && record.isPresent() && !record.get().sameFolders(parameters)) {
+                    return new Outcome(Status.FOLDERS_DIFFER, null, settings.date() + " was run with " + record.get()
+                            + "; run it again with those folders, or with --force to start a new run with others");
+                }
                 JobExecution execution;
                 try {
                     execution = operator.start(context.getBean(jobBean, Job.class), parameters);
@@ -130,9 +157,9 @@ public final class JobRunner {
     static JobParameters nightlyParameters(JobSettings settings, boolean force) {
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addString("date", settings.date().toString(), true)
-                .addString("input", settings.input().toAbsolutePath().toString(), false)
-                .addString("output", settings.output().toAbsolutePath().toString(), false)
-                .addString("jobFile", settings.jobFile().toString(), false);
+                .addString(RunRecord.INPUT, settings.input().toAbsolutePath().normalize().toString(), false)
+                .addString(RunRecord.OUTPUT, settings.output().toAbsolutePath().normalize().toString(), false)
+                .addString(RunRecord.JOB_FILE, settings.jobFile().toString(), false);
         if (force) {
             builder.addString("forced", Instant.now().toString(), true);
         }

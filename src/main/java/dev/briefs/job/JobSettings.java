@@ -172,6 +172,13 @@ public record JobSettings(
         return name;
     }
 
+    /** The same settings on other folders: those a date's run record holds. */
+    public JobSettings withFolders(Path input, Path output) {
+        return new JobSettings(jobName, jobFile, date, input, output, data, languages, maxWords, chunkTokens, commitInterval,
+                partitions, detectLanguages, maxFileBytes, maxRetries, retryDelay, modelsDir, summariseModels,
+                translateModels, autoFetch, hubEndpoint, variant, batch, onnx);
+    }
+
     /** Every model the job file names, for the preflight. */
     public java.util.Set<String> namedModels() {
         java.util.Set<String> names = new java.util.TreeSet<>(translateModels.values());
