@@ -28,11 +28,15 @@ public record Brief(
     }
 
     /**
+     * @param model    the model that made the text, or the extractive summariser's name
+     * @param revision the commit of the model's files as its install manifest records it, so that a day
+     *                 made on several machines can be audited; {@code unverified} for a model installed
+     *                 by hand, absent for the bundled summariser
      * @param status {@code ok} or {@code failed}
      * @param chunks the model calls this language took (the summary's for the article's own language,
      *               the translation's for the others) and how many failed
      */
-    public record LanguageBrief(String text, String model, String status, String error, Chunks chunks) {
+    public record LanguageBrief(String text, String model, String revision, String status, String error, Chunks chunks) {
 
         public boolean ok() {
             return OK.equals(status);

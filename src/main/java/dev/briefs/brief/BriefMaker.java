@@ -33,6 +33,7 @@ public final class BriefMaker {
     private final Translator translator;
     private final List<String> targetLanguages;
     private final int maxWords;
+    private final java.util.function.Function<String, String> revisions;
     private final Map<String, SentenceSplitter> splitters = new ConcurrentHashMap<>();
 
     /**
@@ -42,8 +43,13 @@ public final class BriefMaker {
      */
     static final int MAX_SENTENCES = 400;
 
+    /**
+     * @param revisions the revision of each model by name ({@link dev.briefs.model.ModelRevisions}),
+     *                  null for a model that has none
+     */
     public BriefMaker(LanguageDetector detector, Summariser summariser, Translator translator,
-                      List<String> targetLanguages, int maxWords) {
+                      List<String> targetLanguages, int maxWords, java.util.function.Function<String, String> revisions) {
+        this.revisions = revisions;
         this.detector = detector;
         this.summariser = summariser;
         this.translator = translator;
@@ -113,12 +119,12 @@ public final class BriefMaker {
             Map<String, Brief.LanguageBrief> briefs = new LinkedHashMap<>();
             for (String target : targetLanguages) {
                 if (target.equals(p.language())) {
-                    briefs.put(target, new Brief.LanguageBrief(summary.text(), summary.model(),
+                    briefs.put(target, new Brief.LanguageBrief(summary.text(), summary.model(), revision(summary.model()),
                             summary.text() == null ? Brief.FAILED : Brief.OK, summary.error(),
                             new Brief.Chunks(summary.chunksTotal(), summary.chunksFailed())));
                 } else if (summary.text() == null) {
                     // Nothing to translate; the summary's failures are what a rerun redoes, and its translations with it.
-                    briefs.put(target, new Brief.LanguageBrief(null, null, Brief.FAILED,
+                    briefs.put(target, new Brief.LanguageBrief(null, null, null, Brief.FAILED,
                             "no summary to translate: " + summary.error(), new Brief.Chunks(0, 0)));
                 } else {
                     briefs.put(target, languageBrief(translations.next(), target, failures));
@@ -158,8 +164,12 @@ public final class BriefMaker {
         // A translation runs longer than its source more often than not; the limit holds for every language.
         String translated = t.text() == null ? null : WordLimit.fit(t.text(), splitter(to), maxWords);
         String status = translated != null && t.chunksFailed() == 0 ? Brief.OK : Brief.FAILED;
-        return new Brief.LanguageBrief(translated, t.model(), status, t.error(),
+        return new Brief.LanguageBrief(translated, t.model(), revision(t.model()), status, t.error(),
                 new Brief.Chunks(t.chunksTotal(), t.chunksFailed()));
+    }
+
+    private String revision(String model) {
+        return model == null ? null : revisions.apply(model);
     }
 
     private static Brief assemble(String id, String date, String title, String language, Brief.Source source,

@@ -16,13 +16,13 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * file names, so a partition can run on any worker that sees the input folder: a local thread
  * now, a remote worker later.
  */
-final class ArticleFilePartitioner implements Partitioner {
+public final class ArticleFilePartitioner implements Partitioner {
 
-    static final String FILES = "files";
+    public static final String FILES = "files";
 
     private final Path inputDir;
 
-    ArticleFilePartitioner(Path inputDir) {
+    public ArticleFilePartitioner(Path inputDir) {
         this.inputDir = inputDir;
     }
 

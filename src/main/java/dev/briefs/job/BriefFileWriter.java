@@ -26,16 +26,19 @@ final class BriefFileWriter implements ItemWriter<BriefResult>, SkipListener<Obj
     private final String runDate;
     private final RunProgress progress;
     private final FailureLedger ledger;
+    private final ArticleIdLocks idLocks;
 
-    BriefFileWriter(Path outputDir, String runDate, RunProgress progress, FailureLedger ledger) {
+    BriefFileWriter(Path outputDir, String runDate, RunProgress progress, FailureLedger ledger, ArticleIdLocks idLocks) {
         this.outputDir = outputDir;
         this.runDate = runDate;
         this.progress = progress;
         this.ledger = ledger;
+        this.idLocks = idLocks;
     }
 
     @Override
     public void write(Chunk<? extends BriefResult> results) throws IOException {
+        idLocks.lockUntilCommit(runDate, results.getItems().stream().map(r -> r.brief().id()).toList());
         for (BriefResult result : results) {
             BriefResult kept = claimId(result);
             Brief brief = kept.brief();

@@ -23,7 +23,9 @@ public record JobFile(
         Retry retry,
         Batch batch,
         Onnx onnx,
-        Models models) {
+        Models models,
+        Repository repository,
+        Kafka kafka) {
 
     public record Brief(@JsonProperty("max-words") Integer maxWords) {
     }
@@ -56,6 +58,30 @@ public record JobFile(
                        @JsonProperty("inter-op-threads") Integer interOpThreads,
                        String optimization,
                        @JsonProperty("memory-arena") Boolean memoryArena) {
+    }
+
+    /**
+     * The job repository's database; absent: an H2 file under {@code data}. The password comes from
+     * {@code SPRING_DATASOURCE_PASSWORD}, never from this file.
+     *
+     * @param url      JDBC URL, such as {@code jdbc:postgresql://db:5432/briefs}
+     * @param username database user
+     */
+    public record Repository(String url, String username) {
+    }
+
+    /**
+     * Scale-out: with a broker, {@code run} becomes a manager that sends the day's partitions to
+     * {@code worker} processes over this topic; absent, partitions run as local threads.
+     *
+     * @param bootstrapServers  the brokers, such as {@code kafka-1:9092,kafka-2:9092}
+     * @param topic             the topic of partition requests
+     * @param group             the consumer group the workers share
+     * @param topicPartitions   the topic's partitions when briefs creates it: at least the workers' threads in all
+     * @param pollMs            how often the manager reads the partitions' progress from the job repository
+     */
+    public record Kafka(@JsonProperty("bootstrap-servers") String bootstrapServers, String topic, String group,
+                        @JsonProperty("topic-partitions") Integer topicPartitions, @JsonProperty("poll-ms") Integer pollMs) {
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.briefs.model.ModelLoadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +20,6 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -74,7 +70,7 @@ public final class JobRunner {
     /** Runs a read-only question against the job's context (the job repository, the ledger). */
     public static <T> T inspect(JobSettings settings, Function<ConfigurableApplicationContext, T> question) {
         // Lazy beans: a question about the database must not load the models.
-        try (ConfigurableApplicationContext context = start(settings, RunProgress.NONE, List.of(), true)) {
+        try (ConfigurableApplicationContext context = JobContexts.start(settings, JobContexts.Role.LOCAL, RunProgress.NONE, List.of(), true)) {
             return question.apply(context);
         }
     }
@@ -87,7 +83,7 @@ public final class JobRunner {
     public static JobSettings withRunRecord(JobSettings settings, boolean inputGiven, boolean outputGiven, String command,
                                             String forceHint) {
         Optional<RunRecord> record;
-        try (RunLock lock = RunLock.tryAcquire(settings.data(), "reading the run record of " + settings.date())) {
+        try (RunLock lock = RunLock.tryAcquire(settings, "reading the run record of " + settings.date())) {
             if (lock == null) {
                 return settings;
             }
@@ -101,17 +97,20 @@ public final class JobRunner {
     private static Outcome launch(JobSettings settings, RunProgress progress, String jobName, String jobBean,
                                   JobParameters parameters,
                                   List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras) {
-        try (RunLock lock = RunLock.tryAcquire(settings.data(), jobName + " " + settings.date())) {
+        try (RunLock lock = RunLock.tryAcquire(settings, jobName + " " + settings.date())) {
             if (lock == null) {
-                return new Outcome(Status.ALREADY_RUNNING, null, "another briefs process is running with the data folder "
-                        + settings.data() + " (" + RunLock.holder(settings.data()) + ")");
+                return new Outcome(Status.ALREADY_RUNNING, null, "another briefs process is running " + settings.date()
+                        + ": " + RunLock.holder(settings));
             }
             // A run killed while writing leaves its temporary files; no one else writes here while we hold the lock.
             AtomicFiles.removeLeftovers(settings.output());
-            try (ConfigurableApplicationContext context = start(settings, progress, extras, false)) {
+            try (ConfigurableApplicationContext context = JobContexts.start(settings, JobContexts.Role.of(settings), progress, extras, false)) {
                 JobOperator operator = context.getBean(JobOperator.class);
                 JobRepository repository = context.getBean(JobRepository.class);
-                recoverInterrupted(repository, operator, jobName);
+                Optional<String> busy = InterruptedRuns.recover(repository, operator, jobName, settings);
+                if (busy.isPresent()) {
+                    return new Outcome(Status.ALREADY_RUNNING, null, busy.get());
+                }
                 // Checked again under the lock: another process may have run the date since the record was read.
                 Optional<RunRecord> record = RunRecord.latest(repository, settings.date());
                 if (parameters.getString("forced") == null && record.isPresent() && !record.get().sameFolders(parameters)) {
@@ -127,9 +126,9 @@ public final class JobRunner {
                     return new Outcome(Status.ALREADY_RUNNING, null, "a run for " + settings.date() + " is already in progress");
                 }
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
-                    String why = execution.getAllFailureExceptions().stream()
-                            .map(JobRunner::rootMessage)
-                            .findFirst().orElse(execution.getExitStatus().getExitDescription());
+                    String why = partitionFailure(repository.getJobExecution(execution.getId()))
+                            .or(() -> execution.getAllFailureExceptions().stream().map(JobRunner::rootMessage).findFirst())
+                            .orElse(execution.getExitStatus().getExitDescription());
                     return new Outcome(Status.FAILED, report(settings), why);
                 }
                 return new Outcome(Status.COMPLETED, report(settings), null);
@@ -144,14 +143,17 @@ public final class JobRunner {
     }
 
     /**
-     * While the run lock is held no other process runs, so an execution still marked as running
-     * was cut off (kill -9, power loss). Marking it failed lets Spring Batch restart the instance
-     * from its last committed chunk.
+     * Why a partition failed, as the repository records it: a remote partition's outcome reaches the
+     * manager only there (a worker that died, a step that failed on another machine).
      */
-    private static void recoverInterrupted(JobRepository repository, JobOperator operator, String jobName) {
-        for (JobExecution running : repository.findRunningJobExecutions(jobName)) {
-            operator.recover(running);
-        }
+    private static Optional<String> partitionFailure(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(s -> s.getStepName().startsWith(NightlyJobConfiguration.WORKER_STEP + ":"))
+                .filter(s -> s.getStatus().isUnsuccessful() || s.getStatus() == BatchStatus.STOPPED)
+                .map(s -> s.getExitStatus().getExitDescription().strip())
+                .filter(d -> !d.isEmpty())
+                .map(d -> d.lines().findFirst().orElse(d))
+                .findFirst();
     }
 
     static JobParameters nightlyParameters(JobSettings settings, boolean force) {
@@ -164,33 +166,6 @@ public final class JobRunner {
             builder.addString("forced", Instant.now().toString(), true);
         }
         return builder.toJobParameters();
-    }
-
-    private static ConfigurableApplicationContext start(JobSettings settings, RunProgress progress,
-                                                        List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras,
-                                                        boolean lazy) {
-        Map<String, Object> defaults = new LinkedHashMap<>();
-        // Job state lives in a file database beside the data, so a restart after a crash finds it.
-        // SPRING_DATASOURCE_URL (and _USERNAME, _PASSWORD) in the environment point it at PostgreSQL instead.
-        // WRITE_DELAY=0: H2 otherwise keeps commits in memory for up to half a second, and a kill -9
-        // in that window would lose committed chunks and even the record that the run started.
-        defaults.put("spring.datasource.url", "jdbc:h2:file:" + settings.data().toAbsolutePath().resolve("jobs")
-                + ";WRITE_DELAY=0");
-        defaults.put("spring.datasource.username", "sa");
-        defaults.put("spring.batch.jdbc.initialize-schema", "always");
-        defaults.put("spring.batch.job.enabled", "false");
-        defaults.put("spring.main.log-startup-info", "false");
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(BriefsApplication.class)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .lazyInitialization(lazy)
-                .properties(defaults)
-                .initializers(ctx -> {
-                    ctx.getBeanFactory().registerSingleton("jobSettings", settings);
-                    ctx.getBeanFactory().registerSingleton("runProgress", progress);
-                });
-        extras.forEach(builder::initializers);
-        return builder.run();
     }
 
     private static DayReport report(JobSettings settings) {

@@ -37,7 +37,9 @@ public record JobSettings(
         String hubEndpoint,
         Variant variant,
         BatchSettings batch,
-        OrtSessionSettings onnx) {
+        OrtSessionSettings onnx,
+        RepositorySettings repository,
+        KafkaSettings kafka) {
 
     public static final int DEFAULT_MAX_WORDS = 80;
     /** No limit of the job's own: each model's position limit decides. */
@@ -120,10 +122,12 @@ public record JobSettings(
             }
             modelName(model, "models.translate." + pair, where);
         });
+        RepositorySettings repository = RepositorySettings.resolve(file.repository(), data, System.getenv());
         return new JobSettings(file.name() != null ? file.name() : "nightly", jobFilePath, date, input, output, data,
                 languages, maxWords, chunkTokens, commitInterval, partitions, detect, maxFileBytes, maxRetries,
                 java.time.Duration.ofMillis(delayMs), modelsDir,
-                summarise, translate, Boolean.TRUE.equals(models.autoFetch()), models.endpoint(), variant, batch, onnx);
+                summarise, translate, Boolean.TRUE.equals(models.autoFetch()), models.endpoint(), variant, batch, onnx,
+                repository, KafkaSettings.resolve(file.kafka(), repository, System.getenv(), where));
     }
 
     private static Variant variant(String text, String where) {
@@ -176,7 +180,7 @@ public record JobSettings(
     public JobSettings withFolders(Path input, Path output) {
         return new JobSettings(jobName, jobFile, date, input, output, data, languages, maxWords, chunkTokens, commitInterval,
                 partitions, detectLanguages, maxFileBytes, maxRetries, retryDelay, modelsDir, summariseModels,
-                translateModels, autoFetch, hubEndpoint, variant, batch, onnx);
+                translateModels, autoFetch, hubEndpoint, variant, batch, onnx, repository, kafka);
     }
 
     /** Every model the job file names, for the preflight. */

@@ -9,6 +9,7 @@ import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.ledger.FailureLedger;
 import dev.briefs.model.GenerationModels;
 import dev.briefs.model.ModelDecorator;
+import dev.briefs.model.ModelRevisions;
 import dev.briefs.model.SentenceEmbeddingModel;
 import dev.briefs.model.onnx.OnnxModelOptions;
 import dev.briefs.model.onnx.OnnxVariant;
@@ -20,7 +21,9 @@ import dev.briefs.summarise.Summariser;
 import dev.briefs.summarise.SummarisersByLanguage;
 import dev.briefs.translate.ModelTranslators;
 import dev.briefs.translate.Translator;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +39,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -44,7 +46,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * files, then a step that rebuilds the day's digest from those files.
  *
  * <pre>
- * articles (partitioned over the input files, local threads)
+ * articles (partitioned over the input files: local threads, or remote workers over Kafka)
  *   └─ articleWorker: read articles ─ per chunk of articles: language, chunks, summaries, translations
  *                     (model work of the whole chunk batched) ─ write ID.json, ID.md, ledger
  * digest: briefs.jsonl + digest.md from the ID.json files
@@ -56,6 +58,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class NightlyJobConfiguration {
 
     public static final String JOB_NAME = "nightly-briefs";
+    /** The step that splits the day into partitions; {@link LocalPartitionsConfiguration} or the remote manager's. */
+    public static final String PARTITION_STEP = "articles";
+    /** The step that briefs one partition, here or on a remote worker. */
+    public static final String WORKER_STEP = "articleWorker";
+    /** Which role this process has: {@code local} (the default), {@code manager} or {@code worker}. */
+    public static final String ROLE = "briefs.role";
 
     @Bean
     Job nightlyBriefs(JobRepository jobRepository, Step articles, Step digest) {
@@ -63,34 +71,33 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step articles(JobRepository jobRepository, Step articleWorker, JobSettings settings) {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("briefs-");
-        executor.setConcurrencyLimit(settings.partitions());
-        return new StepBuilder("articles", jobRepository)
-                .partitioner("articleWorker", new ArticleFilePartitioner(settings.input()))
-                .step(articleWorker)
-                .gridSize(settings.partitions())
-                .taskExecutor(executor)
-                .build();
+    Step articleWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings,
+                       PartitionArticleReader articleReader, ArticleBriefsWriter articleBriefsWriter) {
+        return BriefSteps.batchedBriefStep(WORKER_STEP, jobRepository, transactionManager, settings.commitInterval(),
+                articleReader, articleBriefsWriter);
     }
 
+    /*
+     * The worker step's reader and writer take the date and folders from the run's parameters, not
+     * from this process's settings: a remote worker runs partitions of any date it is sent.
+     */
     @Bean
-    Step articleWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings,
-                       PartitionArticleReader articleReader, BriefMaker briefMaker, BriefFileWriter briefWriter) {
-        return BriefSteps.batchedBriefStep("articleWorker", jobRepository, transactionManager, settings.commitInterval(),
-                articleReader, new ArticleBriefsWriter(briefMaker, settings.date(), briefWriter));
+    @StepScope
+    PartitionArticleReader articleReader(ArticleFileReader fileReader,
+                                         @Value("#{jobParameters['" + RunRecord.INPUT + "']}") String input,
+                                         @Value("#{stepExecutionContext['" + ArticleFilePartitioner.FILES + "']}") List<String> files) {
+        return new PartitionArticleReader(Path.of(input), files, fileReader);
     }
 
     @Bean
     @StepScope
-    PartitionArticleReader articleReader(JobSettings settings, ArticleFileReader fileReader,
-                                         @Value("#{stepExecutionContext['" + ArticleFilePartitioner.FILES + "']}") List<String> files) {
-        return new PartitionArticleReader(settings.input(), files, fileReader);
-    }
-
-    @Bean
-    BriefFileWriter briefWriter(JobSettings settings, RunProgress progress, FailureLedger ledger) {
-        return new BriefFileWriter(settings.output(), settings.date().toString(), progress, ledger);
+    ArticleBriefsWriter articleBriefsWriter(BriefMaker briefMaker, RunProgress progress, FailureLedger ledger,
+                                            DataSource dataSource, JobSettings settings,
+                                            @Value("#{jobParameters['date']}") String date,
+                                            @Value("#{jobParameters['" + RunRecord.OUTPUT + "']}") String output) {
+        BriefFileWriter files = new BriefFileWriter(Path.of(output), date, progress, ledger,
+                ArticleIdLocks.forRepository(dataSource, settings.repository()));
+        return new ArticleBriefsWriter(briefMaker, LocalDate.parse(date), files);
     }
 
     @Bean
@@ -166,6 +173,6 @@ public class NightlyJobConfiguration {
     @Bean
     BriefMaker briefMaker(JobSettings settings, Summariser summariser, Translator translator) {
         return new BriefMaker(new LanguageDetector(settings.detectLanguages()), summariser, translator,
-                settings.languages(), settings.maxWords());
+                settings.languages(), settings.maxWords(), new ModelRevisions(settings.modelsDir()));
     }
 }

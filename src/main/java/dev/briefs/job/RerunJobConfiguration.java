@@ -11,6 +11,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import javax.sql.DataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -45,5 +46,11 @@ public class RerunJobConfiguration {
     @Bean
     BriefRepair briefRepair(BriefMaker maker, ArticleFileReader reader, JobSettings settings) {
         return new BriefRepair(maker, reader, settings.input(), settings.output());
+    }
+
+    @Bean
+    BriefFileWriter briefWriter(JobSettings settings, RunProgress progress, FailureLedger ledger, DataSource dataSource) {
+        return new BriefFileWriter(settings.output(), settings.date().toString(), progress, ledger,
+                ArticleIdLocks.forRepository(dataSource, settings.repository()));
     }
 }

@@ -1,68 +1,33 @@
 package dev.briefs.job;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 
 /**
- * One briefs process at a time per data folder. The embedded job database allows only one
- * process anyway; the lock makes a second run refuse cleanly, with who holds it, instead of
- * failing inside the database driver. The operating system releases the lock when the process
- * dies, even by kill -9, so a crash never leaves a stale lock behind, and while this lock is held
- * any execution the job repository still shows as running belongs to a process that is gone.
+ * Who may run a date now. While a process holds it, any execution of the date that the job
+ * repository still shows as running belongs to a process that is gone, and may be recovered.
+ * With an embedded H2 repository this is a file lock on the data folder ({@link FileRunLock}); with
+ * a shared PostgreSQL repository it is an advisory lock of the date in that database ({@link AdvisoryLock}),
+ * so it holds across machines while other dates run beside it.
  */
-final class RunLock implements AutoCloseable {
-
-    static final String FILE = "briefs.lock";
-
-    private final FileChannel channel;
-    private final FileLock lock;
-
-    private RunLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
-        this.lock = lock;
-    }
+public interface RunLock extends AutoCloseable {
 
     /** @return the lock, or {@code null} when another process holds it */
-    static RunLock tryAcquire(Path dataDir, String what) throws IOException {
-        Files.createDirectories(dataDir);
-        FileChannel channel = FileChannel.open(dataDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.READ);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException heldInThisProcess) {
-            lock = null;
+    static RunLock tryAcquire(JobSettings settings, String what) throws IOException {
+        if (settings.repository().postgres()) {
+            return AdvisoryLock.tryAcquire(settings.repository(), AdvisoryLock.RUN, settings.date().toEpochDay(), what);
         }
-        if (lock == null) {
-            channel.close();
-            return null;
-        }
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + " " + Instant.now() + " " + what + "\n")
-                .getBytes(StandardCharsets.UTF_8)));
-        channel.force(false);
-        return new RunLock(channel, lock);
+        return FileRunLock.tryAcquire(settings.data(), what);
     }
 
-    /** Who holds the lock, as its holder wrote it (pid, start time, what it runs). */
-    static String holder(Path dataDir) {
-        try {
-            return Files.readString(dataDir.resolve(FILE)).strip();
-        } catch (IOException e) {
-            return "unknown";
+    /** Who holds the lock, for the refusal message. */
+    static String holder(JobSettings settings) {
+        if (settings.repository().postgres()) {
+            return "its lock in the job database " + settings.repository() + " is held by "
+                    + AdvisoryLock.holder(settings.repository(), AdvisoryLock.RUN, settings.date().toEpochDay());
         }
+        return "the data folder " + settings.data() + " is held by " + FileRunLock.holder(settings.data());
     }
 
     @Override
-    public void close() throws IOException {
-        lock.release();
-        channel.close();
-    }
+    void close() throws IOException;
 }

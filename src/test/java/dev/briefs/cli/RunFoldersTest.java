@@ -20,6 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunFoldersTest {
 
+    /** Job file lines that choose the job repository; the embedded H2 file here. */
+    String repository() {
+        return "";
+    }
+
     private static final String DATE = "2026-11-20";
 
     @TempDir
@@ -27,7 +32,7 @@ class RunFoldersTest {
 
     @Test
     void rerunStatusAndRunAgainUseTheFoldersOfTheDatesRun() throws IOException {
-        Path job = TestJobs.write(root, "");
+        Path job = TestJobs.write(root, repository());
         Path input = Files.createDirectories(root.resolve("elsewhere/in"));
         try (var samples = Files.list(Path.of("jobs/articles", DATE))) {
             for (Path sample : samples.toList()) {

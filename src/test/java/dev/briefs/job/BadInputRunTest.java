@@ -114,11 +114,11 @@ class BadInputRunTest {
     void aSecondRunWhileOneIsRunningIsRefused() throws IOException {
         TestJobs.inputDir(root, DATE);
         Path job = TestJobs.write(root, "");
-        try (RunLock held = RunLock.tryAcquire(root.resolve("data"), "nightly-briefs " + DATE)) {
+        try (RunLock held = FileRunLock.tryAcquire(root.resolve("data"), "nightly-briefs " + DATE)) {
             assertThat(held).isNotNull();
             CommandResult second = CommandResult.run("run", job.toString(), "--date", DATE);
             assertThat(second.exitCode()).isEqualTo(ExitCodes.USAGE);
-            assertThat(second.err().strip()).startsWith("briefs: another briefs process is running with the data folder")
+            assertThat(second.err().strip()).startsWith("briefs: another briefs process is running " + DATE + ": the data folder")
                     .contains("nightly-briefs " + DATE).endsWith("wait for it to finish");
         }
     }

@@ -63,6 +63,7 @@ class InstalledModelsRunTest {
             if (b.language().equals("en")) {
                 assertThat(b.briefs().get("en").model()).isEqualTo("distilbart-cnn-6-6");
                 assertThat(b.briefs().get("uk").model()).isEqualTo("opus-mt-en-uk");
+                assertThat(b.briefs().get("uk").revision()).as("installed by hand").isEqualTo("unverified");
             } else {
                 assertThat(b.briefs().get("uk").model()).isEqualTo("extractive:lexical-tfidf");
                 assertThat(b.briefs().get("en").model()).isEqualTo("opus-mt-uk-en");

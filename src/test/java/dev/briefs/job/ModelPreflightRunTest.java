@@ -3,6 +3,7 @@ package dev.briefs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefs.brief.Brief;
+import dev.briefs.model.Manifest;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.cli.ExitCodes;
 import dev.briefs.model.hub.TestHub;
@@ -70,6 +71,15 @@ class ModelPreflightRunTest {
         assertThat(BriefFiles.readAll(TestJobs.outputDir(root, DATE))).allSatisfy(b -> {
             assertThat(b.status()).isEqualTo(Brief.OK);
             assertThat(b.briefs().values()).allSatisfy(lb -> assertThat(lb.text()).isNotBlank());
+            // Each text names the commit of the model files that made it, as the install manifest records it.
+            assertThat(b.briefs().values()).allSatisfy(lb -> {
+                if (!lb.model().startsWith("extractive:")) {
+                    assertThat(lb.revision()).isEqualTo(Manifest.read(root.resolve("models").resolve(lb.model())
+                            .resolve(Manifest.FILE_NAME)).commit()).matches("[0-9a-f]{40}");
+                } else {
+                    assertThat(lb.revision()).isNull();
+                }
+            });
         });
 
         // The hub is gone: the installed, verified models are all the run needs.

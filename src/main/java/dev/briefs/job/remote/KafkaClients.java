@@ -1,0 +1,56 @@
+package dev.briefs.job.remote;
+
+import dev.briefs.job.KafkaSettings;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Kafka clients as briefs uses them, from the job's {@link KafkaSettings}. */
+final class KafkaClients {
+
+    /**
+     * A partition is worked on inside one poll of its worker, for as long as it takes. The consumer
+     * must not be dropped from its group meanwhile; if it is, the request goes to another worker,
+     * which sees that the partition is taken and lets it be.
+     */
+    static final int MAX_PARTITION_MS = (int) java.time.Duration.ofHours(12).toMillis();
+
+    private KafkaClients() {
+    }
+
+    static KafkaTemplate<String, String> producer(KafkaSettings kafka) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(p));
+    }
+
+    static DefaultKafkaConsumerFactory<String, String> consumers(KafkaSettings kafka) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.group());
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        // A worker that joins after the manager sent its requests still gets them.
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // One partition request per poll: a busy worker must not hold requests that an idle one could take.
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, MAX_PARTITION_MS);
+        // Heartbeats come from the consumer's own thread, whatever the partition takes; a worker that
+        // dies hands its share of the topic to the others within this time.
+        c.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        c.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
+        return new DefaultKafkaConsumerFactory<>(c);
+    }
+}

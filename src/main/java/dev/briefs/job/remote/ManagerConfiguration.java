@@ -1,0 +1,102 @@
+package dev.briefs.job.remote;
+
+import dev.briefs.job.ArticleFilePartitioner;
+import dev.briefs.job.JobSettings;
+import dev.briefs.job.KafkaSettings;
+import dev.briefs.job.NightlyJobConfiguration;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.IntegrationMessageHeaderAccessor;
+import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.config.EnableIntegration;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.kafka.dsl.Kafka;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * The manager's role in a scaled-out run: {@code run} splits the day as a local run would, sends
+ * one request per partition to the Kafka topic, and learns each partition's outcome from the
+ * shared job repository (polling; no reply topic to lose). {@link DeadWorkerReaper} fails a
+ * partition whose worker died, so the run ends instead of waiting for it.
+ *
+ * <pre>
+ * articles: partitioner ─ request per partition ─▶ Kafka topic ─▶ workers (WorkerConfiguration)
+ *           ◀── poll BATCH_STEP_EXECUTION in PostgreSQL until every partition has ended
+ * </pre>
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = NightlyJobConfiguration.ROLE, havingValue = "manager")
+@EnableIntegration
+public class ManagerConfiguration {
+
+    @Bean
+    Step articles(JobRepository jobRepository, JobSettings settings, DirectChannel partitionRequests,
+                  DeadWorkerReaper reaper) {
+        return new RemotePartitioningManagerStepBuilder(NightlyJobConfiguration.PARTITION_STEP, jobRepository)
+                .partitioner(NightlyJobConfiguration.WORKER_STEP, new ArticleFilePartitioner(settings.input()))
+                .gridSize(settings.partitions())
+                .outputChannel(partitionRequests)
+                .pollInterval(settings.kafka().poll().toMillis())
+                .listener(reaper)
+                .build();
+    }
+
+    @Bean
+    DirectChannel partitionRequests() {
+        return new DirectChannel();
+    }
+
+    @Bean
+    DeadWorkerReaper deadWorkerReaper(JobRepository jobRepository, JobSettings settings) {
+        return new DeadWorkerReaper(jobRepository, settings.repository(), settings.kafka().poll());
+    }
+
+    /**
+     * Requests are sent synchronously, so a broker that cannot be reached fails the step at once.
+     * They are spread evenly over the topic's partitions, which the workers' consumers share out in
+     * contiguous ranges, so that with as many worker threads as requests each thread gets one.
+     */
+    @Bean
+    IntegrationFlow partitionRequestsToKafka(DirectChannel partitionRequests, JobSettings settings) {
+        KafkaSettings kafka = settings.kafka();
+        return IntegrationFlow.from(partitionRequests)
+                .transform(StepExecutionRequest.class, PartitionRequests::encode)
+                .handle(Kafka.outboundChannelAdapter(KafkaClients.producer(kafka))
+                        .topic(kafka.topic())
+                        .partitionId(m -> spread(m.getHeaders(), kafka.topicPartitions()))
+                        .sync(true))
+                .get();
+    }
+
+    @Bean
+    KafkaAdmin kafkaAdmin(JobSettings settings) {
+        KafkaAdmin admin = new KafkaAdmin(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                settings.kafka().bootstrapServers()));
+        admin.setFatalIfBrokerNotAvailable(true);
+        return admin;
+    }
+
+    /** Created when missing, with the broker's default replication; an existing topic is left as it is. */
+    @Bean
+    NewTopic partitionTopic(JobSettings settings) {
+        return TopicBuilder.name(settings.kafka().topic()).partitions(settings.kafka().topicPartitions()).build();
+    }
+
+    /** Request number n of size goes to topic partition n * partitions / size. */
+    static int spread(org.springframework.messaging.MessageHeaders headers, int partitions) {
+        Integer n = headers.get(IntegrationMessageHeaderAccessor.SEQUENCE_NUMBER, Integer.class);
+        Integer size = headers.get(IntegrationMessageHeaderAccessor.SEQUENCE_SIZE, Integer.class);
+        if (n == null || size == null || size <= 0) {
+            return 0;
+        }
+        return (int) ((long) n * partitions / size) % partitions;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.briefs.job.remote;
+
+import dev.briefs.job.AdvisoryLock;
+import dev.briefs.job.RepositorySettings;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepLocator;
+
+/**
+ * A worker's side of a partition request, as Spring Batch's {@code StepExecutionRequestHandler}
+ * does it (find the step execution in the shared repository, execute the step on it), with a claim
+ * first. Kafka delivers a request at least once (again after a rebalance, for example), so before
+ * it runs the partition, the worker claims it: it takes the partition's advisory lock, holds it while it runs,
+ * and runs only a partition that no one has started. A request for a partition that is running
+ * elsewhere, finished, or failed meanwhile is acknowledged and left alone, so nothing is briefed twice.
+ *
+ * <p>On shutdown ({@link #stopAfterCurrentChunks}) the running partitions are asked to stop at
+ * their next chunk boundary: they end STOPPED with their work committed, and the run's restart
+ * goes on from there.
+ */
+public final class PartitionRequestHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PartitionRequestHandler.class);
+
+    private final JobRepository repository;
+    private final RepositorySettings database;
+    private final StepLocator steps;
+    private final Set<StepExecution> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+
+    PartitionRequestHandler(JobRepository repository, RepositorySettings database, StepLocator steps) {
+        this.repository = repository;
+        this.database = database;
+        this.steps = steps;
+    }
+
+    void handle(StepExecutionRequest request) throws IOException {
+        if (stopping) {
+            // Not acknowledged work is redelivered to another worker; throwing keeps the offset.
+            throw new IllegalStateException("worker is stopping; " + request + " is left for another worker");
+        }
+        long id = request.getStepExecutionId();
+        try (AdvisoryLock claim = AdvisoryLock.tryAcquire(database, AdvisoryLock.PARTITION, id, "partition " + id)) {
+            if (claim == null) {
+                log.info("partition {} is running on another worker; request left alone", id);
+                return;
+            }
+            StepExecution partition = repository.getStepExecution(id);
+            if (partition == null) {
+                log.warn("partition {} is not in the job repository (another database?); request dropped", id);
+                return;
+            }
+            if (partition.getStatus() != BatchStatus.STARTING) {
+                log.info("partition {} ({}) is {} already; request left alone", id, partition.getStepName(), partition.getStatus());
+                return;
+            }
+            Step step = steps.getStep(request.getStepName());
+            String date = partition.getJobExecution().getJobParameters().getString("date");
+            log.info("date {} partition {}: started", date, partition.getStepName());
+            running.add(partition);
+            try {
+                step.execute(partition);
+            } catch (JobInterruptedException e) {
+                partition.setStatus(BatchStatus.STOPPED);
+                repository.update(partition);
+            } catch (Throwable e) {
+                partition.addFailureException(e);
+                partition.setStatus(BatchStatus.FAILED);
+                repository.update(partition);
+            } finally {
+                running.remove(partition);
+            }
+            if (partition.getStatus() == BatchStatus.STOPPED) {
+                partition.setExitStatus(new ExitStatus(ExitStatus.STOPPED.getExitCode(), "partition " + partition.getStepName()
+                        + " was stopped after a committed chunk by its worker's shutdown; run the date again to go on"));
+                repository.update(partition);
+            }
+            log.info("date {} partition {}: {} ({} briefs written)", date, partition.getStepName(), partition.getStatus(),
+                    partition.getWriteCount());
+        }
+    }
+
+    /** Stops taking requests, asks running partitions to stop after their current chunk, and waits for them. */
+    public void stopAfterCurrentChunks(Duration patience) {
+        stopping = true;
+        log.info("worker stopping: {} partition(s) running, each stops after its current chunk", running.size());
+        running.forEach(StepExecution::setTerminateOnly);
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (!running.isEmpty()) {
+            log.warn("{} partition(s) did not reach a chunk boundary in {}s; they will be failed by the manager", running.size(),
+                    patience.toSeconds());
+        }
+    }
+}

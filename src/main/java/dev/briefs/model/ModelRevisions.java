@@ -1,0 +1,52 @@
+package dev.briefs.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Which revision of each installed model this process uses, as the install manifest records it
+ * (the hub commit its files came from). Read once per model: the files are verified at start-up
+ * and do not change during a run.
+ */
+public final class ModelRevisions implements Function<String, String> {
+
+    /** The revision of a model folder placed by hand, without a manifest. */
+    public static final String UNVERIFIED = "unverified";
+
+    private final Path modelsDir;
+    private final Map<String, String> byName = new ConcurrentHashMap<>();
+
+    public ModelRevisions(Path modelsDir) {
+        this.modelsDir = modelsDir;
+    }
+
+    /** @return the commit, {@link #UNVERIFIED}, or null for a name that is not an installed model */
+    @Override
+    public String apply(String model) {
+        if (!model.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            return null; // the bundled extractive summariser, e.g. "extractive:all-minilm-l6-v2"
+        }
+        return byName.computeIfAbsent(model, this::read);
+    }
+
+    private String read(String model) {
+        Path folder = modelsDir.resolve(model);
+        if (!Files.isDirectory(folder)) {
+            return null;
+        }
+        Path manifest = folder.resolve(Manifest.FILE_NAME);
+        if (!Files.isRegularFile(manifest)) {
+            return UNVERIFIED;
+        }
+        try {
+            String commit = Manifest.read(manifest).commit();
+            return commit != null ? commit : UNVERIFIED;
+        } catch (IOException e) {
+            return UNVERIFIED;
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package dev.briefs.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.briefs.brief.Brief;
+import dev.briefs.brief.BriefFiles;
+import dev.briefs.cli.BriefsMain;
+import dev.briefs.cli.ExitCodes;
+import dev.briefs.support.CommandResult;
+import dev.briefs.support.EmbeddedKafka;
+import dev.briefs.support.EmbeddedPostgresRepository;
+import dev.briefs.support.InterceptedModels;
+import dev.briefs.support.Outputs;
+import dev.briefs.support.SharedCorpus;
+import dev.briefs.support.TestJobs;
+import dev.briefs.support.TestWorker;
+import dev.briefs.support.TinyModels;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A day briefed by a manager and worker processes over a real Kafka broker, with the job
+ * repository in a real PostgreSQL: the same briefs as one machine makes, each written once, and a
+ * worker killed mid-partition costs a rerun of that partition only.
+ */
+class ScaleOutTest {
+
+    private static final String DATE = "2022-04-14";
+
+    @TempDir
+    static Path referenceRoot;
+
+    /** The day as one machine briefs it. */
+    static Map<String, String> reference;
+    /** The model calls one machine makes for the day. */
+    static int referenceCalls;
+
+    @TempDir
+    Path root;
+
+    private final List<Worker> workers = new ArrayList<>();
+
+    @BeforeAll
+    static void oneMachine() throws IOException {
+        SharedCorpus.dir();
+        Path job = TestJobs.write(referenceRoot, "");
+        prepare(referenceRoot);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        dev.briefs.model.ModelDecorator counting = InterceptedModels.before((name, text) -> calls.incrementAndGet());
+        JobRunner.Outcome run = JobRunner.runNightly(JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null),
+                false, RunProgress.NONE, ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", counting));
+        assertThat(run.status()).as(run.failure()).isEqualTo(JobRunner.Status.COMPLETED);
+        referenceCalls = calls.get();
+        reference = Outputs.snapshot(TestJobs.outputDir(referenceRoot, DATE));
+        assertThat(reference).hasSize(17 * 2 + 2);
+    }
+
+    static void prepare(Path root) throws IOException {
+        Path input = TestJobs.inputDir(root, DATE);
+        SharedCorpus.writeUkrainianArticles(input);
+        Files.copy(SharedCorpus.file("000_c930af4e63a7dcc9.txt"), input.resolve("000_c930af4e63a7dcc9.txt"));
+        TinyModels.install("tiny-marian-uk-en", root.resolve("models"), "opus-mt-uk-en");
+        TinyModels.install("tiny-marian-en-uk", root.resolve("models"), "opus-mt-en-uk");
+    }
+
+    Path scaledOutJob() throws IOException {
+        return scaledOutJob("");
+    }
+
+    Path scaledOutJob(String extra) throws IOException {
+        prepare(root);
+        String topic = "briefs-test-" + root.getFileName().toString().replaceAll("[^A-Za-z0-9]", "");
+        return TestJobs.write(root, EmbeddedPostgresRepository.jobFileLines() + """
+                kafka:
+                  bootstrap-servers: %s
+                  topic: %s
+                  group: %s-workers
+                  topic-partitions: 4
+                  poll-ms: 200
+                """.formatted(EmbeddedKafka.bootstrapServers(), topic, topic) + extra);
+    }
+
+    @AfterEach
+    void stopWorkers() {
+        workers.forEach(w -> w.process.destroyForcibly());
+    }
+
+    @Test
+    void aManagerAndTwoWorkersBriefTheDayAsOneMachineDoes() throws Exception {
+        Path job = scaledOutJob();
+        Worker first = startWorker(BriefsMain.class.getName(), "worker", job.toString());
+        Worker second = startWorker(BriefsMain.class.getName(), "worker", job.toString());
+        first.await("worker assigned [partition");
+        second.await("worker assigned [partition");
+
+        CommandResult manager = CommandResult.run("run", job.toString(), "--date", DATE);
+        assertThat(manager.exitCode()).as(manager.err()).isEqualTo(ExitCodes.OK);
+
+        Path out = TestJobs.outputDir(root, DATE);
+        assertThat(Outputs.snapshot(out)).isEqualTo(reference);
+        assertThat(Files.readAllLines(out.resolve("briefs.jsonl"))).hasSize(17).doesNotHaveDuplicates();
+        // Each worker ran one of the two partitions.
+        first.await("articleWorker:partition");
+        second.await("articleWorker:partition");
+        assertThat(first.lines).anyMatch(l -> l.contains(": COMPLETED"));
+        assertThat(second.lines).anyMatch(l -> l.contains(": COMPLETED"));
+        assertThat(history(job)).singleElement().asString().contains("COMPLETED").contains("17 briefs written");
+    }
+
+    @Test
+    void aWorkerKilledMidPartitionFailsTheRunAndRunAgainRedoesOnlyThatPartition() throws Exception {
+        Path job = scaledOutJob();
+        Worker doomed = startWorker(TestWorker.class.getName(), job.toString(), "model-call:3");
+        doomed.await("worker assigned [partition");
+        Worker survivor = startWorker(TestWorker.class.getName(), job.toString(), "none");
+        survivor.await("worker assigned [partition");
+
+        CompletableFuture<CommandResult> manager = CompletableFuture.supplyAsync(
+                () -> CommandResult.run("run", job.toString(), "--date", DATE));
+        doomed.await("PAUSED");
+        doomed.process.destroyForcibly(); // SIGKILL mid-partition
+        CommandResult failed = manager.get(120, TimeUnit.SECONDS);
+        assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(ExitCodes.JOB_FAILED);
+        assertThat(failed.err()).contains("the worker running partition articleWorker:partition").contains("is gone");
+        int callsBefore = survivor.count("MODEL_CALL");
+        assertThat(callsBefore).as("the survivor briefed the other partition").isPositive();
+
+        CommandResult again = CommandResult.run("run", job.toString(), "--date", DATE);
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCodes.OK);
+        Path out = TestJobs.outputDir(root, DATE);
+        assertThat(Outputs.snapshot(out)).isEqualTo(reference);
+        assertThat(Files.readAllLines(out.resolve("briefs.jsonl"))).hasSize(17).doesNotHaveDuplicates();
+
+        // The restart sent only the partition that had not completed: the survivor's calls for the
+        // restart are exactly the day's calls less those of the partition it had completed.
+        List<String> runs = history(job);
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0)).contains("FAILED");
+        assertThat(runs.get(1)).contains("COMPLETED");
+        int restartCalls = survivor.count("MODEL_CALL") - callsBefore;
+        assertThat(restartCalls).isEqualTo(referenceCalls - callsBefore).isLessThan(referenceCalls);
+        assertThat(survivor.lines.stream().filter(l -> l.contains(": COMPLETED")).count()).isEqualTo(2);
+    }
+
+    @Test
+    void aWorkerStoppedWithSigtermEndsItsPartitionAfterACommittedChunkAndTheRestartGoesOn() throws Exception {
+        Path job = scaledOutJob("commit-interval: 2\n");
+        Worker stopping = startWorker(TestWorker.class.getName(), job.toString(), "slow:300");
+        stopping.await("worker assigned [partition");
+
+        CompletableFuture<CommandResult> manager = CompletableFuture.supplyAsync(
+                () -> CommandResult.run("run", job.toString(), "--date", DATE));
+        stopping.await("MODEL_CALL 3");
+        // SIGTERM, as a deployment or a draining machine sends it. Not Process.destroy(): that also
+        // closes the pipes, and the worker's last words would be lost.
+        stopping.process.toHandle().destroy();
+        assertThat(stopping.ends(120)).isTrue();
+        assertThat(stopping.process.exitValue()).as("exit status of a worker stopped cleanly").isZero();
+        assertThat(stopping.lines).anyMatch(l -> l.contains("articleWorker:partition") && l.contains(": STOPPED"));
+
+        // The request the stopped worker did not take waits in Kafka for the next worker.
+        Worker next = startWorker(TestWorker.class.getName(), job.toString(), "none");
+        CommandResult stopped = manager.get(180, TimeUnit.SECONDS);
+        assertThat(stopped.exitCode()).as(stopped.out() + stopped.err()).isEqualTo(ExitCodes.JOB_FAILED);
+        assertThat(stopped.err()).contains("was stopped after a committed chunk by its worker's shutdown");
+        int committed = BriefFiles.readAll(TestJobs.outputDir(root, DATE)).size();
+        assertThat(committed).as("briefs of both partitions, the stopped one's up to its last chunk").isBetween(9, 16);
+
+        CommandResult again = CommandResult.run("run", job.toString(), "--date", DATE);
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCodes.OK);
+        Path out = TestJobs.outputDir(root, DATE);
+        assertThat(Outputs.snapshot(out)).isEqualTo(reference);
+        assertThat(next.lines.stream().filter(l -> l.contains(": COMPLETED")).count()).isEqualTo(2);
+    }
+
+    @Test
+    void modelFailuresOnWorkersGoToTheLedgerAndRerunFailedCompletesThem() throws Exception {
+        Path job = scaledOutJob("retry:\n  delay-ms: 10\n");
+        for (int w = 0; w < 2; w++) {
+            startWorker(TestWorker.class.getName(), job.toString(), "fail-model:opus-mt-uk-en")
+                    .await("worker assigned [partition");
+        }
+        CommandResult night = CommandResult.run("run", job.toString(), "--date", DATE);
+        assertThat(night.exitCode()).as(night.err()).isEqualTo(ExitCodes.SOME_FAILED);
+        assertThat(night.out()).contains("17 articles, 1 complete, 16 partial, 0 failed");
+        CommandResult status = CommandResult.run("status", job.toString(), "--date", DATE);
+        assertThat(status.out()).containsPattern("Failures: [1-9][0-9]* open, 0 resolved")
+                .contains("translate [en] chunk 0: java.io.IOException: injected: opus-mt-uk-en timed out");
+
+        // The failures recorded by the workers are redone where rerun-failed is called.
+        CommandResult rerun = CommandResult.run("rerun-failed", job.toString(), "--date", DATE);
+        assertThat(rerun.exitCode()).as(rerun.err()).isEqualTo(ExitCodes.OK);
+        assertThat(Outputs.snapshot(TestJobs.outputDir(root, DATE))).isEqualTo(reference);
+        assertThat(CommandResult.run("status", job.toString(), "--date", DATE).out()).contains("Failures: 0 open");
+    }
+
+    private List<String> history(Path job) {
+        return JobRunner.inspect(JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null),
+                RunHistory::of).runs();
+    }
+
+    private Worker startWorker(String main, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), main));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Worker w = new Worker(p);
+        workers.add(w);
+        return w;
+    }
+
+    /** A worker process whose output is collected as it comes. */
+    static final class Worker {
+        final Process process;
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        private final Thread reader;
+
+        Worker(Process process) {
+            this.process = process;
+            reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = r.readLine(); line != null; line = r.readLine()) {
+                        lines.add(line);
+                    }
+                } catch (IOException ignored) {
+                    // the process ended
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        void await(String text) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (System.nanoTime() < deadline) {
+                if (lines.stream().anyMatch(l -> l.contains(text))) {
+                    return;
+                }
+                if (!process.isAlive() && lines.stream().noneMatch(l -> l.contains(text))) {
+                    Thread.sleep(200);
+                    assertThat(lines).as("the worker ended before printing '" + text + "'").anyMatch(l -> l.contains(text));
+                }
+                Thread.sleep(100);
+            }
+            assertThat(lines).as("the worker printed '" + text + "' within 90 s").anyMatch(l -> l.contains(text));
+        }
+
+        /** Waits for the process to end and for its last lines to be read. */
+        boolean ends(long seconds) throws InterruptedException {
+            boolean ended = process.waitFor(seconds, TimeUnit.SECONDS);
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+            return ended;
+        }
+
+        int count(String text) {
+            return (int) lines.stream().filter(l -> l.startsWith(text)).count();
+        }
+    }
+}
