@@ -102,8 +102,6 @@ public final class JobRunner {
                 return new Outcome(Status.ALREADY_RUNNING, null, "another briefs process is running " + settings.date()
                         + ": " + RunLock.holder(settings));
             }
-            // A run killed while writing leaves its temporary files; no one else writes here while we hold the lock.
-            AtomicFiles.removeLeftovers(settings.output());
             try (ConfigurableApplicationContext context = JobContexts.start(settings, JobContexts.Role.of(settings), progress, extras, false)) {
                 JobOperator operator = context.getBean(JobOperator.class);
                 JobRepository repository = context.getBean(JobRepository.class);
@@ -111,6 +109,9 @@ public final class JobRunner {
                 if (busy.isPresent()) {
                     return new Outcome(Status.ALREADY_RUNNING, null, busy.get());
                 }
+                // A run killed while writing leaves its temporary files; no one else writes the date's
+                // briefs while we hold its lock and no worker holds one of its partitions.
+                AtomicFiles.removeLeftovers(settings.output());
                 // Checked again under the lock: another process may have run the date since the record was read.
                 Optional<RunRecord> record = RunRecord.latest(repository, settings.date());
                 if (parameters.getString("forced") == null && record.isPresent() && !record.get().sameFolders(parameters)) {

@@ -30,7 +30,9 @@ import org.springframework.batch.core.step.StepExecution;
  * several workers fit on one machine, beside a local run of the same day. It prints articles per
  * second, and the overhead each partition pays for the broker and the repository: from the
  * manager's step start to the partition's start on a worker (the request's trip and the claim),
- * and from the last partition's end to the manager noticing it (the polling).
+ * and from the last partition's end to the manager noticing it (the polling). The cores are shared
+ * out: each of W workers gets cores / W ONNX Runtime threads (at least one), as W machines would each
+ * bring their own, so on a machine with fewer cores than workers the workers share them.
  *
  * <pre>
  * ./mvnw -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
@@ -59,7 +61,7 @@ public final class ScaleOutBench {
         System.out.println("| run | workers | partitions | wall s | articles/s | vs 1 worker | request to start, ms (mean / max) | last end to manager, ms |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         double local = runLocal(root.resolve("local"), corpus, articles, models);
-        System.out.printf("| local threads | - | 2 | %.1f | %.1f | | | |%n", local, articles / local);
+        System.out.printf("| one process, local partitions | - | 2 | %.1f | %.1f | | | |%n", local, articles / local);
         double one = 0;
         for (int workers : workerCounts) {
             Path dir = root.resolve("workers-" + workers);
@@ -70,11 +72,14 @@ public final class ScaleOutBench {
             System.out.printf("| manager + workers | %d | %d | %.1f | %.1f | %.2fx | %d / %d | %d |%n", workers, workers, r.wall,
                     articles / r.wall, one / r.wall, r.meanStartMs, r.maxStartMs, r.noticeMs);
         }
+        // The embedded broker and database keep threads of their own; their shutdown hooks stop them.
+        System.exit(0);
     }
 
     private static double runLocal(Path dir, Path corpus, int articles, Path models) throws Exception {
         NightArticles.write(corpus, articles, DATE, TestJobs.inputDir(dir, DATE));
-        Path job = TestJobs.write(dir, "");
+        // Two partitions of one ONNX Runtime thread each: the machine's cores, as the workers get them below.
+        Path job = TestJobs.write(dir, "onnx:\n  intra-op-threads: " + threadsPerProcess(2) + "\n");
         Files.writeString(job, Files.readString(job).replace("dir: " + dir.toAbsolutePath() + "/models", "dir: " + models));
         long t0 = System.nanoTime();
         JobRunner.Outcome outcome = JobRunner.runNightly(settings(job), false, RunProgress.NONE);
@@ -96,7 +101,9 @@ public final class ScaleOutBench {
                   group: %s
                   topic-partitions: %d
                   poll-ms: 200
-                """.formatted(EmbeddedKafka.bootstrapServers(), topic, topic, Math.max(4, workers)));
+                onnx:
+                  intra-op-threads: %d
+                """.formatted(EmbeddedKafka.bootstrapServers(), topic, topic, Math.max(4, workers), threadsPerProcess(workers)));
         Files.writeString(job, Files.readString(job).replace("partitions: 2\n", "partitions: " + workers + "\n")
                 .replace("dir: " + dir.toAbsolutePath() + "/models", "dir: " + models));
         List<Process> processes = new ArrayList<>();
@@ -158,6 +165,14 @@ public final class ScaleOutBench {
             return new Result(wall, Math.round(starts.stream().mapToLong(Long::longValue).average().orElse(0)),
                     starts.stream().mapToLong(Long::longValue).max().orElse(0), notice);
         });
+    }
+
+    /**
+     * The machine's cores shared out among the processes, as separate machines would each have
+     * their own: without this every worker's ONNX Runtime takes all cores and they fight over them.
+     */
+    private static int threadsPerProcess(int processes) {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / processes);
     }
 
     private static JobSettings settings(Path job) {

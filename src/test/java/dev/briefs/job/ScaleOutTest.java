@@ -209,6 +209,35 @@ class ScaleOutTest {
         assertThat(CommandResult.run("status", job.toString(), "--date", DATE).out()).contains("Failures: 0 open");
     }
 
+    @Test
+    void twoFilesClaimingOneIdOnTwoWorkersLeaveOneBriefAndOneDuplicate() throws Exception {
+        Path job = scaledOutJob();
+        // A day of two files that claim one id, dealt to the two partitions, so two processes claim it.
+        Path input = TestJobs.inputDir(root, "2026-11-20");
+        Files.writeString(input.resolve("a.txt"), "Title: Harbour opens\nURL: https://example.org/a\n\n"
+                + "The harbour opened on Monday after repairs. Ships came in at dawn.\n");
+        Files.writeString(input.resolve("b.json"), """
+                {"id": "a", "title": "Harbour opens again", "url": "https://example.org/b",
+                 "text": "The harbour opened again on Tuesday. More ships came in."}
+                """);
+        Worker first = startWorker(BriefsMain.class.getName(), "worker", job.toString());
+        Worker second = startWorker(BriefsMain.class.getName(), "worker", job.toString());
+        first.await("worker assigned [partition");
+        second.await("worker assigned [partition");
+
+        CommandResult manager = CommandResult.run("run", job.toString(), "--date", "2026-11-20");
+        assertThat(manager.exitCode()).as(manager.err()).isEqualTo(ExitCodes.SOME_FAILED);
+        first.await("articleWorker:partition");
+        second.await("articleWorker:partition");
+        List<Brief> briefs = BriefFiles.readAll(TestJobs.outputDir(root, "2026-11-20"));
+        assertThat(briefs).hasSize(2);
+        assertThat(briefs).filteredOn(b -> b.id().equals("a")).singleElement()
+                .satisfies(b -> assertThat(b.source().file()).isEqualTo("a.txt"));
+        assertThat(briefs).filteredOn(b -> !b.id().equals("a")).singleElement()
+                .satisfies(b -> assertThat(b.status()).isEqualTo(Brief.FAILED))
+                .satisfies(b -> assertThat(b.error()).contains("article id 'a' is also the id of the article in a.txt"));
+    }
+
     private List<String> history(Path job) {
         return JobRunner.inspect(JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null),
                 RunHistory::of).runs();

@@ -43,6 +43,8 @@ final class KafkaClients {
         c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         // A worker that joins after the manager sent its requests still gets them.
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // The topic is made with its partitions by PartitionTopicConfiguration, never by a consumer's metadata request.
+        c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // One partition request per poll: a busy worker must not hold requests that an idle one could take.
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);

@@ -4,8 +4,6 @@ import dev.briefs.job.ArticleFilePartitioner;
 import dev.briefs.job.JobSettings;
 import dev.briefs.job.KafkaSettings;
 import dev.briefs.job.NightlyJobConfiguration;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
@@ -18,8 +16,6 @@ import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.kafka.dsl.Kafka;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * The manager's role in a scaled-out run: {@code run} splits the day as a local run would, sends
@@ -74,20 +70,6 @@ public class ManagerConfiguration {
                         .partitionId(m -> spread(m.getHeaders(), kafka.topicPartitions()))
                         .sync(true))
                 .get();
-    }
-
-    @Bean
-    KafkaAdmin kafkaAdmin(JobSettings settings) {
-        KafkaAdmin admin = new KafkaAdmin(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                settings.kafka().bootstrapServers()));
-        admin.setFatalIfBrokerNotAvailable(true);
-        return admin;
-    }
-
-    /** Created when missing, with the broker's default replication; an existing topic is left as it is. */
-    @Bean
-    NewTopic partitionTopic(JobSettings settings) {
-        return TopicBuilder.name(settings.kafka().topic()).partitions(settings.kafka().topicPartitions()).build();
     }
 
     /** Request number n of size goes to topic partition n * partitions / size. */
