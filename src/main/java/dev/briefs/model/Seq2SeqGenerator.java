@@ -87,22 +87,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
             if (!Files.isRegularFile(tokFile)) {
                 throw new ModelLoadException(tokFile, "Missing tokenizer");
             }
-            HuggingFaceTokenizer.Builder b = HuggingFaceTokenizer.builder()
-                    .optTokenizerPath(tokFile)
-                    .optAddSpecialTokens(true)
-                    .optPadding(false);
-            Integer limit = model.maxPositions();
-            if (limit != null) {
-                b.optTruncation(true).optMaxLength(limit);
-            } else {
-                b.optTruncation(false);
-            }
-            HuggingFaceTokenizer tok;
-            try {
-                tok = b.build();
-            } catch (IOException | RuntimeException e) {
-                throw new ModelLoadException(tokFile, "Corrupt or unreadable tokenizer (" + e.getMessage() + ")", e);
-            }
+            HuggingFaceTokenizer tok = tokenizer(tokFile, model.maxPositions());
             Map<String, Long> languages = Map.of();
             boolean legacy = false;
             if (MULTILINGUAL_TYPES.contains(model.architecture())) {
@@ -118,6 +103,32 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
         } catch (RuntimeException e) {
             model.close();
             throw e;
+        }
+    }
+
+    /**
+     * The model's tokenizer, truncating at the model's own position limit as {@code transformers}
+     * does with {@code model_max_length}. DJL caps truncation at a {@code modelMaxLength} of its own
+     * that defaults to 512 when no tokenizer_config.json is read, which silently cut BART inputs of
+     * up to 1,024 tokens at 512; the limit is therefore given as both.
+     *
+     * @param limit the model's {@code max_position_embeddings}, or null for no truncation
+     */
+    static HuggingFaceTokenizer tokenizer(Path tokFile, Integer limit) {
+        HuggingFaceTokenizer.Builder b = HuggingFaceTokenizer.builder()
+                .optTokenizerPath(tokFile)
+                .optAddSpecialTokens(true)
+                .optPadding(false);
+        if (limit != null) {
+            b.optTruncation(true).optMaxLength(limit);
+            b.configure(Map.of("modelMaxLength", limit));
+        } else {
+            b.optTruncation(false);
+        }
+        try {
+            return b.build();
+        } catch (IOException | RuntimeException e) {
+            throw new ModelLoadException(tokFile, "Corrupt or unreadable tokenizer (" + e.getMessage() + ")", e);
         }
     }
 
