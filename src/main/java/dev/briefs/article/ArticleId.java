@@ -11,15 +11,30 @@ public final class ArticleId {
 
     private static final Pattern SAFE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,127}");
 
+    /**
+     * Names of the day's own files in the output folder (digest.md, briefs.jsonl, and those to come
+     * beside them): an article with such an id would overwrite them or be overwritten. Compared
+     * without case, for file systems that ignore it.
+     */
+    static final java.util.Set<String> RESERVED = java.util.Set.of("digest", "briefs", "report");
+
     private ArticleId() {
     }
 
     public static boolean isSafe(String id) {
-        return id != null && SAFE.matcher(id).matches() && !id.contains("..");
+        return id != null && SAFE.matcher(id).matches() && !id.contains("..") && !isReserved(id);
+    }
+
+    private static boolean isReserved(String id) {
+        return RESERVED.contains(id.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** @throws ArticleFormatException naming the id and the rule it breaks */
     public static String requireSafe(String id) {
+        if (id != null && isReserved(id)) {
+            throw new ArticleFormatException("article id " + quote(id) + " is the name of one of the day's own files "
+                    + "(digest, briefs, report); give the article another id (rename the file or set its 'id')");
+        }
         if (!isSafe(id)) {
             throw new ArticleFormatException("article id " + quote(id) + " is not safe as a file name: "
                     + "use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit, without '..'");

@@ -109,6 +109,22 @@ class ArticleFileReaderTest {
         }
 
         @Test
+        void theNamesOfTheDaysOwnFilesAreNoArticleIds() throws IOException {
+            // digest.txt would write digest.md over the day's digest; report.json would be read as a brief.
+            for (String name : List.of("digest.txt", "Briefs.txt", "report.txt")) {
+                List<ArticleInput> inputs = read(name, "date 2024-05-01 Text.");
+                assertThat(onlyError(inputs)).as(name).contains("is the name of one of the day's own files")
+                        .contains("give the article another id");
+                assertThat(inputs.get(0).id()).as(name).isNotEqualToIgnoringCase(ArticleId.ofFileName(name))
+                        .satisfies(id -> assertThat(ArticleId.isSafe(id)).isTrue());
+            }
+            List<ArticleInput> declared = read("a.json", """
+                    {"id": "digest", "title": "T", "maintext": "Body."}
+                    """);
+            assertThat(onlyError(declared)).contains("article id 'digest' is the name of one of the day's own files");
+        }
+
+        @Test
         void fileNameThatIsNotASafeIdIsReportedUnderASafeStandIn() throws IOException {
             List<ArticleInput> inputs = read("bad name;rm -rf.txt", "date 2024-05-01 Text.");
             assertThat(onlyError(inputs)).contains("not safe as a file name");
