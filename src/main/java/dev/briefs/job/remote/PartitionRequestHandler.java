@@ -65,10 +65,24 @@ public final class PartitionRequestHandler {
                 log.info("partition {} ({}) is {} already; request left alone", id, partition.getStepName(), partition.getStatus());
                 return;
             }
-            Step step = steps.getStep(request.getStepName());
             String date = partition.getJobExecution().getJobParameters().getString("date");
+            Step step;
+            try {
+                step = steps.getStep(request.getStepName());
+            } catch (RuntimeException e) {
+                // Not retried: no worker of this build can run it, and the manager must not wait for it.
+                String why = "this worker has no step '" + request.getStepName() + "' (is it the manager's briefs version?)";
+                log.error("date {} partition {}: {}", date, partition.getStepName(), why);
+                partition.setStatus(BatchStatus.FAILED);
+                partition.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), why));
+                repository.update(partition);
+                return;
+            }
             log.info("date {} partition {}: started", date, partition.getStepName());
             running.add(partition);
+            if (stopping) {
+                partition.setTerminateOnly(); // asked to stop while this one was being claimed
+            }
             try {
                 step.execute(partition);
             } catch (JobInterruptedException e) {
