@@ -31,13 +31,23 @@ public final class ArticleFileReader {
     private final PlainTextArticleParser plainText = new PlainTextArticleParser();
     private final HtmlArticleParser html = new HtmlArticleParser();
     private final long maxFileBytes;
+    private final boolean linksMayLeave;
 
     public ArticleFileReader() {
         this(DEFAULT_MAX_FILE_BYTES);
     }
 
     public ArticleFileReader(long maxFileBytes) {
+        this(maxFileBytes, false);
+    }
+
+    /**
+     * @param linksMayLeave whether a symbolic link in the input folder may lead to a file outside it
+     *                      ({@code input-links: follow} in the job file); by default the folder confines what is read
+     */
+    public ArticleFileReader(long maxFileBytes, boolean linksMayLeave) {
         this.maxFileBytes = maxFileBytes;
+        this.linksMayLeave = linksMayLeave;
     }
 
     /**
@@ -156,7 +166,7 @@ public final class ArticleFileReader {
         }
     }
 
-    private static Path resolveInside(Path inputDir, String sourceFile) {
+    private Path resolveInside(Path inputDir, String sourceFile) throws IOException {
         Path file = inputDir.resolve(sourceFile).normalize();
         if (!file.startsWith(inputDir.normalize()) || sourceFile.contains("/") || sourceFile.contains("\\")) {
             throw new ArticleFormatException(sourceFile + ": not a file directly inside the input folder");
@@ -166,6 +176,13 @@ public final class ArticleFileReader {
         }
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new ArticleFormatException(sourceFile + ": no longer exists");
+        }
+        // The input folder confines what is read: a link must not make a file elsewhere (another
+        // day's, a secret) into an article whose text ends up in the briefs.
+        if (!linksMayLeave && Files.isSymbolicLink(file) && !file.toRealPath().startsWith(inputDir.toRealPath())) {
+            throw new ArticleFormatException(sourceFile + ": a symbolic link to a file outside the input folder ("
+                    + file.toRealPath() + "); copy the file into the folder, or allow such links with "
+                    + "'input-links: follow' in the job file");
         }
         return file;
     }

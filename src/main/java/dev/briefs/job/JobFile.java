@@ -20,6 +20,7 @@ public record JobFile(
         Integer partitions,
         @JsonProperty("detect-languages") List<String> detectLanguages,
         @JsonProperty("max-file-bytes") Long maxFileBytes,
+        @JsonProperty("input-links") String inputLinks,
         Retry retry,
         Batch batch,
         Onnx onnx,

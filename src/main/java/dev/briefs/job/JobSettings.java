@@ -28,6 +28,7 @@ public record JobSettings(
         int partitions,
         List<String> detectLanguages,
         long maxFileBytes,
+        boolean linksMayLeaveInput,
         int maxRetries,
         java.time.Duration retryDelay,
         Path modelsDir,
@@ -90,6 +91,7 @@ public record JobSettings(
         if (maxFileBytes <= 0) {
             throw new JobFileException(where + ": max-file-bytes must be positive, is " + maxFileBytes);
         }
+        boolean linksMayLeave = inputLinks(file.inputLinks(), where);
         JobFile.Retry retry = file.retry() != null ? file.retry() : new JobFile.Retry(null, null);
         int maxRetries = retry.maxRetries() != null ? retry.maxRetries() : DEFAULT_MAX_RETRIES;
         if (maxRetries < 0) {
@@ -124,10 +126,21 @@ public record JobSettings(
         });
         RepositorySettings repository = RepositorySettings.resolve(file.repository(), data, System.getenv());
         return new JobSettings(file.name() != null ? file.name() : "nightly", jobFilePath, date, input, output, data,
-                languages, maxWords, chunkTokens, commitInterval, partitions, detect, maxFileBytes, maxRetries,
+                languages, maxWords, chunkTokens, commitInterval, partitions, detect, maxFileBytes, linksMayLeave, maxRetries,
                 java.time.Duration.ofMillis(delayMs), modelsDir,
                 summarise, translate, Boolean.TRUE.equals(models.autoFetch()), models.endpoint(), variant, batch, onnx,
                 repository, KafkaSettings.resolve(file.kafka(), repository, System.getenv(), where));
+    }
+
+    /** {@code inside} (the default): symbolic links may lead only to files in the input folder; {@code follow}: anywhere. */
+    private static boolean inputLinks(String text, String where) {
+        if (text == null || text.equals("inside")) {
+            return false;
+        }
+        if (text.equals("follow")) {
+            return true;
+        }
+        throw new JobFileException(where + ": input-links '" + text + "' is not inside or follow");
     }
 
     private static Variant variant(String text, String where) {
@@ -179,7 +192,7 @@ public record JobSettings(
     /** The same settings on other folders: those a date's run record holds. */
     public JobSettings withFolders(Path input, Path output) {
         return new JobSettings(jobName, jobFile, date, input, output, data, languages, maxWords, chunkTokens, commitInterval,
-                partitions, detectLanguages, maxFileBytes, maxRetries, retryDelay, modelsDir, summariseModels,
+                partitions, detectLanguages, maxFileBytes, linksMayLeaveInput, maxRetries, retryDelay, modelsDir, summariseModels,
                 translateModels, autoFetch, hubEndpoint, variant, batch, onnx, repository, kafka);
     }
 

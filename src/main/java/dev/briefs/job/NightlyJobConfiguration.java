@@ -116,7 +116,7 @@ public class NightlyJobConfiguration {
 
     @Bean
     ArticleFileReader articleFileReader(JobSettings settings) {
-        return new ArticleFileReader(settings.maxFileBytes());
+        return new ArticleFileReader(settings.maxFileBytes(), settings.linksMayLeaveInput());
     }
 
     @Bean

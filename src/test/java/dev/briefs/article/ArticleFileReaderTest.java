@@ -326,4 +326,19 @@ class ArticleFileReaderTest {
         Files.createDirectory(dir.resolve("sub"));
         assertThat(ArticleFiles.list(dir)).containsExactly("a.json", "b.txt");
     }
+
+    @Test
+    void aSymbolicLinkLeadingOutOfTheInputFolderIsRefusedUnlessTheJobFileAllowsIt(@TempDir Path elsewhere) throws IOException {
+        Path input = Files.createDirectories(dir.resolve("in"));
+        Path secret = Files.writeString(elsewhere.resolve("secret.txt"), "date 2024-05-01 Not an article of this day.");
+        Files.createSymbolicLink(input.resolve("leak.txt"), secret);
+        Files.writeString(input.resolve("real.txt"), "date 2024-05-01 An article of this day.");
+        Files.createSymbolicLink(input.resolve("alias.txt"), input.resolve("real.txt"));
+
+        assertThat(onlyError(reader.read(input, "leak.txt"))).contains("leak.txt: a symbolic link to a file outside the input folder")
+                .contains("input-links: follow");
+        assertThat(only(reader.read(input, "alias.txt")).text()).isEqualTo("An article of this day.");
+        ArticleFileReader following = new ArticleFileReader(ArticleFileReader.DEFAULT_MAX_FILE_BYTES, true);
+        assertThat(only(following.read(input, "leak.txt")).text()).isEqualTo("Not an article of this day.");
+    }
 }
