@@ -9,7 +9,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 
 /** Kafka clients as briefs uses them, from the job's {@link KafkaSettings}. */
 final class KafkaClients {
@@ -24,7 +23,8 @@ final class KafkaClients {
     private KafkaClients() {
     }
 
-    static KafkaTemplate<String, String> producer(KafkaSettings kafka) {
+    /** A bean, so that the context's close closes its producer and the producer's threads. */
+    static DefaultKafkaProducerFactory<String, String> producers(KafkaSettings kafka) {
         Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -32,7 +32,7 @@ final class KafkaClients {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(p));
+        return new DefaultKafkaProducerFactory<>(p);
     }
 
     static DefaultKafkaConsumerFactory<String, String> consumers(KafkaSettings kafka) {

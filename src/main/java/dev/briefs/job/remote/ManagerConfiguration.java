@@ -16,6 +16,8 @@ import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.kafka.dsl.Kafka;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The manager's role in a scaled-out run: {@code run} splits the day as a local run would, sends
@@ -61,15 +63,21 @@ public class ManagerConfiguration {
      * contiguous ranges, so that with as many worker threads as requests each thread gets one.
      */
     @Bean
-    IntegrationFlow partitionRequestsToKafka(DirectChannel partitionRequests, JobSettings settings) {
+    IntegrationFlow partitionRequestsToKafka(DirectChannel partitionRequests, JobSettings settings,
+                                             DefaultKafkaProducerFactory<String, String> partitionRequestProducers) {
         KafkaSettings kafka = settings.kafka();
         return IntegrationFlow.from(partitionRequests)
                 .transform(StepExecutionRequest.class, PartitionRequests::encode)
-                .handle(Kafka.outboundChannelAdapter(KafkaClients.producer(kafka))
+                .handle(Kafka.outboundChannelAdapter(new KafkaTemplate<>(partitionRequestProducers))
                         .topic(kafka.topic())
                         .partitionId(m -> spread(m.getHeaders(), kafka.topicPartitions()))
                         .sync(true))
                 .get();
+    }
+
+    @Bean
+    DefaultKafkaProducerFactory<String, String> partitionRequestProducers(JobSettings settings) {
+        return KafkaClients.producers(settings.kafka());
     }
 
     /** Request number n of size goes to topic partition n * partitions / size. */
