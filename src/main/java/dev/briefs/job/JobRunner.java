@@ -77,19 +77,27 @@ public final class JobRunner {
 
     /**
      * The settings to run a command of a date with: the folders of the date's run record where the
-     * command line named none (see {@link RunRecord#apply}). While another process holds the data
-     * folder the record cannot be read; the settings are returned as they are, and the launch refuses.
+     * command line named none (see {@link RunRecord#apply}). While another process holds an embedded
+     * database the record cannot be read; the settings are returned as they are, and the launch refuses.
      */
     public static JobSettings withRunRecord(JobSettings settings, boolean inputGiven, boolean outputGiven, String command,
                                             String forceHint) {
+        Function<ConfigurableApplicationContext, Optional<RunRecord>> latest =
+                context -> RunRecord.latest(context.getBean(JobRepository.class), settings.date());
         Optional<RunRecord> record;
-        try (RunLock lock = RunLock.tryAcquire(settings, "reading the run record of " + settings.date())) {
-            if (lock == null) {
-                return settings;
+        if (settings.repository().postgres()) {
+            // A shared database serves readers while a run holds the date's lock: status works during a run.
+            record = inspect(settings, latest);
+        } else {
+            // The embedded database is one process's at a time.
+            try (RunLock lock = RunLock.tryAcquire(settings, "reading the run record of " + settings.date())) {
+                if (lock == null) {
+                    return settings;
+                }
+                record = inspect(settings, latest);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            record = inspect(settings, context -> RunRecord.latest(context.getBean(JobRepository.class), settings.date()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return record.map(r -> r.apply(settings, inputGiven, outputGiven, command, forceHint)).orElse(settings);
     }

@@ -67,6 +67,11 @@ class SharedRepositoryTest {
                 .contains("its lock in the job database jdbc:postgresql:")
                 .contains("'briefs " + first.pid() + "@").contains("wait for it to finish");
 
+        // A shared database answers status while the date runs (an embedded one is the run's alone).
+        CommandResult during = CommandResult.run("status", job.toString(), "--date", FIRST);
+        assertThat(during.out()).as(during.err()).contains("nightly-briefs #").contains("STARTED")
+                .contains("Folders of the run: input " + TestJobs.inputDir(root, FIRST).toAbsolutePath());
+
         first.destroyForcibly(); // SIGKILL: its execution stays STARTED in the database
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
