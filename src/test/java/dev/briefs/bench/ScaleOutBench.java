@@ -5,6 +5,7 @@ import dev.briefs.job.JobRunner;
 import dev.briefs.job.JobSettings;
 import dev.briefs.job.RunProgress;
 import dev.briefs.job.RunRecord;
+import dev.briefs.support.ChildJvm;
 import dev.briefs.support.EmbeddedKafka;
 import dev.briefs.support.EmbeddedPostgresRepository;
 import dev.briefs.support.TestJobs;
@@ -110,9 +111,7 @@ public final class ScaleOutBench {
         CountDownLatch assigned = new CountDownLatch(workers);
         try {
             for (int w = 0; w < workers; w++) {
-                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                        "-cp", System.getProperty("java.class.path"), "dev.briefs.cli.BriefsMain", "worker", job.toString())
-                        .redirectErrorStream(true).start();
+                Process p = ChildJvm.start("dev.briefs.cli.BriefsMain", "worker", job.toString());
                 processes.add(p);
                 Thread reader = new Thread(() -> {
                     try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

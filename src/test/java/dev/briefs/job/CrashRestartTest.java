@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
+import dev.briefs.support.ChildJvm;
 import dev.briefs.support.CrashingRun;
 import dev.briefs.support.Outputs;
 import dev.briefs.support.SharedCorpus;
@@ -71,11 +72,7 @@ class CrashRestartTest {
     }
 
     static Process start(Path job, String point) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                CrashingRun.class.getName(), job.toString(), DATE, point)
-                .redirectErrorStream(true)
-                .start();
+        return ChildJvm.start(CrashingRun.class.getName(), job.toString(), DATE, point);
     }
 
     static String output(Process p) throws IOException {

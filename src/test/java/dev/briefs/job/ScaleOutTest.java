@@ -6,6 +6,7 @@ import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.cli.BriefsMain;
 import dev.briefs.cli.ExitCodes;
+import dev.briefs.support.ChildJvm;
 import dev.briefs.support.CommandResult;
 import dev.briefs.support.EmbeddedKafka;
 import dev.briefs.support.EmbeddedPostgresRepository;
@@ -244,10 +245,7 @@ class ScaleOutTest {
     }
 
     private Worker startWorker(String main, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), main));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process p = ChildJvm.start(main, args);
         Worker w = new Worker(p);
         workers.add(w);
         return w;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.cli.ExitCodes;
+import dev.briefs.support.ChildJvm;
 import dev.briefs.support.CommandResult;
 import dev.briefs.support.CrashingRun;
 import dev.briefs.support.EmbeddedPostgresRepository;
@@ -117,11 +118,7 @@ class SharedRepositoryTest {
     }
 
     private Process startPaused(Path job, String date) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                CrashingRun.class.getName(), job.toString(), date, "model-call:1")
-                .redirectErrorStream(true)
-                .start();
+        Process p = ChildJvm.start(CrashingRun.class.getName(), job.toString(), date, "model-call:1");
         children.add(p);
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();

@@ -1,0 +1,21 @@
+package dev.briefs.support;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Another JVM on the test's own classpath, for the tests and benchmarks that kill, stop or add processes. */
+public final class ChildJvm {
+
+    private ChildJvm() {
+    }
+
+    /** Starts {@code mainClass} with its arguments; standard error goes into standard output. */
+    public static Process start(String mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+}
