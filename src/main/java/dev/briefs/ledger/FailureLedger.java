@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,9 +32,32 @@ public final class FailureLedger {
         this.clock = clock;
     }
 
-    /** Creates the table on first use; harmless when it exists. */
+    /**
+     * Creates the table on first use; harmless when it exists. On PostgreSQL two processes that
+     * start together (a manager and its workers) can both pass the IF NOT EXISTS check and one of
+     * them then fails on the catalog's unique index; that failure means the table is there.
+     */
     public void createSchema() {
-        jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
+        try {
+            jdbc.execute(createTable());
+        } catch (DataAccessException e) {
+            if (!tableExists()) {
+                throw e;
+            }
+        }
+    }
+
+    private boolean tableExists() {
+        try {
+            jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE 1 = 0", Integer.class);
+            return true;
+        } catch (DataAccessException notThere) {
+            return false;
+        }
+    }
+
+    private static String createTable() {
+        return "CREATE TABLE IF NOT EXISTS " + TABLE + " ("
                 + "RUN_DATE VARCHAR(10) NOT NULL, "
                 + "ARTICLE_ID VARCHAR(128) NOT NULL, "
                 + "SOURCE_FILE VARCHAR(1024) NOT NULL, "
@@ -46,7 +70,7 @@ public final class FailureLedger {
                 + "FIRST_SEEN TIMESTAMP NOT NULL, "
                 + "LAST_SEEN TIMESTAMP NOT NULL, "
                 + "STATE VARCHAR(8) NOT NULL, "
-                + "PRIMARY KEY (RUN_DATE, ARTICLE_ID, STAGE, LANGUAGE, CHUNK_INDEX))");
+                + "PRIMARY KEY (RUN_DATE, ARTICLE_ID, STAGE, LANGUAGE, CHUNK_INDEX))";
     }
 
     /** Records what an article's latest processing left undone, and resolves what it did. */
