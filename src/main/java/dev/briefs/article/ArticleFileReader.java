@@ -195,7 +195,7 @@ public final class ArticleFileReader {
      * The id an unreadable file is reported under. A file name that is not a safe id still
      * needs a report, so it gets a safe stand-in derived from its characters.
      */
-    static String fallbackId(String sourceFile) {
+    public static String fallbackId(String sourceFile) {
         String stem = ArticleId.ofFileName(sourceFile);
         if (ArticleId.isSafe(stem)) {
             return stem;

@@ -3,6 +3,7 @@ package dev.briefs.brief;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,7 +42,17 @@ public final class AtomicFiles {
         return removed;
     }
 
+    /** @throws IOException naming the target, so that the operator knows which file and folder to look at */
     public static void write(Path target, byte[] content) throws IOException {
+        try {
+            writeAtomically(target, content);
+        } catch (IOException e) {
+            String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+            throw new IOException("cannot write " + target.toAbsolutePath() + ": " + reason, e);
+        }
+    }
+
+    private static void writeAtomically(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, TEMP_PREFIX + target.getFileName() + "-", "");

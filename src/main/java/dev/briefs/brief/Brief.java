@@ -1,13 +1,16 @@
 package dev.briefs.brief;
 
+import dev.briefs.failure.Degradation;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One article's brief, as written to {@code ID.json}. Field order here is the order in the file.
  *
- * @param status {@code ok} when every language is done, {@code partial} when some failed,
- *               {@code failed} when the article could not be read or nothing could be summarised
+ * @param status   {@code ok} when every language is done, {@code partial} when some failed,
+ *                 {@code failed} when the article could not be read or nothing could be summarised
+ * @param degraded what made the brief worse than asked for without failing it (a stand-in
+ *                 summariser, an article or a sentence cut, an empty part): the digest shows it
  */
 public record Brief(
         String id,
@@ -18,7 +21,18 @@ public record Brief(
         String error,
         Source source,
         Map<String, LanguageBrief> briefs,
-        Chunks chunks) {
+        Chunks chunks,
+        List<Degradation> degraded) {
+
+    public Brief {
+        degraded = degraded == null ? List.of() : List.copyOf(degraded);
+    }
+
+    /** A brief with nothing degraded. */
+    public Brief(String id, String date, String title, String language, String status, String error, Source source,
+                 Map<String, LanguageBrief> briefs, Chunks chunks) {
+        this(id, date, title, language, status, error, source, briefs, chunks, List.of());
+    }
 
     public static final String OK = "ok";
     public static final String PARTIAL = "partial";

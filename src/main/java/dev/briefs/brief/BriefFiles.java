@@ -53,7 +53,12 @@ public final class BriefFiles {
         }
         List<Brief> briefs = new ArrayList<>();
         for (Path file : files) {
-            briefs.add(BriefJson.read(Files.readAllBytes(file)));
+            try {
+                briefs.add(BriefJson.read(Files.readAllBytes(file)));
+            } catch (IOException | RuntimeException e) {
+                throw new IOException("cannot read the brief " + file.toAbsolutePath() + " (" + e.getMessage()
+                        + "); move it out of the output folder or remove it", e);
+            }
         }
         return briefs;
     }

@@ -5,6 +5,7 @@ import dev.briefs.article.ArticleInput;
 import dev.briefs.article.LanguageDetector;
 import dev.briefs.chunk.Chunk;
 import dev.briefs.chunk.SentenceSplitter;
+import dev.briefs.failure.Degradation;
 import dev.briefs.summarise.Summariser;
 import dev.briefs.summarise.Summary;
 import dev.briefs.summarise.WordLimit;
@@ -64,7 +65,7 @@ public final class BriefMaker {
 
     /** An article read and split, waiting for its summary and translations. */
     private record Prepared(int position, Article article, String date, Brief.Source source, String language,
-                            List<Chunk> chunks) {
+                            List<Chunk> chunks, List<Degradation> degraded) {
     }
 
     /**
@@ -92,10 +93,14 @@ public final class BriefMaker {
                 continue;
             }
             List<String> sentences = splitter(language).split(article.text());
+            List<Degradation> degraded = new ArrayList<>();
             if (sentences.size() > MAX_SENTENCES) {
+                degraded.add(new Degradation(Degradation.ARTICLE_CUT, null, "the article has " + sentences.size()
+                        + " sentences; only the first " + MAX_SENTENCES + " were summarised"));
                 sentences = sentences.subList(0, MAX_SENTENCES);
             }
-            prepared.add(new Prepared(i, article, date, source, language, summariser.packerFor(language).pack(sentences)));
+            prepared.add(new Prepared(i, article, date, source, language, summariser.packerFor(language).pack(sentences),
+                    degraded));
         }
 
         List<Summary> summaries = summariser.summariseAll(prepared.stream()
@@ -116,6 +121,8 @@ public final class BriefMaker {
             Summary summary = summaries.get(k);
             List<Failure> failures = new ArrayList<>();
             summary.failures().forEach(f -> failures.add(Failure.of(Failure.SUMMARISE, p.language(), f)));
+            List<Degradation> degraded = new ArrayList<>(p.degraded());
+            degraded.addAll(summary.degraded());
             Map<String, Brief.LanguageBrief> briefs = new LinkedHashMap<>();
             for (String target : targetLanguages) {
                 if (target.equals(p.language())) {
@@ -127,11 +134,11 @@ public final class BriefMaker {
                     briefs.put(target, new Brief.LanguageBrief(null, null, null, Brief.FAILED,
                             "no summary to translate: " + summary.error(), new Brief.Chunks(0, 0)));
                 } else {
-                    briefs.put(target, languageBrief(translations.next(), target, failures));
+                    briefs.put(target, languageBrief(translations.next(), target, failures, degraded));
                 }
             }
             out[p.position()] = new BriefResult(assemble(p.article().id(), p.date(), p.article().title(), p.language(),
-                    p.source(), briefs, summary.text() != null), failures);
+                    p.source(), briefs, summary.text() != null, degraded), failures);
         }
         return Arrays.asList(out);
     }
@@ -150,18 +157,25 @@ public final class BriefMaker {
         List<Failure> failures = new ArrayList<>();
         Map<String, Brief.LanguageBrief> briefs = new LinkedHashMap<>(existing.briefs());
         List<String> targets = List.copyOf(languages);
+        // What the earlier run said of the languages translated again no longer holds; the rest does.
+        List<Degradation> degraded = new ArrayList<>(existing.degraded().stream()
+                .filter(d -> d.language() == null || !targets.contains(d.language())).toList());
         List<Translation> done = translator.translateAll(targets.stream()
                 .map(t -> new Translator.Request(sourceBrief.text(), existing.language(), t)).toList());
         for (int i = 0; i < targets.size(); i++) {
-            briefs.put(targets.get(i), languageBrief(done.get(i), targets.get(i), failures));
+            briefs.put(targets.get(i), languageBrief(done.get(i), targets.get(i), failures, degraded));
         }
         return new BriefResult(assemble(existing.id(), existing.date(), existing.title(), existing.language(),
-                existing.source(), briefs, true), failures);
+                existing.source(), briefs, true, degraded), failures);
     }
 
-    private Brief.LanguageBrief languageBrief(Translation t, String to, List<Failure> failures) {
+    private Brief.LanguageBrief languageBrief(Translation t, String to, List<Failure> failures, List<Degradation> degraded) {
         t.failures().forEach(f -> failures.add(Failure.of(Failure.TRANSLATE, to, f)));
+        degraded.addAll(t.degraded());
         // A translation runs longer than its source more often than not; the limit holds for every language.
+        if (t.text() != null && WordLimit.cutsASentence(t.text(), splitter(to), maxWords)) {
+            degraded.add(WordLimit.cut(to, maxWords));
+        }
         String translated = t.text() == null ? null : WordLimit.fit(t.text(), splitter(to), maxWords);
         String status = translated != null && t.chunksFailed() == 0 ? Brief.OK : Brief.FAILED;
         return new Brief.LanguageBrief(translated, t.model(), revision(t.model()), status, t.error(),
@@ -173,7 +187,7 @@ public final class BriefMaker {
     }
 
     private static Brief assemble(String id, String date, String title, String language, Brief.Source source,
-                                  Map<String, Brief.LanguageBrief> briefs, boolean summarised) {
+                                  Map<String, Brief.LanguageBrief> briefs, boolean summarised, List<Degradation> degraded) {
         int total = 0;
         int failed = 0;
         for (Brief.LanguageBrief b : briefs.values()) {
@@ -188,7 +202,7 @@ public final class BriefMaker {
         } else {
             status = Brief.OK;
         }
-        return new Brief(id, date, title, language, status, null, source, briefs, new Brief.Chunks(total, failed));
+        return new Brief(id, date, title, language, status, null, source, briefs, new Brief.Chunks(total, failed), degraded);
     }
 
     private static BriefResult articleFailed(String id, String date, String title, Brief.Source source,

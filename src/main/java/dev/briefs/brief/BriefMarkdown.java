@@ -1,5 +1,6 @@
 package dev.briefs.brief;
 
+import dev.briefs.failure.Degradation;
 import java.util.Map;
 
 /** Renders a brief as Markdown for people: title, source link, then one section per language. */
@@ -28,6 +29,20 @@ public final class BriefMarkdown {
             if (b.model() != null) {
                 md.append("*Model: ").append(MarkdownText.escape(b.model())).append("*\n\n");
             }
+        }
+        String degraded = degradedLines(brief);
+        if (!degraded.isEmpty()) {
+            md.append("## Not as asked\n\n").append(degraded);
+        }
+        return md.toString();
+    }
+
+    /** One list line for each way the brief is worse than asked for, so that no reader takes it for the full result. */
+    static String degradedLines(Brief brief) {
+        StringBuilder md = new StringBuilder();
+        for (Degradation d : brief.degraded()) {
+            md.append("- *Degraded").append(d.language() != null ? " (" + Languages.nativeName(d.language()) + ")" : "")
+                    .append(":* ").append(MarkdownText.escape(d.detail())).append("\n");
         }
         return md.toString();
     }

@@ -45,6 +45,7 @@ public final class Digest {
                 md.append(lb.ok() ? MarkdownText.escape(lb.text()) : "*not available*");
                 md.append("\n");
             }
+            md.append(BriefMarkdown.degradedLines(b));
             md.append("\n");
         }
         if (!report.failures().isEmpty()) {

@@ -57,6 +57,8 @@ final class JobOutcomes {
             case MODEL_BROKEN, FOLDERS_DIFFER -> throw new UsageException(outcome.failure());
             case FAILED -> {
                 err.println("briefs: the job failed: " + outcome.failure());
+                err.println("briefs: once the cause is fixed, run the same command again: it goes on from the last "
+                        + "committed chunk" + (outcome.cause() != null ? " (set BRIEFS_DEBUG=1 for the stack trace)" : ""));
                 if (outcome.report() != null) {
                     printReport(out, settings, outcome.report());
                 }

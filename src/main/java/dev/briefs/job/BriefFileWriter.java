@@ -7,20 +7,17 @@ import dev.briefs.brief.BriefResult;
 import dev.briefs.brief.Failure;
 import dev.briefs.ledger.FailureLedger;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Writes each brief's {@code ID.json} and {@code ID.md} (atomically; rewriting one is harmless)
- * and reconciles the article's rows in the failure ledger. As the rerun step's skip listener it also
- * records articles whose processing or writing failed for good, so that none goes missing.
+ * and reconciles the article's rows in the failure ledger.
  */
-final class BriefFileWriter implements ItemWriter<BriefResult>, SkipListener<Object, BriefResult> {
+final class BriefFileWriter implements ItemWriter<BriefResult> {
 
     private final Path outputDir;
     private final String runDate;
@@ -93,39 +90,12 @@ final class BriefFileWriter implements ItemWriter<BriefResult>, SkipListener<Obj
         return ID_LOCKS.computeIfAbsent(id, k -> new Object());
     }
 
-    /** Items are ledger items of the rerun job (the nightly job records its own, see {@link ArticleBriefsWriter}). */
-    @Override
-    public void onSkipInProcess(Object item, Throwable t) {
-        if (item instanceof RerunItem rerun) {
-            recordFailed(rerun.id(), rerun.sourceFile(), Failure.PROCESS, t);
-        }
-    }
-
-    @Override
-    public void onSkipInWrite(BriefResult item, Throwable t) {
-        ledger.reconcile(runDate, item.brief().id(), item.brief().source().file(),
-                List.of(failure(Failure.WRITE, t)));
-    }
-
     /** The brief of an article that could not be briefed, with its failure for the ledger. */
     BriefResult failed(String id, String sourceFile, String stage, Throwable t) {
         Failure failure = failure(stage, t);
         Brief brief = new Brief(id, runDate, null, null, Brief.FAILED, failure.message(),
                 new Brief.Source(sourceFile, null, List.of()), Map.of(), new Brief.Chunks(0, 0));
         return new BriefResult(brief, List.of(failure));
-    }
-
-    private void recordFailed(String id, String sourceFile, String stage, Throwable t) {
-        BriefResult result = failed(id, sourceFile, stage, t);
-        Brief brief = result.brief();
-        Failure failure = result.failures().get(0);
-        try {
-            BriefFiles.write(outputDir, brief);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ledger.reconcile(runDate, id, sourceFile, List.of(failure));
-        progress.written(brief);
     }
 
     private static Failure failure(String stage, Throwable t) {

@@ -5,7 +5,6 @@ import dev.briefs.brief.BriefResult;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.step.skip.AlwaysSkipItemSkipPolicy;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,9 +16,9 @@ final class BriefSteps {
     }
 
     /**
-     * Model calls are retried inside the processor (per chunk of text); an item whose processing
-     * or writing still throws is skipped by Spring Batch and recorded by the writer, as its skip
-     * listener, as a failed brief with a ledger row, so the rest of the day goes on.
+     * Model calls are retried inside the processor (per chunk of text), which turns an article's own
+     * failure into a failed brief (see {@link RepairProcessor}). Nothing is skipped: a failure that
+     * escapes, a bug or a failed write, fails the step, to be restarted.
      */
     static <I> Step briefStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
                               int commitInterval, ItemReader<I> reader, ItemProcessor<I, BriefResult> processor,
@@ -30,9 +29,6 @@ final class BriefSteps {
                 .processor(processor)
                 .writer(writer)
                 .transactionManager(transactionManager)
-                .faultTolerant()
-                .skipPolicy(new AlwaysSkipItemSkipPolicy())
-                .skipListener(writer)
                 .build();
     }
 

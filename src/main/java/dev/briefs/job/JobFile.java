@@ -21,6 +21,7 @@ public record JobFile(
         @JsonProperty("detect-languages") List<String> detectLanguages,
         @JsonProperty("max-file-bytes") Long maxFileBytes,
         @JsonProperty("input-links") String inputLinks,
+        @JsonProperty("skip-limit") Integer skipLimit,
         Retry retry,
         Batch batch,
         Onnx onnx,

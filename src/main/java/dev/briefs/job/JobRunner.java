@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
@@ -135,10 +136,11 @@ public final class JobRunner {
                     return new Outcome(Status.ALREADY_RUNNING, null, "a run for " + settings.date() + " is already in progress");
                 }
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
-                    String why = partitionFailure(repository.getJobExecution(execution.getId()))
-                            .or(() -> execution.getAllFailureExceptions().stream().map(JobRunner::rootMessage).findFirst())
+                    String why = partitionFailure(execution, repository.getJobExecution(execution.getId()))
+                            .or(() -> execution.getAllFailureExceptions().stream().map(FailureText::of).findFirst())
                             .orElse(execution.getExitStatus().getExitDescription());
-                    return new Outcome(Status.FAILED, report(settings), why);
+                    // The failure may be that the output cannot be read: the report must not hide why.
+                    return new Outcome(Status.FAILED, reportIfReadable(settings), why);
                 }
                 return new Outcome(Status.COMPLETED, report(settings), null);
             }
@@ -152,17 +154,27 @@ public final class JobRunner {
     }
 
     /**
-     * Why a partition failed, as the repository records it: a remote partition's outcome reaches the
-     * manager only there (a worker that died, a step that failed on another machine).
+     * Why a partition failed: its innermost cause where it ran in this process, else the first
+     * line of what the repository records (a remote worker puts its cause there, see
+     * {@link dev.briefs.job.remote.PartitionRequestHandler}; a worker that died, the reaper's words).
      */
-    private static Optional<String> partitionFailure(JobExecution execution) {
-        return execution.getStepExecutions().stream()
-                .filter(s -> s.getStepName().startsWith(NightlyJobConfiguration.WORKER_STEP + ":"))
-                .filter(s -> s.getStatus().isUnsuccessful() || s.getStatus() == BatchStatus.STOPPED)
+    private static Optional<String> partitionFailure(JobExecution live, JobExecution stored) {
+        Optional<String> here = live.getStepExecutions().stream()
+                .filter(JobRunner::isFailedPartition)
+                .flatMap(s -> s.getFailureExceptions().stream())
+                .map(FailureText::of)
+                .findFirst();
+        return here.or(() -> stored.getStepExecutions().stream()
+                .filter(JobRunner::isFailedPartition)
                 .map(s -> s.getExitStatus().getExitDescription().strip())
                 .filter(d -> !d.isEmpty())
                 .map(d -> d.lines().findFirst().orElse(d))
-                .findFirst();
+                .findFirst());
+    }
+
+    private static boolean isFailedPartition(StepExecution s) {
+        return s.getStepName().startsWith(NightlyJobConfiguration.WORKER_STEP + ":")
+                && (s.getStatus().isUnsuccessful() || s.getStatus() == BatchStatus.STOPPED);
     }
 
     static JobParameters nightlyParameters(JobSettings settings, boolean force) {
@@ -175,6 +187,15 @@ public final class JobRunner {
             builder.addString("forced", Instant.now().toString(), true);
         }
         return builder.toJobParameters();
+    }
+
+    private static DayReport reportIfReadable(JobSettings settings) {
+        try {
+            return report(settings);
+        } catch (UncheckedIOException e) {
+            // Only the failure is told then; the briefs that could be read are still on disk.
+            return null;
+        }
     }
 
     private static DayReport report(JobSettings settings) {

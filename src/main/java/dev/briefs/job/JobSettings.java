@@ -29,6 +29,7 @@ public record JobSettings(
         List<String> detectLanguages,
         long maxFileBytes,
         boolean linksMayLeaveInput,
+        int skipLimit,
         int maxRetries,
         java.time.Duration retryDelay,
         Path modelsDir,
@@ -49,6 +50,12 @@ public record JobSettings(
     public static final int DEFAULT_COMMIT_INTERVAL = 64;
     public static final String EXTRACTIVE = "extractive";
     public static final int DEFAULT_MAX_RETRIES = 2;
+    /**
+     * Articles of a night that may fail alone before the night fails as a whole: a few malformed
+     * articles are a normal night, hundreds mean a broken model or input feed that retrying each
+     * article will not mend.
+     */
+    public static final int DEFAULT_SKIP_LIMIT = 100;
     public static final int DEFAULT_RETRY_DELAY_MS = 500;
     /**
      * The graphs the job loads when the job file does not say: fp32, the faster on the machines
@@ -92,6 +99,10 @@ public record JobSettings(
             throw new JobFileException(where + ": max-file-bytes must be positive, is " + maxFileBytes);
         }
         boolean linksMayLeave = inputLinks(file.inputLinks(), where);
+        int skipLimit = file.skipLimit() != null ? file.skipLimit() : DEFAULT_SKIP_LIMIT;
+        if (skipLimit < 0) {
+            throw new JobFileException(where + ": skip-limit must be 0 or more, is " + skipLimit);
+        }
         JobFile.Retry retry = file.retry() != null ? file.retry() : new JobFile.Retry(null, null);
         int maxRetries = retry.maxRetries() != null ? retry.maxRetries() : DEFAULT_MAX_RETRIES;
         if (maxRetries < 0) {
@@ -126,7 +137,7 @@ public record JobSettings(
         });
         RepositorySettings repository = RepositorySettings.resolve(file.repository(), data, System.getenv());
         return new JobSettings(file.name() != null ? file.name() : "nightly", jobFilePath, date, input, output, data,
-                languages, maxWords, chunkTokens, commitInterval, partitions, detect, maxFileBytes, linksMayLeave, maxRetries,
+                languages, maxWords, chunkTokens, commitInterval, partitions, detect, maxFileBytes, linksMayLeave, skipLimit, maxRetries,
                 java.time.Duration.ofMillis(delayMs), modelsDir,
                 summarise, translate, Boolean.TRUE.equals(models.autoFetch()), models.endpoint(), variant, batch, onnx,
                 repository, KafkaSettings.resolve(file.kafka(), repository, System.getenv(), where));
@@ -192,7 +203,7 @@ public record JobSettings(
     /** The same settings on other folders: those a date's run record holds. */
     public JobSettings withFolders(Path input, Path output) {
         return new JobSettings(jobName, jobFile, date, input, output, data, languages, maxWords, chunkTokens, commitInterval,
-                partitions, detectLanguages, maxFileBytes, linksMayLeaveInput, maxRetries, retryDelay, modelsDir, summariseModels,
+                partitions, detectLanguages, maxFileBytes, linksMayLeaveInput, skipLimit, maxRetries, retryDelay, modelsDir, summariseModels,
                 translateModels, autoFetch, hubEndpoint, variant, batch, onnx, repository, kafka);
     }
 

@@ -86,7 +86,7 @@ public class NightlyJobConfiguration {
     PartitionArticleReader articleReader(ArticleFileReader fileReader,
                                          @Value("#{jobParameters['" + RunRecord.INPUT + "']}") String input,
                                          @Value("#{stepExecutionContext['" + ArticleFilePartitioner.FILES + "']}") List<String> files) {
-        return new PartitionArticleReader(Path.of(input), files, fileReader);
+        return new PartitionArticleReader(Path.of(input), files, fileReader::open);
     }
 
     @Bean
@@ -97,7 +97,8 @@ public class NightlyJobConfiguration {
                                             @Value("#{jobParameters['" + RunRecord.OUTPUT + "']}") String output) {
         BriefFileWriter files = new BriefFileWriter(Path.of(output), date, progress, ledger,
                 ArticleIdLocks.forRepository(dataSource, settings.repository()));
-        return new ArticleBriefsWriter(briefMaker, LocalDate.parse(date), files);
+        return new ArticleBriefsWriter(briefMaker, LocalDate.parse(date), files,
+                new FailedArticleLimit(ledger, date, settings.skipLimit()));
     }
 
     @Bean
@@ -155,12 +156,15 @@ public class NightlyJobConfiguration {
                 new EmbeddingVectors(embeddings, Math.min(settings.chunkTokens(), SentenceEmbeddingModel.MAX_TOKENS - 2)),
                 Set.of("en"), new LexicalVectors(), retry);
         Map<String, Summariser> byLanguage = new LinkedHashMap<>();
+        Map<String, String> missing = new LinkedHashMap<>();
         settings.summariseModels().forEach((language, name) -> {
             if (models.installed(name)) {
                 byLanguage.put(language, new AbstractiveSummariser(name, models.get(name), settings.chunkTokens(), batches));
+            } else {
+                missing.put(language, name);
             }
         });
-        return new SummarisersByLanguage(byLanguage, extractive);
+        return new SummarisersByLanguage(byLanguage, extractive, missing);
     }
 
     @Bean

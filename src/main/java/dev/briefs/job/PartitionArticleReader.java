@@ -3,8 +3,10 @@ package dev.briefs.job;
 import dev.briefs.article.ArticleFileReader;
 import dev.briefs.article.ArticleInput;
 import dev.briefs.article.ArticleStream;
+import dev.briefs.failure.ExpectedFailures;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -12,6 +14,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Reads the articles of one partition's files in order, one file open at a time (a JSON Lines
  * file line by line). Its position (file, and article within the file) is saved with every
  * committed chunk, so a restarted run resumes after the last article whose brief was written.
+ *
+ * <p>A file whose reading breaks off (an I/O error half way through) becomes one unreadable input,
+ * a failed brief with a ledger row that says where reading stopped, and the next file is read: the
+ * other files' work is not lost. Any other failure of the reader is a bug and fails the step.
  * (Not final: the step scope proxies it.)
  */
 class PartitionArticleReader implements ItemStreamReader<ArticleInput> {
@@ -21,12 +27,13 @@ class PartitionArticleReader implements ItemStreamReader<ArticleInput> {
 
     private final Path inputDir;
     private final List<String> files;
-    private final ArticleFileReader reader;
+    private final BiFunction<Path, String, ArticleStream> reader;
     private int fileIndex;
     private int itemIndex;
     private ArticleStream current;
 
-    PartitionArticleReader(Path inputDir, List<String> files, ArticleFileReader reader) {
+    /** @param reader opens a file of the input folder as its articles ({@link ArticleFileReader#open}) */
+    PartitionArticleReader(Path inputDir, List<String> files, BiFunction<Path, String, ArticleStream> reader) {
         this.inputDir = inputDir;
         this.files = List.copyOf(files);
         this.reader = reader;
@@ -41,23 +48,64 @@ class PartitionArticleReader implements ItemStreamReader<ArticleInput> {
     @Override
     public ArticleInput read() {
         while (fileIndex < files.size()) {
-            if (current == null) {
-                current = reader.open(inputDir, files.get(fileIndex));
-                // On a restart, pass over the articles of this file whose briefs were committed.
-                for (int skipped = 0; skipped < itemIndex && current.hasNext(); skipped++) {
-                    current.next();
+            try {
+                ArticleInput next = nextOfCurrentFile();
+                if (next != null) {
+                    return next;
                 }
+            } catch (RuntimeException e) {
+                if (!ExpectedFailures.perArticle(e)) {
+                    throw e;
+                }
+                return readingStopped(e);
             }
-            if (current.hasNext()) {
-                itemIndex++;
-                return current.next();
-            }
-            current.close();
-            current = null;
-            fileIndex++;
-            itemIndex = 0;
+            nextFile();
         }
         return null;
+    }
+
+    /** The current file's next article; null when the file has no more. */
+    private ArticleInput nextOfCurrentFile() {
+        if (current == null) {
+            current = reader.apply(inputDir, files.get(fileIndex));
+            // On a restart, pass over the articles of this file whose briefs were committed.
+            for (int skipped = 0; skipped < itemIndex && current.hasNext(); skipped++) {
+                current.next();
+            }
+        }
+        if (current.hasNext()) {
+            itemIndex++;
+            return current.next();
+        }
+        return null;
+    }
+
+    private ArticleInput readingStopped(RuntimeException e) {
+        String file = files.get(fileIndex);
+        int readBefore = itemIndex;
+        closeQuietly();
+        nextFile();
+        String cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+        return ArticleInput.unreadable(ArticleFileReader.fallbackId(file), file, file + ": reading stopped after "
+                + readBefore + " article(s) (" + cause + "); the rest of the file was not read. "
+                + "Check the file and its disk, then run the date again with --force, or brief the rest from a copy");
+    }
+
+    private void nextFile() {
+        closeQuietly();
+        fileIndex++;
+        itemIndex = 0;
+    }
+
+    private void closeQuietly() {
+        if (current != null) {
+            try {
+                current.close();
+            } catch (RuntimeException ignored) {
+                // the file already failed; its unreadable input says so
+            }
+            current = null;
+        }
     }
 
     @Override

@@ -33,8 +33,7 @@ public class RerunJobConfiguration {
     Step repairFailures(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings,
                         OpenFailureReader openFailures, BriefRepair repair, BriefFileWriter briefWriter) {
         return BriefSteps.briefStep("repairFailures", jobRepository, transactionManager, settings.commitInterval(),
-                openFailures, item -> repair.repair(item.id(), item.sourceFile(), item.stages(), item.translationLanguages(),
-                        settings.date()), briefWriter);
+                openFailures, new RepairProcessor(repair, briefWriter, settings.date()), briefWriter);
     }
 
     @Bean

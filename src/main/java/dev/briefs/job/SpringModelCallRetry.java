@@ -1,10 +1,8 @@
 package dev.briefs.job;
 
 import dev.briefs.chunk.ModelCallRetry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.briefs.failure.ExpectedFailures;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
@@ -14,6 +12,8 @@ import org.springframework.core.retry.RetryTemplate;
  * Model calls retried with Spring's retry (the one Spring Batch 6 builds on): failures that may
  * pass (timeouts, I/O errors) are tried again with exponential backoff, a bounded number of
  * times; any other failure is final at once, since a call that failed on its input fails again.
+ * Only a failure that belongs to the input ends as {@link Exhausted}; a fault of the code or of the machine
+ * is thrown as it is, so that the job fails instead of turning it into failed articles.
  */
 final class SpringModelCallRetry implements ModelCallRetry {
 
@@ -25,17 +25,8 @@ final class SpringModelCallRetry implements ModelCallRetry {
                 .delay(firstDelay)
                 .multiplier(2)
                 .maxDelay(Duration.ofSeconds(30))
-                .predicate(SpringModelCallRetry::mayPass)
+                .predicate(ExpectedFailures::mayPass)
                 .build());
-    }
-
-    static boolean mayPass(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof IOException || c instanceof UncheckedIOException || c instanceof TimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
@@ -44,7 +35,14 @@ final class SpringModelCallRetry implements ModelCallRetry {
             return retry.execute(call::get);
         } catch (RetryException e) {
             Throwable last = e.getLastException() != null ? e.getLastException() : e.getCause();
-            throw new Exhausted(last, e.getRetryCount() + 1);
+            if (last instanceof Error error) {
+                throw error;
+            }
+            if (last instanceof RuntimeException runtime) {
+                throw Exhausted.ifPerArticle(runtime, e.getRetryCount() + 1);
+            }
+            // A model call declares no checked exception; one that escapes anyway is a fault of the code.
+            throw new IllegalStateException("model call failed: " + last, last);
         }
     }
 }

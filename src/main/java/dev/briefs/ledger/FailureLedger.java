@@ -73,6 +73,13 @@ public final class FailureLedger {
                 + "PRIMARY KEY (RUN_DATE, ARTICLE_ID, STAGE, LANGUAGE, CHUNK_INDEX))";
     }
 
+    /** How many articles of the date have open failures: what the night's skip limit counts. */
+    public int articlesWithOpenFailures(String date) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(DISTINCT ARTICLE_ID) FROM " + TABLE + " WHERE RUN_DATE = ? AND STATE = ?",
+                Integer.class, date, LedgerEntry.OPEN);
+        return n == null ? 0 : n;
+    }
+
     /** Records what an article's latest processing left undone, and resolves what it did. */
     public void reconcile(String date, String articleId, String sourceFile, List<Failure> failures) {
         Timestamp now = Timestamp.from(clock.instant());

@@ -1,7 +1,9 @@
 package dev.briefs.model;
 
+import dev.briefs.failure.ArticleFault;
+
 /** A multilingual model was asked for a language it has no language token for, or for none at all. */
-public final class UnknownLanguageException extends IllegalArgumentException {
+public final class UnknownLanguageException extends IllegalArgumentException implements ArticleFault {
 
     private final String language;
 

@@ -1,10 +1,12 @@
 package dev.briefs.summarise;
 
 import dev.briefs.batch.BatchedGeneration;
+import dev.briefs.batch.ModelInputs;
 import dev.briefs.chunk.Chunk;
 import dev.briefs.chunk.ChunkFailure;
 import dev.briefs.chunk.ChunkPacker;
 import dev.briefs.chunk.SentenceSplitter;
+import dev.briefs.failure.Degradation;
 import dev.briefs.model.TextGenerator;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,11 +61,16 @@ public final class AbstractiveSummariser implements Summariser {
     private Summary assemble(Request request, List<BatchedGeneration.Output> outputs) {
         List<String> parts = new ArrayList<>();
         List<ChunkFailure> failures = new ArrayList<>();
+        List<Degradation> degraded = new ArrayList<>(ModelInputs.cutSentences(request.chunks(), generator, modelName,
+                request.language()));
         for (int i = 0; i < outputs.size(); i++) {
             BatchedGeneration.Output out = outputs.get(i);
             if (out.ok()) {
                 if (!out.text().isEmpty()) {
                     parts.add(out.text());
+                } else if (outputs.size() > 1) {
+                    degraded.add(new Degradation(Degradation.EMPTY_CHUNK_SUMMARY, request.language(), "the summary of part "
+                            + (i + 1) + " of " + outputs.size() + " came back empty: that part is missing from the summary"));
                 }
             } else {
                 failures.add(ChunkFailure.of(request.chunks().get(i), out.failure()));
@@ -75,8 +82,11 @@ public final class AbstractiveSummariser implements Summariser {
                     ? List.of(new ChunkFailure(0, "EmptySummary", "the model produced an empty summary", 1))
                     : failures);
         }
-        String text = WordLimit.fit(String.join(" ", parts),
-                splitters.computeIfAbsent(request.language(), SentenceSplitter::new), request.maxWords());
-        return new Summary(text, modelName, chunks.size(), failures);
+        SentenceSplitter splitter = splitters.computeIfAbsent(request.language(), SentenceSplitter::new);
+        String joined = String.join(" ", parts);
+        if (WordLimit.cutsASentence(joined, splitter, request.maxWords())) {
+            degraded.add(WordLimit.cut(request.language(), request.maxWords()));
+        }
+        return new Summary(WordLimit.fit(joined, splitter, request.maxWords()), modelName, chunks.size(), failures, degraded);
     }
 }

@@ -5,6 +5,7 @@ import dev.briefs.chunk.ChunkCalls;
 import dev.briefs.chunk.ChunkFailure;
 import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.chunk.ChunkPacker;
+import dev.briefs.failure.Degradation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -67,6 +68,7 @@ public final class ExtractiveSummariser implements Summariser {
                     : outcome.failures());
         }
         List<Integer> ranked = new SentenceRanker().rank(sentenceVectors.toArray(float[][]::new));
+        boolean cut = sentences.stream().allMatch(s -> Words.count(s) > maxWords);
         List<Integer> chosen = choose(ranked, sentences, maxWords);
         chosen.sort(Comparator.naturalOrder());
         StringBuilder text = new StringBuilder();
@@ -76,7 +78,9 @@ public final class ExtractiveSummariser implements Summariser {
             }
             text.append(sentences.get(i));
         }
-        return new Summary(text.toString(), model, chunks.size(), outcome.failures());
+        Summary summary = new Summary(text.toString(), model, chunks.size(), outcome.failures());
+        return cut ? summary.with(new Degradation(Degradation.SENTENCE_CUT, language, "no sentence of the article fits the "
+                + "brief's " + maxWords + " words (brief.max-words): the best one was cut at the limit")) : summary;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.briefs.summarise;
 
 import dev.briefs.chunk.ChunkFailure;
+import dev.briefs.failure.Degradation;
 import java.util.List;
 
 /**
@@ -10,11 +11,24 @@ import java.util.List;
  * @param model       what produced it
  * @param chunksTotal chunks of the article the summariser was given
  * @param failures    chunks whose model call failed for good; their content is missing from the summary
+ * @param degraded    what made it worse than asked for, though it did not fail
  */
-public record Summary(String text, String model, int chunksTotal, List<ChunkFailure> failures) {
+public record Summary(String text, String model, int chunksTotal, List<ChunkFailure> failures, List<Degradation> degraded) {
 
     public Summary {
         failures = List.copyOf(failures);
+        degraded = List.copyOf(degraded);
+    }
+
+    public Summary(String text, String model, int chunksTotal, List<ChunkFailure> failures) {
+        this(text, model, chunksTotal, failures, List.of());
+    }
+
+    /** The same summary, with one more thing said about it. */
+    public Summary with(Degradation degradation) {
+        List<Degradation> more = new java.util.ArrayList<>(degraded);
+        more.add(degradation);
+        return new Summary(text, model, chunksTotal, failures, more);
     }
 
     /** A summary with every chunk's sentences considered. */

@@ -1,6 +1,7 @@
 package dev.briefs.summarise;
 
 import dev.briefs.chunk.SentenceSplitter;
+import dev.briefs.failure.Degradation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,21 @@ import java.util.List;
 public final class WordLimit {
 
     private WordLimit() {
+    }
+
+    /** Whether {@link #fit} cuts a sentence of this text: when not even the first fits the limit. */
+    public static boolean cutsASentence(String text, SentenceSplitter splitter, int maxWords) {
+        if (Words.count(text) <= maxWords) {
+            return false;
+        }
+        List<String> sentences = splitter.split(text);
+        return !sentences.isEmpty() && Words.count(sentences.get(0)) > maxWords;
+    }
+
+    /** The degradation a cut sentence is reported as, for the brief in {@code language}. */
+    public static Degradation cut(String language, int maxWords) {
+        return new Degradation(Degradation.SENTENCE_CUT, language, "its first sentence is longer than the brief's "
+                + maxWords + " words (brief.max-words) and was cut at the limit, marked with an ellipsis");
     }
 
     public static String fit(String text, SentenceSplitter splitter, int maxWords) {

@@ -1,6 +1,7 @@
 package dev.briefs.translate;
 
 import dev.briefs.batch.BatchedGeneration;
+import dev.briefs.batch.ModelInputs;
 import dev.briefs.chunk.Chunk;
 import dev.briefs.chunk.ChunkFailure;
 import dev.briefs.chunk.ChunkPacker;
@@ -107,7 +108,9 @@ public final class ModelTranslators implements Translator {
                 }
             }
             String joined = translated.isEmpty() ? null : String.join(" ", translated);
-            out[p.position()] = new Translation(joined, p.model(), p.chunks().size(), failures);
+            String target = requests.get(p.position()).targetLanguage();
+            out[p.position()] = new Translation(joined, p.model(), p.chunks().size(), failures,
+                    ModelInputs.cutSentences(p.chunks(), generator, p.model(), target));
         }
     }
 }

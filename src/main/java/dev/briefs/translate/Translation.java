@@ -1,6 +1,7 @@
 package dev.briefs.translate;
 
 import dev.briefs.chunk.ChunkFailure;
+import dev.briefs.failure.Degradation;
 import java.util.List;
 
 /**
@@ -10,11 +11,18 @@ import java.util.List;
  * @param model       the model asked to translate (also when it is missing)
  * @param chunksTotal chunks of the source text
  * @param failures    chunks that could not be translated
+ * @param degraded    what made it worse than asked for, though it did not fail
  */
-public record Translation(String text, String model, int chunksTotal, List<ChunkFailure> failures) {
+public record Translation(String text, String model, int chunksTotal, List<ChunkFailure> failures,
+                          List<Degradation> degraded) {
 
     public Translation {
         failures = List.copyOf(failures);
+        degraded = List.copyOf(degraded);
+    }
+
+    public Translation(String text, String model, int chunksTotal, List<ChunkFailure> failures) {
+        this(text, model, chunksTotal, failures, List.of());
     }
 
     /** Nothing could be translated, for one reason that holds for the whole text (such as a missing model). */

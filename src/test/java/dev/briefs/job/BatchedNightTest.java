@@ -9,6 +9,7 @@ import dev.briefs.model.ForwardingTextGenerator;
 import dev.briefs.model.ModelDecorator;
 import dev.briefs.model.Seq2SeqGenerator;
 import dev.briefs.model.TextGenerator;
+import dev.briefs.model.UnknownLanguageException;
 import dev.briefs.support.InterceptedModels;
 import dev.briefs.support.Outputs;
 import dev.briefs.support.TestJobs;
@@ -153,15 +154,15 @@ class BatchedNightTest {
     }
 
     @Test
-    void anArticleWhoseBriefCannotBeMadeFailsAloneAndItsChunkNeighboursAreWritten() throws IOException {
+    void anArticleThatFailsForAReasonOfItsOwnFailsAloneAndItsChunkNeighboursAreWritten() throws IOException {
         JobSettings settings = prepare(batched, 16);
-        // An error outside any model call (here: measuring an input) escapes the batch: Spring Batch
-        // writes the chunk's articles again one by one and skips the one that still fails.
+        // A failure outside any model call (here: measuring an input) escapes the batch: the chunk's
+        // articles are briefed again one by one, and the one that still fails is recorded alone.
         ModelDecorator faulty = (name, real) -> new ForwardingTextGenerator(real) {
             @Override
             public int inputLength(String text, String source) {
                 if (text.contains("Chornomorsk")) {
-                    throw new IllegalStateException("cannot measure this input");
+                    throw new UnknownLanguageException(source, "model " + name + " cannot read this input's language");
                 }
                 return delegate.inputLength(text, source);
             }
@@ -173,14 +174,14 @@ class BatchedNightTest {
         assertThat(outcome.report().allComplete()).isFalse();
         Brief harbour = BriefFiles.read(settings.output(), "harbour-reopens");
         assertThat(harbour.status()).isEqualTo(Brief.FAILED);
-        assertThat(harbour.error()).contains("cannot measure this input");
+        assertThat(harbour.error()).contains("cannot read this input's language");
         assertThat(BriefFiles.readAll(settings.output())).hasSize(4).filteredOn(b -> !b.id().equals("harbour-reopens"))
                 .allSatisfy(b -> assertThat(b.status()).as(b.id()).isEqualTo(Brief.OK));
         assertThat(JobRunner.inspect(settings, RunHistory::of).failures()).filteredOn(LedgerEntry::open)
                 .singleElement().satisfies(e -> {
                     assertThat(e.articleId()).isEqualTo("harbour-reopens");
                     assertThat(e.stage()).isEqualTo("process");
-                    assertThat(e.errorType()).isEqualTo("IllegalStateException");
+                    assertThat(e.errorType()).isEqualTo("UnknownLanguageException");
                 });
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import dev.briefs.job.FailureText;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -94,6 +95,14 @@ public final class PartitionRequestHandler {
                 repository.update(partition);
             } finally {
                 running.remove(partition);
+            }
+            if (partition.getStatus() == BatchStatus.FAILED && !partition.getFailureExceptions().isEmpty()) {
+                // The manager reads only the repository: its first line is what the operator is told.
+                String cause = FailureText.of(partition.getFailureExceptions().get(0));
+                log.error("date {} partition {}: failed: {}", date, partition.getStepName(), cause);
+                partition.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(),
+                        cause + "\n\n" + partition.getExitStatus().getExitDescription()));
+                repository.update(partition);
             }
             if (partition.getStatus() == BatchStatus.STOPPED) {
                 partition.setExitStatus(new ExitStatus(ExitStatus.STOPPED.getExitCode(), "partition " + partition.getStepName()

@@ -1,0 +1,66 @@
+package dev.briefs.failure;
+
+import ai.djl.engine.EngineException;
+import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OrtException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Which failures one article may have without stopping the night. Only these become a failed brief
+ * and a ledger row: a failure that may pass (a timeout, an I/O error of a model call) once its
+ * retries are spent, the model engine refusing an input, and an {@link ArticleFault}. Anything
+ * else, a NullPointerException, an IllegalStateException, an OutOfMemoryError, is a fault of the
+ * code or of the machine: it would fail every article alike, so it fails the job (exit 1), which
+ * restarts from its last committed chunk once the cause is fixed.
+ */
+public final class ExpectedFailures {
+
+    private ExpectedFailures() {
+    }
+
+    /** Worth trying again: a timeout or an I/O error, anywhere in the cause chain. */
+    public static boolean mayPass(Throwable t) {
+        if (hasError(t)) {
+            return false;
+        }
+        for (Throwable c = t; c != null; c = next(c)) {
+            if (c instanceof IOException || c instanceof UncheckedIOException || c instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One article's failure: the article fails alone, the night goes on. */
+    public static boolean perArticle(Throwable t) {
+        if (hasError(t)) {
+            return false;
+        }
+        if (mayPass(t)) {
+            return true;
+        }
+        for (Throwable c = t; c != null; c = next(c)) {
+            // The engine's own exceptions: ONNX Runtime refused this input (its shape, its length).
+            if (c instanceof ArticleFault || c instanceof EngineException || c instanceof OrtException
+                    || c instanceof TranslateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasError(Throwable t) {
+        for (Throwable c = t; c != null; c = next(c)) {
+            if (c instanceof Error) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable next(Throwable c) {
+        return c.getCause() == c ? null : c.getCause();
+    }
+}
