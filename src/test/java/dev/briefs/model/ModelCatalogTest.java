@@ -41,6 +41,42 @@ class ModelCatalogTest {
     }
 
     @Test
+    void sizesAreReadExactOrAsTheHubRoundsThemAndOnlyForAPinnedCommit() {
+        String commit = "0123456789abcdef0123456789abcdef01234567";
+        CatalogEntry e = parse("""
+                models:
+                  - name: m
+                    repo: a/b
+                    revision: %s
+                    task: translation
+                    languages: en
+                    sizes:
+                      config.json: 1852
+                      onnx/encoder_model.onnx: 203 MB
+                      onnx/encoder_model_quantized.onnx: 51.2 MB
+                """.formatted(commit)).find("m").orElseThrow();
+        assertThat(e.sizes().get("config.json").matches(1852)).isTrue();
+        assertThat(e.sizes().get("config.json").matches(1853)).isFalse();
+        assertThat(e.sizes().get("onnx/encoder_model.onnx").matches(202_600_000)).isTrue();
+        assertThat(FetchTarget.of(e, null).expectedSizes()).containsOnlyKeys(e.sizes().keySet());
+        assertThat(FetchTarget.of(e, commit).expectedSizes()).as("NAME@ the pinned commit").hasSize(3);
+        assertThat(FetchTarget.of(e, "main").expectedSizes()).as("NAME@ another revision").isEmpty();
+
+        assertThatThrownBy(() -> parse("""
+                models: [{name: m, repo: a/b, task: translation, languages: en, sizes: {config.json: 1 kB}}]
+                """)).hasMessageContaining("model 'm'").hasMessageContaining("pin 'revision' to a 40-hex commit");
+        assertThatThrownBy(() -> parse("""
+                models: [{name: m, repo: a/b, revision: %s, task: translation, languages: en,
+                          sizes: {onnx/model.onnx: 1 kB}}]
+                """.formatted(commit))).hasMessageContaining("model 'm'").hasMessageContaining("onnx/model.onnx")
+                .hasMessageContaining("not one of its files");
+        assertThatThrownBy(() -> parse("""
+                models: [{name: m, repo: a/b, revision: %s, task: translation, languages: en,
+                          sizes: {config.json: 2 MiB}}]
+                """.formatted(commit))).hasMessageContaining("model 'm'").hasMessageContaining("unknown unit 'MiB'");
+    }
+
+    @Test
     void defaultsFillRevisionVariantAndTheSeq2seqFiles() {
         ModelCatalog c = parse("""
                 defaults: {revision: v1, variant: fp16}
