@@ -69,7 +69,7 @@ public record ExpectedSize(String text, long bytes, long slack) {
         return listed >= 0 && Math.abs(listed - bytes) <= slack;
     }
 
-    /** {@code 203 MB (202,500,000 to 203,500,000 bytes)} or {@code 1852 bytes}. */
+    /** {@code 203 MB (202,500,000 to 203,500,000 bytes)} or {@code 1,852 bytes}, for messages. */
     public String describe() {
         if (slack == 0) {
             return String.format(Locale.ROOT, "%,d bytes", bytes);
