@@ -11,6 +11,7 @@ import dev.briefs.model.ModelCatalog;
 import dev.briefs.model.ModelException;
 import dev.briefs.model.ModelFetcher;
 import dev.briefs.model.ModelStore;
+import dev.briefs.model.PinnedSizes;
 import dev.briefs.model.Sizes;
 import dev.briefs.model.Variant;
 import dev.briefs.model.hub.HubClient;
@@ -74,6 +75,10 @@ public class ModelsFetchCommand implements Callable<Integer> {
             } else {
                 for (String m : models) {
                     FetchTarget t = catalog.resolve(m, v != null ? v : Variant.FP32).withVariant(v);
+                    String note = PinnedSizes.skippedNote(catalog.find(t.name()).orElse(null), t);
+                    if (note != null) {
+                        parent.err().println("note: " + note);
+                    }
                     if (t.bundled()) {
                         parent.out().println(t.name() + ": bundled with the application, nothing to fetch");
                     } else {

@@ -1,6 +1,9 @@
 package dev.briefs.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One model of {@code models/catalog.yaml}.
@@ -17,6 +20,7 @@ import java.util.List;
  * @param bundled    ships with the application (Maven Central), never fetched
  * @param description one line for humans, may be empty
  * @param approxSizeMb rough download size in MB as the catalog states it, -1 when not given
+ * @param sizes      what files weigh at the pinned commit ({@code sizes:}), by repo path; empty when not given
  */
 public record CatalogEntry(
         String name,
@@ -30,13 +34,23 @@ public record CatalogEntry(
         boolean optional,
         boolean bundled,
         String description,
-        long approxSizeMb) {
+        long approxSizeMb,
+        Map<String, ExpectedSize> sizes) {
 
     public CatalogEntry {
         sourceLanguages = List.copyOf(sourceLanguages);
         targetLanguages = List.copyOf(targetLanguages);
         files = List.copyOf(files);
         description = description == null ? "" : description;
+        sizes = sizes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sizes));
+    }
+
+    /** An entry without expected sizes. */
+    public CatalogEntry(String name, String repo, String revision, Task task, List<String> sourceLanguages,
+                        List<String> targetLanguages, Variant variant, List<String> files, boolean optional,
+                        boolean bundled, String description, long approxSizeMb) {
+        this(name, repo, revision, task, sourceLanguages, targetLanguages, variant, files, optional, bundled,
+                description, approxSizeMb, Map.of());
     }
 
     /** Whether the catalog pins a commit (as opposed to following a branch). */

@@ -1,6 +1,7 @@
 package dev.briefs.model;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@link ModelFetcher} downloads and where it installs it.
@@ -11,9 +12,16 @@ import java.util.List;
  * @param variant  ONNX variant
  * @param files    files to fetch, or null to pick the variant's files from the repo listing
  * @param bundled  a bundled catalog model: nothing to fetch
+ * @param expectedSizes sizes the hub must list for these files before anything is downloaded (the catalog's
+ *                 {@code sizes:} when this is its pinned commit), by repo path; empty: no check
  */
 public record FetchTarget(String name, String repo, String revision, Variant variant, List<String> files,
-                          boolean bundled) {
+                          boolean bundled, Map<String, ExpectedSize> expectedSizes) {
+
+    /** A target without expected sizes. */
+    public FetchTarget(String name, String repo, String revision, Variant variant, List<String> files, boolean bundled) {
+        this(name, repo, revision, variant, files, bundled, Map.of());
+    }
 
     public FetchTarget {
         PathSafety.checkName(name);
@@ -23,19 +31,28 @@ public record FetchTarget(String name, String repo, String revision, Variant var
         if (files != null) {
             files.forEach(PathSafety::checkRepoFile);
         }
+        expectedSizes = expectedSizes == null ? Map.of() : Map.copyOf(expectedSizes);
     }
 
-    /** The same model in another variant: its ONNX files renamed, everything else as it is. */
+    /**
+     * The same model in another variant: its ONNX files renamed, everything else as it is. The expected
+     * sizes stay: they are keyed by path, so the other variant's files find theirs (when the catalog has them).
+     */
     public FetchTarget withVariant(Variant v) {
         if (v == null || v == variant || bundled) {
             return this;
         }
         return new FetchTarget(name, repo, revision, v, files == null ? null
-                : files.stream().map(f -> variant.convert(f, v)).toList(), bundled);
+                : files.stream().map(f -> variant.convert(f, v)).toList(), bundled, expectedSizes);
     }
 
+    /**
+     * A catalog model at its own revision, or at {@code revisionOverride} ({@code NAME@REVISION}). The
+     * catalog's sizes are those of its pinned commit, so they only apply when that commit is what is fetched.
+     */
     public static FetchTarget of(CatalogEntry e, String revisionOverride) {
-        return new FetchTarget(e.name(), e.repo(), revisionOverride != null ? revisionOverride : e.revision(),
-                e.variant(), e.files(), e.bundled());
+        boolean pinnedCommit = revisionOverride == null || revisionOverride.equals(e.revision());
+        return new FetchTarget(e.name(), e.repo(), pinnedCommit ? e.revision() : revisionOverride,
+                e.variant(), e.files(), e.bundled(), pinnedCommit ? e.sizes() : Map.of());
     }
 }

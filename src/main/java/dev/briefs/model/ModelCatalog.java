@@ -26,7 +26,7 @@ public final class ModelCatalog {
     public static final Path DEFAULT_PATH = Path.of("models", "catalog.yaml");
 
     private static final Set<String> ENTRY_KEYS = Set.of("name", "repo", "revision", "task", "languages",
-            "variant", "files", "optional", "installed", "description", "approx_size_mb");
+            "variant", "files", "optional", "installed", "description", "approx_size_mb", "sizes");
 
     private final Map<String, CatalogEntry> entries;
     private final Path source;
@@ -152,8 +152,9 @@ public final class ModelCatalog {
             } catch (NumberFormatException e) {
                 throw ModelException.user("'approx_size_mb' must be a whole number");
             }
+            Map<String, ExpectedSize> sizes = PinnedSizes.parse(m.get("sizes"), revision, files, variant);
             return new CatalogEntry(name, repo, revision, task, src, tgt, variant, files, optional, bundled,
-                    text(m, "description", ""), approx);
+                    text(m, "description", ""), approx, sizes);
         } catch (ModelException e) {
             throw ModelException.user(at + ": " + e.getMessage());
         }

@@ -108,6 +108,10 @@ public final class ModelFetcher {
         RepoInfo info = client.repoInfo(target.repo(), target.revision());
         String commit = info.commit();
         List<RepoFile> wanted = select(target, info);
+        int sized = PinnedSizes.check(target, commit, wanted);
+        if (sized > 0) {
+            log.accept(name + ": the hub lists the catalog's sizes for " + sized + " file(s) at commit " + commit);
+        }
 
         Path installed = store.dir(name);
         if (!force && Files.isDirectory(installed)) {
