@@ -3,6 +3,9 @@ package dev.briefs.cli;
 import dev.briefs.model.ModelLoadException;
 import dev.briefs.model.Seq2SeqGenerator;
 import dev.briefs.model.UnknownLanguageException;
+import dev.briefs.model.onnx.DecoderLayout;
+import dev.briefs.model.onnx.OnnxModelOptions;
+import dev.briefs.model.onnx.OnnxVariant;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -47,8 +51,17 @@ abstract class GenerateCommand implements Callable<Integer> {
     @Option(names = "--ids", description = "Print the generated token ids instead of the text.")
     boolean ids;
 
-    @Option(names = "--json", description = "Print one JSON object a line: input, text and ids.")
+    @Option(names = "--json", description = "Print one JSON object a line: input, input_ids (what the encoder got), text and ids.")
     boolean json;
+
+    @Option(names = "--variant", paramLabel = "fp32|quantized",
+            description = "Which ONNX graphs of the model folder to load (default: quantized where all are present, else fp32).")
+    String variant;
+
+    @Option(names = "--decoder", paramLabel = "merged|split",
+            description = "Which decoder graphs to load: merged (decoder_model_merged) or split (decoder_model + "
+                    + "decoder_with_past_model); default: merged where present, else split.")
+    String decoder;
 
     @Mixin
     GenerationOptions generation;
@@ -62,10 +75,11 @@ abstract class GenerateCommand implements Callable<Integer> {
             throw new UsageException("give the text or --file, not both");
         }
         Map<String, Object> overrides = generation.overrides();
+        OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(variant()).withLayout(layout());
         List<String> lines = inputLines();
         Path dir = modelFolder();
         PrintWriter out = spec.commandLine().getOut();
-        try (Seq2SeqGenerator generator = Seq2SeqGenerator.load(dir)) {
+        try (Seq2SeqGenerator generator = Seq2SeqGenerator.load(dir, options)) {
             String source = sourceLanguage();
             String target = targetLanguage();
             if (generator.multilingual()) {
@@ -89,6 +103,30 @@ abstract class GenerateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** --variant, or null to let the model folder decide. */
+    private OnnxVariant variant() {
+        if (variant == null) {
+            return null;
+        }
+        return switch (variant.trim().toLowerCase(Locale.ROOT)) {
+            case "fp32" -> OnnxVariant.FP32;
+            case "quantized" -> OnnxVariant.QUANTIZED;
+            default -> throw new UsageException("--variant must be fp32 or quantized, is '" + variant + "'");
+        };
+    }
+
+    /** --decoder, or null to let the model folder decide. */
+    private DecoderLayout layout() {
+        if (decoder == null) {
+            return null;
+        }
+        return switch (decoder.trim().toLowerCase(Locale.ROOT)) {
+            case "merged" -> DecoderLayout.MERGED;
+            case "split" -> DecoderLayout.SPLIT;
+            default -> throw new UsageException("--decoder must be merged or split, is '" + decoder + "'");
+        };
+    }
+
     /** The source language for multilingual models; null when the command has none. */
     String sourceLanguage() {
         return null;
@@ -109,6 +147,7 @@ abstract class GenerateCommand implements Callable<Integer> {
         if (json) {
             ObjectNode node = JSON.createObjectNode();
             node.put("input", r.input());
+            node.putArray("input_ids").addAll(Arrays.stream(r.inputIds()).mapToObj(JSON.getNodeFactory()::numberNode).toList());
             node.put("text", r.text());
             node.putArray("ids").addAll(Arrays.stream(r.outputIds()).mapToObj(JSON.getNodeFactory()::numberNode).toList());
             return JSON.writeValueAsString(node);

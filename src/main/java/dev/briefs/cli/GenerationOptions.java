@@ -19,6 +19,15 @@ final class GenerationOptions {
     @Option(names = "--min-length", paramLabel = "N", description = "Generate at least N tokens (counting the start token, as transformers does).")
     Integer minLength;
 
+    @Option(names = "--min-new-tokens", paramLabel = "N",
+            description = "Generate at least N tokens after the start token (replaces the model's min_length, as in transformers).")
+    Integer minNewTokens;
+
+    @Option(names = "--early-stopping", paramLabel = "true|false|never",
+            description = "When beam search stops: true (as soon as num_beams hypotheses are done), false (when no "
+                    + "better one is likely) or never (only when none can be better).")
+    String earlyStopping;
+
     @Option(names = "--no-repeat-ngram-size", paramLabel = "N", description = "Never repeat an n-gram of this size.")
     Integer noRepeatNgramSize;
 
@@ -40,6 +49,14 @@ final class GenerationOptions {
         put(kwargs, "num_beams", numBeams, 1);
         put(kwargs, "max_new_tokens", maxNewTokens, 1);
         put(kwargs, "min_length", minLength, 0);
+        put(kwargs, "min_new_tokens", minNewTokens, 0);
+        if (earlyStopping != null) {
+            String value = earlyStopping.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!java.util.List.of("true", "false", "never").contains(value)) {
+                throw new UsageException("--early-stopping must be true, false or never, is '" + earlyStopping + "'");
+            }
+            kwargs.put("early_stopping", value);
+        }
         put(kwargs, "no_repeat_ngram_size", noRepeatNgramSize, 0);
         if (lengthPenalty != null) {
             kwargs.put("length_penalty", lengthPenalty);

@@ -1,27 +1,21 @@
 package dev.briefs.generate;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Generation settings, mirroring the subset of transformers' {@code GenerationConfig} that this
  * engine implements (greedy and beam search, no sampling).
  *
  * <p>Defaults are transformers' defaults. {@link #load(Path)} reads a model folder's {@code
- * generation_config.json}; when that file is absent every setting is taken from {@code
- * config.json} (transformers' {@code GenerationConfig.from_model_config}); when it is present,
- * only the special-token ids it lacks ({@code decoder_start_token_id}, {@code pad_token_id},
- * {@code eos_token_id}, {@code bos_token_id}) fall back to {@code config.json}.
+ * generation_config.json}, or {@code config.json} when there is none, as transformers 4.46.3 does;
+ * settings that would change its output but are not implemented here are refused, never dropped
+ * (see {@link GenerationConfigFiles}).
  *
  * <p>Instances are mutable; use {@link #copy()} and {@link #override(Map)} to derive per-call
  * settings with transformers' {@code generate(**kwargs)} names.
@@ -73,6 +67,10 @@ public final class GenerationConfig {
     private Integer decoderStartTokenId;
     private int numReturnSequences = 1;
     private boolean doSample = false;
+    private int[] suppressTokens;
+    private int[] beginSuppressTokens;
+    private boolean renormalizeLogits = false;
+    private boolean removeInvalidValues = false;
     private Integer maxPositionEmbeddings;
 
     public GenerationConfig() {}
@@ -103,6 +101,10 @@ public final class GenerationConfig {
         c.decoderStartTokenId = decoderStartTokenId;
         c.numReturnSequences = numReturnSequences;
         c.doSample = doSample;
+        c.suppressTokens = suppressTokens == null ? null : suppressTokens.clone();
+        c.beginSuppressTokens = beginSuppressTokens == null ? null : beginSuppressTokens.clone();
+        c.renormalizeLogits = renormalizeLogits;
+        c.removeInvalidValues = removeInvalidValues;
         c.maxPositionEmbeddings = maxPositionEmbeddings;
         return c;
     }
@@ -110,90 +112,23 @@ public final class GenerationConfig {
     // ------------------------------------------------------------------ loading
 
     /**
-     * Loads the settings of a model folder ({@code generation_config.json}, falling back to {@code
-     * config.json}, see the class comment).
+     * Loads the settings of a model folder as transformers 4.46.3 does ({@code generation_config.json},
+     * else {@code config.json}; see {@link GenerationConfigFiles}).
      *
      * @throws UncheckedIOException when neither file can be read, or one is not valid JSON
+     * @throws GenerationSettingException naming the key, value and file of a setting that would change
+     *     transformers' output but is not implemented here, or of an unreadable value
      */
     public static GenerationConfig load(Path modelDir) {
-        ObjectMapper mapper = new ObjectMapper();
-        Path genFile = modelDir.resolve("generation_config.json");
-        Path cfgFile = modelDir.resolve("config.json");
-        JsonNode gen = readJson(mapper, genFile);
-        JsonNode cfg = readJson(mapper, cfgFile);
-        if (gen == null && cfg == null) {
-            throw new UncheckedIOException(
-                    new IOException("Neither " + genFile + " nor " + cfgFile + " exists"));
-        }
-        GenerationConfig c = new GenerationConfig();
-        if (gen != null) {
-            c.apply(gen);
-            if (cfg != null) {
-                for (String key : List.of("decoder_start_token_id", "pad_token_id", "eos_token_id", "bos_token_id")) {
-                    if (!gen.has(key) && cfg.has(key)) {
-                        c.set(key, toJava(cfg.get(key)));
-                    }
-                }
-            }
-        } else {
-            c.apply(cfg);
-        }
-        if (cfg != null && cfg.has("max_position_embeddings") && cfg.get("max_position_embeddings").isNumber()) {
-            c.maxPositionEmbeddings = cfg.get("max_position_embeddings").intValue();
-        }
-        return c;
+        return GenerationConfigFiles.load(modelDir);
     }
 
-    private static JsonNode readJson(ObjectMapper mapper, Path file) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            return mapper.readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw new UncheckedIOException(new IOException("Cannot parse " + file + ": " + e.getOriginalMessage(), e));
-        }
-    }
-
-    private void apply(JsonNode node) {
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            if (KNOWN_KEYS.contains(e.getKey())) {
-                set(e.getKey(), toJava(e.getValue()));
-            }
-        }
-    }
-
-    private static final List<String> KNOWN_KEYS = List.of(
+    static final List<String> KNOWN_KEYS = List.of(
             "max_length", "max_new_tokens", "min_length", "min_new_tokens", "num_beams", "early_stopping",
             "length_penalty", "no_repeat_ngram_size", "repetition_penalty", "bad_words_ids", "forced_bos_token_id",
             "forced_eos_token_id", "eos_token_id", "pad_token_id", "bos_token_id", "decoder_start_token_id",
-            "num_return_sequences", "do_sample");
-
-    private static Object toJava(JsonNode n) {
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (n.isBoolean()) {
-            return n.booleanValue();
-        }
-        if (n.isIntegralNumber()) {
-            return n.longValue();
-        }
-        if (n.isNumber()) {
-            return n.doubleValue();
-        }
-        if (n.isString()) {
-            return n.stringValue();
-        }
-        if (n.isArray()) {
-            List<Object> list = new ArrayList<>();
-            for (JsonNode x : n) {
-                list.add(toJava(x));
-            }
-            return list;
-        }
-        return n.toString();
-    }
+            "num_return_sequences", "do_sample", "suppress_tokens", "begin_suppress_tokens", "renormalize_logits",
+            "remove_invalid_values");
 
     /**
      * Applies transformers-style keyword overrides ({@code num_beams}, {@code max_new_tokens},
@@ -213,7 +148,7 @@ public final class GenerationConfig {
         return this;
     }
 
-    private void set(String key, Object v) {
+    void set(String key, Object v) {
         switch (key) {
             case "max_length" -> maxLength = v == null ? 20 : toInt(v);
             case "max_new_tokens" -> maxNewTokens = v == null ? null : toInt(v);
@@ -233,6 +168,10 @@ public final class GenerationConfig {
             case "decoder_start_token_id" -> decoderStartTokenId = v == null ? null : toInt(v);
             case "num_return_sequences" -> numReturnSequences = v == null ? 1 : toInt(v);
             case "do_sample" -> doSample = v != null && (Boolean) v;
+            case "suppress_tokens" -> suppressTokens = v == null ? null : toIdList(key, v);
+            case "begin_suppress_tokens" -> beginSuppressTokens = v == null ? null : toIdList(key, v);
+            case "renormalize_logits" -> renormalizeLogits = v != null && (Boolean) v;
+            case "remove_invalid_values" -> removeInvalidValues = v != null && (Boolean) v;
             default -> throw new IllegalArgumentException(key);
         }
     }
@@ -242,6 +181,14 @@ public final class GenerationConfig {
             return Math.toIntExact(n.longValue());
         }
         return Integer.parseInt(v.toString());
+    }
+
+    /** A list of token ids: transformers takes {@code list(value)}, so a bare number is no list. */
+    private static int[] toIdList(String key, Object v) {
+        if (!(v instanceof int[]) && !(v instanceof List<?>)) {
+            throw new IllegalArgumentException(key + " must be a list of token ids");
+        }
+        return toIntArray(v);
     }
 
     private static int[] toIntArray(Object v) {
@@ -281,7 +228,22 @@ public final class GenerationConfig {
         return maxNewTokens != null ? maxNewTokens + decoderPromptLength : maxLength;
     }
 
-    /** The token id that starts the decoder: {@code decoder_start_token_id}, else {@code bos_token_id}. */
+    /**
+     * The minimum total decoder length: with {@code min_new_tokens} set, transformers 4.46.3's {@code
+     * _prepare_generated_length} replaces {@code min_length} by {@code min_new_tokens} plus the decoder
+     * prompt, whatever {@code min_length} said.
+     */
+    public int effectiveMinLength(int decoderPromptLength) {
+        return minNewTokens != null ? minNewTokens + decoderPromptLength : minLength;
+    }
+
+    /**
+     * The token id that starts the decoder, as transformers 4.46.3's {@code _prepare_special_tokens}
+     * picks it for encoder-decoder models: {@code decoder_start_token_id}, else {@code bos_token_id}
+     * (of this config only; see {@link GenerationConfigFiles} for which file that is).
+     *
+     * @throws IllegalStateException when both are unset, where transformers raises too
+     */
     public int resolveDecoderStartTokenId() {
         if (decoderStartTokenId != null) {
             return decoderStartTokenId;
@@ -357,33 +319,53 @@ public final class GenerationConfig {
     public GenerationConfig setNumReturnSequences(int v) { numReturnSequences = v; return this; }
     public boolean isDoSample() { return doSample; }
     public GenerationConfig setDoSample(boolean v) { doSample = v; return this; }
+    /** {@code suppress_tokens}: ids that score -inf at every step, or null. */
+    public int[] getSuppressTokens() { return suppressTokens; }
+    public GenerationConfig setSuppressTokens(int... v) { suppressTokens = v; return this; }
+    /** {@code begin_suppress_tokens}: ids that score -inf for the first generated token, or null. */
+    public int[] getBeginSuppressTokens() { return beginSuppressTokens; }
+    public GenerationConfig setBeginSuppressTokens(int... v) { beginSuppressTokens = v; return this; }
+    public boolean isRenormalizeLogits() { return renormalizeLogits; }
+    public GenerationConfig setRenormalizeLogits(boolean v) { renormalizeLogits = v; return this; }
+    public boolean isRemoveInvalidValues() { return removeInvalidValues; }
+    public GenerationConfig setRemoveInvalidValues(boolean v) { removeInvalidValues = v; return this; }
     /** {@code max_position_embeddings} from {@code config.json}, or null. Used to truncate inputs. */
     public Integer getMaxPositionEmbeddings() { return maxPositionEmbeddings; }
     public GenerationConfig setMaxPositionEmbeddings(Integer v) { maxPositionEmbeddings = v; return this; }
 
+    /**
+     * Every implemented setting by its transformers name, arrays written out, for comparing two
+     * configs and for {@link #toString()}.
+     */
+    Map<String, String> settings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("max_length", String.valueOf(maxLength));
+        m.put("max_new_tokens", String.valueOf(maxNewTokens));
+        m.put("min_length", String.valueOf(minLength));
+        m.put("min_new_tokens", String.valueOf(minNewTokens));
+        m.put("num_beams", String.valueOf(numBeams));
+        m.put("early_stopping", String.valueOf(earlyStopping));
+        m.put("length_penalty", String.valueOf(lengthPenalty));
+        m.put("no_repeat_ngram_size", String.valueOf(noRepeatNgramSize));
+        m.put("repetition_penalty", String.valueOf(repetitionPenalty));
+        m.put("bad_words_ids", badWordsIds == null ? "null" : Arrays.deepToString(badWordsIds.toArray()));
+        m.put("forced_bos_token_id", String.valueOf(forcedBosTokenId));
+        m.put("forced_eos_token_id", Arrays.toString(forcedEosTokenId));
+        m.put("eos_token_id", Arrays.toString(eosTokenId));
+        m.put("pad_token_id", String.valueOf(padTokenId));
+        m.put("bos_token_id", String.valueOf(bosTokenId));
+        m.put("decoder_start_token_id", String.valueOf(decoderStartTokenId));
+        m.put("num_return_sequences", String.valueOf(numReturnSequences));
+        m.put("do_sample", String.valueOf(doSample));
+        m.put("suppress_tokens", Arrays.toString(suppressTokens));
+        m.put("begin_suppress_tokens", Arrays.toString(beginSuppressTokens));
+        m.put("renormalize_logits", String.valueOf(renormalizeLogits));
+        m.put("remove_invalid_values", String.valueOf(removeInvalidValues));
+        return m;
+    }
+
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder("GenerationConfig{");
-        b.append("max_length=").append(maxLength).append(", max_new_tokens=").append(maxNewTokens)
-                .append(", min_length=").append(minLength).append(", min_new_tokens=").append(minNewTokens)
-                .append(", num_beams=").append(numBeams).append(", early_stopping=").append(earlyStopping)
-                .append(", length_penalty=").append(lengthPenalty).append(", no_repeat_ngram_size=")
-                .append(noRepeatNgramSize).append(", repetition_penalty=").append(repetitionPenalty)
-                .append(", bad_words_ids=");
-        if (badWordsIds == null) {
-            b.append("null");
-        } else {
-            b.append('[');
-            for (int[] w : badWordsIds) {
-                b.append(Arrays.toString(w));
-            }
-            b.append(']');
-        }
-        b.append(", forced_bos_token_id=").append(forcedBosTokenId)
-                .append(", forced_eos_token_id=").append(Arrays.toString(forcedEosTokenId))
-                .append(", eos_token_id=").append(Arrays.toString(eosTokenId))
-                .append(", pad_token_id=").append(padTokenId).append(", bos_token_id=").append(bosTokenId)
-                .append(", decoder_start_token_id=").append(decoderStartTokenId).append('}');
-        return b.toString();
+        return "GenerationConfig" + settings();
     }
 }

@@ -25,8 +25,10 @@ public final class LogitsProcessorList implements LogitsProcessor {
 
     /**
      * Builds the processors of a (resolved) config in the order of transformers' {@code
-     * GenerationMixin._get_logits_processor}: repetition penalty, no-repeat n-gram, bad words,
-     * min length, min new tokens, forced BOS, forced EOS.
+     * GenerationMixin._get_logits_processor} (4.46.3): repetition penalty, no-repeat n-gram, bad
+     * words, min length, min new tokens, forced BOS, forced EOS, inf/NaN removal, suppress tokens,
+     * suppress tokens at begin, and log-softmax renormalisation last. The order matters: a token that
+     * one processor bans can be forced back by a later one, and renormalisation sees them all.
      *
      * @param config the settings
      * @param maxLength the effective total decoder length limit (see {@link
@@ -45,8 +47,9 @@ public final class LogitsProcessorList implements LogitsProcessor {
         if (config.getBadWordsIds() != null && !config.getBadWordsIds().isEmpty()) {
             list.add(new NoBadWordsLogitsProcessor(config.getBadWordsIds(), eos));
         }
-        if (eos != null && eos.length > 0 && config.getMinLength() > 0) {
-            list.add(new MinLengthLogitsProcessor(config.getMinLength(), eos));
+        int minLength = config.effectiveMinLength(decoderPromptLength);
+        if (eos != null && eos.length > 0 && minLength > 0) {
+            list.add(new MinLengthLogitsProcessor(minLength, eos));
         }
         if (eos != null && eos.length > 0 && config.getMinNewTokens() != null && config.getMinNewTokens() > 0) {
             list.add(new MinNewTokensLengthLogitsProcessor(decoderPromptLength, config.getMinNewTokens(), eos));
@@ -56,6 +59,19 @@ public final class LogitsProcessorList implements LogitsProcessor {
         }
         if (config.getForcedEosTokenId() != null && config.getForcedEosTokenId().length > 0) {
             list.add(new ForcedEOSTokenLogitsProcessor(maxLength, config.getForcedEosTokenId()));
+        }
+        if (config.isRemoveInvalidValues()) {
+            list.add(new InfNanRemoveLogitsProcessor());
+        }
+        if (config.getSuppressTokens() != null) {
+            list.add(new SuppressTokensLogitsProcessor(config.getSuppressTokens()));
+        }
+        if (config.getBeginSuppressTokens() != null) {
+            int begin = SuppressTokensAtBeginLogitsProcessor.beginIndex(decoderPromptLength, config.getForcedBosTokenId());
+            list.add(new SuppressTokensAtBeginLogitsProcessor(begin, config.getBeginSuppressTokens()));
+        }
+        if (config.isRenormalizeLogits()) {
+            list.add(new LogitNormalization());
         }
         return new LogitsProcessorList(list);
     }

@@ -55,6 +55,9 @@ public final class GenerationModels implements AutoCloseable {
         return loaded.computeIfAbsent(name, n -> {
             try {
                 return Seq2SeqGenerator.load(folder(n), options);
+            } catch (ModelConfigException e) {
+                // Fetching the same files again would not help: the message names the key to change.
+                throw new ModelConfigException(e.getFile(), "model " + n + " cannot be loaded: " + e.getMessage(), e);
             } catch (ModelLoadException e) {
                 // The job file chooses the variant; the fix must fetch that one.
                 String variant = options.variant() == null ? "" : options.variant().name().toLowerCase(java.util.Locale.ROOT);

@@ -104,4 +104,20 @@ class InstalledModelsRunTest {
         assertThat(result.err()).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(TestJobs.outputDir(root, DATE)).doesNotExist();
     }
+
+    @Test
+    void aRefusedGenerationSettingStopsTheRunWithOneLineNamingKeyAndFile() throws IOException {
+        Path job = jobWithModels();
+        Path file = root.resolve("models/opus-mt-en-uk/generation_config.json");
+        Files.writeString(file, Files.readString(file).replaceFirst("\\{", "{\"num_beam_groups\": 2, "));
+        CommandResult result = CommandResult.run("run", job.toString(), "--date", DATE);
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        List<String> lines = result.err().strip().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).startsWith("briefs: model opus-mt-en-uk cannot be loaded")
+                .contains("num_beam_groups: 2").contains(file.toString()).contains("set it to 1")
+                .doesNotContain("models fetch"); // fetching the same file again would not help
+        assertThat(result.err()).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(TestJobs.outputDir(root, DATE)).doesNotExist();
+    }
 }

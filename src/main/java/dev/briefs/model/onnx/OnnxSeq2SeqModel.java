@@ -1,5 +1,6 @@
 package dev.briefs.model.onnx;
 
+import dev.briefs.model.ModelConfigException;
 import dev.briefs.model.ModelLoadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.briefs.generate.GenerationConfig;
+import dev.briefs.generate.GenerationSettingException;
 import dev.briefs.generate.Seq2SeqModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -154,6 +156,8 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
             gc = GenerationConfig.load(dir);
         } catch (UncheckedIOException e) {
             throw new ModelLoadException(dir.resolve("generation_config.json"), "Cannot read generation config", e);
+        } catch (GenerationSettingException e) {
+            throw new ModelConfigException(e.file(), e.getMessage(), e);
         }
         int dModel = intField(config, configFile, "d_model", "hidden_size");
         int heads = intField(config, configFile, "decoder_attention_heads", "num_attention_heads");
@@ -180,6 +184,18 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
         if (layout == null) {
             layout = Files.isRegularFile(onnxDir.resolve("decoder_model_merged" + variant.suffix() + ".onnx"))
                     ? DecoderLayout.MERGED : DecoderLayout.SPLIT;
+        }
+        if (options.layout() != null && cache) {
+            // Asked for by name: say so, rather than only that a file is missing.
+            List<String> bases = layout == DecoderLayout.MERGED ? List.of("decoder_model_merged")
+                    : List.of("decoder_model", "decoder_with_past_model");
+            for (String base : bases) {
+                Path f = onnxDir.resolve(base + variant.suffix() + ".onnx");
+                if (!Files.isRegularFile(f)) {
+                    throw new ModelLoadException(f, "Missing ONNX graph of the " + layout.name().toLowerCase(java.util.Locale.ROOT)
+                            + " decoder layout that was asked for");
+                }
+            }
         }
         Map<String, String> ortOptions = options.session().djlOptions();
         List<Graph> loaded = new ArrayList<>();
