@@ -140,12 +140,6 @@ public final class HubSettings {
         return maxBackoff;
     }
 
-    /** Backoff before attempt {@code attempt + 1}: initial * 2^(attempt-1), capped. */
-    public Duration backoff(int attempt) {
-        long ms = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
-        return Duration.ofMillis(Math.min(ms, maxBackoff.toMillis()));
-    }
-
     @Override
     public String toString() {
         return "HubSettings[endpoint=" + endpoint + ", token=" + (token == null ? "none" : "***") + ", connectTimeout="

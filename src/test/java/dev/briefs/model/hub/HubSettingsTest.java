@@ -44,14 +44,6 @@ class HubSettingsTest {
     }
 
     @Test
-    void backoffDoublesAndIsCapped() {
-        HubSettings s = HubSettings.defaults().withRetries(6, Duration.ofMillis(100), Duration.ofMillis(500));
-        assertThat(List.of(s.backoff(1), s.backoff(2), s.backoff(3), s.backoff(4), s.backoff(5)))
-                .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400),
-                        Duration.ofMillis(500), Duration.ofMillis(500));
-    }
-
-    @Test
     void logProgressPrintsStartPeriodicAndEndLines() {
         List<String> lines = new ArrayList<>();
         AtomicLong now = new AtomicLong();
