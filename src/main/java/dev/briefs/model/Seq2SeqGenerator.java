@@ -8,9 +8,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
-import ai.djl.huggingface.tokenizers.Encoding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.briefs.generate.BeamSearch;
 import dev.briefs.generate.GenerationConfig;
@@ -22,9 +25,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Text in, text out: tokenizes with the model's {@code tokenizer.json} (special tokens added as the
- * model's pipeline does: Marian appends {@code </s>}, BART wraps in {@code <s> ... </s>}),
- * generates with {@link Generation}, decodes skipping special tokens.
+ * Text in, text out: tokenizes as the model's Python pipeline does (special tokens added: Marian
+ * appends {@code </s>}, BART wraps in {@code <s> ... </s>}), generates with {@link Generation},
+ * decodes skipping special tokens. Marian folders with {@code source.spm}, {@code target.spm} and
+ * {@code vocab.json} go through {@link MarianSpTokenizer} (SentencePiece itself, as
+ * {@code MarianTokenizer}); BART, NLLB and a Marian folder without those files use
+ * {@code tokenizer.json} through DJL's HuggingFaceTokenizer.
  *
  * <p>Inputs longer than {@code max_position_embeddings} tokens are truncated by the tokenizer to
  * that many tokens, special tokens included (the closing {@code </s>} is kept). Empty text yields
@@ -46,7 +52,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     public record Result(String input, long[] inputIds, int[] outputIds, String text) {}
 
     private final OnnxSeq2SeqModel model;
-    private final HuggingFaceTokenizer tokenizer;
+    private final Codec tokenizer;
     private final GenerationConfig defaults;
     private final BeamSearch.LengthConvention convention;
     /** Language code token to id, for multilingual models; empty otherwise. */
@@ -57,8 +63,52 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     /** NLLB's FLORES-200 codes ({@code eng_Latn}) and M2M100's ({@code __en__}). */
     private static final Pattern LANGUAGE_TOKEN = Pattern.compile("[a-z]{3}_[A-Z][a-z]{3}|__[a-z]{2,3}__");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger LOG = LoggerFactory.getLogger(Seq2SeqGenerator.class);
+    private static final AtomicBoolean WARNED_NO_SPM = new AtomicBoolean();
 
-    private Seq2SeqGenerator(OnnxSeq2SeqModel model, HuggingFaceTokenizer tokenizer, Map<String, Long> languageTokens,
+    /** The two tokenizers behind one face: ids with or without special tokens, and decoding. */
+    private interface Codec extends AutoCloseable {
+        long[] encode(String text, boolean addSpecialTokens);
+
+        String decode(long[] ids);
+
+        @Override
+        void close();
+
+        static Codec of(HuggingFaceTokenizer t) {
+            return new Codec() {
+                public long[] encode(String text, boolean special) {
+                    return special ? t.encode(text).getIds() : t.encode(text, false, false).getIds();
+                }
+
+                public String decode(long[] ids) {
+                    return t.decode(ids, true);
+                }
+
+                public void close() {
+                    t.close();
+                }
+            };
+        }
+
+        static Codec of(MarianSpTokenizer t) {
+            return new Codec() {
+                public long[] encode(String text, boolean special) {
+                    return t.encode(text, special);
+                }
+
+                public String decode(long[] ids) {
+                    return t.decode(ids);
+                }
+
+                public void close() {
+                    t.close();
+                }
+            };
+        }
+    }
+
+    private Seq2SeqGenerator(OnnxSeq2SeqModel model, Codec tokenizer, Map<String, Long> languageTokens,
                              boolean legacyLanguageSuffix) {
         this.model = model;
         this.tokenizer = tokenizer;
@@ -84,10 +134,20 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
         OnnxSeq2SeqModel model = OnnxSeq2SeqModel.load(modelDir, options);
         Path tokFile = modelDir.resolve("tokenizer.json");
         try {
+            if (MARIAN.equals(model.architecture())) {
+                if (MarianSpTokenizer.available(modelDir)) {
+                    return new Seq2SeqGenerator(model, Codec.of(MarianSpTokenizer.load(modelDir, model.maxPositions())),
+                            Map.of(), false);
+                }
+                if (Files.isRegularFile(tokFile) && WARNED_NO_SPM.compareAndSet(false, true)) {
+                    LOG.warn("Marian model {} has no source.spm/target.spm/vocab.json: tokenizing with tokenizer.json,"
+                            + " which splits some numbers differently from MarianTokenizer", modelDir);
+                }
+            }
             if (!Files.isRegularFile(tokFile)) {
                 throw new ModelLoadException(tokFile, "Missing tokenizer");
             }
-            HuggingFaceTokenizer tok = tokenizer(tokFile, model.maxPositions());
+            Codec tok = Codec.of(tokenizer(tokFile, model.maxPositions()));
             Map<String, Long> languages = Map.of();
             boolean legacy = false;
             if (MULTILINGUAL_TYPES.contains(model.architecture())) {
@@ -133,6 +193,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     }
 
     private static final List<String> MULTILINGUAL_TYPES = List.of("m2m_100");
+    private static final String MARIAN = "marian";
 
     private static Map<String, Long> languageTokens(Path tokFile) {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -222,7 +283,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
             return tokenize(text);
         }
         long lang = languageTokenId(sourceLanguage);
-        long[] body = tokenizer.encode(text == null ? "" : text, false, false).getIds();
+        long[] body = tokenizer.encode(text == null ? "" : text, false);
         Integer limit = model.maxPositions();
         if (limit != null && body.length > limit - 2) {
             body = Arrays.copyOf(body, Math.max(0, limit - 2));
@@ -252,8 +313,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
 
     /** Token ids of one text, special tokens added, truncated to the position limit. */
     public long[] tokenize(String text) {
-        Encoding e = tokenizer.encode(text == null ? "" : text);
-        return e.getIds();
+        return tokenizer.encode(text == null ? "" : text, true);
     }
 
     /**
@@ -262,7 +322,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
      */
     @Override
     public dev.briefs.chunk.TokenCounter tokenCounter() {
-        return text -> tokenizer.encode(text, false, false).getIds().length;
+        return text -> tokenizer.encode(text, false).length;
     }
 
     /** The most content tokens one input can hold: the position limit less the special tokens around a text. */
@@ -279,7 +339,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
         for (int i = 0; i < ids.length; i++) {
             l[i] = ids[i];
         }
-        return tokenizer.decode(l, true);
+        return tokenizer.decode(l);
     }
 
     /**

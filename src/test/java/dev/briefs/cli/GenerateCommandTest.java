@@ -89,6 +89,11 @@ class GenerateCommandTest {
         assertThat(contradiction.err()).contains("--greedy and --num-beams 4 contradict");
 
         Path broken = TinyModels.install("tiny-marian-en-uk", dir.resolve("models"), "broken");
+        Files.writeString(broken.resolve("source.spm"), "not a model");
+        CommandResult corrupt = CommandResult.run("translate", "--model", broken.toString(), "Hi.");
+        assertThat(corrupt.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(corrupt.err()).contains("Corrupt SentencePiece model", "source.spm").doesNotContain("\tat ");
+        Files.delete(broken.resolve("source.spm"));
         Files.delete(broken.resolve("tokenizer.json"));
         CommandResult missingFile = CommandResult.run("translate", "--model", broken.toString(), "Hi.");
         assertThat(missingFile.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -288,6 +288,12 @@ class TextGenerationTest {
         assertThatThrownBy(() -> OnnxSeq2SeqModel.load(dir))
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("config.json");
         Path dir2 = copyModel(tmp.resolve("b"), "tiny-marian-uk-en");
+        Files.writeString(dir2.resolve("source.spm"), "garbage");
+        assertThatThrownBy(() -> Seq2SeqGenerator.load(dir2))
+                .isInstanceOf(ModelLoadException.class).hasMessage("Corrupt SentencePiece model: " + dir2.resolve("source.spm"));
+        // Without its SentencePiece files a Marian folder falls back to tokenizer.json.
+        Files.delete(dir2.resolve("source.spm"));
+        Seq2SeqGenerator.load(dir2).close();
         Files.delete(dir2.resolve("tokenizer.json"));
         assertThatThrownBy(() -> Seq2SeqGenerator.load(dir2))
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("tokenizer.json");
