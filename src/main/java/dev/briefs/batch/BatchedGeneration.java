@@ -1,8 +1,8 @@
 package dev.briefs.batch;
 
 import dev.briefs.chunk.ModelCallRetry;
-import dev.briefs.model.Seq2SeqGenerator;
-import dev.briefs.model.TextGenerator;
+import dev.briefs.inference.Seq2SeqGenerator;
+import dev.briefs.inference.TextGenerator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

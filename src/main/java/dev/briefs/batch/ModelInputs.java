@@ -2,7 +2,7 @@ package dev.briefs.batch;
 
 import dev.briefs.chunk.Chunk;
 import dev.briefs.failure.Degradation;
-import dev.briefs.model.TextGenerator;
+import dev.briefs.inference.TextGenerator;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.briefs.bench;
 
-import dev.briefs.model.ForwardingTextGenerator;
-import dev.briefs.model.ModelDecorator;
-import dev.briefs.model.Seq2SeqGenerator;
-import dev.briefs.model.TextGenerator;
+import dev.briefs.inference.ForwardingTextGenerator;
+import dev.briefs.inference.ModelDecorator;
+import dev.briefs.inference.Seq2SeqGenerator;
+import dev.briefs.inference.TextGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.briefs.cli;
 
-import dev.briefs.model.onnx.OrtSessionSettings;
+import dev.briefs.inference.onnx.OrtSessionSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

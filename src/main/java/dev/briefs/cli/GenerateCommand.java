@@ -1,11 +1,11 @@
 package dev.briefs.cli;
 
-import dev.briefs.model.ModelLoadException;
-import dev.briefs.model.Seq2SeqGenerator;
-import dev.briefs.model.UnknownLanguageException;
-import dev.briefs.model.onnx.DecoderLayout;
-import dev.briefs.model.onnx.OnnxModelOptions;
-import dev.briefs.model.onnx.OnnxVariant;
+import dev.briefs.inference.onnx.ModelLoadException;
+import dev.briefs.inference.Seq2SeqGenerator;
+import dev.briefs.inference.UnknownLanguageException;
+import dev.briefs.inference.onnx.DecoderLayout;
+import dev.briefs.inference.onnx.OnnxModelOptions;
+import dev.briefs.inference.onnx.OnnxVariant;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -4,7 +4,7 @@ import dev.briefs.brief.DayReport;
 import dev.briefs.job.JobRunner;
 import dev.briefs.job.JobSettings;
 import dev.briefs.model.ModelCatalog;
-import dev.briefs.model.ModelException;
+import dev.briefs.model.hub.ModelException;
 import dev.briefs.model.ModelFetcher;
 import dev.briefs.model.ModelPreflight;
 import dev.briefs.model.ModelStore;

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
 import dev.briefs.model.ModelCatalog;
-import dev.briefs.model.ModelException;
+import dev.briefs.model.hub.ModelException;
 import dev.briefs.model.ModelStore;
 import dev.briefs.model.hub.HubSettings;
 import picocli.CommandLine;

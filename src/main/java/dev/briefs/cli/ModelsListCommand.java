@@ -10,7 +10,7 @@ import dev.briefs.model.ModelCatalog;
 import dev.briefs.model.ModelStatus;
 import dev.briefs.model.ModelStatus.State;
 import dev.briefs.model.ModelStore;
-import dev.briefs.model.Sizes;
+import dev.briefs.model.hub.Sizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

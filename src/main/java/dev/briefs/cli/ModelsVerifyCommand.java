@@ -8,13 +8,13 @@ import java.util.concurrent.Callable;
 
 import dev.briefs.model.CatalogEntry;
 import dev.briefs.model.ModelCatalog;
-import dev.briefs.model.ModelException;
+import dev.briefs.model.hub.ModelException;
 import dev.briefs.model.ModelMessages;
 import dev.briefs.model.ModelStatus;
 import dev.briefs.model.ModelStatus.State;
 import dev.briefs.model.ModelStore;
-import dev.briefs.model.PathSafety;
-import dev.briefs.model.Sizes;
+import dev.briefs.model.hub.PathSafety;
+import dev.briefs.model.hub.Sizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;

@@ -2,7 +2,7 @@ package dev.briefs.generate;
 
 /**
  * An encoder-decoder model as the search strategies see it: token ids in, next-token logits out.
- * Implementations (e.g. {@code dev.briefs.model.onnx.OnnxSeq2SeqModel}) must be safe to use from
+ * Implementations (e.g. {@code dev.briefs.inference.onnx.OnnxSeq2SeqModel}) must be safe to use from
  * several threads, each with its own {@link DecoderSession}.
  */
 public interface Seq2SeqModel {

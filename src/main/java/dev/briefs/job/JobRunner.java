@@ -3,7 +3,7 @@ package dev.briefs.job;
 import dev.briefs.brief.AtomicFiles;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.DayReport;
-import dev.briefs.model.ModelLoadException;
+import dev.briefs.inference.onnx.ModelLoadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -50,7 +50,7 @@ public final class JobRunner {
 
     /**
      * @param extras initializers for the application context; tests use them to add beans such as
-     *               a {@link dev.briefs.model.ModelDecorator}
+     *               a {@link dev.briefs.inference.ModelDecorator}
      */
     @SafeVarargs
     public static Outcome runNightly(JobSettings settings, boolean force, RunProgress progress,

@@ -4,7 +4,7 @@ import dev.briefs.article.ArticleFileReader;
 import dev.briefs.article.LanguageDetector;
 import dev.briefs.batch.BatchSettings;
 import dev.briefs.model.Variant;
-import dev.briefs.model.onnx.OrtSessionSettings;
+import dev.briefs.inference.onnx.OrtSessionSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.briefs.model;
 
+import dev.briefs.model.hub.ModelException;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,5 +1,7 @@
 package dev.briefs.model;
 
+import dev.briefs.model.hub.PathSafety;
+import dev.briefs.model.hub.ModelException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,5 +1,8 @@
 package dev.briefs.model;
 
+import dev.briefs.model.hub.PathSafety;
+import dev.briefs.model.hub.IntegrityException;
+import dev.briefs.model.hub.ModelException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;

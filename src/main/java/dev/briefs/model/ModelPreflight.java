@@ -1,5 +1,6 @@
 package dev.briefs.model;
 
+import dev.briefs.model.hub.ModelException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.briefs.model;
 
+import dev.briefs.model.hub.PathSafety;
+import dev.briefs.model.hub.ModelException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

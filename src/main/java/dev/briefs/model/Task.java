@@ -1,5 +1,6 @@
 package dev.briefs.model;
 
+import dev.briefs.model.hub.ModelException;
 import java.util.Locale;
 
 /** What a catalog model is used for. */

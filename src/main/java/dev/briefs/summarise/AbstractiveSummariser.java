@@ -7,7 +7,7 @@ import dev.briefs.chunk.ChunkFailure;
 import dev.briefs.chunk.ChunkPacker;
 import dev.briefs.chunk.SentenceSplitter;
 import dev.briefs.failure.Degradation;
-import dev.briefs.model.TextGenerator;
+import dev.briefs.inference.TextGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

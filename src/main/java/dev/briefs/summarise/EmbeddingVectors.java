@@ -1,7 +1,7 @@
 package dev.briefs.summarise;
 
 import dev.briefs.chunk.TokenCounter;
-import dev.briefs.model.SentenceEmbeddingModel;
+import dev.briefs.inference.SentenceEmbeddingModel;
 import java.util.List;
 
 /** Semantic sentence vectors from the bundled all-MiniLM-L6-v2 model (trained on English). */

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.generate.Seq2SeqModel;
-import dev.briefs.model.Seq2SeqGenerator;
-import dev.briefs.model.onnx.DecoderLayout;
-import dev.briefs.model.onnx.OnnxModelOptions;
-import dev.briefs.model.onnx.OnnxVariant;
+import dev.briefs.inference.Seq2SeqGenerator;
+import dev.briefs.inference.onnx.DecoderLayout;
+import dev.briefs.inference.onnx.OnnxModelOptions;
+import dev.briefs.inference.onnx.OnnxVariant;
 import dev.briefs.support.TinyModels;
 import java.util.ArrayList;
 import java.util.Arrays;

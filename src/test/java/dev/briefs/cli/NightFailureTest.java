@@ -10,7 +10,7 @@ import dev.briefs.job.JobSettings;
 import dev.briefs.job.RunHistory;
 import dev.briefs.job.RunProgress;
 import dev.briefs.ledger.LedgerEntry;
-import dev.briefs.model.ModelDecorator;
+import dev.briefs.inference.ModelDecorator;
 import dev.briefs.support.InterceptedModels;
 import dev.briefs.support.Outputs;
 import dev.briefs.support.TestJobs;

@@ -10,12 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import dev.briefs.model.ModelConfigException;
-import dev.briefs.model.ModelLoadException;
-import dev.briefs.model.Seq2SeqGenerator;
-import dev.briefs.model.onnx.OnnxModelOptions;
-import dev.briefs.model.onnx.OnnxSeq2SeqModel;
-import dev.briefs.model.onnx.OnnxVariant;
+import dev.briefs.inference.onnx.ModelConfigException;
+import dev.briefs.inference.onnx.ModelLoadException;
+import dev.briefs.inference.Seq2SeqGenerator;
+import dev.briefs.inference.onnx.OnnxModelOptions;
+import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
+import dev.briefs.inference.onnx.OnnxVariant;
 import dev.briefs.support.TinyModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

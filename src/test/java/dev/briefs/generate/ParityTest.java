@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.briefs.model.onnx.DecoderLayout;
-import dev.briefs.model.onnx.OnnxModelOptions;
-import dev.briefs.model.onnx.OnnxSeq2SeqModel;
-import dev.briefs.model.onnx.OnnxVariant;
+import dev.briefs.inference.onnx.DecoderLayout;
+import dev.briefs.inference.onnx.OnnxModelOptions;
+import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
+import dev.briefs.inference.onnx.OnnxVariant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;

@@ -62,7 +62,7 @@ class ScaleOutTest {
         Path job = TestJobs.write(referenceRoot, "");
         prepare(referenceRoot);
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        dev.briefs.model.ModelDecorator counting = InterceptedModels.before((name, text) -> calls.incrementAndGet());
+        dev.briefs.inference.ModelDecorator counting = InterceptedModels.before((name, text) -> calls.incrementAndGet());
         JobRunner.Outcome run = JobRunner.runNightly(JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null),
                 false, RunProgress.NONE, ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", counting));
         assertThat(run.status()).as(run.failure()).isEqualTo(JobRunner.Status.COMPLETED);

@@ -1,5 +1,6 @@
 package dev.briefs.model;
 
+import dev.briefs.model.hub.ModelException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.briefs.model;
 
+import dev.briefs.model.hub.ModelException;
 import static dev.briefs.model.Fixtures.DECODER;
 import static dev.briefs.model.Fixtures.ENCODER;
 import static dev.briefs.model.Fixtures.NAME;

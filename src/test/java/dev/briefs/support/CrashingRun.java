@@ -4,7 +4,7 @@ import dev.briefs.job.JobFiles;
 import dev.briefs.job.JobRunner;
 import dev.briefs.job.JobSettings;
 import dev.briefs.job.RunProgress;
-import dev.briefs.model.ModelDecorator;
+import dev.briefs.inference.ModelDecorator;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;

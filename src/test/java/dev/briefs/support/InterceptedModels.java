@@ -1,8 +1,8 @@
 package dev.briefs.support;
 
-import dev.briefs.model.ForwardingTextGenerator;
-import dev.briefs.model.ModelDecorator;
-import dev.briefs.model.Seq2SeqGenerator;
+import dev.briefs.inference.ForwardingTextGenerator;
+import dev.briefs.inference.ModelDecorator;
+import dev.briefs.inference.Seq2SeqGenerator;
 import java.util.List;
 import java.util.function.BiConsumer;
 

@@ -1,6 +1,5 @@
 package dev.briefs.model.hub;
 
-import dev.briefs.model.IntegrityException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse.BodySubscriber;

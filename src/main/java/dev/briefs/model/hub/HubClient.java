@@ -20,9 +20,6 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.briefs.model.IntegrityException;
-import dev.briefs.model.ModelException;
-import dev.briefs.model.PathSafety;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

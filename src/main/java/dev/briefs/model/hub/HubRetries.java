@@ -1,6 +1,5 @@
 package dev.briefs.model.hub;
 
-import dev.briefs.model.ModelException;
 import java.io.IOException;
 import java.util.function.Consumer;
 import org.springframework.core.retry.RetryException;

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.briefs.model.ModelException;
 
 /**
  * How to talk to the hub: endpoint, optional token, timeouts and retries. The token is never part of

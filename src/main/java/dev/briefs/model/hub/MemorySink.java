@@ -1,6 +1,5 @@
 package dev.briefs.model.hub;
 
-import dev.briefs.model.ModelException;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;

@@ -3,7 +3,6 @@ package dev.briefs.model.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.briefs.model.ModelException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

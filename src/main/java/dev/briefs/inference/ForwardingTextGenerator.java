@@ -1,0 +1,58 @@
+package dev.briefs.inference;
+
+import dev.briefs.chunk.TokenCounter;
+import java.util.List;
+
+/**
+ * A text generator that passes every call to another, so that a decorator (one that records,
+ * times or fails calls) overrides only the calls it changes.
+ */
+public abstract class ForwardingTextGenerator implements TextGenerator {
+
+    protected final TextGenerator delegate;
+
+    protected ForwardingTextGenerator(TextGenerator delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public Seq2SeqGenerator.Result generate(String text) {
+        return delegate.generate(text);
+    }
+
+    @Override
+    public Seq2SeqGenerator.Result generate(String text, String sourceLanguage, String targetLanguage) {
+        return delegate.generate(text, sourceLanguage, targetLanguage);
+    }
+
+    @Override
+    public List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String sourceLanguage, String targetLanguage,
+                                                       int padTo) {
+        return delegate.generateBatch(texts, sourceLanguage, targetLanguage, padTo);
+    }
+
+    @Override
+    public int inputLength(String text, String sourceLanguage) {
+        return delegate.inputLength(text, sourceLanguage);
+    }
+
+    @Override
+    public boolean rowsIndependent() {
+        return delegate.rowsIndependent();
+    }
+
+    @Override
+    public void checkLanguages(String sourceLanguage, String targetLanguage) {
+        delegate.checkLanguages(sourceLanguage, targetLanguage);
+    }
+
+    @Override
+    public TokenCounter tokenCounter() {
+        return delegate.tokenCounter();
+    }
+
+    @Override
+    public int maxInputTokens() {
+        return delegate.maxInputTokens();
+    }
+}

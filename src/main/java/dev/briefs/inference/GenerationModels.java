@@ -1,0 +1,79 @@
+package dev.briefs.inference;
+
+import dev.briefs.inference.onnx.ModelConfigException;
+import dev.briefs.inference.onnx.ModelLoadException;
+import dev.briefs.inference.onnx.OnnxModelOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The installed text-generation models of a models folder ({@code models/NAME/}), each loaded
+ * once and shared by every thread of the job (ONNX Runtime sessions are thread-safe).
+ */
+public final class GenerationModels implements AutoCloseable {
+
+    private final Path modelsDir;
+    private final ModelDecorator decorator;
+    private final OnnxModelOptions options;
+    private final Map<String, Seq2SeqGenerator> loaded = new ConcurrentHashMap<>();
+    private final Map<String, TextGenerator> decorated = new ConcurrentHashMap<>();
+
+    public GenerationModels(Path modelsDir) {
+        this(modelsDir, ModelDecorator.NONE, OnnxModelOptions.defaults());
+    }
+
+    /**
+     * @param options the graphs to load (variant) and their ONNX Runtime session settings
+     */
+    public GenerationModels(Path modelsDir, ModelDecorator decorator, OnnxModelOptions options) {
+        this.modelsDir = modelsDir;
+        this.decorator = decorator;
+        this.options = options;
+    }
+
+    public Path modelsDir() {
+        return modelsDir;
+    }
+
+    public Path folder(String name) {
+        return modelsDir.resolve(name);
+    }
+
+    /** A model counts as installed when its folder holds a {@code config.json}; whether it loads is checked by {@link #get}. */
+    public boolean installed(String name) {
+        return Files.isRegularFile(folder(name).resolve("config.json"));
+    }
+
+    /**
+     * @throws ModelLoadException naming the model's file that is missing or corrupt
+     */
+    public TextGenerator get(String name) {
+        return decorated.computeIfAbsent(name, n -> decorator.decorate(n, load(n)));
+    }
+
+    private Seq2SeqGenerator load(String name) {
+        return loaded.computeIfAbsent(name, n -> {
+            try {
+                return Seq2SeqGenerator.load(folder(n), options);
+            } catch (ModelConfigException e) {
+                // Fetching the same files again would not help: the message names the key to change.
+                throw new ModelConfigException(e.getFile(), "model " + n + " cannot be loaded: " + e.getMessage(), e);
+            } catch (ModelLoadException e) {
+                // The job file chooses the variant; the fix must fetch that one.
+                String variant = options.variant() == null ? "" : options.variant().name().toLowerCase(java.util.Locale.ROOT);
+                String option = variant.isEmpty() || variant.equals("fp32") ? "" : "--variant " + variant + " ";
+                throw new ModelLoadException("model " + n + " cannot be loaded: " + e.getMessage()
+                        + "; fetch it again" + (variant.isEmpty() ? "" : " in the " + variant + " variant the job file asks for")
+                        + " with: java -jar target/briefs.jar models fetch " + option + n, e);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        loaded.values().forEach(Seq2SeqGenerator::close);
+        loaded.clear();
+    }
+}

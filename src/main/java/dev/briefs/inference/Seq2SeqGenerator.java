@@ -1,0 +1,486 @@
+package dev.briefs.inference;
+
+import dev.briefs.inference.onnx.ModelLoadException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import dev.briefs.generate.BeamSearch;
+import dev.briefs.generate.GenerationConfig;
+import dev.briefs.generate.Generation;
+import dev.briefs.inference.onnx.OnnxModelOptions;
+import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Text in, text out: tokenizes as the model's Python pipeline does (special tokens added: Marian
+ * appends {@code </s>}, BART wraps in {@code <s> ... </s>}), generates with {@link Generation},
+ * decodes skipping special tokens. Marian folders with {@code source.spm}, {@code target.spm} and
+ * {@code vocab.json} go through {@link MarianSpTokenizer} (SentencePiece itself, as
+ * {@code MarianTokenizer}); BART, NLLB and a Marian folder without those files use
+ * {@code tokenizer.json} through DJL's HuggingFaceTokenizer.
+ *
+ * <p>Inputs longer than {@code max_position_embeddings} tokens are truncated by the tokenizer to
+ * that many tokens, special tokens included (the closing {@code </s>} is kept). Empty text yields
+ * just the special tokens. Characters the vocabulary lacks become the unknown token.
+ *
+ * <p>Multilingual models ({@code model_type: m2m_100}: NLLB-200, M2M100) translate between any two of
+ * their languages: {@link #generate(String, String, String)} takes the source and target language
+ * (ISO 639-1 such as {@code en}, mapped by {@link NllbLanguages}, or the model's own code such as
+ * {@code ukr_Cyrl}). The input is encoded as the NLLB tokenizer does with {@code src_lang} set:
+ * {@code [src_lang] tokens </s>}, or {@code tokens </s> [src_lang]} when tokenizer_config.json says
+ * {@code legacy_behaviour: true}; generation forces the target language token first
+ * ({@code forced_bos_token_id}). The language token ids come from tokenizer.json's added tokens.
+ *
+ * <p>Thread-safe: the ONNX sessions and the tokenizer are shared, each call decodes on its own.
+ */
+public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
+
+    /** One input's result: its token ids, the generated ids (decoder start token first) and text. */
+    public record Result(String input, long[] inputIds, int[] outputIds, String text) {}
+
+    private final OnnxSeq2SeqModel model;
+    private final Codec tokenizer;
+    private final GenerationConfig defaults;
+    private final BeamSearch.LengthConvention convention;
+    /** Language code token to id, for multilingual models; empty otherwise. */
+    private final Map<String, Long> languageTokens;
+    private final boolean legacyLanguageSuffix;
+    private final long eosTokenId;
+
+    /** NLLB's FLORES-200 codes ({@code eng_Latn}) and M2M100's ({@code __en__}). */
+    private static final Pattern LANGUAGE_TOKEN = Pattern.compile("[a-z]{3}_[A-Z][a-z]{3}|__[a-z]{2,3}__");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger LOG = LoggerFactory.getLogger(Seq2SeqGenerator.class);
+    private static final AtomicBoolean WARNED_NO_SPM = new AtomicBoolean();
+
+    /** The two tokenizers behind one face: ids with or without special tokens, and decoding. */
+    private interface Codec extends AutoCloseable {
+        long[] encode(String text, boolean addSpecialTokens);
+
+        String decode(long[] ids);
+
+        @Override
+        void close();
+
+        static Codec of(HuggingFaceTokenizer t) {
+            return new Codec() {
+                public long[] encode(String text, boolean special) {
+                    return special ? t.encode(text).getIds() : t.encode(text, false, false).getIds();
+                }
+
+                public String decode(long[] ids) {
+                    return t.decode(ids, true);
+                }
+
+                public void close() {
+                    t.close();
+                }
+            };
+        }
+
+        static Codec of(MarianSpTokenizer t) {
+            return new Codec() {
+                public long[] encode(String text, boolean special) {
+                    return t.encode(text, special);
+                }
+
+                public String decode(long[] ids) {
+                    return t.decode(ids);
+                }
+
+                public void close() {
+                    t.close();
+                }
+            };
+        }
+    }
+
+    private Seq2SeqGenerator(OnnxSeq2SeqModel model, Codec tokenizer, Map<String, Long> languageTokens,
+                             boolean legacyLanguageSuffix) {
+        this.model = model;
+        this.tokenizer = tokenizer;
+        this.defaults = model.generationConfig();
+        this.convention = BeamSearch.LengthConvention.GENERATED;
+        this.languageTokens = Map.copyOf(languageTokens);
+        this.legacyLanguageSuffix = legacyLanguageSuffix;
+        int[] eos = defaults.getEosTokenId();
+        this.eosTokenId = eos != null && eos.length > 0 ? eos[0] : 2L; // </s>
+    }
+
+    /** Loads a model folder with the default ONNX variant and layout. */
+    public static Seq2SeqGenerator load(Path modelDir) {
+        return load(modelDir, OnnxModelOptions.defaults());
+    }
+
+    /**
+     * Loads a model folder.
+     *
+     * @throws ModelLoadException naming the missing or corrupt file
+     */
+    public static Seq2SeqGenerator load(Path modelDir, OnnxModelOptions options) {
+        OnnxSeq2SeqModel model = OnnxSeq2SeqModel.load(modelDir, options);
+        Path tokFile = modelDir.resolve("tokenizer.json");
+        try {
+            if (MARIAN.equals(model.architecture())) {
+                if (MarianSpTokenizer.available(modelDir)) {
+                    return new Seq2SeqGenerator(model, Codec.of(MarianSpTokenizer.load(modelDir, model.maxPositions())),
+                            Map.of(), false);
+                }
+                if (Files.isRegularFile(tokFile) && WARNED_NO_SPM.compareAndSet(false, true)) {
+                    LOG.warn("Marian model {} has no source.spm/target.spm/vocab.json: tokenizing with tokenizer.json,"
+                            + " which splits some numbers differently from MarianTokenizer", modelDir);
+                }
+            }
+            if (!Files.isRegularFile(tokFile)) {
+                throw new ModelLoadException(tokFile, "Missing tokenizer");
+            }
+            Codec tok = Codec.of(tokenizer(tokFile, model.maxPositions()));
+            Map<String, Long> languages = Map.of();
+            boolean legacy = false;
+            if (MULTILINGUAL_TYPES.contains(model.architecture())) {
+                languages = languageTokens(tokFile);
+                if (languages.isEmpty()) {
+                    tok.close();
+                    throw new ModelLoadException(tokFile, "Multilingual model (" + model.architecture()
+                            + ") but the tokenizer has no language tokens");
+                }
+                legacy = legacyBehaviour(modelDir.resolve("tokenizer_config.json"));
+            }
+            return new Seq2SeqGenerator(model, tok, languages, legacy);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The model's tokenizer, truncating at the model's own position limit as {@code transformers}
+     * does with {@code model_max_length}. DJL caps truncation at a {@code modelMaxLength} of its own
+     * that defaults to 512 when no tokenizer_config.json is read, which silently cut BART inputs of
+     * up to 1,024 tokens at 512; the limit is therefore given as both.
+     *
+     * @param limit the model's {@code max_position_embeddings}, or null for no truncation
+     */
+    static HuggingFaceTokenizer tokenizer(Path tokFile, Integer limit) {
+        HuggingFaceTokenizer.Builder b = HuggingFaceTokenizer.builder()
+                .optTokenizerPath(tokFile)
+                .optAddSpecialTokens(true)
+                .optPadding(false);
+        if (limit != null) {
+            b.optTruncation(true).optMaxLength(limit);
+            b.configure(Map.of("modelMaxLength", limit));
+        } else {
+            b.optTruncation(false);
+        }
+        try {
+            return b.build();
+        } catch (IOException | RuntimeException e) {
+            throw new ModelLoadException(tokFile, "Corrupt or unreadable tokenizer (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static final List<String> MULTILINGUAL_TYPES = List.of("m2m_100");
+    private static final String MARIAN = "marian";
+
+    private static Map<String, Long> languageTokens(Path tokFile) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try {
+            for (JsonNode t : JSON.readTree(tokFile.toFile()).path("added_tokens")) {
+                String content = t.path("content").asString("");
+                if (t.path("special").asBoolean(false) && LANGUAGE_TOKEN.matcher(content).matches()) {
+                    out.put(content, t.path("id").longValue());
+                }
+            }
+        } catch (JacksonException e) {
+            throw new ModelLoadException(tokFile, "Corrupt or unreadable tokenizer (" + e.getMessage() + ")", e);
+        }
+        return out;
+    }
+
+    /** NLLB's {@code legacy_behaviour} (tokenizer_config.json): language code after {@code </s>}; default false. */
+    private static boolean legacyBehaviour(Path tokConfig) {
+        if (!Files.isRegularFile(tokConfig)) {
+            return false;
+        }
+        try {
+            return JSON.readTree(tokConfig.toFile()).path("legacy_behaviour").asBoolean(false);
+        } catch (JacksonException e) {
+            throw new ModelLoadException(tokConfig, "Corrupt tokenizer config (invalid JSON)", e);
+        }
+    }
+
+    /** True for a multilingual model, which needs a source and a target language for each call. */
+    public boolean multilingual() {
+        return !languageTokens.isEmpty();
+    }
+
+    /** The language codes the model's tokenizer knows (NLLB codes such as {@code eng_Latn}); empty for pair models. */
+    public java.util.Set<String> languageCodes() {
+        return languageTokens.keySet();
+    }
+
+    private String modelName() {
+        Path name = model.directory().getFileName();
+        return name == null ? model.directory().toString() : name.toString();
+    }
+
+    /**
+     * The language token id for a language: the model's own code ({@code ukr_Cyrl}), the NLLB code of an
+     * ISO 639-1 code ({@code uk}), or M2M100's {@code __uk__}.
+     *
+     * @throws UnknownLanguageException naming the language when the model has no token for it
+     */
+    public long languageTokenId(String language) {
+        if (language == null || language.isBlank()) {
+            throw new UnknownLanguageException(language, "model " + modelName()
+                    + " is multilingual: give the source and the target language (such as en, uk)");
+        }
+        Long id = languageTokens.get(language);
+        if (id == null) {
+            String nllb = NllbLanguages.nllbCode(language);
+            id = nllb != null ? languageTokens.get(nllb) : null;
+        }
+        if (id == null) {
+            id = languageTokens.get("__" + language + "__");
+        }
+        if (id == null) {
+            String nllb = NllbLanguages.nllbCode(language);
+            throw new UnknownLanguageException(language, "model " + modelName() + " does not know language '" + language + "'"
+                    + (nllb != null ? " (no " + nllb + " token in its tokenizer)" : " (give an ISO 639-1 code such as en, uk,"
+                    + " or the model's code such as ukr_Cyrl)"));
+        }
+        return id;
+    }
+
+    @Override
+    public void checkLanguages(String sourceLanguage, String targetLanguage) {
+        if (multilingual()) {
+            languageTokenId(sourceLanguage);
+            languageTokenId(targetLanguage);
+        }
+    }
+
+    /**
+     * Token ids of one text in a source language, as the NLLB tokenizer encodes with {@code src_lang}:
+     * {@code [lang] tokens </s>} (legacy: {@code tokens </s> [lang]}), truncated to the position limit.
+     * For a model made for one pair this is {@link #tokenize(String)}.
+     */
+    public long[] tokenize(String text, String sourceLanguage) {
+        if (!multilingual()) {
+            return tokenize(text);
+        }
+        long lang = languageTokenId(sourceLanguage);
+        long[] body = tokenizer.encode(text == null ? "" : text, false);
+        Integer limit = model.maxPositions();
+        if (limit != null && body.length > limit - 2) {
+            body = Arrays.copyOf(body, Math.max(0, limit - 2));
+        }
+        long[] ids = new long[body.length + 2];
+        if (legacyLanguageSuffix) {
+            System.arraycopy(body, 0, ids, 0, body.length);
+            ids[body.length] = eosTokenId;
+            ids[body.length + 1] = lang;
+        } else {
+            ids[0] = lang;
+            System.arraycopy(body, 0, ids, 1, body.length);
+            ids[body.length + 1] = eosTokenId;
+        }
+        return ids;
+    }
+
+    /** The underlying token-level model. */
+    public OnnxSeq2SeqModel model() {
+        return model;
+    }
+
+    /** A copy of the model's default generation settings, to adjust and pass to {@link #generate(List, GenerationConfig)}. */
+    public GenerationConfig defaultConfig() {
+        return defaults.copy();
+    }
+
+    /** Token ids of one text, special tokens added, truncated to the position limit. */
+    public long[] tokenize(String text) {
+        return tokenizer.encode(text == null ? "" : text, true);
+    }
+
+    /**
+     * Counts a text's tokens without special tokens, as chunk packing needs them. Counts stop at
+     * the position limit: a text that reaches it is too long for one call either way.
+     */
+    @Override
+    public dev.briefs.chunk.TokenCounter tokenCounter() {
+        return text -> tokenizer.encode(text, false).length;
+    }
+
+    /** The most content tokens one input can hold: the position limit less the special tokens around a text. */
+    @Override
+    public int maxInputTokens() {
+        Integer limit = model.maxPositions();
+        int specials = tokenize("").length;
+        return (limit != null ? limit : 512) - specials;
+    }
+
+    /** Text of generated ids, special tokens skipped. */
+    public String decode(int[] ids) {
+        long[] l = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            l[i] = ids[i];
+        }
+        return tokenizer.decode(l);
+    }
+
+    /**
+     * One text, model defaults.
+     *
+     * @throws UnknownLanguageException for a multilingual model, which needs {@link #generate(String, String, String)}
+     */
+    @Override
+    public Result generate(String text) {
+        if (multilingual()) {
+            throw new UnknownLanguageException(null, "model " + modelName()
+                    + " is multilingual: give the source and the target language (such as en, uk)");
+        }
+        return generate(List.of(text), defaults).get(0);
+    }
+
+    /** One text from a source into a target language, model defaults; languages are ignored by pair models. */
+    @Override
+    public Result generate(String text, String sourceLanguage, String targetLanguage) {
+        return generate(List.of(text), sourceLanguage, targetLanguage, defaults).get(0);
+    }
+
+    /** A batch from a source into a target language, with transformers-style overrides of the defaults. */
+    public List<Result> generate(List<String> texts, String sourceLanguage, String targetLanguage, Map<String, ?> overrides) {
+        return generate(texts, sourceLanguage, targetLanguage, defaults.copy().override(overrides));
+    }
+
+    /**
+     * A batch from a source into a target language. For a multilingual model the inputs carry the
+     * source language token and {@code forced_bos_token_id} is the target language token; a model
+     * made for one pair ignores the languages.
+     *
+     * @throws UnknownLanguageException naming a language a multilingual model does not know
+     */
+    public List<Result> generate(List<String> texts, String sourceLanguage, String targetLanguage, GenerationConfig config) {
+        if (!multilingual()) {
+            return generate(texts, config);
+        }
+        long target = languageTokenId(targetLanguage);
+        languageTokenId(sourceLanguage);
+        List<long[]> ids = new ArrayList<>();
+        for (String t : texts) {
+            ids.add(tokenize(t, sourceLanguage));
+        }
+        return generateIds(texts, ids, config.copy().setForcedBosTokenId((int) target));
+    }
+
+    /** A batch with the model defaults. */
+    public List<Result> generate(List<String> texts) {
+        return generate(texts, defaults);
+    }
+
+    /** A batch with transformers-style overrides of the defaults ({@code num_beams}, {@code max_new_tokens}, ...). */
+    public List<Result> generate(List<String> texts, Map<String, ?> overrides) {
+        return generate(texts, defaults.copy().override(overrides));
+    }
+
+    /**
+     * Generates for the texts as one right-padded batch (attention mask marks the padding).
+     *
+     * @return one result per text, in order
+     */
+    public List<Result> generate(List<String> texts, GenerationConfig config) {
+        List<long[]> ids = new ArrayList<>();
+        for (String t : texts) {
+            ids.add(tokenize(t));
+        }
+        return generateIds(texts, ids, config);
+    }
+
+    private List<Result> generateIds(List<String> texts, List<long[]> ids, GenerationConfig config) {
+        return generateIds(texts, ids, 0, config);
+    }
+
+    /** Right-pads the rows to the longest, or to {@code padTo} when that is longer, and generates. */
+    private List<Result> generateIds(List<String> texts, List<long[]> ids, int padTo, GenerationConfig config) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        int len = padTo;
+        for (long[] r : ids) {
+            len = Math.max(len, r.length);
+        }
+        long pad = config.resolvePadTokenId();
+        long[][] in = new long[texts.size()][len];
+        long[][] mask = new long[texts.size()][len];
+        for (int i = 0; i < texts.size(); i++) {
+            long[] r = ids.get(i);
+            for (int j = 0; j < len; j++) {
+                in[i][j] = j < r.length ? r[j] : pad;
+                mask[i][j] = j < r.length ? 1 : 0;
+            }
+        }
+        int[][] out = Generation.generate(model, in, mask, config, convention);
+        List<Result> results = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            results.add(new Result(texts.get(i), ids.get(i), out[i], decode(out[i])));
+        }
+        return results;
+    }
+
+    @Override
+    public int inputLength(String text, String sourceLanguage) {
+        return multilingual() ? tokenize(text, sourceLanguage).length : tokenize(text).length;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Measured, not assumed: with the float32 graphs a row's logits are bit-identical whatever
+     * its neighbours, as long as it is padded to the same length ({@code NeighbourIndependenceTest}).
+     * The quantized graphs quantize activations with one scale per tensor, computed over the whole
+     * batch, so every neighbour changes every row: they run one input at a time.
+     */
+    @Override
+    public boolean rowsIndependent() {
+        return model.variant() == dev.briefs.inference.onnx.OnnxVariant.FP32;
+    }
+
+    @Override
+    public List<Result> generateBatch(List<String> texts, String sourceLanguage, String targetLanguage, int padTo) {
+        GenerationConfig config = defaults;
+        List<long[]> ids = new ArrayList<>();
+        if (multilingual()) {
+            long target = languageTokenId(targetLanguage);
+            for (String t : texts) {
+                ids.add(tokenize(t, sourceLanguage));
+            }
+            config = defaults.copy().setForcedBosTokenId((int) target);
+        } else {
+            for (String t : texts) {
+                ids.add(tokenize(t));
+            }
+        }
+        return generateIds(texts, ids, padTo, config);
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+        model.close();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.briefs.inference;
+
+import dev.briefs.chunk.TokenCounter;
+import java.util.List;
+
+/** A text-to-text model as the summary and translation steps use it: one text in, one generated text out. */
+public interface TextGenerator {
+
+    /** Generates with the model's own settings. */
+    Seq2SeqGenerator.Result generate(String text);
+
+    /**
+     * Generates from a text in one language into another (ISO 639-1 codes such as {@code en}, {@code uk}).
+     * A model made for one language pair (Marian opus-mt) ignores the languages; a multilingual model
+     * (NLLB) marks the input with the source language and forces the target language's token first.
+     *
+     * @throws UnknownLanguageException when a multilingual model does not know one of the languages
+     */
+    default Seq2SeqGenerator.Result generate(String text, String sourceLanguage, String targetLanguage) {
+        return generate(text);
+    }
+
+    /**
+     * Checks that the model can translate between the languages, before any text is sent.
+     *
+     * @throws UnknownLanguageException naming the language the model does not know
+     */
+    default void checkLanguages(String sourceLanguage, String targetLanguage) {
+    }
+
+    /**
+     * The length in tokens of a text as the model reads it: special (and language) tokens
+     * included, cut at the model's limit. Batches are planned by it.
+     */
+    default int inputLength(String text, String sourceLanguage) {
+        return Math.min(tokenCounter().count(text) + 1, maxInputTokens() + 1);
+    }
+
+    /**
+     * Whether a row's result is independent of the other rows of its batch, given the same padded
+     * length. Only then may inputs of different articles share a model call, since a brief must
+     * not depend on what else ran that night. False unless an implementation has shown it.
+     */
+    default boolean rowsIndependent() {
+        return false;
+    }
+
+    /**
+     * Generates for several texts in one model call, each padded to at least {@code padTo} tokens,
+     * results in order. The default makes one call per text, which is always safe.
+     */
+    default List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String sourceLanguage, String targetLanguage,
+                                                        int padTo) {
+        return texts.stream().map(t -> generate(t, sourceLanguage, targetLanguage)).toList();
+    }
+
+    /** Counts tokens as this model's tokenizer does, without special tokens. */
+    TokenCounter tokenCounter();
+
+    /** The most content tokens one input can hold. */
+    int maxInputTokens();
+}

@@ -1,0 +1,71 @@
+package dev.briefs.inference.onnx;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * ONNX Runtime session settings, as the job file's {@code onnx:} section and {@code bench} set
+ * them. Zero threads and a null optimisation level leave ONNX Runtime's own default in place.
+ *
+ * @param intraOpThreads threads one operator may use, or 0 for ORT's default (one per core)
+ * @param interOpThreads threads that run independent operators at once, or 0 for ORT's default;
+ *     the encoder-decoder graphs are a chain of operators, so more than 1 rarely helps
+ * @param optimization graph optimisation level: {@code none}, {@code basic}, {@code extended},
+ *     {@code all}, or null for ORT's default ({@code all})
+ * @param memoryArena whether ORT keeps freed CPU memory in its arena for reuse (ORT's default);
+ *     off trades some speed for a resident size that follows the current batch
+ */
+public record OrtSessionSettings(int intraOpThreads, int interOpThreads, String optimization, boolean memoryArena) {
+
+    /** ORT's defaults throughout. */
+    public static final OrtSessionSettings DEFAULTS = new OrtSessionSettings(0, 0, null, true);
+
+    private static final Map<String, String> LEVELS = Map.of(
+            "none", "NO_OPT", "basic", "BASIC_OPT", "extended", "EXTENDED_OPT", "all", "ALL_OPT");
+
+    public OrtSessionSettings {
+        if (intraOpThreads < 0 || interOpThreads < 0) {
+            throw new IllegalArgumentException("thread counts must be 0 (ONNX Runtime's default) or more");
+        }
+        if (optimization != null) {
+            optimization = optimization.trim().toLowerCase(Locale.ROOT);
+            if (!LEVELS.containsKey(optimization)) {
+                throw new IllegalArgumentException("unknown graph optimisation level '" + optimization
+                        + "' (expected none, basic, extended or all)");
+            }
+        }
+    }
+
+    public OrtSessionSettings withIntraOpThreads(int n) {
+        return new OrtSessionSettings(n, interOpThreads, optimization, memoryArena);
+    }
+
+    /** The options DJL's ONNX Runtime engine reads when it creates a session. */
+    Map<String, String> djlOptions() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (intraOpThreads > 0) {
+            out.put("intraOpNumThreads", Integer.toString(intraOpThreads));
+            // One operator at a time unless asked otherwise: with a fixed intra-op pool, ORT's
+            // inter-op pool would only add threads competing for the same cores.
+            out.put("interOpNumThreads", Integer.toString(interOpThreads > 0 ? interOpThreads : 1));
+        } else if (interOpThreads > 0) {
+            out.put("interOpNumThreads", Integer.toString(interOpThreads));
+        }
+        if (optimization != null) {
+            out.put("optLevel", LEVELS.get(optimization));
+        }
+        if (!memoryArena) {
+            out.put("cpuArenaAllocator", "false");
+        }
+        return out;
+    }
+
+    /** A short line for logs and reports, such as {@code intra-op 2, inter-op default, optimisation all, arena on}. */
+    public String describe() {
+        return "intra-op " + (intraOpThreads > 0 ? intraOpThreads : "default")
+                + ", inter-op " + (interOpThreads > 0 ? interOpThreads : intraOpThreads > 0 ? "1" : "default")
+                + ", optimisation " + (optimization != null ? optimization : "default (all)")
+                + ", arena " + (memoryArena ? "on" : "off");
+    }
+}

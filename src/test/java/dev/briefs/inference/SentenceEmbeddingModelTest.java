@@ -1,0 +1,58 @@
+package dev.briefs.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SentenceEmbeddingModelTest {
+
+    private static SentenceEmbeddingModel model;
+
+    @BeforeAll
+    static void load() {
+        model = SentenceEmbeddingModel.loadBundled();
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    @Test
+    void similarSentencesAreCloserThanUnrelatedOnes() {
+        float[][] v = model.embed(List.of(
+                "The foreign minister spoke with his American counterpart by phone.",
+                "The US Secretary of State had a phone call with the Ukrainian foreign minister.",
+                "Heavy rain is expected in the mountains over the weekend."));
+        assertThat(v).hasNumberOfRows(3);
+        assertThat(v[0]).hasSize(384);
+        assertThat(dot(v[0], v[0])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(dot(v[0], v[1])).isGreaterThan(dot(v[0], v[2]) + 0.2);
+    }
+
+    @Test
+    void aSentenceGetsTheSameVectorWhateverItsNeighbours() {
+        String s = "Blinken reaffirmed support for Ukraine.";
+        float[] alone = model.embed(List.of(s))[0];
+        float[] batched = model.embed(List.of(s, "A much longer sentence that forces the first one to be padded in the batch "
+                + "because it has many more tokens than the short one."))[0];
+        assertThat(dot(alone, batched)).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void countsTokensWithItsOwnTokenizer() {
+        assertThat(model.tokenCounter().count("hello world")).isEqualTo(2);
+        assertThat(model.tokenCounter().count("")).isZero();
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+}
