@@ -1,19 +1,12 @@
 package dev.briefs.inference;
 
 import dev.briefs.inference.onnx.ModelLoadException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.briefs.generate.BeamSearch;
@@ -21,9 +14,6 @@ import dev.briefs.generate.GenerationConfig;
 import dev.briefs.generate.Generation;
 import dev.briefs.inference.onnx.OnnxModelOptions;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Text in, text out: tokenizes as the model's Python pipeline does (special tokens added: Marian
@@ -53,7 +43,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     public record Result(String input, long[] inputIds, int[] outputIds, String text) {}
 
     private final OnnxSeq2SeqModel model;
-    private final Codec tokenizer;
+    private final ModelTokenizer tokenizer;
     private final GenerationConfig defaults;
     private final BeamSearch.LengthConvention convention;
     /** Language code token to id, for multilingual models; empty otherwise. */
@@ -61,62 +51,14 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     private final boolean legacyLanguageSuffix;
     private final long eosTokenId;
 
-    /** NLLB's FLORES-200 codes ({@code eng_Latn}) and M2M100's ({@code __en__}). */
-    private static final Pattern LANGUAGE_TOKEN = Pattern.compile("[a-z]{3}_[A-Z][a-z]{3}|__[a-z]{2,3}__");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Logger LOG = LoggerFactory.getLogger(Seq2SeqGenerator.class);
-    private static final AtomicBoolean WARNED_NO_SPM = new AtomicBoolean();
 
-    /** The two tokenizers behind one face: ids with or without special tokens, and decoding. */
-    private interface Codec extends AutoCloseable {
-        long[] encode(String text, boolean addSpecialTokens);
-
-        String decode(long[] ids);
-
-        @Override
-        void close();
-
-        static Codec of(HuggingFaceTokenizer t) {
-            return new Codec() {
-                public long[] encode(String text, boolean special) {
-                    return special ? t.encode(text).getIds() : t.encode(text, false, false).getIds();
-                }
-
-                public String decode(long[] ids) {
-                    return t.decode(ids, true);
-                }
-
-                public void close() {
-                    t.close();
-                }
-            };
-        }
-
-        static Codec of(MarianSpTokenizer t) {
-            return new Codec() {
-                public long[] encode(String text, boolean special) {
-                    return t.encode(text, special);
-                }
-
-                public String decode(long[] ids) {
-                    return t.decode(ids);
-                }
-
-                public void close() {
-                    t.close();
-                }
-            };
-        }
-    }
-
-    private Seq2SeqGenerator(OnnxSeq2SeqModel model, Codec tokenizer, Map<String, Long> languageTokens,
-                             boolean legacyLanguageSuffix) {
+    private Seq2SeqGenerator(OnnxSeq2SeqModel model, ModelTokenizer tokenizer) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.defaults = model.generationConfig();
         this.convention = BeamSearch.LengthConvention.GENERATED;
-        this.languageTokens = Map.copyOf(languageTokens);
-        this.legacyLanguageSuffix = legacyLanguageSuffix;
+        this.languageTokens = tokenizer.languageTokens();
+        this.legacyLanguageSuffix = tokenizer.legacyLanguageSuffix();
         int[] eos = defaults.getEosTokenId();
         this.eosTokenId = eos != null && eos.length > 0 ? eos[0] : 2L; // </s>
     }
@@ -133,93 +75,11 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
      */
     public static Seq2SeqGenerator load(Path modelDir, OnnxModelOptions options) {
         OnnxSeq2SeqModel model = OnnxSeq2SeqModel.load(modelDir, options);
-        Path tokFile = modelDir.resolve("tokenizer.json");
         try {
-            if (MARIAN.equals(model.architecture())) {
-                if (MarianSpTokenizer.available(modelDir)) {
-                    return new Seq2SeqGenerator(model, Codec.of(MarianSpTokenizer.load(modelDir, model.maxPositions())),
-                            Map.of(), false);
-                }
-                if (Files.isRegularFile(tokFile) && WARNED_NO_SPM.compareAndSet(false, true)) {
-                    LOG.warn("Marian model {} has no source.spm/target.spm/vocab.json: tokenizing with tokenizer.json,"
-                            + " which splits some numbers differently from MarianTokenizer", modelDir);
-                }
-            }
-            if (!Files.isRegularFile(tokFile)) {
-                throw new ModelLoadException(tokFile, "Missing tokenizer");
-            }
-            Codec tok = Codec.of(tokenizer(tokFile, model.maxPositions()));
-            Map<String, Long> languages = Map.of();
-            boolean legacy = false;
-            if (MULTILINGUAL_TYPES.contains(model.architecture())) {
-                languages = languageTokens(tokFile);
-                if (languages.isEmpty()) {
-                    tok.close();
-                    throw new ModelLoadException(tokFile, "Multilingual model (" + model.architecture()
-                            + ") but the tokenizer has no language tokens");
-                }
-                legacy = legacyBehaviour(modelDir.resolve("tokenizer_config.json"));
-            }
-            return new Seq2SeqGenerator(model, tok, languages, legacy);
+            return new Seq2SeqGenerator(model, ModelTokenizer.load(modelDir, model.architecture(), model.maxPositions()));
         } catch (RuntimeException e) {
             model.close();
             throw e;
-        }
-    }
-
-    /**
-     * The model's tokenizer, truncating at the model's own position limit as {@code transformers}
-     * does with {@code model_max_length}. DJL caps truncation at a {@code modelMaxLength} of its own
-     * that defaults to 512 when no tokenizer_config.json is read, which silently cut BART inputs of
-     * up to 1,024 tokens at 512; the limit is therefore given as both.
-     *
-     * @param limit the model's {@code max_position_embeddings}, or null for no truncation
-     */
-    static HuggingFaceTokenizer tokenizer(Path tokFile, Integer limit) {
-        HuggingFaceTokenizer.Builder b = HuggingFaceTokenizer.builder()
-                .optTokenizerPath(tokFile)
-                .optAddSpecialTokens(true)
-                .optPadding(false);
-        if (limit != null) {
-            b.optTruncation(true).optMaxLength(limit);
-            b.configure(Map.of("modelMaxLength", limit));
-        } else {
-            b.optTruncation(false);
-        }
-        try {
-            return b.build();
-        } catch (IOException | RuntimeException e) {
-            throw new ModelLoadException(tokFile, "Corrupt or unreadable tokenizer (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static final List<String> MULTILINGUAL_TYPES = List.of("m2m_100");
-    private static final String MARIAN = "marian";
-
-    private static Map<String, Long> languageTokens(Path tokFile) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        try {
-            for (JsonNode t : JSON.readTree(tokFile.toFile()).path("added_tokens")) {
-                String content = t.path("content").asString("");
-                if (t.path("special").asBoolean(false) && LANGUAGE_TOKEN.matcher(content).matches()) {
-                    out.put(content, t.path("id").longValue());
-                }
-            }
-        } catch (JacksonException e) {
-            throw new ModelLoadException(tokFile, "Corrupt or unreadable tokenizer (" + e.getMessage() + ")", e);
-        }
-        return out;
-    }
-
-    /** NLLB's {@code legacy_behaviour} (tokenizer_config.json): language code after {@code </s>}; default false. */
-    private static boolean legacyBehaviour(Path tokConfig) {
-        if (!Files.isRegularFile(tokConfig)) {
-            return false;
-        }
-        try {
-            return JSON.readTree(tokConfig.toFile()).path("legacy_behaviour").asBoolean(false);
-        } catch (JacksonException e) {
-            throw new ModelLoadException(tokConfig, "Corrupt tokenizer config (invalid JSON)", e);
         }
     }
 

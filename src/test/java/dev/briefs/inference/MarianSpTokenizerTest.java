@@ -74,7 +74,7 @@ class MarianSpTokenizerTest {
     @Test
     void theFixtureHasTiesThatTokenizerJsonBreaksOtherwise() throws Exception {
         int differ = 0;
-        try (HuggingFaceTokenizer rust = Seq2SeqGenerator.tokenizer(DIR.resolve("tokenizer.json"), 512)) {
+        try (HuggingFaceTokenizer rust = ModelTokenizer.tokenizer(DIR.resolve("tokenizer.json"), 512)) {
             for (JsonNode c : expected.get("cases")) {
                 long[] viaJson = rust.encode(c.get("text").asString()).getIds();
                 assertArrayEquals(ids(c.get("tokenizer_json_ids")), viaJson, c.get("text").asString());

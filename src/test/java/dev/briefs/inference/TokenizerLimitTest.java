@@ -20,8 +20,8 @@ class TokenizerLimitTest {
 
     @Test
     void aModelThatTakes1024PositionsGetsInputsLongerThan512Whole() {
-        try (HuggingFaceTokenizer unlimited = Seq2SeqGenerator.tokenizer(TOKENIZER, null);
-             HuggingFaceTokenizer limited = Seq2SeqGenerator.tokenizer(TOKENIZER, 1024)) {
+        try (HuggingFaceTokenizer unlimited = ModelTokenizer.tokenizer(TOKENIZER, null);
+             HuggingFaceTokenizer limited = ModelTokenizer.tokenizer(TOKENIZER, 1024)) {
             int whole = unlimited.encode(LONG).getIds().length;
             assertThat(whole).as("the test input lies between 512 and 1,024 tokens").isBetween(600, 1024);
             long[] ids = limited.encode(LONG).getIds();
@@ -31,8 +31,8 @@ class TokenizerLimitTest {
 
     @Test
     void longerInputsAreCutAtTheLimitWithTheClosingTokenKept() {
-        try (HuggingFaceTokenizer unlimited = Seq2SeqGenerator.tokenizer(TOKENIZER, null);
-             HuggingFaceTokenizer limited = Seq2SeqGenerator.tokenizer(TOKENIZER, 600)) {
+        try (HuggingFaceTokenizer unlimited = ModelTokenizer.tokenizer(TOKENIZER, null);
+             HuggingFaceTokenizer limited = ModelTokenizer.tokenizer(TOKENIZER, 600)) {
             long[] whole = unlimited.encode(LONG).getIds();
             long[] cut = limited.encode(LONG).getIds();
             assertThat(cut).hasSize(600);
