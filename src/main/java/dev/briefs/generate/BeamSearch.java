@@ -94,7 +94,7 @@ public final class BeamSearch {
                     float[][] scores = session.step(last);
                     // Rows are independent until the processors, so the exponentials (most of the
                     // search's own time with a 60k vocabulary) are spread over the cores.
-                    IntStream.range(0, rows).parallel().forEach(r -> logSoftmaxInPlace(scores[r]));
+                    IntStream.range(0, rows).parallel().forEach(r -> TorchLogSoftmax.inPlace(scores[r]));
                     processors.process(seqs, scores);
                     int vocab = scores[0].length;
                     final float[] scoresBefore = beamScores;
@@ -139,30 +139,6 @@ public final class BeamSearch {
             generatedLength[r] = convention == LengthConvention.LEGACY ? seqs[r].length : seqs[r].length - promptLen;
         }
         return scorer.finalizeBest(seqs, beamScores, generatedLength, maxLength);
-    }
-
-    /**
-     * log_softmax over a row in float32 results (max-shifted; the sum of exponentials is
-     * accumulated in double).
-     */
-    static void logSoftmaxInPlace(float[] row) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (float v : row) {
-            if (v > max) {
-                max = v;
-            }
-        }
-        if (max == Float.NEGATIVE_INFINITY) {
-            return; // all -inf: stays -inf (torch gives NaN; never happens with real logits)
-        }
-        double sum = 0;
-        for (float v : row) {
-            sum += Math.exp((double) v - max);
-        }
-        float lse = (float) Math.log(sum);
-        for (int i = 0; i < row.length; i++) {
-            row[i] = (row[i] - max) - lse;
-        }
     }
 
     /**
