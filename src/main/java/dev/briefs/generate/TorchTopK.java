@@ -16,10 +16,11 @@ package dev.briefs.generate;
  *
  * Neither algorithm is stable, so equal values come out in whatever order the algorithms' swaps
  * leave them. The order is that of GNU libstdc++ ({@code bits/stl_algo.h}, {@code
- * bits/stl_heap.h}; the PyPI wheels are built with GCC, and these templates have not changed in
- * behaviour since GCC 4.x), reproduced here step by step: heap select and heap sort for
+ * bits/stl_heap.h}; the PyPI wheels of torch 2.5.1 are built with GCC 9.3, per {@code
+ * torch.__config__.show()}), reproduced here step by step: heap select and heap sort for
  * partial_sort, introselect for nth_element, and introsort with a final insertion sort (threshold
- * 16) for sort. Indices only ever travel with their values, as in the pair vector.
+ * 16) for sort. Indices only ever travel with their values, as in the pair vector. A wheel built
+ * against another C++ library (MSVC's, libc++) would order ties differently.
  */
 final class TorchTopK {
 
