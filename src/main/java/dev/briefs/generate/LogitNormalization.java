@@ -26,7 +26,7 @@ public final class LogitNormalization implements LogitsProcessor {
             if (nan || Float.isInfinite(max)) {
                 Arrays.fill(row, Float.NaN);
             } else {
-                BeamSearch.logSoftmaxInPlace(row);
+                TorchLogSoftmax.inPlace(row);
             }
         }
     }

@@ -57,7 +57,7 @@ class BeamSearchTest {
     }
 
     @Test
-    void topKOrdersByScoreThenIndex() {
+    void topKOrdersAsTorchTopKOverTheFlattenedBeams() {
         float[][] s = {{1f, 5f, 3f}, {5f, 0f, 4f}};
         assertThat(BeamSearch.topK(s, new float[] {0f, 0f}, 0, 2, 3, 4)).containsExactly(1, 3, 5, 2);
     }
@@ -65,14 +65,15 @@ class BeamSearchTest {
     @Test
     void topKRanksByLogProbabilityPlusTheBeamsRunningScore() {
         float[][] s = {{1f, 5f, 3f}, {5f, 0f, 4f}};
-        // beam 1 is 2 behind: its 5 and 4 become 3 and 2, level with beam 0's 3, which keeps the lower index
-        assertThat(BeamSearch.topK(s, new float[] {0f, -2f}, 0, 2, 3, 4)).containsExactly(1, 2, 3, 5);
+        // beam 1 is 2 behind: its 5 and 4 become 3 and 2. Beam 0's 3 (index 2) ties with beam 1's
+        // first (index 3); torch.topk (nth_element, then sort) puts index 3 first
+        assertThat(BeamSearch.topK(s, new float[] {0f, -2f}, 0, 2, 3, 4)).containsExactly(1, 3, 2, 5);
     }
 
     @Test
     void logSoftmax() {
         float[] r = {0f, (float) Math.log(3)};
-        BeamSearch.logSoftmaxInPlace(r);
+        TorchLogSoftmax.inPlace(r);
         assertThat(r[0]).isCloseTo((float) Math.log(0.25), org.assertj.core.data.Offset.offset(1e-6f));
         assertThat(r[1]).isCloseTo((float) Math.log(0.75), org.assertj.core.data.Offset.offset(1e-6f));
     }

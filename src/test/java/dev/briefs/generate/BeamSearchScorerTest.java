@@ -1,0 +1,64 @@
+package dev.briefs.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** The scorer's step and finalize, as transformers' BeamSearchScorer.process / finalize. */
+class BeamSearchScorerTest {
+
+    private static final int EOS = 0;
+    private static final int PAD = 1;
+
+    private static BeamSearchScorer scorer(int batch, GenerationConfig.EarlyStopping es) {
+        return new BeamSearchScorer(batch, 2, 1.0, es, 10, new int[] {EOS}, PAD);
+    }
+
+    @Test
+    void eosWithinTheFirstNumBeamsFinishesAHypothesisAndLaterOnesAreSkipped() {
+        BeamSearchScorer s = scorer(1, GenerationConfig.EarlyStopping.FALSE);
+        int[][] seqs = {{1, 7}, {1, 8}};
+        // ranks: eos from row 1 (kept as hypothesis), 5 from row 0, eos from row 0 (rank 2: skipped), 6 from row 1
+        BeamSearchScorer.Step step = s.process(seqs,
+                new float[][] {{-1f, -2f, -3f, -4f}},
+                new int[][] {{EOS, 5, EOS, 6}},
+                new int[][] {{1, 0, 0, 1}}, 2);
+        assertThat(step.tokens()).containsExactly(5, 6);
+        assertThat(step.sourceRows()).containsExactly(0, 1);
+        assertThat(step.scores()).containsExactly(-2f, -4f);
+        assertThat(s.isDone(0)).isFalse();
+        // finalize: the finished (1, 8) scores -1/2; the open beams are worse
+        int[][] best = s.finalizeBest(new int[][] {{1, 7, 5}, {1, 8, 6}}, new float[] {-2f, -4f}, new int[] {2, 2}, 10);
+        assertThat(best[0]).containsExactly(1, 8, EOS);
+    }
+
+    @Test
+    void aDoneInputKeepsItsRowsAndGetsPadding() {
+        BeamSearchScorer s = scorer(2, GenerationConfig.EarlyStopping.TRUE);
+        int[][] seqs = {{1}, {1}, {1}, {1}};
+        // input 0: two eos in the first two ranks -> two hypotheses -> done (early_stopping true)
+        s.process(seqs,
+                new float[][] {{-1f, -1.5f, -2f, -3f}, {-1f, -2f, -3f, -4f}},
+                new int[][] {{EOS, EOS, 4, 5}, {2, 3, 4, 5}},
+                new int[][] {{0, 1, 0, 1}, {2, 3, 2, 3}}, 1);
+        assertThat(s.isDone(0)).isTrue();
+        assertThat(s.isDone(1)).isFalse();
+        assertThat(s.allDone()).isFalse();
+        BeamSearchScorer.Step next = s.process(new int[][] {{1, 4}, {1, 5}, {1, 2}, {1, 3}},
+                new float[][] {null, {-1f, -2f, -3f, -4f}},
+                new int[][] {null, {6, 7, 8, 9}},
+                new int[][] {null, {3, 2, 3, 2}}, 2);
+        assertThat(next.tokens()).containsExactly(PAD, PAD, 6, 7);
+        assertThat(next.sourceRows()).containsExactly(0, 1, 3, 2);
+        assertThat(next.scores()[0]).isZero();
+    }
+
+    @Test
+    void moreEosCandidatesThanTheListCanHoldIsAnError() {
+        BeamSearchScorer s = scorer(1, GenerationConfig.EarlyStopping.FALSE);
+        assertThatThrownBy(() -> s.process(new int[][] {{1}, {1}},
+                new float[][] {{-1f, -2f}}, new int[][] {{EOS, EOS}}, new int[][] {{0, 1}}, 1))
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
