@@ -54,10 +54,9 @@ public final class MarianSpTokenizer implements AutoCloseable {
     private final SpTokenizer source;
     private final SpTokenizer target;
     private final Map<String, Integer> encoder;
-    private final Map<Integer, String> decoder = new HashMap<>();
     /** Longest first, so that splitting finds the longest added token at each position. */
     private final List<Added> added;
-    private final Set<Integer> specialIds = new HashSet<>();
+    private final MarianDecoding decoding;
     private final int unkId;
     private final int eosId;
     private final Integer limit;
@@ -67,16 +66,21 @@ public final class MarianSpTokenizer implements AutoCloseable {
         this.source = source;
         this.target = target;
         this.encoder = encoder;
-        encoder.forEach((k, v) -> decoder.put(v, k));
         this.added = added;
         this.unkId = encoder.get(unk);
         this.eosId = idOf(eos);
         this.limit = limit;
+        Map<Integer, String> tokens = new HashMap<>();
+        encoder.forEach((k, v) -> tokens.put(v, k));
+        Set<Integer> specialIds = new HashSet<>();
+        Map<String, Boolean> addedSpecial = new HashMap<>();
         for (Added a : added) {
             if (a.special()) {
                 specialIds.add(a.id());
             }
+            addedSpecial.put(a.content(), a.special());
         }
+        this.decoding = new MarianDecoding(target, tokens, specialIds, addedSpecial);
     }
 
     /** True when the folder has what MarianTokenizer needs: {@code source.spm}, {@code target.spm}, {@code vocab.json}. */
@@ -240,10 +244,10 @@ public final class MarianSpTokenizer implements AutoCloseable {
         for (int k = 0; k < found.size(); k++) {
             int at = 2 * k + 1;
             if (found.get(k).rstrip()) {
-                parts.set(at + 1, lstrip(parts.get(at + 1)));
+                parts.set(at + 1, PyStrings.lstrip(parts.get(at + 1)));
             }
             if (found.get(k).lstrip()) {
-                parts.set(at - 1, rstrip(parts.get(at - 1)));
+                parts.set(at - 1, PyStrings.rstrip(parts.get(at - 1)));
             }
         }
         return parts;
@@ -260,59 +264,7 @@ public final class MarianSpTokenizer implements AutoCloseable {
 
     /** Text of generated ids as the translation pipeline decodes them (special tokens skipped, no clean-up). */
     public String decode(long[] ids) {
-        List<String> texts = new ArrayList<>();
-        List<String> pieces = new ArrayList<>();
-        for (long id : ids) {
-            if (specialIds.contains((int) id) || !decoder.containsKey((int) id)) {
-                continue; // unknown ids decode to <unk>, which is special and skipped too
-            }
-            String token = decoder.get((int) id);
-            Added a = addedAt(token, 0);
-            if (a != null && a.content().equals(token)) {
-                if (!a.special()) {
-                    flush(pieces, texts, false);
-                    texts.add(token);
-                }
-                continue;
-            }
-            pieces.add(token);
-        }
-        flush(pieces, texts, true);
-        return String.join(" ", texts);
-    }
-
-    private void flush(List<String> pieces, List<String> texts, boolean last) {
-        if (pieces.isEmpty()) {
-            return;
-        }
-        String s = lstrip(rstrip(decodePieces(pieces).replace('\u2581', ' ')));
-        if (last || !s.isEmpty()) {
-            texts.add(s);
-        }
-        pieces.clear();
-    }
-
-    /**
-     * SentencePiece's DecodePieces. DJL's binding hands pieces to the native side as modified UTF-8,
-     * which mangles characters outside the BMP and NUL; such pieces go in as placeholders the model
-     * does not know (SentencePiece copies unknown pieces through unchanged) and are put back after.
-     */
-    private String decodePieces(List<String> pieces) {
-        String[] in = pieces.toArray(new String[0]);
-        Map<String, String> held = new HashMap<>();
-        for (int i = 0; i < in.length; i++) {
-            if (in[i].indexOf('\0') >= 0 || in[i].codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
-                String mark = "\uE000" + i + "\uE001";
-                held.put(mark, in[i]);
-                in[i] = mark;
-            }
-        }
-        SpProcessor p = target.getProcessor();
-        String out = p.buildSentence(in);
-        for (Map.Entry<String, String> e : held.entrySet()) {
-            out = out.replace(e.getKey(), e.getValue());
-        }
-        return out;
+        return decoding.decode(ids);
     }
 
     /** The position limit this tokenizer truncates at, or null. */
@@ -324,26 +276,5 @@ public final class MarianSpTokenizer implements AutoCloseable {
     public void close() {
         source.close();
         target.close();
-    }
-
-    /** Python's str.isspace(): Java's isWhitespace lacks NBSP and the other Zs spaces, and U+0085. */
-    private static boolean pySpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
-    }
-
-    private static String lstrip(String s) {
-        int i = 0;
-        while (i < s.length() && pySpace(s.charAt(i))) {
-            i++;
-        }
-        return s.substring(i);
-    }
-
-    private static String rstrip(String s) {
-        int j = s.length();
-        while (j > 0 && pySpace(s.charAt(j - 1))) {
-            j--;
-        }
-        return s.substring(0, j);
     }
 }

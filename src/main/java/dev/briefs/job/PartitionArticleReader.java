@@ -88,7 +88,8 @@ class PartitionArticleReader implements ItemStreamReader<ArticleInput> {
         String cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
         return ArticleInput.unreadable(ArticleFileReader.fallbackId(file), file, file + ": reading stopped after "
                 + readBefore + " article(s) (" + cause + "); the rest of the file was not read. "
-                + "Check the file and its disk, then run the date again with --force, or brief the rest from a copy");
+                + "Check the file and its disk; once it reads, rerun-failed briefs a one-article file again, "
+                + "and run --force the whole date for a JSON Lines file");
     }
 
     private void nextFile() {
