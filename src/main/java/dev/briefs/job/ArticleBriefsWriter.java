@@ -20,8 +20,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * alone, and one that still fails for a reason of its own ({@link ExpectedFailures#perArticle})
  * becomes a failed brief with a ledger row, in the chunk's own transaction. Any other failure, a
  * bug or the machine, fails the step: the run stops with exit status 1 and restarts from the last
- * committed chunk. So does a night with more failed articles than its skip limit. Briefs do not depend on their neighbours, so the others come out exactly as they
- * would have in the whole chunk. This is done here, not by Spring Batch's skip-and-scan, because
+ * committed chunk. So does a night with more failed articles than its skip limit. Briefs do not
+ * depend on their neighbours, so the others come out exactly as they would have in the whole chunk. This is done here, not by Spring Batch's skip-and-scan, because
  * a scan that skips an item rolls its transaction back, and the ledger rows with it. A failure to
  * write the files fails the step: the run stops with exit status 1 and restarts from the last chunk.
  *
