@@ -32,7 +32,31 @@ import tools.jackson.databind.ObjectMapper;
  */
 public class ParityTest {
 
-    static final List<String> MODELS = List.of("tiny-marian-en-uk", "tiny-marian-uk-en", "tiny-bart", "tiny-nllb");
+    static final List<String> MODELS = List.of("tiny-marian-en-uk", "tiny-marian-uk-en", "tiny-bart", "tiny-bart-1024", "tiny-nllb");
+
+    /**
+     * Every fixture folder and its number of cases (fp32 + quantized). The parity run reads exactly
+     * these, so a deleted folder, expected.json or case turns the build red instead of shrinking the
+     * run; a new fixture must be added here.
+     */
+    static final Map<String, Integer> EXPECTED_CASES = orderedMap(
+            "tiny-bart", 34,
+            "tiny-bart-1024", 14,
+            "tiny-marian-en-uk", 34,
+            "tiny-marian-ties", 10,
+            "tiny-marian-uk-en", 34,
+            "tiny-nllb", 68);
+    static final int EXPECTED_TOTAL_CASES = 194;
+
+    /**
+     * Rows whose recorded PyTorch generate() output differs from ORT's (fp32 rounding flipping a
+     * near-tie), per model. They are kept in the fixtures with ORT's output as the reference, so the
+     * run must reach them and match ORT there, not PyTorch.
+     */
+    static final Map<String, Integer> EXPECTED_TORCH_DIFFERING_ROWS = orderedMap("tiny-marian-ties", 2);
+
+    /** "model/case [variant]/layout/row" of every torch-differing row the parity run matched to ORT. */
+    private static final java.util.Set<String> TORCH_DIFFERING_ROWS_RUN = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final Map<String, OnnxSeq2SeqModel> CACHE = new HashMap<>();
 
     static Path modelsDir() {
@@ -55,6 +79,53 @@ public class ParityTest {
                         OnnxModelOptions.defaults().withVariant(v).withCache(false).withIntraOpThreads(1)));
     }
 
+    private static Map<String, Integer> orderedMap(Object... kv) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], (Integer) kv[i + 1]);
+        }
+        return m;
+    }
+
+    static JsonNode expected(String name) {
+        return new ObjectMapper().readTree(modelsDir().resolve(name).resolve("expected.json").toFile());
+    }
+
+    /** The fixture folders on disk are exactly the expected ones, with the expected number of cases. */
+    @org.junit.jupiter.api.Test
+    void fixtureInventoryIsComplete() throws Exception {
+        List<String> onDisk;
+        try (Stream<Path> dirs = Files.list(modelsDir())) {
+            onDisk = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+        }
+        assertThat(onDisk).as("fixture folders").containsExactlyElementsOf(EXPECTED_CASES.keySet());
+        int total = 0;
+        int torchRows = 0;
+        for (Map.Entry<String, Integer> e : EXPECTED_CASES.entrySet()) {
+            JsonNode root = expected(e.getKey());
+            JsonNode cases = root.get("cases");
+            assertThat(cases.size()).as("%s cases", e.getKey()).isEqualTo(e.getValue());
+            long fp32 = 0;
+            int differing = 0;
+            for (JsonNode c : cases) {
+                assertThat(c.get("output_ids").size()).as("%s %s rows", e.getKey(), c.get("name").asString())
+                        .isEqualTo(c.get("input_ids").size()).isPositive();
+                fp32 += "fp32".equals(c.get("variant").asString()) ? 1 : 0;
+                if (c.has("torch_differs_rows")) {
+                    differing += c.get("torch_differs_rows").size();
+                }
+            }
+            assertThat(fp32 * 2).as("%s: every case in both variants", e.getKey()).isEqualTo(cases.size());
+            assertThat(differing).as("%s torch-differing rows", e.getKey())
+                    .isEqualTo(EXPECTED_TORCH_DIFFERING_ROWS.getOrDefault(e.getKey(), 0))
+                    .isEqualTo(root.path("torch_disagreements").path("fp32").path("rows").asInt(-1));
+            total += cases.size();
+            torchRows += differing;
+        }
+        assertThat(total).as("total cases").isEqualTo(EXPECTED_TOTAL_CASES);
+        assertThat(torchRows).as("fixtures hide no PyTorch disagreement: rows kept with ORT's reference").isPositive();
+    }
+
     @AfterAll
     static void closeModels() {
         CACHE.values().forEach(OnnxSeq2SeqModel::close);
@@ -65,17 +136,10 @@ public class ParityTest {
     Stream<DynamicNode> parity() throws Exception {
         List<DynamicNode> nodes = new ArrayList<>();
         ObjectMapper mapper = new ObjectMapper();
-        List<String> names;
-        try (Stream<Path> dirs = Files.list(modelsDir())) {
-            names = dirs.filter(d -> Files.isRegularFile(d.resolve("expected.json")))
-                    .map(d -> d.getFileName().toString()).sorted().toList();
-        }
-        for (String name : names) { // every fixture folder with an expected.json (tiny-marian-*, tiny-bart, later ones)
+        int expectedTorchRuns = 0;
+        for (String name : EXPECTED_CASES.keySet()) { // a missing folder or expected.json fails here
             Path dir = modelsDir().resolve(name);
             File expected = dir.resolve("expected.json").toFile();
-            if (!expected.isFile()) {
-                continue;
-            }
             JsonNode root = mapper.readTree(expected);
             String version = root.path("versions").path("transformers").asString(null);
             BeamSearch.LengthConvention conv = BeamSearch.LengthConvention.forTransformersVersion(version);
@@ -87,8 +151,16 @@ public class ParityTest {
                     tests.add(DynamicTest.dynamicTest(display, () -> runCase(name, dir, c, variant, layout, conv)));
                 }
                 nodes.add(DynamicContainer.dynamicContainer(name + " " + layout, tests));
+                for (JsonNode c : root.get("cases")) {
+                    expectedTorchRuns += c.path("torch_differs_rows").size();
+                }
             }
         }
+        int torchRuns = expectedTorchRuns;
+        // dynamic tests run in stream order, so this one sees every case above already run
+        nodes.add(DynamicTest.dynamicTest("rows where PyTorch differs were run and matched ORT", () ->
+                assertThat(TORCH_DIFFERING_ROWS_RUN).as("torch-differing rows matched to ORT's output, both layouts")
+                        .hasSize(torchRuns).hasSizeGreaterThan(0)));
         return nodes.stream();
     }
 
@@ -183,7 +255,18 @@ public class ParityTest {
         if (c.has("src_lang")) {
             checkLanguageFields(dir, c);
         }
-        runCase(name, model(name, variant, layout), c, conv);
+        List<int[]> actual = runCase(name, model(name, variant, layout), c, conv);
+        JsonNode torchOut = c.get("torch_output_ids");
+        for (JsonNode row : c.path("torch_differs_rows")) {
+            int i = row.intValue();
+            int[] torch = new int[torchOut.get(i).size()];
+            for (int j = 0; j < torch.length; j++) {
+                torch[j] = torchOut.get(i).get(j).intValue();
+            }
+            // the recorded PyTorch row really differs, and the engine (already equal to ORT's) is not PyTorch's
+            assertThat(actual.get(i)).as("%s %s row %d vs PyTorch", name, c.get("name").asString(), i).isNotEqualTo(torch);
+            TORCH_DIFFERING_ROWS_RUN.add(name + "/" + c.get("name").asString() + " [" + variant + "]/" + layout + "/" + i);
+        }
     }
 
     /** Language token ids (special added tokens) of a model's tokenizer.json. */
@@ -247,6 +330,7 @@ public class ParityTest {
                 actual.add(Generation.generate(model, p[0], p[1], cfg, conv)[0]);
             }
         }
+        assertThat(actual).as("%s %s rows", name, c.get("name").asString()).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
             assertThat(actual.get(i)).as("%s %s row %d", name, c.get("name").asString(), i).containsExactly(expected.get(i));
         }
