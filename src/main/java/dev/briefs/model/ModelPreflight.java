@@ -1,6 +1,7 @@
 package dev.briefs.model;
 
 import dev.briefs.model.hub.ModelException;
+import dev.briefs.model.hub.PathSafety;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.function.Supplier;
 /**
  * Checks, before a night's run, every model the job file names. The job never runs on a model
  * that changed on disk or is half there: that stops the run with the fix. A model that is simply
- * not installed is fetched first when the job allows it; if it is still missing, the run goes on
- * and the work that needs it is recorded as failed, to be rerun once the model is there.
+ * not installed is fetched first when the job allows it and the catalog pins it to a commit; if it
+ * is still missing, the run goes on and the work that needs it is recorded as failed, to be rerun
+ * once the model is there.
  */
 public final class ModelPreflight {
 
@@ -54,11 +56,23 @@ public final class ModelPreflight {
         if (missing.isEmpty() || !autoFetch) {
             return;
         }
-        ModelFetcher f = fetcher.get();
+        ModelFetcher f = null;
         for (String name : missing) {
+            FetchTarget target = store.catalog().resolve(name, Variant.FP32).withVariant(variant);
+            if (!PathSafety.isCommit(target.revision())) {
+                // An unattended run installs only bytes someone chose: a branch is whatever the hub serves that night.
+                log.accept("model " + name + " is not installed, and auto-fetch installs only models the catalog pins "
+                        + "to a commit (" + name + " follows '" + target.revision() + "'); the run goes on without it. "
+                        + "Fetch it by hand with: " + ModelMessages.fixCommand(name) + " (its manifest records the "
+                        + "commit it got), or pin it in " + store.catalog().source());
+                continue;
+            }
+            if (f == null) {
+                f = fetcher.get();
+            }
             try {
                 log.accept("model " + name + " is not installed; fetching it (auto-fetch is on)");
-                ModelFetcher.Result r = f.fetch(store.catalog().resolve(name, Variant.FP32).withVariant(variant), false);
+                ModelFetcher.Result r = f.fetch(target, false);
                 log.accept("model " + name + ": installed from " + r.commit() + " into " + r.dir());
             } catch (ModelException e) {
                 // The night goes on without it: the work that needs it fails with the reason and reruns later.

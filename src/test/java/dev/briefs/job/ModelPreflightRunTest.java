@@ -14,7 +14,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,11 +34,11 @@ class ModelPreflightRunTest {
     @TempDir
     Path root;
 
-    private Path prepare(String endpoint) throws IOException {
+    private Path prepare(String endpoint, Map<String, String> pins) throws IOException {
         TestJobs.inputWithSamples(root, DATE);
         Files.createDirectories(root.resolve("models"));
         Files.writeString(root.resolve("models/catalog.yaml"),
-                followingMain(Files.readString(Path.of("models/catalog.yaml"))));
+                pinnedTo(pins, Files.readString(Path.of("models/catalog.yaml"))));
         Path job = TestJobs.write(root, "");
         Files.writeString(job, Files.readString(job).replace("  translate:\n",
                 "  auto-fetch: true\n  endpoint: " + endpoint + "\n  summarise:\n    en: distilbart-cnn-6-6\n  translate:\n"));
@@ -43,19 +46,26 @@ class ModelPreflightRunTest {
     }
 
     /**
-     * The shipped catalog, but following {@code main} and without the pinned commits' sizes: the tiny
-     * fixtures stand in for the real models, and the loopback hub serves them as its {@code main}.
+     * The shipped catalog, its repositories pinned to the loopback hub's commits of the tiny fixtures
+     * that stand in for the real models (so without the real commits' sizes); a repository given no
+     * commit follows {@code main}.
      */
-    private static String followingMain(String catalog) {
-        return catalog.replaceAll("(?m)^(\\s+revision: )[0-9a-f]{40}.*$", "$1main")
+    private static String pinnedTo(Map<String, String> pins, String catalog) {
+        String out = catalog.replaceAll("(?m)^(\\s+revision: )\\S+.*$", "$1main")
                 .replaceAll("(?m)^    sizes:.*\\n(?:      .*\\n)*", "");
+        for (Map.Entry<String, String> pin : pins.entrySet()) {
+            out = out.replaceAll("(?m)^(\\s+repo: " + Pattern.quote(pin.getKey()) + "\\s*\\n\\s+revision: )main$",
+                    "$1" + pin.getValue());
+        }
+        return out;
     }
 
-    private static TestHub hubWithTinyModels() {
+    /** The loopback hub with the tiny fixtures under the catalog's repository ids; the commits by repository. */
+    private static TestHub hubWithTinyModels(Map<String, String> commits) {
         TestHub hub = TestHub.start();
-        hub.addRepo("Xenova/opus-mt-en-uk", TinyModels.FIXTURES.resolve("tiny-marian-en-uk"));
-        hub.addRepo("Xenova/opus-mt-uk-en", TinyModels.FIXTURES.resolve("tiny-marian-uk-en"));
-        hub.addRepo("Xenova/distilbart-cnn-6-6", TinyModels.FIXTURES.resolve("tiny-bart"));
+        commits.put("Xenova/opus-mt-en-uk", hub.addRepo("Xenova/opus-mt-en-uk", TinyModels.FIXTURES.resolve("tiny-marian-en-uk")));
+        commits.put("Xenova/opus-mt-uk-en", hub.addRepo("Xenova/opus-mt-uk-en", TinyModels.FIXTURES.resolve("tiny-marian-uk-en")));
+        commits.put("Xenova/distilbart-cnn-6-6", hub.addRepo("Xenova/distilbart-cnn-6-6", TinyModels.FIXTURES.resolve("tiny-bart")));
         return hub;
     }
 
@@ -68,8 +78,9 @@ class ModelPreflightRunTest {
     @Test
     void missingModelsAreFetchedBeforeTheRunAndLaterRunsNeedNoHub() throws IOException {
         Path job;
-        try (TestHub hub = hubWithTinyModels()) {
-            job = prepare(hub.endpoint());
+        Map<String, String> commits = new LinkedHashMap<>();
+        try (TestHub hub = hubWithTinyModels(commits)) {
+            job = prepare(hub.endpoint(), commits);
             CommandResult first = CommandResult.run("run", job.toString(), "--date", DATE);
             assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.OK);
             assertThat(first.err()).contains("model opus-mt-en-uk is not installed; fetching it");
@@ -102,8 +113,9 @@ class ModelPreflightRunTest {
     @Test
     void aModelChangedOnDiskStopsTheRunWithTheFix() throws IOException {
         Path job;
-        try (TestHub hub = hubWithTinyModels()) {
-            job = prepare(hub.endpoint());
+        Map<String, String> commits = new LinkedHashMap<>();
+        try (TestHub hub = hubWithTinyModels(commits)) {
+            job = prepare(hub.endpoint(), commits);
             assertThat(CommandResult.run("models", "fetch", "--models-dir", root.resolve("models").toString(),
                     "--catalog", root.resolve("models/catalog.yaml").toString(), "--endpoint", hub.endpoint(),
                     "opus-mt-en-uk", "opus-mt-uk-en", "distilbart-cnn-6-6").exitCode()).isZero();
@@ -118,5 +130,27 @@ class ModelPreflightRunTest {
         assertThat(r.err().strip()).isEqualTo("briefs: model opus-mt-uk-en has changed files "
                 + "(onnx/decoder_model_merged.onnx); run: java -jar target/briefs.jar models fetch opus-mt-uk-en");
         assertThat(TestJobs.outputDir(root, DATE)).doesNotExist();
+    }
+
+    @Test
+    void aModelTheCatalogDoesNotPinIsNotFetchedUnattendedAndTheRunSaysHowToFetchIt() throws IOException {
+        Path job;
+        Map<String, String> commits = new LinkedHashMap<>();
+        try (TestHub hub = hubWithTinyModels(commits)) {
+            commits.remove("Xenova/opus-mt-uk-en"); // the catalog leaves it on main
+            job = prepare(hub.endpoint(), commits);
+            CommandResult run = CommandResult.run("run", job.toString(), "--date", DATE);
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(run.err()).contains("model opus-mt-uk-en is not installed, and auto-fetch installs only models "
+                    + "the catalog pins to a commit (opus-mt-uk-en follows 'main')")
+                    .contains("models fetch opus-mt-uk-en");
+            assertThat(hub.requests()).noneMatch(r -> r.path().contains("opus-mt-uk-en"));
+        }
+        assertThat(root.resolve("models/opus-mt-uk-en")).doesNotExist();
+        assertThat(root.resolve("models/opus-mt-en-uk/briefs-manifest.json")).isRegularFile();
+        // The Ukrainian articles' English briefs wait for the model; rerun-failed makes them once it is fetched.
+        assertThat(BriefFiles.readAll(TestJobs.outputDir(root, DATE))).filteredOn(b -> b.language().equals("uk"))
+                .isNotEmpty().allSatisfy(b -> assertThat(b.briefs().get("en").error()).contains("models fetch opus-mt-uk-en"));
     }
 }
