@@ -102,7 +102,7 @@ final class DigestHtml {
             html.append("</div>\n");
         }
         if (!b.degraded().isEmpty()) {
-            html.append("<ul class=\"degraded\">\n");
+            html.append("<ul class=\"degradations\">\n");
             for (Degradation d : b.degraded()) {
                 html.append("<li><strong>Degraded").append(d.language() != null
                                 ? " (" + HtmlText.text(Languages.nativeName(d.language())) + ")" : "")

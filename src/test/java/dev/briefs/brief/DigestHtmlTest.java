@@ -71,7 +71,7 @@ class DigestHtmlTest {
         assertThat(partial.select(".story-head .mark")).extracting(Element::text).containsExactly("partial", "degraded");
         assertThat(partial.select(".lang")).extracting(l -> l.attr("lang")).containsExactly("en", "uk");
         assertThat(partial.selectFirst(".lang[lang=uk] .problem.failed").text()).startsWith("Failed: error <script>");
-        assertThat(partial.selectFirst(".degraded li").text()).startsWith("Degraded (English): detail <script>");
+        assertThat(partial.selectFirst(".degradations li").text()).startsWith("Degraded (English): detail <script>");
         assertThat(story(page, "Not readable").selectFirst(".problem.failed").text()).startsWith("Not briefed: error <script>");
         assertThat(story(page, "Quiet day").select(".mark")).extracting(Element::text).containsExactly("complete");
     }
