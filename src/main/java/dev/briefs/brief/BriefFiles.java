@@ -16,6 +16,7 @@ public final class BriefFiles {
 
     public static final String JSONL = "briefs.jsonl";
     public static final String DIGEST = "digest.md";
+    public static final String DIGEST_HTML = "digest.html";
 
     private BriefFiles() {
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The day's derived files, rebuilt from the per-article briefs: {@code briefs.jsonl}, one line an
- * article, and {@code digest.md}. Because they are rebuilt from the folder rather than appended
+ * article, {@code digest.md} and {@code digest.html}. Because they are rebuilt from the folder rather than appended
  * to, a restart or a rerun can never write an article twice.
  */
 public final class Digest {
@@ -25,6 +25,8 @@ public final class Digest {
         AtomicFiles.write(outputDir.resolve(BriefFiles.JSONL), lines.toString().getBytes(StandardCharsets.UTF_8));
         DayReport report = DayReport.of(briefs);
         AtomicFiles.write(outputDir.resolve(BriefFiles.DIGEST), render(date, briefs, report).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(outputDir.resolve(BriefFiles.DIGEST_HTML),
+                DigestHtml.render(date, briefs, report).getBytes(StandardCharsets.UTF_8));
         return report;
     }
 

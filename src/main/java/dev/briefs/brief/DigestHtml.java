@@ -1,0 +1,167 @@
+package dev.briefs.brief;
+
+import dev.briefs.failure.Degradation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * {@code digest.html}: the day as one page an editor reads on a phone or a desk, offline. It needs
+ * nothing from outside (the style sheet is inline, there is no script), and its Content Security
+ * Policy allows only that one style sheet, by hash: should anything in an article ever get past
+ * the encoding, the browser would still neither run it nor load anything for it.
+ */
+final class DigestHtml {
+
+    private static final String CSS = stylesheet();
+    private static final String POLICY = "default-src 'none'; style-src '" + sha256(CSS) + "'; base-uri 'none'; form-action 'none'";
+
+    private DigestHtml() {
+    }
+
+    static String render(String date, List<Brief> briefs, DayReport report) {
+        StringBuilder html = new StringBuilder(4096 + briefs.size() * 2048);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"color-scheme\" content=\"light dark\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(POLICY).append("\">\n")
+                .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
+                .append("<title>Briefs for ").append(HtmlText.plain(date)).append("</title>\n")
+                .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n<div class=\"page\">\n");
+        header(html, date, briefs, report);
+        html.append("<main>\n");
+        for (Brief b : briefs) {
+            story(html, b);
+        }
+        html.append("</main>\n</div>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static void header(StringBuilder html, String date, List<Brief> briefs, DayReport report) {
+        html.append("<header class=\"day\">\n<h1>Briefs for ").append(HtmlText.text(date)).append("</h1>\n")
+                .append("<p class=\"counts\"><span class=\"total\">").append(report.articles()).append(" articles</span>")
+                .append(" <span class=\"mark ok\">").append(report.complete()).append(" complete</span>")
+                .append(" <span class=\"mark partial\">").append(report.partial()).append(" partial</span>")
+                .append(" <span class=\"mark failed\">").append(report.failed()).append(" failed</span></p>\n");
+        // Which models made the day, so that a brief can be traced to the files that made it.
+        TreeSet<String> models = new TreeSet<>();
+        for (Brief b : briefs) {
+            for (Brief.LanguageBrief lb : b.briefs().values()) {
+                if (lb.model() != null && lb.ok()) {
+                    models.add(HtmlText.text(lb.model()) + (lb.revision() != null
+                            ? " <span class=\"revision\">revision <code>" + HtmlText.text(lb.revision()) + "</code></span>" : ""));
+                }
+            }
+        }
+        if (!models.isEmpty()) {
+            html.append("<ul class=\"models\" aria-label=\"Models used\">\n");
+            for (String m : models) {
+                html.append("<li>").append(m).append("</li>\n");
+            }
+            html.append("</ul>\n");
+        }
+        html.append("</header>\n");
+    }
+
+    private static void story(StringBuilder html, Brief b) {
+        String mark = switch (b.status()) {
+            case Brief.OK -> "ok";
+            case Brief.PARTIAL -> "partial";
+            default -> "failed";
+        };
+        html.append("<article class=\"story ").append(mark).append("\">\n<div class=\"story-head\">\n<h2>")
+                .append(HtmlText.text(b.title() != null ? b.title() : b.id())).append("</h2>\n")
+                .append("<span class=\"mark ").append(mark).append("\">")
+                .append(mark.equals("ok") ? "complete" : mark).append("</span>")
+                .append(b.degraded().isEmpty() ? "" : " <span class=\"mark degraded\">degraded</span>")
+                .append("\n</div>\n");
+        html.append("<p class=\"meta\">");
+        if (b.date() != null) {
+            html.append(HtmlText.text(b.date())).append(" · ");
+        }
+        if (b.language() != null) {
+            html.append(HtmlText.text(Languages.nativeName(b.language()))).append(" · ");
+        }
+        html.append("<span class=\"id\">").append(HtmlText.text(b.id())).append("</span></p>\n");
+        sources(html, b.source());
+        if (b.error() != null) {
+            html.append("<p class=\"problem failed\"><strong>Not briefed:</strong> ").append(HtmlText.text(b.error())).append("</p>\n");
+        }
+        if (!b.briefs().isEmpty()) {
+            html.append("<div class=\"langs\">\n");
+            for (Map.Entry<String, Brief.LanguageBrief> e : b.briefs().entrySet()) {
+                language(html, e.getKey(), e.getValue());
+            }
+            html.append("</div>\n");
+        }
+        if (!b.degraded().isEmpty()) {
+            html.append("<ul class=\"degradations\">\n");
+            for (Degradation d : b.degraded()) {
+                html.append("<li><strong>Degraded").append(d.language() != null
+                                ? " (" + HtmlText.text(Languages.nativeName(d.language())) + ")" : "")
+                        .append(":</strong> ").append(HtmlText.text(d.detail())).append("</li>\n");
+            }
+            html.append("</ul>\n");
+        }
+        html.append("</article>\n");
+    }
+
+    private static void sources(StringBuilder html, Brief.Source source) {
+        html.append("<p class=\"source\">Source: ");
+        html.append(source.url() != null ? HtmlText.link(source.url()) : "file " + HtmlText.text(source.file()));
+        html.append("</p>\n");
+        if (source.links() != null && !source.links().isEmpty()) {
+            html.append("<ul class=\"links\" aria-label=\"Links in the article\">\n");
+            for (String link : source.links()) {
+                html.append("<li>").append(HtmlText.link(link)).append("</li>\n");
+            }
+            html.append("</ul>\n");
+        }
+    }
+
+    private static void language(StringBuilder html, String code, Brief.LanguageBrief lb) {
+        html.append("<section class=\"lang\"");
+        if (code.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
+            html.append(" lang=\"").append(code).append('"');
+        }
+        html.append(">\n<h3>").append(HtmlText.text(Languages.nativeName(code))).append("</h3>\n");
+        if (lb.text() != null) {
+            html.append("<p class=\"text\">").append(HtmlText.text(lb.text())).append("</p>\n");
+        }
+        if (!lb.ok()) {
+            html.append("<p class=\"problem failed\"><strong>Failed:</strong> ")
+                    .append(HtmlText.text(lb.error() != null ? lb.error() : "no reason recorded")).append("</p>\n");
+        }
+        if (lb.model() != null) {
+            html.append("<p class=\"model\">Model: ").append(HtmlText.text(lb.model())).append("</p>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    private static String stylesheet() {
+        try (InputStream in = DigestHtml.class.getResourceAsStream("digest.css")) {
+            if (in == null) {
+                throw new IllegalStateException("digest.css is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
