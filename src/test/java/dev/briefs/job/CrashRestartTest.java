@@ -56,7 +56,7 @@ class CrashRestartTest {
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(output(p)).isZero();
         cleanOutput = Outputs.snapshot(TestJobs.outputDir(cleanRoot, DATE));
-        assertThat(cleanOutput).containsKeys("briefs.jsonl", "digest.md").hasSize(16 * 2 + 2);
+        assertThat(cleanOutput).containsKeys("briefs.jsonl", "digest.md", "briefs.atom").hasSize(16 * 2 + 3);
     }
 
     static Path prepare(Path root) throws IOException {
