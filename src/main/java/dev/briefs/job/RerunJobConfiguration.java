@@ -3,6 +3,7 @@ package dev.briefs.job;
 import dev.briefs.article.ArticleFileReader;
 import dev.briefs.brief.BriefMaker;
 import dev.briefs.brief.BriefRepair;
+import dev.briefs.brief.StageTimers;
 import dev.briefs.ledger.FailureLedger;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -43,13 +44,14 @@ public class RerunJobConfiguration {
     }
 
     @Bean
-    BriefRepair briefRepair(BriefMaker maker, ArticleFileReader reader, JobSettings settings) {
-        return new BriefRepair(maker, reader, settings.input(), settings.output());
+    BriefRepair briefRepair(BriefMaker maker, ArticleFileReader reader, JobSettings settings, StageTimers timers) {
+        return new BriefRepair(maker, reader, settings.input(), settings.output(), timers);
     }
 
     @Bean
-    BriefFileWriter briefWriter(JobSettings settings, RunProgress progress, FailureLedger ledger, DataSource dataSource) {
+    BriefFileWriter briefWriter(JobSettings settings, RunProgress progress, FailureLedger ledger, DataSource dataSource,
+                                StageTimers timers) {
         return new BriefFileWriter(settings.output(), settings.date().toString(), progress, ledger,
-                ArticleIdLocks.forRepository(dataSource, settings.repository()));
+                ArticleIdLocks.forRepository(dataSource, settings.repository()), timers);
     }
 }
