@@ -1,6 +1,5 @@
 package dev.briefs.brief;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,16 +20,13 @@ public final class StageTimers {
     /** The stages, in the order an article goes through them. */
     public static final List<String> STAGES = List.of(Failure.READ, Failure.SUMMARISE, Failure.TRANSLATE, Failure.WRITE);
     public static final String TIMER = "briefs.stage";
-    public static final String WRITTEN = "briefs.written";
 
     private final Map<String, Timer> timers = new LinkedHashMap<>();
-    private final Counter written;
 
     public StageTimers(MeterRegistry registry) {
         for (String stage : STAGES) {
             timers.put(stage, Timer.builder(TIMER).tag("stage", stage).register(registry));
         }
-        written = Counter.builder(WRITTEN).description("briefs written").register(registry);
     }
 
     /** Timers of their own, for code that runs outside a job (tests, one-off tools). */
@@ -53,14 +49,6 @@ public final class StageTimers {
     /** For work that throws checked exceptions: time from {@code startNanos} ({@link System#nanoTime}) to now. */
     public void recordSince(String stage, long startNanos) {
         timer(stage).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
-    }
-
-    public void briefWritten() {
-        written.increment();
-    }
-
-    public long briefsWritten() {
-        return (long) written.count();
     }
 
     /** Total time and number of timed calls of each stage, in stage order. */

@@ -27,7 +27,7 @@ final class BriefFileWriter implements ItemWriter<BriefResult> {
     private final ArticleIdLocks idLocks;
     private final StageTimers timers;
 
-    /** @param timers where the time of writing goes, and the count of briefs written */
+    /** @param timers where the time of writing goes */
     BriefFileWriter(Path outputDir, String runDate, RunProgress progress, FailureLedger ledger, ArticleIdLocks idLocks,
                     StageTimers timers) {
         this.timers = timers;
@@ -55,7 +55,6 @@ final class BriefFileWriter implements ItemWriter<BriefResult> {
             Brief brief = kept.brief();
             BriefFiles.write(outputDir, brief);
             ledger.reconcile(runDate, brief.id(), brief.source().file(), kept.failures());
-            timers.briefWritten();
             progress.written(brief);
         }
     }

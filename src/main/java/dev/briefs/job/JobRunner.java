@@ -143,7 +143,8 @@ public final class JobRunner {
                 } catch (JobExecutionAlreadyRunningException e) {
                     return new Outcome(Status.ALREADY_RUNNING, null, "a run for " + settings.date() + " is already in progress");
                 }
-                RunReport run = RunReports.write(context, settings, jobName, Duration.ofNanos(System.nanoTime() - start));
+                RunReport run = RunReports.write(context, settings, jobName, Duration.ofNanos(System.nanoTime() - start),
+                        execution);
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
                     String why = partitionFailure(execution, repository.getJobExecution(execution.getId()))
                             .or(() -> execution.getAllFailureExceptions().stream().map(FailureText::of).findFirst())

@@ -24,6 +24,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class RerunJobConfiguration {
 
     public static final String JOB_NAME = "rerun-failed";
+    /** The step that redoes the failures and writes the briefs. */
+    public static final String REPAIR_STEP = "repairFailures";
 
     @Bean
     Job rerunFailed(JobRepository jobRepository, Step repairFailures, Step digest) {
@@ -33,7 +35,7 @@ public class RerunJobConfiguration {
     @Bean
     Step repairFailures(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings,
                         OpenFailureReader openFailures, BriefRepair repair, BriefFileWriter briefWriter) {
-        return BriefSteps.briefStep("repairFailures", jobRepository, transactionManager, settings.commitInterval(),
+        return BriefSteps.briefStep(REPAIR_STEP, jobRepository, transactionManager, settings.commitInterval(),
                 openFailures, new RepairProcessor(repair, briefWriter, settings.date()), briefWriter);
     }
 

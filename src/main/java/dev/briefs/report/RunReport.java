@@ -22,9 +22,10 @@ import java.util.TreeSet;
  *
  * @param command   {@code run} or {@code rerun-failed}
  * @param articles  the day's briefs after the run; {@code complete}, {@code partial}, {@code failed} split them by status
- * @param briefed   the briefs this run wrote
+ * @param briefed   the briefs this run wrote, wherever its partitions ran
  * @param seconds   the run's wall-clock time
- * @param stages    this process's time in each stage, summed over its threads (so it can exceed {@code seconds})
+ * @param stages    this process's time in each stage, summed over its threads (so it can exceed {@code seconds});
+ *                  a manager's are near zero, its workers read and brief
  * @param failures  the date's open failures, one group per stage, error type and fix
  */
 public record RunReport(
@@ -62,9 +63,8 @@ public record RunReport(
     }
 
     public static RunReport of(String date, String command, List<Brief> briefs, List<LedgerEntry> open,
-                               StageTimers timers, Duration wall) {
+                               StageTimers timers, Duration wall, long briefed) {
         DayReport day = DayReport.of(briefs);
-        long briefed = timers.briefsWritten();
         double minutes = wall.toNanos() / 60e9;
         Map<String, StageTime> stages = new LinkedHashMap<>();
         timers.totals().forEach((stage, t) -> stages.put(stage, new StageTime(round(t.time().toNanos() / 1e9, 3), t.calls())));
