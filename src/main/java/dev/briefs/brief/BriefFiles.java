@@ -17,6 +17,8 @@ public final class BriefFiles {
     public static final String JSONL = "briefs.jsonl";
     public static final String DIGEST = "digest.md";
     public static final String DIGEST_HTML = "digest.html";
+    /** The run's report ({@code dev.briefs.report.RunReport}): JSON beside the briefs, but not one. */
+    public static final String REPORT = "report.json";
 
     private BriefFiles() {
     }
@@ -49,7 +51,7 @@ public final class BriefFiles {
         try (Stream<Path> entries = Files.list(outputDir)) {
             files = entries.filter(p -> {
                 String name = p.getFileName().toString();
-                return name.endsWith(".json") && !name.startsWith(".");
+                return name.endsWith(".json") && !name.startsWith(".") && !name.equals(REPORT);
             }).sorted().toList();
         }
         List<Brief> briefs = new ArrayList<>();

@@ -36,6 +36,7 @@ public final class BriefMaker {
     private final int maxWords;
     private final java.util.function.Function<String, String> revisions;
     private final Map<String, SentenceSplitter> splitters = new ConcurrentHashMap<>();
+    private final StageTimers timers;
 
     /**
      * Sentences of an article that are summarised; the rest is not read. News puts what matters
@@ -50,6 +51,14 @@ public final class BriefMaker {
      */
     public BriefMaker(LanguageDetector detector, Summariser summariser, Translator translator,
                       List<String> targetLanguages, int maxWords, java.util.function.Function<String, String> revisions) {
+        this(detector, summariser, translator, targetLanguages, maxWords, revisions, StageTimers.detached());
+    }
+
+    /** @param timers where the time of the summarise and translate stages goes */
+    public BriefMaker(LanguageDetector detector, Summariser summariser, Translator translator,
+                      List<String> targetLanguages, int maxWords, java.util.function.Function<String, String> revisions,
+                      StageTimers timers) {
+        this.timers = timers;
         this.revisions = revisions;
         this.detector = detector;
         this.summariser = summariser;
@@ -103,8 +112,8 @@ public final class BriefMaker {
                     degraded));
         }
 
-        List<Summary> summaries = summariser.summariseAll(prepared.stream()
-                .map(p -> new Summariser.Request(p.chunks(), p.language(), maxWords)).toList());
+        List<Summary> summaries = timers.time(Failure.SUMMARISE, () -> summariser.summariseAll(prepared.stream()
+                .map(p -> new Summariser.Request(p.chunks(), p.language(), maxWords)).toList()));
 
         List<Translator.Request> wanted = new ArrayList<>();
         for (int k = 0; k < prepared.size(); k++) {
@@ -114,7 +123,7 @@ public final class BriefMaker {
                 }
             }
         }
-        Iterator<Translation> translations = translator.translateAll(wanted).iterator();
+        Iterator<Translation> translations = timers.time(Failure.TRANSLATE, () -> translator.translateAll(wanted)).iterator();
 
         for (int k = 0; k < prepared.size(); k++) {
             Prepared p = prepared.get(k);
@@ -160,8 +169,8 @@ public final class BriefMaker {
         // What the earlier run said of the languages translated again no longer holds; the rest does.
         List<Degradation> degraded = new ArrayList<>(existing.degraded().stream()
                 .filter(d -> d.language() == null || !targets.contains(d.language())).toList());
-        List<Translation> done = translator.translateAll(targets.stream()
-                .map(t -> new Translator.Request(sourceBrief.text(), existing.language(), t)).toList());
+        List<Translation> done = timers.time(Failure.TRANSLATE, () -> translator.translateAll(targets.stream()
+                .map(t -> new Translator.Request(sourceBrief.text(), existing.language(), t)).toList()));
         for (int i = 0; i < targets.size(); i++) {
             briefs.put(targets.get(i), languageBrief(done.get(i), targets.get(i), failures, degraded));
         }

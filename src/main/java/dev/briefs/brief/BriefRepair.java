@@ -18,8 +18,11 @@ public final class BriefRepair {
     private final ArticleFileReader reader;
     private final Path inputDir;
     private final Path outputDir;
+    private final StageTimers timers;
 
-    public BriefRepair(BriefMaker maker, ArticleFileReader reader, Path inputDir, Path outputDir) {
+    /** @param timers where the time of reading the article again goes */
+    public BriefRepair(BriefMaker maker, ArticleFileReader reader, Path inputDir, Path outputDir, StageTimers timers) {
+        this.timers = timers;
         this.maker = maker;
         this.reader = reader;
         this.inputDir = inputDir;
@@ -39,7 +42,7 @@ public final class BriefRepair {
                 && existing.briefs().get(existing.language()).text() != null) {
             return maker.retranslate(existing, translationLanguages);
         }
-        for (ArticleInput input : reader.read(inputDir, sourceFile)) {
+        for (ArticleInput input : timers.time(Failure.READ, () -> reader.read(inputDir, sourceFile))) {
             if (input.id().equals(articleId)) {
                 return maker.make(input, runDate);
             }

@@ -62,10 +62,12 @@ final class JobOutcomes {
                 if (outcome.report() != null) {
                     printReport(out, settings, outcome.report());
                 }
+                RunSummary.print(out, outcome.run(), settings.output());
                 yield ExitCodes.JOB_FAILED;
             }
             case COMPLETED -> {
                 printReport(out, settings, outcome.report());
+                RunSummary.print(out, outcome.run(), settings.output());
                 yield exitFor(outcome.report());
             }
         };

@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
                 "",
                 "Redoes the open failures of a date, as the failure ledger lists them (a model",
                 "that was missing or timed out, an article that could not be read), merges the results into",
-                "the existing briefs, rewrites briefs.jsonl and digest.md, and marks what succeeded resolved."},
+                "the existing briefs, rewrites briefs.jsonl, digest.md and briefs.atom, marks what succeeded",
+                "resolved, and writes the run's report.json (summarised at the end of the output)."},
         footer = {"", "Exit status as for run: 0 all briefs complete, 3 some failures remain, 2 usage error, 1 job failed."})
 final class RerunFailedCommand implements Callable<Integer> {
 

@@ -5,6 +5,7 @@ import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.BriefResult;
 import dev.briefs.brief.Failure;
+import dev.briefs.brief.StageTimers;
 import dev.briefs.ledger.FailureLedger;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,8 +25,12 @@ final class BriefFileWriter implements ItemWriter<BriefResult> {
     private final RunProgress progress;
     private final FailureLedger ledger;
     private final ArticleIdLocks idLocks;
+    private final StageTimers timers;
 
-    BriefFileWriter(Path outputDir, String runDate, RunProgress progress, FailureLedger ledger, ArticleIdLocks idLocks) {
+    /** @param timers where the time of writing goes */
+    BriefFileWriter(Path outputDir, String runDate, RunProgress progress, FailureLedger ledger, ArticleIdLocks idLocks,
+                    StageTimers timers) {
+        this.timers = timers;
         this.outputDir = outputDir;
         this.runDate = runDate;
         this.progress = progress;
@@ -35,6 +40,15 @@ final class BriefFileWriter implements ItemWriter<BriefResult> {
 
     @Override
     public void write(Chunk<? extends BriefResult> results) throws IOException {
+        long start = System.nanoTime();
+        try {
+            writeAll(results);
+        } finally {
+            timers.recordSince(Failure.WRITE, start);
+        }
+    }
+
+    private void writeAll(Chunk<? extends BriefResult> results) throws IOException {
         idLocks.lockUntilCommit(runDate, results.getItems().stream().map(r -> r.brief().id()).toList());
         for (BriefResult result : results) {
             BriefResult kept = claimId(result);

@@ -4,8 +4,10 @@ import dev.briefs.brief.AtomicFiles;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.DayReport;
 import dev.briefs.inference.onnx.ModelLoadException;
+import dev.briefs.report.RunReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +39,16 @@ public final class JobRunner {
      * @param report  the day as the output folder has it after the run (null when the job did not run)
      * @param failure why the job failed or was refused (null when it completed)
      * @param cause   the exception behind a failure, for debugging
+     * @param run     this run's report, as written to {@code report.json} (null when the job did not run)
      */
-    public record Outcome(Status status, DayReport report, String failure, Throwable cause) {
+    public record Outcome(Status status, DayReport report, String failure, Throwable cause, RunReport run) {
 
         Outcome(Status status, DayReport report, String failure) {
-            this(status, report, failure, null);
+            this(status, report, failure, null, null);
+        }
+
+        Outcome(Status status, DayReport report, String failure, Throwable cause) {
+            this(status, report, failure, cause, null);
         }
     }
 
@@ -128,6 +135,7 @@ public final class JobRunner {
                             + "; run it again with those folders, or with --force to start a new run with others");
                 }
                 JobExecution execution;
+                long start = System.nanoTime();
                 try {
                     execution = operator.start(context.getBean(jobBean, Job.class), parameters);
                 } catch (JobInstanceAlreadyCompleteException e) {
@@ -135,14 +143,16 @@ public final class JobRunner {
                 } catch (JobExecutionAlreadyRunningException e) {
                     return new Outcome(Status.ALREADY_RUNNING, null, "a run for " + settings.date() + " is already in progress");
                 }
+                RunReport run = RunReports.write(context, settings, jobName, Duration.ofNanos(System.nanoTime() - start),
+                        execution);
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
                     String why = partitionFailure(execution, repository.getJobExecution(execution.getId()))
                             .or(() -> execution.getAllFailureExceptions().stream().map(FailureText::of).findFirst())
                             .orElse(execution.getExitStatus().getExitDescription());
                     // The failure may be that the output cannot be read: the report must not hide why.
-                    return new Outcome(Status.FAILED, reportIfReadable(settings), why);
+                    return new Outcome(Status.FAILED, reportIfReadable(settings), why, null, run);
                 }
-                return new Outcome(Status.COMPLETED, report(settings), null);
+                return new Outcome(Status.COMPLETED, report(settings), null, null, run);
             }
         } catch (Exception e) {
             ModelLoadException broken = find(e, ModelLoadException.class);

@@ -5,6 +5,7 @@ import dev.briefs.article.ArticleInput;
 import dev.briefs.article.LanguageDetector;
 import dev.briefs.batch.BatchedGeneration;
 import dev.briefs.brief.BriefMaker;
+import dev.briefs.brief.StageTimers;
 import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.ledger.FailureLedger;
 import dev.briefs.inference.GenerationModels;
@@ -21,6 +22,7 @@ import dev.briefs.summarise.Summariser;
 import dev.briefs.summarise.SummarisersByLanguage;
 import dev.briefs.translate.ModelTranslators;
 import dev.briefs.translate.Translator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -85,18 +87,19 @@ public class NightlyJobConfiguration {
     @StepScope
     PartitionArticleReader articleReader(ArticleFileReader fileReader,
                                          @Value("#{jobParameters['" + RunRecord.INPUT + "']}") String input,
-                                         @Value("#{stepExecutionContext['" + ArticleFilePartitioner.FILES + "']}") List<String> files) {
-        return new PartitionArticleReader(Path.of(input), files, fileReader::open);
+                                         @Value("#{stepExecutionContext['" + ArticleFilePartitioner.FILES + "']}") List<String> files,
+                                         StageTimers timers) {
+        return new PartitionArticleReader(Path.of(input), files, fileReader::open, timers);
     }
 
     @Bean
     @StepScope
     ArticleBriefsWriter articleBriefsWriter(BriefMaker briefMaker, RunProgress progress, FailureLedger ledger,
-                                            DataSource dataSource, JobSettings settings,
+                                            DataSource dataSource, JobSettings settings, StageTimers timers,
                                             @Value("#{jobParameters['date']}") String date,
                                             @Value("#{jobParameters['" + RunRecord.OUTPUT + "']}") String output) {
         BriefFileWriter files = new BriefFileWriter(Path.of(output), date, progress, ledger,
-                ArticleIdLocks.forRepository(dataSource, settings.repository()));
+                ArticleIdLocks.forRepository(dataSource, settings.repository()), timers);
         return new ArticleBriefsWriter(briefMaker, LocalDate.parse(date), files,
                 new FailedArticleLimit(ledger, date, settings.skipLimit()));
     }
@@ -106,6 +109,15 @@ public class NightlyJobConfiguration {
         return new StepBuilder("digest", jobRepository)
                 .tasklet(new DigestTasklet(settings.output(), settings.date().toString()), transactionManager)
                 .build();
+    }
+
+    /**
+     * Time per stage for the run's report. A registry of its own rather than a shared one: the report
+     * covers this process's run, and nothing else in the process records into it.
+     */
+    @Bean
+    StageTimers stageTimers() {
+        return new StageTimers(new SimpleMeterRegistry());
     }
 
     @Bean
@@ -175,8 +187,8 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    BriefMaker briefMaker(JobSettings settings, Summariser summariser, Translator translator) {
+    BriefMaker briefMaker(JobSettings settings, Summariser summariser, Translator translator, StageTimers timers) {
         return new BriefMaker(new LanguageDetector(settings.detectLanguages()), summariser, translator,
-                settings.languages(), settings.maxWords(), new ModelRevisions(settings.modelsDir()));
+                settings.languages(), settings.maxWords(), new ModelRevisions(settings.modelsDir()), timers);
     }
 }

@@ -3,6 +3,8 @@ package dev.briefs.job;
 import dev.briefs.article.ArticleFileReader;
 import dev.briefs.article.ArticleInput;
 import dev.briefs.article.ArticleStream;
+import dev.briefs.brief.Failure;
+import dev.briefs.brief.StageTimers;
 import dev.briefs.failure.ExpectedFailures;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,9 +33,17 @@ class PartitionArticleReader implements ItemStreamReader<ArticleInput> {
     private int fileIndex;
     private int itemIndex;
     private ArticleStream current;
+    private final StageTimers timers;
 
     /** @param reader opens a file of the input folder as its articles ({@link ArticleFileReader#open}) */
     PartitionArticleReader(Path inputDir, List<String> files, BiFunction<Path, String, ArticleStream> reader) {
+        this(inputDir, files, reader, StageTimers.detached());
+    }
+
+    /** @param timers where the time of reading goes */
+    PartitionArticleReader(Path inputDir, List<String> files, BiFunction<Path, String, ArticleStream> reader,
+                           StageTimers timers) {
+        this.timers = timers;
         this.inputDir = inputDir;
         this.files = List.copyOf(files);
         this.reader = reader;
@@ -47,6 +57,10 @@ class PartitionArticleReader implements ItemStreamReader<ArticleInput> {
 
     @Override
     public ArticleInput read() {
+        return timers.time(Failure.READ, this::readNext);
+    }
+
+    private ArticleInput readNext() {
         while (fileIndex < files.size()) {
             try {
                 ArticleInput next = nextOfCurrentFile();

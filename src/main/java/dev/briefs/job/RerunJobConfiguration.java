@@ -3,6 +3,7 @@ package dev.briefs.job;
 import dev.briefs.article.ArticleFileReader;
 import dev.briefs.brief.BriefMaker;
 import dev.briefs.brief.BriefRepair;
+import dev.briefs.brief.StageTimers;
 import dev.briefs.ledger.FailureLedger;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -23,6 +24,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class RerunJobConfiguration {
 
     public static final String JOB_NAME = "rerun-failed";
+    /** The step that redoes the failures and writes the briefs. */
+    public static final String REPAIR_STEP = "repairFailures";
 
     @Bean
     Job rerunFailed(JobRepository jobRepository, Step repairFailures, Step digest) {
@@ -32,7 +35,7 @@ public class RerunJobConfiguration {
     @Bean
     Step repairFailures(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings,
                         OpenFailureReader openFailures, BriefRepair repair, BriefFileWriter briefWriter) {
-        return BriefSteps.briefStep("repairFailures", jobRepository, transactionManager, settings.commitInterval(),
+        return BriefSteps.briefStep(REPAIR_STEP, jobRepository, transactionManager, settings.commitInterval(),
                 openFailures, new RepairProcessor(repair, briefWriter, settings.date()), briefWriter);
     }
 
@@ -43,13 +46,14 @@ public class RerunJobConfiguration {
     }
 
     @Bean
-    BriefRepair briefRepair(BriefMaker maker, ArticleFileReader reader, JobSettings settings) {
-        return new BriefRepair(maker, reader, settings.input(), settings.output());
+    BriefRepair briefRepair(BriefMaker maker, ArticleFileReader reader, JobSettings settings, StageTimers timers) {
+        return new BriefRepair(maker, reader, settings.input(), settings.output(), timers);
     }
 
     @Bean
-    BriefFileWriter briefWriter(JobSettings settings, RunProgress progress, FailureLedger ledger, DataSource dataSource) {
+    BriefFileWriter briefWriter(JobSettings settings, RunProgress progress, FailureLedger ledger, DataSource dataSource,
+                                StageTimers timers) {
         return new BriefFileWriter(settings.output(), settings.date().toString(), progress, ledger,
-                ArticleIdLocks.forRepository(dataSource, settings.repository()));
+                ArticleIdLocks.forRepository(dataSource, settings.repository()), timers);
     }
 }

@@ -56,7 +56,8 @@ class CrashRestartTest {
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(output(p)).isZero();
         cleanOutput = Outputs.snapshot(TestJobs.outputDir(cleanRoot, DATE));
-        assertThat(cleanOutput).containsKeys("briefs.jsonl", "digest.md", "digest.html").hasSize(16 * 2 + 3);
+        assertThat(cleanOutput).containsKeys("briefs.jsonl", "digest.md", "digest.html", "briefs.atom")
+                .hasSize(16 * 2 + 4);
     }
 
     static Path prepare(Path root) throws IOException {
