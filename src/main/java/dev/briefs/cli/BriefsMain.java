@@ -26,19 +26,23 @@ public final class BriefsMain implements Runnable {
 
     /** Runs a command line and returns its exit status (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        CommandLine cli = commandLine();
+        return execute(cli.getOut(), cli.getErr(), args);
     }
 
     /** As {@link #execute(String...)}, with the command's output and errors going to the given writers. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = commandLine();
-        cli.setOut(out);
-        cli.setErr(err);
+        // Messages carry file names and article text: nothing in them may drive the terminal.
+        PrintWriter safeOut = new PrintWriter(new TerminalSafeWriter(out), true);
+        PrintWriter safeErr = new PrintWriter(new TerminalSafeWriter(err), true);
+        cli.setOut(safeOut);
+        cli.setErr(safeErr);
         try {
             return cli.execute(args);
         } finally {
-            out.flush();
-            err.flush();
+            safeOut.flush();
+            safeErr.flush();
         }
     }
 
