@@ -1,6 +1,7 @@
 package dev.briefs.batch;
 
 import dev.briefs.chunk.ModelCallRetry;
+import dev.briefs.failure.ExpectedFailures;
 import dev.briefs.inference.Seq2SeqGenerator;
 import dev.briefs.inference.TextGenerator;
 import java.util.ArrayList;
@@ -71,6 +72,9 @@ public final class BatchedGeneration {
         try {
             texts = call(model, rows, padTo);
         } catch (RuntimeException e) {
+            if (!ExpectedFailures.perArticle(e)) {
+                throw e; // a fault of the code or the machine, not of one input: splitting would hide it
+            }
             // Which input failed is unknown: halve until it is alone. Each half's result is what it
             // would have been in the full batch, since no row depends on another.
             int half = batch.size() / 2;

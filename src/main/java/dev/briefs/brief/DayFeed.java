@@ -48,7 +48,12 @@ public final class DayFeed {
     }
 
     public static void rebuild(Path outputDir, String date) throws IOException {
-        AtomicFiles.write(outputDir.resolve(FILE), render(date, BriefFiles.readAll(outputDir)));
+        rebuild(outputDir, date, BriefFiles.readAll(outputDir));
+    }
+
+    /** @param briefs the folder's briefs ({@link BriefFiles#readAll}) */
+    public static void rebuild(Path outputDir, String date, List<Brief> briefs) throws IOException {
+        AtomicFiles.write(outputDir.resolve(FILE), render(date, briefs));
     }
 
     static byte[] render(String date, List<Brief> briefs) throws IOException {

@@ -17,7 +17,11 @@ public final class Digest {
     }
 
     public static DayReport rebuild(Path outputDir, String date) throws IOException {
-        List<Brief> briefs = BriefFiles.readAll(outputDir);
+        return rebuild(outputDir, date, BriefFiles.readAll(outputDir));
+    }
+
+    /** @param briefs the folder's briefs ({@link BriefFiles#readAll}), read once for all the day's files */
+    public static DayReport rebuild(Path outputDir, String date, List<Brief> briefs) throws IOException {
         StringBuilder lines = new StringBuilder();
         for (Brief b : briefs) {
             lines.append(BriefJson.line(b)).append('\n');

@@ -48,6 +48,11 @@ class ArticleBriefsWriter implements ItemWriter<ArticleInput> {
         try {
             results = maker.makeAll(items, runDate);
         } catch (RuntimeException chunkFailed) {
+            if (!ExpectedFailures.perArticle(chunkFailed)) {
+                // A fault of the code or the machine: briefing each article alone would only repeat it,
+                // or, where it shows only in a shared call, hide it.
+                throw chunkFailed;
+            }
             results = new ArrayList<>();
             for (ArticleInput article : items) {
                 try {

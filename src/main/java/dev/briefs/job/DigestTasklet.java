@@ -1,9 +1,12 @@
 package dev.briefs.job;
 
+import dev.briefs.brief.Brief;
+import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.DayFeed;
 import dev.briefs.brief.DayReport;
 import dev.briefs.brief.Digest;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -25,8 +28,10 @@ final class DigestTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        DayReport report = Digest.rebuild(outputDir, date);
-        DayFeed.rebuild(outputDir, date);
+        // Read once: on a night of thousands of articles each reading of the folder is thousands of files.
+        List<Brief> briefs = BriefFiles.readAll(outputDir);
+        DayReport report = Digest.rebuild(outputDir, date, briefs);
+        DayFeed.rebuild(outputDir, date, briefs);
         contribution.incrementWriteCount(report.articles());
         return RepeatStatus.FINISHED;
     }
