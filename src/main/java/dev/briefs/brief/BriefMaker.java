@@ -6,6 +6,7 @@ import dev.briefs.article.LanguageDetector;
 import dev.briefs.chunk.Chunk;
 import dev.briefs.chunk.SentenceSplitter;
 import dev.briefs.failure.Degradation;
+import dev.briefs.log.LogFields;
 import dev.briefs.summarise.Summariser;
 import dev.briefs.summarise.Summary;
 import dev.briefs.summarise.WordLimit;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One article's path to its brief, in order: detect the language, split into sentences, pack
@@ -28,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the result's failures, and does not stop the others. Thread-safe; shared by the job's threads.
  */
 public final class BriefMaker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BriefMaker.class);
 
     private final LanguageDetector detector;
     private final Summariser summariser;
@@ -112,8 +117,14 @@ public final class BriefMaker {
                     degraded));
         }
 
-        List<Summary> summaries = timers.time(Failure.SUMMARISE, () -> summariser.summariseAll(prepared.stream()
-                .map(p -> new Summariser.Request(p.chunks(), p.language(), maxWords)).toList()));
+        List<String> ids = prepared.stream().map(p -> p.article().id()).toList();
+        List<Summary> summaries;
+        try (LogFields.Scope articles = LogFields.articles(ids); LogFields.Scope stage = LogFields.stage(Failure.SUMMARISE)) {
+            LOG.debug("summarising {} article(s), {} chunk(s)", prepared.size(),
+                    prepared.stream().mapToInt(p -> p.chunks().size()).sum());
+            summaries = timers.time(Failure.SUMMARISE, () -> summariser.summariseAll(prepared.stream()
+                    .map(p -> new Summariser.Request(p.chunks(), p.language(), maxWords)).toList()));
+        }
 
         List<Translator.Request> wanted = new ArrayList<>();
         for (int k = 0; k < prepared.size(); k++) {
@@ -123,7 +134,11 @@ public final class BriefMaker {
                 }
             }
         }
-        Iterator<Translation> translations = timers.time(Failure.TRANSLATE, () -> translator.translateAll(wanted)).iterator();
+        Iterator<Translation> translations;
+        try (LogFields.Scope articles = LogFields.articles(ids); LogFields.Scope stage = LogFields.stage(Failure.TRANSLATE)) {
+            LOG.debug("translating {} summaries", wanted.size());
+            translations = timers.time(Failure.TRANSLATE, () -> translator.translateAll(wanted)).iterator();
+        }
 
         for (int k = 0; k < prepared.size(); k++) {
             Prepared p = prepared.get(k);
@@ -169,8 +184,12 @@ public final class BriefMaker {
         // What the earlier run said of the languages translated again no longer holds; the rest does.
         List<Degradation> degraded = new ArrayList<>(existing.degraded().stream()
                 .filter(d -> d.language() == null || !targets.contains(d.language())).toList());
-        List<Translation> done = timers.time(Failure.TRANSLATE, () -> translator.translateAll(targets.stream()
-                .map(t -> new Translator.Request(sourceBrief.text(), existing.language(), t)).toList()));
+        List<Translation> done;
+        try (LogFields.Scope article = LogFields.article(existing.id()); LogFields.Scope stage = LogFields.stage(Failure.TRANSLATE)) {
+            LOG.debug("translating the summary again into {}", targets);
+            done = timers.time(Failure.TRANSLATE, () -> translator.translateAll(targets.stream()
+                    .map(t -> new Translator.Request(sourceBrief.text(), existing.language(), t)).toList()));
+        }
         for (int i = 0; i < targets.size(); i++) {
             briefs.put(targets.get(i), languageBrief(done.get(i), targets.get(i), failures, degraded));
         }

@@ -2,6 +2,7 @@ package dev.briefs.cli;
 
 import dev.briefs.job.JobFileException;
 import java.io.PrintWriter;
+import org.springframework.core.env.StandardEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +20,13 @@ public final class BriefsMain implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--log-format", paramLabel = "FORMAT", scope = CommandLine.ScopeType.INHERIT,
+            description = {"How log lines are written on standard error: plain (default), or JSON lines for log "
+                    + "shippers: json (= ecs), ecs, logstash, gelf. Default: the Spring property "
+                    + LogFormat.SPRING_PROPERTY + " (LOGGING_STRUCTURED_FORMAT_CONSOLE), else plain."},
+            converter = LogFormatConverter.class)
+    LogFormat logFormat;
 
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -50,7 +58,41 @@ public final class BriefsMain implements Runnable {
         CommandLine cli = new CommandLine(new BriefsMain());
         cli.setExecutionExceptionHandler(BriefsMain::handleFailure);
         cli.setParameterExceptionHandler(BriefsMain::handleBadParameters);
+        cli.setExecutionStrategy(BriefsMain::executeLogged);
         return cli;
+    }
+
+    /** Runs the command with its log format in place; every line it logs is written in that format. */
+    private static int executeLogged(CommandLine.ParseResult parsed) {
+        LogFormat chosen = null;
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--log-format")) {
+                chosen = p.matchedOptionValue("--log-format", null);
+            }
+        }
+        LogFormat format;
+        try {
+            format = LogFormat.resolve(chosen, new StandardEnvironment());
+        } catch (UsageException e) {
+            parsed.commandSpec().commandLine().getErr().println("briefs: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        try (LogFormat.Applied applied = format.apply()) {
+            return new CommandLine.RunLast().execute(parsed);
+        }
+    }
+
+    /** Reads a format name in any case, and names the valid ones when it is none of them. */
+    static final class LogFormatConverter implements CommandLine.ITypeConverter<LogFormat> {
+        @Override
+        public LogFormat convert(String value) {
+            try {
+                return LogFormat.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not a log format; use plain, json, ecs, logstash or gelf");
+            }
+        }
     }
 
     @Override

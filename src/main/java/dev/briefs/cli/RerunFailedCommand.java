@@ -21,6 +21,9 @@ final class RerunFailedCommand implements Callable<Integer> {
     @Mixin
     JobOptions job;
 
+    @Mixin
+    ProgressOptions progressOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -28,7 +31,7 @@ final class RerunFailedCommand implements Callable<Integer> {
     public Integer call() {
         JobSettings settings = job.recordedSettings("rerun-failed", null);
         JobOutcomes.checkModels(settings, spec.commandLine().getErr());
-        try (ConsoleProgress progress = ConsoleProgress.create(spec.commandLine().getErr(), 0, System.console() != null)) {
+        try (ConsoleProgress progress = progressOptions.start(0, settings.date().toString())) {
             JobRunner.Outcome outcome = JobRunner.rerunFailed(settings, progress);
             return JobOutcomes.exitCode(outcome, settings, spec.commandLine().getOut(), spec.commandLine().getErr());
         }

@@ -28,6 +28,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     JobOptions job;
 
+    @Mixin
+    ProgressOptions progressOptions;
+
     @Option(names = "--force", description = {"Start a new run of the date: even if it already completed, "
             + "or with other folders than its run's."})
     boolean force;
@@ -46,8 +49,7 @@ final class RunCommand implements Callable<Integer> {
         }
         JobOutcomes.checkModels(settings, spec.commandLine().getErr());
         JobRunner.Outcome outcome;
-        try (ConsoleProgress progress = ConsoleProgress.create(spec.commandLine().getErr(), countFiles(settings.input()),
-                System.console() != null)) {
+        try (ConsoleProgress progress = progressOptions.start(countFiles(settings.input()), settings.date().toString())) {
             outcome = JobRunner.runNightly(settings, force, progress);
         }
         return JobOutcomes.exitCode(outcome, settings, spec.commandLine().getOut(), spec.commandLine().getErr());

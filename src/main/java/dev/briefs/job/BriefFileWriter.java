@@ -5,6 +5,7 @@ import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.BriefResult;
 import dev.briefs.brief.Failure;
+import dev.briefs.brief.OutcomeLog;
 import dev.briefs.brief.StageTimers;
 import dev.briefs.ledger.FailureLedger;
 import java.io.IOException;
@@ -55,6 +56,7 @@ final class BriefFileWriter implements ItemWriter<BriefResult> {
             Brief brief = kept.brief();
             BriefFiles.write(outputDir, brief);
             ledger.reconcile(runDate, brief.id(), brief.source().file(), kept.failures());
+            OutcomeLog.written(brief, kept.failures());
             progress.written(brief);
         }
     }
@@ -85,6 +87,7 @@ final class BriefFileWriter implements ItemWriter<BriefResult> {
     private void writeDuplicate(String id, String sourceFile, String owner) throws IOException {
         BriefResult dup = duplicate(id, sourceFile, owner);
         BriefFiles.write(outputDir, dup.brief());
+        OutcomeLog.written(dup.brief(), dup.failures());
         ledger.reconcile(runDate, id, sourceFile, List.of());
         ledger.reconcile(runDate, dup.brief().id(), sourceFile, dup.failures());
     }

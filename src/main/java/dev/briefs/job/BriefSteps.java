@@ -29,6 +29,7 @@ final class BriefSteps {
                 .processor(processor)
                 .writer(writer)
                 .transactionManager(transactionManager)
+                .listener(new DateLogging())
                 .build();
     }
 
@@ -45,6 +46,7 @@ final class BriefSteps {
                 .reader(reader)
                 .writer(writer)
                 .transactionManager(transactionManager)
+                .listener(new DateLogging())
                 .build();
     }
 }

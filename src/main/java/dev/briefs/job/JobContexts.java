@@ -43,6 +43,8 @@ public final class JobContexts {
         defaults.put("spring.batch.jdbc.initialize-schema", "always");
         defaults.put("spring.batch.job.enabled", "false");
         defaults.put("spring.main.log-startup-info", "false");
+        // Names the service in JSON log lines (ECS's service.name, GELF's host).
+        defaults.put("spring.application.name", "briefs");
         defaults.put(NightlyJobConfiguration.ROLE, role.name().toLowerCase(Locale.ROOT));
         if (role == Role.WORKER) {
             // The worker's own shutdown logs how its partitions stopped; logging must outlive it.

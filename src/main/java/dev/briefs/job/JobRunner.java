@@ -4,6 +4,7 @@ import dev.briefs.brief.AtomicFiles;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.DayReport;
 import dev.briefs.inference.onnx.ModelLoadException;
+import dev.briefs.log.LogFields;
 import dev.briefs.report.RunReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -32,6 +35,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * date that completed does nothing unless forced. Each rerun of failed work is a new instance.
  */
 public final class JobRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
     public enum Status { COMPLETED, ALREADY_COMPLETE, ALREADY_RUNNING, FOLDERS_DIFFER, MODEL_BROKEN, FAILED }
 
@@ -113,6 +118,22 @@ public final class JobRunner {
     private static Outcome launch(JobSettings settings, RunProgress progress, String jobName, String jobBean,
                                   JobParameters parameters,
                                   List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras) {
+        try (LogFields.Scope day = LogFields.date(settings.date().toString())) {
+            LOG.info("{} started: articles from {}, briefs to {}", jobName, settings.input(), settings.output());
+            Outcome outcome = launchLocked(settings, progress, jobName, jobBean, parameters, extras);
+            if (outcome.status() == Status.COMPLETED || outcome.status() == Status.ALREADY_COMPLETE) {
+                LOG.info("{} ended: {}", jobName, outcome.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            } else {
+                LOG.warn("{} ended: {}: {}", jobName, outcome.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                        outcome.failure());
+            }
+            return outcome;
+        }
+    }
+
+    private static Outcome launchLocked(JobSettings settings, RunProgress progress, String jobName, String jobBean,
+                                        JobParameters parameters,
+                                        List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras) {
         try (RunLock lock = RunLock.tryAcquire(settings, jobName + " " + settings.date())) {
             if (lock == null) {
                 return new Outcome(Status.ALREADY_RUNNING, null, "another briefs process is running " + settings.date()

@@ -108,6 +108,7 @@ public class NightlyJobConfiguration {
     Step digest(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings) {
         return new StepBuilder("digest", jobRepository)
                 .tasklet(new DigestTasklet(settings.output(), settings.date().toString()), transactionManager)
+                .listener(new DateLogging())
                 .build();
     }
 

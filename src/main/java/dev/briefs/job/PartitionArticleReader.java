@@ -6,9 +6,12 @@ import dev.briefs.article.ArticleStream;
 import dev.briefs.brief.Failure;
 import dev.briefs.brief.StageTimers;
 import dev.briefs.failure.ExpectedFailures;
+import dev.briefs.log.LogFields;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -24,6 +27,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 class PartitionArticleReader implements ItemStreamReader<ArticleInput> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PartitionArticleReader.class);
     private static final String FILE_INDEX = "reader.file";
     private static final String ITEM_INDEX = "reader.item";
 
@@ -65,6 +69,9 @@ class PartitionArticleReader implements ItemStreamReader<ArticleInput> {
             try {
                 ArticleInput next = nextOfCurrentFile();
                 if (next != null) {
+                    try (LogFields.Scope article = LogFields.article(next.id()); LogFields.Scope stage = LogFields.stage(Failure.READ)) {
+                        LOG.debug("read from {}", next.sourceFile());
+                    }
                     return next;
                 }
             } catch (RuntimeException e) {

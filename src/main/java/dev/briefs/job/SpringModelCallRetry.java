@@ -4,8 +4,13 @@ import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.failure.ExpectedFailures;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
+import org.springframework.core.retry.Retryable;
 import org.springframework.core.retry.RetryTemplate;
 
 /**
@@ -17,9 +22,13 @@ import org.springframework.core.retry.RetryTemplate;
  */
 final class SpringModelCallRetry implements ModelCallRetry {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SpringModelCallRetry.class);
+
     private final RetryTemplate retry;
+    private final int maxRetries;
 
     SpringModelCallRetry(int maxRetries, Duration firstDelay) {
+        this.maxRetries = maxRetries;
         this.retry = new RetryTemplate(RetryPolicy.builder()
                 .maxRetries(maxRetries)
                 .delay(firstDelay)
@@ -27,6 +36,15 @@ final class SpringModelCallRetry implements ModelCallRetry {
                 .maxDelay(Duration.ofSeconds(30))
                 .predicate(ExpectedFailures::mayPass)
                 .build());
+        // A retry is the first sign of a model or machine in trouble: the operator sees it as it happens.
+        this.retry.setRetryListener(new RetryListener() {
+            @Override
+            public void beforeRetry(RetryPolicy policy, Retryable<?> call, RetryState state) {
+                Throwable last = state.getLastException();
+                LOG.warn("model call failed ({}); retry {} of {}", last == null ? "?" : FailureText.of(last),
+                        state.getRetryCount() + 1, maxRetries);
+            }
+        });
     }
 
     @Override

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import dev.briefs.support.CommandResult;
+import dev.briefs.support.LoggedCommand;
 import dev.briefs.support.TestJobs;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,12 +42,16 @@ class TerminalSafetyTest {
         Files.writeString(input.resolve(HOSTILE + ".txt"), ""); // empty: reported as a failed article, by name
         Path job = TestJobs.write(root, "");
 
-        CommandResult run = CommandResult.run("run", job.toString(), "--date", "2026-11-20");
+        LoggedCommand logged = LoggedCommand.run("run", job.toString(), "--date", "2026-11-20");
+        CommandResult run = logged.result();
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.SOME_FAILED);
         assertThat(run.out()).contains("the file is empty").contains("redover");
         assertThat(raw(run.out())).as(run.out()).isFalse();
         assertThat(raw(run.err())).as(run.err()).isFalse();
+        // The log names the file too, in the brief's line and its failure's.
+        assertThat(logged.log()).contains("brief written: failed (redovergnp.exe.txt)");
+        assertThat(raw(logged.log())).as(logged.log()).isFalse();
     }
 
     @Test
@@ -77,10 +82,16 @@ class TerminalSafetyTest {
         layout.start();
         LoggingEvent event = new LoggingEvent("test", context.getLogger("dev.briefs.test"), Level.WARN,
                 "cannot read " + HOSTILE + ".txt", null, null);
+        event.setMDCPropertyMap(java.util.Map.of("date", "2026-11-20", "article", HOSTILE, "stage", "read"));
+        LoggingEvent bare = new LoggingEvent("test", context.getLogger("dev.briefs.test"), Level.INFO, "started", null, null);
+        bare.setMDCPropertyMap(java.util.Map.of());
 
         String line = layout.doLayout(event);
 
-        assertThat(line).contains("cannot read redovergnp.exe.txt").endsWith(System.lineSeparator());
+        assertThat(line).contains("WARN  [2026-11-20 redovergnp.exe read] test - cannot read redovergnp.exe.txt")
+                .endsWith(System.lineSeparator());
         assertThat(raw(line)).as(line).isFalse();
+        // Without fields, no empty brackets and no gaps.
+        assertThat(layout.doLayout(bare)).matches("\\d\\d:\\d\\d:\\d\\d INFO  test - started\\R");
     }
 }
