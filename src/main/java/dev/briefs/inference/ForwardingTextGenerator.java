@@ -47,6 +47,11 @@ public abstract class ForwardingTextGenerator implements TextGenerator {
     }
 
     @Override
+    public String settingsFingerprint() {
+        return delegate.settingsFingerprint();
+    }
+
+    @Override
     public TokenCounter tokenCounter() {
         return delegate.tokenCounter();
     }

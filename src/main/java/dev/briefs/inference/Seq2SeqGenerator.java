@@ -14,6 +14,10 @@ import dev.briefs.generate.GenerationConfig;
 import dev.briefs.generate.Generation;
 import dev.briefs.inference.onnx.OnnxModelOptions;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
+import dev.briefs.inference.onnx.OrtSessionSettings;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Text in, text out: tokenizes as the model's Python pipeline does (special tokens added: Marian
@@ -50,9 +54,11 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     private final Map<String, Long> languageTokens;
     private final boolean legacyLanguageSuffix;
     private final long eosTokenId;
+    private final OrtSessionSettings sessionSettings;
 
 
-    private Seq2SeqGenerator(OnnxSeq2SeqModel model, ModelTokenizer tokenizer) {
+    private Seq2SeqGenerator(OnnxSeq2SeqModel model, ModelTokenizer tokenizer, OrtSessionSettings sessionSettings) {
+        this.sessionSettings = sessionSettings;
         this.model = model;
         this.tokenizer = tokenizer;
         this.defaults = model.generationConfig();
@@ -76,12 +82,33 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     public static Seq2SeqGenerator load(Path modelDir, OnnxModelOptions options) {
         OnnxSeq2SeqModel model = OnnxSeq2SeqModel.load(modelDir, options);
         try {
-            return new Seq2SeqGenerator(model, ModelTokenizer.load(modelDir, model.architecture(), model.maxPositions()));
+            return new Seq2SeqGenerator(model, ModelTokenizer.load(modelDir, model.architecture(), model.maxPositions()),
+                    options.session());
         } catch (RuntimeException e) {
             model.close();
             throw e;
         }
     }
+
+    /**
+     * The loaded graphs (variant, decoder layout, whether the decoder reuses its cache), the ONNX
+     * Runtime session settings (thread counts can change how sums round) and every generation
+     * setting, as JSON with sorted keys.
+     */
+    @Override
+    public String settingsFingerprint() {
+        try {
+            return "variant=" + model.variant() + ";layout=" + model.layout() + ";cache=" + model.usesCache()
+                    + ";session=" + sessionSettings + ";generation=" + FINGERPRINT_JSON.writeValueAsString(defaults);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new IllegalStateException("cannot write the generation settings of " + modelName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final JsonMapper FINGERPRINT_JSON = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
     /** True for a multilingual model, which needs a source and a target language for each call. */
     public boolean multilingual() {

@@ -54,6 +54,16 @@ public interface TextGenerator {
         return texts.stream().map(t -> generate(t, sourceLanguage, targetLanguage)).toList();
     }
 
+    /**
+     * What decides this model's output besides its files and its input, as text: the graphs it
+     * loaded, its session and generation settings. Outputs are cached under it (with the files'
+     * fingerprint), so two generators with the same fingerprint must give the same output for the
+     * same input. Null when unknown: then nothing it generates is cached.
+     */
+    default String settingsFingerprint() {
+        return null;
+    }
+
     /** Counts tokens as this model's tokenizer does, without special tokens. */
     TokenCounter tokenCounter();
 

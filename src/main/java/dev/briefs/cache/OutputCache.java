@@ -1,0 +1,143 @@
+package dev.briefs.cache;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Model outputs kept in the job repository's database, by a key that holds everything that decides
+ * the output (see {@link CachingTextGenerator}): a rerun, a forced run or an article that arrives
+ * twice costs no model call for what did not change, on this machine or any other sharing the
+ * database. Writes join the transaction of the chunk that made them, so a chunk rolled back leaves
+ * nothing behind. Thread-safe.
+ */
+public final class OutputCache {
+
+    static final String TABLE = "BRIEFS_OUTPUT_CACHE";
+    /** Keys per lookup statement: a batch of model inputs is looked up at once. */
+    private static final int IN_LIST = 100;
+
+    private final JdbcTemplate jdbc;
+    private final boolean postgres;
+    private final CacheSettings settings;
+    private final Clock clock;
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
+
+    public OutputCache(DataSource dataSource, boolean postgres, CacheSettings settings, Clock clock) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.postgres = postgres;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    /**
+     * Creates the table on first use. Two processes starting together on PostgreSQL can both
+     * pass IF NOT EXISTS and one then fails on the catalog's index: the table is there then.
+     */
+    public void createSchema() {
+        try {
+            jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
+                    + "CACHE_KEY CHAR(64) NOT NULL PRIMARY KEY, "
+                    + "MODEL VARCHAR(200) NOT NULL, "
+                    + "OUTPUT_TEXT VARCHAR NOT NULL, "
+                    + "INPUT_IDS VARCHAR NOT NULL, "
+                    + "OUTPUT_IDS VARCHAR NOT NULL, "
+                    + "CREATED TIMESTAMP NOT NULL, "
+                    + "HITS BIGINT NOT NULL, "
+                    + "LAST_HIT TIMESTAMP)");
+        } catch (DataAccessException e) {
+            if (!tableExists()) {
+                throw e;
+            }
+        }
+    }
+
+    private boolean tableExists() {
+        try {
+            jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE 1 = 0", Integer.class);
+            return true;
+        } catch (DataAccessException notThere) {
+            return false;
+        }
+    }
+
+    /** Deletes the outputs past the age limit; returns how many. */
+    public int prune() {
+        return jdbc.update("DELETE FROM " + TABLE + " WHERE CREATED < ?", Timestamp.from(oldestKept()));
+    }
+
+    private Instant oldestKept() {
+        return clock.instant().minus(settings.maxAge());
+    }
+
+    /** The outputs kept for the keys, within the age limit; each found counts as a hit. */
+    Map<String, CachedOutput> lookup(Collection<String> keys) {
+        Map<String, CachedOutput> found = new HashMap<>();
+        List<String> all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + IN_LIST));
+            List<Object> args = new ArrayList<>(part);
+            args.add(Timestamp.from(oldestKept()));
+            jdbc.query("SELECT CACHE_KEY, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS FROM " + TABLE + " WHERE CACHE_KEY IN ("
+                            + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ") AND CREATED >= ?",
+                    rs -> {
+                        found.put(rs.getString(1).strip(), new CachedOutput(rs.getString(2),
+                                CachedOutput.longIds(rs.getString(3)), CachedOutput.intIds(rs.getString(4))));
+                    }, args.toArray());
+        }
+        if (!found.isEmpty()) {
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.batchUpdate("UPDATE " + TABLE + " SET HITS = HITS + 1, LAST_HIT = ? WHERE CACHE_KEY = ?",
+                    found.keySet().stream().map(k -> new Object[] {now, k}).toList());
+        }
+        hits.addAndGet(found.size());
+        misses.addAndGet(keys.size() - found.size());
+        return found;
+    }
+
+    /** Keeps an output; one kept already under the key (another thread, another machine) stays. */
+    void store(String key, String model, CachedOutput output) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String ids = CachedOutput.ids(output.inputIds());
+        String out = CachedOutput.ids(output.outputIds());
+        if (postgres) {
+            // A failed statement aborts a PostgreSQL transaction, so a duplicate must not fail.
+            jdbc.update("INSERT INTO " + TABLE + " (CACHE_KEY, MODEL, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS, CREATED, HITS) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT (CACHE_KEY) DO NOTHING", key, model, output.text(), ids, out, now);
+        } else {
+            jdbc.update("MERGE INTO " + TABLE + " (CACHE_KEY, MODEL, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS, CREATED, HITS) "
+                    + "KEY (CACHE_KEY) VALUES (?, ?, ?, ?, ?, ?, 0)", key, model, output.text(), ids, out, now);
+        }
+    }
+
+    /** This process's lookups since it started: outputs found, and outputs a model had to make. */
+    public Use use() {
+        return new Use(hits.get(), misses.get());
+    }
+
+    /** What the database holds: outputs kept within the age limit, and the hits they have had. */
+    public Totals totals() {
+        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(HITS), 0) FROM " + TABLE + " WHERE CREATED >= ?",
+                (rs, n) -> new Totals(rs.getLong(1), rs.getLong(2), settings.maxAge().toDays()), Timestamp.from(oldestKept()));
+    }
+
+    public record Use(long hits, long misses) {
+    }
+
+    public record Totals(long outputs, long hits, long maxAgeDays) {
+    }
+}
