@@ -104,4 +104,29 @@ class EvalTranslateTest {
         assertThat(noModel.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noModel.err()).contains("not found");
     }
+
+    @Test
+    void aMultilingualModelTranslatesBetweenTheLanguagesOfThePair() throws IOException {
+        Path source = dir.resolve("src.en");
+        Path refs = dir.resolve("ref.uk");
+        Path output = dir.resolve("hyp.uk");
+        Files.write(source, SOURCE.subList(0, 2));
+        Files.write(refs, REFERENCES.subList(0, 2));
+        String model = TinyModels.FIXTURES.resolve("tiny-nllb").toString();
+
+        CommandResult r = CommandResult.run("eval", "--translate", model, "--pair", "en-uk", "--source", source.toString(),
+                "--references", refs.toString(), "--output", output.toString(), "--metric", "chrf");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        CommandResult translate = CommandResult.run("translate", "--model", model, "--source-lang", "en", "--target-lang", "uk",
+                "--file", source.toString());
+        assertThat(SegmentFiles.read(output, "output")).isEqualTo(translate.out().lines().map(String::stripTrailing).toList());
+        String expected = Decimals.fixed(EvalMetric.CHRF.score(SegmentFiles.read(output, "output"), REFERENCES.subList(0, 2),
+                RougeTokenizer.ROUGE_SCORE).score(), 4);
+        assertThat(r.out()).startsWith("chrF2 = " + expected + " ");
+
+        CommandResult unknownPair = CommandResult.run("eval", "--translate", model, "--pair", "en-tlh", "--source", source.toString(),
+                "--references", refs.toString());
+        assertThat(unknownPair.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknownPair.err()).contains("does not know language 'tlh'").doesNotContain("\tat ");
+    }
 }
