@@ -105,6 +105,11 @@ abstract class GenerateCommand implements Callable<Integer> {
 
     /** --variant, or null to let the model folder decide. */
     private OnnxVariant variant() {
+        return variant(variant);
+    }
+
+    /** A --variant option's value (fp32 or quantized), or null when not given. Also used by eval --translate. */
+    static OnnxVariant variant(String variant) {
         if (variant == null) {
             return null;
         }
@@ -156,6 +161,11 @@ abstract class GenerateCommand implements Callable<Integer> {
     }
 
     private Path modelFolder() {
+        return modelFolder(model, modelsDir);
+    }
+
+    /** A model folder as given, or a model installed under modelsDir by that name. Also used by eval --translate. */
+    static Path modelFolder(String model, Path modelsDir) {
         Path asGiven = Path.of(model);
         if (Files.isDirectory(asGiven)) {
             return asGiven;
