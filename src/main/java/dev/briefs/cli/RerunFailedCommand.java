@@ -2,6 +2,7 @@ package dev.briefs.cli;
 
 import dev.briefs.job.JobRunner;
 import dev.briefs.job.JobSettings;
+import dev.briefs.metrics.MetricsFile;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,15 +22,19 @@ final class RerunFailedCommand implements Callable<Integer> {
     @Mixin
     JobOptions job;
 
+    @Mixin
+    MetricsFileOption metrics;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        MetricsFile metricsFile = metrics.target();
         JobSettings settings = job.recordedSettings("rerun-failed", null);
         JobOutcomes.checkModels(settings, spec.commandLine().getErr());
         try (ConsoleProgress progress = ConsoleProgress.create(spec.commandLine().getErr(), 0, System.console() != null)) {
-            JobRunner.Outcome outcome = JobRunner.rerunFailed(settings, progress);
+            JobRunner.Outcome outcome = JobRunner.rerunFailed(settings, progress, metricsFile);
             return JobOutcomes.exitCode(outcome, settings, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

@@ -3,6 +3,7 @@ package dev.briefs.cli;
 import dev.briefs.article.ArticleFiles;
 import dev.briefs.job.JobRunner;
 import dev.briefs.job.JobSettings;
+import dev.briefs.metrics.MetricsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     JobOptions job;
 
+    @Mixin
+    MetricsFileOption metrics;
+
     @Option(names = "--force", description = {"Start a new run of the date: even if it already completed, "
             + "or with other folders than its run's."})
     boolean force;
@@ -37,6 +41,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        MetricsFile metricsFile = metrics.target();
         // --force starts a new run of the date, on the folders given or the job file's.
         JobSettings settings = force ? job.settings()
                 : job.recordedSettings("run", "add --force to start a new run of the date with them");
@@ -48,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
         JobRunner.Outcome outcome;
         try (ConsoleProgress progress = ConsoleProgress.create(spec.commandLine().getErr(), countFiles(settings.input()),
                 System.console() != null)) {
-            outcome = JobRunner.runNightly(settings, force, progress);
+            outcome = JobRunner.runNightly(settings, force, progress, metricsFile);
         }
         return JobOutcomes.exitCode(outcome, settings, spec.commandLine().getOut(), spec.commandLine().getErr());
     }

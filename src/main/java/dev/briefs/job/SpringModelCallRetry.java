@@ -2,11 +2,15 @@ package dev.briefs.job;
 
 import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.failure.ExpectedFailures;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 
 /**
  * Model calls retried with Spring's retry (the one Spring Batch 6 builds on): failures that may
@@ -17,9 +21,13 @@ import org.springframework.core.retry.RetryTemplate;
  */
 final class SpringModelCallRetry implements ModelCallRetry {
 
+    /** Counter of model calls tried again after a failure that may pass. */
+    static final String RETRIES = "briefs.model.retries";
+
     private final RetryTemplate retry;
 
-    SpringModelCallRetry(int maxRetries, Duration firstDelay) {
+    /** @param registry where each retry is counted ({@value #RETRIES}) */
+    SpringModelCallRetry(int maxRetries, Duration firstDelay, MeterRegistry registry) {
         this.retry = new RetryTemplate(RetryPolicy.builder()
                 .maxRetries(maxRetries)
                 .delay(firstDelay)
@@ -27,6 +35,15 @@ final class SpringModelCallRetry implements ModelCallRetry {
                 .maxDelay(Duration.ofSeconds(30))
                 .predicate(ExpectedFailures::mayPass)
                 .build());
+        Counter retries = Counter.builder(RETRIES)
+                .description("Model calls tried again after a timeout or an I/O error")
+                .register(registry);
+        retry.setRetryListener(new RetryListener() {
+            @Override
+            public void beforeRetry(RetryPolicy policy, Retryable<?> retryable) {
+                retries.increment();
+            }
+        });
     }
 
     @Override
