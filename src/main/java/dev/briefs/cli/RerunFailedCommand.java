@@ -16,7 +16,8 @@ import picocli.CommandLine.Mixin;
                 "that was missing or timed out, an article that could not be read), merges the results into",
                 "the existing briefs, rewrites briefs.jsonl, digest.md and briefs.atom, marks what succeeded",
                 "resolved, and writes the run's report.json (summarised at the end of the output)."},
-        footer = {"", "Exit status as for run: 0 all briefs complete, 3 some failures remain, 2 usage error, 1 job failed."})
+        footer = {"", "Exit status as for run: 0 all briefs complete, 3 some failures remain, 2 usage error, 1 job failed",
+                "(or its --metrics-file could not be written)."})
 final class RerunFailedCommand implements Callable<Integer> {
 
     @Mixin

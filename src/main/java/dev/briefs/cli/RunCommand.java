@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 "a date already complete is left alone unless --force. A date's run remembers its",
                 "folders: running it again, rerun-failed and status use them unless told otherwise."},
         footer = {"", "Exit status: 0 all briefs complete, 3 some chunks or articles failed (the rest is written),",
-                "2 usage or configuration error, 1 the job failed."})
+                "2 usage or configuration error, 1 the job failed (or its --metrics-file could not be written)."})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
