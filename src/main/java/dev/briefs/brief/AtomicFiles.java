@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 
 /**
  * Writes a file so that a reader, or a run restarted after a crash, sees either the old content
@@ -44,19 +47,33 @@ public final class AtomicFiles {
 
     /** @throws IOException naming the target, so that the operator knows which file and folder to look at */
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, content, null);
+    }
+
+    /**
+     * As {@link #write(Path, byte[])}, the file getting {@code permissions} where the file system has
+     * POSIX permissions (a temporary file is readable by its owner only, and the rename keeps that).
+     *
+     * @param permissions null to keep the temporary file's
+     */
+    public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
         try {
-            writeAtomically(target, content);
+            writeAtomically(target, content, permissions);
         } catch (IOException e) {
             String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
             throw new IOException("cannot write " + target.toAbsolutePath() + ": " + reason, e);
         }
     }
 
-    private static void writeAtomically(Path target, byte[] content) throws IOException {
+    private static void writeAtomically(Path target, byte[] content, Set<PosixFilePermission> permissions)
+            throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, TEMP_PREFIX + target.getFileName() + "-", "");
         try {
+            if (permissions != null && Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(temp, permissions);
+            }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {

@@ -25,7 +25,10 @@ public final class StageTimers {
 
     public StageTimers(MeterRegistry registry) {
         for (String stage : STAGES) {
-            timers.put(stage, Timer.builder(TIMER).tag("stage", stage).register(registry));
+            timers.put(stage, Timer.builder(TIMER)
+                    .description("Time spent in one stage of briefing, summed over the job's threads")
+                    .tag("stage", stage)
+                    .register(registry));
         }
     }
 

@@ -43,6 +43,16 @@ final class JobOutcomes {
     }
 
     static int exitCode(JobRunner.Outcome outcome, JobSettings settings, PrintWriter out, PrintWriter err) {
+        int exit = runExitCode(outcome, settings, out, err);
+        if (outcome.metricsFailure() != null) {
+            // The briefs are there, but a wrapper that reads the metrics would see last night's numbers or none.
+            err.println("briefs: " + outcome.metricsFailure());
+            return ExitCodes.JOB_FAILED;
+        }
+        return exit;
+    }
+
+    private static int runExitCode(JobRunner.Outcome outcome, JobSettings settings, PrintWriter out, PrintWriter err) {
         if (outcome.cause() != null && System.getenv("BRIEFS_DEBUG") != null) {
             outcome.cause().printStackTrace(err);
         }

@@ -2,6 +2,7 @@ package dev.briefs.cli;
 
 import dev.briefs.job.JobRunner;
 import dev.briefs.job.JobSettings;
+import dev.briefs.metrics.MetricsFile;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Mixin;
                 "that was missing or timed out, an article that could not be read), merges the results into",
                 "the existing briefs, rewrites briefs.jsonl, digest.md and briefs.atom, marks what succeeded",
                 "resolved, and writes the run's report.json (summarised at the end of the output)."},
-        footer = {"", "Exit status as for run: 0 all briefs complete, 3 some failures remain, 2 usage error, 1 job failed."})
+        footer = {"", "Exit status as for run: 0 all briefs complete, 3 some failures remain, 2 usage error, 1 job failed",
+                "(or its --metrics-file could not be written)."})
 final class RerunFailedCommand implements Callable<Integer> {
 
     @Mixin
@@ -24,15 +26,19 @@ final class RerunFailedCommand implements Callable<Integer> {
     @Mixin
     ProgressOptions progressOptions;
 
+    @Mixin
+    MetricsFileOption metrics;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        MetricsFile metricsFile = metrics.target();
         JobSettings settings = job.recordedSettings("rerun-failed", null);
         JobOutcomes.checkModels(settings, spec.commandLine().getErr());
         try (ConsoleProgress progress = progressOptions.start(0, settings.date().toString())) {
-            JobRunner.Outcome outcome = JobRunner.rerunFailed(settings, progress);
+            JobRunner.Outcome outcome = JobRunner.rerunFailed(settings, progress, metricsFile);
             return JobOutcomes.exitCode(outcome, settings, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

@@ -3,6 +3,7 @@ package dev.briefs.cli;
 import dev.briefs.article.ArticleFiles;
 import dev.briefs.job.JobRunner;
 import dev.briefs.job.JobSettings;
+import dev.briefs.metrics.MetricsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
                 "a date already complete is left alone unless --force. A date's run remembers its",
                 "folders: running it again, rerun-failed and status use them unless told otherwise."},
         footer = {"", "Exit status: 0 all briefs complete, 3 some chunks or articles failed (the rest is written),",
-                "2 usage or configuration error, 1 the job failed."})
+                "2 usage or configuration error, 1 the job failed (or its --metrics-file could not be written)."})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,6 +31,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ProgressOptions progressOptions;
+
+    @Mixin
+    MetricsFileOption metrics;
 
     @Option(names = "--force", description = {"Start a new run of the date: even if it already completed, "
             + "or with other folders than its run's."})
@@ -40,6 +44,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        MetricsFile metricsFile = metrics.target();
         // --force starts a new run of the date, on the folders given or the job file's.
         JobSettings settings = force ? job.settings()
                 : job.recordedSettings("run", "add --force to start a new run of the date with them");
@@ -50,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
         JobOutcomes.checkModels(settings, spec.commandLine().getErr());
         JobRunner.Outcome outcome;
         try (ConsoleProgress progress = progressOptions.start(countFiles(settings.input()), settings.date().toString())) {
-            outcome = JobRunner.runNightly(settings, force, progress);
+            outcome = JobRunner.runNightly(settings, force, progress, metricsFile);
         }
         return JobOutcomes.exitCode(outcome, settings, spec.commandLine().getOut(), spec.commandLine().getErr());
     }

@@ -2,6 +2,7 @@ package dev.briefs.job;
 
 import dev.briefs.article.ArticleId;
 import dev.briefs.brief.Brief;
+import dev.briefs.brief.BriefCounters;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.BriefResult;
 import dev.briefs.brief.Failure;
@@ -10,10 +11,13 @@ import dev.briefs.brief.StageTimers;
 import dev.briefs.ledger.FailureLedger;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes each brief's {@code ID.json} and {@code ID.md} (atomically; rewriting one is harmless)
@@ -27,11 +31,16 @@ final class BriefFileWriter implements ItemWriter<BriefResult> {
     private final FailureLedger ledger;
     private final ArticleIdLocks idLocks;
     private final StageTimers timers;
+    private final BriefCounters counters;
 
-    /** @param timers where the time of writing goes */
+    /**
+     * @param timers   where the time of writing goes
+     * @param counters where each written brief is counted
+     */
     BriefFileWriter(Path outputDir, String runDate, RunProgress progress, FailureLedger ledger, ArticleIdLocks idLocks,
-                    StageTimers timers) {
+                    StageTimers timers, BriefCounters counters) {
         this.timers = timers;
+        this.counters = counters;
         this.outputDir = outputDir;
         this.runDate = runDate;
         this.progress = progress;
@@ -51,14 +60,34 @@ final class BriefFileWriter implements ItemWriter<BriefResult> {
 
     private void writeAll(Chunk<? extends BriefResult> results) throws IOException {
         idLocks.lockUntilCommit(runDate, results.getItems().stream().map(r -> r.brief().id()).toList());
+        List<BriefResult> written = new ArrayList<>();
         for (BriefResult result : results) {
             BriefResult kept = claimId(result);
             Brief brief = kept.brief();
             BriefFiles.write(outputDir, brief);
             ledger.reconcile(runDate, brief.id(), brief.source().file(), kept.failures());
             OutcomeLog.written(brief, kept.failures());
+            written.add(kept);
             progress.written(brief);
         }
+        countOnCommit(written);
+    }
+
+    /**
+     * Briefs are counted when their chunk commits, as the job repository and the ledger count them:
+     * a chunk rolled back (the night failed) is briefed again by the restart, and counted then.
+     */
+    private void countOnCommit(List<BriefResult> written) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            written.forEach(counters::written);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                written.forEach(counters::written);
+            }
+        });
     }
 
     /**
@@ -90,6 +119,7 @@ final class BriefFileWriter implements ItemWriter<BriefResult> {
         OutcomeLog.written(dup.brief(), dup.failures());
         ledger.reconcile(runDate, id, sourceFile, List.of());
         ledger.reconcile(runDate, dup.brief().id(), sourceFile, dup.failures());
+        countOnCommit(List.of(dup));
     }
 
     private BriefResult duplicate(String id, String sourceFile, String owner) {

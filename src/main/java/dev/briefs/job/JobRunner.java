@@ -5,6 +5,8 @@ import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.DayReport;
 import dev.briefs.inference.onnx.ModelLoadException;
 import dev.briefs.log.LogFields;
+import dev.briefs.metrics.JobMeters;
+import dev.briefs.metrics.MetricsFile;
 import dev.briefs.report.RunReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,19 +43,29 @@ public final class JobRunner {
     public enum Status { COMPLETED, ALREADY_COMPLETE, ALREADY_RUNNING, FOLDERS_DIFFER, MODEL_BROKEN, FAILED }
 
     /**
-     * @param report  the day as the output folder has it after the run (null when the job did not run)
-     * @param failure why the job failed or was refused (null when it completed)
-     * @param cause   the exception behind a failure, for debugging
-     * @param run     this run's report, as written to {@code report.json} (null when the job did not run)
+     * @param report         the day as the output folder has it after the run (null when the job did not run)
+     * @param failure        why the job failed or was refused (null when it completed)
+     * @param cause          the exception behind a failure, for debugging
+     * @param run            this run's report, as written to {@code report.json} (null when the job did not run)
+     * @param metricsFailure why the metrics file asked for could not be written (null when it was, or none was asked for)
      */
-    public record Outcome(Status status, DayReport report, String failure, Throwable cause, RunReport run) {
+    public record Outcome(Status status, DayReport report, String failure, Throwable cause, RunReport run,
+                          String metricsFailure) {
 
         Outcome(Status status, DayReport report, String failure) {
-            this(status, report, failure, null, null);
+            this(status, report, failure, null, null, null);
         }
 
         Outcome(Status status, DayReport report, String failure, Throwable cause) {
-            this(status, report, failure, cause, null);
+            this(status, report, failure, cause, null, null);
+        }
+
+        Outcome(Status status, DayReport report, String failure, Throwable cause, RunReport run) {
+            this(status, report, failure, cause, run, null);
+        }
+
+        Outcome withMetricsFailure(String why) {
+            return new Outcome(status, report, failure, cause, run, why);
         }
     }
 
@@ -67,17 +79,32 @@ public final class JobRunner {
     @SafeVarargs
     public static Outcome runNightly(JobSettings settings, boolean force, RunProgress progress,
                                      ApplicationContextInitializer<ConfigurableApplicationContext>... extras) {
+        return runNightly(settings, force, progress, null, extras);
+    }
+
+    /** @param metrics where to write the run's meters when it ends, also when it failed; null for nowhere */
+    @SafeVarargs
+    public static Outcome runNightly(JobSettings settings, boolean force, RunProgress progress, MetricsFile metrics,
+                                     ApplicationContextInitializer<ConfigurableApplicationContext>... extras) {
         return launch(settings, progress, NightlyJobConfiguration.JOB_NAME, "nightlyBriefs", nightlyParameters(settings, force),
-                List.of(extras));
+                metrics, List.of(extras));
     }
 
     @SafeVarargs
     public static Outcome rerunFailed(JobSettings settings, RunProgress progress,
                                       ApplicationContextInitializer<ConfigurableApplicationContext>... extras) {
+        return rerunFailed(settings, progress, null, extras);
+    }
+
+    /** @param metrics where to write the run's meters when it ends, also when it failed; null for nowhere */
+    @SafeVarargs
+    public static Outcome rerunFailed(JobSettings settings, RunProgress progress, MetricsFile metrics,
+                                      ApplicationContextInitializer<ConfigurableApplicationContext>... extras) {
         JobParameters parameters = new JobParametersBuilder(nightlyParameters(settings, false))
                 .addString("rerun", Instant.now().toString(), true)
                 .toJobParameters();
-        return launch(settings, progress, RerunJobConfiguration.JOB_NAME, "rerunFailed", parameters, List.of(extras));
+        return launch(settings, progress, RerunJobConfiguration.JOB_NAME, "rerunFailed", parameters, metrics,
+                List.of(extras));
     }
 
     /** Runs a read-only question against the job's context (the job repository, the ledger). */
@@ -116,11 +143,11 @@ public final class JobRunner {
     }
 
     private static Outcome launch(JobSettings settings, RunProgress progress, String jobName, String jobBean,
-                                  JobParameters parameters,
+                                  JobParameters parameters, MetricsFile metrics,
                                   List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras) {
         try (LogFields.Scope day = LogFields.date(settings.date().toString())) {
             LOG.info("{} started: articles from {}, briefs to {}", jobName, settings.input(), settings.output());
-            Outcome outcome = launchLocked(settings, progress, jobName, jobBean, parameters, extras);
+            Outcome outcome = launchLocked(settings, progress, jobName, jobBean, parameters, metrics, extras);
             if (outcome.status() == Status.COMPLETED || outcome.status() == Status.ALREADY_COMPLETE) {
                 LOG.info("{} ended: {}", jobName, outcome.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
             } else {
@@ -132,7 +159,7 @@ public final class JobRunner {
     }
 
     private static Outcome launchLocked(JobSettings settings, RunProgress progress, String jobName, String jobBean,
-                                        JobParameters parameters,
+                                        JobParameters parameters, MetricsFile metrics,
                                         List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras) {
         try (RunLock lock = RunLock.tryAcquire(settings, jobName + " " + settings.date())) {
             if (lock == null) {
@@ -140,48 +167,76 @@ public final class JobRunner {
                         + ": " + RunLock.holder(settings));
             }
             try (ConfigurableApplicationContext context = JobContexts.start(settings, JobContexts.Role.of(settings), progress, extras, false)) {
-                JobOperator operator = context.getBean(JobOperator.class);
-                JobRepository repository = context.getBean(JobRepository.class);
-                Optional<String> busy = InterruptedRuns.recover(repository, operator, jobName, settings);
-                if (busy.isPresent()) {
-                    return new Outcome(Status.ALREADY_RUNNING, null, busy.get());
-                }
-                // A run killed while writing leaves its temporary files; no one else writes the date's
-                // briefs while we hold its lock and no worker holds one of its partitions.
-                AtomicFiles.removeLeftovers(settings.output());
-                // Checked again under the lock: another process may have run the date since the record was read.
-                Optional<RunRecord> record = RunRecord.latest(repository, settings.date());
-                if (parameters.getString("forced") == null && record.isPresent() && !record.get().sameFolders(parameters)) {
-                    return new Outcome(Status.FOLDERS_DIFFER, null, settings.date() + " was run with " + record.get()
-                            + "; run it again with those folders, or with --force to start a new run with others");
-                }
-                JobExecution execution;
-                long start = System.nanoTime();
+                Outcome outcome;
                 try {
-                    execution = operator.start(context.getBean(jobBean, Job.class), parameters);
-                } catch (JobInstanceAlreadyCompleteException e) {
-                    return new Outcome(Status.ALREADY_COMPLETE, report(settings), null);
-                } catch (JobExecutionAlreadyRunningException e) {
-                    return new Outcome(Status.ALREADY_RUNNING, null, "a run for " + settings.date() + " is already in progress");
+                    outcome = runIn(context, settings, jobName, jobBean, parameters);
+                } catch (Exception e) {
+                    outcome = failed(e);
                 }
-                RunReport run = RunReports.write(context, settings, jobName, Duration.ofNanos(System.nanoTime() - start),
-                        execution);
-                if (execution.getStatus() != BatchStatus.COMPLETED) {
-                    String why = partitionFailure(execution, repository.getJobExecution(execution.getId()))
-                            .or(() -> execution.getAllFailureExceptions().stream().map(FailureText::of).findFirst())
-                            .orElse(execution.getExitStatus().getExitDescription());
-                    // The failure may be that the output cannot be read: the report must not hide why.
-                    return new Outcome(Status.FAILED, reportIfReadable(settings), why, null, run);
-                }
-                return new Outcome(Status.COMPLETED, report(settings), null, null, run);
+                // Also, and above all, when the run failed: that is when a cron wrapper wants the numbers.
+                // A run refused (another holds the date, other folders) leaves the file to the run that has it.
+                boolean refused = outcome.status() == Status.ALREADY_RUNNING || outcome.status() == Status.FOLDERS_DIFFER;
+                return metrics == null || refused ? outcome : outcome.withMetricsFailure(writeMetrics(context, metrics));
             }
         } catch (Exception e) {
-            ModelLoadException broken = find(e, ModelLoadException.class);
-            if (broken != null) {
-                return new Outcome(Status.MODEL_BROKEN, null, broken.getMessage(), e);
-            }
-            return new Outcome(Status.FAILED, null, rootMessage(e), e);
+            return failed(e);
         }
+    }
+
+    /** @return why the file could not be written, or null when it was */
+    private static String writeMetrics(ConfigurableApplicationContext context, MetricsFile metrics) {
+        try {
+            metrics.write(context.getBean(JobMeters.class));
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return "the metrics file was not written: " + e.getMessage();
+        }
+    }
+
+    private static Outcome failed(Exception e) {
+        ModelLoadException broken = find(e, ModelLoadException.class);
+        if (broken != null) {
+            return new Outcome(Status.MODEL_BROKEN, null, broken.getMessage(), e);
+        }
+        return new Outcome(Status.FAILED, null, rootMessage(e), e);
+    }
+
+    private static Outcome runIn(ConfigurableApplicationContext context, JobSettings settings, String jobName,
+                                 String jobBean, JobParameters parameters) throws Exception {
+        JobOperator operator = context.getBean(JobOperator.class);
+        JobRepository repository = context.getBean(JobRepository.class);
+        Optional<String> busy = InterruptedRuns.recover(repository, operator, jobName, settings);
+        if (busy.isPresent()) {
+            return new Outcome(Status.ALREADY_RUNNING, null, busy.get());
+        }
+        // A run killed while writing leaves its temporary files; no one else writes the date's
+        // briefs while we hold its lock and no worker holds one of its partitions.
+        AtomicFiles.removeLeftovers(settings.output());
+        // Checked again under the lock: another process may have run the date since the record was read.
+        Optional<RunRecord> record = RunRecord.latest(repository, settings.date());
+        if (parameters.getString("forced") == null && record.isPresent() && !record.get().sameFolders(parameters)) {
+            return new Outcome(Status.FOLDERS_DIFFER, null, settings.date() + " was run with " + record.get()
+                    + "; run it again with those folders, or with --force to start a new run with others");
+        }
+        JobExecution execution;
+        long start = System.nanoTime();
+        try {
+            execution = operator.start(context.getBean(jobBean, Job.class), parameters);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            return new Outcome(Status.ALREADY_COMPLETE, report(settings), null);
+        } catch (JobExecutionAlreadyRunningException e) {
+            return new Outcome(Status.ALREADY_RUNNING, null, "a run for " + settings.date() + " is already in progress");
+        }
+        RunReport run = RunReports.write(context, settings, jobName, Duration.ofNanos(System.nanoTime() - start),
+                execution);
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            String why = partitionFailure(execution, repository.getJobExecution(execution.getId()))
+                    .or(() -> execution.getAllFailureExceptions().stream().map(FailureText::of).findFirst())
+                    .orElse(execution.getExitStatus().getExitDescription());
+            // The failure may be that the output cannot be read: the report must not hide why.
+            return new Outcome(Status.FAILED, reportIfReadable(settings), why, null, run);
+        }
+        return new Outcome(Status.COMPLETED, report(settings), null, null, run);
     }
 
     /**

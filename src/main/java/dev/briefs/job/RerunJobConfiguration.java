@@ -1,6 +1,7 @@
 package dev.briefs.job;
 
 import dev.briefs.article.ArticleFileReader;
+import dev.briefs.brief.BriefCounters;
 import dev.briefs.brief.BriefMaker;
 import dev.briefs.brief.BriefRepair;
 import dev.briefs.brief.StageTimers;
@@ -52,8 +53,8 @@ public class RerunJobConfiguration {
 
     @Bean
     BriefFileWriter briefWriter(JobSettings settings, RunProgress progress, FailureLedger ledger, DataSource dataSource,
-                                StageTimers timers) {
+                                StageTimers timers, BriefCounters counters) {
         return new BriefFileWriter(settings.output(), settings.date().toString(), progress, ledger,
-                ArticleIdLocks.forRepository(dataSource, settings.repository()), timers);
+                ArticleIdLocks.forRepository(dataSource, settings.repository()), timers, counters);
     }
 }

@@ -2,6 +2,8 @@ package dev.briefs.job;
 
 import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.failure.ExpectedFailures;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -23,11 +25,14 @@ import org.springframework.core.retry.RetryTemplate;
 final class SpringModelCallRetry implements ModelCallRetry {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpringModelCallRetry.class);
+    /** Counter of model calls tried again after a failure that may pass. */
+    static final String RETRIES = "briefs.model.retries";
 
     private final RetryTemplate retry;
     private final int maxRetries;
 
-    SpringModelCallRetry(int maxRetries, Duration firstDelay) {
+    /** @param registry where each retry is counted ({@value #RETRIES}) */
+    SpringModelCallRetry(int maxRetries, Duration firstDelay, MeterRegistry registry) {
         this.maxRetries = maxRetries;
         this.retry = new RetryTemplate(RetryPolicy.builder()
                 .maxRetries(maxRetries)
@@ -36,10 +41,14 @@ final class SpringModelCallRetry implements ModelCallRetry {
                 .maxDelay(Duration.ofSeconds(30))
                 .predicate(ExpectedFailures::mayPass)
                 .build());
+        Counter retries = Counter.builder(RETRIES)
+                .description("Model calls tried again after a timeout or an I/O error")
+                .register(registry);
         // A retry is the first sign of a model or machine in trouble: the operator sees it as it happens.
-        this.retry.setRetryListener(new RetryListener() {
+        retry.setRetryListener(new RetryListener() {
             @Override
             public void beforeRetry(RetryPolicy policy, Retryable<?> call, RetryState state) {
+                retries.increment();
                 Throwable last = state.getLastException();
                 LOG.warn("model call failed ({}); retry {} of {}", last == null ? "?" : FailureText.of(last),
                         state.getRetryCount() + 1, maxRetries);

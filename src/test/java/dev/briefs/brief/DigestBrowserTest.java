@@ -31,7 +31,8 @@ import org.openqa.selenium.logging.LogType;
 
 /**
  * The digest page as an editor meets it, in a real headless Chromium: the day made by the run
- * command from the shipped sample articles, read on a 360-pixel phone and on a 1280-pixel desk.
+ * command from the shipped sample articles, read on a 360-pixel phone and on a 1280-pixel desk,
+ * in the light and the dark theme, and printed.
  * The browser and its driver are the system's, named explicitly, so Selenium Manager never runs
  * and nothing is downloaded. Screenshots are left in target/screenshots.
  */
@@ -123,6 +124,132 @@ class DigestBrowserTest {
         }
     }
 
+    /** Text a reader reads: headings, the briefs, their details. */
+    private static final List<String> BODY_TEXT = List.of("h1", ".counts .total", ".models li", "h2", ".meta", ".source",
+            ".lang h3", ".lang .text", ".model");
+    /** What says how a brief went. */
+    private static final List<String> STATUS_MARKS = List.of(".mark.ok", ".mark.partial", ".mark.failed", ".mark.degraded",
+            ".problem.failed", ".degradations li");
+
+    @Test
+    void inTheDarkThemeThePageIsDarkItsTextLightAndEveryTextReadable() throws IOException {
+        ChromeDriver browser = open(1280, 900, false);
+        try {
+            emulate(browser, "screen", "dark");
+            everyBriefIsShown(browser);
+            assertThat(colour(browser, "body", "background-color").luminance()).as("dark page").isLessThan(0.05);
+            assertThat(colour(browser, ".story", "background-color").luminance()).as("dark cards").isLessThan(0.05);
+            assertThat(colour(browser, "body", "color").luminance()).as("light text").isGreaterThan(0.6);
+            everyTextIsReadable(browser);
+            screenshot(browser, "digest-desktop-dark.png");
+            noConsoleErrors(browser);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void inTheLightThemeThePageIsLightItsTextDarkAndEveryTextReadable() {
+        ChromeDriver browser = open(1280, 900, false);
+        try {
+            emulate(browser, "screen", "light");
+            assertThat(colour(browser, "body", "background-color").luminance()).as("light page").isGreaterThan(0.85);
+            assertThat(colour(browser, "body", "color").luminance()).as("dark text").isLessThan(0.05);
+            everyTextIsReadable(browser);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /**
+     * What the print style sheet promises, whichever theme the reader's screen is in: black on white
+     * with no tinted backgrounds, links underlined with their address as their text, a story never
+     * split across pages, and nothing wider than an A4 page's printable width (about 718 CSS pixels
+     * inside Chromium's default margins).
+     */
+    @Test
+    void printedThePageIsBlackOnWhiteWithTheLinksAddressesAndNothingCutOff() {
+        ChromeDriver browser = open(1280, 900, false);
+        try {
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 718, "height", 1000, "deviceScaleFactor", 1, "mobile", false));
+            for (String screenTheme : List.of("light", "dark")) {
+                emulate(browser, "print", screenTheme);
+                assertThat(colour(browser, "body", "background-color")).as(screenTheme).isEqualTo(WHITE);
+                assertThat(colour(browser, ".story", "background-color")).as(screenTheme).isEqualTo(WHITE);
+                for (String selector : BODY_TEXT) {
+                    assertThat(PageColours.of(browser, selector)).as(screenTheme + " " + selector)
+                            .allSatisfy(seen -> assertThat(seen.background()).isEqualTo(WHITE))
+                            .allSatisfy(seen -> assertThat(seen.foreground().luminance()).isLessThan(0.05));
+                }
+                for (String selector : STATUS_MARKS) {
+                    assertThat(PageColours.of(browser, selector)).as(screenTheme + " " + selector + ": no tint")
+                            .allSatisfy(seen -> assertThat(seen.background()).isEqualTo(WHITE))
+                            .allSatisfy(seen -> assertThat(seen.contrast()).isGreaterThanOrEqualTo(PageColours.AA_TEXT));
+                }
+                List<WebElement> links = browser.findElements(By.cssSelector("a"));
+                assertThat(links).as(screenTheme).isNotEmpty().allSatisfy(a -> {
+                    assertThat(a.getText()).as("the address is printed").isEqualTo(a.getDomAttribute("href"));
+                    assertThat(a.getCssValue("text-decoration-line")).isEqualTo("underline");
+                    assertThat(PageColours.Colour.parse(a.getCssValue("color"))).isEqualTo(BLACK);
+                });
+                assertThat(PageColours.style(browser, ".story", "break-inside")).isEqualTo("avoid");
+                assertThat(script(browser, "return document.documentElement.clientWidth")).isEqualTo(718L);
+                assertThat(script(browser, OVERFLOWING)).as(screenTheme + ": elements past the page's right edge")
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).isEmpty();
+            }
+            noConsoleErrors(browser);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static final PageColours.Colour WHITE = new PageColours.Colour(255, 255, 255);
+    private static final PageColours.Colour BLACK = new PageColours.Colour(0, 0, 0);
+
+    /** Elements that reach past the page's width, or before its left edge: cut off on paper. */
+    private static final String OVERFLOWING = """
+            const width = document.documentElement.clientWidth;
+            const out = [];
+            if (document.documentElement.scrollWidth > width) out.push('document ' + document.documentElement.scrollWidth);
+            for (const el of document.body.querySelectorAll('*')) {
+              const r = el.getBoundingClientRect();
+              if (r.width > 0 && (r.right > width + 0.5 || r.left < -0.5)) {
+                out.push(el.tagName + '.' + el.className + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
+              }
+            }
+            return out;
+            """;
+
+    private static void everyTextIsReadable(WebDriver browser) {
+        for (String selector : concat(BODY_TEXT, List.of("a"), STATUS_MARKS)) {
+            assertThat(PageColours.of(browser, selector)).allSatisfy(seen -> assertThat(seen.contrast())
+                    .as("%s '%s': %s on %s", selector, seen.text(), seen.foreground(), seen.background())
+                    .isGreaterThanOrEqualTo(PageColours.AA_TEXT));
+        }
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> l : lists) {
+            all.addAll(l);
+        }
+        return all;
+    }
+
+    private static PageColours.Colour colour(WebDriver browser, String selector, String property) {
+        return PageColours.Colour.parse(PageColours.style(browser, selector, property));
+    }
+
+    /** As Chromium's DevTools "Rendering" panel does it: the media type and the reader's theme. */
+    private static void emulate(ChromeDriver browser, String media, String colorScheme) {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media,
+                "features", List.of(Map.of("name", "prefers-color-scheme", "value", colorScheme))));
+        assertThat(script(browser, "return matchMedia('(prefers-color-scheme: " + colorScheme + ")').matches"
+                + " && matchMedia('" + media + "').matches")).as(media + ", " + colorScheme + " emulated").isEqualTo(true);
+    }
+
     private static void everyBriefIsShown(WebDriver browser) {
         String visible = browser.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ");
         assertThat(visible).contains("Briefs for " + DATE).contains("4 articles");
@@ -139,7 +266,7 @@ class DigestBrowserTest {
         }
     }
 
-    private static WebDriver open(int width, int height, boolean phone) {
+    private static ChromeDriver open(int width, int height, boolean phone) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",

@@ -52,9 +52,10 @@ record OnnxGraph(Path file, Model model, Block block, List<String> inputNames, T
         return g;
     }
 
-    OnnxGraph timedBy(MeterRegistry registry, String graph) {
+    OnnxGraph timedBy(MeterRegistry registry, String modelName, String graph) {
         return new OnnxGraph(file, model, block, inputNames, Timer.builder(RUN_TIMER)
                 .description("Time inside ONNX Runtime's run of one graph")
+                .tag("model", modelName)
                 .tag("graph", graph)
                 .register(registry));
     }

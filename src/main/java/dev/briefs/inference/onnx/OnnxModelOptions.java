@@ -16,7 +16,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  *     use_cache=False}. Same tokens, quadratic cost: for benchmarks and cross-checks
  * @param meterRegistry where to record the time spent inside ONNX Runtime's {@code run} (one
  *     {@link io.micrometer.core.instrument.Timer} {@value OnnxSeq2SeqModel#RUN_TIMER} per graph,
- *     tag {@code graph} = {@code encoder}, {@code decoder}, {@code decoder_with_past}), or null (the
+ *     tags {@code model} = the folder's name and {@code graph} = {@code encoder}, {@code decoder},
+ *     {@code decoder_with_past}), or null (the
  *     default) to time nothing
  */
 public record OnnxModelOptions(OnnxVariant variant, DecoderLayout layout, OrtSessionSettings session, boolean cache,

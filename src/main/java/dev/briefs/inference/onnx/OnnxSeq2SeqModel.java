@@ -64,7 +64,7 @@ import tools.jackson.databind.ObjectMapper;
  * <p><b>Timing:</b> with a {@link OnnxModelOptions#meterRegistry()}, the duration of each graph
  * run (DJL's {@code forward}, i.e. ORT's {@code OrtSession.run} plus DJL's wrapping of the input
  * and output tensors, which copies nothing) is recorded in a timer {@value #RUN_TIMER} tagged
- * {@code graph}; building the input tensors and reading the outputs is outside it.
+ * {@code model} (the folder's name) and {@code graph}; building the input tensors and reading the outputs is outside it.
  */
 public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
 
@@ -168,10 +168,12 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
             enc.requireInputs("input_ids");
             MeterRegistry registry = options.meterRegistry();
             if (registry != null) {
-                enc = enc.timedBy(registry, "encoder");
-                dec = dec.timedBy(registry, "decoder");
+                // The folder's name is the model's name in the job file and the models folder.
+                String model = dir.toAbsolutePath().normalize().getFileName().toString();
+                enc = enc.timedBy(registry, model, "encoder");
+                dec = dec.timedBy(registry, model, "decoder");
                 if (decPast != null) {
-                    decPast = decPast.timedBy(registry, "decoder_with_past");
+                    decPast = decPast.timedBy(registry, model, "decoder_with_past");
                 }
             }
             return new OnnxSeq2SeqModel(dir, variant, layout, enc, dec, decPast, heads, dModel / heads, maxPos, gc, arch,
