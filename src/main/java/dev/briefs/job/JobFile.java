@@ -27,7 +27,8 @@ public record JobFile(
         Onnx onnx,
         Models models,
         Repository repository,
-        Kafka kafka) {
+        Kafka kafka,
+        Cache cache) {
 
     public record Brief(@JsonProperty("max-words") Integer maxWords) {
     }
@@ -60,6 +61,15 @@ public record JobFile(
                        @JsonProperty("inter-op-threads") Integer interOpThreads,
                        String optimization,
                        @JsonProperty("memory-arena") Boolean memoryArena) {
+    }
+
+    /**
+     * Model outputs kept in the job repository's database, so a rerun costs no model time.
+     *
+     * @param enabled    false: every output is made by its model
+     * @param maxAgeDays outputs older than this are made again (and deleted at the start of a run)
+     */
+    public record Cache(Boolean enabled, @JsonProperty("max-age-days") Integer maxAgeDays) {
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.briefs.job;
 import dev.briefs.article.ArticleFileReader;
 import dev.briefs.article.LanguageDetector;
 import dev.briefs.batch.BatchSettings;
+import dev.briefs.cache.CacheSettings;
 import dev.briefs.model.Variant;
 import dev.briefs.inference.onnx.OrtSessionSettings;
 import java.nio.file.Path;
@@ -41,7 +42,8 @@ public record JobSettings(
         BatchSettings batch,
         OrtSessionSettings onnx,
         RepositorySettings repository,
-        KafkaSettings kafka) {
+        KafkaSettings kafka,
+        CacheSettings cache) {
 
     public static final int DEFAULT_MAX_WORDS = 80;
     /** No limit of the job's own: each model's position limit decides. */
@@ -140,7 +142,15 @@ public record JobSettings(
                 languages, maxWords, chunkTokens, commitInterval, partitions, detect, maxFileBytes, linksMayLeave, skipLimit, maxRetries,
                 java.time.Duration.ofMillis(delayMs), modelsDir,
                 summarise, translate, Boolean.TRUE.equals(models.autoFetch()), models.endpoint(), variant, batch, onnx,
-                repository, KafkaSettings.resolve(file.kafka(), repository, System.getenv(), where));
+                repository, KafkaSettings.resolve(file.kafka(), repository, System.getenv(), where), cache(file.cache(), where));
+    }
+
+    private static CacheSettings cache(JobFile.Cache c, String where) {
+        if (c == null) {
+            return CacheSettings.DEFAULTS;
+        }
+        int days = positive(c.maxAgeDays(), CacheSettings.DEFAULT_MAX_AGE_DAYS, "cache.max-age-days", where);
+        return new CacheSettings(c.enabled() == null || c.enabled(), java.time.Duration.ofDays(days));
     }
 
     /** {@code inside} (the default): symbolic links may lead only to files in the input folder; {@code follow}: anywhere. */
@@ -204,7 +214,7 @@ public record JobSettings(
     public JobSettings withFolders(Path input, Path output) {
         return new JobSettings(jobName, jobFile, date, input, output, data, languages, maxWords, chunkTokens, commitInterval,
                 partitions, detectLanguages, maxFileBytes, linksMayLeaveInput, skipLimit, maxRetries, retryDelay, modelsDir, summariseModels,
-                translateModels, autoFetch, hubEndpoint, variant, batch, onnx, repository, kafka);
+                translateModels, autoFetch, hubEndpoint, variant, batch, onnx, repository, kafka, cache);
     }
 
     /** Every model the job file names, for the preflight. */

@@ -10,6 +10,8 @@ import dev.briefs.brief.StageTimers;
 import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.ledger.FailureLedger;
 import dev.briefs.inference.GenerationModels;
+import dev.briefs.cache.CachingTextGenerator;
+import dev.briefs.cache.OutputCache;
 import dev.briefs.inference.ModelDecorator;
 import dev.briefs.model.ModelRevisions;
 import dev.briefs.inference.SentenceEmbeddingModel;
@@ -154,13 +156,18 @@ public class NightlyJobConfiguration {
 
     @Bean(destroyMethod = "close")
     GenerationModels generationModels(JobSettings settings, ObjectProvider<ModelDecorator> decorator,
-                                      MeterRegistry registry) {
+                                      MeterRegistry registry, OutputCache cache) {
         // Timing each graph run costs two clock reads and an atomic add, against milliseconds of ONNX Runtime work.
         OnnxModelOptions options = OnnxModelOptions.defaults()
                 .withVariant(OnnxVariant.parse(settings.variant().id()))
                 .withSession(settings.onnx())
                 .withMeterRegistry(registry);
-        return new GenerationModels(settings.modelsDir(), decorator.getIfAvailable(() -> ModelDecorator.NONE), options);
+        // The cache is outermost: an output it has is not asked of the model (nor of a test's wrapper).
+        ModelDecorator wrapped = decorator.getIfAvailable(() -> ModelDecorator.NONE);
+        ModelRevisions files = new ModelRevisions(settings.modelsDir());
+        ModelDecorator cached = (name, model) -> CachingTextGenerator.wrap(name, files.filesFingerprint(name),
+                wrapped.decorate(name, model), cache);
+        return new GenerationModels(settings.modelsDir(), cached, options);
     }
 
     /**

@@ -49,4 +49,39 @@ public final class ModelRevisions implements Function<String, String> {
             return UNVERIFIED;
         }
     }
+
+    /**
+     * A fingerprint of an installed model's files, for keys of outputs that must change when the
+     * files do. With a manifest, its hash: the manifest names the commit and every file's SHA-256,
+     * and the preflight refuses files that differ from it. A folder placed by hand has none: its
+     * files' names, sizes and modification times stand in, which change when a file is replaced.
+     *
+     * @return null for a name that is not an installed model
+     */
+    public String filesFingerprint(String model) {
+        if (apply(model) == null) {
+            return null;
+        }
+        Path folder = modelsDir.resolve(model);
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            Path manifest = folder.resolve(Manifest.FILE_NAME);
+            if (Files.isRegularFile(manifest)) {
+                sha.update(Files.readAllBytes(manifest));
+                return "manifest:" + java.util.HexFormat.of().formatHex(sha.digest());
+            }
+            try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    String line = folder.relativize(file) + "\u0000" + Files.size(file) + "\u0000"
+                            + Files.getLastModifiedTime(file).toMillis() + "\n";
+                    sha.update(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            return "files:" + java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            return null; // unreadable: nothing is cached for it, and loading it says why
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
 }
