@@ -1,0 +1,120 @@
+package dev.briefs.check;
+
+import com.ibm.icu.text.Transliterator;
+import java.util.Locale;
+
+/**
+ * A word spelled in plain Latin letters, in forms that absorb the ways one name is written in
+ * English and in Ukrainian. Ukrainian goes through ICU's BGN transliteration ("Кулеба" becomes
+ * "Kuleba", "Києва" "Kyyeva"), then both languages through ICU's Latin-ASCII. The
+ * {@link #key} folds spellings that differ between English usage and transliteration (j/dzh,
+ * g/h, kh/k, ts/c/s, w/v, c/k, s/z, y/i, double letters); the {@link #skeleton} also drops the vowels, which
+ * differ most ("Aslin"/"Eyslin", "Mazyr"/"Mozyr", "Moscow"/"Moskva").
+ *
+ * @param key      lower-case ASCII letters with spelling variants folded
+ * @param skeleton the consonants of the key
+ */
+record LatinForm(String key, String skeleton) {
+
+    private static final String VOWELS = "aeiouy";
+
+    /** ICU transliterators keep state between calls, so one language's is used by one thread at a time. */
+    static final class Transliteration {
+        private final Transliterator toLatin;
+
+        Transliteration(CheckLanguage language) {
+            this.toLatin = Transliterator.getInstance(language == CheckLanguage.UK
+                    ? "Ukrainian-Latin/BGN; Latin-ASCII" : "Any-Latin; Latin-ASCII");
+        }
+
+        LatinForm of(String word) {
+            String latin;
+            synchronized (this) {
+                latin = toLatin.transliterate(word);
+            }
+            return LatinForm.ofLatin(latin);
+        }
+    }
+
+    static LatinForm ofLatin(String latin) {
+        String key = latin.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "")
+                .replace("shch", "sh")
+                .replace("tsch", "ch")
+                .replace("tch", "ch")
+                .replace("dzh", "j")
+                .replace("zh", "j")
+                .replace("kh", "k")
+                .replace("ts", "s")
+                .replace("ph", "f")
+                .replace("ck", "k")
+                .replace("x", "ks")
+                .replace("q", "k")
+                .replace("w", "v")
+                .replace("g", "h")
+                .replace("z", "s")
+                .replaceAll("c(?=[eiy])", "s")
+                .replaceAll("c(?!h)", "k")
+                .replace("y", "i")
+                .replaceAll("(.)\\1+", "$1");
+        StringBuilder skeleton = new StringBuilder();
+        for (char c : key.toCharArray()) {
+            if (VOWELS.indexOf(c) < 0) {
+                skeleton.append(c);
+            }
+        }
+        return new LatinForm(key, skeleton.toString().replaceAll("(.)\\1+", "$1"));
+    }
+
+    /**
+     * Whether two words may be one name in different spellings or grammatical cases. Words of
+     * three consonants or more compare by skeleton: equal but for the last consonant of the
+     * shorter, and the longer going on by three at most (a case ending or suffix: "klb" for
+     * "Kuleba" and "Кулебою", "lbnvsk" and "lbnvskh" for "Lobanovsky" and "Лобановського").
+     * Shorter words must have one skeleton and compare by key, vowels included, since two
+     * consonants say too little ("kiv" and "kieva" for "Kyiv" and "Києва").
+     */
+    boolean sameNameAs(LatinForm other) {
+        if (key.equals(other.key)) {
+            return !key.isEmpty();
+        }
+        if (skeleton.length() < 3 || other.skeleton.length() < 3) {
+            // "Kyiv" and "Києва": one skeleton ("kv"), and the keys agree but for the ending
+            return skeleton.equals(other.skeleton) && Math.min(key.length(), other.key.length()) >= 3
+                    && stemsAgree(key, other.key, 1, 3);
+        }
+        return stemsAgree(skeleton, other.skeleton, skeleton.length() >= 4 && other.skeleton.length() >= 4 ? 1 : 0, 3);
+    }
+
+    /**
+     * Whether one word is another with an ending added ("Russians" and "Russian", "Estonian" and
+     * "Estonia"), by their keys: for looking names up in a list, where a skeleton says too little.
+     */
+    boolean sameWordAs(LatinForm other) {
+        return key.equals(other.key) || Math.min(key.length(), other.key.length()) >= 4 && stemsAgree(key, other.key, 0, 3);
+    }
+
+    /**
+     * Whether two words of one language share a stem: five letters, all but the last of a shorter
+     * word, or all of a word of three or four ("українська" and "українців", "Київ" and "київського").
+     */
+    boolean sameStemAs(LatinForm other) {
+        String shorter = key.length() <= other.key.length() ? key : other.key;
+        String longer = shorter == key ? other.key : key;
+        int stem = shorter.length() <= 4 ? shorter.length() : Math.min(5, shorter.length() - 1);
+        return stem >= 3 && longer.startsWith(shorter.substring(0, stem));
+    }
+
+    /**
+     * The shorter form, less {@code slack} letters at its end, starts the longer, and the longer
+     * goes on by {@code ending} letters at most.
+     */
+    private static boolean stemsAgree(String a, String b, int slack, int ending) {
+        String shorter = a.length() <= b.length() ? a : b;
+        String longer = shorter == a ? b : a;
+        int common = 0;
+        while (common < shorter.length() && shorter.charAt(common) == longer.charAt(common)) {
+            common++;
+        }
+        return common >= Math.max(2, shorter.length() - slack) && longer.length() - common <= ending;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.briefs.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The checks on the examples and on sentences written for them, in both directions. */
+class FactCheckerTest {
+
+    private static FactChecker checker;
+
+    @BeforeAll
+    static void build() {
+        checker = new FactChecker();
+    }
+
+    @Test
+    void numbersAreComparedAfterNormalisation() {
+        for (String written : List.of("10,000", "10 000", "10.000", "10 thousand")) {
+            CheckResult numbers = result(checker.checkTranslation(
+                    "Україна отримала 10 тис. снарядів, 800 млн євро і 67% допомоги 19 березня.", "uk",
+                    "Ukraine received " + written + " shells, 800 million euros and 67 percent of the aid on March 19.",
+                    "en"), CheckKind.NUMBERS);
+            assertTrue(numbers.passed(), written + ": " + numbers.flagged());
+        }
+    }
+
+    @Test
+    void aChangedNumberOrDateIsFlaggedAsFound() {
+        String uk = "Україна отримала 1,7 мільярда євро 19 березня 2022 року.";
+        CheckResult changedAmount = result(checker.checkTranslation(uk, "uk",
+                "Ukraine received 1.8 billion euros on March 19, 2022.", "en"), CheckKind.NUMBERS);
+        assertEquals(List.of(new Flag("1.8 billion", "1800000000", NumberCheck.NOT_IN_SOURCE),
+                new Flag("1,7 мільярда", "1700000000", NumberCheck.MISSING_FROM_TRANSLATION)), changedAmount.flagged());
+
+        CheckResult shiftedDate = result(checker.checkTranslation(uk, "uk",
+                "Ukraine received 1.7 billion euros on March 20, 2022.", "en"), CheckKind.NUMBERS);
+        assertFalse(shiftedDate.passed());
+        assertEquals("March 20, 2022", shiftedDate.flagged().get(0).text());
+        assertEquals("2022-03-20", shiftedDate.flagged().get(0).normalised());
+    }
+
+    @Test
+    void aTranslationMustKeepEveryNumberButASummaryMayLeaveSomeOut() {
+        String source = "The port handled 120 ships in May and 95 ships in June.";
+        String summary = "The port handled 120 ships in May.";
+        assertTrue(result(checker.checkSummary(source, "en", summary, "en"), CheckKind.NUMBERS).passed());
+        CheckResult translation = result(checker.checkTranslation(
+                "Порт прийняв 120 суден у травні і 95 суден у червні.", "uk", summary, "en"), CheckKind.NUMBERS);
+        assertEquals(List.of("червні", "95"), translation.flagged().stream().map(Flag::text).toList());
+    }
+
+    @Test
+    void timesOfDayMatchAcrossClocks() {
+        CheckResult numbers = result(checker.checkTranslation(
+                "Обмеження діятимуть з 21:00 2 квітня до 06:00 5 квітня.", "uk",
+                "The restrictions will apply from 9 pm on April 2 to 6 am on April 5.", "en"), CheckKind.NUMBERS);
+        assertTrue(numbers.passed(), numbers.flagged().toString());
+    }
+
+    @Test
+    void namesMatchAcrossScriptsAndCases() {
+        String uk = "Дмитро Кулеба зустрівся з Ентоні Блінкеном у Варшаві. Кулебу запитали про Блінкена.";
+        CheckResult names = result(checker.checkSummary(uk, "uk",
+                "Kuleba met Antony Blinken in Warsaw, where Blinken spoke about Kuleba's plan.", "en"), CheckKind.NAMES);
+        assertTrue(names.passed(), names.flagged().toString());
+
+        CheckResult back = result(checker.checkTranslation("Kuleba met Blinken in Warsaw.", "en",
+                "Кулеба зустрівся з Блінкеном у Варшаві.", "uk"), CheckKind.NAMES);
+        assertTrue(back.passed(), back.flagged().toString());
+    }
+
+    @Test
+    void aNameAbsentFromTheSourceIsFlagged() {
+        CheckResult names = result(checker.checkTranslation(
+                "Дмитро Кулеба зустрівся з Ентоні Блінкеном у Варшаві.", "uk",
+                "Dmytro Kuleba met Annalena Baerbock in Warsaw.", "en"), CheckKind.NAMES);
+        assertEquals(List.of("Annalena Baerbock"), names.flagged().stream().map(Flag::text).toList());
+
+        CheckResult inUkrainian = result(checker.checkTranslation("Kuleba met Blinken in Warsaw.", "en",
+                "Кулеба зустрівся з Бербок у Варшаві.", "uk"), CheckKind.NAMES);
+        assertEquals(List.of("Бербок"), inUkrainian.flagged().stream().map(Flag::text).toList());
+    }
+
+    @Test
+    void countriesAndPeoplesMatchThroughCldrNames() {
+        CheckResult names = result(checker.checkTranslation(
+                "Німеччина передасть гаубиці, а росіяни обстріляли Москву навмисно.", "uk",
+                "Germany will supply howitzers, and the Russians deliberately shelled Moscow.", "en"), CheckKind.NAMES);
+        assertTrue(names.passed(), names.flagged().toString());
+    }
+
+    @Test
+    void aSummaryInItsOwnLanguageKeepsItsNamesAndNegations() {
+        String source = "Кулеба заявив, що Україна не отримала літаків. Він зустрівся з Блінкеном у Варшаві.";
+        List<CheckResult> faithful = checker.checkSummary(source, "uk", "Кулеба заявив, що Україна не отримала літаків.", "uk");
+        assertTrue(faithful.stream().allMatch(CheckResult::passed), faithful.toString());
+
+        List<CheckResult> flipped = checker.checkSummary(source, "uk", "Кулеба заявив, що Україна отримала літаки.", "uk");
+        assertFalse(result(flipped, CheckKind.NEGATION).passed());
+        assertEquals(NegationCheck.SENTENCE_DIFFERS, result(flipped, CheckKind.NEGATION).flagged().get(0).problem());
+    }
+
+    @Test
+    void aDroppedOrAddedNegationInATranslationIsFlagged() {
+        String uk = "Росія більше не контролює місто, і ніхто не залишився.";
+        assertTrue(result(checker.checkTranslation(uk, "uk",
+                "Russia no longer controls the city, and nobody stayed.", "en"), CheckKind.NEGATION).passed());
+        CheckResult dropped = result(checker.checkTranslation(uk, "uk",
+                "Russia controls the city, and nobody stayed.", "en"), CheckKind.NEGATION);
+        assertEquals(NegationCheck.DROPPED, dropped.flagged().get(0).problem());
+        CheckResult added = result(checker.checkTranslation("Russia controls the city.", "en",
+                "Росія не контролює місто.", "uk"), CheckKind.NEGATION);
+        assertEquals(NegationCheck.ADDED, added.flagged().get(0).problem());
+    }
+
+    @Test
+    void aSummaryInAnotherLanguageGetsNoNegationResult() {
+        List<CheckResult> results = checker.checkSummary("Кулеба не приїхав.", "uk", "Kuleba did not come.", "en");
+        assertEquals(List.of(CheckKind.NUMBERS, CheckKind.NAMES), results.stream().map(CheckResult::kind).toList());
+    }
+
+    @Test
+    void resultsSerialiseForTheBriefsJson() {
+        List<CheckResult> results = checker.checkTranslation("Кулеба приїхав 19 березня.", "uk", "Kuleba came on March 20.", "en");
+        JsonNode json = JsonMapper.builder().build().valueToTree(results);
+        assertEquals("numbers", json.get(0).get("kind").asString());
+        assertFalse(json.get(0).get("passed").asBoolean());
+        assertEquals("March 20", json.get(0).get("flagged").get(0).get("text").asString());
+        assertEquals("names", json.get(1).get("kind").asString());
+        assertTrue(json.get(1).get("passed").asBoolean());
+        assertEquals(0, json.get(1).get("flagged").size());
+    }
+
+    @Test
+    void aLanguageTheChecksCannotReadIsRefusedByName() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> checker.checkTranslation("Hallo", "de", "Hello", "en"));
+        assertEquals("fact checks cannot read language 'de': they read en, uk", error.getMessage());
+    }
+
+    private static CheckResult result(List<CheckResult> results, CheckKind kind) {
+        return results.stream().filter(r -> r.kind() == kind).findFirst().orElseThrow();
+    }
+}

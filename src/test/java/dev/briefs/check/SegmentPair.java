@@ -1,0 +1,36 @@
+package dev.briefs.check;
+
+import dev.briefs.support.SharedCorpus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A Ukrainian segment of a WMT22 document and its human English translation. */
+record SegmentPair(String document, int index, String uk, String en) {
+
+    /** Every segment pair of the 16 documents in the shared corpus; skips the test when the corpus is absent. */
+    static List<SegmentPair> wmt22() throws IOException {
+        JsonMapper json = JsonMapper.builder().build();
+        List<SegmentPair> pairs = new ArrayList<>();
+        for (String line : Files.readAllLines(SharedCorpus.file("wmt22-uk-news.jsonl"))) {
+            JsonNode doc = json.readTree(line);
+            JsonNode uk = doc.get("segments");
+            JsonNode en = doc.get("reference_en_segments");
+            if (uk.size() != en.size()) {
+                throw new IllegalStateException("document " + doc.get("id").asString() + " has " + uk.size()
+                        + " segments and " + en.size() + " reference segments");
+            }
+            for (int i = 0; i < uk.size(); i++) {
+                pairs.add(new SegmentPair(doc.get("id").asString(), i, uk.get(i).asString(), en.get(i).asString()));
+            }
+        }
+        return pairs;
+    }
+
+    String where() {
+        return document + "#" + index;
+    }
+}
