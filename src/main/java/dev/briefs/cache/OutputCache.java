@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Model outputs kept in the job repository's database, by a key that holds everything that decides
  * the output (see {@link CachingTextGenerator}): a rerun, a forced run or an article that arrives
  * twice costs no model call for what did not change, on this machine or any other sharing the
- * database. Writes join the transaction of the chunk that made them, so a chunk rolled back leaves
- * nothing behind. Thread-safe.
+ * database. Each statement is a transaction of its own (the data source given should not take part
+ * in the job's transactions): an output is right whatever becomes of the chunk that made it, and
+ * no lock is held while a model works. Thread-safe.
  */
 public final class OutputCache {
 
@@ -119,8 +120,12 @@ public final class OutputCache {
             jdbc.update("INSERT INTO " + TABLE + " (CACHE_KEY, MODEL, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS, CREATED, HITS) "
                     + "VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT (CACHE_KEY) DO NOTHING", key, model, output.text(), ids, out, now);
         } else {
-            jdbc.update("MERGE INTO " + TABLE + " (CACHE_KEY, MODEL, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS, CREATED, HITS) "
-                    + "KEY (CACHE_KEY) VALUES (?, ?, ?, ?, ?, ?, 0)", key, model, output.text(), ids, out, now);
+            try {
+                jdbc.update("MERGE INTO " + TABLE + " (CACHE_KEY, MODEL, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS, CREATED, HITS) "
+                        + "KEY (CACHE_KEY) VALUES (?, ?, ?, ?, ?, ?, 0)", key, model, output.text(), ids, out, now);
+            } catch (org.springframework.dao.DuplicateKeyException keptMeanwhile) {
+                // Another thread kept the same output between H2's check and its insert: it is there.
+            }
         }
     }
 

@@ -40,6 +40,10 @@ final class RunSummary {
             r.models().forEach(m -> models.add(m.revision() == null ? m.model() : m.model() + " @ " + m.revision()));
             out.println(models);
         }
+        RunReport.CacheUse cache = r.cache();
+        if (cache != null && cache.hits() + cache.misses() > 0) {
+            out.printf("Model outputs: %d from the cache, %d made by the models%n", cache.hits(), cache.misses());
+        }
         out.println("Report: " + outputDir.resolve(BriefFiles.REPORT));
         out.flush();
     }

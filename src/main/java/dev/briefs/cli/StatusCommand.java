@@ -2,10 +2,13 @@ package dev.briefs.cli;
 
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.DayReport;
+import dev.briefs.cache.OutputCache;
 import dev.briefs.job.JobRunner;
 import dev.briefs.job.JobSettings;
 import dev.briefs.job.RunHistory;
 import dev.briefs.ledger.LedgerEntry;
+import dev.briefs.report.RunReport;
+import dev.briefs.report.RunReportFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -63,6 +66,26 @@ final class StatusCommand implements Callable<Integer> {
             out.println("Redo them with: java -jar target/briefs.jar rerun-failed " + settings.jobFile() + " --date "
                     + settings.date());
         }
+        printCache(out, settings);
         return open.isEmpty() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+    }
+
+    /** What the output cache holds, and what the date's last run took from it. */
+    private static void printCache(PrintWriter out, JobSettings settings) throws IOException {
+        if (!settings.cache().enabled()) {
+            out.println("Model output cache: off (cache.enabled in the job file)");
+            return;
+        }
+        OutputCache.Totals totals = JobRunner.inspect(settings, context -> context.getBean(OutputCache.class).totals());
+        out.printf("Model output cache: %d outputs kept (up to %d days old), %d hits in all%n", totals.outputs(),
+                totals.maxAgeDays(), totals.hits());
+        if (!java.nio.file.Files.isRegularFile(settings.output().resolve(BriefFiles.REPORT))) {
+            return;
+        }
+        RunReport last = RunReportFile.read(settings.output());
+        if (last.cache() != null) {
+            out.printf("  the last %s of %s: %d outputs from the cache, %d made by the models%n", last.command(),
+                    settings.date(), last.cache().hits(), last.cache().misses());
+        }
     }
 }

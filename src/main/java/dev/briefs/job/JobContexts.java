@@ -46,6 +46,11 @@ public final class JobContexts {
         // Names the service in JSON log lines (ECS's service.name, GELF's host).
         defaults.put("spring.application.name", "briefs");
         defaults.put(NightlyJobConfiguration.ROLE, role.name().toLowerCase(Locale.ROOT));
+        // A thread that briefs holds its chunk's connection and borrows a second, briefly, for the
+        // output cache (see OutputCacheConfiguration): the pool must have two for each thread.
+        Object workerThreads = properties.get(dev.briefs.job.remote.WorkerConfiguration.THREADS);
+        int threads = Math.max(settings.partitions(), workerThreads instanceof Integer t ? t : 1);
+        defaults.putIfAbsent("spring.datasource.hikari.maximum-pool-size", Math.max(10, 2 * threads + 4));
         if (role == Role.WORKER) {
             // The worker's own shutdown logs how its partitions stopped; logging must outlive it.
             defaults.put("logging.register-shutdown-hook", "false");

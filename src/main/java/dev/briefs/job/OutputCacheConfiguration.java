@@ -5,6 +5,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * The model output cache, in the job repository's database: shared by every process of a
@@ -14,9 +15,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class OutputCacheConfiguration {
 
+    /*
+     * The cache reads and writes on connections of its own, each statement its own transaction,
+     * rather than in the chunk's transaction: a chunk holds its transaction through minutes of
+     * model work, and two partitions keeping the same output (the same article in two files) would
+     * otherwise wait on each other's row locks, or deadlock. A wrapper of the pool is another
+     * resource to Spring's transaction synchronisation, so it is never given the chunk's connection.
+     */
     @Bean
     OutputCache outputCache(DataSource dataSource, JobSettings settings) {
-        OutputCache cache = new OutputCache(dataSource, settings.repository().postgres(), settings.cache(), Clock.systemUTC());
+        OutputCache cache = new OutputCache(new DelegatingDataSource(dataSource), settings.repository().postgres(),
+                settings.cache(), Clock.systemUTC());
         cache.createSchema();
         if (cache.enabled()) {
             cache.prune();

@@ -2,6 +2,7 @@ package dev.briefs.job;
 
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.StageTimers;
+import dev.briefs.cache.OutputCache;
 import dev.briefs.ledger.FailureLedger;
 import dev.briefs.report.RunReport;
 import dev.briefs.report.RunReportFile;
@@ -32,7 +33,7 @@ final class RunReports {
         try {
             RunReport report = RunReport.of(date, command(jobName), BriefFiles.readAll(settings.output()),
                     context.getBean(FailureLedger.class).open(date), context.getBean(StageTimers.class), wall,
-                    briefed(context.getBean(JobRepository.class).getJobExecution(execution.getId())));
+                    briefed(context.getBean(JobRepository.class).getJobExecution(execution.getId())), cacheUse(context));
             RunReportFile.write(settings.output(), report);
             return report;
         } catch (IOException | RuntimeException e) {
@@ -52,6 +53,11 @@ final class RunReports {
                         || s.getStepName().equals(RerunJobConfiguration.REPAIR_STEP))
                 .mapToLong(StepExecution::getWriteCount)
                 .sum();
+    }
+
+    private static RunReport.CacheUse cacheUse(ConfigurableApplicationContext context) {
+        OutputCache.Use use = context.getBean(OutputCache.class).use();
+        return new RunReport.CacheUse(use.hits(), use.misses());
     }
 
     private static String command(String jobName) {

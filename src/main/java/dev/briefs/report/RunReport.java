@@ -27,6 +27,7 @@ import java.util.TreeSet;
  * @param stages    this process's time in each stage, summed over its threads (so it can exceed {@code seconds});
  *                  a manager's are near zero, its workers read and brief
  * @param failures  the date's open failures, one group per stage, error type and fix
+ * @param cache     model outputs this process took from the output cache, and those its models made
  */
 public record RunReport(
         String date,
@@ -40,7 +41,8 @@ public record RunReport(
         double articlesPerMinute,
         Map<String, StageTime> stages,
         List<FailureGroup> failures,
-        List<ModelUse> models) {
+        List<ModelUse> models,
+        CacheUse cache) {
 
     /** How many article ids a failure group lists; the ledger ({@code status}) has them all. */
     static final int MAX_IDS = 10;
@@ -58,19 +60,26 @@ public record RunReport(
                                String example, String fix) {
     }
 
+    /**
+     * @param hits   outputs found in the cache: model calls saved
+     * @param misses outputs the models had to make (and the cache now keeps)
+     */
+    public record CacheUse(long hits, long misses) {
+    }
+
     /** @param revision the commit of the model's files, as in the briefs; null for the bundled summariser */
     public record ModelUse(String model, String revision) {
     }
 
     public static RunReport of(String date, String command, List<Brief> briefs, List<LedgerEntry> open,
-                               StageTimers timers, Duration wall, long briefed) {
+                               StageTimers timers, Duration wall, long briefed, CacheUse cache) {
         DayReport day = DayReport.of(briefs);
         double minutes = wall.toNanos() / 60e9;
         Map<String, StageTime> stages = new LinkedHashMap<>();
         timers.totals().forEach((stage, t) -> stages.put(stage, new StageTime(round(t.time().toNanos() / 1e9, 3), t.calls())));
         return new RunReport(date, command, day.articles(), day.complete(), day.partial(), day.failed(), briefed,
                 round(wall.toNanos() / 1e9, 3), minutes > 0 ? round(briefed / minutes, 1) : 0, stages,
-                groups(date, open), models(briefs));
+                groups(date, open), models(briefs), cache);
     }
 
     private static List<FailureGroup> groups(String date, List<LedgerEntry> open) {

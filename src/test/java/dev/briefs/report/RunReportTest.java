@@ -28,7 +28,8 @@ class RunReportTest {
                 open("c", "read", "UnreadableArticle", "c.json: not JSON"),
                 open("d", "translate", "ModelNotInstalled", "model not installed: opus-mt-en-uk (install it with: ...)"));
 
-        RunReport report = RunReport.of(DATE, "run", List.of(), rows, StageTimers.detached(), Duration.ofSeconds(3), 0);
+        RunReport report = RunReport.of(DATE, "run", List.of(), rows, StageTimers.detached(), Duration.ofSeconds(3), 0,
+                new RunReport.CacheUse(0, 0));
 
         assertThat(report.failures()).extracting(RunReport.FailureGroup::stage, RunReport.FailureGroup::articles,
                 RunReport.FailureGroup::fix).containsExactly(
