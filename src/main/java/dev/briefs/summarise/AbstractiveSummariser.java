@@ -35,14 +35,19 @@ public final class AbstractiveSummariser implements Summariser {
 
     @Override
     public ChunkPacker packerFor(String language) {
-        return new ChunkPacker(generator.tokenCounter(), Math.min(maxChunkTokens, generator.maxInputTokens()));
+        return new ChunkPacker(generator.tokenCounter(), budget());
+    }
+
+    /** The most tokens of one model input: the job's chunk cap or the model's own limit, whichever is lower. */
+    private int budget() {
+        return Math.min(maxChunkTokens, generator.maxInputTokens());
     }
 
     @Override
     public List<Summary> summariseAll(List<Request> requests) {
         List<ArticleReduction> articles = new ArrayList<>();
         for (Request r : requests) {
-            articles.add(new ArticleReduction(r, modelName, generator, packerFor(r.language()),
+            articles.add(new ArticleReduction(r, modelName, generator, budget(),
                     splitters.computeIfAbsent(r.language(), SentenceSplitter::new)));
         }
         // Every article takes part in the first round (the map), even one with no chunk, so that each gets a summary.

@@ -45,6 +45,7 @@ final class ArticleReduction {
     private final String modelName;
     private final TextGenerator generator;
     private final ChunkPacker packer;
+    private final int budget;
     private final SentenceSplitter splitter;
     private final List<ChunkFailure> failures = new ArrayList<>();
     private final List<Degradation> degraded = new ArrayList<>();
@@ -52,12 +53,14 @@ final class ArticleReduction {
     private List<Part> parts = List.of();
     private int rounds;
 
-    ArticleReduction(Summariser.Request request, String modelName, TextGenerator generator, ChunkPacker packer,
+    /** @param budget the most tokens of a model input, as the article's chunks were packed */
+    ArticleReduction(Summariser.Request request, String modelName, TextGenerator generator, int budget,
                      SentenceSplitter splitter) {
         this.request = request;
         this.modelName = modelName;
         this.generator = generator;
-        this.packer = packer;
+        this.budget = budget;
+        this.packer = new ChunkPacker(generator.tokenCounter(), budget);
         this.splitter = splitter;
         for (Chunk chunk : request.chunks()) {
             inputs.add(new Input(chunk, chunk.index(), chunk.index()));
@@ -78,8 +81,6 @@ final class ArticleReduction {
     void take(List<BatchedGeneration.Output> outputs) {
         boolean map = rounds == 0;
         List<Part> next = new ArrayList<>();
-        long tokensIn = 0;
-        long tokensOut = 0;
         for (int i = 0; i < outputs.size(); i++) {
             Input in = inputs.get(i);
             BatchedGeneration.Output out = outputs.get(i);
@@ -87,8 +88,6 @@ final class ArticleReduction {
                 failures.add(map ? ChunkFailure.of(in.chunk(), out.failure()) : reduceFailure(in, out.failure()));
             } else if (!out.text().isEmpty()) {
                 next.add(new Part(out.text(), in.first(), in.last()));
-                tokensIn += generator.tokenCounter().count(in.chunk().text());
-                tokensOut += generator.tokenCounter().count(out.text());
             } else if (!map) {
                 degraded.add(new Degradation(Degradation.EMPTY_CHUNK_SUMMARY, language(), "in reduce round " + rounds
                         + ", the summary of chunks " + in.first() + " to " + in.last()
@@ -99,22 +98,28 @@ final class ArticleReduction {
             }
         }
         parts = next;
+        int sent = inputs.size();
         inputs = List.of();
         if (parts.size() <= 1) {
             return;
         }
-        // The chunk summaries may well be longer than short chunks (a model's min_length); only a reduce round
-        // that does not shorten its input shows that going on would not converge (a model that copies its input).
-        if (!map && tokensOut >= tokensIn) {
-            stop("reduce round " + rounds + " did not make them shorter (" + tokensIn + " tokens in, " + tokensOut + " out)");
+        List<Input> packed = packParts();
+        // Progress is in model inputs: a round must leave its summaries in fewer inputs than it took, or the
+        // next would do the same again (a model that copies its input, summaries too long to share an input).
+        // Counted so, the rounds always end; the cap ends them sooner when progress is slow.
+        if (packed.size() >= sent) {
+            stop((map ? "the chunk summaries" : "reduce round " + rounds) + " did not shrink: " + sent
+                    + " model inputs gave summaries that take " + packed.size() + " inputs of at most " + budget
+                    + " tokens again" + (budget < generator.maxInputTokens() ? " (a larger chunk.max-tokens lets more "
+                    + "of them share an input; " + modelName + " reads " + generator.maxInputTokens() + ")" : ""));
             return;
         }
         if (rounds == MAX_ROUNDS) {
-            stop("there were still that many after " + MAX_ROUNDS + " reduce rounds, the most the job runs");
+            stop("they were still that many after " + MAX_ROUNDS + " reduce rounds, the most the job runs");
             return;
         }
         rounds++;
-        inputs = packParts();
+        inputs = packed;
         degraded.addAll(ModelInputs.cutSentences(inputs.stream().map(Input::chunk).toList(), generator, modelName,
                 language()));
     }
