@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -194,84 +193,6 @@ class MapReduceSummaryTest {
         assertThat(summary.path()).isEqualTo(new SummaryPath(SummaryPath.SINGLE_CALL, 0, 1));
     }
 
-    /** A stand-in for a model: its output is made from its input by a rule, so the test controls how much it shrinks. */
-    private static TextGenerator rewriting(TextGenerator real, UnaryOperator<String> rule, List<String> seen) {
-        return new ForwardingTextGenerator(real) {
-            @Override
-            public List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String source, String target, int padTo) {
-                seen.addAll(texts);
-                return texts.stream().map(t -> new Seq2SeqGenerator.Result(t, new long[0], new int[0], rule.apply(t))).toList();
-            }
-        };
-    }
-
-    private static String sentences(int count, int words) {
-        StringBuilder text = new StringBuilder();
-        for (int s = 1; s <= count; s++) {
-            text.append("Report ").append(s);
-            for (int w = 2; w < words; w++) {
-                text.append(" word").append(w);
-            }
-            text.append(" ended. ");
-        }
-        return text.toString().strip();
-    }
-
-    @Test
-    void aModelThatCopiesItsInputStopsAfterTheChunkSummariesWithADegradationInsteadOfGoingRoundForEver() {
-        List<String> seen = new ArrayList<>();
-        AbstractiveSummariser summariser = summariser(rewriting(model(), t -> t, seen), 24, BatchSettings.NONE);
-        List<Chunk> chunks = chunks(summariser, sentences(6, 8));
-        assertThat(chunks).hasSizeGreaterThan(2);
-        List<String> chunkTexts = chunks.stream().map(Chunk::text).toList();
-
-        Summary summary = summariser.summarise(chunks, "en", 20);
-
-        assertThat(seen).as("the chunks only: a reduce round would send the same texts again").containsExactlyElementsOf(chunkTexts);
-        assertThat(summary.path()).isEqualTo(new SummaryPath(SummaryPath.MAP_REDUCE, 0, chunks.size()));
-        assertThat(summary.degraded()).filteredOn(d -> d.kind().equals(Degradation.REDUCE_STOPPED)).singleElement()
-                .satisfies(d -> {
-                    assertThat(d.language()).isEqualTo("en");
-                    assertThat(d.detail()).contains("its " + chunks.size() + " summaries were not summarised into one")
-                            .contains("the chunk summaries did not shrink: " + chunks.size() + " model inputs gave summaries "
-                                    + "that take " + chunks.size() + " inputs of at most 24 tokens again")
-                            .contains("a larger chunk.max-tokens").contains("later parts of the article may be missing");
-                });
-        assertThat(summary.text()).as("the beginning, in whole sentences")
-                .isEqualTo(WordLimit.fit(chunkTexts.get(0) + " " + chunkTexts.get(1), new SentenceSplitter("en"), 20))
-                .startsWith("Report 1 ");
-    }
-
-    @Test
-    void summariesThatShrinkByOneInputARoundStopAtTheCapOnRounds() {
-        List<String> seen = new ArrayList<>();
-        // A stand-in that shortens only an input of two sentences or more, and copies any other: the first
-        // input of each round holds the short summary and one long sentence, so each round takes one input
-        // fewer than the one before. Always progress, but too slow: 14 chunks would need 13 rounds.
-        SentenceSplitter splitter = new SentenceSplitter("en");
-        UnaryOperator<String> shortenPairs = t -> splitter.split(t).size() > 1 ? "So far so good." : t;
-        TextGenerator model = rewriting(model(), shortenPairs, seen);
-        AbstractiveSummariser summariser = summariser(model, 40, BatchSettings.NONE);
-        String sentence = "Report the" + " the".repeat(18) + " ended.";
-        List<Chunk> chunks = chunks(summariser, "So it began. " + (sentence + " ").repeat(14).strip());
-        assertThat(model.tokenCounter().count(sentence)).as("one long sentence to an input").isGreaterThan(20);
-        assertThat(chunks).hasSize(14);
-        assertThat(chunks.get(0).sentences()).hasSize(2);
-
-        Summary summary = summariser.summarise(chunks, "en", 80);
-
-        int callsThroughTheCap = 14;
-        for (int round = 1; round <= ArticleReduction.MAX_ROUNDS; round++) {
-            callsThroughTheCap += 14 - round;
-        }
-        assertThat(seen).hasSize(callsThroughTheCap);
-        assertThat(summary.path()).isEqualTo(new SummaryPath(SummaryPath.MAP_REDUCE, ArticleReduction.MAX_ROUNDS, 14));
-        assertThat(summary.degraded()).filteredOn(d -> d.kind().equals(Degradation.REDUCE_STOPPED)).singleElement()
-                .satisfies(d -> assertThat(d.detail()).contains("its 4 summaries were not summarised into one")
-                        .contains("after " + ArticleReduction.MAX_ROUNDS + " reduce rounds"));
-        assertThat(summary.text()).startsWith("So far so good. Report the the");
-    }
-
     @Test
     void aFailedChunkAndAFailedReduceCallAreRecordedAndTheRestMakesTheSummary() throws IOException {
         TextGenerator real = model();
@@ -320,7 +241,6 @@ class MapReduceSummaryTest {
     void articlesSummarisedTogetherShareReduceCallsAndEachGetsTheSummaryItGetsAlone() throws IOException {
         BatchSettings batch = new BatchSettings(16, 8192, 8);
         Map<String, String> articles = new LinkedHashMap<>();
-        articles.put("test_uk_10", englishDocument("test_uk_10"));
         articles.put("test_uk_755", englishDocument("test_uk_755"));
         articles.put("test_uk_840", englishDocument("test_uk_840"));
         articles.put("short", "The port reopened its grain terminal on Thursday. Farmers welcomed the news.");
@@ -346,7 +266,7 @@ class MapReduceSummaryTest {
 
         assertThat(together).containsExactlyElementsOf(alone);
         assertThat(together).extracting(s -> s.path().path())
-                .containsExactly(SummaryPath.MAP_REDUCE, SummaryPath.MAP_REDUCE, SummaryPath.MAP_REDUCE, SummaryPath.SINGLE_CALL);
+                .containsExactly(SummaryPath.MAP_REDUCE, SummaryPath.MAP_REDUCE, SummaryPath.SINGLE_CALL);
         assertThat(model.calls).as("a call held reduce inputs of two articles").anySatisfy(call ->
                 assertThat(call.inputs().stream().filter(articleOfReduceInput::containsKey)
                         .map(articleOfReduceInput::get).distinct().count()).isGreaterThan(1));
