@@ -1,6 +1,7 @@
 package dev.briefs.brief;
 
 import dev.briefs.failure.Degradation;
+import dev.briefs.summarise.SummaryPath;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import java.util.Map;
  *                 {@code failed} when the article could not be read or nothing could be summarised
  * @param degraded what made the brief worse than asked for without failing it (a stand-in
  *                 summariser, an article or a sentence cut, an empty part): the digest shows it
+ * @param summary  which way the summary was made (one model call, map-reduce, extractive); null when the
+ *                 article was not summarised, and in briefs written before it was recorded
  */
 public record Brief(
         String id,
@@ -22,16 +25,23 @@ public record Brief(
         Source source,
         Map<String, LanguageBrief> briefs,
         Chunks chunks,
-        List<Degradation> degraded) {
+        List<Degradation> degraded,
+        SummaryPath summary) {
 
     public Brief {
         degraded = degraded == null ? List.of() : List.copyOf(degraded);
     }
 
-    /** A brief with nothing degraded. */
+    /** A brief with nothing degraded and no summary. */
     public Brief(String id, String date, String title, String language, String status, String error, Source source,
                  Map<String, LanguageBrief> briefs, Chunks chunks) {
-        this(id, date, title, language, status, error, source, briefs, chunks, List.of());
+        this(id, date, title, language, status, error, source, briefs, chunks, List.of(), null);
+    }
+
+    /** A brief without a record of how its summary was made. */
+    public Brief(String id, String date, String title, String language, String status, String error, Source source,
+                 Map<String, LanguageBrief> briefs, Chunks chunks, List<Degradation> degraded) {
+        this(id, date, title, language, status, error, source, briefs, chunks, degraded, null);
     }
 
     public static final String OK = "ok";

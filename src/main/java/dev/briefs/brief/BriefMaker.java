@@ -9,6 +9,7 @@ import dev.briefs.failure.Degradation;
 import dev.briefs.log.LogFields;
 import dev.briefs.summarise.Summariser;
 import dev.briefs.summarise.Summary;
+import dev.briefs.summarise.SummaryPath;
 import dev.briefs.summarise.WordLimit;
 import dev.briefs.translate.Translation;
 import dev.briefs.translate.Translator;
@@ -162,7 +163,7 @@ public final class BriefMaker {
                 }
             }
             out[p.position()] = new BriefResult(assemble(p.article().id(), p.date(), p.article().title(), p.language(),
-                    p.source(), briefs, summary.text() != null, degraded), failures);
+                    p.source(), briefs, summary.text() != null, degraded, summary.path()), failures);
         }
         return Arrays.asList(out);
     }
@@ -194,7 +195,7 @@ public final class BriefMaker {
             briefs.put(targets.get(i), languageBrief(done.get(i), targets.get(i), failures, degraded));
         }
         return new BriefResult(assemble(existing.id(), existing.date(), existing.title(), existing.language(),
-                existing.source(), briefs, true, degraded), failures);
+                existing.source(), briefs, true, degraded, existing.summary()), failures);
     }
 
     private Brief.LanguageBrief languageBrief(Translation t, String to, List<Failure> failures, List<Degradation> degraded) {
@@ -215,7 +216,8 @@ public final class BriefMaker {
     }
 
     private static Brief assemble(String id, String date, String title, String language, Brief.Source source,
-                                  Map<String, Brief.LanguageBrief> briefs, boolean summarised, List<Degradation> degraded) {
+                                  Map<String, Brief.LanguageBrief> briefs, boolean summarised, List<Degradation> degraded,
+                                  SummaryPath summaryPath) {
         int total = 0;
         int failed = 0;
         for (Brief.LanguageBrief b : briefs.values()) {
@@ -230,7 +232,8 @@ public final class BriefMaker {
         } else {
             status = Brief.OK;
         }
-        return new Brief(id, date, title, language, status, null, source, briefs, new Brief.Chunks(total, failed), degraded);
+        return new Brief(id, date, title, language, status, null, source, briefs, new Brief.Chunks(total, failed), degraded,
+                summaryPath);
     }
 
     private static BriefResult articleFailed(String id, String date, String title, Brief.Source source,

@@ -27,7 +27,11 @@ public final class BriefMarkdown {
                 md.append("**Failed:** ").append(MarkdownText.escape(String.valueOf(b.error()))).append("\n\n");
             }
             if (b.model() != null) {
-                md.append("*Model: ").append(MarkdownText.escape(b.model())).append("*\n\n");
+                md.append("*Model: ").append(MarkdownText.escape(b.model()));
+                if (e.getKey().equals(brief.language()) && brief.summary() != null) {
+                    md.append(" (").append(MarkdownText.escape(brief.summary().describe())).append(")");
+                }
+                md.append("*\n\n");
             }
         }
         String degraded = degradedLines(brief);

@@ -18,4 +18,9 @@ public record Degradation(String kind, String language, String detail) {
     public static final String SENTENCE_CUT = "sentence-cut";
     /** A chunk's summary came back empty; its sentences are missing from the summary. */
     public static final String EMPTY_CHUNK_SUMMARY = "empty-chunk-summary";
+    /**
+     * Summarising an article's chunk summaries again stopped before one model call made the summary
+     * (a round that did not shrink them, or the cap on rounds): the brief is the beginning of what was left.
+     */
+    public static final String REDUCE_STOPPED = "reduce-stopped";
 }

@@ -1,12 +1,8 @@
 package dev.briefs.summarise;
 
 import dev.briefs.batch.BatchedGeneration;
-import dev.briefs.batch.ModelInputs;
-import dev.briefs.chunk.Chunk;
-import dev.briefs.chunk.ChunkFailure;
 import dev.briefs.chunk.ChunkPacker;
 import dev.briefs.chunk.SentenceSplitter;
-import dev.briefs.failure.Degradation;
 import dev.briefs.inference.TextGenerator;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Summarises with a sequence-to-sequence model (such as distilbart-cnn) with the model's own
- * generation settings, one model input per chunk. The chunks of all the articles given at once
- * share model calls ({@link BatchedGeneration}); each article's chunk summaries are joined in
- * order and kept to the brief's word limit by whole sentences.
+ * generation settings. An article that fits one model input is summarised by one call; a longer one
+ * by map-reduce ({@link ArticleReduction}): each chunk is summarised, then the joined summaries
+ * again, round by round, until one call gives the summary, which is kept to the brief's word limit
+ * by whole sentences. The inputs of all the articles given at once share model calls
+ * ({@link BatchedGeneration}) round by round: the chunks of every article first, then every
+ * article's first reduce round, and so on.
  */
 public final class AbstractiveSummariser implements Summariser {
 
@@ -36,57 +35,39 @@ public final class AbstractiveSummariser implements Summariser {
 
     @Override
     public ChunkPacker packerFor(String language) {
-        return new ChunkPacker(generator.tokenCounter(), Math.min(maxChunkTokens, generator.maxInputTokens()));
+        return new ChunkPacker(generator.tokenCounter(), budget());
+    }
+
+    /** The most tokens of one model input: the job's chunk cap or the model's own limit, whichever is lower. */
+    private int budget() {
+        return Math.min(maxChunkTokens, generator.maxInputTokens());
     }
 
     @Override
     public List<Summary> summariseAll(List<Request> requests) {
-        List<BatchedGeneration.Input> inputs = new ArrayList<>();
+        List<ArticleReduction> articles = new ArrayList<>();
         for (Request r : requests) {
-            for (Chunk chunk : r.chunks()) {
-                inputs.add(new BatchedGeneration.Input(chunk.text(), r.language(), r.language()));
-            }
+            articles.add(new ArticleReduction(r, modelName, generator, budget(),
+                    splitters.computeIfAbsent(r.language(), SentenceSplitter::new)));
         }
-        List<BatchedGeneration.Output> outputs = batches.run(generator, inputs);
-        List<Summary> summaries = new ArrayList<>();
-        int next = 0;
-        for (Request r : requests) {
-            List<BatchedGeneration.Output> own = outputs.subList(next, next + r.chunks().size());
-            next += r.chunks().size();
-            summaries.add(assemble(r, own));
-        }
-        return summaries;
-    }
-
-    private Summary assemble(Request request, List<BatchedGeneration.Output> outputs) {
-        List<String> parts = new ArrayList<>();
-        List<ChunkFailure> failures = new ArrayList<>();
-        List<Degradation> degraded = new ArrayList<>(ModelInputs.cutSentences(request.chunks(), generator, modelName,
-                request.language()));
-        for (int i = 0; i < outputs.size(); i++) {
-            BatchedGeneration.Output out = outputs.get(i);
-            if (out.ok()) {
-                if (!out.text().isEmpty()) {
-                    parts.add(out.text());
-                } else if (outputs.size() > 1) {
-                    degraded.add(new Degradation(Degradation.EMPTY_CHUNK_SUMMARY, request.language(), "the summary of part "
-                            + (i + 1) + " of " + outputs.size() + " came back empty: that part is missing from the summary"));
+        // Every article takes part in the first round (the map), even one with no chunk, so that each gets a summary.
+        List<ArticleReduction> round = articles;
+        while (!round.isEmpty()) {
+            List<BatchedGeneration.Input> inputs = new ArrayList<>();
+            for (ArticleReduction a : round) {
+                for (ArticleReduction.Input in : a.inputs()) {
+                    inputs.add(new BatchedGeneration.Input(in.chunk().text(), a.language(), a.language()));
                 }
-            } else {
-                failures.add(ChunkFailure.of(request.chunks().get(i), out.failure()));
             }
+            List<BatchedGeneration.Output> outputs = batches.run(generator, inputs);
+            int next = 0;
+            for (ArticleReduction a : round) {
+                int own = a.inputs().size();
+                a.take(outputs.subList(next, next + own));
+                next += own;
+            }
+            round = round.stream().filter(a -> !a.inputs().isEmpty()).toList();
         }
-        List<Chunk> chunks = request.chunks();
-        if (parts.isEmpty()) {
-            return new Summary(null, modelName, Math.max(1, chunks.size()), failures.isEmpty()
-                    ? List.of(new ChunkFailure(0, "EmptySummary", "the model produced an empty summary", 1))
-                    : failures);
-        }
-        SentenceSplitter splitter = splitters.computeIfAbsent(request.language(), SentenceSplitter::new);
-        String joined = String.join(" ", parts);
-        if (WordLimit.cutsASentence(joined, splitter, request.maxWords())) {
-            degraded.add(WordLimit.cut(request.language(), request.maxWords()));
-        }
-        return new Summary(WordLimit.fit(joined, splitter, request.maxWords()), modelName, chunks.size(), failures, degraded);
+        return articles.stream().map(ArticleReduction::summary).toList();
     }
 }

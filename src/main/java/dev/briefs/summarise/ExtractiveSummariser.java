@@ -65,7 +65,7 @@ public final class ExtractiveSummariser implements Summariser {
         if (sentences.isEmpty()) {
             return new Summary(null, model, Math.max(1, chunks.size()), outcome.failures().isEmpty()
                     ? List.of(new ChunkFailure(0, "EmptyArticle", "the article has no sentences", 1))
-                    : outcome.failures());
+                    : outcome.failures(), List.of(), SummaryPath.extractive(chunks.size()));
         }
         List<Integer> ranked = new SentenceRanker().rank(sentenceVectors.toArray(float[][]::new));
         boolean cut = sentences.stream().allMatch(s -> Words.count(s) > maxWords);
@@ -78,7 +78,8 @@ public final class ExtractiveSummariser implements Summariser {
             }
             text.append(sentences.get(i));
         }
-        Summary summary = new Summary(text.toString(), model, chunks.size(), outcome.failures());
+        Summary summary = new Summary(text.toString(), model, chunks.size(), outcome.failures(), List.of(),
+                SummaryPath.extractive(chunks.size()));
         return cut ? summary.with(new Degradation(Degradation.SENTENCE_CUT, language, "no sentence of the article fits the "
                 + "brief's " + maxWords + " words (brief.max-words): the best one was cut at the limit")) : summary;
     }

@@ -35,7 +35,7 @@ public final class SummarisersByLanguage implements Summariser {
         if (named == null || byLanguage.containsKey(language)) {
             return summary;
         }
-        return summary.with(new Degradation(Degradation.FALLBACK_SUMMARISER, language, "the job file names " + named
+        return summary.on(summary.path().asFallback()).with(new Degradation(Degradation.FALLBACK_SUMMARISER, language, "the job file names " + named
                 + " to summarise this language, but it is not installed: the extractive summariser stood in "
                 + "(install it with: java -jar target/briefs.jar models fetch " + named + ")"));
     }

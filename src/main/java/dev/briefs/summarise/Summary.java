@@ -12,23 +12,26 @@ import java.util.List;
  * @param chunksTotal chunks of the article the summariser was given
  * @param failures    chunks whose model call failed for good; their content is missing from the summary
  * @param degraded    what made it worse than asked for, though it did not fail
+ * @param path        which way it was made
  */
-public record Summary(String text, String model, int chunksTotal, List<ChunkFailure> failures, List<Degradation> degraded) {
+public record Summary(String text, String model, int chunksTotal, List<ChunkFailure> failures, List<Degradation> degraded,
+                      SummaryPath path) {
 
     public Summary {
         failures = List.copyOf(failures);
         degraded = List.copyOf(degraded);
     }
 
-    public Summary(String text, String model, int chunksTotal, List<ChunkFailure> failures) {
-        this(text, model, chunksTotal, failures, List.of());
-    }
-
     /** The same summary, with one more thing said about it. */
     public Summary with(Degradation degradation) {
         List<Degradation> more = new java.util.ArrayList<>(degraded);
         more.add(degradation);
-        return new Summary(text, model, chunksTotal, failures, more);
+        return new Summary(text, model, chunksTotal, failures, more, path);
+    }
+
+    /** The same summary, made another way than its summariser knew (a stand-in for a missing model). */
+    public Summary on(SummaryPath otherPath) {
+        return new Summary(text, model, chunksTotal, failures, degraded, otherPath);
     }
 
     /** A summary with every chunk's sentences considered. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.failure.Degradation;
+import dev.briefs.summarise.SummaryPath;
 import dev.briefs.support.TestJobs;
 import dev.briefs.support.TinyModels;
 import java.io.IOException;
@@ -69,6 +70,7 @@ class DegradedBriefsTest {
                     assertThat(d.language()).isEqualTo("en");
                     assertThat(d.detail()).contains("distilbart-cnn-6-6").contains("not installed").contains("models fetch");
                 });
+        assertThat(longBrief.summary().path()).isEqualTo(SummaryPath.EXTRACTIVE_FALLBACK);
 
         Brief oneSentence = BriefFiles.read(settings.output(), "one-sentence");
         assertThat(oneSentence.degraded()).filteredOn(d -> d.kind().equals(Degradation.SENTENCE_CUT))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.cli.ExitCodes;
+import dev.briefs.summarise.SummaryPath;
 import dev.briefs.summarise.Words;
 import dev.briefs.support.CommandResult;
 import dev.briefs.support.TestJobs;
@@ -62,10 +63,17 @@ class InstalledModelsRunTest {
             });
             if (b.language().equals("en")) {
                 assertThat(b.briefs().get("en").model()).isEqualTo("distilbart-cnn-6-6");
+                // The sample articles are longer than the tiny model's 64 positions: map-reduce, in its file and its Markdown.
+                assertThat(b.summary().path()).as(b.id()).isEqualTo(SummaryPath.MAP_REDUCE);
+                assertThat(b.summary().chunks()).isEqualTo(b.briefs().get("en").chunks().total()).isGreaterThan(1);
+                assertThat(b.summary().rounds()).isPositive();
+                assertThat(Files.readString(TestJobs.outputDir(root, DATE).resolve(b.id() + ".md")))
+                        .contains("*Model: distilbart-cnn-6-6 (map-reduce over " + b.summary().chunks() + " chunks, ");
                 assertThat(b.briefs().get("uk").model()).isEqualTo("opus-mt-en-uk");
                 assertThat(b.briefs().get("uk").revision()).as("installed by hand").isEqualTo("unverified");
             } else {
                 assertThat(b.briefs().get("uk").model()).isEqualTo("extractive:lexical-tfidf");
+                assertThat(b.summary().path()).isEqualTo(SummaryPath.EXTRACTIVE);
                 assertThat(b.briefs().get("en").model()).isEqualTo("opus-mt-uk-en");
             }
         }
