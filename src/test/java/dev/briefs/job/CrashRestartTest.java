@@ -38,6 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
 class CrashRestartTest {
 
     private static final String DATE = "2022-04-14";
+    /** A bound on one child run, not a speed check: generous for a loaded 2-core machine. */
+    private static final long RUN_LIMIT_SECONDS = 900;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
@@ -53,7 +55,7 @@ class CrashRestartTest {
         SharedCorpus.dir();
         Path job = prepare(cleanRoot);
         Process p = start(job, "none");
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(output(p)).isZero();
         cleanOutput = Outputs.snapshot(TestJobs.outputDir(cleanRoot, DATE));
         assertThat(cleanOutput).containsKeys("briefs.jsonl", "digest.md", "digest.html", "briefs.atom")
@@ -99,7 +101,7 @@ class CrashRestartTest {
         }
 
         Process again = start(job, "none");
-        assertThat(again.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(again.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         String log = output(again);
         assertThat(again.exitValue()).as(log).isZero();
 
@@ -122,7 +124,7 @@ class CrashRestartTest {
     void runningACompletedDateAgainDoesNothing() throws Exception {
         Path job = prepare(root);
         Process first = start(job, "none");
-        assertThat(first.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         Map<String, String> before = Outputs.snapshot(TestJobs.outputDir(root, DATE));
         JobRunner.Outcome again = JobRunner.runNightly(
                 JobSettings.resolve(job, JobFiles.read(job), java.time.LocalDate.parse(DATE), null, null), false, RunProgress.NONE);
