@@ -84,6 +84,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     }
 
     /** True for a multilingual model, which needs a source and a target language for each call. */
+    @Override
     public boolean multilingual() {
         return !languageTokens.isEmpty();
     }
