@@ -101,7 +101,9 @@ class TranslationRoutesRunTest {
                         org.assertj.core.groups.Tuple.tuple("train-pl", "translate", "en", "NoRoute"));
         assertThat(run.out()).contains("fix: java -jar target/briefs.jar models fetch opus-mt-pl-en && "
                 + "java -jar target/briefs.jar rerun-failed --date " + DATE);
-        assertThat(run.err()).doesNotContain("\tat ");
+        assertThat(run.err()).doesNotContain("\tat ")
+                .as("a model a route may take is checked before the run, though the job file does not name it")
+                .contains("model opus-mt-ru-en in " + root.resolve("models").resolve("opus-mt-ru-en") + " has no manifest");
 
         TinyModels.install("tiny-marian-uk-en", root.resolve("models"), "opus-mt-pl-en");
         CommandResult rerun = CommandResult.run("rerun-failed", job.toString(), "--date", DATE);
