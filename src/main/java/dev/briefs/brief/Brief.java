@@ -1,5 +1,6 @@
 package dev.briefs.brief;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.briefs.failure.Degradation;
 import dev.briefs.summarise.SummaryPath;
 import java.util.List;
@@ -52,19 +53,48 @@ public record Brief(
     }
 
     /**
-     * @param model    the model that made the text, or the extractive summariser's name
+     * @param model    the model that made the text, or the extractive summariser's name; for a translation
+     *                 through English, the model that wrote this language
      * @param revision the commit of the model's files as its install manifest records it, so that a day
      *                 made on several machines can be audited; {@code unverified} for a model installed
      *                 by hand, absent for the bundled summariser
      * @param status {@code ok} or {@code failed}
      * @param chunks the model calls this language took (the summary's for the article's own language,
      *               the translation's for the others) and how many failed
+     * @param route  how a translation was made: {@code direct}, {@code multilingual} or {@code pivot}
+     *               (through English); absent for the article's own language, for a translation that had
+     *               no route, and in briefs written before routes were recorded
+     * @param models the models of the route in the order they ran, each with its revision; absent when
+     *               {@code route} is
      */
-    public record LanguageBrief(String text, String model, String revision, String status, String error, Chunks chunks) {
+    public record LanguageBrief(String text, String model, String revision, String status, String error, Chunks chunks,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String route,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) List<ModelUse> models) {
+
+        public LanguageBrief {
+            models = models == null ? null : List.copyOf(models);
+        }
+
+        /** A language brief made without a route: the article's own language, or a translation with none. */
+        public LanguageBrief(String text, String model, String revision, String status, String error, Chunks chunks) {
+            this(text, model, revision, status, error, chunks, null, null);
+        }
 
         public boolean ok() {
             return OK.equals(status);
         }
+
+        /** The models whose work is in the text: the route's, else the one model named. */
+        public List<ModelUse> madeBy() {
+            if (models != null) {
+                return models;
+            }
+            return model == null ? List.of() : List.of(new ModelUse(model, revision));
+        }
+    }
+
+    /** A model and the revision of its files, as a language brief's route records them. */
+    public record ModelUse(String model, String revision) {
     }
 
     public record Chunks(int total, int failed) {

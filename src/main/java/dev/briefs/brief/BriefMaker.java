@@ -207,8 +207,10 @@ public final class BriefMaker {
         }
         String translated = t.text() == null ? null : WordLimit.fit(t.text(), splitter(to), maxWords);
         String status = translated != null && t.chunksFailed() == 0 ? Brief.OK : Brief.FAILED;
+        List<Brief.ModelUse> models = t.route() == null ? null
+                : t.route().models().stream().map(m -> new Brief.ModelUse(m, revision(m))).toList();
         return new Brief.LanguageBrief(translated, t.model(), revision(t.model()), status, t.error(),
-                new Brief.Chunks(t.chunksTotal(), t.chunksFailed()));
+                new Brief.Chunks(t.chunksTotal(), t.chunksFailed()), t.route() == null ? null : t.route().kind().id(), models);
     }
 
     private String revision(String model) {

@@ -27,7 +27,7 @@ public final class BriefMarkdown {
                 md.append("**Failed:** ").append(MarkdownText.escape(String.valueOf(b.error()))).append("\n\n");
             }
             if (b.model() != null) {
-                md.append("*Model: ").append(MarkdownText.escape(b.model()));
+                md.append('*').append(MarkdownText.escape(modelLine(b)));
                 if (e.getKey().equals(brief.language()) && brief.summary() != null) {
                     md.append(" (").append(MarkdownText.escape(brief.summary().describe())).append(")");
                 }
@@ -39,6 +39,18 @@ public final class BriefMarkdown {
             md.append("## Not as asked\n\n").append(degraded);
         }
         return md.toString();
+    }
+
+    /**
+     * Which models made a language's text: {@code Model: opus-mt-en-uk}, or with the route when it is
+     * not one model made for the pair: {@code Models: opus-mt-ru-en, then opus-mt-en-uk (pivot through English)}.
+     */
+    static String modelLine(Brief.LanguageBrief b) {
+        if ("pivot".equals(b.route()) && b.models() != null) {
+            return "Models: " + String.join(", then ", b.models().stream().map(Brief.ModelUse::model).toList())
+                    + " (pivot through English)";
+        }
+        return "Model: " + b.model() + ("multilingual".equals(b.route()) ? " (multilingual)" : "");
     }
 
     /** One list line for each way the brief is worse than asked for, so that no reader takes it for the full result. */

@@ -54,9 +54,9 @@ final class DigestHtml {
         TreeSet<String> models = new TreeSet<>();
         for (Brief b : briefs) {
             for (Brief.LanguageBrief lb : b.briefs().values()) {
-                if (lb.model() != null && lb.ok()) {
-                    models.add(HtmlText.text(lb.model()) + (lb.revision() != null
-                            ? " <span class=\"revision\">revision <code>" + HtmlText.text(lb.revision()) + "</code></span>" : ""));
+                if (lb.ok()) {
+                    lb.madeBy().forEach(u -> models.add(HtmlText.text(u.model()) + (u.revision() != null
+                            ? " <span class=\"revision\">revision <code>" + HtmlText.text(u.revision()) + "</code></span>" : "")));
                 }
             }
         }
@@ -140,7 +140,7 @@ final class DigestHtml {
                     .append(HtmlText.text(lb.error() != null ? lb.error() : "no reason recorded")).append("</p>\n");
         }
         if (lb.model() != null) {
-            html.append("<p class=\"model\">Model: ").append(HtmlText.text(lb.model())).append("</p>\n");
+            html.append("<p class=\"model\">").append(HtmlText.text(BriefMarkdown.modelLine(lb))).append("</p>\n");
         }
         html.append("</section>\n");
     }

@@ -8,6 +8,7 @@ import dev.briefs.model.hub.ModelException;
 import dev.briefs.model.ModelFetcher;
 import dev.briefs.model.ModelPreflight;
 import dev.briefs.model.ModelStore;
+import dev.briefs.model.Task;
 import dev.briefs.model.hub.HubClient;
 import dev.briefs.model.hub.HubSettings;
 import dev.briefs.model.hub.Progress;
@@ -36,10 +37,23 @@ final class JobOutcomes {
             Supplier<ModelFetcher> fetcher = () -> new ModelFetcher(store,
                     new HubClient(HubSettings.fromEnvironment(System.getenv(), settings.hubEndpoint()), log),
                     Progress.auto(log), log);
-            new ModelPreflight(store, fetcher, log).check(settings.namedModels(), settings.autoFetch(), settings.variant());
+            new ModelPreflight(store, fetcher, log).check(checked(settings, catalog), settings.autoFetch(), settings.variant());
         } catch (ModelException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /**
+     * The models the job file names, and the catalog's installed translation models: a route may take any
+     * of these (README, "Translation routes"), so a changed one stops the run as a named one does.
+     */
+    private static java.util.Set<String> checked(JobSettings settings, ModelCatalog catalog) {
+        java.util.Set<String> names = new java.util.TreeSet<>(settings.namedModels());
+        catalog.entries().stream()
+                .filter(e -> e.task() == Task.TRANSLATION && !e.bundled()
+                        && Files.isDirectory(settings.modelsDir().resolve(e.name())))
+                .forEach(e -> names.add(e.name()));
+        return names;
     }
 
     static int exitCode(JobRunner.Outcome outcome, JobSettings settings, PrintWriter out, PrintWriter err) {

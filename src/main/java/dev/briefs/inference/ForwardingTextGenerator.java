@@ -42,6 +42,11 @@ public abstract class ForwardingTextGenerator implements TextGenerator {
     }
 
     @Override
+    public boolean multilingual() {
+        return delegate.multilingual();
+    }
+
+    @Override
     public void checkLanguages(String sourceLanguage, String targetLanguage) {
         delegate.checkLanguages(sourceLanguage, targetLanguage);
     }

@@ -111,6 +111,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
             .build();
 
     /** True for a multilingual model, which needs a source and a target language for each call. */
+    @Override
     public boolean multilingual() {
         return !languageTokens.isEmpty();
     }

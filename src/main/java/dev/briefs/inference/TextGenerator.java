@@ -21,6 +21,14 @@ public interface TextGenerator {
     }
 
     /**
+     * Whether the model serves many language pairs and is told the pair with each call (NLLB), as
+     * opposed to a model made for one pair (Marian opus-mt). Translation routes record which it is.
+     */
+    default boolean multilingual() {
+        return false;
+    }
+
+    /**
      * Checks that the model can translate between the languages, before any text is sent.
      *
      * @throws UnknownLanguageException naming the language the model does not know

@@ -101,6 +101,8 @@ public record JobFile(
      * @param summarise summarisation model per language, such as {@code en: distilbart-cnn-6-6};
      *                  a language not listed, or listed as {@code extractive}, gets the bundled extractive summariser
      * @param translate model name per language pair, such as {@code en-uk: opus-mt-en-uk}
+     * @param routes    a forced route per language pair: {@code direct}, {@code multilingual}, {@code pivot}, or the
+     *                  models in order, such as {@code ru-uk: [opus-mt-ru-en, opus-mt-en-uk]}
      * @param autoFetch fetch models that are not installed before the run
      * @param endpoint  hub to fetch from (a mirror); {@code HF_ENDPOINT} or the Hugging Face hub when absent
      * @param variant   which ONNX graphs the job loads and fetches: fp32 or quantized
@@ -110,6 +112,7 @@ public record JobFile(
             String variant,
             Map<String, String> summarise,
             Map<String, String> translate,
+            Map<String, Object> routes,
             @JsonProperty("auto-fetch") Boolean autoFetch,
             String endpoint) {
     }

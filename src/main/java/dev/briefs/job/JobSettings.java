@@ -5,6 +5,8 @@ import dev.briefs.article.LanguageDetector;
 import dev.briefs.batch.BatchSettings;
 import dev.briefs.cache.CacheSettings;
 import dev.briefs.model.Variant;
+import dev.briefs.translate.ForcedRoute;
+import dev.briefs.translate.Routes;
 import dev.briefs.inference.onnx.OrtSessionSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -36,6 +38,7 @@ public record JobSettings(
         Path modelsDir,
         Map<String, String> summariseModels,
         Map<String, String> translateModels,
+        Map<String, ForcedRoute> translateRoutes,
         boolean autoFetch,
         String hubEndpoint,
         Variant variant,
@@ -69,6 +72,7 @@ public record JobSettings(
         languages = List.copyOf(languages);
         detectLanguages = List.copyOf(detectLanguages);
         translateModels = Map.copyOf(translateModels);
+        translateRoutes = Map.copyOf(translateRoutes);
         summariseModels = Map.copyOf(summariseModels);
     }
 
@@ -114,7 +118,7 @@ public record JobSettings(
         if (delayMs < 0) {
             throw new JobFileException(where + ": retry.delay-ms must be 0 or more, is " + delayMs);
         }
-        JobFile.Models models = file.models() != null ? file.models() : new JobFile.Models(null, null, null, null, null, null);
+        JobFile.Models models = file.models() != null ? file.models() : new JobFile.Models(null, null, null, null, null, null, null);
         Variant variant = variant(models.variant(), where);
         BatchSettings batch = batch(file.batch(), where);
         OrtSessionSettings onnx = onnx(file.onnx(), where);
@@ -137,11 +141,12 @@ public record JobSettings(
             }
             modelName(model, "models.translate." + pair, where);
         });
+        Map<String, ForcedRoute> routes = RouteSettings.parse(models.routes(), where);
         RepositorySettings repository = RepositorySettings.resolve(file.repository(), data, System.getenv());
         return new JobSettings(file.name() != null ? file.name() : "nightly", jobFilePath, date, input, output, data,
                 languages, maxWords, chunkTokens, commitInterval, partitions, detect, maxFileBytes, linksMayLeave, skipLimit, maxRetries,
                 java.time.Duration.ofMillis(delayMs), modelsDir,
-                summarise, translate, Boolean.TRUE.equals(models.autoFetch()), models.endpoint(), variant, batch, onnx,
+                summarise, translate, routes, Boolean.TRUE.equals(models.autoFetch()), models.endpoint(), variant, batch, onnx,
                 repository, KafkaSettings.resolve(file.kafka(), repository, System.getenv(), where), cache(file.cache(), where));
     }
 
@@ -203,7 +208,7 @@ public record JobSettings(
     }
 
     /** Model names become folder names under the models folder, so they must be plain names. */
-    private static String modelName(String name, String setting, String where) {
+    static String modelName(String name, String setting, String where) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || name.contains("..")) {
             throw new JobFileException(where + ": " + setting + " '" + name + "' is not a model name such as opus-mt-en-uk");
         }
@@ -214,13 +219,14 @@ public record JobSettings(
     public JobSettings withFolders(Path input, Path output) {
         return new JobSettings(jobName, jobFile, date, input, output, data, languages, maxWords, chunkTokens, commitInterval,
                 partitions, detectLanguages, maxFileBytes, linksMayLeaveInput, skipLimit, maxRetries, retryDelay, modelsDir, summariseModels,
-                translateModels, autoFetch, hubEndpoint, variant, batch, onnx, repository, kafka, cache);
+                translateModels, translateRoutes, autoFetch, hubEndpoint, variant, batch, onnx, repository, kafka, cache);
     }
 
     /** Every model the job file names, for the preflight. */
     public java.util.Set<String> namedModels() {
         java.util.Set<String> names = new java.util.TreeSet<>(translateModels.values());
         names.addAll(summariseModels.values());
+        names.addAll(Routes.forcedModels(translateRoutes));
         return names;
     }
 

@@ -24,6 +24,7 @@ import dev.briefs.summarise.LexicalVectors;
 import dev.briefs.summarise.Summariser;
 import dev.briefs.summarise.SummarisersByLanguage;
 import dev.briefs.translate.ModelTranslators;
+import dev.briefs.translate.Routes;
 import dev.briefs.translate.Translator;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -194,10 +195,21 @@ public class NightlyJobConfiguration {
         return new SummarisersByLanguage(byLanguage, extractive, missing);
     }
 
+    /**
+     * Each language pair takes the best route through the installed models (see {@link Routes}): the
+     * job file's models first, then those the catalog beside them lists. The models the job file names
+     * load here, at start-up, so a broken one stops the run before any article is read; others load
+     * when a route first needs them.
+     */
     @Bean
     Translator translator(JobSettings settings, GenerationModels models, BatchedGeneration batches) {
-        ModelTranslators translators = new ModelTranslators(settings.translateModels(), models, settings.chunkTokens(), batches);
-        translators.loadInstalled();
+        Routes routes = new Routes(settings.translateModels(), settings.translateRoutes(),
+                CatalogRoutes.translationModels(settings.modelsDir()), models::installed,
+                name -> models.get(name).multilingual());
+        ModelTranslators translators = new ModelTranslators(routes, models, settings.chunkTokens(), batches);
+        List<String> named = new java.util.ArrayList<>(settings.translateModels().values());
+        named.addAll(Routes.forcedModels(settings.translateRoutes()));
+        translators.loadInstalled(named);
         return translators;
     }
 

@@ -11,6 +11,8 @@ final class FixCommands {
     static final String JAR = "java -jar target/briefs.jar";
 
     private static final Pattern MISSING_MODEL = Pattern.compile("model not installed: ([^\\s(]+)");
+    /** A pair without a route: its message ends with the fetch of the models that would give it one. */
+    private static final Pattern ROUTE_FETCH = Pattern.compile("(" + Pattern.quote(JAR) + " models fetch [A-Za-z0-9._ -]+)$");
 
     private FixCommands() {
     }
@@ -24,6 +26,12 @@ final class FixCommands {
             Matcher m = MISSING_MODEL.matcher(e.message() == null ? "" : e.message());
             String model = m.find() ? m.group(1) : "";
             return (JAR + " models fetch " + model).strip() + " && " + rerun(date);
+        }
+        if ("NoRoute".equals(e.errorType())) {
+            Matcher m = ROUTE_FETCH.matcher(e.message() == null ? "" : e.message());
+            return m.find() ? m.group(1).strip() + " && " + rerun(date)
+                    : "install a model for the language pair and name it in the job file (the message says which), then: "
+                    + rerun(date);
         }
         if ("DuplicateId".equals(e.errorType())) {
             return "give each article its own id (rename the file or set its 'id'), then: " + rerun(date);

@@ -107,8 +107,10 @@ public record RunReport(
         Map<String, LinkedHashSet<String>> revisions = new TreeMap<>();
         for (Brief b : briefs) {
             for (Brief.LanguageBrief lb : b.briefs().values()) {
-                if (lb.model() != null && lb.ok()) {
-                    revisions.computeIfAbsent(lb.model(), m -> new LinkedHashSet<>()).add(Objects.toString(lb.revision(), ""));
+                if (lb.ok()) {
+                    // Every model of a route made the text, the first leg of a pivot as much as the second.
+                    lb.madeBy().forEach(u -> revisions.computeIfAbsent(u.model(), m -> new LinkedHashSet<>())
+                            .add(Objects.toString(u.revision(), "")));
                 }
             }
         }

@@ -1,27 +1,25 @@
 package dev.briefs.translate;
 
 import dev.briefs.batch.BatchedGeneration;
-import dev.briefs.batch.ModelInputs;
-import dev.briefs.chunk.Chunk;
 import dev.briefs.chunk.ChunkFailure;
-import dev.briefs.chunk.ChunkPacker;
-import dev.briefs.chunk.SentenceSplitter;
+import dev.briefs.failure.Degradation;
 import dev.briefs.inference.GenerationModels;
-import dev.briefs.inference.TextGenerator;
 import dev.briefs.inference.UnknownLanguageException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Translates with the model the job file names for a language pair (such as {@code en-uk}).
- * Each text is split into sentences and packed into chunks that fit the model; the chunks of all
- * the texts for one model share model calls ({@link BatchedGeneration}), and a chunk that fails is
- * recorded while the others still translate. When no model is named for the pair, or the named
- * model is not installed, the translation fails with that reason: a translation is never invented
- * or copied from the source.
+ * Translates through the route {@link Routes} chooses for each language pair: one model (direct or
+ * multilingual), or two, through English (pivot). When a pair has no route, the translation fails
+ * with the reason and the models that would fix it: a translation is never invented or copied from
+ * the source.
+ *
+ * <p>The work of all the texts runs in two steps, each shared out by model so that texts of many
+ * articles share model calls: first every one-model route and the first leg of every pivot, then the
+ * pivots' second legs, whose input is exactly the English the first leg wrote. A failure of either leg
+ * is the translation's failure, naming the leg and its model; what degraded either leg is kept.
  *
  * <p>The pair's languages go to the model with each call: a multilingual model (NLLB) uses them
  * to pick its language tokens, a model made for the pair (Marian) ignores them. A multilingual
@@ -29,88 +27,119 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ModelTranslators implements Translator {
 
-    private final Map<String, String> modelByPair;
+    private final Routes routes;
     private final GenerationModels models;
-    private final int maxChunkTokens;
-    private final BatchedGeneration batches;
-    private final Map<String, SentenceSplitter> splitters = new ConcurrentHashMap<>();
+    private final LegTranslator legs;
 
-    /** A text's chunks, waiting for their model's calls. */
-    private record Pending(int position, String model, List<Chunk> chunks) {
+    /** Translates with the job file's model for each pair only, as before routes. */
+    public ModelTranslators(Map<String, String> modelByPair, GenerationModels models, int maxChunkTokens,
+                            BatchedGeneration batches) {
+        this(new Routes(modelByPair, Map.of(), List.of(), models::installed, name -> models.get(name).multilingual()),
+                models, maxChunkTokens, batches);
     }
 
     /**
      * @param maxChunkTokens upper bound on a chunk's tokens; the model's own position limit applies too
      */
-    public ModelTranslators(Map<String, String> modelByPair, GenerationModels models, int maxChunkTokens,
-                            BatchedGeneration batches) {
-        this.modelByPair = Map.copyOf(modelByPair);
+    public ModelTranslators(Routes routes, GenerationModels models, int maxChunkTokens, BatchedGeneration batches) {
+        this.routes = routes;
         this.models = models;
-        this.maxChunkTokens = maxChunkTokens;
-        this.batches = batches;
+        this.legs = new LegTranslator(models, maxChunkTokens, batches);
     }
 
-    /** Loads every named model that is installed, so that a broken one stops the run before it starts. */
-    public void loadInstalled() {
-        modelByPair.values().stream().distinct().filter(models::installed).forEach(models::get);
+    /** Loads each named model that is installed, so that a broken one stops the run before it starts. */
+    public void loadInstalled(java.util.Collection<String> named) {
+        named.stream().distinct().filter(models::installed).forEach(models::get);
     }
 
     @Override
     public List<Translation> translateAll(List<Request> requests) {
         Translation[] out = new Translation[requests.size()];
-        Map<String, List<Pending>> byModel = new LinkedHashMap<>();
+        TranslationRoute[] taken = new TranslationRoute[requests.size()];
+        List<Integer> firstOf = new ArrayList<>();
+        List<LegTranslator.Leg> first = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             Request r = requests.get(i);
-            String pair = r.sourceLanguage() + "-" + r.targetLanguage();
-            String model = modelByPair.get(pair);
-            if (model == null) {
-                out[i] = Translation.failed(null, "NoModelConfigured", "no translation model for " + pair
-                        + " in the job file (models.translate." + pair + ")");
-            } else if (!models.installed(model)) {
-                out[i] = Translation.failed(model, "ModelNotInstalled", "model not installed: " + model
-                        + " (install it with: java -jar target/briefs.jar models fetch " + model + ")");
-            } else {
-                TextGenerator generator = models.get(model);
-                try {
-                    generator.checkLanguages(r.sourceLanguage(), r.targetLanguage());
-                    byModel.computeIfAbsent(model, m -> new ArrayList<>()).add(new Pending(i, model, chunks(r, generator)));
-                } catch (UnknownLanguageException e) {
-                    out[i] = Translation.failed(model, "UnknownLanguage", e.getMessage());
+            Routes.Choice choice = routes.choose(r.sourceLanguage(), r.targetLanguage());
+            if (!choice.found()) {
+                out[i] = Translation.failed(choice.model(), choice.errorType(), choice.message());
+                continue;
+            }
+            TranslationRoute route = choice.route();
+            List<LegTranslator.Leg> planned = legsOf(route, r);
+            try {
+                for (LegTranslator.Leg leg : planned) {
+                    models.get(leg.model()).checkLanguages(leg.source(), leg.target());
                 }
+            } catch (UnknownLanguageException e) {
+                out[i] = Translation.failed(route.lastModel(), "UnknownLanguage", e.getMessage(), route);
+                continue;
+            }
+            taken[i] = route;
+            firstOf.add(i);
+            first.add(planned.get(0));
+        }
+        List<LegTranslator.Done> firstDone = legs.run(first);
+
+        int[] secondAt = new int[requests.size()];
+        Arrays.fill(secondAt, -1);
+        List<LegTranslator.Leg> second = new ArrayList<>();
+        for (int k = 0; k < firstOf.size(); k++) {
+            int i = firstOf.get(k);
+            // Blank English has no sentence to translate: the pivot gives an empty text, as a direct model would.
+            if (taken[i].kind() == TranslationRoute.Kind.PIVOT && firstDone.get(k).text() != null
+                    && !firstDone.get(k).text().isBlank()) {
+                LegTranslator.Leg planned = legsOf(taken[i], requests.get(i)).get(1);
+                secondAt[i] = second.size();
+                second.add(new LegTranslator.Leg(planned.model(), firstDone.get(k).text(), planned.source(),
+                        planned.target(), planned.briefLanguage()));
             }
         }
-        byModel.forEach((model, pending) -> translate(models.get(model), pending, requests, out));
-        return java.util.Arrays.asList(out);
+        List<LegTranslator.Done> secondDone = legs.run(second);
+
+        for (int k = 0; k < firstOf.size(); k++) {
+            int i = firstOf.get(k);
+            out[i] = taken[i].kind() != TranslationRoute.Kind.PIVOT ? oneModel(taken[i], firstDone.get(k))
+                    : pivot(taken[i], requests.get(i), firstDone.get(k), secondAt[i] < 0 ? null : secondDone.get(secondAt[i]));
+        }
+        return Arrays.asList(out);
     }
 
-    private List<Chunk> chunks(Request r, TextGenerator generator) {
-        List<String> sentences = splitters.computeIfAbsent(r.sourceLanguage(), SentenceSplitter::new).split(r.text());
-        return new ChunkPacker(generator.tokenCounter(), Math.min(maxChunkTokens, generator.maxInputTokens())).pack(sentences);
+    private static List<LegTranslator.Leg> legsOf(TranslationRoute route, Request r) {
+        String to = r.targetLanguage();
+        if (route.kind() != TranslationRoute.Kind.PIVOT) {
+            return List.of(new LegTranslator.Leg(route.lastModel(), r.text(), r.sourceLanguage(), to, to));
+        }
+        String en = TranslationRoute.PIVOT_LANGUAGE;
+        return List.of(new LegTranslator.Leg(route.models().get(0), r.text(), r.sourceLanguage(), en, to),
+                new LegTranslator.Leg(route.models().get(1), null, en, to, to));
     }
 
-    private void translate(TextGenerator generator, List<Pending> pending, List<Request> requests, Translation[] out) {
-        List<BatchedGeneration.Input> inputs = new ArrayList<>();
-        for (Pending p : pending) {
-            Request r = requests.get(p.position());
-            p.chunks().forEach(c -> inputs.add(new BatchedGeneration.Input(c.text(), r.sourceLanguage(), r.targetLanguage())));
+    private static Translation oneModel(TranslationRoute route, LegTranslator.Done done) {
+        return new Translation(done.text(), route.lastModel(), done.chunks(), done.failures(), done.degraded(), route);
+    }
+
+    /** Both legs as one translation: the second leg's chunks are counted after the first's. */
+    private static Translation pivot(TranslationRoute route, Request r, LegTranslator.Done into, LegTranslator.Done outOf) {
+        String en = TranslationRoute.PIVOT_LANGUAGE;
+        List<ChunkFailure> failures = new ArrayList<>(named(into.failures(), 1, r.sourceLanguage(), en,
+                route.models().get(0), 0));
+        List<Degradation> degraded = new ArrayList<>(into.degraded());
+        int chunks = into.chunks();
+        String text = into.text() == null ? null : "";
+        if (outOf != null) {
+            failures.addAll(named(outOf.failures(), 2, en, r.targetLanguage(), route.models().get(1), into.chunks()));
+            degraded.addAll(outOf.degraded());
+            chunks += outOf.chunks();
+            text = outOf.text();
         }
-        List<BatchedGeneration.Output> outputs = batches.run(generator, inputs);
-        int next = 0;
-        for (Pending p : pending) {
-            List<String> translated = new ArrayList<>();
-            List<ChunkFailure> failures = new ArrayList<>();
-            for (Chunk chunk : p.chunks()) {
-                BatchedGeneration.Output o = outputs.get(next++);
-                if (o.ok()) {
-                    translated.add(o.text());
-                } else {
-                    failures.add(ChunkFailure.of(chunk, o.failure()));
-                }
-            }
-            String joined = translated.isEmpty() ? null : String.join(" ", translated);
-            String target = requests.get(p.position()).targetLanguage();
-            out[p.position()] = new Translation(joined, p.model(), p.chunks().size(), failures,
-                    ModelInputs.cutSentences(p.chunks(), generator, p.model(), target));
-        }
+        return new Translation(text, route.lastModel(), chunks, failures, degraded, route);
+    }
+
+    private static List<ChunkFailure> named(List<ChunkFailure> failures, int leg, String from, String to, String model,
+                                            int offset) {
+        return failures.stream().map(f -> new ChunkFailure(f.chunkIndex() + offset, f.errorType(),
+                "pivot leg " + leg + " of 2 (" + from + " to " + to + ", " + model + "): " + f.message(),
+                f.attempts())).toList();
     }
 }

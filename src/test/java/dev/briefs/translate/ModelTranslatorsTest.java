@@ -60,7 +60,7 @@ class ModelTranslatorsTest {
                     .contains("models fetch opus-mt-en-uk");
             Translation notNamed = translators.translate("Hello.", "en", "de");
             assertThat(notNamed.text()).isNull();
-            assertThat(notNamed.error()).contains("no translation model for en-de");
+            assertThat(notNamed.error()).startsWith("no model translates en to de").contains("models.translate.en-de");
         }
     }
 

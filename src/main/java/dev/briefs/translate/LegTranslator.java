@@ -1,0 +1,93 @@
+package dev.briefs.translate;
+
+import dev.briefs.batch.BatchedGeneration;
+import dev.briefs.batch.ModelInputs;
+import dev.briefs.chunk.Chunk;
+import dev.briefs.chunk.ChunkFailure;
+import dev.briefs.chunk.ChunkPacker;
+import dev.briefs.chunk.SentenceSplitter;
+import dev.briefs.failure.Degradation;
+import dev.briefs.inference.GenerationModels;
+import dev.briefs.inference.TextGenerator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs one step of many routes at once: each text through one model. Texts are split into sentences
+ * and packed into chunks that fit their model, and the chunks of all the texts for one model share
+ * model calls ({@link BatchedGeneration}); a chunk that fails is recorded while the others still
+ * translate.
+ */
+final class LegTranslator {
+
+    /**
+     * One text through one model.
+     *
+     * @param briefLanguage the language of the brief it is for, which its degradations concern
+     */
+    record Leg(String model, String text, String source, String target, String briefLanguage) {
+    }
+
+    /** What a leg gave: the chunks' texts joined, or null when none translated. */
+    record Done(String text, int chunks, List<ChunkFailure> failures, List<Degradation> degraded) {
+    }
+
+    private final GenerationModels models;
+    private final int maxChunkTokens;
+    private final BatchedGeneration batches;
+    private final Map<String, SentenceSplitter> splitters = new ConcurrentHashMap<>();
+
+    LegTranslator(GenerationModels models, int maxChunkTokens, BatchedGeneration batches) {
+        this.models = models;
+        this.maxChunkTokens = maxChunkTokens;
+        this.batches = batches;
+    }
+
+    /** Results in the order of the legs; each leg's model is installed and knows its languages. */
+    List<Done> run(List<Leg> legs) {
+        Done[] out = new Done[legs.size()];
+        Map<String, List<Integer>> byModel = new LinkedHashMap<>();
+        for (int i = 0; i < legs.size(); i++) {
+            byModel.computeIfAbsent(legs.get(i).model(), m -> new ArrayList<>()).add(i);
+        }
+        byModel.forEach((model, positions) -> run(model, models.get(model), positions, legs, out));
+        return List.of(out);
+    }
+
+    private void run(String model, TextGenerator generator, List<Integer> positions, List<Leg> legs, Done[] out) {
+        List<List<Chunk>> chunks = new ArrayList<>();
+        List<BatchedGeneration.Input> inputs = new ArrayList<>();
+        for (int p : positions) {
+            Leg leg = legs.get(p);
+            List<Chunk> packed = chunks(leg, generator);
+            chunks.add(packed);
+            packed.forEach(c -> inputs.add(new BatchedGeneration.Input(c.text(), leg.source(), leg.target())));
+        }
+        List<BatchedGeneration.Output> outputs = batches.run(generator, inputs);
+        int next = 0;
+        for (int k = 0; k < positions.size(); k++) {
+            List<String> translated = new ArrayList<>();
+            List<ChunkFailure> failures = new ArrayList<>();
+            for (Chunk chunk : chunks.get(k)) {
+                BatchedGeneration.Output o = outputs.get(next++);
+                if (o.ok()) {
+                    translated.add(o.text());
+                } else {
+                    failures.add(ChunkFailure.of(chunk, o.failure()));
+                }
+            }
+            Leg leg = legs.get(positions.get(k));
+            out[positions.get(k)] = new Done(translated.isEmpty() ? null : String.join(" ", translated),
+                    chunks.get(k).size(), failures,
+                    ModelInputs.cutSentences(chunks.get(k), generator, model, leg.briefLanguage()));
+        }
+    }
+
+    private List<Chunk> chunks(Leg leg, TextGenerator generator) {
+        List<String> sentences = splitters.computeIfAbsent(leg.source(), SentenceSplitter::new).split(leg.text());
+        return new ChunkPacker(generator.tokenCounter(), Math.min(maxChunkTokens, generator.maxInputTokens())).pack(sentences);
+    }
+}
