@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +26,12 @@ class CrossLanguageStoriesTest {
     private static FolderEmbeddingModel tiny;
     private static RealTextDay corpus;
 
-    @BeforeAll
-    static void load() throws IOException {
+    /** Per test, so that without the shared corpus each test is reported skipped with the reason. */
+    @BeforeEach
+    void load() throws IOException {
+        if (corpus != null) {
+            return;
+        }
         corpus = RealTextDay.build();
         minilm = SentenceEmbeddingModel.loadBundled();
         tiny = FolderEmbeddingModel.load("tiny-multilingual", FolderEmbeddingModelTestFolder.TINY,

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,10 +27,13 @@ class StoryClusteringRealTextTest {
     /** Each lead embedded once; the vectors are the model's own (each lead runs alone, so a cache changes nothing). */
     private static final Map<String, float[]> cache = new HashMap<>();
 
-    @BeforeAll
-    static void load() throws Exception {
-        day = RealTextDay.build();
-        minilm = SentenceEmbeddingModel.loadBundled();
+    /** Per test, so that without the shared corpus each test is reported skipped with the reason. */
+    @BeforeEach
+    void load() throws Exception {
+        if (day == null) {
+            day = RealTextDay.build();
+            minilm = SentenceEmbeddingModel.loadBundled();
+        }
     }
 
     @AfterAll
