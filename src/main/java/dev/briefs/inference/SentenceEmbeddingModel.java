@@ -112,37 +112,10 @@ public final class SentenceEmbeddingModel implements AutoCloseable {
             typesArray.setName("token_type_ids");
             NDArray hidden = predictor.predict(new NDList(idsArray, maskArray, typesArray)).get(0);
             int dims = (int) hidden.getShape().get(2);
-            return meanPoolAndNormalise(hidden.toFloatArray(), mask, 1, ids.length, dims)[0];
+            return Pooling.MEAN.poolAndNormalise(hidden.toFloatArray(), mask, dims);
         } catch (TranslateException e) {
             throw new IllegalStateException(NAME + " failed on a sentence of " + ids.length + " tokens: " + e.getMessage(), e);
         }
-    }
-
-    private static float[][] meanPoolAndNormalise(float[] hidden, long[] mask, int batch, int length, int dims) {
-        float[][] vectors = new float[batch][dims];
-        for (int b = 0; b < batch; b++) {
-            int tokens = 0;
-            for (int t = 0; t < length; t++) {
-                if (mask[b * length + t] == 0) {
-                    continue;
-                }
-                tokens++;
-                int offset = (b * length + t) * dims;
-                for (int d = 0; d < dims; d++) {
-                    vectors[b][d] += hidden[offset + d];
-                }
-            }
-            double norm = 0;
-            for (int d = 0; d < dims; d++) {
-                vectors[b][d] /= Math.max(tokens, 1);
-                norm += vectors[b][d] * vectors[b][d];
-            }
-            float scale = (float) (1.0 / Math.max(Math.sqrt(norm), 1e-12));
-            for (int d = 0; d < dims; d++) {
-                vectors[b][d] *= scale;
-            }
-        }
-        return vectors;
     }
 
     @Override

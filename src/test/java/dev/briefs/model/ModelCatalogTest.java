@@ -24,7 +24,7 @@ class ModelCatalogTest {
 
         assertThat(c.entries()).extracting(CatalogEntry::name).containsExactly(
                 "opus-mt-en-uk", "opus-mt-uk-en", "distilbart-cnn-6-6", "nllb-200-distilled-600M", "opus-mt-ru-en",
-                "opus-mt-pl-en", "all-minilm-l6-v2");
+                "opus-mt-pl-en", "all-minilm-l6-v2", "paraphrase-multilingual-minilm-l12-v2");
         CatalogEntry enUk = c.find("opus-mt-en-uk").orElseThrow();
         assertThat(enUk.repo()).isEqualTo("Xenova/opus-mt-en-uk");
         assertThat(enUk.task()).isEqualTo(Task.TRANSLATION);
@@ -51,8 +51,14 @@ class ModelCatalogTest {
         CatalogEntry minilm = c.find("all-minilm-l6-v2").orElseThrow();
         assertThat(minilm.bundled()).isTrue();
         assertThat(minilm.task()).isEqualTo(Task.EMBEDDING);
-        assertThat(c.entries()).filteredOn(e -> !e.bundled()).allSatisfy(e -> assertThat(e.files())
+        assertThat(c.entries()).filteredOn(e -> !e.bundled() && e.task() != Task.EMBEDDING).allSatisfy(e -> assertThat(e.files())
                 .hasSize(e.repo().contains("opus-mt") ? 10 : 7));
+        CatalogEntry multilingual = c.find("paraphrase-multilingual-minilm-l12-v2").orElseThrow();
+        assertThat(multilingual.task()).isEqualTo(Task.EMBEDDING);
+        assertThat(multilingual.repo()).isEqualTo("Xenova/paraphrase-multilingual-MiniLM-L12-v2");
+        assertThat(multilingual.files()).as("what the job's embedding loader reads").contains("tokenizer.json", "onnx/model.onnx");
+        assertThat(FetchTarget.of(multilingual, null).withVariant(Variant.QUANTIZED).files())
+                .contains("onnx/model_quantized.onnx").doesNotContain("onnx/model.onnx");
     }
 
     private static final List<String> MARIAN_TOKENIZER = List.of("source.spm", "target.spm", "vocab.json");
