@@ -8,7 +8,7 @@ import java.util.Locale;
  * English and in Ukrainian. Ukrainian goes through ICU's BGN transliteration ("Кулеба" becomes
  * "Kuleba", "Києва" "Kyyeva"), then both languages through ICU's Latin-ASCII. The
  * {@link #key} folds spellings that differ between English usage and transliteration (j/dzh,
- * g/h, kh/h ("Homs"/"Хомс"), ts/c/s, w/v, c/k, s/z, y/i, oo/u ("Wood"/"Вуд"), double letters);
+ * g/h, kh/h ("Homs"/"Хомс"), ts/c/s, w/v, c/k, s/z, y/i, double letters);
  * the {@link #skeleton} also drops the vowels, which differ most ("Aslin"/"Eyslin",
  * "Mazyr"/"Mozyr", "Moscow"/"Moskva"), and reads sh as s ("Warsaw"/"Варшава").
  *
@@ -45,7 +45,6 @@ record LatinForm(String key, String skeleton) {
                 .replace("dzh", "j")
                 .replace("zh", "j")
                 .replace("kh", "h")
-                .replace("oo", "u")
                 .replace("ts", "s")
                 .replace("ph", "f")
                 .replace("ck", "k")
