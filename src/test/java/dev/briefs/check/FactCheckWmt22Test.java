@@ -26,7 +26,13 @@ class FactCheckWmt22Test {
     private static final long SEED = 2022;
     /** The bound on segments where the number or the name check raises a false alarm. */
     private static final double MAX_FALSE_ALARMS = 0.05;
+    /** The bound; for names, over swaps to names with a word that is no common word (README, "Fact checks"). */
     private static final double MIN_CATCH = 0.95;
+    /**
+     * All name swaps, with those to names of common words only, which the check reports unchecked:
+     * measured 84.0%, below the issue's 95%. This floor catches a regression; it is no claim that 84% is enough.
+     */
+    private static final double MIN_ALL_SWAPS_CATCH = 0.80;
     /** Measured: every dropped negation word is caught (README); what a word count cannot see is listed there. */
     private static final double MIN_NEGATION_CATCH = 0.95;
 
@@ -145,6 +151,7 @@ class FactCheckWmt22Test {
                                 + " passed %d; all name swaps: %d, caught %d (%.1f%%)%n", commonOnlySwaps, commonOnlyCaught,
                         commonOnlyUnchecked, commonOnlySwaps - commonOnlyCaught - commonOnlyUnchecked, all, allCaught,
                         100.0 * allCaught / all);
+                assertTrue((double) allCaught / all >= MIN_ALL_SWAPS_CATCH, "all name swaps caught: " + allCaught + " of " + all);
             }
             assertTrue(planted >= 20, "only " + planted + " " + kind + " errors could be planted");
         }
