@@ -1,5 +1,6 @@
 package dev.briefs.check;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Acronyms, which one language often writes as the initials of its own words for a name. */
@@ -27,9 +28,9 @@ final class Acronyms {
         return word.length() >= 2 && word.codePoints().allMatch(Character::isUpperCase);
     }
 
-    static String initials(NameExtractor.Name name) {
+    static String initials(List<String> words) {
         StringBuilder initials = new StringBuilder();
-        name.words().forEach(word -> initials.appendCodePoint(word.codePointAt(0)));
+        words.forEach(word -> initials.appendCodePoint(word.codePointAt(0)));
         return initials.toString();
     }
 

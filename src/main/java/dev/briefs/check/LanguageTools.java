@@ -4,12 +4,13 @@ package dev.briefs.check;
  * What the checks need to read one language, built once: ICU's iterators, transliterator and
  * month names take seconds to load the first time.
  */
-record LanguageTools(CheckLanguage language, Tokenizer tokenizer, NameExtractor names,
+record LanguageTools(CheckLanguage language, Tokenizer tokenizer, CommonWords common, NameExtractor names,
                      LatinForm.Transliteration latin, QuantityReader quantities, NegationCues negations) {
 
     static LanguageTools of(CheckLanguage language) {
         Tokenizer tokenizer = new Tokenizer(language);
-        return new LanguageTools(language, tokenizer, new NameExtractor(language, tokenizer),
+        CommonWords common = CommonWords.of(language);
+        return new LanguageTools(language, tokenizer, common, new NameExtractor(language, tokenizer, common),
                 new LatinForm.Transliteration(language), new QuantityReader(language),
                 new NegationCues(language, tokenizer));
     }

@@ -8,8 +8,9 @@ import java.util.Locale;
  * English and in Ukrainian. Ukrainian goes through ICU's BGN transliteration ("Кулеба" becomes
  * "Kuleba", "Києва" "Kyyeva"), then both languages through ICU's Latin-ASCII. The
  * {@link #key} folds spellings that differ between English usage and transliteration (j/dzh,
- * g/h, kh/k, ts/c/s, w/v, c/k, s/z, y/i, double letters); the {@link #skeleton} also drops the vowels, which
- * differ most ("Aslin"/"Eyslin", "Mazyr"/"Mozyr", "Moscow"/"Moskva").
+ * g/h, kh/h ("Homs"/"Хомс"), ts/c/s, w/v, c/k, s/z, y/i, double letters);
+ * the {@link #skeleton} also drops the vowels, which differ most ("Aslin"/"Eyslin",
+ * "Mazyr"/"Mozyr", "Moscow"/"Moskva"), and reads sh as s ("Warsaw"/"Варшава").
  *
  * @param key      lower-case ASCII letters with spelling variants folded
  * @param skeleton the consonants of the key
@@ -43,7 +44,7 @@ record LatinForm(String key, String skeleton) {
                 .replace("tch", "ch")
                 .replace("dzh", "j")
                 .replace("zh", "j")
-                .replace("kh", "k")
+                .replace("kh", "h")
                 .replace("ts", "s")
                 .replace("ph", "f")
                 .replace("ck", "k")
@@ -62,27 +63,40 @@ record LatinForm(String key, String skeleton) {
                 skeleton.append(c);
             }
         }
-        return new LatinForm(key, skeleton.toString().replaceAll("(.)\\1+", "$1"));
+        // English writes s for some foreign sh ("Warsaw", "Варшава"; "Kishida", "Кісіда")
+        return new LatinForm(key, skeleton.toString().replace("sh", "s").replaceAll("(.)\\1+", "$1"));
     }
 
     /**
-     * Whether two words may be one name in different spellings or grammatical cases. Words of
-     * three consonants or more compare by skeleton: equal but for the last consonant of the
-     * shorter, and the longer going on by three at most (a case ending or suffix: "klb" for
-     * "Kuleba" and "Кулебою", "lbnvsk" and "lbnvskh" for "Lobanovsky" and "Лобановського").
-     * Shorter words must have one skeleton and compare by key, vowels included, since two
-     * consonants say too little ("kiv" and "kieva" for "Kyiv" and "Києва").
+     * Whether two words may be one name in different spellings or grammatical cases. Both must
+     * start with a vowel or both with a consonant. Words of three consonants or more compare by
+     * skeleton: equal, or but for the shorter's last consonant where four agree before it
+     * ("Bundeswehr", "Бундесвер"), or where it alternates as Ukrainian consonants do before a case
+     * ending (г/з and х/с, folded to h/s; к/ц, folded to k/s: "Прага", "Празі"), and the longer going on by three at most (a case ending or suffix: "klb" for "Kuleba" and
+     * "Кулебою", "lbnvsk" and "lbnvskh" for "Lobanovsky" and "Лобановського"). Shorter words must
+     * have one skeleton and compare by key, vowels included, since two consonants say too little
+     * ("kiv" and "kieva" for "Kyiv" and "Києва").
      */
     boolean sameNameAs(LatinForm other) {
         if (key.equals(other.key)) {
             return !key.isEmpty();
+        }
+        if (key.isEmpty() || other.key.isEmpty() || isVowel(key.charAt(0)) != isVowel(other.key.charAt(0))) {
+            return false;
         }
         if (skeleton.length() < 3 || other.skeleton.length() < 3) {
             // "Kyiv" and "Києва": one skeleton ("kv"), and the keys agree but for the ending
             return skeleton.equals(other.skeleton) && Math.min(key.length(), other.key.length()) >= 3
                     && stemsAgree(key, other.key, 1, 3);
         }
-        return stemsAgree(skeleton, other.skeleton, skeleton.length() >= 4 && other.skeleton.length() >= 4 ? 1 : 0, 3);
+        String shorter = skeleton.length() <= other.skeleton.length() ? skeleton : other.skeleton;
+        String longer = shorter == skeleton ? other.skeleton : skeleton;
+        int common = commonPrefix(shorter, longer);
+        if (common == shorter.length()) {
+            return longer.length() - common <= 3;
+        }
+        return common == shorter.length() - 1 && shorter.length() >= 4 && longer.length() - common <= 3
+                && (common >= 4 || alternates(shorter.charAt(common), longer.charAt(common)));
     }
 
     /**
@@ -111,10 +125,24 @@ record LatinForm(String key, String skeleton) {
     private static boolean stemsAgree(String a, String b, int slack, int ending) {
         String shorter = a.length() <= b.length() ? a : b;
         String longer = shorter == a ? b : a;
+        int common = commonPrefix(shorter, longer);
+        return common >= Math.max(2, shorter.length() - slack) && longer.length() - common <= ending;
+    }
+
+    private static int commonPrefix(String shorter, String longer) {
         int common = 0;
         while (common < shorter.length() && shorter.charAt(common) == longer.charAt(common)) {
             common++;
         }
-        return common >= Math.max(2, shorter.length() - slack) && longer.length() - common <= ending;
+        return common;
+    }
+
+    /** г/з, х/с and к/ц, the consonants Ukrainian alternates before a case ending, as the key folds them. */
+    private static boolean alternates(char a, char b) {
+        return a == 's' && (b == 'h' || b == 'k') || b == 's' && (a == 'h' || a == 'k');
+    }
+
+    private static boolean isVowel(char c) {
+        return VOWELS.indexOf(c) >= 0;
     }
 }

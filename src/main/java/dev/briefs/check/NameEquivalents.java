@@ -7,6 +7,7 @@ import com.ibm.icu.util.Region;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,44 +42,46 @@ final class NameEquivalents {
                 Region.RegionType.CONTINENT, Region.RegionType.SUBCONTINENT)) {
             for (Region region : Region.getAvailable(type)) {
                 // the short names are the ones news uses: "США", "ООН", "UK"
-                add(tools, language -> displayNames.get(language).regionDisplayName(region.toString())
-                        + " " + shortNames.get(language).regionDisplayName(region.toString()));
+                add(tools, language -> List.of(displayNames.get(language).regionDisplayName(region.toString()),
+                        shortNames.get(language).regionDisplayName(region.toString())));
             }
         }
         for (String code : ULocale.getISOLanguages()) {
-            add(tools, language -> displayNames.get(language).languageDisplayName(code));
+            add(tools, language -> List.of(displayNames.get(language).languageDisplayName(code)));
         }
         for (String zone : TimeZone.getAvailableIDs(TimeZone.SystemTimeZoneType.CANONICAL_LOCATION, null, null)) {
-            add(tools, language -> zoneNames.get(language).getExemplarLocationName(zone));
+            add(tools, language -> Collections.singletonList(zoneNames.get(language).getExemplarLocationName(zone)));
         }
     }
 
+    /** A name's spellings in one language: its full and its short form ("United Nations", "UN"). */
     private interface Namer {
-        String name(CheckLanguage language);
+        List<String> names(CheckLanguage language);
     }
 
     private void add(Map<CheckLanguage, LanguageTools> tools, Namer namer) {
         Map<CheckLanguage, List<LatinForm>> words = new EnumMap<>(CheckLanguage.class);
         for (CheckLanguage language : CheckLanguage.values()) {
-            String name = namer.name(language);
-            // CLDR falls back to the code where a language has no name of its own
-            if (name == null || name.isBlank() || name.chars().anyMatch(Character::isDigit)) {
-                return;
-            }
-            List<LatinForm> forms = new ArrayList<>();
-            for (String word : name.split("[\\s\\-()’',]+")) {
-                if (word.length() > 2 || word.length() == 2 && Acronyms.is(word)) {
-                    forms.add(tools.get(language).latin().of(word));
+            Set<LatinForm> forms = new LinkedHashSet<>();
+            for (String name : namer.names(language)) {
+                // CLDR falls back to the code where a language has no name of its own
+                if (name == null || name.isBlank() || name.chars().anyMatch(Character::isDigit)) {
+                    return;
                 }
-            }
-            String[] parts = name.split("\\s+");
-            if (parts.length > 1 && parts.length <= 4) {
-                // "UN" for "United Nations", "ЄС" for "Європейський Союз"
-                StringBuilder initials = new StringBuilder();
-                for (String part : parts) {
-                    initials.appendCodePoint(Character.toUpperCase(part.codePointAt(0)));
+                for (String word : name.split("[\\s\\-()’',]+")) {
+                    if (word.length() > 2 || word.length() == 2 && Acronyms.is(word)) {
+                        forms.add(tools.get(language).latin().of(word));
+                    }
                 }
-                forms.add(tools.get(language).latin().of(initials.toString()));
+                String[] parts = name.split("\\s+");
+                if (parts.length > 1 && parts.length <= 4) {
+                    // "UN" for "United Nations", "ЄС" for "Європейський Союз"; each form on its own
+                    StringBuilder initials = new StringBuilder();
+                    for (String part : parts) {
+                        initials.appendCodePoint(Character.toUpperCase(part.codePointAt(0)));
+                    }
+                    forms.add(tools.get(language).latin().of(initials.toString()));
+                }
             }
             if (forms.isEmpty()) {
                 return;

@@ -11,8 +11,11 @@ import java.util.Set;
 
 /**
  * Finds names (people, places, organisations) as sequences of capitalised words, with ICU's
- * sentence and word BreakIterators (see {@link Tokenizer}). A sentence's first word is capitalised whatever it is, so it
- * counts only when the text also capitalises it elsewhere. Words that are capitalised for
+ * sentence and word BreakIterators (see {@link Tokenizer}). A sentence's first word, or a quote's,
+ * is capitalised whatever it is, so it counts only when the text also capitalises it elsewhere,
+ * or when it is no common word ({@link CommonWords}) and the next word is a name word or the quote
+ * closes: a quoted title ("“Ukrainska Pravda”", "“Viking”") or a name opening a sentence ("Dmytro
+ * Kuleba said"). Words that are capitalised for
  * other reasons are left out: month and weekday names (from ICU's CLDR data; dates are the number
  * check's), titles before a name ("Mr", "Dr") and the pronoun "I" ("I’m").
  */
@@ -25,11 +28,16 @@ final class NameExtractor {
     private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "sir", "dame", "st", "mt",
             "пан", "пані");
 
+    /** Marks that close a quote: a quote of one word that is no common word is a name ("“Viking”"). */
+    private static final Set<String> CLOSING_QUOTES = Set.of("\"", "”", "»", "“", "’");
+
     private final Tokenizer tokenizer;
+    private final CommonWords common;
     private final Set<String> calendarWords = new HashSet<>();
 
-    NameExtractor(CheckLanguage language, Tokenizer tokenizer) {
+    NameExtractor(CheckLanguage language, Tokenizer tokenizer, CommonWords common) {
         this.tokenizer = tokenizer;
+        this.common = common;
         ULocale locale = new ULocale(language.code());
         DateFormatSymbols symbols = DateFormatSymbols.getInstance(locale);
         for (int context : new int[] {DateFormatSymbols.FORMAT, DateFormatSymbols.STANDALONE}) {
@@ -83,9 +91,20 @@ final class NameExtractor {
 
     private boolean isNameWord(List<Tokenizer.Token> tokens, int at, Set<String> capitalisedInside) {
         Tokenizer.Token token = tokens.get(at);
-        boolean startsName = token.sentenceStart() && capitalisedInside.contains(token.text());
-        return isCapitalisedWord(token) && (!token.sentenceStart() || startsName)
-                && isNameLike(token.text());
+        if (!isCapitalisedWord(token) || !isNameLike(token.text())) {
+            return false;
+        }
+        if (!token.sentenceStart() || capitalisedInside.contains(token.text())) {
+            return true;
+        }
+        Tokenizer.Token next = at + 1 < tokens.size() ? tokens.get(at + 1) : null;
+        return !common.isCommon(token.text()) && next != null
+                && (isInsideNameWord(next) || CLOSING_QUOTES.contains(next.text()));
+    }
+
+    /** A capitalised word past a sentence's start, with nothing between it and the word before. */
+    private boolean isInsideNameWord(Tokenizer.Token token) {
+        return isCapitalisedWord(token) && !token.sentenceStart() && isNameLike(token.text());
     }
 
     private static boolean isCapitalisedWord(Tokenizer.Token token) {
@@ -94,8 +113,7 @@ final class NameExtractor {
 
     private boolean isNameLike(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
-        return true
-                && !calendarWords.contains(lower) && !TITLES.contains(lower)
+        return !calendarWords.contains(lower) && !TITLES.contains(lower)
                 && !lower.startsWith("i'") && !lower.startsWith("i’");
     }
 

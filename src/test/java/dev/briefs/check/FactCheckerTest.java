@@ -98,6 +98,62 @@ class FactCheckerTest {
     }
 
     @Test
+    void aNameOfCommonWordsOnlyIsReportedUncheckedNotFlagged() {
+        // "Bill" translates "законопроєкт": no transliteration can match it, and it may as well be a swapped word
+        CheckResult names = result(checker.checkTranslation(
+                "Верховна Рада ухвалила законопроєкт 7176, а ФСБ його критикувала.", "uk",
+                "The Verkhovna Rada passed Bill 7176, and the Federal Security Service criticised it.", "en"), CheckKind.NAMES);
+        assertTrue(names.passed(), names.flagged().toString());
+        assertEquals(List.of(new Unchecked("Bill", NameCheck.ONLY_COMMON_WORDS),
+                new Unchecked("Federal Security Service", NameCheck.ONLY_COMMON_WORDS)), names.unchecked());
+
+        // one of its words in the source is enough, as for any name
+        CheckResult found = result(checker.checkTranslation("Президент приїхав до Бучі.", "uk",
+                "The President came to Bucha.", "en"), CheckKind.NAMES);
+        assertTrue(found.passed(), found.flagged().toString());
+        assertEquals(List.of(), found.unchecked());
+    }
+
+    @Test
+    void titlesBetweenTwoNamesDoNotLetOneVouchForTheOther() {
+        String uk = "Він сказав, що президент Володимир Путін відповідає за це.";
+        CheckResult faithful = result(checker.checkTranslation(uk, "uk",
+                "He said that President Vladimir Putin is responsible for it.", "en"), CheckKind.NAMES);
+        assertTrue(faithful.passed(), faithful.flagged().toString());
+        // each name must be found on its own: a nationality the source does not write is flagged
+        CheckResult added = result(checker.checkTranslation(uk, "uk",
+                "He said that Russian President Vladimir Putin is responsible for it.", "en"), CheckKind.NAMES);
+        assertEquals(List.of(new Flag("Russian President Vladimir Putin", "rusian", NameCheck.NOT_IN_SOURCE)),
+                added.flagged());
+
+        CheckResult swapped = result(checker.checkTranslation(uk, "uk",
+                "He said that Nottinghamshire President Vladimir Putin is responsible for it.", "en"), CheckKind.NAMES);
+        assertEquals(List.of(new Flag("Nottinghamshire President Vladimir Putin", "notinhamshire", NameCheck.NOT_IN_SOURCE)),
+                swapped.flagged());
+    }
+
+    @Test
+    void acronymsAndQuotedNamesMatchTheirSource() {
+        CheckResult names = result(checker.checkTranslation(
+                "Москва попросила Раду безпеки ООН зібратися, пише УП. Президент рф путін мовчить. Загін \"Вікінг\" воював.",
+                "uk", "Moscow asked the UN Security Council to convene, writes “Ukrainska Pravda”. Putin, the President of"
+                        + " the Russian Federation, is silent. The “Viking” detachment fought.", "en"), CheckKind.NAMES);
+        assertTrue(names.passed(), names.flagged().toString());
+
+        CheckResult quoted = result(checker.checkTranslation("Загін \"Вікінг\" воював.", "uk",
+                "The “Wellington” detachment fought.", "en"), CheckKind.NAMES);
+        assertEquals(List.of("Wellington"), quoted.flagged().stream().map(Flag::text).toList());
+    }
+
+    @Test
+    void spellingsOfForeignNamesMatch() {
+        CheckResult names = result(checker.checkTranslation(
+                "Фуміо Кісіда бачив снайперів на вулицях Хомса, а потім прилетів до Варшави.", "uk",
+                "Fumio Kishida saw snipers in the streets of Homs, and then flew to Warsaw.", "en"), CheckKind.NAMES);
+        assertTrue(names.passed(), names.flagged().toString());
+    }
+
+    @Test
     void aSummaryInItsOwnLanguageKeepsItsNamesAndNegations() {
         String source = "Кулеба заявив, що Україна не отримала літаків. Він зустрівся з Блінкеном у Варшаві.";
         List<CheckResult> faithful = checker.checkSummary(source, "uk", "Кулеба заявив, що Україна не отримала літаків.", "uk");
@@ -137,6 +193,12 @@ class FactCheckerTest {
         assertEquals("names", json.get(1).get("kind").asString());
         assertTrue(json.get(1).get("passed").asBoolean());
         assertEquals(0, json.get(1).get("flagged").size());
+        assertEquals(0, json.get(1).get("unchecked").size());
+
+        List<CheckResult> withBill = checker.checkTranslation("Законопроєкт прийнято.", "uk", "The Bill was passed.", "en");
+        JsonNode unchecked = JsonMapper.builder().build().valueToTree(withBill).get(1).get("unchecked").get(0);
+        assertEquals("Bill", unchecked.get("text").asString());
+        assertEquals(NameCheck.ONLY_COMMON_WORDS, unchecked.get("reason").asString());
     }
 
     @Test
