@@ -22,6 +22,8 @@ public final class AtomicFiles {
     /** Temporary files start with this, so that a folder scan can tell them from briefs. */
     public static final String TEMP_PREFIX = ".tmp-";
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -52,9 +54,9 @@ public final class AtomicFiles {
 
     /**
      * As {@link #write(Path, byte[])}, the file getting {@code permissions} where the file system has
-     * POSIX permissions (a temporary file is readable by its owner only, and the rename keeps that).
+     * POSIX permissions.
      *
-     * @param permissions null to keep the temporary file's
+     * @param permissions null for those of any new file of the process (the umask's)
      */
     public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
         try {
@@ -69,17 +71,29 @@ public final class AtomicFiles {
             throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, TEMP_PREFIX + target.getFileName() + "-", "");
-        try {
-            if (permissions != null && Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(temp, permissions);
+        Path temp = null;
+        FileChannel channel = null;
+        // Not Files.createTempFile: its files are readable by their owner only, and the rename keeps
+        // that, so a web server running as another user could not serve digest.html. A file created
+        // here gets the permissions of any file the process writes (the umask decides).
+        while (channel == null) {
+            temp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36));
+            try {
+                channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // another writer's temporary file: draw another name
             }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        }
+        try {
+            try (FileChannel out = channel) {
+                if (permissions != null && Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                    Files.setPosixFilePermissions(temp, permissions);
+                }
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+                    out.write(buffer);
                 }
-                channel.force(true);
+                out.force(true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {

@@ -54,9 +54,8 @@ class CrashRestartTest {
     static void uninterruptedRun() throws Exception {
         SharedCorpus.dir();
         Path job = prepare(cleanRoot);
-        Process p = start(job, "none");
-        assertThat(p.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(output(p)).isZero();
+        Finished run = runToEnd(job);
+        assertThat(run.exitValue()).as(run.output()).isZero();
         cleanOutput = Outputs.snapshot(TestJobs.outputDir(cleanRoot, DATE));
         assertThat(cleanOutput).containsKeys("briefs.jsonl", "digest.md", "digest.html", "briefs.atom")
                 .hasSize(16 * 2 + 4);
@@ -78,8 +77,29 @@ class CrashRestartTest {
         return ChildJvm.start(CrashingRun.class.getName(), job.toString(), DATE, point);
     }
 
-    static String output(Process p) throws IOException {
-        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    /** A child run that went to its end: its exit status and everything it printed. */
+    record Finished(int exitValue, String output) {
+    }
+
+    /**
+     * Runs the job in a child JVM to its end. Its output is read while it runs: the job logs a
+     * line per article, and a child whose pipe is full waits for a reader forever.
+     */
+    static Finished runToEnd(Path job) throws Exception {
+        Process p = start(job, "none");
+        StringBuffer output = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try {
+                output.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                output.append("(output not read: ").append(e).append(')');
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        assertThat(p.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS)).as("the run ended within its limit").isTrue();
+        reader.join(TimeUnit.SECONDS.toMillis(30));
+        return new Finished(p.exitValue(), output.toString());
     }
 
     @ParameterizedTest(name = "killed {0}")
@@ -100,10 +120,8 @@ class CrashRestartTest {
             assertThat(crashing.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
 
-        Process again = start(job, "none");
-        assertThat(again.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        String log = output(again);
-        assertThat(again.exitValue()).as(log).isZero();
+        Finished again = runToEnd(job);
+        assertThat(again.exitValue()).as(again.output()).isZero();
 
         Path out = TestJobs.outputDir(root, DATE);
         Map<String, String> restarted = Outputs.snapshot(out);
@@ -123,8 +141,8 @@ class CrashRestartTest {
     @Test
     void runningACompletedDateAgainDoesNothing() throws Exception {
         Path job = prepare(root);
-        Process first = start(job, "none");
-        assertThat(first.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        Finished first = runToEnd(job);
+        assertThat(first.exitValue()).as(first.output()).isZero();
         Map<String, String> before = Outputs.snapshot(TestJobs.outputDir(root, DATE));
         JobRunner.Outcome again = JobRunner.runNightly(
                 JobSettings.resolve(job, JobFiles.read(job), java.time.LocalDate.parse(DATE), null, null), false, RunProgress.NONE);

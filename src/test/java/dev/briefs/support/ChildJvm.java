@@ -11,7 +11,11 @@ public final class ChildJvm {
     private ChildJvm() {
     }
 
-    /** Starts {@code mainClass} with its arguments; standard error goes into standard output. */
+    /**
+     * Starts {@code mainClass} with its arguments; standard error goes into standard output. The
+     * caller must read that output while the child runs: the job logs a line per article, and a
+     * child whose pipe is full stops until it is read.
+     */
     public static Process start(String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), mainClass));
