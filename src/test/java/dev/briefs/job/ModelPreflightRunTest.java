@@ -137,7 +137,7 @@ class ModelPreflightRunTest {
         Path job;
         Map<String, String> commits = new LinkedHashMap<>();
         try (TestHub hub = hubWithTinyModels(commits)) {
-            commits.remove("Xenova/opus-mt-uk-en"); // the catalog leaves it on main
+            commits.remove("Xenova/opus-mt-uk-en"); // this catalog leaves it on main, as the shipped one once did
             job = prepare(hub.endpoint(), commits);
             CommandResult run = CommandResult.run("run", job.toString(), "--date", DATE);
 

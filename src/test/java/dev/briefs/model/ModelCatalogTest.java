@@ -8,7 +8,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,14 +64,24 @@ class ModelCatalogTest {
 
     private static final List<String> MARIAN_TOKENIZER = List.of("source.spm", "target.spm", "vocab.json");
 
-    /** Commits of fetched models that no public record could be found for (models/README.md says so). */
-    static final Set<String> KNOWN_UNPINNED = Set.of("opus-mt-uk-en");
+    private static final List<String> QUANTIZED_GRAPHS =
+            List.of("onnx/encoder_model_quantized.onnx", "onnx/decoder_model_merged_quantized.onnx");
 
     /**
-     * Pinned models whose public records give the commit and the sizes of some files only (the config and
-     * tokenizer files and the quantized graphs): models/README.md says so.
+     * Pinned models whose public records give the commit and the exact sizes of some files only, and which
+     * files those are (models/README.md says so, and names the records).
      */
-    static final Set<String> PARTLY_SIZED = Set.of("opus-mt-ru-en", "opus-mt-pl-en");
+    static final Map<String, List<String>> PARTLY_SIZED = Map.of(
+            "opus-mt-ru-en", concat(List.of("config.json", "generation_config.json", "tokenizer.json",
+                    "tokenizer_config.json"), QUANTIZED_GRAPHS),
+            "opus-mt-pl-en", concat(List.of("config.json", "generation_config.json", "tokenizer.json",
+                    "tokenizer_config.json"), QUANTIZED_GRAPHS),
+            "opus-mt-uk-en", concat(List.of("config.json", "tokenizer.json", "source.spm", "onnx/encoder_model.onnx",
+                    "onnx/decoder_model_merged.onnx"), QUANTIZED_GRAPHS));
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
+    }
 
     @Test
     void theShippedCatalogPinsFetchedModelsToCommitsWithTheSizesOfTheirFiles() {
@@ -78,15 +89,21 @@ class ModelCatalogTest {
 
         List<CatalogEntry> fetched = c.entries().stream().filter(e -> !e.bundled()).toList();
         assertThat(fetched).filteredOn(e -> !e.pinned()).extracting(CatalogEntry::name)
-                .as("a fetched model follows a branch; pin it, or say in models/README.md why it cannot be")
-                .isSubsetOf(KNOWN_UNPINNED);
-        assertThat(fetched).filteredOn(e -> PARTLY_SIZED.contains(e.name())).hasSize(PARTLY_SIZED.size()).allSatisfy(e -> {
-            assertThat(e.pinned()).isTrue();
-            assertThat(e.sizes().keySet()).as(e.name() + ": the sizes public records give").contains("config.json",
-                    "generation_config.json", "tokenizer.json", "tokenizer_config.json",
-                    "onnx/encoder_model_quantized.onnx", "onnx/decoder_model_merged_quantized.onnx");
+                .as("a fetched model follows a branch; pin it to a commit (models/README.md, \"Moving a pin\")")
+                .isEmpty();
+        assertThat(fetched).filteredOn(e -> PARTLY_SIZED.containsKey(e.name())).hasSize(PARTLY_SIZED.size()).allSatisfy(e -> {
+            assertThat(e.revision()).matches("[0-9a-f]{40}");
+            assertThat(e.sizes().keySet()).as(e.name() + ": the sizes public records give")
+                    .containsExactlyInAnyOrderElementsOf(PARTLY_SIZED.get(e.name()));
+            assertThat(e.sizes().values()).as(e.name() + ": exact byte counts, as the records list them")
+                    .allSatisfy(size -> assertThat(size.slack()).isZero());
         });
-        assertThat(fetched).filteredOn(e -> e.pinned() && !PARTLY_SIZED.contains(e.name())).hasSizeGreaterThanOrEqualTo(3)
+        CatalogEntry ukEn = c.find("opus-mt-uk-en").orElseThrow();
+        assertThat(ukEn.revision()).as("the commit a public project pins, with its files' sizes")
+                .isEqualTo("b2ad6afa424aaeff8913ff350860b7a7b7c0a607");
+        assertThat(ukEn.sizes().get("onnx/encoder_model.onnx").matches(202_946_348)).isTrue();
+        assertThat(ukEn.sizes().get("onnx/encoder_model.onnx").matches(202_946_349)).isFalse();
+        assertThat(fetched).filteredOn(e -> e.pinned() && !PARTLY_SIZED.containsKey(e.name())).hasSizeGreaterThanOrEqualTo(3)
                 .allSatisfy(e -> {
             assertThat(e.revision()).matches("[0-9a-f]{40}");
             assertThat(e.sizes().keySet()).as(e.name() + ": sizes of the default variant's files")
