@@ -99,6 +99,7 @@ public final class ModelTranslators implements Translator {
         for (Pending p : pending) {
             List<String> translated = new ArrayList<>();
             List<ChunkFailure> failures = new ArrayList<>();
+            List<BatchedGeneration.Output> mine = outputs.subList(next, next + p.chunks().size());
             for (Chunk chunk : p.chunks()) {
                 BatchedGeneration.Output o = outputs.get(next++);
                 if (o.ok()) {
@@ -110,7 +111,7 @@ public final class ModelTranslators implements Translator {
             String joined = translated.isEmpty() ? null : String.join(" ", translated);
             String target = requests.get(p.position()).targetLanguage();
             out[p.position()] = new Translation(joined, p.model(), p.chunks().size(), failures,
-                    ModelInputs.cutSentences(p.chunks(), generator, p.model(), target));
+                    ModelInputs.cutSentences(p.chunks(), generator, p.model(), target), BatchedGeneration.meanLogProb(mine));
         }
     }
 }

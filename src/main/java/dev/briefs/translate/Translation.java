@@ -12,13 +12,23 @@ import java.util.List;
  * @param chunksTotal chunks of the source text
  * @param failures    chunks that could not be translated
  * @param degraded    what made it worse than asked for, though it did not fail
+ * @param confidence  the model's mean log-probability per generated token over the translated chunks
+ *                    (each chunk's mean weighted by its generated tokens; see
+ *                    {@link dev.briefs.batch.BatchedGeneration#meanLogProb}): 0 is certain, lower is
+ *                    less sure; NaN when unknown (nothing translated, or a model that does not give it)
  */
 public record Translation(String text, String model, int chunksTotal, List<ChunkFailure> failures,
-                          List<Degradation> degraded) {
+                          List<Degradation> degraded, double confidence) {
 
     public Translation {
         failures = List.copyOf(failures);
         degraded = List.copyOf(degraded);
+    }
+
+    /** A translation whose confidence is unknown. */
+    public Translation(String text, String model, int chunksTotal, List<ChunkFailure> failures,
+                       List<Degradation> degraded) {
+        this(text, model, chunksTotal, failures, degraded, Double.NaN);
     }
 
     public Translation(String text, String model, int chunksTotal, List<ChunkFailure> failures) {
