@@ -20,12 +20,45 @@ public final class BatchedGeneration {
     public record Input(String text, String sourceLanguage, String targetLanguage) {
     }
 
-    /** An input's generated text, stripped, or the failure that ended its call. */
-    public record Output(String text, ModelCallRetry.Exhausted failure) {
+    /**
+     * An input's generated text, stripped, with the model's mean log-probability per generated token
+     * (NaN when unknown) and the number of generated tokens; or the failure that ended its call.
+     */
+    public record Output(String text, double meanLogProb, int generatedTokens, ModelCallRetry.Exhausted failure) {
+
+        static Output of(Seq2SeqGenerator.Result result) {
+            return new Output(result.text().strip(), result.meanLogProb(), result.generatedTokens(), null);
+        }
+
+        static Output failed(ModelCallRetry.Exhausted failure) {
+            return new Output(null, Double.NaN, 0, failure);
+        }
 
         public boolean ok() {
             return failure == null;
         }
+    }
+
+    /**
+     * The mean log-probability per generated token over several outputs together (the chunks of one
+     * text): each output's mean weighted by its generated tokens, i.e. all their tokens' scores
+     * summed over all their tokens. Failed outputs do not count; NaN when none succeeded or one
+     * that did has no mean.
+     */
+    public static double meanLogProb(List<Output> outputs) {
+        double sum = 0;
+        long tokens = 0;
+        for (Output o : outputs) {
+            if (!o.ok()) {
+                continue;
+            }
+            if (Double.isNaN(o.meanLogProb())) {
+                return Double.NaN;
+            }
+            sum += o.meanLogProb() * o.generatedTokens();
+            tokens += o.generatedTokens();
+        }
+        return tokens == 0 ? Double.NaN : sum / tokens;
     }
 
     private final BatchSettings settings;
@@ -59,18 +92,17 @@ public final class BatchedGeneration {
         Input first = inputs.get(batch.get(0));
         if (batch.size() == 1) {
             try {
-                String text = retry.call(() -> call(model, List.of(first), padTo).get(0));
-                outputs[batch.get(0)] = new Output(text, null);
+                outputs[batch.get(0)] = retry.call(() -> call(model, List.of(first), padTo).get(0));
             } catch (ModelCallRetry.Exhausted e) {
-                outputs[batch.get(0)] = new Output(null, e);
+                outputs[batch.get(0)] = Output.failed(e);
             }
             return;
         }
         List<Input> rows = new ArrayList<>();
         batch.forEach(i -> rows.add(inputs.get(i)));
-        List<String> texts;
+        List<Output> made;
         try {
-            texts = call(model, rows, padTo);
+            made = call(model, rows, padTo);
         } catch (RuntimeException e) {
             if (!ExpectedFailures.perArticle(e)) {
                 throw e; // a fault of the code or the machine, not of one input: splitting would hide it
@@ -83,11 +115,11 @@ public final class BatchedGeneration {
             return;
         }
         for (int k = 0; k < batch.size(); k++) {
-            outputs[batch.get(k)] = new Output(texts.get(k), null);
+            outputs[batch.get(k)] = made.get(k);
         }
     }
 
-    private static List<String> call(TextGenerator model, List<Input> rows, int padTo) {
+    private static List<Output> call(TextGenerator model, List<Input> rows, int padTo) {
         Input first = rows.get(0);
         List<String> texts = new ArrayList<>();
         for (Input in : rows) {
@@ -97,6 +129,6 @@ public final class BatchedGeneration {
         if (results.size() != rows.size()) {
             throw new IllegalStateException("model returned " + results.size() + " results for " + rows.size() + " inputs");
         }
-        return results.stream().map(r -> r.text().strip()).toList();
+        return results.stream().map(Output::of).toList();
     }
 }

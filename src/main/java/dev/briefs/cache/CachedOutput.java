@@ -3,8 +3,11 @@ package dev.briefs.cache;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** A model output as the cache keeps it: the generated text and the token ids on both sides. */
-public record CachedOutput(String text, long[] inputIds, int[] outputIds) {
+/**
+ * A model output as the cache keeps it: the generated text, the token ids on both sides and the
+ * model's mean log-probability per generated token (NaN when the model did not give it).
+ */
+public record CachedOutput(String text, long[] inputIds, int[] outputIds, double meanLogProb) {
 
     static String ids(long[] ids) {
         return ids == null ? "" : Arrays.stream(ids).mapToObj(Long::toString).collect(Collectors.joining(","));

@@ -85,7 +85,7 @@ public final class CachingTextGenerator extends ForwardingTextGenerator {
             List<Seq2SeqGenerator.Result> made = run(missingTexts, from, to, padTo);
             for (int i = 0; i < made.size(); i++) {
                 Seq2SeqGenerator.Result r = made.get(i);
-                CachedOutput output = new CachedOutput(r.text(), r.inputIds(), r.outputIds());
+                CachedOutput output = new CachedOutput(r.text(), r.inputIds(), r.outputIds(), r.meanLogProb());
                 cache.store(missingKeys.get(i), name, output);
                 found.put(missingKeys.get(i), output);
             }
@@ -93,7 +93,8 @@ public final class CachingTextGenerator extends ForwardingTextGenerator {
         List<Seq2SeqGenerator.Result> results = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             CachedOutput output = found.get(keys.get(i));
-            results.add(new Seq2SeqGenerator.Result(texts.get(i), output.inputIds(), output.outputIds(), output.text()));
+            results.add(new Seq2SeqGenerator.Result(texts.get(i), output.inputIds(), output.outputIds(), output.text(),
+                    output.meanLogProb()));
         }
         return results;
     }

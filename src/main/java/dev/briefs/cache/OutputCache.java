@@ -46,8 +46,9 @@ public final class OutputCache {
     }
 
     /**
-     * Creates the table on first use. Two processes starting together on PostgreSQL can both
-     * pass IF NOT EXISTS and one then fails on the catalog's index: the table is there then.
+     * Creates the table on first use, and adds the columns that came later to a table made before
+     * them. Two processes starting together on PostgreSQL can both pass IF NOT EXISTS and one then
+     * fails on the catalog's index: the table (or column) is there then.
      */
     public void createSchema() {
         try {
@@ -57,19 +58,28 @@ public final class OutputCache {
                     + "OUTPUT_TEXT VARCHAR NOT NULL, "
                     + "INPUT_IDS VARCHAR NOT NULL, "
                     + "OUTPUT_IDS VARCHAR NOT NULL, "
+                    + "MEAN_LOG_PROB DOUBLE PRECISION, "
                     + "CREATED TIMESTAMP NOT NULL, "
                     + "HITS BIGINT NOT NULL, "
                     + "LAST_HIT TIMESTAMP)");
         } catch (DataAccessException e) {
-            if (!tableExists()) {
+            if (!columnExists("COUNT(*)")) {
+                throw e;
+            }
+        }
+        // Outputs kept before the column existed have it NULL: they count as misses (see lookup).
+        try {
+            jdbc.execute("ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS MEAN_LOG_PROB DOUBLE PRECISION");
+        } catch (DataAccessException e) {
+            if (!columnExists("MEAN_LOG_PROB")) {
                 throw e;
             }
         }
     }
 
-    private boolean tableExists() {
+    private boolean columnExists(String column) {
         try {
-            jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE 1 = 0", Integer.class);
+            jdbc.queryForList("SELECT " + column + " FROM " + TABLE + " WHERE 1 = 0");
             return true;
         } catch (DataAccessException notThere) {
             return false;
@@ -85,7 +95,11 @@ public final class OutputCache {
         return clock.instant().minus(settings.maxAge());
     }
 
-    /** The outputs kept for the keys, within the age limit; each found counts as a hit. */
+    /**
+     * The outputs kept for the keys, within the age limit; each found counts as a hit. An output
+     * kept without its mean log-probability (before the cache kept it) is not found: the model
+     * makes it again, and {@link #store} replaces it.
+     */
     Map<String, CachedOutput> lookup(Collection<String> keys) {
         Map<String, CachedOutput> found = new HashMap<>();
         List<String> all = List.copyOf(keys);
@@ -93,11 +107,13 @@ public final class OutputCache {
             List<String> part = all.subList(from, Math.min(all.size(), from + IN_LIST));
             List<Object> args = new ArrayList<>(part);
             args.add(Timestamp.from(oldestKept()));
-            jdbc.query("SELECT CACHE_KEY, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS FROM " + TABLE + " WHERE CACHE_KEY IN ("
-                            + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ") AND CREATED >= ?",
+            jdbc.query("SELECT CACHE_KEY, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS, MEAN_LOG_PROB FROM " + TABLE
+                            + " WHERE CACHE_KEY IN (" + String.join(", ", java.util.Collections.nCopies(part.size(), "?"))
+                            + ") AND CREATED >= ? AND MEAN_LOG_PROB IS NOT NULL",
                     rs -> {
                         found.put(rs.getString(1).strip(), new CachedOutput(rs.getString(2),
-                                CachedOutput.longIds(rs.getString(3)), CachedOutput.intIds(rs.getString(4))));
+                                CachedOutput.longIds(rs.getString(3)), CachedOutput.intIds(rs.getString(4)),
+                                rs.getDouble(5)));
                     }, args.toArray());
         }
         if (!found.isEmpty()) {
@@ -110,19 +126,27 @@ public final class OutputCache {
         return found;
     }
 
-    /** Keeps an output; one kept already under the key (another thread, another machine) stays. */
+    /**
+     * Keeps an output; one kept already under the key (another thread, another machine) stays,
+     * unless it was kept without its mean log-probability.
+     */
     void store(String key, String model, CachedOutput output) {
         Timestamp now = Timestamp.from(clock.instant());
         String ids = CachedOutput.ids(output.inputIds());
         String out = CachedOutput.ids(output.outputIds());
         if (postgres) {
             // A failed statement aborts a PostgreSQL transaction, so a duplicate must not fail.
-            jdbc.update("INSERT INTO " + TABLE + " (CACHE_KEY, MODEL, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS, CREATED, HITS) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT (CACHE_KEY) DO NOTHING", key, model, output.text(), ids, out, now);
+            jdbc.update("INSERT INTO " + TABLE + " (CACHE_KEY, MODEL, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS, MEAN_LOG_PROB, "
+                    + "CREATED, HITS) VALUES (?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (CACHE_KEY) DO UPDATE SET "
+                    + "MODEL = EXCLUDED.MODEL, OUTPUT_TEXT = EXCLUDED.OUTPUT_TEXT, INPUT_IDS = EXCLUDED.INPUT_IDS, "
+                    + "OUTPUT_IDS = EXCLUDED.OUTPUT_IDS, MEAN_LOG_PROB = EXCLUDED.MEAN_LOG_PROB, CREATED = EXCLUDED.CREATED "
+                    + "WHERE " + TABLE + ".MEAN_LOG_PROB IS NULL",
+                    key, model, output.text(), ids, out, output.meanLogProb(), now);
         } else {
             try {
-                jdbc.update("MERGE INTO " + TABLE + " (CACHE_KEY, MODEL, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS, CREATED, HITS) "
-                        + "KEY (CACHE_KEY) VALUES (?, ?, ?, ?, ?, ?, 0)", key, model, output.text(), ids, out, now);
+                jdbc.update("MERGE INTO " + TABLE + " (CACHE_KEY, MODEL, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS, MEAN_LOG_PROB, "
+                        + "CREATED, HITS) KEY (CACHE_KEY) VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+                        key, model, output.text(), ids, out, output.meanLogProb(), now);
             } catch (org.springframework.dao.DuplicateKeyException keptMeanwhile) {
                 // Another thread kept the same output between H2's check and its insert: it is there.
             }

@@ -51,7 +51,8 @@ abstract class GenerateCommand implements Callable<Integer> {
     @Option(names = "--ids", description = "Print the generated token ids instead of the text.")
     boolean ids;
 
-    @Option(names = "--json", description = "Print one JSON object a line: input, input_ids (what the encoder got), text and ids.")
+    @Option(names = "--json", description = "Print one JSON object a line: input, input_ids (what the encoder got), text, ids and "
+            + "mean_log_prob (the model's mean log-probability per generated token).")
     boolean json;
 
     @Option(names = "--variant", paramLabel = "fp32|quantized",
@@ -155,6 +156,11 @@ abstract class GenerateCommand implements Callable<Integer> {
             node.putArray("input_ids").addAll(Arrays.stream(r.inputIds()).mapToObj(JSON.getNodeFactory()::numberNode).toList());
             node.put("text", r.text());
             node.putArray("ids").addAll(Arrays.stream(r.outputIds()).mapToObj(JSON.getNodeFactory()::numberNode).toList());
+            if (Double.isNaN(r.meanLogProb())) {
+                node.putNull("mean_log_prob");
+            } else {
+                node.put("mean_log_prob", r.meanLogProb());
+            }
             return JSON.writeValueAsString(node);
         }
         return ids ? idText : r.text();

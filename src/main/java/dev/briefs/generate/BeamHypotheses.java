@@ -14,8 +14,12 @@ import java.util.List;
  */
 public final class BeamHypotheses {
 
-    /** A finished hypothesis: tokens (decoder start token first, EOS not included) and score. */
-    public record Hypothesis(double score, int[] tokens, boolean endsWithEos) {}
+    /**
+     * A finished hypothesis: tokens (decoder start token first, EOS not included), score, and the
+     * processed log-probability of each generated token along its path, the EOS's included (null
+     * when the caller did not keep them).
+     */
+    public record Hypothesis(double score, int[] tokens, boolean endsWithEos, float[] tokenScores) {}
 
     private final int numBeams;
     private final double lengthPenalty;
@@ -51,9 +55,18 @@ public final class BeamHypotheses {
 
     /** Adds a hypothesis if the list has room or it beats the worst one (which is then dropped). */
     public void add(int[] tokens, double sumLogprobs, int generatedLen, boolean endsWithEos) {
+        add(tokens, null, sumLogprobs, generatedLen, endsWithEos);
+    }
+
+    /**
+     * {@link #add(int[], double, int, boolean)}, keeping the scores of the hypothesis's tokens.
+     *
+     * @param tokenScores per generated token, its processed log-probability (the EOS's included)
+     */
+    public void add(int[] tokens, float[] tokenScores, double sumLogprobs, int generatedLen, boolean endsWithEos) {
         double score = sumLogprobs / Math.pow(generatedLen, lengthPenalty);
         if (beams.size() < numBeams || score > worstScore) {
-            beams.add(new Hypothesis(score, tokens, endsWithEos));
+            beams.add(new Hypothesis(score, tokens, endsWithEos, tokenScores));
             if (beams.size() > numBeams) {
                 // sorted((score, idx)): the lowest score, and among equal scores the lowest index, goes
                 int worst = 0;

@@ -58,6 +58,20 @@ public final class BeamSearch {
      */
     public static int[][] generate(Seq2SeqModel model, long[][] inputIds, long[][] attentionMask,
             GenerationConfig config, LengthConvention convention) {
+        ScoredSequence[] scored = search(model, inputIds, attentionMask, config, convention);
+        int[][] out = new int[scored.length][];
+        for (int b = 0; b < scored.length; b++) {
+            out[b] = scored[b].tokens();
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #generate}, each best hypothesis with the processed log-probabilities of its tokens
+     * along its path (see {@link ScoredSequence}).
+     */
+    static ScoredSequence[] search(Seq2SeqModel model, long[][] inputIds, long[][] attentionMask,
+            GenerationConfig config, LengthConvention convention) {
         config.validate();
         final int batch = inputIds.length;
         final int nb = config.getNumBeams();
@@ -77,11 +91,14 @@ public final class BeamSearch {
             beamScores[r] = r % nb == 0 ? 0f : -1e9f;
         }
         int[][] seqs = new int[rows][];
+        // per row, the processed log-probability of each generated token, reordered with the beams
+        float[][] paths = new float[rows][];
         for (int r = 0; r < rows; r++) {
             seqs[r] = new int[] {start};
+            paths[r] = new float[0];
         }
         if (batch == 0) {
-            return new int[0][];
+            return new ScoredSequence[0];
         }
         int curLen = promptLen;
         int keep = Math.max(2, 1 + eos.length) * nb;
@@ -99,30 +116,37 @@ public final class BeamSearch {
                     int vocab = scores[0].length;
                     final float[] scoresBefore = beamScores;
                     float[][] candScores = new float[batch][];
+                    float[][] candTokenScores = new float[batch][];
                     int[][] candTokens = new int[batch][];
                     int[][] candRows = new int[batch][];
                     IntStream.range(0, batch).parallel().filter(b -> !scorer.isDone(b)).forEach(b -> {
                         int[] flat = topK(scores, scoresBefore, b * nb, nb, vocab, keep);
                         candScores[b] = new float[flat.length];
+                        candTokenScores[b] = new float[flat.length];
                         candTokens[b] = new int[flat.length];
                         candRows[b] = new int[flat.length];
                         for (int i = 0; i < flat.length; i++) {
                             int row = b * nb + flat[i] / vocab;
                             candTokens[b][i] = flat[i] % vocab;
                             candRows[b][i] = row;
-                            candScores[b][i] = scores[row][candTokens[b][i]] + scoresBefore[row];
+                            candTokenScores[b][i] = scores[row][candTokens[b][i]];
+                            candScores[b][i] = candTokenScores[b][i] + scoresBefore[row];
                         }
                     });
-                    BeamSearchScorer.Step next = scorer.process(seqs, candScores, candTokens, candRows, curLen);
+                    BeamSearchScorer.Step next = scorer.process(seqs, paths, candScores, candTokenScores, candTokens,
+                            candRows, curLen);
                     // input_ids = cat(input_ids[beam_idx], next_tokens)
                     int[][] newSeqs = new int[rows][];
+                    float[][] newPaths = new float[rows][];
                     for (int r = 0; r < rows; r++) {
                         int[] src = seqs[next.sourceRows()[r]];
                         int[] s = Arrays.copyOf(src, src.length + 1);
                         s[src.length] = next.tokens()[r];
                         newSeqs[r] = s;
+                        newPaths[r] = BeamSearchScorer.append(paths[next.sourceRows()[r]], next.tokenScores()[r]);
                     }
                     seqs = newSeqs;
+                    paths = newPaths;
                     beamScores = next.scores();
                     curLen++;
                     if (scorer.allDone() || curLen >= maxLength) {
@@ -138,7 +162,7 @@ public final class BeamSearch {
         for (int r = 0; r < rows; r++) {
             generatedLength[r] = convention == LengthConvention.LEGACY ? seqs[r].length : seqs[r].length - promptLen;
         }
-        return scorer.finalizeBest(seqs, beamScores, generatedLength, maxLength);
+        return scorer.finalizeBest(seqs, paths, beamScores, generatedLength, maxLength);
     }
 
     /**

@@ -10,8 +10,11 @@ import java.util.Arrays;
  */
 final class BeamSearchScorer {
 
-    /** The next beams, row-major (input * numBeams + beam), as process() returns them. */
-    record Step(float[] scores, int[] tokens, int[] sourceRows) {}
+    /**
+     * The next beams, row-major (input * numBeams + beam), as process() returns them, with each new
+     * token's own processed log-probability.
+     */
+    record Step(float[] scores, int[] tokens, int[] sourceRows, float[] tokenScores) {}
 
     private final int numBeams;
     private final int[] eos;
@@ -54,19 +57,23 @@ final class BeamSearchScorer {
      * next beams until there are {@code numBeams}.
      *
      * @param seqs the current sequences, one per row
+     * @param paths per row, the processed log-probabilities of its generated tokens so far
      * @param candScores per input, the candidates' scores (running score plus log-probability)
+     * @param candTokenScores per input, the candidates' own processed log-probabilities
      * @param candTokens per input, the candidates' tokens
      * @param candRows per input, the candidates' source rows (absolute, input * numBeams + beam);
      *     null for an input that is already done
      * @param curLen the current sequence length, as the hypotheses' generated length and the
      *     done heuristic's length
      */
-    Step process(int[][] seqs, float[][] candScores, int[][] candTokens, int[][] candRows, int curLen) {
+    Step process(int[][] seqs, float[][] paths, float[][] candScores, float[][] candTokenScores, int[][] candTokens,
+            int[][] candRows, int curLen) {
         int batch = hyps.length;
         int rows = batch * numBeams;
         float[] nextScores = new float[rows];
         int[] nextTokens = new int[rows];
         int[] nextRows = new int[rows];
+        float[] nextTokenScores = new float[rows];
         for (int b = 0; b < batch; b++) {
             if (done[b]) {
                 // transformers points these rows at row 0; they are never read again, so keep them
@@ -87,11 +94,12 @@ final class BeamSearchScorer {
                     if (rank >= numBeams) {
                         continue;
                     }
-                    hyps[b].add(seqs[srcRow].clone(), score[rank], curLen, true);
+                    hyps[b].add(seqs[srcRow].clone(), append(paths[srcRow], candTokenScores[b][rank]), score[rank], curLen, true);
                 } else {
                     nextScores[b * numBeams + beamIdx] = score[rank];
                     nextTokens[b * numBeams + beamIdx] = token;
                     nextRows[b * numBeams + beamIdx] = srcRow;
+                    nextTokenScores[b * numBeams + beamIdx] = candTokenScores[b][rank];
                     beamIdx++;
                 }
                 if (beamIdx == numBeams) {
@@ -108,23 +116,25 @@ final class BeamSearchScorer {
             }
             done[b] = hyps[b].isDone(max, curLen);
         }
-        return new Step(nextScores, nextTokens, nextRows);
+        return new Step(nextScores, nextTokens, nextRows, nextTokenScores);
     }
 
     /**
      * {@code BeamSearchScorer.finalize} for one returned sequence per input: the open beams of
      * inputs that are not done become hypotheses, then each input's best is returned, with the
-     * first EOS appended when it ended with one and there is room below {@code maxLength}.
+     * first EOS appended when it ended with one and there is room below {@code maxLength}, and the
+     * processed log-probabilities of its generated tokens along its path.
      *
+     * @param paths per row, the processed log-probabilities of its generated tokens
      * @param generatedLength per row, the length the row's hypothesis counts
      */
-    int[][] finalizeBest(int[][] seqs, float[] beamScores, int[] generatedLength, int maxLength) {
-        int[][] out = new int[hyps.length][];
+    ScoredSequence[] finalizeBest(int[][] seqs, float[][] paths, float[] beamScores, int[] generatedLength, int maxLength) {
+        ScoredSequence[] out = new ScoredSequence[hyps.length];
         for (int b = 0; b < hyps.length; b++) {
             if (!done[b]) {
                 for (int k = 0; k < numBeams; k++) {
                     int r = b * numBeams + k;
-                    hyps[b].add(seqs[r], beamScores[r], generatedLength[r], false);
+                    hyps[b].add(seqs[r], paths[r], beamScores[r], generatedLength[r], false);
                 }
             }
             BeamHypotheses.Hypothesis h = hyps[b].best();
@@ -133,9 +143,16 @@ final class BeamSearchScorer {
                 t = Arrays.copyOf(t, t.length + 1);
                 t[t.length - 1] = eos[0];
             }
-            out[b] = t;
+            // the EOS's score is on the path already; a hypothesis that had no room for it drops it
+            out[b] = new ScoredSequence(t, Arrays.copyOf(h.tokenScores(), t.length - 1));
         }
         return out;
+    }
+
+    static float[] append(float[] path, float score) {
+        float[] p = Arrays.copyOf(path, path.length + 1);
+        p[path.length] = score;
+        return p;
     }
 
     private static boolean contains(int[] a, int v) {

@@ -21,16 +21,38 @@ public final class Generation {
      */
     public static int[][] generate(Seq2SeqModel model, long[][] inputIds, long[][] attentionMask,
             GenerationConfig config, BeamSearch.LengthConvention convention) {
-        int[][] raw = config.getNumBeams() > 1
-                ? BeamSearch.generate(model, inputIds, attentionMask, config, convention)
-                : GreedySearch.generate(model, inputIds, attentionMask, config);
-        int[] eos = config.getEosTokenId() == null ? new int[0] : config.getEosTokenId();
-        int pad = config.resolvePadTokenId();
-        int[][] out = new int[raw.length][];
-        for (int i = 0; i < raw.length; i++) {
-            out[i] = trim(raw[i], eos, pad);
+        ScoredSequence[] scored = generateScored(model, inputIds, attentionMask, config, convention);
+        int[][] out = new int[scored.length][];
+        for (int i = 0; i < scored.length; i++) {
+            out[i] = scored[i].tokens();
         }
         return out;
+    }
+
+    /**
+     * As {@link #generate(Seq2SeqModel, long[][], long[][], GenerationConfig, BeamSearch.LengthConvention)},
+     * the same tokens, each row with the search's score of each generated token and their mean,
+     * the model's mean log-probability per generated token (see {@link ScoredSequence}).
+     */
+    public static ScoredSequence[] generateScored(Seq2SeqModel model, long[][] inputIds, long[][] attentionMask,
+            GenerationConfig config, BeamSearch.LengthConvention convention) {
+        ScoredSequence[] raw = config.getNumBeams() > 1
+                ? BeamSearch.search(model, inputIds, attentionMask, config, convention)
+                : GreedySearch.search(model, inputIds, attentionMask, config);
+        int[] eos = config.getEosTokenId() == null ? new int[0] : config.getEosTokenId();
+        int pad = config.resolvePadTokenId();
+        ScoredSequence[] out = new ScoredSequence[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            int[] tokens = trim(raw[i].tokens(), eos, pad);
+            out[i] = new ScoredSequence(tokens, Arrays.copyOf(raw[i].tokenScores(), tokens.length - 1));
+        }
+        return out;
+    }
+
+    /** {@link #generateScored(Seq2SeqModel, long[][], long[][], GenerationConfig, BeamSearch.LengthConvention)} with the current (>= 4.36) convention. */
+    public static ScoredSequence[] generateScored(Seq2SeqModel model, long[][] inputIds, long[][] attentionMask,
+            GenerationConfig config) {
+        return generateScored(model, inputIds, attentionMask, config, BeamSearch.LengthConvention.GENERATED);
     }
 
     /** {@link #generate(Seq2SeqModel, long[][], long[][], GenerationConfig, BeamSearch.LengthConvention)} with the current (>= 4.36) convention. */

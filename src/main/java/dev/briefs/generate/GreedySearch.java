@@ -17,6 +17,20 @@ public final class GreedySearch {
      *     returns them; see {@link Generation#trim})
      */
     public static int[][] generate(Seq2SeqModel model, long[][] inputIds, long[][] attentionMask, GenerationConfig config) {
+        ScoredSequence[] scored = search(model, inputIds, attentionMask, config);
+        int[][] out = new int[scored.length][];
+        for (int r = 0; r < scored.length; r++) {
+            out[r] = scored[r].tokens();
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #generate}, each row with its tokens' scores: the log-softmax of the processed
+     * logits at the chosen token (see {@link ScoredSequence}); NaN for the pad ids fed to a row
+     * after it finished.
+     */
+    static ScoredSequence[] search(Seq2SeqModel model, long[][] inputIds, long[][] attentionMask, GenerationConfig config) {
         config.validate();
         int batch = inputIds.length;
         int start = config.resolveDecoderStartTokenId();
@@ -29,11 +43,12 @@ public final class GreedySearch {
                 : StoppingCriteria.maxLength(maxLength);
 
         List<int[]> columns = new ArrayList<>();
+        List<float[]> scoreColumns = new ArrayList<>();
         int[] first = new int[batch];
         java.util.Arrays.fill(first, start);
         columns.add(first);
         if (batch == 0 || maxLength <= 1) {
-            return toRows(columns, batch);
+            return scored(columns, scoreColumns, batch);
         }
         boolean[] unfinished = new boolean[batch];
         java.util.Arrays.fill(unfinished, true);
@@ -44,10 +59,15 @@ public final class GreedySearch {
                 int[][] ids = toRows(columns, batch);
                 processors.process(ids, logits);
                 int[] next = new int[batch];
-                for (int r = 0; r < batch; r++) {
-                    next[r] = unfinished[r] ? argmax(logits[r]) : pad;
-                }
+                float[] scores = new float[batch];
+                // the score costs a pass of exponentials over the vocabulary, so rows share the cores
+                boolean[] open = unfinished.clone();
+                java.util.stream.IntStream.range(0, batch).parallel().forEach(r -> {
+                    next[r] = open[r] ? argmax(logits[r]) : pad;
+                    scores[r] = open[r] ? TorchLogSoftmax.at(logits[r], next[r]) : Float.NaN;
+                });
                 columns.add(next);
+                scoreColumns.add(scores);
                 ids = toRows(columns, batch);
                 boolean[] done = stop.isDone(ids);
                 boolean any = false;
@@ -56,11 +76,24 @@ public final class GreedySearch {
                     any |= unfinished[r];
                 }
                 if (!any) {
-                    return ids;
+                    return scored(columns, scoreColumns, batch);
                 }
                 last = next;
             }
         }
+    }
+
+    private static ScoredSequence[] scored(List<int[]> columns, List<float[]> scoreColumns, int batch) {
+        int[][] ids = toRows(columns, batch);
+        ScoredSequence[] out = new ScoredSequence[batch];
+        for (int r = 0; r < batch; r++) {
+            float[] scores = new float[scoreColumns.size()];
+            for (int c = 0; c < scores.length; c++) {
+                scores[c] = scoreColumns.get(c)[r];
+            }
+            out[r] = new ScoredSequence(ids[r], scores);
+        }
+        return out;
     }
 
     /** Index of the first maximal value (torch.argmax). NaN counts as maximal, like torch. */

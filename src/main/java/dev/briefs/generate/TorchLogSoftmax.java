@@ -54,6 +54,23 @@ final class TorchLogSoftmax {
         }
     }
 
+    /**
+     * The log-softmax of one entry of the row, {@code log_softmax(row)[index]}, with the same bits as
+     * {@link #inPlace}, leaving the row as it is. A row that is all -inf gives NaN, as torch does.
+     */
+    static float at(float[] row, int index) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : row) {
+            if (v > max) {
+                max = v;
+            }
+        }
+        if (max == Float.NEGATIVE_INFINITY) {
+            return Float.NaN;
+        }
+        return (row[index] - max) - sleefLogf(sumExp(row, max));
+    }
+
     /** Step 2: the sum of exp(x - max) in torch's lane order. */
     static float sumExp(float[] row, float max) {
         int n = row.length;

@@ -12,6 +12,7 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.briefs.generate.BeamSearch;
 import dev.briefs.generate.GenerationConfig;
 import dev.briefs.generate.Generation;
+import dev.briefs.generate.ScoredSequence;
 import dev.briefs.inference.onnx.OnnxModelOptions;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
 import dev.briefs.inference.onnx.OrtSessionSettings;
@@ -43,8 +44,23 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
 
-    /** One input's result: its token ids, the generated ids (decoder start token first) and text. */
-    public record Result(String input, long[] inputIds, int[] outputIds, String text) {}
+    /**
+     * One input's result: its token ids, the generated ids (decoder start token first) and text, and
+     * the model's mean log-probability per generated token ({@link ScoredSequence#meanLogProb()}; NaN
+     * when unknown).
+     */
+    public record Result(String input, long[] inputIds, int[] outputIds, String text, double meanLogProb) {
+
+        /** A result whose mean log-probability is unknown. */
+        public Result(String input, long[] inputIds, int[] outputIds, String text) {
+            this(input, inputIds, outputIds, text, Double.NaN);
+        }
+
+        /** Generated tokens, the decoder start token not counted (the EOS is). */
+        public int generatedTokens() {
+            return Math.max(0, outputIds.length - 1);
+        }
+    }
 
     private final OnnxSeq2SeqModel model;
     private final ModelTokenizer tokenizer;
@@ -322,10 +338,11 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
                 mask[i][j] = j < r.length ? 1 : 0;
             }
         }
-        int[][] out = Generation.generate(model, in, mask, config, convention);
+        ScoredSequence[] out = Generation.generateScored(model, in, mask, config, convention);
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            results.add(new Result(texts.get(i), ids.get(i), out[i], decode(out[i])));
+            int[] tokens = out[i].tokens();
+            results.add(new Result(texts.get(i), ids.get(i), tokens, decode(tokens), out[i].meanLogProb()));
         }
         return results;
     }

@@ -31,8 +31,12 @@ final class LegTranslator {
     record Leg(String model, String text, String source, String target, String briefLanguage) {
     }
 
-    /** What a leg gave: the chunks' texts joined, or null when none translated. */
-    record Done(String text, int chunks, List<ChunkFailure> failures, List<Degradation> degraded) {
+    /**
+     * What a leg gave: the chunks' texts joined, or null when none translated.
+     *
+     * @param confidence the model's mean log-probability per generated token over the leg's chunks
+     */
+    record Done(String text, int chunks, List<ChunkFailure> failures, List<Degradation> degraded, double confidence) {
     }
 
     private final GenerationModels models;
@@ -69,6 +73,7 @@ final class LegTranslator {
         List<BatchedGeneration.Output> outputs = batches.run(generator, inputs);
         int next = 0;
         for (int k = 0; k < positions.size(); k++) {
+            List<BatchedGeneration.Output> mine = outputs.subList(next, next + chunks.get(k).size());
             List<String> translated = new ArrayList<>();
             List<ChunkFailure> failures = new ArrayList<>();
             for (Chunk chunk : chunks.get(k)) {
@@ -82,7 +87,8 @@ final class LegTranslator {
             Leg leg = legs.get(positions.get(k));
             out[positions.get(k)] = new Done(translated.isEmpty() ? null : String.join(" ", translated),
                     chunks.get(k).size(), failures,
-                    ModelInputs.cutSentences(chunks.get(k), generator, model, leg.briefLanguage()));
+                    ModelInputs.cutSentences(chunks.get(k), generator, model, leg.briefLanguage()),
+                    BatchedGeneration.meanLogProb(mine));
         }
     }
 

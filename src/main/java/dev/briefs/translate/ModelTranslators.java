@@ -116,7 +116,8 @@ public final class ModelTranslators implements Translator {
     }
 
     private static Translation oneModel(TranslationRoute route, LegTranslator.Done done) {
-        return new Translation(done.text(), route.lastModel(), done.chunks(), done.failures(), done.degraded(), route);
+        return new Translation(done.text(), route.lastModel(), done.chunks(), done.failures(), done.degraded(), route,
+                done.confidence());
     }
 
     /** Both legs as one translation: the second leg's chunks are counted after the first's. */
@@ -133,7 +134,8 @@ public final class ModelTranslators implements Translator {
             chunks += outOf.chunks();
             text = outOf.text();
         }
-        return new Translation(text, route.lastModel(), chunks, failures, degraded, route);
+        double confidence = outOf == null ? Double.NaN : Math.min(into.confidence(), outOf.confidence());
+        return new Translation(text, route.lastModel(), chunks, failures, degraded, route, confidence);
     }
 
     private static List<ChunkFailure> named(List<ChunkFailure> failures, int leg, String from, String to, String model,

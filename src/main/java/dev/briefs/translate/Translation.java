@@ -15,22 +15,29 @@ import java.util.List;
  * @param failures    chunks that could not be translated
  * @param degraded    what made it worse than asked for, though it did not fail
  * @param route       the models it went through, or {@code null} when there was no route to take
+ * @param confidence  the model's mean log-probability per generated token over the translated chunks
+ *                    (each chunk's mean weighted by its generated tokens; see
+ *                    {@link dev.briefs.batch.BatchedGeneration#meanLogProb}): 0 is certain, lower is
+ *                    less sure; for a pivot, the lower of its two legs' (a chain is as sure as its
+ *                    least sure link); NaN when unknown (nothing translated, or a model that does not
+ *                    give it)
  */
 public record Translation(String text, String model, int chunksTotal, List<ChunkFailure> failures,
-                          List<Degradation> degraded, TranslationRoute route) {
+                          List<Degradation> degraded, TranslationRoute route, double confidence) {
 
     public Translation {
         failures = List.copyOf(failures);
         degraded = List.copyOf(degraded);
     }
 
+    /** A translation whose route and confidence are unknown. */
     public Translation(String text, String model, int chunksTotal, List<ChunkFailure> failures,
                        List<Degradation> degraded) {
-        this(text, model, chunksTotal, failures, degraded, null);
+        this(text, model, chunksTotal, failures, degraded, null, Double.NaN);
     }
 
     public Translation(String text, String model, int chunksTotal, List<ChunkFailure> failures) {
-        this(text, model, chunksTotal, failures, List.of(), null);
+        this(text, model, chunksTotal, failures, List.of(), null, Double.NaN);
     }
 
     /** Nothing could be translated, for one reason that holds for the whole text (such as a missing model). */
@@ -39,7 +46,8 @@ public record Translation(String text, String model, int chunksTotal, List<Chunk
     }
 
     static Translation failed(String model, String errorType, String error, TranslationRoute route) {
-        return new Translation(null, model, 1, List.of(new ChunkFailure(0, errorType, error, 1)), List.of(), route);
+        return new Translation(null, model, 1, List.of(new ChunkFailure(0, errorType, error, 1)), List.of(), route,
+                Double.NaN);
     }
 
     public int chunksFailed() {

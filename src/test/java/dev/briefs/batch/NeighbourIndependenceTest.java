@@ -91,6 +91,8 @@ class NeighbourIndependenceTest {
                 for (int i = 0; i < inputs.size(); i++) {
                     BatchedGeneration.Output alone = batched.run(model, List.of(inputs.get(i))).get(0);
                     assertThat(all.get(i).text()).as("bucket %d, input %d", bucket, i).isEqualTo(alone.text());
+                    assertThat(all.get(i).meanLogProb()).as("bucket %d, input %d: confidence, bit for bit", bucket, i)
+                            .isEqualTo(alone.meanLogProb()).isNegative();
                     if (bucket == 1) {
                         assertThat(all.get(i).text()).as("unpadded: the reference's own call")
                                 .isEqualTo(model.generate(TEXTS.get(i)).text().strip());

@@ -1,6 +1,7 @@
 package dev.briefs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.briefs.support.CommandResult;
 import dev.briefs.support.TinyModels;
@@ -75,6 +76,19 @@ class GenerateCommandTest {
         assertThat(line.get("input").asString()).isEqualTo(first);
         assertThat(line.get("text").asString()).isEqualTo(c.get("output_text").get(0).asString());
         assertThat(ids(line.get("ids"))).isEqualTo(ids(c.get("output_ids").get(0)));
+        assertThat(line.get("mean_log_prob").doubleValue()).as("transformers' mean transition score")
+                .isCloseTo(recordedMeanLogProb("tiny-bart", "generation_config_defaults"), within(1e-5));
+    }
+
+    /** Row 0's mean log-probability of a quantized case, as make_confidence_cases.py recorded it. */
+    private static double recordedMeanLogProb(String model, String name) throws IOException {
+        JsonNode recorded = JSON.readTree(TinyModels.FIXTURES.resolveSibling("confidence").resolve("transition-scores.json").toFile());
+        for (JsonNode c : recorded.get("models").get(model)) {
+            if (c.get("name").asString().equals(name) && c.get("variant").asString().equals("quantized")) {
+                return c.get("rows").get(0).get("mean_log_prob").doubleValue();
+            }
+        }
+        throw new AssertionError("no recorded confidence for " + name);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.briefs.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.briefs.batch.BatchSettings;
 import dev.briefs.batch.BatchedGeneration;
@@ -9,6 +10,7 @@ import dev.briefs.inference.GenerationModels;
 import dev.briefs.inference.Seq2SeqGenerator;
 import dev.briefs.support.TinyModels;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,35 @@ class ModelTranslatorsTest {
             assertThat(t.chunksTotal()).isEqualTo(3);
             assertThat(t.chunksFailed()).isZero();
             assertThat(t.text()).isNotBlank();
+        }
+    }
+
+    @Test
+    void theConfidenceIsTheMeanLogProbabilityOverEveryGeneratedTokenOfTheChunks() {
+        TinyModels.install("tiny-marian-en-uk", models, "opus-mt-en-uk");
+        List<String> sentences = List.of("The port of Chornomorsk reopened its grain terminal on Thursday.",
+                "Engineers worked in three shifts.", "The first ship took on wheat bound for Egypt.");
+        try (GenerationModels installed = new GenerationModels(models);
+             Seq2SeqGenerator direct = Seq2SeqGenerator.load(models.resolve("opus-mt-en-uk"))) {
+            ModelTranslators translators = new ModelTranslators(Map.of("en-uk", "opus-mt-en-uk"), installed, 12,
+                    new BatchedGeneration(BatchSettings.NONE, ModelCallRetry.ONCE));
+            Translation t = translators.translate(String.join(" ", sentences), "en", "uk");
+            assertThat(t.chunksTotal()).as("one chunk a sentence").isEqualTo(3);
+            double sum = 0;
+            int tokens = 0;
+            double unweighted = 0;
+            for (String sentence : sentences) {
+                Seq2SeqGenerator.Result r = direct.generate(sentence);
+                sum += r.meanLogProb() * r.generatedTokens();
+                tokens += r.generatedTokens();
+                unweighted += r.meanLogProb() / sentences.size();
+            }
+            assertThat(t.confidence()).as("all the chunks' token scores over all their tokens")
+                    .isCloseTo(sum / tokens, within(1e-12)).isNegative();
+            if (Math.abs(unweighted - sum / tokens) > 1e-9) {
+                assertThat(t.confidence()).as("weighted by tokens, not by chunks").isNotCloseTo(unweighted, within(1e-12));
+            }
+            assertThat(translators.translate("Hello.", "en", "de").confidence()).as("nothing translated").isNaN();
         }
     }
 
