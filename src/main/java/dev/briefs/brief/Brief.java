@@ -27,7 +27,7 @@ public record Brief(
         Map<String, LanguageBrief> briefs,
         Chunks chunks,
         List<Degradation> degraded,
-        SummaryPath summary) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) SummaryPath summary) {
 
     public Brief {
         degraded = degraded == null ? List.of() : List.copyOf(degraded);
