@@ -54,7 +54,8 @@ public final class Digest {
             }
             md.append("## ").append(MarkdownText.escape(story.title())).append("\n\n");
             if (b != null) {
-                md.append(BriefMarkdown.sourceLine(b)).append("\n\n");
+                // The story's sources below hold the link, so it is the only one in the entry.
+                md.append(BriefMarkdown.metaLine(b)).append("\n\n");
                 if (b.error() != null) {
                     md.append("**Not briefed:** ").append(MarkdownText.escape(b.error())).append("\n");
                 }
