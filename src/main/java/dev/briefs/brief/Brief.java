@@ -15,6 +15,8 @@ import java.util.Map;
  *                 summariser, an article or a sentence cut, an empty part): the digest shows it
  * @param summary  which way the summary was made (one model call, map-reduce, extractive); null when the
  *                 article was not summarised, and in briefs written before it was recorded
+ * @param story    the id of the day's story the article belongs to (its lead article's id); absent when
+ *                 stories are off or were not found for the date, and in briefs written before stories
  */
 public record Brief(
         String id,
@@ -27,10 +29,22 @@ public record Brief(
         Map<String, LanguageBrief> briefs,
         Chunks chunks,
         List<Degradation> degraded,
-        @JsonInclude(JsonInclude.Include.NON_NULL) SummaryPath summary) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) SummaryPath summary,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String story) {
 
     public Brief {
         degraded = degraded == null ? List.of() : List.copyOf(degraded);
+    }
+
+    /** A brief not (yet) placed in a story. */
+    public Brief(String id, String date, String title, String language, String status, String error, Source source,
+                 Map<String, LanguageBrief> briefs, Chunks chunks, List<Degradation> degraded, SummaryPath summary) {
+        this(id, date, title, language, status, error, source, briefs, chunks, degraded, summary, null);
+    }
+
+    /** The same brief, placed in the story {@code storyId} (null: in none). */
+    public Brief withStory(String storyId) {
+        return new Brief(id, date, title, language, status, error, source, briefs, chunks, degraded, summary, storyId);
     }
 
     /** A brief with nothing degraded and no summary. */

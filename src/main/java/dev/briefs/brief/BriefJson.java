@@ -20,6 +20,15 @@ public final class BriefJson {
         return COMPACT.writeValueAsString(brief);
     }
 
+    /** A story's line of {@code briefs.jsonl}: its members, and its lead's brief as {@link #line(Brief)} writes it. */
+    public static String line(StoryBrief story) {
+        return COMPACT.writeValueAsString(story);
+    }
+
+    public static StoryBrief readStory(String line) {
+        return COMPACT.readValue(line, StoryBrief.class);
+    }
+
     public static Brief read(byte[] json) {
         return COMPACT.readValue(json, Brief.class);
     }

@@ -63,6 +63,12 @@ public final class BriefMarkdown {
         return md.toString();
     }
 
+    /** The date and the language, where the source is shown apart ({@code 2026-11-20 · English}). */
+    static String metaLine(Brief brief) {
+        String line = sourceLine(brief);
+        return line.substring(0, line.lastIndexOf("Source: ")).replaceAll(" · $", "");
+    }
+
     static String sourceLine(Brief brief) {
         StringBuilder line = new StringBuilder();
         if (brief.date() != null) {

@@ -27,7 +27,8 @@ import org.jdom2.output.LineSeparator;
 import org.jdom2.output.XMLOutputter;
 
 /**
- * The day's Atom feed, {@code briefs.atom}: one entry per brief, so a feed reader gets the
+ * The day's Atom feed, {@code briefs.atom}: one entry a story (its lead article's brief, its other sources
+ * as related links), so a feed reader gets the
  * morning's briefs without opening the folder. Rebuilt from the per-article briefs, as the digest
  * is, so a rerun replaces entries instead of adding them; and it holds nothing that depends on
  * when it was written, so the same briefs give the same bytes.
@@ -47,16 +48,17 @@ public final class DayFeed {
     private DayFeed() {
     }
 
+    /** Rebuilds the feed with each brief a story of its own. */
     public static void rebuild(Path outputDir, String date) throws IOException {
-        rebuild(outputDir, date, BriefFiles.readAll(outputDir));
+        rebuild(outputDir, date, DayStories.none("no stories given").arrange(BriefFiles.readAll(outputDir)));
     }
 
-    /** @param briefs the folder's briefs ({@link BriefFiles#readAll}) */
-    public static void rebuild(Path outputDir, String date, List<Brief> briefs) throws IOException {
-        AtomicFiles.write(outputDir.resolve(FILE), render(date, briefs));
+    /** @param stories the day's stories ({@link DayStories#arrange} of the folder's briefs) */
+    public static void rebuild(Path outputDir, String date, List<StoryBrief> stories) throws IOException {
+        AtomicFiles.write(outputDir.resolve(FILE), render(date, stories));
     }
 
-    static byte[] render(String date, List<Brief> briefs) throws IOException {
+    static byte[] render(String date, List<StoryBrief> stories) throws IOException {
         Date runDay = startOfDay(date, null);
         Feed feed = new Feed("atom_1.0");
         feed.setEncoding("UTF-8");
@@ -67,8 +69,11 @@ public final class DayFeed {
         feed.setAuthors(List.of(author));
         List<Entry> entries = new ArrayList<>();
         Date updated = runDay;
-        for (Brief b : briefs) {
-            Entry entry = entry(date, b, runDay);
+        for (StoryBrief story : stories) {
+            if (story.brief() == null) {
+                continue;
+            }
+            Entry entry = entry(date, story, runDay);
             if (entry.getUpdated().after(updated)) {
                 updated = entry.getUpdated();
             }
@@ -92,17 +97,26 @@ public final class DayFeed {
         }
     }
 
-    private static Entry entry(String date, Brief b, Date runDay) {
+    private static Entry entry(String date, StoryBrief story, Date runDay) {
+        Brief b = story.brief();
         Entry entry = new Entry();
-        entry.setId(tag(date, b.id()));
-        entry.setTitleEx(text(b.title() != null && !b.title().isBlank() ? b.title() : b.id()));
+        entry.setId(tag(date, story.story()));
+        entry.setTitleEx(text(story.title()));
         entry.setUpdated(startOfDay(b.date(), runDay));
         String url = httpUrl(b.source().url());
         if (url != null) {
-            Link link = new Link();
-            link.setRel("alternate");
-            link.setHref(url);
-            entry.setAlternateLinks(List.of(link));
+            entry.setAlternateLinks(List.of(link("alternate", url)));
+        }
+        // The story's other sources, as links a feed reader can follow too.
+        List<Link> related = new ArrayList<>();
+        for (StoryBrief.Member m : story.members()) {
+            String other = m.id().equals(story.lead()) ? null : httpUrl(m.url());
+            if (other != null) {
+                related.add(link("related", other));
+            }
+        }
+        if (!related.isEmpty()) {
+            entry.setOtherLinks(related);
         }
         Category status = new Category();
         status.setScheme(STATUS_SCHEME);
@@ -114,8 +128,15 @@ public final class DayFeed {
         } else if (b.error() != null) {
             entry.setSummary(text("Not available: " + b.error()));
         }
-        entry.setContents(List.of(text(allLanguages(b))));
+        entry.setContents(List.of(text(allLanguages(b) + "\n\n" + StorySources.plain(story))));
         return entry;
+    }
+
+    private static Link link(String rel, String href) {
+        Link link = new Link();
+        link.setRel(rel);
+        link.setHref(href);
+        return link;
     }
 
     /** Every language's brief, each under its name in its own language, as the digest lists them. */

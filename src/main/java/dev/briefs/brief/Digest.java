@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The day's derived files, rebuilt from the per-article briefs: {@code briefs.jsonl}, one line an
- * article, {@code digest.md} and {@code digest.html}. Because they are rebuilt from the folder rather than appended
+ * The day's derived files, rebuilt from the per-article briefs: {@code briefs.jsonl}, one line a
+ * story ({@link StoryBrief}), {@code digest.md} and {@code digest.html}, one entry a story. Because they are rebuilt from the folder rather than appended
  * to, a restart or a rerun can never write an article twice.
  */
 public final class Digest {
@@ -16,43 +16,60 @@ public final class Digest {
     private Digest() {
     }
 
+    /** Rebuilds the day's files with each brief a story of its own. */
     public static DayReport rebuild(Path outputDir, String date) throws IOException {
-        return rebuild(outputDir, date, BriefFiles.readAll(outputDir));
+        List<Brief> briefs = BriefFiles.readAll(outputDir);
+        return rebuild(outputDir, date, briefs, DayStories.none("no stories given").arrange(briefs));
     }
 
-    /** @param briefs the folder's briefs ({@link BriefFiles#readAll}), read once for all the day's files */
-    public static DayReport rebuild(Path outputDir, String date, List<Brief> briefs) throws IOException {
+    /**
+     * @param briefs  the folder's briefs ({@link BriefFiles#readAll}), read once for all the day's files
+     * @param stories the day's stories made of them ({@link DayStories#arrange})
+     */
+    public static DayReport rebuild(Path outputDir, String date, List<Brief> briefs, List<StoryBrief> stories)
+            throws IOException {
         StringBuilder lines = new StringBuilder();
-        for (Brief b : briefs) {
-            lines.append(BriefJson.line(b)).append('\n');
+        for (StoryBrief story : stories) {
+            lines.append(BriefJson.line(story)).append('\n');
         }
         AtomicFiles.write(outputDir.resolve(BriefFiles.JSONL), lines.toString().getBytes(StandardCharsets.UTF_8));
         DayReport report = DayReport.of(briefs);
-        AtomicFiles.write(outputDir.resolve(BriefFiles.DIGEST), render(date, briefs, report).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(outputDir.resolve(BriefFiles.DIGEST), render(date, stories, report).getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(outputDir.resolve(BriefFiles.DIGEST_HTML),
-                DigestHtml.render(date, briefs, report).getBytes(StandardCharsets.UTF_8));
+                DigestHtml.render(date, briefs, stories, report).getBytes(StandardCharsets.UTF_8));
         return report;
     }
 
-    static String render(String date, List<Brief> briefs, DayReport report) {
+    static String render(String date, List<StoryBrief> stories, DayReport report) {
         StringBuilder md = new StringBuilder();
         md.append("# Briefs for ").append(date).append("\n\n");
-        md.append(report.articles()).append(" articles: ").append(report.complete()).append(" complete, ")
+        md.append(report.articles()).append(" articles in ").append(stories.size()).append(stories.size() == 1 ? " story: " : " stories: ")
+                .append(report.complete()).append(" complete, ")
                 .append(report.partial()).append(" partial, ").append(report.failed()).append(" failed.\n\n");
-        for (Brief b : briefs) {
-            if (Brief.FAILED.equals(b.status()) && b.briefs().isEmpty()) {
+        for (StoryBrief story : stories) {
+            Brief b = story.brief();
+            // An article that could not be read is listed with the failures below, unless it leads others.
+            if (story.single() && (b == null || Brief.FAILED.equals(b.status()) && b.briefs().isEmpty())) {
                 continue;
             }
-            md.append("## ").append(MarkdownText.escape(b.title() != null ? b.title() : b.id())).append("\n\n");
-            md.append(BriefMarkdown.sourceLine(b)).append("\n\n");
-            for (Map.Entry<String, Brief.LanguageBrief> e : b.briefs().entrySet()) {
-                Brief.LanguageBrief lb = e.getValue();
-                md.append("- **").append(Languages.nativeName(e.getKey())).append(":** ");
-                md.append(lb.ok() ? MarkdownText.escape(lb.text()) : "*not available*");
-                md.append("\n");
+            md.append("## ").append(MarkdownText.escape(story.title())).append("\n\n");
+            if (b != null) {
+                // The story's sources below hold the link, so it is the only one in the entry.
+                md.append(BriefMarkdown.metaLine(b)).append("\n\n");
+                if (b.error() != null) {
+                    md.append("**Not briefed:** ").append(MarkdownText.escape(b.error())).append("\n");
+                }
+                for (Map.Entry<String, Brief.LanguageBrief> e : b.briefs().entrySet()) {
+                    Brief.LanguageBrief lb = e.getValue();
+                    md.append("- **").append(Languages.nativeName(e.getKey())).append(":** ");
+                    md.append(lb.ok() ? MarkdownText.escape(lb.text()) : "*not available*");
+                    md.append("\n");
+                }
+                md.append(BriefMarkdown.degradedLines(b));
+            } else {
+                md.append("**Not briefed:** the lead article's brief is missing from the folder\n");
             }
-            md.append(BriefMarkdown.degradedLines(b));
-            md.append("\n");
+            md.append("\n").append(StorySources.markdown(story)).append("\n");
         }
         if (!report.failures().isEmpty()) {
             md.append("## Failures\n\n");

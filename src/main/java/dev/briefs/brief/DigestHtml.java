@@ -26,7 +26,7 @@ final class DigestHtml {
     private DigestHtml() {
     }
 
-    static String render(String date, List<Brief> briefs, DayReport report) {
+    static String render(String date, List<Brief> briefs, List<StoryBrief> stories, DayReport report) {
         StringBuilder html = new StringBuilder(4096 + briefs.size() * 2048);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -35,18 +35,19 @@ final class DigestHtml {
                 .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
                 .append("<title>Briefs for ").append(HtmlText.plain(date)).append("</title>\n")
                 .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n<div class=\"page\">\n");
-        header(html, date, briefs, report);
+        header(html, date, briefs, stories.size(), report);
         html.append("<main>\n");
-        for (Brief b : briefs) {
-            story(html, b);
+        for (StoryBrief story : stories) {
+            story(html, story);
         }
         html.append("</main>\n</div>\n</body>\n</html>\n");
         return html.toString();
     }
 
-    private static void header(StringBuilder html, String date, List<Brief> briefs, DayReport report) {
+    private static void header(StringBuilder html, String date, List<Brief> briefs, int stories, DayReport report) {
         html.append("<header class=\"day\">\n<h1>Briefs for ").append(HtmlText.text(date)).append("</h1>\n")
-                .append("<p class=\"counts\"><span class=\"total\">").append(report.articles()).append(" articles</span>")
+                .append("<p class=\"counts\"><span class=\"total\">").append(report.articles()).append(" articles in ")
+                .append(stories).append(stories == 1 ? " story" : " stories").append("</span>")
                 .append(" <span class=\"mark ok\">").append(report.complete()).append(" complete</span>")
                 .append(" <span class=\"mark partial\">").append(report.partial()).append(" partial</span>")
                 .append(" <span class=\"mark failed\">").append(report.failed()).append(" failed</span></p>\n");
@@ -70,14 +71,23 @@ final class DigestHtml {
         html.append("</header>\n");
     }
 
-    private static void story(StringBuilder html, Brief b) {
+    private static void story(StringBuilder html, StoryBrief story) {
+        Brief b = story.brief();
+        if (b == null) {
+            html.append("<article class=\"story failed\">\n<div class=\"story-head\">\n<h2>").append(HtmlText.text(story.title()))
+                    .append("</h2>\n<span class=\"mark failed\">failed</span>\n</div>\n")
+                    .append("<p class=\"problem failed\"><strong>Not briefed:</strong> the lead article's brief is missing from the folder</p>\n");
+            storySources(html, story);
+            html.append("</article>\n");
+            return;
+        }
         String mark = switch (b.status()) {
             case Brief.OK -> "ok";
             case Brief.PARTIAL -> "partial";
             default -> "failed";
         };
         html.append("<article class=\"story ").append(mark).append("\">\n<div class=\"story-head\">\n<h2>")
-                .append(HtmlText.text(b.title() != null ? b.title() : b.id())).append("</h2>\n")
+                .append(HtmlText.text(story.title())).append("</h2>\n")
                 .append("<span class=\"mark ").append(mark).append("\">")
                 .append(mark.equals("ok") ? "complete" : mark).append("</span>")
                 .append(b.degraded().isEmpty() ? "" : " <span class=\"mark degraded\">degraded</span>")
@@ -90,7 +100,7 @@ final class DigestHtml {
             html.append(HtmlText.text(Languages.nativeName(b.language()))).append(" · ");
         }
         html.append("<span class=\"id\">").append(HtmlText.text(b.id())).append("</span></p>\n");
-        sources(html, b.source());
+        links(html, b.source());
         if (b.error() != null) {
             html.append("<p class=\"problem failed\"><strong>Not briefed:</strong> ").append(HtmlText.text(b.error())).append("</p>\n");
         }
@@ -110,13 +120,32 @@ final class DigestHtml {
             }
             html.append("</ul>\n");
         }
+        storySources(html, story);
         html.append("</article>\n");
     }
 
-    private static void sources(StringBuilder html, Brief.Source source) {
-        html.append("<p class=\"source\">Source: ");
-        html.append(source.url() != null ? HtmlText.link(source.url()) : "file " + HtmlText.text(source.file()));
-        html.append("</p>\n");
+    /** Every article of the story as a source, and which one its brief was made from and why. */
+    private static void storySources(StringBuilder html, StoryBrief story) {
+        String lead = StorySources.leadLine(story);
+        html.append("<div class=\"sources\">\n<h3>").append(story.single() ? "Source" : "Sources").append("</h3>\n");
+        if (lead != null) {
+            html.append("<p class=\"meta lead\">").append(HtmlText.text(lead)).append("</p>\n");
+        }
+        html.append("<ul class=\"members\">\n");
+        for (StoryBrief.Member m : story.members()) {
+            html.append("<li>").append(m.url() != null ? HtmlText.link(m.url()) : "file " + HtmlText.text(m.file()))
+                    .append(" · ").append(HtmlText.text(StorySources.details(story, m)));
+            if (!story.single() && !Brief.OK.equals(m.status())) {
+                html.append(" <span class=\"mark ").append(Brief.PARTIAL.equals(m.status()) ? "partial" : "failed").append("\">")
+                        .append(HtmlText.text(m.status())).append("</span>");
+            }
+            html.append("</li>\n");
+        }
+        html.append("</ul>\n</div>\n");
+    }
+
+    /** The links found in the lead article; its own link is with the story's sources. */
+    private static void links(StringBuilder html, Brief.Source source) {
         if (source.links() != null && !source.links().isEmpty()) {
             html.append("<ul class=\"links\" aria-label=\"Links in the article\">\n");
             for (String link : source.links()) {

@@ -23,6 +23,9 @@ final class RunSummary {
         out.printf(Locale.ROOT, "Summary of this %s: %d complete, %d partial, %d failed; %d briefs written in %.1f s "
                         + "(%.1f articles a minute)%n",
                 r.command(), r.complete(), r.partial(), r.failed(), r.briefed(), r.seconds(), r.articlesPerMinute());
+        out.printf(Locale.ROOT, "Stories: %d article%s in %d stor%s%n", r.articles(), r.articles() == 1 ? "" : "s",
+                r.stories(), r.stories() == 1 ? "y" : "ies");
+        r.storyNotes().forEach(note -> out.println("  note: " + note));
         StringJoiner stages = new StringJoiner(", ", "Time per stage: ", "");
         r.stages().forEach((stage, t) -> stages.add(String.format(Locale.ROOT, "%s %.2f s", stage, t.seconds())));
         out.println(stages);

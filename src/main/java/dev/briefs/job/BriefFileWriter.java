@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -32,13 +33,17 @@ final class BriefFileWriter implements ItemWriter<BriefResult> {
     private final ArticleIdLocks idLocks;
     private final StageTimers timers;
     private final BriefCounters counters;
+    private final StoryBook stories;
+    private UnaryOperator<String> storyOf;
 
     /**
      * @param timers   where the time of writing goes
      * @param counters where each written brief is counted
+     * @param stories  the day's recorded stories, which each brief points to
      */
     BriefFileWriter(Path outputDir, String runDate, RunProgress progress, FailureLedger ledger, ArticleIdLocks idLocks,
-                    StageTimers timers, BriefCounters counters) {
+                    StageTimers timers, BriefCounters counters, StoryBook stories) {
+        this.stories = stories;
         this.timers = timers;
         this.counters = counters;
         this.outputDir = outputDir;
@@ -63,7 +68,7 @@ final class BriefFileWriter implements ItemWriter<BriefResult> {
         List<BriefResult> written = new ArrayList<>();
         for (BriefResult result : results) {
             BriefResult kept = claimId(result);
-            Brief brief = kept.brief();
+            Brief brief = kept.brief().withStory(storyOf(kept.brief().id()));
             BriefFiles.write(outputDir, brief);
             ledger.reconcile(runDate, brief.id(), brief.source().file(), kept.failures());
             OutcomeLog.written(brief, kept.failures());
@@ -115,7 +120,7 @@ final class BriefFileWriter implements ItemWriter<BriefResult> {
 
     private void writeDuplicate(String id, String sourceFile, String owner) throws IOException {
         BriefResult dup = duplicate(id, sourceFile, owner);
-        BriefFiles.write(outputDir, dup.brief());
+        BriefFiles.write(outputDir, dup.brief().withStory(storyOf(dup.brief().id())));
         OutcomeLog.written(dup.brief(), dup.failures());
         ledger.reconcile(runDate, id, sourceFile, List.of());
         ledger.reconcile(runDate, dup.brief().id(), sourceFile, dup.failures());
@@ -129,6 +134,17 @@ final class BriefFileWriter implements ItemWriter<BriefResult> {
         Brief brief = new Brief(ArticleId.ofDuplicate(id, sourceFile), runDate, null, null, Brief.FAILED, message,
                 new Brief.Source(sourceFile, null, List.of()), Map.of(), new Brief.Chunks(0, 0));
         return new BriefResult(brief, List.of(failure));
+    }
+
+    /**
+     * Read when the first brief is written, not before: the stories step records them after this writer may
+     * have been made (rerun-failed's is made with its context), and never changes them during the run.
+     */
+    private synchronized String storyOf(String articleId) {
+        if (storyOf == null) {
+            storyOf = stories.of(runDate).storyOf();
+        }
+        return storyOf.apply(articleId);
     }
 
     private static final java.util.concurrent.ConcurrentHashMap<String, Object> ID_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();

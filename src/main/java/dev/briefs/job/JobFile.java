@@ -28,7 +28,8 @@ public record JobFile(
         Models models,
         Repository repository,
         Kafka kafka,
-        Cache cache) {
+        Cache cache,
+        Stories stories) {
 
     public record Brief(@JsonProperty("max-words") Integer maxWords) {
     }
@@ -70,6 +71,17 @@ public record JobFile(
      * @param maxAgeDays outputs older than this are made again (and deleted at the start of a run)
      */
     public record Cache(Boolean enabled, @JsonProperty("max-age-days") Integer maxAgeDays) {
+    }
+
+    /**
+     * The day's articles grouped by story before they are briefed (README, "Stories").
+     *
+     * @param enabled               false: every article is a story of its own
+     * @param threshold             the similarity at which all-MiniLM-L6-v2 joins two English articles
+     * @param multilingualThreshold the same for the multilingual model, when it is installed
+     */
+    public record Stories(Boolean enabled, Double threshold,
+                          @JsonProperty("multilingual-threshold") Double multilingualThreshold) {
     }
 
     /**

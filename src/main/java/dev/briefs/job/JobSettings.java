@@ -46,7 +46,8 @@ public record JobSettings(
         OrtSessionSettings onnx,
         RepositorySettings repository,
         KafkaSettings kafka,
-        CacheSettings cache) {
+        CacheSettings cache,
+        StorySettings stories) {
 
     public static final int DEFAULT_MAX_WORDS = 80;
     /** No limit of the job's own: each model's position limit decides. */
@@ -147,7 +148,8 @@ public record JobSettings(
                 languages, maxWords, chunkTokens, commitInterval, partitions, detect, maxFileBytes, linksMayLeave, skipLimit, maxRetries,
                 java.time.Duration.ofMillis(delayMs), modelsDir,
                 summarise, translate, routes, Boolean.TRUE.equals(models.autoFetch()), models.endpoint(), variant, batch, onnx,
-                repository, KafkaSettings.resolve(file.kafka(), repository, System.getenv(), where), cache(file.cache(), where));
+                repository, KafkaSettings.resolve(file.kafka(), repository, System.getenv(), where), cache(file.cache(), where),
+                StorySettings.resolve(file.stories(), where));
     }
 
     private static CacheSettings cache(JobFile.Cache c, String where) {
@@ -219,7 +221,8 @@ public record JobSettings(
     public JobSettings withFolders(Path input, Path output) {
         return new JobSettings(jobName, jobFile, date, input, output, data, languages, maxWords, chunkTokens, commitInterval,
                 partitions, detectLanguages, maxFileBytes, linksMayLeaveInput, skipLimit, maxRetries, retryDelay, modelsDir, summariseModels,
-                translateModels, translateRoutes, autoFetch, hubEndpoint, variant, batch, onnx, repository, kafka, cache);
+                translateModels, translateRoutes, autoFetch, hubEndpoint, variant, batch, onnx, repository, kafka, cache,
+                stories);
     }
 
     /** Every model the job file names, for the preflight. */

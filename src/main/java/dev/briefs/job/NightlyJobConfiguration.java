@@ -9,6 +9,7 @@ import dev.briefs.brief.BriefMaker;
 import dev.briefs.brief.StageTimers;
 import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.ledger.FailureLedger;
+import dev.briefs.ledger.StoryRecords;
 import dev.briefs.inference.GenerationModels;
 import dev.briefs.cache.CachingTextGenerator;
 import dev.briefs.cache.OutputCache;
@@ -52,10 +53,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * files, then a step that rebuilds the day's digest from those files.
  *
  * <pre>
+ * stories: the day's articles grouped by story, recorded in the job repository (once a date; see StoriesTasklet)
  * articles (partitioned over the input files: local threads, or remote workers over Kafka)
  *   └─ articleWorker: read articles ─ per chunk of articles: language, chunks, summaries, translations
  *                     (model work of the whole chunk batched) ─ write ID.json, ID.md, ledger
- * digest: briefs.jsonl + digest.md from the ID.json files
+ * digest: briefs.jsonl, digest.md, digest.html, briefs.atom from the ID.json files, one entry a story
  * </pre>
  *
  * Failures are handled as {@link BriefSteps} describes, so no article is lost.
@@ -66,14 +68,28 @@ public class NightlyJobConfiguration {
     public static final String JOB_NAME = "nightly-briefs";
     /** The step that splits the day into partitions; {@link LocalPartitionsConfiguration} or the remote manager's. */
     public static final String PARTITION_STEP = "articles";
+    /** The step that groups the day's articles into stories, before any is briefed; always in this process. */
+    public static final String STORIES_STEP = "stories";
     /** The step that briefs one partition, here or on a remote worker. */
     public static final String WORKER_STEP = "articleWorker";
     /** Which role this process has: {@code local} (the default), {@code manager} or {@code worker}. */
     public static final String ROLE = "briefs.role";
 
     @Bean
-    Job nightlyBriefs(JobRepository jobRepository, Step articles, Step digest) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(articles).next(digest).build();
+    Job nightlyBriefs(JobRepository jobRepository, Step stories, Step articles, Step digest) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(stories).next(articles).next(digest).build();
+    }
+
+    @Bean
+    Step stories(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings,
+                 ArticleFileReader fileReader, SentenceEmbeddingModel embeddings, StoryRecords storyRecords) {
+        StoryFinder finder = new StoryFinder(fileReader, new LanguageDetector(settings.detectLanguages()), embeddings,
+                settings.modelsDir(), settings.stories());
+        return new StepBuilder(STORIES_STEP, jobRepository)
+                .tasklet(new StoriesTasklet(finder, storyRecords, settings.stories(), settings.input(),
+                        settings.date().toString()), transactionManager)
+                .listener(new DateLogging())
+                .build();
     }
 
     @Bean
@@ -100,19 +116,20 @@ public class NightlyJobConfiguration {
     @StepScope
     ArticleBriefsWriter articleBriefsWriter(BriefMaker briefMaker, RunProgress progress, FailureLedger ledger,
                                             DataSource dataSource, JobSettings settings, StageTimers timers,
-                                            BriefCounters counters,
+                                            BriefCounters counters, StoryBook stories,
                                             @Value("#{jobParameters['date']}") String date,
                                             @Value("#{jobParameters['" + RunRecord.OUTPUT + "']}") String output) {
         BriefFileWriter files = new BriefFileWriter(Path.of(output), date, progress, ledger,
-                ArticleIdLocks.forRepository(dataSource, settings.repository()), timers, counters);
+                ArticleIdLocks.forRepository(dataSource, settings.repository()), timers, counters, stories);
         return new ArticleBriefsWriter(briefMaker, LocalDate.parse(date), files,
                 new FailedArticleLimit(ledger, date, settings.skipLimit()));
     }
 
     @Bean
-    Step digest(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings) {
+    Step digest(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings,
+                StoryBook stories) {
         return new StepBuilder("digest", jobRepository)
-                .tasklet(new DigestTasklet(settings.output(), settings.date().toString()), transactionManager)
+                .tasklet(new DigestTasklet(settings.output(), settings.date().toString(), stories), transactionManager)
                 .listener(new DateLogging())
                 .build();
     }
@@ -133,6 +150,19 @@ public class NightlyJobConfiguration {
         FailureLedger ledger = new FailureLedger(dataSource, Clock.systemUTC());
         ledger.createSchema();
         return ledger;
+    }
+
+    @Bean
+    StoryRecords storyRecords(DataSource dataSource) {
+        StoryRecords records = new StoryRecords(dataSource, Clock.systemUTC());
+        records.createSchema();
+        return records;
+    }
+
+    /** The job file's switch is this process's: a remote worker writes with its own job file, the same one. */
+    @Bean
+    StoryBook storyBook(StoryRecords records, JobSettings settings) {
+        return new StoryBook(records, settings.stories());
     }
 
     @Bean

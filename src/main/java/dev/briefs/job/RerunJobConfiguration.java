@@ -53,8 +53,9 @@ public class RerunJobConfiguration {
 
     @Bean
     BriefFileWriter briefWriter(JobSettings settings, RunProgress progress, FailureLedger ledger, DataSource dataSource,
-                                StageTimers timers, BriefCounters counters) {
+                                StageTimers timers, BriefCounters counters, StoryBook stories) {
+        // rerun-failed never groups the day: its briefs point to the stories the night recorded.
         return new BriefFileWriter(settings.output(), settings.date().toString(), progress, ledger,
-                ArticleIdLocks.forRepository(dataSource, settings.repository()), timers, counters);
+                ArticleIdLocks.forRepository(dataSource, settings.repository()), timers, counters, stories);
     }
 }

@@ -32,7 +32,7 @@ final class RunReports {
         String date = settings.date().toString();
         try {
             RunReport report = RunReport.of(date, command(jobName), BriefFiles.readAll(settings.output()),
-                    context.getBean(FailureLedger.class).open(date), context.getBean(StageTimers.class), wall,
+                    context.getBean(StoryBook.class).of(date), context.getBean(FailureLedger.class).open(date), context.getBean(StageTimers.class), wall,
                     briefed(context.getBean(JobRepository.class).getJobExecution(execution.getId())), cacheUse(context));
             RunReportFile.write(settings.output(), report);
             return report;

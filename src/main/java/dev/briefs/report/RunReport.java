@@ -2,6 +2,7 @@ package dev.briefs.report;
 
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.DayReport;
+import dev.briefs.brief.DayStories;
 import dev.briefs.brief.StageTimers;
 import dev.briefs.ledger.LedgerEntry;
 import java.time.Duration;
@@ -22,12 +23,16 @@ import java.util.TreeSet;
  *
  * @param command   {@code run} or {@code rerun-failed}
  * @param articles  the day's briefs after the run; {@code complete}, {@code partial}, {@code failed} split them by status
+ * @param stories   the day's stories after the run (each entry of the digest); as many as {@code articles}
+ *                  when stories are off
  * @param briefed   the briefs this run wrote, wherever its partitions ran
  * @param seconds   the run's wall-clock time
  * @param stages    this process's time in each stage, summed over its threads (so it can exceed {@code seconds});
  *                  a manager's are near zero, its workers read and brief
  * @param failures  the date's open failures, one group per stage, error type and fix
  * @param cache     model outputs this process took from the output cache, and those its models made
+ * @param storyNotes what the day's story grouping could not do (such as comparing articles across languages
+ *                   without the multilingual model); empty when it did everything
  */
 public record RunReport(
         String date,
@@ -36,13 +41,19 @@ public record RunReport(
         int complete,
         int partial,
         int failed,
+        int stories,
         long briefed,
         double seconds,
         double articlesPerMinute,
         Map<String, StageTime> stages,
         List<FailureGroup> failures,
         List<ModelUse> models,
-        CacheUse cache) {
+        CacheUse cache,
+        List<String> storyNotes) {
+
+    public RunReport {
+        storyNotes = storyNotes == null ? List.of() : List.copyOf(storyNotes);
+    }
 
     /** How many article ids a failure group lists; the ledger ({@code status}) has them all. */
     static final int MAX_IDS = 10;
@@ -71,15 +82,23 @@ public record RunReport(
     public record ModelUse(String model, String revision) {
     }
 
+    /** The report of a day whose articles are each a story of their own. */
     public static RunReport of(String date, String command, List<Brief> briefs, List<LedgerEntry> open,
+                               StageTimers timers, Duration wall, long briefed, CacheUse cache) {
+        return of(date, command, briefs, DayStories.none("no stories given"), open, timers, wall, briefed, cache);
+    }
+
+    /** @param stories the day's stories as recorded */
+    public static RunReport of(String date, String command, List<Brief> briefs, DayStories stories, List<LedgerEntry> open,
                                StageTimers timers, Duration wall, long briefed, CacheUse cache) {
         DayReport day = DayReport.of(briefs);
         double minutes = wall.toNanos() / 60e9;
         Map<String, StageTime> stages = new LinkedHashMap<>();
         timers.totals().forEach((stage, t) -> stages.put(stage, new StageTime(round(t.time().toNanos() / 1e9, 3), t.calls())));
-        return new RunReport(date, command, day.articles(), day.complete(), day.partial(), day.failed(), briefed,
+        return new RunReport(date, command, day.articles(), day.complete(), day.partial(), day.failed(),
+                stories.arrange(briefs).size(), briefed,
                 round(wall.toNanos() / 1e9, 3), minutes > 0 ? round(briefed / minutes, 1) : 0, stages,
-                groups(date, open), models(briefs), cache);
+                groups(date, open), models(briefs), cache, stories.notes());
     }
 
     private static List<FailureGroup> groups(String date, List<LedgerEntry> open) {

@@ -61,7 +61,7 @@ public record StoryArticle(String id, String language, String title, String lead
     }
 
     /** The host of an http(s) URL, lower case and without {@code www.}; null for anything else. */
-    static String host(String url) {
+    public static String host(String url) {
         if (url == null) {
             return null;
         }

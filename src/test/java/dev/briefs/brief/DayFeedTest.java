@@ -79,7 +79,8 @@ class DayFeedTest {
         assertThat(rail.getUpdatedDate()).as("the brief's own date").isEqualTo(Date.from(Instant.parse("2026-11-19T00:00:00Z")));
         assertThat(rail.getCategories()).extracting(SyndCategory::getName).containsExactly(Brief.PARTIAL);
         assertThat(rail.getContents().get(0).getValue())
-                .isEqualTo("Status: partial\n\nУкраїнська: not available\n\nEnglish: Night train returns.");
+                .isEqualTo("Status: partial\n\nУкраїнська: not available\n\nEnglish: Night train returns."
+                        + "\n\nSources:\n- javascript:alert(1) (English)");
         assertThat(entries.get(1).getLink()).isEqualTo("https://example.org/harbour");
         assertThat(entries.get(3).getLink()).isEqualTo("http://example.org/school?a=1&b=2");
         assertThat(entries.get(0).getDescription().getValue()).isEqualTo("Not available: cannot read broken.json: bad <json>");
@@ -105,7 +106,8 @@ class DayFeedTest {
         assertThat(harbour.getDescription().getValue()).as("the summary: the brief in the article's language")
                 .isEqualTo(NASTY_CLEAN);
         assertThat(harbour.getContents().get(0).getValue())
-                .isEqualTo("Status: ok\n\nУкраїнська: Порт знову відкрито.\n\nEnglish: " + NASTY_CLEAN);
+                .isEqualTo("Status: ok\n\nУкраїнська: Порт знову відкрито.\n\nEnglish: " + NASTY_CLEAN
+                        + "\n\nSources:\n- https://example.org/harbour (example.org · English)");
     }
 
     @Test

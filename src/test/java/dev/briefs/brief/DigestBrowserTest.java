@@ -125,7 +125,7 @@ class DigestBrowserTest {
     }
 
     /** Text a reader reads: headings, the briefs, their details. */
-    private static final List<String> BODY_TEXT = List.of("h1", ".counts .total", ".models li", "h2", ".meta", ".source",
+    private static final List<String> BODY_TEXT = List.of("h1", ".counts .total", ".models li", "h2", ".meta", ".sources h3", ".members li",
             ".lang h3", ".lang .text", ".model");
     /** What says how a brief went. */
     private static final List<String> STATUS_MARKS = List.of(".mark.ok", ".mark.partial", ".mark.failed", ".mark.degraded",

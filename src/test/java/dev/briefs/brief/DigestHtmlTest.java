@@ -64,7 +64,7 @@ class DigestHtmlTest {
         Document page = Jsoup.parse(Files.readString(out.resolve(BriefFiles.DIGEST_HTML)));
 
         assertThat(page.title()).isEqualTo("Briefs for " + DATE);
-        assertThat(page.selectFirst("header .counts").text()).isEqualTo("3 articles 1 complete 1 partial 1 failed");
+        assertThat(page.selectFirst("header .counts").text()).isEqualTo("3 articles in 3 stories 1 complete 1 partial 1 failed");
         assertThat(page.select("header .models li")).extracting(Element::text)
                 .containsExactly("extractive:all-minilm-l6-v2", "model<b> revision rev\"onclick=x", "opus-mt-en-uk revision 0123abcd");
         Element partial = story(page, "Title ");

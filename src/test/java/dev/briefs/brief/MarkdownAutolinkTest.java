@@ -35,7 +35,7 @@ class MarkdownAutolinkTest {
         Brief brief = new Brief("a", "2026-11-20", "Title www.evil.example/title", "en", Brief.OK, null,
                 new Brief.Source("a.json", "https://example.org/real", List.of()), languages, new Brief.Chunks(1, 0));
 
-        for (String markdown : List.of(BriefMarkdown.render(brief), Digest.render("2026-11-20", List.of(brief), DayReport.of(List.of(brief))))) {
+        for (String markdown : List.of(BriefMarkdown.render(brief), Digest.render("2026-11-20", DayStories.none("test").arrange(List.of(brief)), DayReport.of(List.of(brief))))) {
             Document page = rendered(markdown);
             assertThat(page.select("a")).extracting(a -> a.attr("href")).containsExactly("https://example.org/real");
             assertThat(page.body().text()).contains(QUOTED).contains("Title www.evil.example/title");

@@ -117,8 +117,11 @@ class RunCommandTest {
 
         List<String> lines = Files.readAllLines(out.resolve("briefs.jsonl"));
         assertThat(lines).hasSize(4);
-        assertThat(BriefJson.read(lines.get(2).getBytes()).source().url())
+        // One line a story: none of the four samples tells another's story.
+        assertThat(BriefJson.readStory(lines.get(2)).brief().source().url())
                 .isEqualTo("https://example.org/news/2026/11/20/night-train-warsaw");
+        assertThat(BriefJson.readStory(lines.get(2)).members()).extracting(m -> m.url())
+                .containsExactly("https://example.org/news/2026/11/20/night-train-warsaw");
         assertThat(Files.readString(out.resolve("digest.md"))).startsWith("# Briefs for " + SAMPLE_DATE)
                 .contains("Night train to Warsaw returns to the timetable").contains("## Failures");
         try (Stream<Path> files = Files.list(out)) {
@@ -149,7 +152,7 @@ class RunCommandTest {
         });
         List<String> rerunLines = Files.readAllLines(out.resolve("briefs.jsonl"));
         assertThat(rerunLines).hasSize(4).doesNotHaveDuplicates();
-        assertThat(Files.readString(out.resolve("digest.md"))).contains("4 articles: 4 complete").doesNotContain("## Failures");
+        assertThat(Files.readString(out.resolve("digest.md"))).contains("4 articles in 4 stories: 4 complete").doesNotContain("## Failures");
         CommandResult after = CommandResult.run("status", job.toString(), "--date", SAMPLE_DATE);
         assertThat(after.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(after.out()).contains("rerun-failed #2 COMPLETED").contains("Failures: 0 open, 4 resolved");

@@ -17,9 +17,23 @@ public final class ChildJvm {
      * child whose pipe is full stops until it is read.
      */
     public static Process start(String mainClass, String... args) throws IOException {
+        return new ProcessBuilder(command(mainClass, args)).redirectErrorStream(true).start();
+    }
+
+    /**
+     * As {@link #start(String, String...)}, with standard output and error going to {@code log}: for a child
+     * whose output is read only after it ended, which would otherwise block once the pipe is full. The
+     * process's input stream then reads nothing; read the log.
+     */
+    public static Process start(Path log, String mainClass, String... args) throws IOException {
+        return new ProcessBuilder(command(mainClass, args)).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+    }
+
+    private static List<String> command(String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        return command;
     }
 }

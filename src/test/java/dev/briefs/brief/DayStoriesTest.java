@@ -1,0 +1,59 @@
+package dev.briefs.brief;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How recorded stories meet the day's briefs: late articles, missing briefs, and days without stories. */
+class DayStoriesTest {
+
+    private static Brief brief(String id, String status, String url) {
+        return new Brief(id, "2026-11-20", "Title " + id, "en", status, null,
+                new Brief.Source(id + ".json", url, List.of()), Map.of(), new Brief.Chunks(1, 0));
+    }
+
+    private static StoryMembership row(String id, String story, double similarity) {
+        return new StoryMembership(id, story, id.equals(story), "longest: 300 words; next b, 200 words", similarity,
+                id.equals(story) ? null : "all-minilm-l6-v2", "en", "example.org", "https://example.org/" + id, id + ".json");
+    }
+
+    @Test
+    void recordedMembersShareOneEntryAndAnArticleWithoutARowIsAStoryOfItsOwn() {
+        DayStories day = DayStories.recorded(List.of(row("a", "a", 1.0), row("b", "a", 0.91), row("gone", "a", 0.8)),
+                List.of("a note"));
+        List<StoryBrief> stories = day.arrange(List.of(brief("a", Brief.OK, "https://example.org/a"),
+                brief("b", Brief.FAILED, "https://example.org/b"), brief("late", Brief.OK, "https://www.late.example/x")));
+
+        assertThat(stories).extracting(StoryBrief::story).containsExactly("a", "late");
+        StoryBrief a = stories.get(0);
+        assertThat(a.brief().id()).isEqualTo("a");
+        assertThat(a.members()).extracting(StoryBrief.Member::id).containsExactly("a", "b", "gone");
+        // A member whose brief failed, or is not in the folder, stays listed with what became of it.
+        assertThat(a.members()).extracting(StoryBrief.Member::status).containsExactly("ok", "failed", "missing");
+        StoryBrief late = stories.get(1);
+        assertThat(late.leadReason()).startsWith("not grouped: it was not read when the day's stories were found");
+        assertThat(late.members().get(0).outlet()).isEqualTo("late.example");
+
+        assertThat(day.storyOf().apply("b")).isEqualTo("a");
+        assertThat(day.storyOf().apply("late")).isEqualTo("late");
+    }
+
+    @Test
+    void withoutStoriesEveryBriefIsItsOwnEntryAndPointsToNone() {
+        DayStories none = DayStories.none("stories are off in the job file");
+        List<StoryBrief> stories = none.arrange(List.of(brief("a", Brief.OK, null), brief("b", Brief.OK, null)));
+        assertThat(stories).extracting(StoryBrief::story).containsExactly("a", "b");
+        assertThat(stories.get(0).leadReason()).isEqualTo("not grouped: stories are off in the job file");
+        assertThat(none.storyOf().apply("a")).isNull();
+    }
+
+    @Test
+    void aBriefWithoutAStoryWritesNoStoryFieldSoOldBriefsKeepTheirBytes() {
+        Brief b = brief("a", Brief.OK, null);
+        assertThat(new String(BriefJson.pretty(b), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("story");
+        assertThat(BriefJson.read(BriefJson.pretty(b.withStory("x"))).story()).isEqualTo("x");
+        assertThat(BriefJson.read(BriefJson.pretty(b)).story()).isNull();
+    }
+}
