@@ -3,7 +3,6 @@ package dev.briefs.inference;
 import dev.briefs.inference.onnx.ModelLoadException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -66,10 +65,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     private final ModelTokenizer tokenizer;
     private final GenerationConfig defaults;
     private final BeamSearch.LengthConvention convention;
-    /** Language code token to id, for multilingual models; empty otherwise. */
-    private final Map<String, Long> languageTokens;
-    private final boolean legacyLanguageSuffix;
-    private final long eosTokenId;
+    private final LanguageTokens languages;
     private final OrtSessionSettings sessionSettings;
 
 
@@ -79,10 +75,10 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
         this.tokenizer = tokenizer;
         this.defaults = model.generationConfig();
         this.convention = BeamSearch.LengthConvention.GENERATED;
-        this.languageTokens = tokenizer.languageTokens();
-        this.legacyLanguageSuffix = tokenizer.legacyLanguageSuffix();
         int[] eos = defaults.getEosTokenId();
-        this.eosTokenId = eos != null && eos.length > 0 ? eos[0] : 2L; // </s>
+        long eosTokenId = eos != null && eos.length > 0 ? eos[0] : 2L; // </s>
+        this.languages = new LanguageTokens(tokenizer.languageTokens(), tokenizer.legacyLanguageSuffix(), eosTokenId,
+                modelName(model));
     }
 
     /** Loads a model folder with the default ONNX variant and layout. */
@@ -117,7 +113,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
             return "variant=" + model.variant() + ";layout=" + model.layout() + ";cache=" + model.usesCache()
                     + ";session=" + sessionSettings + ";generation=" + FINGERPRINT_JSON.writeValueAsString(defaults);
         } catch (tools.jackson.core.JacksonException e) {
-            throw new IllegalStateException("cannot write the generation settings of " + modelName() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot write the generation settings of " + modelName(model) + ": " + e.getMessage(), e);
         }
     }
 
@@ -129,15 +125,15 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     /** True for a multilingual model, which needs a source and a target language for each call. */
     @Override
     public boolean multilingual() {
-        return !languageTokens.isEmpty();
+        return languages.multilingual();
     }
 
     /** The language codes the model's tokenizer knows (NLLB codes such as {@code eng_Latn}); empty for pair models. */
     public java.util.Set<String> languageCodes() {
-        return languageTokens.keySet();
+        return languages.codes();
     }
 
-    private String modelName() {
+    private static String modelName(OnnxSeq2SeqModel model) {
         Path name = model.directory().getFileName();
         return name == null ? model.directory().toString() : name.toString();
     }
@@ -149,32 +145,14 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
      * @throws UnknownLanguageException naming the language when the model has no token for it
      */
     public long languageTokenId(String language) {
-        if (language == null || language.isBlank()) {
-            throw new UnknownLanguageException(language, "model " + modelName()
-                    + " is multilingual: give the source and the target language (such as en, uk)");
-        }
-        Long id = languageTokens.get(language);
-        if (id == null) {
-            String nllb = NllbLanguages.nllbCode(language);
-            id = nllb != null ? languageTokens.get(nllb) : null;
-        }
-        if (id == null) {
-            id = languageTokens.get("__" + language + "__");
-        }
-        if (id == null) {
-            String nllb = NllbLanguages.nllbCode(language);
-            throw new UnknownLanguageException(language, "model " + modelName() + " does not know language '" + language + "'"
-                    + (nllb != null ? " (no " + nllb + " token in its tokenizer)" : " (give an ISO 639-1 code such as en, uk,"
-                    + " or the model's code such as ukr_Cyrl)"));
-        }
-        return id;
+        return languages.idOf(language);
     }
 
     @Override
     public void checkLanguages(String sourceLanguage, String targetLanguage) {
         if (multilingual()) {
-            languageTokenId(sourceLanguage);
-            languageTokenId(targetLanguage);
+            languages.idOf(sourceLanguage);
+            languages.idOf(targetLanguage);
         }
     }
 
@@ -187,23 +165,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
         if (!multilingual()) {
             return tokenize(text);
         }
-        long lang = languageTokenId(sourceLanguage);
-        long[] body = tokenizer.encode(text == null ? "" : text, false);
-        Integer limit = model.maxPositions();
-        if (limit != null && body.length > limit - 2) {
-            body = Arrays.copyOf(body, Math.max(0, limit - 2));
-        }
-        long[] ids = new long[body.length + 2];
-        if (legacyLanguageSuffix) {
-            System.arraycopy(body, 0, ids, 0, body.length);
-            ids[body.length] = eosTokenId;
-            ids[body.length + 1] = lang;
-        } else {
-            ids[0] = lang;
-            System.arraycopy(body, 0, ids, 1, body.length);
-            ids[body.length + 1] = eosTokenId;
-        }
-        return ids;
+        return languages.wrap(tokenizer.encode(text == null ? "" : text, false), sourceLanguage, model.maxPositions());
     }
 
     /** The underlying token-level model. */
@@ -255,8 +217,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     @Override
     public Result generate(String text) {
         if (multilingual()) {
-            throw new UnknownLanguageException(null, "model " + modelName()
-                    + " is multilingual: give the source and the target language (such as en, uk)");
+            throw languages.missingLanguages();
         }
         return generate(List.of(text), defaults).get(0);
     }
