@@ -62,7 +62,7 @@ public final class FactChecker {
         CheckLanguage to = CheckLanguage.of(translationLanguage);
         requireText(source, "source");
         requireText(translation, "translation");
-        return List.of(numbers.check(source, from, translation, to, true), names.check(source, from, translation, to),
+        return List.of(numbers.check(source, from, translation, to, true), names.checkTranslation(source, from, translation, to),
                 negations.checkTranslation(source, from, translation, to));
     }
 
