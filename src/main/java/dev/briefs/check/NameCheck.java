@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Names: every name in the checked text must be in its source. Each word of a name is looked
- * for among all the source's words, capitalised or not (Ukrainian writes "росіяни" and, by
- * choice, "путін" in lower case), through their Latin forms ({@link LatinForm}), and across
- * languages through the names CLDR gives in both ({@link NameEquivalents}) and through acronyms
- * ("Russian Federation" for "РФ").
+ * Names: every name in the checked text must be in its source, and every name of a source in
+ * its translation. Each word of a name is looked for among all the other text's words
+ * ({@link NameLookup}): through their Latin forms ({@link LatinForm}), across languages through
+ * the names CLDR gives in both ({@link NameEquivalents}) and through acronyms ("Russian
+ * Federation" for "РФ").
  *
  * <p>A name is told by its words that are no common words ({@link CommonWords}). The common
  * ones are titles and descriptions that a translation translates ("Ministry of Defense of
@@ -20,7 +20,8 @@ import java.util.Map;
  * telling words, since a first name or a title may be added or left out. A name made only of
  * common words ("the Bill" for "законопроєкт", "Federal Security Service" for "ФСБ") passes
  * when one of them is found and is otherwise reported unchecked: without a bilingual dictionary
- * it cannot be told from a translated common word.
+ * it cannot be told from a translated common word. A swap to such a name is still caught in a
+ * translation, where the source's name it replaced is then missing.
  */
 final class NameCheck {
 
