@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Words a language writes in lower case more often than capitalised: "bill", "state", "square",
@@ -16,22 +17,28 @@ import java.util.Set;
  * Concern", "Federal Security Service") where its source has common words or an acronym, and no
  * transliteration can match those; a name is in its other words. For English the list comes from
  * case-sensitive word frequencies (made by {@code tools/lexicon/make_common_words.py}, which says
- * from where); Ukrainian capitalises little but names, so it has none.
+ * from where). Ukrainian capitalises common words only at a sentence's start and as the first
+ * word of a name ("Червоний Хрест", "Революція Гідності"), so there a common word is any form of
+ * a word its dictionary has as no proper noun ({@link UkrainianDictionary}).
  */
 final class CommonWords {
 
     static final String ENGLISH_RESOURCE = "en-common-words.txt";
 
-    private static final CommonWords NONE = new CommonWords(Set.of());
+    /** Whether a word in lower case is a common word. */
+    private final Predicate<String> lowerCase;
 
-    private final Set<String> words;
-
-    private CommonWords(Set<String> words) {
-        this.words = words;
+    private CommonWords(Predicate<String> lowerCase) {
+        this.lowerCase = lowerCase;
     }
 
-    static CommonWords of(CheckLanguage language) {
-        return language == CheckLanguage.EN ? read(ENGLISH_RESOURCE) : NONE;
+    static CommonWords english() {
+        return read(ENGLISH_RESOURCE);
+    }
+
+    /** Ukrainian's: every form of a word its dictionary has as no proper noun. */
+    static CommonWords of(UkrainianDictionary dictionary) {
+        return new CommonWords(dictionary::isCommonWord);
     }
 
     /**
@@ -39,7 +46,7 @@ final class CommonWords {
      * whatever its letters spell, so it never is.
      */
     boolean isCommon(String word) {
-        return !Acronyms.is(word) && words.contains(word.toLowerCase(Locale.ROOT));
+        return !Acronyms.is(word) && lowerCase.test(word.toLowerCase(Locale.ROOT));
     }
 
     private static CommonWords read(String resource) {
@@ -58,6 +65,6 @@ final class CommonWords {
         } catch (IOException e) {
             throw new UncheckedIOException("fact checks: cannot read the word list " + resource, e);
         }
-        return new CommonWords(Set.copyOf(words));
+        return new CommonWords(Set.copyOf(words)::contains);
     }
 }

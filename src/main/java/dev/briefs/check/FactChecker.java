@@ -52,7 +52,9 @@ public final class FactChecker {
 
     /**
      * Checks a translation against the text it translates: besides what a summary must keep, a
-     * translation must keep every number, date and time of its source, and negate as often.
+     * translation must keep every number, date and time of its source, every name its source
+     * writes as one (a name swapped for words that cannot be checked shows as the source's name
+     * missing), and negate as often.
      *
      * @throws IllegalArgumentException when a language is not one the checks read ({@link CheckLanguage})
      */
@@ -62,8 +64,8 @@ public final class FactChecker {
         CheckLanguage to = CheckLanguage.of(translationLanguage);
         requireText(source, "source");
         requireText(translation, "translation");
-        return List.of(numbers.check(source, from, translation, to, true), names.check(source, from, translation, to),
-                negations.checkTranslation(source, from, translation, to));
+        return List.of(numbers.check(source, from, translation, to, true),
+                names.checkTranslation(source, from, translation, to), negations.checkTranslation(source, from, translation, to));
     }
 
     private static void requireText(String text, String what) {

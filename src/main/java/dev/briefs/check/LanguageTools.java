@@ -1,16 +1,31 @@
 package dev.briefs.check;
 
+import java.util.function.Predicate;
+
 /**
  * What the checks need to read one language, built once: ICU's iterators, transliterator and
  * month names take seconds to load the first time.
+ *
+ * @param firstNames whether a word, as written, is a first name and nothing else: Ukrainian's
+ *                   from its dictionary ({@link UkrainianDictionary}); English has no such list
  */
-record LanguageTools(CheckLanguage language, Tokenizer tokenizer, CommonWords common, NameExtractor names,
-                     LatinForm.Transliteration latin, QuantityReader quantities, NegationCues negations) {
+record LanguageTools(CheckLanguage language, Tokenizer tokenizer, CommonWords common, Predicate<String> firstNames,
+                     NameExtractor names, LatinForm.Transliteration latin, QuantityReader quantities,
+                     NegationCues negations) {
 
     static LanguageTools of(CheckLanguage language) {
         Tokenizer tokenizer = new Tokenizer(language);
-        CommonWords common = CommonWords.of(language);
-        return new LanguageTools(language, tokenizer, common, new NameExtractor(language, tokenizer, common),
+        CommonWords common;
+        Predicate<String> firstNames;
+        if (language == CheckLanguage.UK) {
+            UkrainianDictionary dictionary = UkrainianDictionary.load();
+            common = CommonWords.of(dictionary);
+            firstNames = dictionary::isFirstName;
+        } else {
+            common = CommonWords.english();
+            firstNames = word -> false;
+        }
+        return new LanguageTools(language, tokenizer, common, firstNames, new NameExtractor(language, tokenizer, common),
                 new LatinForm.Transliteration(language), new QuantityReader(language),
                 new NegationCues(language, tokenizer));
     }

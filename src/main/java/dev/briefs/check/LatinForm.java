@@ -8,7 +8,8 @@ import java.util.Locale;
  * English and in Ukrainian. Ukrainian goes through ICU's BGN transliteration ("Кулеба" becomes
  * "Kuleba", "Києва" "Kyyeva"), then both languages through ICU's Latin-ASCII. The
  * {@link #key} folds spellings that differ between English usage and transliteration (j/dzh,
- * g/h, kh/h ("Homs"/"Хомс"), ts/c/s, w/v, c/k, s/z, y/i, double letters);
+ * g/h, kh/h ("Homs"/"Хомс"), ts/c/s, w/v, c/k, s/z, y/i, oo/u ("Wood"/"Вуд"), a silent h after a
+ * vowel ("Johnny"/"Джонні"), double letters);
  * the {@link #skeleton} also drops the vowels, which differ most ("Aslin"/"Eyslin",
  * "Mazyr"/"Mozyr", "Moscow"/"Moskva"), and reads sh as s ("Warsaw"/"Варшава").
  *
@@ -39,6 +40,7 @@ record LatinForm(String key, String skeleton) {
 
     static LatinForm ofLatin(String latin) {
         String key = latin.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "")
+                .replace("oo", "u")
                 .replace("shch", "sh")
                 .replace("tsch", "ch")
                 .replace("tch", "ch")
@@ -56,6 +58,8 @@ record LatinForm(String key, String skeleton) {
                 .replaceAll("c(?=[eiy])", "s")
                 .replaceAll("c(?!h)", "k")
                 .replace("y", "i")
+                // English writes an h it does not say after a vowel ("John", "Sarah"; "Джон", "Сара")
+                .replaceAll("(?<=[aeiou])h(?![aeiou])", "")
                 .replaceAll("(.)\\1+", "$1");
         StringBuilder skeleton = new StringBuilder();
         for (char c : key.toCharArray()) {
@@ -116,6 +120,14 @@ record LatinForm(String key, String skeleton) {
         String longer = shorter == key ? other.key : key;
         int stem = shorter.length() <= 4 ? shorter.length() : Math.min(5, shorter.length() - 1);
         return stem >= 3 && longer.startsWith(shorter.substring(0, stem));
+    }
+
+    /**
+     * Whether this Ukrainian word is derived from a name by a suffix: a region ("Київщина", "Kyiv"),
+     * an adjective ("Донецької", "Donetsk"), in any case. The name must be three letters or more.
+     */
+    boolean derivesFrom(LatinForm name) {
+        return name.key.length() >= 3 && key.length() > name.key.length() && key.startsWith(name.key);
     }
 
     /**

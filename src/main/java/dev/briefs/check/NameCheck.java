@@ -2,17 +2,15 @@ package dev.briefs.check;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Names: every name in the checked text must be in its source. Each word of a name is looked
- * for among all the source's words, capitalised or not (Ukrainian writes "росіяни" and, by
- * choice, "путін" in lower case), through their Latin forms ({@link LatinForm}), and across
- * languages through the names CLDR gives in both ({@link NameEquivalents}) and through acronyms
- * ("Russian Federation" for "РФ").
+ * Names: every name in the checked text must be in its source, and every name of a source in
+ * its translation. Each word of a name is looked for among all the other text's words
+ * ({@link NameLookup}): through their Latin forms ({@link LatinForm}), across languages through
+ * the names CLDR gives in both ({@link NameEquivalents}) and through acronyms ("Russian
+ * Federation" for "РФ").
  *
  * <p>A name is told by its words that are no common words ({@link CommonWords}). The common
  * ones are titles and descriptions that a translation translates ("Ministry of Defense of
@@ -22,11 +20,13 @@ import java.util.Set;
  * telling words, since a first name or a title may be added or left out. A name made only of
  * common words ("the Bill" for "законопроєкт", "Federal Security Service" for "ФСБ") passes
  * when one of them is found and is otherwise reported unchecked: without a bilingual dictionary
- * it cannot be told from a translated common word.
+ * it cannot be told from a translated common word. A swap to such a name is still caught in a
+ * translation, where the source's name it replaced is then missing.
  */
 final class NameCheck {
 
     static final String NOT_IN_SOURCE = "not in the source";
+    static final String MISSING_FROM_TRANSLATION = "in the source, missing from the translation";
     static final String ONLY_COMMON_WORDS = "only common words, which may translate common words of the source:"
             + " not checked";
 
@@ -38,69 +38,86 @@ final class NameCheck {
         this.equivalents = equivalents;
     }
 
-    /** The source as the check looks names up in it. */
-    private record Source(CheckLanguage language, List<LatinForm> words, Set<String> acronyms, boolean hasShortAcronym) {
+    /** A name not found in the other text: the keys of its words that were looked for in vain. */
+    private record Missing(NameExtractor.Name name, List<String> keys, boolean onlyCommon) {
     }
 
+    /** Every name of the checked text must be in its source: for summaries and translations. */
     CheckResult check(String source, CheckLanguage sourceLanguage, String checked, CheckLanguage checkedLanguage) {
-        Source from = source(source, sourceLanguage);
-        LanguageTools to = tools.get(checkedLanguage);
-        Map<String, Boolean> found = new HashMap<>();
         List<Flag> flags = new ArrayList<>();
         List<Unchecked> unchecked = new ArrayList<>();
-        for (NameExtractor.Name name : to.names().names(checked)) {
-            if (isAcronymOf(name.words(), from, to)) {
-                continue;
-            }
-            List<List<String>> runs = tellingRuns(name.words(), to.common());
-            boolean onlyCommon = runs.isEmpty();
-            if (onlyCommon) {
-                runs = List.of(name.words());
-            }
-            List<String> missing = new ArrayList<>();
-            for (List<String> run : runs) {
-                List<String> runMissing = new ArrayList<>();
-                for (String word : run) {
-                    LatinForm form = to.latin().of(word);
-                    if (!found.computeIfAbsent(form.key(), key -> isInSource(form, checkedLanguage, from))) {
-                        runMissing.add(form.key());
-                    }
-                }
-                if (runMissing.size() == run.size() && !isAcronymOf(run, from, to)) {
-                    missing.addAll(runMissing);
-                }
-            }
-            if (missing.isEmpty()) {
-                continue;
-            }
-            if (onlyCommon) {
-                unchecked.add(new Unchecked(name.text(), ONLY_COMMON_WORDS));
+        NameLookup inSource = NameLookup.of(source, tools.get(sourceLanguage), equivalents);
+        for (Missing missing : missing(checked, tools.get(checkedLanguage), inSource, false)) {
+            if (missing.onlyCommon()) {
+                unchecked.add(new Unchecked(missing.name().text(), ONLY_COMMON_WORDS));
             } else {
-                flags.add(new Flag(name.text(), String.join(" ", missing), NOT_IN_SOURCE));
+                flags.add(new Flag(missing.name().text(), String.join(" ", missing.keys()), NOT_IN_SOURCE));
             }
         }
         return CheckResult.of(CheckKind.NAMES, flags, unchecked);
     }
 
-    private Source source(String text, CheckLanguage language) {
-        LanguageTools from = tools.get(language);
-        List<LatinForm> words = new ArrayList<>();
-        Set<String> acronyms = new HashSet<>();
-        boolean hasShortAcronym = false;
-        for (Tokenizer.Token token : from.tokenizer().tokens(text)) {
-            if (token.word()) {
-                words.add(from.latin().of(token.text()));
-                String acronym = Acronyms.in(token.text());
-                if (acronym != null) {
-                    acronyms.add(from.latin().of(acronym).key());
-                    hasShortAcronym |= acronym.length() <= Acronyms.SHORT;
-                }
+    /**
+     * A translation also keeps every name of its source: a name swapped for another is then
+     * missing, even where the new one cannot be checked (a name of common words: "Questions").
+     * A source name made only of common words may have been translated, so it is not looked for.
+     */
+    CheckResult checkTranslation(String source, CheckLanguage sourceLanguage, String translation,
+                                 CheckLanguage translationLanguage) {
+        CheckResult forward = check(source, sourceLanguage, translation, translationLanguage);
+        List<Flag> flags = new ArrayList<>(forward.flagged());
+        NameLookup inTranslation = NameLookup.of(translation, tools.get(translationLanguage), equivalents);
+        boolean acrossLanguages = sourceLanguage != translationLanguage;
+        for (Missing missing : missing(source, tools.get(sourceLanguage), inTranslation, acrossLanguages)) {
+            if (!missing.onlyCommon()) {
+                flags.add(new Flag(missing.name().text(), String.join(" ", missing.keys()), MISSING_FROM_TRANSLATION));
             }
         }
-        for (NameExtractor.Name name : from.names().names(text)) {
-            acronyms.add(from.latin().of(Acronyms.initials(name.words())).key());
+        return CheckResult.of(CheckKind.NAMES, flags, forward.unchecked());
+    }
+
+    /**
+     * The names of {@code text} that {@code other} does not have. With {@code translated} (the
+     * names of a source, looked for in its translation), acronyms and names of first names only are
+     * not looked for: a translation mostly spells acronyms out or translates them ("ЗСУ" is "Armed
+     * Forces of Ukraine", "ФСБ" "FSB"), and may name a person otherwise ("пан Дмитро" is "Mr.
+     * Natalukha").
+     */
+    private List<Missing> missing(String text, LanguageTools language, NameLookup other, boolean translated) {
+        Map<String, Boolean> found = new HashMap<>();
+        List<Missing> missingNames = new ArrayList<>();
+        for (NameExtractor.Name name : language.names().names(text)) {
+            List<String> words = translated ? name.words().stream().filter(word -> Acronyms.in(word) == null).toList()
+                    : name.words();
+            if (words.isEmpty() || other.hasAcronymOf(words, language)) {
+                continue;
+            }
+            List<List<String>> runs = tellingRuns(words, language.common());
+            boolean onlyCommon = runs.isEmpty();
+            if (onlyCommon) {
+                runs = List.of(words);
+            }
+            List<String> missing = new ArrayList<>();
+            for (List<String> run : runs) {
+                if (translated && run.stream().allMatch(language.firstNames())) {
+                    continue;
+                }
+                List<String> runMissing = new ArrayList<>();
+                for (String word : run) {
+                    LatinForm form = language.latin().of(word);
+                    if (!found.computeIfAbsent(form.key(), key -> other.has(form, language.language()))) {
+                        runMissing.add(form.key());
+                    }
+                }
+                if (runMissing.size() == run.size() && !other.hasAcronymOf(run, language)) {
+                    missing.addAll(runMissing);
+                }
+            }
+            if (!missing.isEmpty()) {
+                missingNames.add(new Missing(name, List.copyOf(missing), onlyCommon));
+            }
         }
-        return new Source(language, words, acronyms, hasShortAcronym);
+        return missingNames;
     }
 
     /** The name's words in runs of words that are no common words, in order ("Aiden Aslin", "Vladimir Putin"). */
@@ -121,36 +138,5 @@ final class NameCheck {
             runs.add(List.copyOf(run));
         }
         return runs;
-    }
-
-    /**
-     * Whether words are an acronym of the source's or their initials are ("Russian Federation"
-     * for "рф"), or, across languages, a short acronym where the source has one: short acronyms
-     * are mostly translated ("KGB" for "КДБ").
-     */
-    private static boolean isAcronymOf(List<String> words, Source source, LanguageTools language) {
-        String only = words.size() == 1 ? words.get(0) : null;
-        if (only != null && !Acronyms.is(only)) {
-            return false;
-        }
-        String initials = language.latin().of(only != null ? only : Acronyms.initials(words)).key();
-        if (initials.length() >= 2 && source.acronyms().contains(initials)) {
-            return true;
-        }
-        return only != null && source.language() != language.language() && only.length() <= Acronyms.SHORT
-                && source.hasShortAcronym();
-    }
-
-    private boolean isInSource(LatinForm word, CheckLanguage language, Source source) {
-        if (source.words().stream().anyMatch(word::sameNameAs)) {
-            return true;
-        }
-        if (language == source.language()) {
-            return false;
-        }
-        Set<LatinForm> inSourceLanguage = equivalents.equivalents(word, language, source.language());
-        // both in the source's language now: one word in another case or part of speech shares the stem
-        return source.words().stream().anyMatch(sourceWord -> inSourceLanguage.stream()
-                .anyMatch(equivalent -> sourceWord.sameNameAs(equivalent) || sourceWord.sameStemAs(equivalent)));
     }
 }

@@ -99,7 +99,9 @@ final class NameEquivalents {
         Set<LatinForm> found = new LinkedHashSet<>();
         for (Entry entry : entries) {
             for (LatinForm candidate : entry.words.get(from)) {
-                if (candidate.sameWordAs(word)) {
+                // Ukrainian inflects names ("Росію", "Польщі", "Відня" for "Росія", "Польща", "Відень")
+                if (candidate.sameWordAs(word) || from == CheckLanguage.UK
+                        && (candidate.sameStemAs(word) || candidate.sameNameAs(word))) {
                     found.addAll(entry.words.get(to));
                     break;
                 }

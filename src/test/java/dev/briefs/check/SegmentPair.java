@@ -30,6 +30,26 @@ record SegmentPair(String document, int index, String uk, String en) {
         return pairs;
     }
 
+    /**
+     * The line-aligned WMT22 segments of the shared corpus, without documents: {@code wmt22-uk-en}
+     * (Ukrainian sources) or {@code wmt22-en-uk} (English sources), each pair named by its line.
+     */
+    static List<SegmentPair> wmt22Lines(String set) throws IOException {
+        boolean fromUkrainian = set.equals("wmt22-uk-en");
+        List<String> sources = Files.readAllLines(SharedCorpus.file(set + ".src." + (fromUkrainian ? "uk" : "en")));
+        List<String> references = Files.readAllLines(SharedCorpus.file(set + ".ref." + (fromUkrainian ? "en" : "uk")));
+        if (sources.size() != references.size()) {
+            throw new IllegalStateException(set + " has " + sources.size() + " source lines and " + references.size()
+                    + " reference lines");
+        }
+        List<SegmentPair> pairs = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            pairs.add(fromUkrainian ? new SegmentPair(set, i + 1, sources.get(i), references.get(i))
+                    : new SegmentPair(set, i + 1, references.get(i), sources.get(i)));
+        }
+        return pairs;
+    }
+
     String where() {
         return document + "#" + index;
     }
