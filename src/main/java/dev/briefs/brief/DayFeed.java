@@ -110,7 +110,7 @@ public final class DayFeed {
         // The story's other sources, as links a feed reader can follow too.
         List<Link> related = new ArrayList<>();
         for (StoryBrief.Member m : story.members()) {
-            String other = m.id().equals(story.lead()) ? null : httpUrl(m.url());
+            String other = m.id().equals(b.id()) ? null : httpUrl(m.url());
             if (other != null) {
                 related.add(link("related", other));
             }

@@ -12,7 +12,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The day's stories as recorded before the articles were briefed, and how the day's files show them: one
- * entry a story, its lead article's brief with every member as a source ({@link #arrange}).
+ * entry a story, its lead article's brief with every member as a source ({@link #arrange}); when the lead's
+ * brief failed, the brief of the member next in the lead order whose brief did not fail stands in.
  *
  * @param found       whether stories were found for the day; if not, every article is a story of its own
  * @param memberships one row an article grouped, as recorded
@@ -75,7 +76,7 @@ public record DayStories(boolean found, List<StoryMembership> memberships, List<
         Map<String, String> grouped = storyIds();
         for (Brief b : briefs) {
             if (!grouped.containsKey(b.id())) {
-                stories.add(new StoryBrief(b.id(), b.id(), ungrouped, List.of(new StoryBrief.Member(b.id(),
+                stories.add(new StoryBrief(b.id(), b.id(), ungrouped, null, List.of(new StoryBrief.Member(b.id(),
                         b.source().file(), b.source().url(), StoryArticle.host(b.source().url()), b.language(), 1.0,
                         null, b.status())), b));
             }
@@ -95,6 +96,20 @@ public record DayStories(boolean found, List<StoryMembership> memberships, List<
             members.add(new StoryBrief.Member(m.articleId(), m.sourceFile(), m.url(), m.outlet(), m.language(),
                     m.similarity(), m.model(), b != null ? b.status() : StoryBrief.MISSING));
         }
-        return new StoryBrief(storyId, lead.articleId(), lead.leadReason(), members, briefs.get(lead.articleId()));
+        Brief leadBrief = briefs.get(lead.articleId());
+        if (leadBrief != null && !Brief.FAILED.equals(leadBrief.status())) {
+            return new StoryBrief(storyId, lead.articleId(), lead.leadReason(), null, members, leadBrief);
+        }
+        // The grouping stays as recorded; only which brief shows the story changes, until the lead's is repaired.
+        for (StoryMembership m : rows.stream().filter(r -> !r.lead())
+                .sorted(Comparator.comparingInt(StoryMembership::rank).thenComparing(StoryMembership::articleId)).toList()) {
+            Brief b = briefs.get(m.articleId());
+            if (b != null && !Brief.FAILED.equals(b.status())) {
+                String note = "lead " + lead.articleId() + (leadBrief == null ? " has no brief" : " failed")
+                        + "; made from " + m.articleId();
+                return new StoryBrief(storyId, lead.articleId(), lead.leadReason(), note, members, b);
+            }
+        }
+        return new StoryBrief(storyId, lead.articleId(), lead.leadReason(), null, members, leadBrief);
     }
 }

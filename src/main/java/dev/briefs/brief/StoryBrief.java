@@ -1,18 +1,24 @@
 package dev.briefs.brief;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * One story of the day as {@code briefs.jsonl} has it, one line a story: which article leads it and why,
- * every member as a source, and the lead article's brief. Field order here is the order in the file.
+ * every member as a source, and the brief the entry is made from. Field order here is the order in the file.
  *
  * @param story      the story's id: its lead article's id
  * @param lead       the article whose brief is the story's
  * @param leadReason why that article leads ({@code longest: 412 words; next b, 380 words})
+ * @param leadNote   when the lead article's brief failed and another member's stands in:
+ *                   {@code lead a failed; made from b}; else null, and absent from the file
  * @param members    every article of the story, the lead first, then by id
- * @param brief      the lead article's brief; null when it has none (its status is then {@code missing})
+ * @param brief      the lead article's brief, or its stand-in's; null when it has none (its status is then
+ *                   {@code missing})
  */
-public record StoryBrief(String story, String lead, String leadReason, List<Member> members, Brief brief) {
+public record StoryBrief(String story, String lead, String leadReason,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String leadNote, List<Member> members,
+                         Brief brief) {
 
     /** A member's brief that is not in the output folder. */
     public static final String MISSING = "missing";

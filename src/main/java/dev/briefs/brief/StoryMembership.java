@@ -13,7 +13,9 @@ package dev.briefs.brief;
  * @param outlet     the source's host (or name); null when unknown
  * @param url        its source link; null when it has none
  * @param sourceFile its input file, relative to the input folder
+ * @param rank       its place in the order the lead was chosen by (0 leads, then longest, earliest, smallest id):
+ *                   when the lead's brief fails, the first member after it whose brief did not fail stands in
  */
 public record StoryMembership(String articleId, String storyId, boolean lead, String leadReason, double similarity,
-                              String model, String language, String outlet, String url, String sourceFile) {
+                              String model, String language, String outlet, String url, String sourceFile, int rank) {
 }

@@ -12,13 +12,18 @@ final class StorySources {
     private StorySources() {
     }
 
-    /** {@code Brief from harbour-a (longest: 412 words; next harbour-b, 380 words).}; null for a story of one. */
+    /**
+     * {@code Story of 2 articles; brief from harbour-a (longest: 412 words; next harbour-b, 380 words)}, or with a
+     * stand-in {@code Story of 2 articles; lead harbour-a failed; made from harbour-b (lead: longest: ...)}; null
+     * for a story of one.
+     */
     static String leadLine(StoryBrief story) {
         if (story.single()) {
             return null;
         }
-        return "Story of " + story.members().size() + " articles; brief from " + story.lead() + " (" + story.leadReason()
-                + ")";
+        String start = "Story of " + story.members().size() + " articles; ";
+        return story.leadNote() == null ? start + "brief from " + story.lead() + " (" + story.leadReason() + ")"
+                : start + story.leadNote() + " (lead: " + story.leadReason() + ")";
     }
 
     /** Outlet, language, and for a story of several, the similarity or lead mark and the brief's status. */

@@ -2,16 +2,22 @@ package dev.briefs.cli;
 
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.DayReport;
+import dev.briefs.brief.StoryMembership;
 import dev.briefs.cache.OutputCache;
 import dev.briefs.job.JobRunner;
 import dev.briefs.job.JobSettings;
 import dev.briefs.job.RunHistory;
 import dev.briefs.ledger.LedgerEntry;
+import dev.briefs.ledger.StoryRecords;
 import dev.briefs.report.RunReport;
 import dev.briefs.report.RunReportFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,8 +27,9 @@ import picocli.CommandLine.Mixin;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show what ran on a date, what failed and why, what is open.",
                 "",
-                "Shows a date's runs (from the job repository), its briefs (from the output folder) and",
-                "its failures (from the failure ledger): open ones first, with the command that redoes them."},
+                "Shows a date's runs (from the job repository), its briefs (from the output folder), its",
+                "stories (as the stories step recorded them) and its failures (from the failure ledger):",
+                "open ones first, with the command that redoes them."},
         footer = {"", "Exit status: 0 nothing open, 3 failures are open, 2 usage error."})
 final class StatusCommand implements Callable<Integer> {
 
@@ -54,6 +61,7 @@ final class StatusCommand implements Callable<Integer> {
         DayReport report = DayReport.of(BriefFiles.readAll(settings.output()));
         out.printf("Briefs in %s: %d articles, %d complete, %d partial, %d failed%n", settings.output(), report.articles(),
                 report.complete(), report.partial(), report.failed());
+        printStories(out, settings);
         List<LedgerEntry> open = history.failures().stream().filter(LedgerEntry::open).toList();
         long resolved = history.failures().size() - open.size();
         out.printf("Failures: %d open, %d resolved%n", open.size(), resolved);
@@ -68,6 +76,22 @@ final class StatusCommand implements Callable<Integer> {
         }
         printCache(out, settings);
         return open.isEmpty() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+    }
+
+    /** The day's stories as the stories step recorded them; nothing when none were recorded for the date. */
+    private static void printStories(PrintWriter out, JobSettings settings) {
+        Optional<StoryRecords.Recorded> recorded = JobRunner.inspect(settings,
+                context -> context.getBean(StoryRecords.class).read(settings.date().toString()));
+        if (recorded.isEmpty()) {
+            return;
+        }
+        Map<String, Long> sizes = recorded.get().stories().memberships().stream()
+                .collect(Collectors.groupingBy(StoryMembership::storyId, Collectors.counting()));
+        long several = sizes.values().stream().filter(n -> n > 1).count();
+        int articles = recorded.get().stories().memberships().size();
+        out.printf(Locale.ROOT, "Stories: %d article%s in %d stor%s (%d with several sources)%n", articles,
+                articles == 1 ? "" : "s", sizes.size(), sizes.size() == 1 ? "y" : "ies", several);
+        recorded.get().stories().notes().forEach(note -> out.println("  note: " + note));
     }
 
     /** What the output cache holds, and what the date's last run took from it. */

@@ -52,9 +52,28 @@ public record EmbeddingFolderSettings(Pooling pooling, int maxTokens, String sou
             maxTokens = length.asInt();
             from.add("max_seq_length from " + SBERT_FILE);
         } else {
-            from.add("max " + defaultMaxTokens + " tokens (no " + SBERT_FILE + ")");
+            // As sentence-transformers does without the file: never more than the model has positions for, or
+            // a longer text would make ONNX Runtime refuse the call.
+            int positions = positions(dir.resolve("config.json"));
+            maxTokens = Math.min(defaultMaxTokens, positions);
+            from.add("max " + maxTokens + " tokens (no " + SBERT_FILE
+                    + (maxTokens < defaultMaxTokens ? "; the model's positions" : "") + ")");
         }
         return new EmbeddingFolderSettings(pooling, maxTokens, String.join(", ", from));
+    }
+
+    /** Positions a text may fill: max_position_embeddings, less the padding offset RoBERTa-style models start at. */
+    private static int positions(Path file) {
+        JsonNode config = json(file);
+        if (config == null || !config.path("max_position_embeddings").canConvertToInt()) {
+            return Integer.MAX_VALUE;
+        }
+        int positions = config.get("max_position_embeddings").asInt();
+        String type = config.path("model_type").asString("");
+        if (type.equals("roberta") || type.equals("xlm-roberta") || type.equals("camembert")) {
+            positions -= config.path("pad_token_id").asInt(1) + 1;
+        }
+        return positions;
     }
 
     private static Pooling pooling(JsonNode config, Path file) {

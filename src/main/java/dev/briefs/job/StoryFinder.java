@@ -68,7 +68,7 @@ final class StoryFinder {
                 : null;
         try {
             StoryDay day = new StoryClusterer(StorySpaces.of(minilm, settings.threshold(), multilingual,
-                    settings.multilingualThreshold()), StorySpaces.LINKAGE).cluster(articles);
+                    settings.multilingualThreshold()), StorySpaces.LINKAGE, StorySpaces.COMPARISON).cluster(articles);
             return new Found(rows(day, files), day.notes(), day.stories().size(), day.models());
         } finally {
             if (multilingual != null) {
@@ -106,10 +106,11 @@ final class StoryFinder {
     private static List<StoryMembership> rows(StoryDay day, Map<String, String> files) {
         List<StoryMembership> rows = new ArrayList<>();
         for (Story story : day.stories()) {
+            int rank = 0;
             for (StoryMember m : story.members()) {
                 StoryArticle a = m.article();
                 rows.add(new StoryMembership(a.id(), story.id(), a.id().equals(story.id()), story.leadReason(),
-                        m.similarityToLead(), m.model(), a.language(), a.outlet(), a.url(), files.get(a.id())));
+                        m.similarityToLead(), m.model(), a.language(), a.outlet(), a.url(), files.get(a.id()), rank++));
             }
         }
         return rows;

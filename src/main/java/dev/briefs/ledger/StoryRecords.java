@@ -56,7 +56,10 @@ public final class StoryRecords {
                 + "OUTLET VARCHAR(512), "
                 + "URL VARCHAR(" + MAX_URL + "), "
                 + "SOURCE_FILE VARCHAR(1024) NOT NULL, "
+                + "LEAD_RANK INTEGER, "
                 + "PRIMARY KEY (RUN_DATE, ARTICLE_ID))");
+        // Tables made before the rank was recorded get it; their rows' rank is null, read as the id order.
+        jdbc.execute("ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS LEAD_RANK INTEGER");
         create(DAY_TABLE, "CREATE TABLE IF NOT EXISTS " + DAY_TABLE + " ("
                 + "RUN_DATE VARCHAR(10) NOT NULL PRIMARY KEY, "
                 + "JOB_INSTANCE BIGINT NOT NULL, "
@@ -101,11 +104,11 @@ public final class StoryRecords {
     public void replace(String date, List<StoryMembership> rows, List<String> notes, long jobInstance) {
         delete(date);
         jdbc.batchUpdate("INSERT INTO " + TABLE + " (RUN_DATE, ARTICLE_ID, STORY_ID, IS_LEAD, LEAD_REASON, SIMILARITY, "
-                        + "MODEL, LANGUAGE, OUTLET, URL, SOURCE_FILE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "MODEL, LANGUAGE, OUTLET, URL, SOURCE_FILE, LEAD_RANK) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows.stream().map(m -> new Object[] {date, m.articleId(), m.storyId(), m.lead(), truncate(m.leadReason()),
                         m.similarity(), m.model(), m.language(), m.outlet(),
                         // A link too long to keep whole is left out rather than kept broken.
-                        m.url() != null && m.url().length() <= MAX_URL ? m.url() : null, m.sourceFile()}).toList());
+                        m.url() != null && m.url().length() <= MAX_URL ? m.url() : null, m.sourceFile(), m.rank()}).toList());
         jdbc.update("INSERT INTO " + DAY_TABLE + " (RUN_DATE, JOB_INSTANCE, ARTICLES, NOTES, FOUND_AT) VALUES (?, ?, ?, ?, ?)",
                 date, jobInstance, rows.size(), truncate(String.join("\n", notes)), Timestamp.from(clock.instant()));
     }
@@ -119,7 +122,13 @@ public final class StoryRecords {
     private static StoryMembership membership(ResultSet rs, int row) throws SQLException {
         return new StoryMembership(rs.getString("ARTICLE_ID"), rs.getString("STORY_ID"), rs.getBoolean("IS_LEAD"),
                 rs.getString("LEAD_REASON"), rs.getDouble("SIMILARITY"), rs.getString("MODEL"), rs.getString("LANGUAGE"),
-                rs.getString("OUTLET"), rs.getString("URL"), rs.getString("SOURCE_FILE"));
+                rs.getString("OUTLET"), rs.getString("URL"), rs.getString("SOURCE_FILE"), rank(rs));
+    }
+
+    /** A row recorded before ranks were: the lead first, the others after it (then by id, as rows are read). */
+    private static int rank(ResultSet rs) throws SQLException {
+        int rank = rs.getInt("LEAD_RANK");
+        return rs.wasNull() ? (rs.getBoolean("IS_LEAD") ? 0 : Integer.MAX_VALUE) : rank;
     }
 
     private static List<String> notes(String text) {

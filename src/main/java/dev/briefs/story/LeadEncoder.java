@@ -3,7 +3,8 @@ package dev.briefs.story;
 import java.util.List;
 
 /**
- * Turns leads into unit-length vectors whose dot product is their cosine similarity. Each text's vector
+ * Turns an article's texts (its lead, or its windows: {@link Comparison#texts}) into unit-length vectors whose
+ * dot product is their cosine similarity. Each text's vector
  * must not depend on the other texts of the call (the embedding models here run each text alone), or a
  * story could change with what else came in that night.
  */

@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The leads of the day embedded once by each model that reads them, and which model compares a pair:
- * two articles of one language by a model of that language when there is one (all-MiniLM-L6-v2 for
- * English), else, and across languages, by a multilingual model; with none, they are never compared.
+ * The windows of the day's articles embedded once by each model that reads them, and which model compares a
+ * pair: two articles of one language by a model of that language when there is one (all-MiniLM-L6-v2 for
+ * English), else, and across languages, by a multilingual model; with none, they are never compared. What of
+ * the two articles is compared is the {@link Comparison}'s choice.
  */
 final class Similarities {
 
-    /** A pair's similarity under the model that compared it. */
-    record Similarity(EmbeddingSpace space, double cosine) {
+    /** A pair's similarity under the model that compared it, and what of the two it compared. */
+    record Similarity(EmbeddingSpace space, double cosine, String compared) {
 
         double margin() {
             return cosine - space.threshold();
@@ -20,31 +21,41 @@ final class Similarities {
 
     private final List<StoryArticle> articles;
     private final List<EmbeddingSpace> spaces;
-    /** vectors.get(s)[i]: article i's lead embedded by space s, or null when that space does not read it. */
-    private final List<float[][]> vectors = new ArrayList<>();
+    private final Comparison comparison;
+    /** vectors.get(s)[i]: article i's windows embedded by space s, or null when that space does not read it. */
+    private final List<WindowVectors[]> vectors = new ArrayList<>();
 
-    Similarities(List<StoryArticle> articles, List<EmbeddingSpace> spaces) {
+    Similarities(List<StoryArticle> articles, List<EmbeddingSpace> spaces, Comparison comparison) {
         this.articles = articles;
         this.spaces = spaces;
+        this.comparison = comparison;
         for (EmbeddingSpace space : spaces) {
             List<Integer> read = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
             for (int i = 0; i < articles.size(); i++) {
                 if (space.reads(articles.get(i).language()) && compares(space, i)) {
                     read.add(i);
+                    texts.addAll(windowsOf(articles.get(i)));
                 }
             }
-            float[][] embedded = read.isEmpty() ? new float[0][]
-                    : space.encoder().embed(read.stream().map(i -> articles.get(i).lead()).toList());
-            if (embedded.length != read.size()) {
+            float[][] embedded = texts.isEmpty() ? new float[0][] : space.encoder().embed(texts);
+            if (embedded.length != texts.size()) {
                 throw new IllegalStateException(space.model() + " gave " + embedded.length + " vectors for "
-                        + read.size() + " leads");
+                        + texts.size() + " texts");
             }
-            float[][] byArticle = new float[articles.size()][];
-            for (int k = 0; k < read.size(); k++) {
-                byArticle[read.get(k)] = embedded[k];
+            WindowVectors[] byArticle = new WindowVectors[articles.size()];
+            int next = 0;
+            for (int i : read) {
+                int n = windowsOf(articles.get(i)).size();
+                byArticle[i] = new WindowVectors(articles.get(i).id(), java.util.Arrays.copyOfRange(embedded, next, next + n));
+                next += n;
             }
             vectors.add(byArticle);
         }
+    }
+
+    private List<String> windowsOf(StoryArticle article) {
+        return comparison.texts(article);
     }
 
     /** Whether a space will be asked about any pair that involves article i (so it is worth embedding). */
@@ -82,13 +93,8 @@ final class Similarities {
         if (space == null) {
             return null;
         }
-        float[][] v = vectors.get(spaces.indexOf(space));
-        float[] x = v[Math.min(i, j)];
-        float[] y = v[Math.max(i, j)];
-        double dot = 0;
-        for (int d = 0; d < x.length; d++) {
-            dot += (double) x[d] * y[d];
-        }
-        return new Similarity(space, dot);
+        WindowVectors[] v = vectors.get(spaces.indexOf(space));
+        Comparison.Compared c = comparison.compare(v[Math.min(i, j)], v[Math.max(i, j)]);
+        return new Similarity(space, c.cosine(), c.compared());
     }
 }

@@ -10,7 +10,8 @@ import java.util.Set;
  * @param id         the lead article's id (a story of one article is that article)
  * @param lead       the article the brief is made from
  * @param leadReason why it was chosen, for people ("longest: 812 words; next article-b, 640 words")
- * @param members    every article of the story, the lead first, then by id
+ * @param members    every article of the story in the order the lead was chosen by: the lead first, then
+ *                   longest, earliest, smallest id (who would lead without those before)
  * @param joins      the clustering steps that built it, in order; empty for a story of one article
  */
 public record Story(String id, StoryArticle lead, String leadReason, List<StoryMember> members, List<Join> joins) {

@@ -6,6 +6,7 @@ import dev.briefs.summarise.Words;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,14 +17,17 @@ import java.util.Objects;
  * @param id       the article id, unique within the day
  * @param language ISO 639-1 code of its text (detected)
  * @param title    headline, or null
- * @param lead     what is compared: the title and the first sentences
+ * @param lead     the title and the first sentences
  * @param words    length of the whole text in words; the longest member leads its story
  * @param date     publication date, or null
  * @param url      source link, or null
  * @param outlet   the source's name, or the URL's host without {@code www.}, or null when neither is known
+ * @param windows  the whole text in windows of a few sentences, the title in the first, at most
+ *                 {@link #MAX_SENTENCES} sentences' worth spread over the text; {@link Comparison} says what of
+ *                 an article is compared
  */
 public record StoryArticle(String id, String language, String title, String lead, int words, LocalDate date,
-                           String url, String outlet) {
+                           String url, String outlet, List<String> windows) {
 
     /**
      * Sentences of the body that join the title in the lead. Measured on real text (README, "Stories"): with 3,
@@ -32,10 +36,32 @@ public record StoryArticle(String id, String language, String title, String lead
      */
     public static final int LEAD_SENTENCES = 8;
 
+    /**
+     * Sentences of the text in the windows at most, so a very long article costs no more model work than one
+     * of 64 sentences; a longer one is represented by windows spread over its whole text.
+     */
+    public static final int MAX_SENTENCES = 64;
+
+    /**
+     * Sentences a window: one, so that a short report is found inside a long one sentence by sentence (README,
+     * "Stories": windows of the lead's 8 sentences blur the stories of one war together).
+     */
+    public static final int WINDOW_SENTENCES = 1;
+
     public StoryArticle {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(lead, "lead");
+        windows = List.copyOf(windows);
+        if (windows.isEmpty()) {
+            throw new IllegalArgumentException(id + ": an article has at least one window");
+        }
+    }
+
+    /** An article whose lead is all there is to compare. */
+    public StoryArticle(String id, String language, String title, String lead, int words, LocalDate date, String url,
+                        String outlet) {
+        this(id, language, title, lead, words, date, url, outlet, List.of(lead));
     }
 
     /**
@@ -45,19 +71,50 @@ public record StoryArticle(String id, String language, String title, String lead
      * @param sourceName the outlet's name when the input names it, else null (the URL's host is used)
      */
     public static StoryArticle of(Article article, String language, String sourceName) {
-        return of(article, language, sourceName, LEAD_SENTENCES);
+        return of(article, language, sourceName, WINDOW_SENTENCES);
     }
 
-    /** As {@link #of(Article, String, String)}, with {@code leadSentences} sentences of the body in the lead. */
-    public static StoryArticle of(Article article, String language, String sourceName, int leadSentences) {
+    /** As {@link #of(Article, String, String)}, with windows of {@code windowSentences} sentences. */
+    public static StoryArticle of(Article article, String language, String sourceName, int windowSentences) {
         List<String> sentences = new SentenceSplitter(language).split(article.text());
-        StringBuilder lead = new StringBuilder(article.title() == null ? "" : article.title().strip());
-        for (String sentence : sentences.subList(0, Math.min(leadSentences, sentences.size()))) {
-            lead.append(lead.isEmpty() ? "" : "\n").append(sentence);
-        }
         String outlet = sourceName != null && !sourceName.isBlank() ? sourceName.strip() : host(article.url());
-        return new StoryArticle(article.id(), language, article.title(), lead.toString(), Words.count(article.text()),
-                article.date(), article.url(), outlet);
+        return new StoryArticle(article.id(), language, article.title(),
+                window(article.title(), sentences.subList(0, Math.min(LEAD_SENTENCES, sentences.size()))),
+                Words.count(article.text()), article.date(), article.url(), outlet,
+                windows(article.title(), sentences, windowSentences));
+    }
+
+    /**
+     * The title with the first {@code size} sentences, then the following sentences {@code size} at a time. Of
+     * more windows than {@link #MAX_SENTENCES} sentences fill, the first, the last and windows evenly spaced
+     * between are kept, so that they stand for the whole text and not for its beginning only.
+     */
+    static List<String> windows(String title, List<String> sentences, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a window holds at least one sentence, not " + size);
+        }
+        List<String> all = new ArrayList<>();
+        all.add(window(title, sentences.subList(0, Math.min(size, sentences.size()))));
+        for (int from = size; from < sentences.size(); from += size) {
+            all.add(window(null, sentences.subList(from, Math.min(from + size, sentences.size()))));
+        }
+        int max = Math.max(1, MAX_SENTENCES / size);
+        if (all.size() <= max) {
+            return all;
+        }
+        List<String> spread = new ArrayList<>();
+        for (int k = 0; k < max; k++) {
+            spread.add(all.get((int) Math.round(k * (all.size() - 1) / (double) (max - 1))));
+        }
+        return spread;
+    }
+
+    private static String window(String title, List<String> sentences) {
+        StringBuilder text = new StringBuilder(title == null ? "" : title.strip());
+        for (String sentence : sentences) {
+            text.append(text.isEmpty() ? "" : "\n").append(sentence);
+        }
+        return text.toString();
     }
 
     /** The host of an http(s) URL, lower case and without {@code www.}; null for anything else. */

@@ -14,28 +14,31 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Groups the day's articles into stories: each article's lead (title and first sentences) is embedded
- * by the models that read its language, pairs are compared by the model for their languages
+ * Groups the day's articles into stories: each article's windows (its sentences) are embedded by the models
+ * that read its language, pairs are compared by the model for their languages as the {@link Comparison} says
  * ({@link Similarities}), and groups are joined agglomeratively while their {@link Linkage} margin over the
  * model's threshold is at least 0 ({@link Agglomeration}). Each story is led by its longest article
  * ({@link LeadChoice}).
  *
  * <p>The same articles always give the same stories: they are taken in id order whatever order they come
- * in, each lead is embedded alone, and ties are decided by id. Nothing here runs threads.
+ * in, each window is embedded alone, and ties are decided by id. Nothing here runs threads.
  */
 public final class StoryClusterer {
 
     private final List<EmbeddingSpace> spaces;
     private final Linkage linkage;
+    private final Comparison comparison;
 
     /**
      * @param spaces  the models, in order of preference: for two articles of one language the first model of
      *                that language compares them, else the first multilingual one
-     * @param linkage how groups of articles are compared
+     * @param linkage    how groups of articles are compared
+     * @param comparison what of two articles is compared
      */
-    public StoryClusterer(List<EmbeddingSpace> spaces, Linkage linkage) {
+    public StoryClusterer(List<EmbeddingSpace> spaces, Linkage linkage, Comparison comparison) {
         this.spaces = List.copyOf(spaces);
         this.linkage = linkage;
+        this.comparison = comparison;
     }
 
     public StoryDay cluster(List<StoryArticle> dayArticles) {
@@ -46,7 +49,7 @@ public final class StoryClusterer {
                         + "each article must be given once");
             }
         }
-        Similarities similarities = new Similarities(articles, spaces);
+        Similarities similarities = new Similarities(articles, spaces, comparison);
         Agglomeration agglomeration = new Agglomeration(articles.size(), similarities, linkage);
         Map<Integer, List<Integer>> groups = agglomeration.run();
         Map<Integer, List<Join>> joins = joinsByGroup(agglomeration.steps(), groups, articles);
@@ -65,11 +68,9 @@ public final class StoryClusterer {
         int leadIndex = articles.indexOf(lead);
         List<StoryMember> out = new ArrayList<>();
         out.add(new StoryMember(lead, 1.0, null));
-        for (int m : members) {
-            if (m != leadIndex) {
-                Similarity s = similarities.of(leadIndex, m);
-                out.add(new StoryMember(articles.get(m), s.cosine(), s.space().model()));
-            }
+        for (StoryArticle member : ranked.subList(1, ranked.size())) {
+            Similarity s = similarities.of(leadIndex, articles.indexOf(member));
+            out.add(new StoryMember(member, s.cosine(), s.space().model()));
         }
         return new Story(lead.id(), lead, LeadChoice.reason(ranked), out, joins);
     }
@@ -85,7 +86,7 @@ public final class StoryClusterer {
             out.computeIfAbsent(groupOf.get(step.left().get(0)), k -> new ArrayList<>()).add(new Join(
                     ids(step.left(), articles), ids(step.right(), articles), linkage, step.margin(),
                     articles.get(step.pairI()).id(), articles.get(step.pairJ()).id(), s.cosine(), s.space().model(),
-                    s.space().threshold()));
+                    s.space().threshold(), s.compared()));
         }
         return out;
     }
@@ -122,7 +123,8 @@ public final class StoryClusterer {
     }
 
     private static String describe(EmbeddingSpace s) {
-        return String.format(Locale.ROOT, "%s (%s) at %.2f", s.model(),
-                s.isMultilingual() ? "all languages" : String.join(", ", new TreeSet<>(s.languages())), s.threshold());
+        return String.format(Locale.ROOT, "%s (%s) at %s", s.model(),
+                s.isMultilingual() ? "all languages" : String.join(", ", new TreeSet<>(s.languages())),
+                java.math.BigDecimal.valueOf(s.threshold()).stripTrailingZeros().toPlainString());
     }
 }

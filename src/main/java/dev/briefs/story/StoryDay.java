@@ -9,7 +9,7 @@ import java.util.Optional;
  * @param stories every article of the day is in exactly one story
  * @param notes   limits of this grouping, for people: languages no model could compare, and so on
  * @param linkage how groups were compared
- * @param models  the models used, with their thresholds ({@code all-minilm-l6-v2 (en) at 0.50})
+ * @param models  the models used, with their thresholds ({@code all-minilm-l6-v2 (en) at 0.575})
  */
 public record StoryDay(List<Story> stories, List<String> notes, Linkage linkage, List<String> models) {
 

@@ -62,6 +62,18 @@ class FolderEmbeddingModelTest {
     }
 
     @Test
+    void withoutSentenceTransformersFilesATextIsCutToTheModelsPositionsNotBeyond() {
+        // The job asks for 128 tokens (paraphrase-multilingual's length); this model has 64 positions.
+        try (FolderEmbeddingModel model = FolderEmbeddingModel.load("tiny", TINY, FolderEmbeddingModel.DEFAULT_GRAPH, 128)) {
+            assertThat(model.settings().maxTokens()).isEqualTo(64);
+            assertThat(model.settings().source()).contains("max 64 tokens (no sentence_bert_config.json; the model's positions)");
+            String longText = "Порт Чорноморськ знову відкрив зерновий термінал після ремонту. ".repeat(20);
+            assertThat(model.tokenIds(longText)).hasSize(64);
+            assertThat(model.embed(List.of(longText))[0]).hasSize(32);
+        }
+    }
+
+    @Test
     void aPoolingItCannotComputeOrAMissingGraphIsRefusedNamingTheFile() throws IOException {
         Path dir = copyOfTiny();
         Files.createDirectories(dir.resolve("1_Pooling"));

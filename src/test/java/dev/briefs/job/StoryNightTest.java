@@ -117,7 +117,7 @@ class StoryNightTest {
         assertThat(b.get("url").asString()).isEqualTo(URL_B);
         assertThat(b.get("outlet").asString()).isEqualTo("coast-daily.example");
         assertThat(b.get("language").asString()).isEqualTo("en");
-        assertThat(b.get("similarity").asDouble()).isGreaterThanOrEqualTo(0.65).isLessThan(1.0);
+        assertThat(b.get("similarity").asDouble()).isGreaterThanOrEqualTo(StorySettings.DEFAULTS.threshold()).isLessThan(1.0);
         assertThat(b.get("model").asString()).isEqualTo("all-minilm-l6-v2");
         // No translation model: every brief is partial, and each member says so.
         assertThat(b.get("status").asString()).isEqualTo("partial");
@@ -158,6 +158,10 @@ class StoryNightTest {
                 .containsExactly("library-night", "port-a", "port-b", "port-uk", "rail-timetable", "school-meals");
         assertThat(rows).filteredOn(r -> r.storyId().equals("port-a")).extracting(StoryMembership::articleId)
                 .containsExactly("port-a", "port-b");
+
+        CommandResult status = CommandResult.run("status", job.toString(), "--date", DATE);
+        assertThat(status.out()).as(status.err()).contains("Stories: 6 articles in 5 stories (1 with several sources)\n")
+                .contains("  note: no multilingual embedding model: articles were grouped only within their language");
     }
 
     @Test
@@ -231,6 +235,9 @@ class StoryNightTest {
         JsonNode report = JSON.readTree(Files.readString(out.resolve(BriefFiles.REPORT)));
         assertThat(report.get("stories").asInt()).isEqualTo(6);
         assertThat(report.get("storyNotes").size()).isZero();
+        CommandResult status = CommandResult.run("status", job.toString(), "--date", DATE);
+        assertThat(status.out()).as("no stories recorded: status shows none").contains("Briefs in ")
+                .doesNotContain("Stories:");
     }
 
     @Test

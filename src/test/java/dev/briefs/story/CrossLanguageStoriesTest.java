@@ -48,7 +48,7 @@ class CrossLanguageStoriesTest {
         }
     }
 
-    /** A model's encoder that remembers the leads it was asked to embed. */
+    /** A model's encoder that remembers the texts it was asked to embed. */
     record Recording(List<String> leads, LeadEncoder encoder) implements LeadEncoder {
 
         static Recording of(LeadEncoder encoder) {
@@ -75,8 +75,9 @@ class CrossLanguageStoriesTest {
                 article("cut-814", "en", en.get(0), String.join(" ", en.subList(1, 5))));
     }
 
-    private static List<String> englishLeads(List<StoryArticle> articles) {
-        return articles.stream().filter(a -> a.language().equals("en")).map(StoryArticle::lead).toList();
+    /** What all-MiniLM-L6-v2 should embed: every window of the articles labelled English, once each. */
+    private static List<String> englishWindows(List<StoryArticle> articles) {
+        return articles.stream().filter(a -> a.language().equals("en")).flatMap(a -> a.windows().stream()).toList();
     }
 
     private static StoryArticle article(String id, String language, String title, String text) {
@@ -91,18 +92,19 @@ class CrossLanguageStoriesTest {
         StoryClusterer clusterer = new StoryClusterer(List.of(
                 EmbeddingSpace.within(minilm.name(), java.util.Set.of("en"), StorySpaces.MINILM_THRESHOLD, english),
                 EmbeddingSpace.multilingual(tiny.name(), StorySpaces.MULTILINGUAL_THRESHOLD, multilingual)),
-                StorySpaces.LINKAGE);
+                StorySpaces.LINKAGE, StorySpaces.COMPARISON);
         List<StoryArticle> articles = day();
         StoryDay day = clusterer.cluster(articles);
 
         Story story = day.storyOf("uk-814").orElseThrow();
         assertThat(story.contains("copy-814")).as("a Ukrainian article and its identical copy labelled en").isTrue();
         StoryArticle uk814 = articles.get(0);
-        assertThat(java.util.Collections.frequency(multilingual.leads(), uk814.lead()))
-                .as("the multilingual model embeds the Ukrainian article and its copy labelled en").isEqualTo(2);
-        assertThat(multilingual.leads()).contains(articles.get(2).lead());
+        assertThat(uk814.windows()).as("the whole article, sentence by sentence").hasSizeGreaterThan(1);
+        assertThat(uk814.windows()).allSatisfy(w -> assertThat(java.util.Collections.frequency(multilingual.leads(), w))
+                .as("the multilingual model embeds the Ukrainian article and its copy labelled en").isEqualTo(2));
+        assertThat(multilingual.leads()).containsAll(articles.get(2).windows());
         assertThat(english.leads()).as("all-MiniLM-L6-v2 reads the articles labelled English, once each")
-                .containsExactlyInAnyOrderElementsOf(englishLeads(articles));
+                .containsExactlyInAnyOrderElementsOf(englishWindows(articles));
         assertThat(story.joins()).anySatisfy(j -> {
             assertThat(List.of(j.closestA(), j.closestB())).containsExactlyInAnyOrder("copy-814", "uk-814");
             assertThat(j.model()).isEqualTo("tiny-multilingual");
@@ -115,21 +117,21 @@ class CrossLanguageStoriesTest {
             assertThat(j.model()).as("two English articles are compared by the English model").isEqualTo(minilm.name());
         });
         assertThat(day.notes()).isEmpty();
-        assertThat(day.models()).containsExactly("all-minilm-l6-v2 (en) at 0.65", "tiny-multilingual (all languages) at 0.65");
+        assertThat(day.models()).containsExactly("all-minilm-l6-v2 (en) at 0.575", "tiny-multilingual (all languages) at 0.575");
         assertThat(story.members()).allSatisfy(m -> assertThat(m.article().outlet()).isEqualTo("news.example"));
     }
 
     @Test
     void withoutOneUkrainianAndEnglishArticlesAreNeverComparedAndTheNotesSaySo() {
         Recording english = Recording.of(minilm::embed);
-        StoryClusterer clusterer = new StoryClusterer(StorySpacesTestSupport.englishOnly(english), StorySpaces.LINKAGE);
+        StoryClusterer clusterer = new StoryClusterer(StorySpacesTestSupport.englishOnly(english), StorySpaces.LINKAGE, StorySpaces.COMPARISON);
         List<StoryArticle> articles = day();
         StoryDay day = clusterer.cluster(articles);
 
         assertThat(day.storyOf("uk-814").orElseThrow().members()).as("the Ukrainian article is alone").hasSize(1);
         assertThat(day.storyOf("uk-92").orElseThrow().members()).hasSize(1);
         assertThat(english.leads()).as("all-MiniLM-L6-v2 reads the articles labelled English, once each")
-                .containsExactlyInAnyOrderElementsOf(englishLeads(articles));
+                .containsExactlyInAnyOrderElementsOf(englishWindows(articles));
         assertThat(day.storyOf("en-814").orElseThrow().contains("cut-814")).isTrue();
         assertThat(day.notes()).containsExactly(
                 "no multilingual embedding model: articles were grouped only within their language (en, uk), so a "

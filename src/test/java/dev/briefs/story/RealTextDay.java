@@ -31,7 +31,11 @@ final class RealTextDay {
     static final long SEED = 20_221_124L;
     static final int PARAGRAPH = 4;
 
+    /** Windows of the lead's size, for comparison with {@link StoryArticle#WINDOW_SENTENCES}. */
+    static final int LEAD_WINDOWS = StoryArticle.LEAD_SENTENCES;
+
     final List<StoryArticle> articles = new ArrayList<>();
+    private final List<Article> read = new ArrayList<>();
     /** True story of each article id: the document id, or the article's own id when unrelated. */
     final Map<String, String> truth = new TreeMap<>();
     /** The Ukrainian originals, by document id: (title, body paragraphs). */
@@ -72,7 +76,13 @@ final class RealTextDay {
         Article article = new Article(id, null, title, "https://news.example/" + id, language, text, id + ".json",
                 List.of());
         articles.add(StoryArticle.of(article, language, null));
+        read.add(article);
         truth.put(id, story == null ? id : story);
+    }
+
+    /** The same articles with windows of {@code windowSentences} sentences. */
+    List<StoryArticle> articles(int windowSentences) {
+        return read.stream().map(a -> StoryArticle.of(a, a.declaredLanguage(), null, windowSentences)).toList();
     }
 
     private static List<String> segments(JsonNode array) {

@@ -30,7 +30,7 @@ class StoryClustererTest {
     }
 
     private static StoryDay cluster(Linkage linkage, List<StoryArticle> articles) {
-        return new StoryClusterer(List.of(EmbeddingSpace.within("by-hand", Set.of("en"), 0.7, BY_HAND)), linkage)
+        return new StoryClusterer(List.of(EmbeddingSpace.within("by-hand", Set.of("en"), 0.7, BY_HAND)), linkage, Comparison.LEADS)
                 .cluster(articles);
     }
 
