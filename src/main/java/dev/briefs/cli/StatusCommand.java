@@ -43,13 +43,17 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         JobSettings settings = job.recordedSettings("status", null);
         PrintWriter out = spec.commandLine().getOut();
-        RunHistory history;
+        // One context for every question: each start of Spring and the database costs a second or more.
+        DayRecords day;
         try {
-            history = JobRunner.inspect(settings, RunHistory::of);
+            day = JobRunner.inspect(settings, context -> new DayRecords(RunHistory.of(context),
+                    context.getBean(StoryRecords.class).read(settings.date().toString()),
+                    settings.cache().enabled() ? context.getBean(OutputCache.class).totals() : null));
         } catch (RuntimeException e) {
             throw new UsageException("cannot read the job database in " + settings.data() + " (" + e.getMessage()
                     + "); is a run in progress?");
         }
+        RunHistory history = day.history();
         out.println("Runs for " + settings.date() + ":");
         if (history.runs().isEmpty()) {
             out.println("  none");
@@ -61,7 +65,7 @@ final class StatusCommand implements Callable<Integer> {
         DayReport report = DayReport.of(BriefFiles.readAll(settings.output()));
         out.printf("Briefs in %s: %d articles, %d complete, %d partial, %d failed%n", settings.output(), report.articles(),
                 report.complete(), report.partial(), report.failed());
-        printStories(out, settings);
+        printStories(out, day.stories());
         List<LedgerEntry> open = history.failures().stream().filter(LedgerEntry::open).toList();
         long resolved = history.failures().size() - open.size();
         out.printf("Failures: %d open, %d resolved%n", open.size(), resolved);
@@ -74,14 +78,12 @@ final class StatusCommand implements Callable<Integer> {
             out.println("Redo them with: java -jar target/briefs.jar rerun-failed " + settings.jobFile() + " --date "
                     + settings.date());
         }
-        printCache(out, settings);
+        printCache(out, settings, day.cache());
         return open.isEmpty() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
     }
 
     /** The day's stories as the stories step recorded them; nothing when none were recorded for the date. */
-    private static void printStories(PrintWriter out, JobSettings settings) {
-        Optional<StoryRecords.Recorded> recorded = JobRunner.inspect(settings,
-                context -> context.getBean(StoryRecords.class).read(settings.date().toString()));
+    private static void printStories(PrintWriter out, Optional<StoryRecords.Recorded> recorded) {
         if (recorded.isEmpty()) {
             return;
         }
@@ -95,12 +97,11 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** What the output cache holds, and what the date's last run took from it. */
-    private static void printCache(PrintWriter out, JobSettings settings) throws IOException {
-        if (!settings.cache().enabled()) {
+    private static void printCache(PrintWriter out, JobSettings settings, OutputCache.Totals totals) throws IOException {
+        if (totals == null) {
             out.println("Model output cache: off (cache.enabled in the job file)");
             return;
         }
-        OutputCache.Totals totals = JobRunner.inspect(settings, context -> context.getBean(OutputCache.class).totals());
         out.printf("Model output cache: %d outputs kept (up to %d days old), %d hits in all%n", totals.outputs(),
                 totals.maxAgeDays(), totals.hits());
         if (!java.nio.file.Files.isRegularFile(settings.output().resolve(BriefFiles.REPORT))) {
@@ -111,5 +112,9 @@ final class StatusCommand implements Callable<Integer> {
             out.printf("  the last %s of %s: %d outputs from the cache, %d made by the models%n", last.command(),
                     settings.date(), last.cache().hits(), last.cache().misses());
         }
+    }
+
+    /** What the job repository holds for the date; {@code cache} is null when the cache is off. */
+    private record DayRecords(RunHistory history, Optional<StoryRecords.Recorded> stories, OutputCache.Totals cache) {
     }
 }
