@@ -14,7 +14,6 @@ import dev.briefs.summarise.WordLimit;
 import dev.briefs.translate.Translation;
 import dev.briefs.translate.Translator;
 import dev.briefs.trust.BriefChecker;
-import dev.briefs.trust.Trust;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +44,7 @@ public final class BriefMaker {
     private final java.util.function.Function<String, String> revisions;
     private final Map<String, SentenceSplitter> splitters = new ConcurrentHashMap<>();
     private final StageTimers timers;
-    private final BriefChecker checks;
+    private final LanguageChecks checks;
 
     /**
      * Sentences of an article that are summarised; the rest is not read. News puts what matters
@@ -74,7 +73,7 @@ public final class BriefMaker {
     public BriefMaker(LanguageDetector detector, Summariser summariser, Translator translator,
                       List<String> targetLanguages, int maxWords, java.util.function.Function<String, String> revisions,
                       StageTimers timers, BriefChecker checks) {
-        this.checks = checks;
+        this.checks = new LanguageChecks(checks, timers);
         this.timers = timers;
         this.revisions = revisions;
         this.detector = detector;
@@ -155,7 +154,7 @@ public final class BriefMaker {
         List<Map<String, Brief.LanguageBrief>> briefsOf = new ArrayList<>();
         List<List<Failure>> failuresOf = new ArrayList<>();
         List<List<Degradation>> degradedOf = new ArrayList<>();
-        List<ToCheck> toCheck = new ArrayList<>();
+        List<LanguageChecks.Translated> toCheck = new ArrayList<>();
         for (int k = 0; k < prepared.size(); k++) {
             Prepared p = prepared.get(k);
             Summary summary = summaries.get(k);
@@ -178,7 +177,7 @@ public final class BriefMaker {
                     Brief.LanguageBrief translated = languageBrief(t, target, failures, degraded);
                     briefs.put(target, translated);
                     if (translated.text() != null) {
-                        toCheck.add(new ToCheck(k, target, t.confidence()));
+                        toCheck.add(new LanguageChecks.Translated(k, target, t.confidence()));
                     }
                 }
             }
@@ -187,8 +186,8 @@ public final class BriefMaker {
             degradedOf.add(degraded);
         }
 
-        check(ids, prepared.stream().map(p -> p.article().text()).toList(), prepared.stream().map(Prepared::language).toList(),
-                briefsOf, toCheck);
+        checks.apply(ids, prepared.stream().map(p -> p.article().text()).toList(),
+                prepared.stream().map(Prepared::language).toList(), briefsOf, toCheck);
         for (int k = 0; k < prepared.size(); k++) {
             Prepared p = prepared.get(k);
             Summary summary = summaries.get(k);
@@ -196,43 +195,6 @@ public final class BriefMaker {
                     p.source(), briefsOf.get(k), summary.text() != null, degradedOf.get(k), summary.path()), failuresOf.get(k));
         }
         return Arrays.asList(out);
-    }
-
-    /** A translated language brief waiting for its checks, with its translation's confidence. */
-    private record ToCheck(int article, String language, double confidence) {
-    }
-
-    /**
-     * Puts what the checks say into each language brief that has text: a summary against its article
-     * ({@code articles}; null where the summary's checks are kept as they were), a translation against the
-     * summary it translates. The round trips of all the articles share model calls, as their translations did.
-     */
-    private void check(List<String> ids, List<String> articles, List<String> languages,
-                       List<Map<String, Brief.LanguageBrief>> briefsOf, List<ToCheck> translations) {
-        if (!checks.enabled()) {
-            return;
-        }
-        try (LogFields.Scope scope = LogFields.articles(ids); LogFields.Scope stage = LogFields.stage(StageTimers.CHECK)) {
-            timers.time(StageTimers.CHECK, () -> {
-                for (int k = 0; k < briefsOf.size(); k++) {
-                    Brief.LanguageBrief own = briefsOf.get(k).get(languages.get(k));
-                    if (articles.get(k) != null && own != null && own.text() != null) {
-                        briefsOf.get(k).put(languages.get(k),
-                                own.withTrust(checks.summary(articles.get(k), languages.get(k), own.text())));
-                    }
-                }
-                List<BriefChecker.Translated> translated = translations.stream().map(c -> new BriefChecker.Translated(
-                        briefsOf.get(c.article()).get(languages.get(c.article())).text(), languages.get(c.article()),
-                        briefsOf.get(c.article()).get(c.language()).text(), c.language(), c.confidence())).toList();
-                List<Trust> trusts = checks.translations(translated);
-                for (int i = 0; i < translations.size(); i++) {
-                    Map<String, Brief.LanguageBrief> briefs = briefsOf.get(translations.get(i).article());
-                    String language = translations.get(i).language();
-                    briefs.put(language, briefs.get(language).withTrust(trusts.get(i)));
-                }
-                return null;
-            });
-        }
     }
 
     /**
@@ -258,17 +220,17 @@ public final class BriefMaker {
             done = timers.time(Failure.TRANSLATE, () -> translator.translateAll(targets.stream()
                     .map(t -> new Translator.Request(sourceBrief.text(), existing.language(), t)).toList()));
         }
-        List<ToCheck> toCheck = new ArrayList<>();
+        List<LanguageChecks.Translated> toCheck = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             Brief.LanguageBrief translated = languageBrief(done.get(i), targets.get(i), failures, degraded);
             briefs.put(targets.get(i), translated);
             if (translated.text() != null) {
-                toCheck.add(new ToCheck(0, targets.get(i), done.get(i).confidence()));
+                toCheck.add(new LanguageChecks.Translated(0, targets.get(i), done.get(i).confidence()));
             }
         }
         // The summary is the one checked before; only the translations made again are checked again.
-        check(List.of(existing.id()), java.util.Collections.singletonList(null), List.of(existing.language()), List.of(briefs),
-                toCheck);
+        checks.apply(List.of(existing.id()), java.util.Collections.singletonList(null), List.of(existing.language()),
+                List.of(briefs), toCheck);
         return new BriefResult(assemble(existing.id(), existing.date(), existing.title(), existing.language(),
                 existing.source(), briefs, true, degraded, existing.summary()), failures);
     }
