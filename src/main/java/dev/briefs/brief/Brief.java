@@ -1,8 +1,11 @@
 package dev.briefs.brief;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.briefs.check.CheckResult;
 import dev.briefs.failure.Degradation;
 import dev.briefs.summarise.SummaryPath;
+import dev.briefs.trust.RoundTrip;
+import dev.briefs.trust.Trust;
 import java.util.List;
 import java.util.Map;
 
@@ -80,18 +83,56 @@ public record Brief(
      *               no route, and in briefs written before routes were recorded
      * @param models the models of the route in the order they ran, each with its revision; absent when
      *               {@code route} is
+     * @param confidence   a translation's mean log-probability per generated token (0: certain; lower: less sure);
+     *                     absent for the article's own language, when checks are off, and where the model gave none
+     * @param roundTrip    the translation translated back and compared with its source; absent for the article's
+     *                     own language, when checks are off or round trips are, and by default where no route back
+     *                     is installed
+     * @param checks       the fact checks (numbers, names, negation) of the text against the text it was made from:
+     *                     the article for its own language, the article-language brief for a translation; absent
+     *                     when checks are off, when they were not run, and for a language without text
+     * @param checksNotRun why the fact checks were not run (a language they cannot read)
+     * @param doubtful     why an editor should not trust the text as it is: flagged facts, a confidence or a round
+     *                     trip below the job file's thresholds; absent when none. The brief is written all the same.
      */
     public record LanguageBrief(String text, String model, String revision, String status, String error, Chunks chunks,
                                 @JsonInclude(JsonInclude.Include.NON_NULL) String route,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) List<ModelUse> models) {
+                                @JsonInclude(JsonInclude.Include.NON_NULL) List<ModelUse> models,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) Double confidence,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) RoundTrip roundTrip,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) List<CheckResult> checks,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String checksNotRun,
+                                @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> doubtful) {
 
         public LanguageBrief {
             models = models == null ? null : List.copyOf(models);
+            checks = checks == null ? null : List.copyOf(checks);
+            doubtful = doubtful == null ? List.of() : List.copyOf(doubtful);
         }
 
         /** A language brief made without a route: the article's own language, or a translation with none. */
         public LanguageBrief(String text, String model, String revision, String status, String error, Chunks chunks) {
             this(text, model, revision, status, error, chunks, null, null);
+        }
+
+        /** A language brief that was not checked. */
+        public LanguageBrief(String text, String model, String revision, String status, String error, Chunks chunks,
+                             String route, List<ModelUse> models) {
+            this(text, model, revision, status, error, chunks, route, models, null, null, null, null, List.of());
+        }
+
+        /** The same brief with what the checks say of it (null: not checked). */
+        public LanguageBrief withTrust(Trust trust) {
+            if (trust == null) {
+                return new LanguageBrief(text, model, revision, status, error, chunks, route, models);
+            }
+            return new LanguageBrief(text, model, revision, status, error, chunks, route, models, trust.confidence(),
+                    trust.roundTrip(), trust.checks(), trust.checksNotRun(), trust.doubtful());
+        }
+
+        /** True when the checks found a reason to doubt the text. */
+        public boolean hasDoubts() {
+            return !doubtful.isEmpty();
         }
 
         public boolean ok() {

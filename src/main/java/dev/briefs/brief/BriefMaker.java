@@ -13,6 +13,7 @@ import dev.briefs.summarise.SummaryPath;
 import dev.briefs.summarise.WordLimit;
 import dev.briefs.translate.Translation;
 import dev.briefs.translate.Translator;
+import dev.briefs.trust.BriefChecker;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,6 +44,7 @@ public final class BriefMaker {
     private final java.util.function.Function<String, String> revisions;
     private final Map<String, SentenceSplitter> splitters = new ConcurrentHashMap<>();
     private final StageTimers timers;
+    private final LanguageChecks checks;
 
     /**
      * Sentences of an article that are summarised; the rest is not read. News puts what matters
@@ -64,6 +66,14 @@ public final class BriefMaker {
     public BriefMaker(LanguageDetector detector, Summariser summariser, Translator translator,
                       List<String> targetLanguages, int maxWords, java.util.function.Function<String, String> revisions,
                       StageTimers timers) {
+        this(detector, summariser, translator, targetLanguages, maxWords, revisions, timers, BriefChecker.OFF);
+    }
+
+    /** @param checks what checks each language brief, and finds it doubtful or not ({@link BriefChecker#OFF}: nothing) */
+    public BriefMaker(LanguageDetector detector, Summariser summariser, Translator translator,
+                      List<String> targetLanguages, int maxWords, java.util.function.Function<String, String> revisions,
+                      StageTimers timers, BriefChecker checks) {
+        this.checks = new LanguageChecks(checks, timers);
         this.timers = timers;
         this.revisions = revisions;
         this.detector = detector;
@@ -141,6 +151,10 @@ public final class BriefMaker {
             translations = timers.time(Failure.TRANSLATE, () -> translator.translateAll(wanted)).iterator();
         }
 
+        List<Map<String, Brief.LanguageBrief>> briefsOf = new ArrayList<>();
+        List<List<Failure>> failuresOf = new ArrayList<>();
+        List<List<Degradation>> degradedOf = new ArrayList<>();
+        List<LanguageChecks.Translated> toCheck = new ArrayList<>();
         for (int k = 0; k < prepared.size(); k++) {
             Prepared p = prepared.get(k);
             Summary summary = summaries.get(k);
@@ -159,11 +173,26 @@ public final class BriefMaker {
                     briefs.put(target, new Brief.LanguageBrief(null, null, null, Brief.FAILED,
                             "no summary to translate: " + summary.error(), new Brief.Chunks(0, 0)));
                 } else {
-                    briefs.put(target, languageBrief(translations.next(), target, failures, degraded));
+                    Translation t = translations.next();
+                    Brief.LanguageBrief translated = languageBrief(t, target, failures, degraded);
+                    briefs.put(target, translated);
+                    if (translated.text() != null) {
+                        toCheck.add(new LanguageChecks.Translated(k, target, t.confidence()));
+                    }
                 }
             }
+            briefsOf.add(briefs);
+            failuresOf.add(failures);
+            degradedOf.add(degraded);
+        }
+
+        checks.apply(ids, prepared.stream().map(p -> p.article().text()).toList(),
+                prepared.stream().map(Prepared::language).toList(), briefsOf, toCheck);
+        for (int k = 0; k < prepared.size(); k++) {
+            Prepared p = prepared.get(k);
+            Summary summary = summaries.get(k);
             out[p.position()] = new BriefResult(assemble(p.article().id(), p.date(), p.article().title(), p.language(),
-                    p.source(), briefs, summary.text() != null, degraded, summary.path()), failures);
+                    p.source(), briefsOf.get(k), summary.text() != null, degradedOf.get(k), summary.path()), failuresOf.get(k));
         }
         return Arrays.asList(out);
     }
@@ -191,9 +220,17 @@ public final class BriefMaker {
             done = timers.time(Failure.TRANSLATE, () -> translator.translateAll(targets.stream()
                     .map(t -> new Translator.Request(sourceBrief.text(), existing.language(), t)).toList()));
         }
+        List<LanguageChecks.Translated> toCheck = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
-            briefs.put(targets.get(i), languageBrief(done.get(i), targets.get(i), failures, degraded));
+            Brief.LanguageBrief translated = languageBrief(done.get(i), targets.get(i), failures, degraded);
+            briefs.put(targets.get(i), translated);
+            if (translated.text() != null) {
+                toCheck.add(new LanguageChecks.Translated(0, targets.get(i), done.get(i).confidence()));
+            }
         }
+        // The summary is the one checked before; only the translations made again are checked again.
+        checks.apply(List.of(existing.id()), java.util.Collections.singletonList(null), List.of(existing.language()),
+                List.of(briefs), toCheck);
         return new BriefResult(assemble(existing.id(), existing.date(), existing.title(), existing.language(),
                 existing.source(), briefs, true, degraded, existing.summary()), failures);
     }

@@ -33,6 +33,7 @@ public final class BriefMarkdown {
                 }
                 md.append("*\n\n");
             }
+            md.append(trustLines(e.getKey(), brief.language(), b, ""));
         }
         String degraded = degradedLines(brief);
         if (!degraded.isEmpty()) {
@@ -51,6 +52,28 @@ public final class BriefMarkdown {
                     + " (pivot through English)";
         }
         return "Model: " + b.model() + ("multilingual".equals(b.route()) ? " (multilingual)" : "");
+    }
+
+    /**
+     * What the checks said of one language: a line of what was checked, then, when the text is doubtful, a
+     * bold mark and one list line a reason. Empty when nothing was checked.
+     *
+     * @param indent put before each line, so the lines can sit inside a list item
+     */
+    static String trustLines(String language, String briefLanguage, Brief.LanguageBrief b, String indent) {
+        StringBuilder md = new StringBuilder();
+        String line = TrustText.line(language, briefLanguage, b);
+        if (line != null) {
+            md.append(indent).append('*').append(MarkdownText.escape(line)).append("*\n\n");
+        }
+        if (b.hasDoubts()) {
+            md.append(indent).append("**Doubtful:**\n\n");
+            for (String reason : b.doubtful()) {
+                md.append(indent).append("- ").append(MarkdownText.escape(reason)).append("\n");
+            }
+            md.append("\n");
+        }
+        return md.toString();
     }
 
     /** One list line for each way the brief is worse than asked for, so that no reader takes it for the full result. */

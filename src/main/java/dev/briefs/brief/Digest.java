@@ -46,6 +46,10 @@ public final class Digest {
         md.append(report.articles()).append(" articles in ").append(stories.size()).append(stories.size() == 1 ? " story: " : " stories: ")
                 .append(report.complete()).append(" complete, ")
                 .append(report.partial()).append(" partial, ").append(report.failed()).append(" failed.\n\n");
+        if (report.checked() > 0) {
+            md.append("Doubtful: ").append(report.doubtful()).append(" of ").append(report.checked())
+                    .append(" language briefs checked.\n\n");
+        }
         for (StoryBrief story : stories) {
             Brief b = story.brief();
             // An article that could not be read is listed with the failures below, unless it leads others.
@@ -64,6 +68,13 @@ public final class Digest {
                     md.append("- **").append(Languages.nativeName(e.getKey())).append(":** ");
                     md.append(lb.ok() ? MarkdownText.escape(lb.text()) : "*not available*");
                     md.append("\n");
+                    String checked = TrustText.line(e.getKey(), b.language(), lb);
+                    if (checked != null) {
+                        md.append("  - *").append(MarkdownText.escape(checked)).append("*\n");
+                    }
+                    if (lb.hasDoubts()) {
+                        md.append("  - **Doubtful:** ").append(MarkdownText.escape(String.join("; ", lb.doubtful()))).append("\n");
+                    }
                 }
                 md.append(BriefMarkdown.degradedLines(b));
             } else {

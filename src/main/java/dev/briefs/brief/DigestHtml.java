@@ -50,7 +50,11 @@ final class DigestHtml {
                 .append(stories).append(stories == 1 ? " story" : " stories").append("</span>")
                 .append(" <span class=\"mark ok\">").append(report.complete()).append(" complete</span>")
                 .append(" <span class=\"mark partial\">").append(report.partial()).append(" partial</span>")
-                .append(" <span class=\"mark failed\">").append(report.failed()).append(" failed</span></p>\n");
+                .append(" <span class=\"mark failed\">").append(report.failed()).append(" failed</span>");
+        if (report.checked() > 0) {
+            html.append(" <span class=\"mark doubtful\">").append(report.doubtful()).append(" doubtful</span>");
+        }
+        html.append("</p>\n");
         // Which models made the day, so that a brief can be traced to the files that made it.
         TreeSet<String> models = new TreeSet<>();
         for (Brief b : briefs) {
@@ -91,6 +95,8 @@ final class DigestHtml {
                 .append("<span class=\"mark ").append(mark).append("\">")
                 .append(mark.equals("ok") ? "complete" : mark).append("</span>")
                 .append(b.degraded().isEmpty() ? "" : " <span class=\"mark degraded\">degraded</span>")
+                .append(b.briefs().values().stream().anyMatch(Brief.LanguageBrief::hasDoubts)
+                        ? " <span class=\"mark doubtful\">doubtful</span>" : "")
                 .append("\n</div>\n");
         html.append("<p class=\"meta\">");
         if (b.date() != null) {
@@ -107,7 +113,7 @@ final class DigestHtml {
         if (!b.briefs().isEmpty()) {
             html.append("<div class=\"langs\">\n");
             for (Map.Entry<String, Brief.LanguageBrief> e : b.briefs().entrySet()) {
-                language(html, e.getKey(), e.getValue());
+                language(html, e.getKey(), b.language(), e.getValue());
             }
             html.append("</div>\n");
         }
@@ -155,7 +161,7 @@ final class DigestHtml {
         }
     }
 
-    private static void language(StringBuilder html, String code, Brief.LanguageBrief lb) {
+    private static void language(StringBuilder html, String code, String briefLanguage, Brief.LanguageBrief lb) {
         html.append("<section class=\"lang\"");
         if (code.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
             html.append(" lang=\"").append(code).append('"');
@@ -170,6 +176,17 @@ final class DigestHtml {
         }
         if (lb.model() != null) {
             html.append("<p class=\"model\">").append(HtmlText.text(BriefMarkdown.modelLine(lb))).append("</p>\n");
+        }
+        String checked = TrustText.line(code, briefLanguage, lb);
+        if (checked != null) {
+            html.append("<p class=\"checks\">").append(HtmlText.text(checked)).append("</p>\n");
+        }
+        if (lb.hasDoubts()) {
+            html.append("<p><span class=\"mark doubtful\">doubtful</span></p>\n<ul class=\"doubts\">\n");
+            for (String reason : lb.doubtful()) {
+                html.append("<li>").append(HtmlText.text(reason)).append("</li>\n");
+            }
+            html.append("</ul>\n");
         }
         html.append("</section>\n");
     }

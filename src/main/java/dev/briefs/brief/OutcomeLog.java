@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One log line per brief written, and one per failure and degradation it records, each with its
+ * One log line per brief written, and one per failure, degradation and doubtful language it records, each with its
  * article and stage: what an operator's log search ("which articles failed to translate last
  * night?") needs without opening the briefs.
  */
@@ -31,6 +31,16 @@ public final class OutcomeLog {
             }
             for (Degradation d : brief.degraded()) {
                 LOG.info("degraded ({}{}): {}", d.kind(), d.language() == null ? "" : ", " + d.language(), d.detail());
+            }
+            try (LogFields.Scope stage = LogFields.stage(StageTimers.CHECK)) {
+                brief.briefs().forEach((language, b) -> {
+                    if (b.hasDoubts()) {
+                        LOG.info("doubtful ({}): {}", language, String.join("; ", b.doubtful()));
+                    }
+                    if (b.roundTrip() != null && !b.roundTrip().measured()) {
+                        LOG.info("round trip not measured ({}): {}", language, b.roundTrip().notMeasured());
+                    }
+                });
             }
         }
     }

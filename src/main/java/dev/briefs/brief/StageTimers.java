@@ -11,14 +11,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Time spent in each stage of briefing (read, summarise, translate, write), as Micrometer timers,
+ * Time spent in each stage of briefing (read, summarise, translate, check, write), as Micrometer timers,
  * so the run's report can say where a slow night went, and a registry that exports metrics can
  * take the same timers. Thread-safe: the job's partitions record into the same timers.
  */
 public final class StageTimers {
 
+    /**
+     * Checking the language briefs (fact checks, round trips): no failure of its own, so not a ledger
+     * stage, but its round trips are model work a slow night may spend its time in.
+     */
+    public static final String CHECK = "check";
     /** The stages, in the order an article goes through them. */
-    public static final List<String> STAGES = List.of(Failure.READ, Failure.SUMMARISE, Failure.TRANSLATE, Failure.WRITE);
+    public static final List<String> STAGES = List.of(Failure.READ, Failure.SUMMARISE, Failure.TRANSLATE, CHECK,
+            Failure.WRITE);
     public static final String TIMER = "briefs.stage";
 
     private final Map<String, Timer> timers = new LinkedHashMap<>();

@@ -53,7 +53,8 @@ public final class SentenceSplitter {
                 if (sentence.isEmpty()) {
                     continue;
                 }
-                if (sentences.size() > firstOfParagraph && endsWithAbbreviation(sentences.get(sentences.size() - 1))) {
+                if (sentences.size() > firstOfParagraph && (endsWithAbbreviation(sentences.get(sentences.size() - 1))
+                        || startsInLowerCase(sentence))) {
                     sentences.set(sentences.size() - 1, sentences.get(sentences.size() - 1) + " " + sentence);
                 } else {
                     sentences.add(sentence);
@@ -61,6 +62,23 @@ public final class SentenceSplitter {
             }
         }
         return sentences;
+    }
+
+    /**
+     * A quoted exclamation or question inside a sentence ({@code Але "Ніколи знову!" означає...}) ends a
+     * sentence for ICU (Unicode's rules break after "!" and "?" whatever follows), which would leave a
+     * fragment that a brief could pick alone. No sentence of news copy starts in lower case, so such a
+     * piece is joined to the one before.
+     */
+    private static boolean startsInLowerCase(String sentence) {
+        for (int i = 0; i < sentence.length(); ) {
+            int c = sentence.codePointAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                return Character.isLowerCase(c);
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     /**

@@ -26,6 +26,10 @@ final class RunSummary {
         out.printf(Locale.ROOT, "Stories: %d article%s in %d stor%s%n", r.articles(), r.articles() == 1 ? "" : "s",
                 r.stories(), r.stories() == 1 ? "y" : "ies");
         r.storyNotes().forEach(note -> out.println("  note: " + note));
+        if (r.checked() > 0) {
+            out.printf(Locale.ROOT, "Doubtful: %d of %d language brief%s checked (see %s)%n", r.doubtful(), r.checked(),
+                    r.checked() == 1 ? "" : "s", outputDir.resolve(BriefFiles.DIGEST_HTML));
+        }
         StringJoiner stages = new StringJoiner(", ", "Time per stage: ", "");
         r.stages().forEach((stage, t) -> stages.add(String.format(Locale.ROOT, "%s %.2f s", stage, t.seconds())));
         out.println(stages);

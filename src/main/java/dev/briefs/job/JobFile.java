@@ -29,7 +29,8 @@ public record JobFile(
         Repository repository,
         Kafka kafka,
         Cache cache,
-        Stories stories) {
+        Stories stories,
+        Checks checks) {
 
     public record Brief(@JsonProperty("max-words") Integer maxWords) {
     }
@@ -82,6 +83,21 @@ public record JobFile(
      */
     public record Stories(Boolean enabled, Double threshold,
                           @JsonProperty("multilingual-threshold") Double multilingualThreshold) {
+    }
+
+    /**
+     * The checks of each language brief and the thresholds below which it is doubtful (README, "Fact checks").
+     *
+     * @param enabled               false: nothing is checked (and the fact checker is never built)
+     * @param minConfidence         mean log-probability per generated token below which a translation is doubtful
+     * @param roundTrip             true: translate every translation back; false: none; absent: where a route back is installed
+     * @param minRoundTripEmbedding all-MiniLM-L6-v2 cosine below which a round trip into English is doubtful
+     * @param minRoundTripChrf      chrF2 (0 to 100) below which a round trip into another language is doubtful
+     */
+    public record Checks(Boolean enabled, @JsonProperty("min-confidence") Double minConfidence,
+                         @JsonProperty("round-trip") Boolean roundTrip,
+                         @JsonProperty("min-round-trip-embedding") Double minRoundTripEmbedding,
+                         @JsonProperty("min-round-trip-chrf") Double minRoundTripChrf) {
     }
 
     /**

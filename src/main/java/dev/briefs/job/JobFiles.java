@@ -38,8 +38,21 @@ public final class JobFiles {
             throw new JobFileException(path + ": unknown setting '" + e.getPropertyName() + "'" + line(e)
                     + "; see the job file section of the README for the settings");
         } catch (JacksonException e) {
-            throw new JobFileException(path + ": " + e.getOriginalMessage() + line(e));
+            throw new JobFileException(path + ": " + setting(e) + e.getOriginalMessage() + line(e));
         }
+    }
+
+    /** The setting a value of the wrong type was given for, as the README writes it ({@code checks.round-trip: }). */
+    private static String setting(JacksonException e) {
+        StringBuilder name = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getPropertyName() != null) {
+                name.append(name.isEmpty() ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                name.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return name.isEmpty() ? "" : name + ": ";
     }
 
     private static String line(JacksonException e) {

@@ -7,6 +7,7 @@ import dev.briefs.cache.CacheSettings;
 import dev.briefs.model.Variant;
 import dev.briefs.translate.ForcedRoute;
 import dev.briefs.translate.Routes;
+import dev.briefs.trust.CheckSettings;
 import dev.briefs.inference.onnx.OrtSessionSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -47,7 +48,8 @@ public record JobSettings(
         RepositorySettings repository,
         KafkaSettings kafka,
         CacheSettings cache,
-        StorySettings stories) {
+        StorySettings stories,
+        CheckSettings checks) {
 
     public static final int DEFAULT_MAX_WORDS = 80;
     /** No limit of the job's own: each model's position limit decides. */
@@ -149,7 +151,7 @@ public record JobSettings(
                 java.time.Duration.ofMillis(delayMs), modelsDir,
                 summarise, translate, routes, Boolean.TRUE.equals(models.autoFetch()), models.endpoint(), variant, batch, onnx,
                 repository, KafkaSettings.resolve(file.kafka(), repository, System.getenv(), where), cache(file.cache(), where),
-                StorySettings.resolve(file.stories(), where));
+                StorySettings.resolve(file.stories(), where), CheckBlock.resolve(file.checks(), where));
     }
 
     private static CacheSettings cache(JobFile.Cache c, String where) {
@@ -222,7 +224,7 @@ public record JobSettings(
         return new JobSettings(jobName, jobFile, date, input, output, data, languages, maxWords, chunkTokens, commitInterval,
                 partitions, detectLanguages, maxFileBytes, linksMayLeaveInput, skipLimit, maxRetries, retryDelay, modelsDir, summariseModels,
                 translateModels, translateRoutes, autoFetch, hubEndpoint, variant, batch, onnx, repository, kafka, cache,
-                stories);
+                stories, checks);
     }
 
     /** Every model the job file names, for the preflight. */

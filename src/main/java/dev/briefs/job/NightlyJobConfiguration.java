@@ -27,6 +27,8 @@ import dev.briefs.summarise.SummarisersByLanguage;
 import dev.briefs.translate.ModelTranslators;
 import dev.briefs.translate.Routes;
 import dev.briefs.translate.Translator;
+import dev.briefs.trust.BriefChecker;
+import dev.briefs.trust.RoundTripScorer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -243,9 +245,16 @@ public class NightlyJobConfiguration {
         return translators;
     }
 
+    /**
+     * The checks go through the same translator as the translations, so their round trips share model calls,
+     * the output cache and the retries; the fact checker is the JVM's one, built when the first brief is checked.
+     */
     @Bean
-    BriefMaker briefMaker(JobSettings settings, Summariser summariser, Translator translator, StageTimers timers) {
+    BriefMaker briefMaker(JobSettings settings, Summariser summariser, Translator translator, StageTimers timers,
+                          SentenceEmbeddingModel embeddings) {
+        BriefChecker checks = settings.checks().enabled()
+                ? new BriefChecker(settings.checks(), translator, new RoundTripScorer(embeddings)) : BriefChecker.OFF;
         return new BriefMaker(new LanguageDetector(settings.detectLanguages()), summariser, translator,
-                settings.languages(), settings.maxWords(), new ModelRevisions(settings.modelsDir()), timers);
+                settings.languages(), settings.maxWords(), new ModelRevisions(settings.modelsDir()), timers, checks);
     }
 }

@@ -23,6 +23,8 @@ import java.util.TreeSet;
  *
  * @param command   {@code run} or {@code rerun-failed}
  * @param articles  the day's briefs after the run; {@code complete}, {@code partial}, {@code failed} split them by status
+ * @param checked   the day's language briefs the checks looked at (0: checks off)
+ * @param doubtful  the day's language briefs the checks found doubtful (the digest says why)
  * @param stories   the day's stories after the run (each entry of the digest); as many as {@code articles}
  *                  when stories are off
  * @param briefed   the briefs this run wrote, wherever its partitions ran
@@ -41,6 +43,8 @@ public record RunReport(
         int complete,
         int partial,
         int failed,
+        int checked,
+        int doubtful,
         int stories,
         long briefed,
         double seconds,
@@ -95,7 +99,8 @@ public record RunReport(
         double minutes = wall.toNanos() / 60e9;
         Map<String, StageTime> stages = new LinkedHashMap<>();
         timers.totals().forEach((stage, t) -> stages.put(stage, new StageTime(round(t.time().toNanos() / 1e9, 3), t.calls())));
-        return new RunReport(date, command, day.articles(), day.complete(), day.partial(), day.failed(),
+        return new RunReport(date, command, day.articles(), day.complete(), day.partial(), day.failed(), day.checked(),
+                day.doubtful(),
                 stories.arrange(briefs).size(), briefed,
                 round(wall.toNanos() / 1e9, 3), minutes > 0 ? round(briefed / minutes, 1) : 0, stages,
                 groups(date, open), models(briefs), cache, stories.notes());

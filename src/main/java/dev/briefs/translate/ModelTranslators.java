@@ -53,6 +53,11 @@ public final class ModelTranslators implements Translator {
     }
 
     @Override
+    public boolean hasRoute(String sourceLanguage, String targetLanguage) {
+        return routes.choose(sourceLanguage, targetLanguage).found();
+    }
+
+    @Override
     public List<Translation> translateAll(List<Request> requests) {
         Translation[] out = new Translation[requests.size()];
         TranslationRoute[] taken = new TranslationRoute[requests.size()];

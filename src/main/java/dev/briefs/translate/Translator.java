@@ -18,4 +18,12 @@ public interface Translator {
      * each translation is the same as it would be alone.
      */
     List<Translation> translateAll(List<Request> requests);
+
+    /**
+     * Whether a text can be taken from one language into the other with what is installed, without
+     * translating anything: what decides whether a translation is translated back by default.
+     */
+    default boolean hasRoute(String sourceLanguage, String targetLanguage) {
+        return true;
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.briefs.support.CommandResult;
 import dev.briefs.support.TestJobs;
+import dev.briefs.support.TinyModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,12 +60,17 @@ class DigestBrowserTest {
         Path job = TestJobs.write(root, "");
         // A summariser that is not installed, so that the page also shows briefs marked degraded.
         Files.writeString(job, Files.readString(job).replace("  translate:\n", "  summarise:\n    en: distilbart-cnn-6-6\n  translate:\n"));
+        // One direction's model (the tiny one: its text is noise), and a confidence no model reaches: the English
+        // articles' Ukrainian briefs are doubtful, the Ukrainian articles' English ones fail.
+        TinyModels.install("tiny-marian-en-uk", root.resolve("models"), "opus-mt-en-uk");
+        Files.writeString(job, Files.readString(job) + "checks:\n  min-confidence: 0\n");
         CommandResult run = CommandResult.run("run", job.toString(), "--date", DATE);
         Path out = TestJobs.outputDir(root, DATE);
         page = out.resolve(BriefFiles.DIGEST_HTML);
         assertThat(page).as(run.err()).exists();
         briefs = BriefFiles.readAll(out);
         assertThat(briefs).hasSize(4);
+        assertThat(briefs).flatExtracting(b -> b.briefs().values()).filteredOn(Brief.LanguageBrief::hasDoubts).hasSize(2);
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -126,10 +132,10 @@ class DigestBrowserTest {
 
     /** Text a reader reads: headings, the briefs, their details. */
     private static final List<String> BODY_TEXT = List.of("h1", ".counts .total", ".models li", "h2", ".meta", ".sources h3", ".members li",
-            ".lang h3", ".lang .text", ".model");
+            ".lang h3", ".lang .text", ".model", ".checks");
     /** What says how a brief went. */
     private static final List<String> STATUS_MARKS = List.of(".mark.ok", ".mark.partial", ".mark.failed", ".mark.degraded",
-            ".problem.failed", ".degradations li");
+            ".problem.failed", ".degradations li", ".mark.doubtful", ".doubts li");
 
     @Test
     void inTheDarkThemeThePageIsDarkItsTextLightAndEveryTextReadable() throws IOException {
@@ -222,6 +228,9 @@ class DigestBrowserTest {
             """;
 
     private static void everyTextIsReadable(WebDriver browser) {
+        for (String shown : List.of(".mark.failed", ".mark.degraded", ".mark.doubtful", ".doubts li", ".checks")) {
+            assertThat(PageColours.of(browser, shown)).as(shown + " is on the page, so its contrast is checked").isNotEmpty();
+        }
         for (String selector : concat(BODY_TEXT, List.of("a"), STATUS_MARKS)) {
             assertThat(PageColours.of(browser, selector)).allSatisfy(seen -> assertThat(seen.contrast())
                     .as("%s '%s': %s on %s", selector, seen.text(), seen.foreground(), seen.background())

@@ -2,7 +2,11 @@ package dev.briefs.brief;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.briefs.check.CheckKind;
+import dev.briefs.check.CheckResult;
+import dev.briefs.check.Flag;
 import dev.briefs.failure.Degradation;
+import dev.briefs.trust.Trust;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +57,7 @@ class DigestHtmlTest {
         String hostileAsShown = HOSTILE.replaceAll("[\u200E\u200F\u202A-\u202E\u2066-\u2069]", "");
         assertThat(shown).contains("Title " + hostileAsShown).contains("Body " + hostileAsShown)
                 .contains("error " + hostileAsShown).contains("detail " + hostileAsShown)
+                .contains("names: \"doubt " + hostileAsShown + "\" not in the source")
                 .contains("javascript:alert(3)").contains("JAVASCRIPT:alert(4)")
                 .contains("data:text/html,<script>alert(5)</script>").contains("invoicegpj.exe");
         assertThat(page.outerHtml()).doesNotContainPattern("[\u200E\u200F\u202A-\u202E\u2066-\u2069]");
@@ -64,11 +69,14 @@ class DigestHtmlTest {
         Document page = Jsoup.parse(Files.readString(out.resolve(BriefFiles.DIGEST_HTML)));
 
         assertThat(page.title()).isEqualTo("Briefs for " + DATE);
-        assertThat(page.selectFirst("header .counts").text()).isEqualTo("3 articles in 3 stories 1 complete 1 partial 1 failed");
+        assertThat(page.selectFirst("header .counts").text()).isEqualTo("3 articles in 3 stories 1 complete 1 partial 1 failed 1 doubtful");
         assertThat(page.select("header .models li")).extracting(Element::text)
                 .containsExactly("extractive:all-minilm-l6-v2", "model<b> revision rev\"onclick=x", "opus-mt-en-uk revision 0123abcd");
         Element partial = story(page, "Title ");
-        assertThat(partial.select(".story-head .mark")).extracting(Element::text).containsExactly("partial", "degraded");
+        assertThat(partial.select(".story-head .mark")).extracting(Element::text).containsExactly("partial", "degraded", "doubtful");
+        assertThat(partial.select(".lang[lang=en] .mark.doubtful")).extracting(Element::text).containsExactly("doubtful");
+        assertThat(partial.selectFirst(".lang[lang=en] .checks").text()).isEqualTo("Checked against the article: names flagged");
+        assertThat(partial.selectFirst(".lang[lang=en] .doubts li").text()).startsWith("names: \"doubt <script>");
         assertThat(partial.select(".lang")).extracting(l -> l.attr("lang")).containsExactly("en", "uk");
         assertThat(partial.selectFirst(".lang[lang=uk] .problem.failed").text()).startsWith("Failed: error <script>");
         assertThat(partial.selectFirst(".degradations li").text()).startsWith("Degraded (English): detail <script>");
@@ -98,8 +106,11 @@ class DigestHtmlTest {
 
     private void writeDay() throws IOException {
         Map<String, Brief.LanguageBrief> languages = new LinkedHashMap<>();
+        // A doubt quotes the brief's words, so it is as untrusted as the brief.
         languages.put("en", new Brief.LanguageBrief("Body " + HOSTILE, "model<b>", "rev\"onclick=x", Brief.OK, null,
-                new Brief.Chunks(1, 0)));
+                new Brief.Chunks(1, 0)).withTrust(new Trust(List.of(new CheckResult(CheckKind.NAMES, false,
+                List.of(new Flag("doubt " + HOSTILE, "", "not in the source")), List.of())), null, null, null,
+                List.of("names: \"doubt " + HOSTILE + "\" not in the source"))));
         languages.put("uk", new Brief.LanguageBrief(null, "opus-mt-en-uk", null, "failed", "error " + HOSTILE,
                 new Brief.Chunks(1, 1)));
         BriefFiles.write(out, new Brief("hostile", DATE, "Title " + HOSTILE, "en", Brief.PARTIAL, null,

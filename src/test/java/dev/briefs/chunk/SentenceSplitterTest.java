@@ -26,6 +26,14 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void aQuotedExclamationInsideASentenceDoesNotEndIt() {
+        assertThat(new SentenceSplitter("uk").split("Німеччина зволікає. Але \"Ніколи знову!\" означає не тільки це. Далі."))
+                .containsExactly("Німеччина зволікає.", "Але \"Ніколи знову!\" означає не тільки це.", "Далі.");
+        assertThat(new SentenceSplitter("en").split("He shouted \"Stop!\" and ran. Why? Nobody knows."))
+                .containsExactly("He shouted \"Stop!\" and ran.", "Why?", "Nobody knows.");
+    }
+
+    @Test
     void paragraphBreaksEndHeadlinesWithoutPunctuation() {
         assertThat(new SentenceSplitter("uk").split("Заголовок без крапки\n\nПерше речення.")).containsExactly(
                 "Заголовок без крапки", "Перше речення.");

@@ -22,7 +22,7 @@ class RunLogTest {
 
     private static final String DATE = "2026-11-20";
     private static final Set<String> ARTICLES = Set.of("harbour-reopens", "library-night", "rail-timetable", "school-meals");
-    private static final Set<String> STAGES = Set.of("read", "summarise", "translate", "write");
+    private static final Set<String> STAGES = Set.of("read", "summarise", "translate", "check", "write");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

@@ -51,7 +51,7 @@ class RunReportCommandTest {
                 .as("articles, complete, partial, failed").containsExactly(4, 2, 2, 0);
         assertThat(report.briefed()).isEqualTo(4);
         assertThat(report.articlesPerMinute()).isPositive();
-        assertThat(report.stages()).containsOnlyKeys("read", "summarise", "translate", "write");
+        assertThat(report.stages()).containsOnlyKeys("read", "summarise", "translate", "check", "write");
         assertThat(report.stages().values()).allSatisfy(t -> assertThat(t.seconds()).isNotNegative());
         assertThat(report.stages().get("read").calls()).isPositive();
         assertThat(report.stages().get("write").calls()).isPositive();

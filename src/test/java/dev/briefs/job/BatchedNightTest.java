@@ -54,7 +54,9 @@ class BatchedNightTest {
         Recording(String failOn) {
             this.failOn = failOn;
             this.failures = InterceptedModels.before((name, text) -> {
-                if (!healed && failOn != null && text.contains(failOn)) {
+                // The chunk that begins with it: the tiny models' noise repeats words, so another article's
+                // summary may hold the same words further on.
+                if (!healed && failOn != null && text.startsWith(failOn)) {
                     throw new UncheckedIOException(new IOException("model server timed out"));
                 }
             });

@@ -104,7 +104,8 @@ class OutputCacheRunTest {
 
     @Test
     void aModelWhoseFilesOrSettingsChangedIsAskedAgain() throws IOException {
-        Path job = jobWithModels("");
+        // Without round trips, which send each model's new output to the other model as new inputs.
+        Path job = jobWithModels("checks:\n  round-trip: false\n");
         run(job, false);
         long enUk = calls("opus-mt-en-uk");
         long ukEn = calls("opus-mt-uk-en");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
+import dev.briefs.check.CheckKind;
+import dev.briefs.check.CheckResult;
 import dev.briefs.cli.ExitCodes;
 import dev.briefs.summarise.Words;
 import dev.briefs.support.CommandResult;
@@ -62,6 +64,25 @@ class SharedCorpusRunTest {
         assertThat(ukrainianDocs).hasSize(16);
         assertThat(briefs).hasSize(17).containsKey("000_c930af4e63a7dcc9").containsKeys(ukrainianDocs.keySet().toArray(String[]::new));
         assertThat(result.out()).contains("17 articles, 0 complete, 17 partial, 0 failed");
+    }
+
+    /**
+     * A real false-alarm test: an extractive summary is its article's own sentences, so every fact check of
+     * every summary of this real news must pass, and no brief may be called doubtful.
+     */
+    @Test
+    void everyExtractiveSummaryPassesItsFactChecksAgainstItsArticle() throws IOException {
+        for (Brief b : briefs.values()) {
+            Brief.LanguageBrief own = b.briefs().get(b.language());
+            assertThat(own.checks()).as(b.id()).extracting(CheckResult::kind)
+                    .containsExactly(CheckKind.NUMBERS, CheckKind.NAMES, CheckKind.NEGATION);
+            assertThat(own.checks()).as(b.id()).allSatisfy(r -> assertThat(r.flagged()).as(b.id() + " " + r.kind().id())
+                    .isEmpty());
+            assertThat(own.doubtful()).as(b.id()).isEmpty();
+        }
+        assertThat(result.out()).contains("Doubtful: 0 of 17 language briefs checked");
+        assertThat(Files.readString(TestJobs.outputDir(root, DATE).resolve(BriefFiles.DIGEST)))
+                .contains("Doubtful: 0 of 17 language briefs checked.");
     }
 
     @Test

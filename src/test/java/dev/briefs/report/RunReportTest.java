@@ -43,6 +43,6 @@ class RunReportTest {
         assertThat(report.failures().get(0).example()).isEqualTo("model call timed out");
         assertThat(report.briefed()).isZero();
         assertThat(report.articlesPerMinute()).as("nothing written, nothing a minute").isZero();
-        assertThat(report.stages()).containsOnlyKeys("read", "summarise", "translate", "write");
+        assertThat(report.stages()).containsOnlyKeys("read", "summarise", "translate", "check", "write");
     }
 }

@@ -1,0 +1,42 @@
+package dev.briefs.trust;
+
+import dev.briefs.check.CheckResult;
+import dev.briefs.check.Flag;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Why a language brief is doubtful, one reason a line, in the words an editor reads in the digest. */
+final class Doubts {
+
+    private Doubts() {
+    }
+
+    /**
+     * @param checks     the fact checks' results, or null when they did not run
+     * @param confidence a translation's mean log-probability per token, or null
+     * @param roundTrip  a translation's round trip, or null
+     */
+    static List<String> of(CheckSettings settings, List<CheckResult> checks, Double confidence, RoundTrip roundTrip) {
+        // A word flagged at each of its places is one reason to the reader.
+        Set<String> reasons = new LinkedHashSet<>();
+        if (checks != null) {
+            for (CheckResult result : checks) {
+                for (Flag flag : result.flagged()) {
+                    reasons.add(result.kind().id() + ": \"" + flag.text() + "\" " + flag.problem());
+                }
+            }
+        }
+        if (confidence != null && confidence < settings.minConfidence()) {
+            reasons.add("confidence " + confidence + " below " + settings.minConfidence());
+        }
+        if (roundTrip != null && roundTrip.measured()) {
+            double min = RoundTrip.CHRF.equals(roundTrip.measure()) ? settings.minRoundTripChrf()
+                    : settings.minRoundTripEmbedding();
+            if (roundTrip.score() < min) {
+                reasons.add("round trip " + roundTrip.score() + " below " + min + " (" + roundTrip.measureName() + ")");
+            }
+        }
+        return List.copyOf(reasons);
+    }
+}
