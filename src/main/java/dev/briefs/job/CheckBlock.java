@@ -1,7 +1,12 @@
 package dev.briefs.job;
 
+import dev.briefs.check.CheckKind;
 import dev.briefs.trust.CheckSettings;
 import dev.briefs.trust.CheckSettings.RoundTripMode;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /** The job file's {@code checks} block, checked: a bad value stops the run with a line naming the setting. */
 final class CheckBlock {
@@ -25,7 +30,23 @@ final class CheckBlock {
                 "a chrF score", where);
         RoundTripMode roundTrip = c.roundTrip() == null ? RoundTripMode.AUTO
                 : c.roundTrip() ? RoundTripMode.ON : RoundTripMode.OFF;
-        return new CheckSettings(c.enabled() == null || c.enabled(), minConfidence, roundTrip, embedding, chrf);
+        return new CheckSettings(c.enabled() == null || c.enabled(), minConfidence, roundTrip, embedding, chrf,
+                doubtOn(c.doubtOn(), d, where));
+    }
+
+    private static Set<CheckKind> doubtOn(List<String> names, CheckSettings defaults, String where) {
+        if (names == null) {
+            return defaults.doubtOn();
+        }
+        Set<CheckKind> kinds = EnumSet.noneOf(CheckKind.class);
+        for (String name : names) {
+            CheckKind kind = Arrays.stream(CheckKind.values()).filter(k -> k.id().equals(name)).findFirst()
+                    .orElseThrow(() -> new JobFileException(where + ": checks.doubt-on lists '" + name
+                            + "', which is no check; the checks are " + Arrays.stream(CheckKind.values())
+                            .map(CheckKind::id).toList() + " (an empty list: no flag makes a brief doubtful)"));
+            kinds.add(kind);
+        }
+        return kinds;
     }
 
     private static double within(Double value, double fallback, double max, String name, String what, String where) {

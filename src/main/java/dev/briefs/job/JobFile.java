@@ -93,11 +93,13 @@ public record JobFile(
      * @param roundTrip             true: translate every translation back; false: none; absent: where a route back is installed
      * @param minRoundTripEmbedding all-MiniLM-L6-v2 cosine below which a round trip into English is doubtful
      * @param minRoundTripChrf      chrF2 (0 to 100) below which a round trip into another language is doubtful
+     * @param doubtOn               the checks whose flags make a brief doubtful (numbers, names, negation; default all)
      */
     public record Checks(Boolean enabled, @JsonProperty("min-confidence") Double minConfidence,
                          @JsonProperty("round-trip") Boolean roundTrip,
                          @JsonProperty("min-round-trip-embedding") Double minRoundTripEmbedding,
-                         @JsonProperty("min-round-trip-chrf") Double minRoundTripChrf) {
+                         @JsonProperty("min-round-trip-chrf") Double minRoundTripChrf,
+                         @JsonProperty("doubt-on") java.util.List<String> doubtOn) {
     }
 
     /**

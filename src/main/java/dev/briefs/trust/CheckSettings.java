@@ -1,5 +1,9 @@
 package dev.briefs.trust;
 
+import dev.briefs.check.CheckKind;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * What the night checks in each language brief, and where a brief becomes doubtful: the job file's
  * {@code checks} block. The thresholds' defaults are not measured (see README, "Fact checks").
@@ -9,9 +13,15 @@ package dev.briefs.trust;
  * @param roundTrip             whether a translation is translated back and compared with its source
  * @param minRoundTripEmbedding a round trip into English whose all-MiniLM-L6-v2 cosine is below this is doubtful
  * @param minRoundTripChrf      a round trip into another language whose chrF (0 to 100, as sacrebleu) is below this is doubtful
+ * @param doubtOn               the checks whose flags make a brief doubtful; the others' flags are recorded and shown all
+ *                              the same
  */
 public record CheckSettings(boolean enabled, double minConfidence, RoundTripMode roundTrip, double minRoundTripEmbedding,
-                            double minRoundTripChrf) {
+                            double minRoundTripChrf, Set<CheckKind> doubtOn) {
+
+    public CheckSettings {
+        doubtOn = doubtOn.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(doubtOn));
+    }
 
     /** When a translation is translated back. */
     public enum RoundTripMode {
@@ -33,8 +43,8 @@ public record CheckSettings(boolean enabled, double minConfidence, RoundTripMode
     public static final double DEFAULT_MIN_ROUND_TRIP_CHRF = 40;
 
     public static final CheckSettings DEFAULTS = new CheckSettings(true, DEFAULT_MIN_CONFIDENCE, RoundTripMode.AUTO,
-            DEFAULT_MIN_ROUND_TRIP_EMBEDDING, DEFAULT_MIN_ROUND_TRIP_CHRF);
+            DEFAULT_MIN_ROUND_TRIP_EMBEDDING, DEFAULT_MIN_ROUND_TRIP_CHRF, EnumSet.allOf(CheckKind.class));
 
     public static final CheckSettings DISABLED = new CheckSettings(false, DEFAULT_MIN_CONFIDENCE, RoundTripMode.OFF,
-            DEFAULT_MIN_ROUND_TRIP_EMBEDDING, DEFAULT_MIN_ROUND_TRIP_CHRF);
+            DEFAULT_MIN_ROUND_TRIP_EMBEDDING, DEFAULT_MIN_ROUND_TRIP_CHRF, EnumSet.allOf(CheckKind.class));
 }

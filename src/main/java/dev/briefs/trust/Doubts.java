@@ -4,6 +4,7 @@ import dev.briefs.check.CheckResult;
 import dev.briefs.check.Flag;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Why a language brief is doubtful, one reason a line, in the words an editor reads in the digest. */
@@ -22,21 +23,30 @@ final class Doubts {
         Set<String> reasons = new LinkedHashSet<>();
         if (checks != null) {
             for (CheckResult result : checks) {
+                if (!settings.doubtOn().contains(result.kind())) {
+                    continue;
+                }
                 for (Flag flag : result.flagged()) {
                     reasons.add(result.kind().id() + ": \"" + flag.text() + "\" " + flag.problem());
                 }
             }
         }
         if (confidence != null && confidence < settings.minConfidence()) {
-            reasons.add("confidence " + confidence + " below " + settings.minConfidence());
+            reasons.add("confidence " + number(confidence) + " below " + number(settings.minConfidence()));
         }
         if (roundTrip != null && roundTrip.measured()) {
             double min = RoundTrip.CHRF.equals(roundTrip.measure()) ? settings.minRoundTripChrf()
                     : settings.minRoundTripEmbedding();
             if (roundTrip.score() < min) {
-                reasons.add("round trip " + roundTrip.score() + " below " + min + " (" + roundTrip.measureName() + ")");
+                reasons.add("round trip " + number(roundTrip.score()) + " below " + number(min) + " ("
+                        + roundTrip.measureName() + ")");
             }
         }
         return List.copyOf(reasons);
+    }
+
+    /** Two decimals are what an editor compares with the job file's threshold; the brief keeps the full value. */
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 }

@@ -102,12 +102,12 @@ class CheckedBriefsRunTest {
             Brief.LanguageBrief translated = b.briefs().get(other);
             assertThat(translated.text()).as("still written").isEqualTo(before.briefs().get(other).text());
             assertThat(translated.doubtful()).as(b.id())
-                    .contains("confidence " + translated.confidence() + " below 0.0")
-                    .contains("round trip " + translated.roundTrip().score() + " below "
-                            + (b.language().equals("en") ? "1.0 (embedding)" : "100.0 (chrF)"));
+                    .contains("confidence " + twoDecimals(translated.confidence()) + " below 0.00")
+                    .contains("round trip " + twoDecimals(translated.roundTrip().score()) + " below "
+                            + (b.language().equals("en") ? "1.00 (embedding)" : "100.00 (chrF)"));
             assertThat(Files.readString(out.resolve(b.id() + ".json"))).contains("\"doubtful\" : [");
             assertThat(Files.readString(out.resolve(b.id() + ".md"))).contains("**Doubtful:**")
-                    .contains("- confidence " + translated.confidence() + " below 0.0");
+                    .contains("- confidence " + twoDecimals(translated.confidence()) + " below 0.00");
             doubtful += (int) b.briefs().values().stream().filter(Brief.LanguageBrief::hasDoubts).count();
         }
         assertThat(doubtful).isBetween(4, 8);
@@ -116,7 +116,7 @@ class CheckedBriefsRunTest {
         assertThat(report.checked()).isEqualTo(8);
         assertThat(strict.out()).contains("Doubtful: " + doubtful + " of 8 language briefs checked");
         assertThat(Files.readString(out.resolve(BriefFiles.DIGEST))).contains("Doubtful: " + doubtful + " of 8")
-                .containsPattern("  - \\*\\*Doubtful:\\*\\* .*confidence -?[0-9.]+ below 0\\.0");
+                .containsPattern("  - \\*\\*Doubtful:\\*\\* .*confidence -?[0-9]+\\.[0-9]{2} below 0\\.00");
         Document page = Jsoup.parse(Files.readString(out.resolve(BriefFiles.DIGEST_HTML)));
         assertThat(page.selectFirst("header .counts .mark.doubtful").text()).isEqualTo(doubtful + " doubtful");
         assertThat(page.select("article.story")).hasSize(4).allSatisfy(story -> {
@@ -149,7 +149,9 @@ class CheckedBriefsRunTest {
                 "checks:\n  min-confidence: 0.5\n", "checks.min-confidence must be a mean log-probability per token, 0 or below",
                 "checks:\n  min-round-trip-embedding: 1.2\n", "checks.min-round-trip-embedding must be a cosine similarity from 0 to 1",
                 "checks:\n  min-round-trip-chrf: -3\n", "checks.min-round-trip-chrf must be a chrF score from 0 to 100",
-                "checks:\n  min-confidense: -1\n", "unknown setting 'min-confidense'");
+                "checks:\n  min-confidense: -1\n", "unknown setting 'min-confidense'",
+                "checks:\n  doubt-on: [numbers, colours]\n", "checks.doubt-on lists 'colours', which is no check; the checks are"
+                        + " [numbers, names, negation]");
         for (Map.Entry<String, String> m : mistakes.entrySet()) {
             Path job = TestJobs.write(root, m.getKey());
             assertThatThrownBy(() -> JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null))
@@ -162,5 +164,9 @@ class CheckedBriefsRunTest {
         List<String> lines = r.err().strip().lines().toList();
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0)).contains("job.yaml").contains("checks.round-trip").doesNotContain("\tat ");
+    }
+
+    private static String twoDecimals(double value) {
+        return String.format(java.util.Locale.ROOT, "%.2f", value);
     }
 }

@@ -54,7 +54,8 @@ class BriefCheckerTest {
     }
 
     private static CheckSettings settings(double minConfidence, RoundTripMode roundTrip, double minEmbedding, double minChrf) {
-        return new CheckSettings(true, minConfidence, roundTrip, minEmbedding, minChrf);
+        return new CheckSettings(true, minConfidence, roundTrip, minEmbedding, minChrf,
+                java.util.EnumSet.allOf(dev.briefs.check.CheckKind.class));
     }
 
     private Translator translator() {
@@ -80,6 +81,17 @@ class BriefCheckerTest {
     }
 
     @Test
+    void flagsOfACheckLeftOutOfDoubtOnAreRecordedAndShownButMakeNothingDoubtful() {
+        CheckSettings namesOnly = new CheckSettings(true, -1.5, RoundTripMode.OFF, 0.6, 40, java.util.EnumSet.of(CheckKind.NAMES));
+        Trust planted = new BriefChecker(namesOnly, translator(), scorer)
+                .summary(ARTICLE, "en", "The port of Chornomorsk handled 800 ships in May.");
+        CheckResult numbers = planted.checks().stream().filter(r -> r.kind() == CheckKind.NUMBERS).findFirst().orElseThrow();
+        assertThat(numbers.passed()).isFalse();
+        assertThat(numbers.flagged()).extracting(f -> f.text()).containsExactly("800");
+        assertThat(planted.doubtful()).isEmpty();
+    }
+
+    @Test
     void aTranslationIsCheckedAgainstTheSummaryItTranslatesAndItsConfidenceAgainstTheThreshold() {
         BriefChecker checker = new BriefChecker(settings(-1.5, RoundTripMode.OFF, 0.6, 40), translator(), scorer);
         List<Trust> trusts = checker.translations(List.of(
@@ -90,7 +102,7 @@ class BriefCheckerTest {
         assertThat(trusts.get(0).confidence()).isEqualTo(-0.3123);
         assertThat(trusts.get(0).doubtful()).noneMatch(r -> r.startsWith("confidence"));
         assertThat(trusts.get(1).checks()).allSatisfy(r -> assertThat(r.passed()).as(r.kind().id()).isTrue());
-        assertThat(trusts.get(1).doubtful()).containsExactly("confidence -2.4 below -1.5");
+        assertThat(trusts.get(1).doubtful()).containsExactly("confidence -2.40 below -1.50");
         assertThat(trusts).allSatisfy(t -> assertThat(t.roundTrip()).as("round trips are off").isNull());
     }
 
@@ -140,7 +152,7 @@ class BriefCheckerTest {
         assertThat(intoEnglish.model()).isEqualTo("opus-mt-uk-en");
         assertThat(intoEnglish.measure()).isEqualTo(RoundTrip.EMBEDDING);
         assertThat(intoEnglish.score()).isCloseTo(scorer.score(SUMMARY_EN, back, "en"), within(0.00005));
-        assertThat(trusts.get(0).doubtful()).containsExactly("round trip " + intoEnglish.score() + " below 1.0 (embedding)");
+        assertThat(trusts.get(0).doubtful()).containsExactly("round trip " + twoDecimals(intoEnglish.score()) + " below 1.00 (embedding)");
 
         RoundTrip intoUkrainian = trusts.get(1).roundTrip();
         String backUk = translator.translate(SUMMARY_EN, "en", "uk").text();
@@ -148,7 +160,7 @@ class BriefCheckerTest {
         assertThat(intoUkrainian.measure()).isEqualTo(RoundTrip.CHRF);
         assertThat(intoUkrainian.score()).isCloseTo(CorpusChrf.chrf().score(List.of(backUk), List.of(SUMMARY_UK)),
                 within(0.00005));
-        assertThat(trusts.get(1).doubtful()).contains("round trip " + intoUkrainian.score() + " below 100.0 (chrF)");
+        assertThat(trusts.get(1).doubtful()).contains("round trip " + twoDecimals(intoUkrainian.score()) + " below 100.00 (chrF)");
     }
 
     @Test
@@ -165,5 +177,9 @@ class BriefCheckerTest {
         assertThat(BriefChecker.OFF.summary(ARTICLE, "en", SUMMARY_EN)).isNull();
         assertThat(BriefChecker.OFF.translations(List.of(new BriefChecker.Translated(SUMMARY_EN, "en", SUMMARY_UK, "uk", -0.2))))
                 .containsExactly((Trust) null);
+    }
+
+    private static String twoDecimals(double value) {
+        return String.format(java.util.Locale.ROOT, "%.2f", value);
     }
 }
