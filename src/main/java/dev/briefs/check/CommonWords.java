@@ -27,18 +27,27 @@ final class CommonWords {
 
     /** Whether a word in lower case is a common word. */
     private final Predicate<String> lowerCase;
+    /** Whether a word, as written, names a place, whatever its lower case is (Ukrainian: "Бучу"). */
+    private final Predicate<String> place;
+    /** Whether a word, as written, is known as a proper noun only (Ukrainian: "Маріуполь"). */
+    private final Predicate<String> onlyProperNoun;
 
-    private CommonWords(Predicate<String> lowerCase) {
+    private CommonWords(Predicate<String> lowerCase, Predicate<String> place, Predicate<String> onlyProperNoun) {
         this.lowerCase = lowerCase;
+        this.place = place;
+        this.onlyProperNoun = onlyProperNoun;
     }
 
     static CommonWords english() {
         return read(ENGLISH_RESOURCE);
     }
 
-    /** Ukrainian's: every form of a word its dictionary has as no proper noun. */
+    /**
+     * Ukrainian's: every form of a word its dictionary has as no proper noun, but for a
+     * capitalised word that it has as a place: "Бучу" is the town, "бучу" uproar.
+     */
     static CommonWords of(UkrainianDictionary dictionary) {
-        return new CommonWords(dictionary::isCommonWord);
+        return new CommonWords(dictionary::isCommonWord, dictionary::isPlace, dictionary::isOnlyProperNoun);
     }
 
     /**
@@ -46,7 +55,28 @@ final class CommonWords {
      * whatever its letters spell, so it never is.
      */
     boolean isCommon(String word) {
+        return isCommonOpeningASentence(word) && !isPlace(word);
+    }
+
+    /**
+     * Whether a word opening a sentence may be a common word: capitalised whatever it is, "Загін"
+     * is a detachment there sooner than the village, so a place counts by its lower case.
+     */
+    boolean isCommonOpeningASentence(String word) {
         return !Acronyms.is(word) && lowerCase.test(word.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether a capitalised word names a place ("Японії", "Бучу"; Ukrainian only): a place is a
+     * name of its own, also next to a person's name ("Прем'єр-міністр Японії Фуміо Кісіда").
+     */
+    boolean isPlace(String word) {
+        return !word.isEmpty() && Character.isUpperCase(word.codePointAt(0)) && place.test(word);
+    }
+
+    /** Whether a word is a proper noun and nothing else, so a name even opening a sentence (Ukrainian only). */
+    boolean isOnlyProperNoun(String word) {
+        return onlyProperNoun.test(word);
     }
 
     private static CommonWords read(String resource) {
@@ -65,6 +95,6 @@ final class CommonWords {
         } catch (IOException e) {
             throw new UncheckedIOException("fact checks: cannot read the word list " + resource, e);
         }
-        return new CommonWords(Set.copyOf(words)::contains);
+        return new CommonWords(Set.copyOf(words)::contains, word -> false, word -> false);
     }
 }

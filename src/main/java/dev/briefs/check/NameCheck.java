@@ -32,10 +32,12 @@ final class NameCheck {
 
     private final Map<CheckLanguage, LanguageTools> tools;
     private final NameEquivalents equivalents;
+    private final LowerCaseNames lowerCaseNames;
 
-    NameCheck(Map<CheckLanguage, LanguageTools> tools, NameEquivalents equivalents) {
+    NameCheck(Map<CheckLanguage, LanguageTools> tools, NameEquivalents equivalents, LowerCaseNames lowerCaseNames) {
         this.tools = tools;
         this.equivalents = equivalents;
+        this.lowerCaseNames = lowerCaseNames;
     }
 
     /** A name not found in the other text: the keys of its words that were looked for in vain. */
@@ -71,6 +73,15 @@ final class NameCheck {
         for (Missing missing : missing(source, tools.get(sourceLanguage), inTranslation, acrossLanguages)) {
             if (!missing.onlyCommon()) {
                 flags.add(new Flag(missing.name().text(), String.join(" ", missing.keys()), MISSING_FROM_TRANSLATION));
+            }
+        }
+        if (sourceLanguage == CheckLanguage.UK && acrossLanguages) {
+            // Ukrainian writes peoples, languages and their adjectives in lower case: "російські" is "Russian"
+            for (LowerCaseNames.Found found : lowerCaseNames.in(source)) {
+                if (!inTranslation.hasAnyOf(found.english())) {
+                    flags.add(new Flag(found.word(), tools.get(sourceLanguage).latin().of(found.word()).key(),
+                            MISSING_FROM_TRANSLATION));
+                }
             }
         }
         return CheckResult.of(CheckKind.NAMES, flags, forward.unchecked());
@@ -120,12 +131,18 @@ final class NameCheck {
         return missingNames;
     }
 
-    /** The name's words in runs of words that are no common words, in order ("Aiden Aslin", "Vladimir Putin"). */
+    /**
+     * The name's words in runs of words that are no common words, in order ("Aiden Aslin", "Vladimir
+     * Putin"). A place is a run of its own, since finding the person next to it says nothing of it
+     * ("Японії" and "Фуміо Кісіда" in "Прем'єр-міністр Японії Фуміо Кісіда").
+     */
     private static List<List<String>> tellingRuns(List<String> words, CommonWords common) {
         List<List<String>> runs = new ArrayList<>();
         List<String> run = new ArrayList<>();
         for (String word : words) {
-            if (common.isCommon(word)) {
+            if (common.isPlace(word)) {
+                runs.add(List.of(word));
+            } else if (common.isCommon(word)) {
                 if (!run.isEmpty()) {
                     runs.add(List.copyOf(run));
                     run.clear();

@@ -3,6 +3,7 @@ package dev.briefs.check;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import morfologik.stemming.Dictionary;
@@ -22,6 +23,23 @@ final class UkrainianDictionary {
     static final String RESOURCE = "/org/languagetool/resource/uk/ukrainian.dict";
     private static final String PROPER_NOUN = ":prop";
     private static final String FIRST_NAME = ":fname";
+    private static final String PLACE = ":geo";
+
+    /** One reading of a word form: its lemma and VESUM's tag ("російський", "adj:p:v_naz:compb"). */
+    record Reading(String lemma, String tag) {
+
+        boolean properNoun() {
+            return tag.contains(PROPER_NOUN);
+        }
+
+        boolean place() {
+            return properNoun() && tag.contains(PLACE);
+        }
+
+        boolean adjective() {
+            return tag.startsWith("adj");
+        }
+    }
 
     private final DictionaryLookup lookup;
 
@@ -47,8 +65,7 @@ final class UkrainianDictionary {
      * noun ("червоного", "рада", "якщо"). The lookup is not thread-safe, hence the lock.
      */
     synchronized boolean isCommonWord(String word) {
-        // the dictionary writes the apostrophe as ASCII; texts also use ’ and ʼ
-        String form = word.toLowerCase(Locale.forLanguageTag("uk")).replace('’', '\'').replace('ʼ', '\'');
+        String form = apostrophes(word.toLowerCase(Locale.forLanguageTag("uk")));
         for (WordData reading : lookup.lookup(form)) {
             CharSequence tag = reading.getTag();
             if (tag != null && !tag.toString().contains(PROPER_NOUN)) {
@@ -58,10 +75,49 @@ final class UkrainianDictionary {
         return false;
     }
 
+    /**
+     * The readings of a word as written: VESUM is case-sensitive, so "Бучу" is the town and
+     * "бучу" a form of "буча" (uproar); lower-case "росії" is Russia too (tagged as an alternative
+     * spelling).
+     */
+    synchronized List<Reading> readings(String word) {
+        List<Reading> readings = new ArrayList<>();
+        for (WordData reading : lookup.lookup(apostrophes(word))) {
+            if (reading.getTag() != null && reading.getStem() != null) {
+                readings.add(new Reading(reading.getStem().toString(), reading.getTag().toString()));
+            }
+        }
+        return readings;
+    }
+
+    /**
+     * Whether a word, as written, is the name of a place and not a first name ("Бучу", "Білорусі",
+     * "Японії"; not "Надія", a first name and a village). A capitalised word inside a sentence is
+     * a name, so such a word names its place even where its lower case is a common word ("буча").
+     */
+    boolean isPlace(String word) {
+        List<Reading> readings = readings(word);
+        return readings.stream().anyMatch(Reading::place)
+                && readings.stream().noneMatch(reading -> reading.tag().contains(FIRST_NAME));
+    }
+
+    /**
+     * Whether a word, as written, is a proper noun and none of its lower-case forms a common
+     * word ("Маріуполь", "Дмитро"; not "Слава", a first name, a village and "glory").
+     */
+    boolean isOnlyProperNoun(String word) {
+        return readings(word).stream().anyMatch(Reading::properNoun) && !isCommonWord(word);
+    }
+
     /** Whether a word, as written, is a first name and nothing else ("Дмитро", "Валя"). */
     synchronized boolean isFirstName(String word) {
-        List<WordData> readings = lookup.lookup(word.replace('’', '\'').replace('ʼ', '\''));
+        List<WordData> readings = lookup.lookup(apostrophes(word));
         return !readings.isEmpty() && readings.stream()
                 .allMatch(reading -> reading.getTag() != null && reading.getTag().toString().contains(FIRST_NAME));
+    }
+
+    /** The dictionary writes the apostrophe as ASCII; texts also use ’ and ʼ. */
+    private static String apostrophes(String word) {
+        return word.replace('’', '\'').replace('ʼ', '\'');
     }
 }
