@@ -27,15 +27,19 @@ final class CommonWords {
 
     /** Whether a word in lower case is a common word. */
     private final Predicate<String> lowerCase;
-    /** Whether a word, as written, names a place, whatever its lower case is (Ukrainian: "Бучу"). */
+    /** Whether a capitalised word, as written, is a place's adjective (Ukrainian: "Вишгородського"). */
+    private final Predicate<String> placeAdjective;
+    /** Whether a word, as written, names a place (Ukrainian: "Японії"). */
     private final Predicate<String> place;
-    /** Whether a word, as written, is known as a proper noun only (Ukrainian: "Маріуполь"). */
-    private final Predicate<String> onlyProperNoun;
+    /** Whether a word, as written, is known as a place only (Ukrainian: "Маріуполь"). */
+    private final Predicate<String> onlyPlace;
 
-    private CommonWords(Predicate<String> lowerCase, Predicate<String> place, Predicate<String> onlyProperNoun) {
+    private CommonWords(Predicate<String> lowerCase, Predicate<String> placeAdjective, Predicate<String> place,
+                        Predicate<String> onlyPlace) {
         this.lowerCase = lowerCase;
+        this.placeAdjective = placeAdjective;
         this.place = place;
-        this.onlyProperNoun = onlyProperNoun;
+        this.onlyPlace = onlyPlace;
     }
 
     static CommonWords english() {
@@ -44,10 +48,12 @@ final class CommonWords {
 
     /**
      * Ukrainian's: every form of a word its dictionary has as no proper noun, but for a
-     * capitalised word that it has as a place: "Бучу" is the town, "бучу" uproar.
+     * capitalised adjective of a place that it has ("Вишгородського", of Vyshhorod). A place
+     * whose lower case is a common word ("Бучу", "бучу": uproar) is told by {@link #isPlace}.
      */
     static CommonWords of(UkrainianDictionary dictionary) {
-        return new CommonWords(dictionary::isCommonWord, dictionary::isPlace, dictionary::isOnlyProperNoun);
+        return new CommonWords(dictionary::isCommonWord, dictionary::isPlaceAdjective, dictionary::isPlace,
+                dictionary::isOnlyPlace);
     }
 
     /**
@@ -55,28 +61,33 @@ final class CommonWords {
      * whatever its letters spell, so it never is.
      */
     boolean isCommon(String word) {
-        return isCommonOpeningASentence(word) && !isPlace(word);
+        return isCommonOpeningASentence(word) && !(isCapitalised(word) && placeAdjective.test(word));
     }
 
     /**
      * Whether a word opening a sentence may be a common word: capitalised whatever it is, "Загін"
-     * is a detachment there sooner than the village, so a place counts by its lower case.
+     * is a detachment there sooner than the village, so a name counts by its lower case.
      */
     boolean isCommonOpeningASentence(String word) {
         return !Acronyms.is(word) && lowerCase.test(word.toLowerCase(Locale.ROOT));
     }
 
     /**
-     * Whether a capitalised word names a place ("Японії", "Бучу"; Ukrainian only): a place is a
-     * name of its own, also next to a person's name ("Прем'єр-міністр Японії Фуміо Кісіда").
+     * Whether a capitalised word names a place ("Японії", "Бучу"; Ukrainian only), though its
+     * lower case may be a common word ("буча", uproar): a place is a name of its own, also next to
+     * a person's name ("Прем'єр-міністр Японії Фуміо Кісіда").
      */
     boolean isPlace(String word) {
-        return !word.isEmpty() && Character.isUpperCase(word.codePointAt(0)) && place.test(word);
+        return isCapitalised(word) && place.test(word);
     }
 
-    /** Whether a word is a proper noun and nothing else, so a name even opening a sentence (Ukrainian only). */
-    boolean isOnlyProperNoun(String word) {
-        return onlyProperNoun.test(word);
+    private static boolean isCapitalised(String word) {
+        return !word.isEmpty() && Character.isUpperCase(word.codePointAt(0));
+    }
+
+    /** Whether a word is a place and nothing else, so a name even opening a sentence (Ukrainian only). */
+    boolean isOnlyPlace(String word) {
+        return onlyPlace.test(word);
     }
 
     private static CommonWords read(String resource) {
@@ -95,6 +106,6 @@ final class CommonWords {
         } catch (IOException e) {
             throw new UncheckedIOException("fact checks: cannot read the word list " + resource, e);
         }
-        return new CommonWords(Set.copyOf(words)::contains, word -> false, word -> false);
+        return new CommonWords(Set.copyOf(words)::contains, word -> false, word -> false, word -> false);
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Ukrainian words for countries, peoples and languages that Ukrainian does not write as names,
@@ -30,8 +29,6 @@ import java.util.regex.Pattern;
  */
 final class LowerCaseNames {
 
-    /** Ukrainian's adjectives from names of places and peoples: "російський", "словацький", "французький". */
-    private static final Pattern NAME_ADJECTIVE = Pattern.compile(".{2,}[сцз]ький");
     private static final Locale UKRAINIAN = Locale.forLanguageTag("uk");
 
     /** A word of a Ukrainian text that names a country, people or language, and the English words for it. */
@@ -88,14 +85,15 @@ final class LowerCaseNames {
 
     /**
      * The words of a Ukrainian text that name a country, people or language and are not looked
-     * for as names: capitalised words that are no common words are names ({@link NameExtractor}).
+     * for as names: capitalised words that are no common words, or places, are names
+     * ({@link NameExtractor}, {@link NameCheck}).
      */
     List<Found> in(String text) {
         Map<String, Found> found = new LinkedHashMap<>();
         for (Tokenizer.Token token : ukrainian.tokenizer().tokens(text)) {
             String word = token.text();
             if (!token.word() || found.containsKey(word) || Character.isUpperCase(word.codePointAt(0))
-                    && !ukrainian.common().isCommon(word)) {
+                    && (!ukrainian.common().isCommon(word) || ukrainian.common().isPlace(word))) {
                 continue;
             }
             Set<LatinForm> english = new LinkedHashSet<>();
@@ -125,7 +123,7 @@ final class LowerCaseNames {
     }
 
     private static boolean isNameAdjective(UkrainianDictionary.Reading reading) {
-        return reading.adjective() && NAME_ADJECTIVE.matcher(reading.lemma()).matches();
+        return reading.adjective() && UkrainianDictionary.NAME_ADJECTIVE.matcher(reading.lemma()).matches();
     }
 
     private static boolean isName(String name) {

@@ -78,9 +78,10 @@ final class NameCheck {
         if (sourceLanguage == CheckLanguage.UK && acrossLanguages) {
             // Ukrainian writes peoples, languages and their adjectives in lower case: "російські" is "Russian"
             for (LowerCaseNames.Found found : lowerCaseNames.in(source)) {
-                if (!inTranslation.hasAnyOf(found.english())) {
-                    flags.add(new Flag(found.word(), tools.get(sourceLanguage).latin().of(found.word()).key(),
-                            MISSING_FROM_TRANSLATION));
+                LatinForm form = tools.get(sourceLanguage).latin().of(found.word());
+                // "Чеського Крумлова" may stay "Český Krumlov"
+                if (!inTranslation.hasAnyOf(found.english()) && !inTranslation.has(form, sourceLanguage)) {
+                    flags.add(new Flag(found.word(), form.key(), MISSING_FROM_TRANSLATION));
                 }
             }
         }
@@ -134,13 +135,17 @@ final class NameCheck {
     /**
      * The name's words in runs of words that are no common words, in order ("Aiden Aslin", "Vladimir
      * Putin"). A place is a run of its own, since finding the person next to it says nothing of it
-     * ("Японії" and "Фуміо Кісіда" in "Прем'єр-міністр Японії Фуміо Кісіда").
+     * ("Японії" and "Фуміо Кісіда" in "Прем'єр-міністр Японії Фуміо Кісіда"), also where it is a
+     * common word too ("Бучу", "МВС Білорусі"), but not in a name of other common words ("Білого
+     * Дому", where "Дому" is a village too).
      */
     private static List<List<String>> tellingRuns(List<String> words, CommonWords common) {
+        // a place that is a common word too ("Бучу") is one unless its name has other common words ("Білого Дому")
+        boolean placesCount = words.stream().allMatch(word -> common.isPlace(word) || !common.isCommon(word));
         List<List<String>> runs = new ArrayList<>();
         List<String> run = new ArrayList<>();
         for (String word : words) {
-            if (common.isPlace(word)) {
+            if (common.isPlace(word) && (placesCount || !common.isCommon(word))) {
                 runs.add(List.of(word));
             } else if (common.isCommon(word)) {
                 if (!run.isEmpty()) {
