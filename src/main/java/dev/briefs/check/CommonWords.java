@@ -27,19 +27,12 @@ final class CommonWords {
 
     /** Whether a word in lower case is a common word. */
     private final Predicate<String> lowerCase;
-    /** Whether a capitalised word, as written, is a place's adjective (Ukrainian: "Вишгородського"). */
-    private final Predicate<String> placeAdjective;
-    /** Whether a word, as written, names a place (Ukrainian: "Японії"). */
-    private final Predicate<String> place;
-    /** Whether a word, as written, is known as a place only (Ukrainian: "Маріуполь"). */
-    private final Predicate<String> onlyPlace;
+    /** Ukrainian's dictionary, which also tells places; null for English. */
+    private final UkrainianDictionary dictionary;
 
-    private CommonWords(Predicate<String> lowerCase, Predicate<String> placeAdjective, Predicate<String> place,
-                        Predicate<String> onlyPlace) {
+    private CommonWords(Predicate<String> lowerCase, UkrainianDictionary dictionary) {
         this.lowerCase = lowerCase;
-        this.placeAdjective = placeAdjective;
-        this.place = place;
-        this.onlyPlace = onlyPlace;
+        this.dictionary = dictionary;
     }
 
     static CommonWords english() {
@@ -52,8 +45,7 @@ final class CommonWords {
      * whose lower case is a common word ("Бучу", "бучу": uproar) is told by {@link #isPlace}.
      */
     static CommonWords of(UkrainianDictionary dictionary) {
-        return new CommonWords(dictionary::isCommonWord, dictionary::isPlaceAdjective, dictionary::isPlace,
-                dictionary::isOnlyPlace);
+        return new CommonWords(dictionary::isCommonWord, dictionary);
     }
 
     /**
@@ -61,7 +53,8 @@ final class CommonWords {
      * whatever its letters spell, so it never is.
      */
     boolean isCommon(String word) {
-        return isCommonOpeningASentence(word) && !(isCapitalised(word) && placeAdjective.test(word));
+        return isCommonOpeningASentence(word) && !(isCapitalised(word) && dictionary != null
+                && dictionary.isPlaceAdjective(word));
     }
 
     /**
@@ -78,7 +71,7 @@ final class CommonWords {
      * a person's name ("Прем'єр-міністр Японії Фуміо Кісіда").
      */
     boolean isPlace(String word) {
-        return isCapitalised(word) && place.test(word);
+        return isCapitalised(word) && dictionary != null && dictionary.isPlace(word);
     }
 
     private static boolean isCapitalised(String word) {
@@ -87,7 +80,7 @@ final class CommonWords {
 
     /** Whether a word is a place and nothing else, so a name even opening a sentence (Ukrainian only). */
     boolean isOnlyPlace(String word) {
-        return onlyPlace.test(word);
+        return dictionary != null && dictionary.isOnlyPlace(word);
     }
 
     private static CommonWords read(String resource) {
@@ -106,6 +99,6 @@ final class CommonWords {
         } catch (IOException e) {
             throw new UncheckedIOException("fact checks: cannot read the word list " + resource, e);
         }
-        return new CommonWords(Set.copyOf(words)::contains, word -> false, word -> false, word -> false);
+        return new CommonWords(Set.copyOf(words)::contains, null);
     }
 }
