@@ -21,7 +21,9 @@ import java.util.Map;
  * common words ("the Bill" for "законопроєкт", "Federal Security Service" for "ФСБ") passes
  * when one of them is found and is otherwise reported unchecked: without a bilingual dictionary
  * it cannot be told from a translated common word. A swap to such a name is still caught in a
- * translation, where the source's name it replaced is then missing.
+ * translation, where the source's name it replaced is then missing. A translation of a Ukrainian
+ * source also keeps its peoples, languages and their adjectives, which Ukrainian writes in lower
+ * case ({@link LowerCaseNames}: "російські" is "Russian").
  */
 final class NameCheck {
 
@@ -79,7 +81,7 @@ final class NameCheck {
             // Ukrainian writes peoples, languages and their adjectives in lower case: "російські" is "Russian"
             for (LowerCaseNames.Found found : lowerCaseNames.in(source)) {
                 LatinForm form = tools.get(sourceLanguage).latin().of(found.word());
-                // "Чеського Крумлова" may stay "Český Krumlov"
+                // or kept in its own spelling, in a name: "Європейська правда" as "Yevropeiska Pravda"
                 if (!inTranslation.hasAnyOf(found.english()) && !inTranslation.has(form, sourceLanguage)) {
                     flags.add(new Flag(found.word(), form.key(), MISSING_FROM_TRANSLATION));
                 }
