@@ -27,18 +27,25 @@ final class CommonWords {
 
     /** Whether a word in lower case is a common word. */
     private final Predicate<String> lowerCase;
+    /** Ukrainian's dictionary, which also tells places; null for English. */
+    private final UkrainianDictionary dictionary;
 
-    private CommonWords(Predicate<String> lowerCase) {
+    private CommonWords(Predicate<String> lowerCase, UkrainianDictionary dictionary) {
         this.lowerCase = lowerCase;
+        this.dictionary = dictionary;
     }
 
     static CommonWords english() {
         return read(ENGLISH_RESOURCE);
     }
 
-    /** Ukrainian's: every form of a word its dictionary has as no proper noun. */
+    /**
+     * Ukrainian's: every form of a word its dictionary has as no proper noun, but for a
+     * capitalised adjective of a place that it has ("Вишгородського", of Vyshhorod). A place
+     * whose lower case is a common word ("Бучу", "бучу": uproar) is told by {@link #isPlace}.
+     */
     static CommonWords of(UkrainianDictionary dictionary) {
-        return new CommonWords(dictionary::isCommonWord);
+        return new CommonWords(dictionary::isCommonWord, dictionary);
     }
 
     /**
@@ -46,7 +53,34 @@ final class CommonWords {
      * whatever its letters spell, so it never is.
      */
     boolean isCommon(String word) {
+        return isCommonOpeningASentence(word) && !(isCapitalised(word) && dictionary != null
+                && dictionary.isPlaceAdjective(word));
+    }
+
+    /**
+     * Whether a word opening a sentence may be a common word: capitalised whatever it is, "Загін"
+     * is a detachment there sooner than the village, so a name counts by its lower case.
+     */
+    boolean isCommonOpeningASentence(String word) {
         return !Acronyms.is(word) && lowerCase.test(word.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether a capitalised word names a place ("Японії", "Бучу"; Ukrainian only), though its
+     * lower case may be a common word ("буча", uproar): a place is a name of its own, also next to
+     * a person's name ("Прем'єр-міністр Японії Фуміо Кісіда").
+     */
+    boolean isPlace(String word) {
+        return isCapitalised(word) && dictionary != null && dictionary.isPlace(word);
+    }
+
+    private static boolean isCapitalised(String word) {
+        return !word.isEmpty() && Character.isUpperCase(word.codePointAt(0));
+    }
+
+    /** Whether a word is a place and nothing else, so a name even opening a sentence (Ukrainian only). */
+    boolean isOnlyPlace(String word) {
+        return dictionary != null && dictionary.isOnlyPlace(word);
     }
 
     private static CommonWords read(String resource) {
@@ -65,6 +99,6 @@ final class CommonWords {
         } catch (IOException e) {
             throw new UncheckedIOException("fact checks: cannot read the word list " + resource, e);
         }
-        return new CommonWords(Set.copyOf(words)::contains);
+        return new CommonWords(Set.copyOf(words)::contains, null);
     }
 }

@@ -27,7 +27,7 @@ public final class FactChecker {
             tools.put(language, LanguageTools.of(language));
         }
         this.numbers = new NumberCheck(tools);
-        this.names = new NameCheck(tools, new NameEquivalents(tools));
+        this.names = new NameCheck(tools, new NameEquivalents(tools), new LowerCaseNames(tools));
         this.negations = new NegationCheck(tools);
     }
 

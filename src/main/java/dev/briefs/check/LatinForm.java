@@ -123,6 +123,17 @@ record LatinForm(String key, String skeleton) {
     }
 
     /**
+     * Whether this Ukrainian word is a compound that ends in a word of a name: Ukrainian writes
+     * prefixes and the first parts of compound adjectives as one word with it ("проросійським",
+     * pro-Russian; "напівфранцузький", half-French). The name word less its last letter, five
+     * letters at least, must follow two letters at least.
+     */
+    boolean compoundsWith(LatinForm name) {
+        String stem = name.key.substring(0, Math.max(0, name.key.length() - 1));
+        return stem.length() >= 5 && key.indexOf(stem, 2) >= 2;
+    }
+
+    /**
      * Whether this Ukrainian word is derived from a name by a suffix: a region ("Київщина", "Kyiv"),
      * an adjective ("Донецької", "Donetsk"), in any case. The name must be three letters or more.
      */

@@ -21,7 +21,9 @@ import java.util.Map;
  * common words ("the Bill" for "законопроєкт", "Federal Security Service" for "ФСБ") passes
  * when one of them is found and is otherwise reported unchecked: without a bilingual dictionary
  * it cannot be told from a translated common word. A swap to such a name is still caught in a
- * translation, where the source's name it replaced is then missing.
+ * translation, where the source's name it replaced is then missing. A translation of a Ukrainian
+ * source also keeps its peoples, languages and their adjectives, which Ukrainian writes in lower
+ * case ({@link LowerCaseNames}: "російські" is "Russian").
  */
 final class NameCheck {
 
@@ -32,10 +34,12 @@ final class NameCheck {
 
     private final Map<CheckLanguage, LanguageTools> tools;
     private final NameEquivalents equivalents;
+    private final LowerCaseNames lowerCaseNames;
 
-    NameCheck(Map<CheckLanguage, LanguageTools> tools, NameEquivalents equivalents) {
+    NameCheck(Map<CheckLanguage, LanguageTools> tools, NameEquivalents equivalents, LowerCaseNames lowerCaseNames) {
         this.tools = tools;
         this.equivalents = equivalents;
+        this.lowerCaseNames = lowerCaseNames;
     }
 
     /** A name not found in the other text: the keys of its words that were looked for in vain. */
@@ -71,6 +75,16 @@ final class NameCheck {
         for (Missing missing : missing(source, tools.get(sourceLanguage), inTranslation, acrossLanguages)) {
             if (!missing.onlyCommon()) {
                 flags.add(new Flag(missing.name().text(), String.join(" ", missing.keys()), MISSING_FROM_TRANSLATION));
+            }
+        }
+        if (sourceLanguage == CheckLanguage.UK && acrossLanguages) {
+            // Ukrainian writes peoples, languages and their adjectives in lower case: "російські" is "Russian"
+            for (LowerCaseNames.Found found : lowerCaseNames.in(source)) {
+                LatinForm form = tools.get(sourceLanguage).latin().of(found.word());
+                // or kept in its own spelling, in a name: "Європейська правда" as "Yevropeiska Pravda"
+                if (!inTranslation.hasAnyOf(found.english()) && !inTranslation.has(form, sourceLanguage)) {
+                    flags.add(new Flag(found.word(), form.key(), MISSING_FROM_TRANSLATION));
+                }
             }
         }
         return CheckResult.of(CheckKind.NAMES, flags, forward.unchecked());
@@ -120,12 +134,22 @@ final class NameCheck {
         return missingNames;
     }
 
-    /** The name's words in runs of words that are no common words, in order ("Aiden Aslin", "Vladimir Putin"). */
+    /**
+     * The name's words in runs of words that are no common words, in order ("Aiden Aslin", "Vladimir
+     * Putin"). A place is a run of its own, since finding the person next to it says nothing of it
+     * ("Японії" and "Фуміо Кісіда" in "Прем'єр-міністр Японії Фуміо Кісіда"), also where it is a
+     * common word too ("Бучу", "МВС Білорусі"), but not in a name of other common words ("Білого
+     * Дому", where "Дому" is a village too).
+     */
     private static List<List<String>> tellingRuns(List<String> words, CommonWords common) {
+        // a place that is a common word too ("Бучу") is one unless its name has other common words ("Білого Дому")
+        boolean placesCount = words.stream().allMatch(word -> common.isPlace(word) || !common.isCommon(word));
         List<List<String>> runs = new ArrayList<>();
         List<String> run = new ArrayList<>();
         for (String word : words) {
-            if (common.isCommon(word)) {
+            if (common.isPlace(word) && (placesCount || !common.isCommon(word))) {
+                runs.add(List.of(word));
+            } else if (common.isCommon(word)) {
                 if (!run.isEmpty()) {
                     runs.add(List.copyOf(run));
                     run.clear();

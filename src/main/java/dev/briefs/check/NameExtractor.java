@@ -15,7 +15,8 @@ import java.util.Set;
  * is capitalised whatever it is, so it counts only when the text also capitalises it elsewhere,
  * or when it is no common word ({@link CommonWords}) and the next word is a name word or the quote
  * closes: a quoted title ("“Ukrainska Pravda”", "“Viking”") or a name opening a sentence ("Dmytro
- * Kuleba said"). Words that are capitalised for
+ * Kuleba said"), or when a dictionary knows it only as a place ("Маріуполь – це серце";
+ * Ukrainian only). Words that are capitalised for
  * other reasons are left out: month and weekday names (from ICU's CLDR data; dates are the number
  * check's), titles before a name ("Mr", "Dr") and the pronoun "I" ("I’m").
  */
@@ -98,8 +99,8 @@ final class NameExtractor {
             return true;
         }
         Tokenizer.Token next = at + 1 < tokens.size() ? tokens.get(at + 1) : null;
-        return !common.isCommon(token.text()) && next != null
-                && (isInsideNameWord(next) || CLOSING_QUOTES.contains(next.text()));
+        return !common.isCommonOpeningASentence(token.text()) && (common.isOnlyPlace(token.text()) || next != null
+                && (isInsideNameWord(next) || CLOSING_QUOTES.contains(next.text())));
     }
 
     /** A capitalised word past a sentence's start, with nothing between it and the word before. */

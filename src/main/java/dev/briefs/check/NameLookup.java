@@ -88,9 +88,14 @@ final class NameLookup {
         if (wordLanguage == CheckLanguage.UK && nameWords.stream().anyMatch(word::derivesFrom)) {
             return true;
         }
-        Set<LatinForm> inThisLanguage = equivalents.equivalents(word, wordLanguage, language);
-        // both in this text's language now: one word in another case or part of speech shares the stem
+        return hasAnyOf(equivalents.equivalents(word, wordLanguage, language));
+    }
+
+    /** Whether this text has one of the words, of its own language, in whatever spelling, case or part of speech. */
+    boolean hasAnyOf(Set<LatinForm> inThisLanguage) {
+        // one word in another case or part of speech shares the stem ("Russians", "Russia")
         return words.stream().anyMatch(own -> inThisLanguage.stream()
-                .anyMatch(equivalent -> own.sameNameAs(equivalent) || own.sameStemAs(equivalent)));
+                .anyMatch(equivalent -> own.sameNameAs(equivalent) || own.sameStemAs(equivalent)
+                        || language == CheckLanguage.UK && own.compoundsWith(equivalent)));
     }
 }

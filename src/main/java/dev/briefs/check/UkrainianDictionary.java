@@ -3,8 +3,10 @@ package dev.briefs.check;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import morfologik.stemming.Dictionary;
 import morfologik.stemming.DictionaryLookup;
 import morfologik.stemming.WordData;
@@ -22,6 +24,26 @@ final class UkrainianDictionary {
     static final String RESOURCE = "/org/languagetool/resource/uk/ukrainian.dict";
     private static final String PROPER_NOUN = ":prop";
     private static final String FIRST_NAME = ":fname";
+    private static final String PLACE = ":geo";
+    /** Ukrainian's adjectives from names of places and peoples: "вишгородський", "донецький", "французький". */
+    static final Pattern NAME_ADJECTIVE = Pattern.compile(".{2,}[сцз]ький");
+    private static final Locale UKRAINIAN = Locale.forLanguageTag("uk");
+
+    /** One reading of a word form: its lemma and VESUM's tag ("російський", "adj:p:v_naz:compb"). */
+    record Reading(String lemma, String tag) {
+
+        boolean properNoun() {
+            return tag.contains(PROPER_NOUN);
+        }
+
+        boolean place() {
+            return properNoun() && tag.contains(PLACE);
+        }
+
+        boolean adjective() {
+            return tag.startsWith("adj");
+        }
+    }
 
     private final DictionaryLookup lookup;
 
@@ -47,8 +69,7 @@ final class UkrainianDictionary {
      * noun ("червоного", "рада", "якщо"). The lookup is not thread-safe, hence the lock.
      */
     synchronized boolean isCommonWord(String word) {
-        // the dictionary writes the apostrophe as ASCII; texts also use ’ and ʼ
-        String form = word.toLowerCase(Locale.forLanguageTag("uk")).replace('’', '\'').replace('ʼ', '\'');
+        String form = apostrophes(word.toLowerCase(UKRAINIAN));
         for (WordData reading : lookup.lookup(form)) {
             CharSequence tag = reading.getTag();
             if (tag != null && !tag.toString().contains(PROPER_NOUN)) {
@@ -58,10 +79,74 @@ final class UkrainianDictionary {
         return false;
     }
 
+    /**
+     * The readings of a word as written: VESUM is case-sensitive, so "Бучу" is the town and
+     * "бучу" a form of "буча" (uproar); lower-case "росії" is Russia too (tagged as an alternative
+     * spelling).
+     */
+    synchronized List<Reading> readings(String word) {
+        List<Reading> readings = new ArrayList<>();
+        for (WordData reading : lookup.lookup(apostrophes(word))) {
+            if (reading.getTag() != null && reading.getStem() != null) {
+                readings.add(new Reading(reading.getStem().toString(), reading.getTag().toString()));
+            }
+        }
+        return readings;
+    }
+
+    /**
+     * Whether a word, as written, is the name of a place and not a first name ("Бучу", "Білорусі",
+     * "Японії"; not "Надія", a first name and a village), nor an adjective in lower case: "Білого"
+     * and "Чорного" are villages, but mostly open names of common words ("Білого Дому", "Чорного
+     * моря"). A capitalised word inside a sentence is a name, so such a word may name its place
+     * even where its lower case is a common word ("Бучу", "буча": uproar).
+     */
+    boolean isPlace(String word) {
+        List<Reading> readings = readings(word);
+        return readings.stream().anyMatch(Reading::place)
+                && readings.stream().noneMatch(reading -> reading.tag().contains(FIRST_NAME))
+                && readings(word.toLowerCase(UKRAINIAN)).stream().noneMatch(Reading::adjective);
+    }
+
+    /**
+     * Whether a word is an adjective of a place that VESUM has: the adjective less its ending
+     * ("Донецьк"), less its suffix ("Вишгород", "Київ"), or that with the ending of a feminine or
+     * plural name ("Одес-а", "Бровар-и").
+     */
+    boolean isPlaceAdjective(String word) {
+        for (Reading reading : readings(word.toLowerCase(UKRAINIAN))) {
+            String lemma = reading.lemma();
+            if (reading.adjective() && NAME_ADJECTIVE.matcher(lemma).matches()) {
+                String stem = lemma.substring(0, lemma.length() - "ський".length());
+                for (String place : List.of(lemma.substring(0, lemma.length() - 2), stem, stem + "а", stem + "и")) {
+                    String name = place.substring(0, 1).toUpperCase(UKRAINIAN) + place.substring(1);
+                    if (readings(name).stream().anyMatch(Reading::place)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a word, as written, is a place and none of its lower-case forms a common word
+     * ("Маріуполь"; not "Загін", a village and a detachment). People's names are left out: a
+     * translation spells them in ways transliteration misses more often ("Уолт", "Walt").
+     */
+    boolean isOnlyPlace(String word) {
+        return readings(word).stream().anyMatch(Reading::place) && !isCommonWord(word);
+    }
+
     /** Whether a word, as written, is a first name and nothing else ("Дмитро", "Валя"). */
     synchronized boolean isFirstName(String word) {
-        List<WordData> readings = lookup.lookup(word.replace('’', '\'').replace('ʼ', '\''));
+        List<WordData> readings = lookup.lookup(apostrophes(word));
         return !readings.isEmpty() && readings.stream()
                 .allMatch(reading -> reading.getTag() != null && reading.getTag().toString().contains(FIRST_NAME));
+    }
+
+    /** The dictionary writes the apostrophe as ASCII; texts also use ’ and ʼ. */
+    private static String apostrophes(String word) {
+        return word.replace('’', '\'').replace('ʼ', '\'');
     }
 }

@@ -134,6 +134,59 @@ class FactCheckerTest {
     }
 
     @Test
+    void peoplesAndLanguagesInLowerCaseMustBeKeptByATranslation() {
+        String uk = "Російські військові побачили вертольоти з латинською літерою V на білоруському кордоні.";
+        CheckResult faithful = result(checker.checkTranslation(uk, "uk",
+                "The Russian military saw helicopters with the Latin letter V at the Belarusian border.", "en"), CheckKind.NAMES);
+        assertTrue(faithful.passed(), faithful.flagged().toString());
+
+        // "Polish" and "Square" are common words in English, unchecked: the source's adjectives are what is missing
+        CheckResult swapped = result(checker.checkTranslation(uk, "uk",
+                "The Polish military saw helicopters with the Square letter V at the Belarusian border.", "en"), CheckKind.NAMES);
+        assertEquals(List.of(new Flag("Російські", "rosiski", NameCheck.MISSING_FROM_TRANSLATION),
+                new Flag("латинською", "latinskoiu", NameCheck.MISSING_FROM_TRANSLATION)), swapped.flagged());
+
+        // by lemma, not stem: "словами" is a form of "слово", not of "словацький"; a compound keeps its name
+        CheckResult words = result(checker.checkTranslation(
+                "Він сказав це іншими словами про проросійського президента.", "uk",
+                "He said it in other words about the pro-Russian president.", "en"), CheckKind.NAMES);
+        assertTrue(words.passed(), words.flagged().toString());
+    }
+
+    @Test
+    void placesAreNamesEvenWhereTheirLowerCaseIsACommonWord() {
+        // "буча" is uproar, "Бучу" the town
+        String radio = "А ми слухали радіо – там було про Бучу.";
+        assertTrue(result(checker.checkTranslation(radio, "uk", "And we listened to the radio – it said about Bucha.", "en"),
+                CheckKind.NAMES).passed());
+        assertEquals(List.of("Бучу"), result(checker.checkTranslation(radio, "uk",
+                "And we listened to the radio – it said about Communists.", "en"), CheckKind.NAMES).flagged().stream()
+                .map(Flag::text).toList());
+
+        // a place is a name of its own, even beside a person found in the translation
+        String japan = "Прем'єр-міністр Японії Фуміо Кісіда назвав інциденти порушенням.";
+        assertTrue(result(checker.checkTranslation(japan, "uk",
+                "Fumio Kishida, Prime Minister of Japan, called the incidents a violation.", "en"), CheckKind.NAMES).passed());
+        assertEquals(List.of("Японії Фуміо Кісіда"), result(checker.checkTranslation(japan, "uk",
+                "Fumio Kishida, Pole, called the incidents a violation.", "en"), CheckKind.NAMES).flagged().stream()
+                .map(Flag::text).toList());
+
+        // a place may open a sentence; a place's adjective is a name
+        assertEquals(List.of("Маріуполь"), result(checker.checkTranslation("Маріуполь – це серце цієї війни.", "uk",
+                "Again is the heart of this war.", "en"), CheckKind.NAMES).flagged().stream().map(Flag::text).toList());
+        String districts = "У Броварському та Вишгородському районах запровадять комендантську годину.";
+        assertTrue(result(checker.checkTranslation(districts, "uk",
+                "In Brovarsky and Vyshhorodsky districts a curfew will be introduced.", "en"), CheckKind.NAMES).passed());
+        assertEquals(List.of("Вишгородському"), result(checker.checkTranslation(districts, "uk",
+                "In Brovarsky and Bill districts a curfew will be introduced.", "en"), CheckKind.NAMES).flagged().stream()
+                .map(Flag::text).toList());
+
+        // villages named by common words do not make a name of common words one ("Дому" is a village too)
+        assertTrue(result(checker.checkTranslation("Про це йдеться на сайті Білого Дому.", "uk",
+                "It is reported on the website of the White House.", "en"), CheckKind.NAMES).passed());
+    }
+
+    @Test
     void sourceNamesATranslationMayTranslateAreNotRequired() {
         // common words of a name (VESUM has them), an acronym spelled out, a first name for a surname, a case form of a country
         CheckResult names = result(checker.checkTranslation(
