@@ -68,4 +68,31 @@ class StoryClustererTest {
         assertThatThrownBy(() -> cluster(Linkage.AVERAGE, List.of(article("a", 1, null), article("a", 2, null))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("article id a appears twice");
     }
+
+    /**
+     * b1 and b2 (one point) join, then c, then a: a is close to b1 and b2 but far from c, so far that their
+     * centroids pass the pair over at first ({@link Comparison#mayReach}); the last join's average still needs
+     * a~c, and gets its true similarity, so a joins by a hair, as it would had every pair been computed.
+     */
+    @Test
+    void aPairPassedOverByItsCentroidsCountsWithItsTrueSimilarityInAGroupAverage() {
+        Map<String, float[]> plane = Map.of("lead a", unit(0), "lead b1", unit(33), "lead b2", unit(33),
+                "lead c", unit(64));
+        LeadEncoder byHand = leads -> leads.stream().map(plane::get).toArray(float[][]::new);
+        double threshold = 0.7;
+        List<StoryArticle> articles = List.of(article("a", 10, null), article("b1", 10, null),
+                article("b2", 10, null), article("c", 10, null));
+        StoryDay day = new StoryClusterer(List.of(EmbeddingSpace.within("by-hand", Set.of("en"), threshold, byHand)),
+                Linkage.AVERAGE, Comparison.COVERAGE).cluster(articles);
+
+        assertThat(day.work()).as("a~c passed over at first, then computed for the last join's average")
+                .isEqualTo(new StoryDay.Work(6, 6, 1));
+        assertThat(day.stories()).hasSize(1);
+        List<Join> joins = day.stories().get(0).joins();
+        assertThat(joins).extracting(Join::right).containsExactly(List.of("b2"), List.of("c"), List.of("b1", "b2", "c"));
+        double ab = WindowVectors.cosine(unit(0), unit(33)) - threshold;
+        double ac = WindowVectors.cosine(unit(0), unit(64)) - threshold;
+        assertThat(joins.get(2).margin()).isCloseTo((2 * ab + ac) / 3, org.assertj.core.api.Assertions.within(1e-12))
+                .isPositive();
+    }
 }
