@@ -49,11 +49,7 @@ final class Similarities {
                     texts.addAll(windowsOf(articles.get(i)));
                 }
             }
-            float[][] embedded = texts.isEmpty() ? new float[0][] : space.encoder().embed(texts);
-            if (embedded.length != texts.size()) {
-                throw new IllegalStateException(space.model() + " gave " + embedded.length + " vectors for "
-                        + texts.size() + " texts");
-            }
+            float[][] embedded = embedOnce(space, texts);
             WindowVectors[] byArticle = new WindowVectors[articles.size()];
             int next = 0;
             for (int i : read) {
@@ -63,6 +59,31 @@ final class Similarities {
             }
             vectors.add(byArticle);
         }
+    }
+
+    /**
+     * Each distinct text embedded once (a sentence that several articles share, as wire copies do, is one model
+     * call): the encoder embeds each text alone ({@link LeadEncoder}), so its vector is the same either way.
+     */
+    private static float[][] embedOnce(EmbeddingSpace space, List<String> texts) {
+        Map<String, Integer> index = new HashMap<>();
+        List<String> distinct = new ArrayList<>();
+        for (String text : texts) {
+            index.computeIfAbsent(text, t -> {
+                distinct.add(t);
+                return distinct.size() - 1;
+            });
+        }
+        float[][] vectors = distinct.isEmpty() ? new float[0][] : space.encoder().embed(distinct);
+        if (vectors.length != distinct.size()) {
+            throw new IllegalStateException(space.model() + " gave " + vectors.length + " vectors for "
+                    + distinct.size() + " texts");
+        }
+        float[][] out = new float[texts.size()][];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = vectors[index.get(texts.get(k))];
+        }
+        return out;
     }
 
     private List<String> windowsOf(StoryArticle article) {
