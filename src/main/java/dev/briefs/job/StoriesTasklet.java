@@ -57,8 +57,8 @@ final class StoriesTasklet implements Tasklet {
         StoryFinder.Found found = finder.find(inputDir);
         records.replace(date, found.rows(), found.notes(), instance);
         contribution.incrementWriteCount(found.rows().size());
-        LOG.info("{} articles in {} stories (models: {})", found.rows().size(), found.stories(),
-                String.join("; ", found.models()));
+        LOG.info("{} articles in {} stories (models: {}; {})", found.rows().size(), found.stories(),
+                String.join("; ", found.models()), found.work());
         found.notes().forEach(note -> LOG.info("stories: {}", note));
         return RepeatStatus.FINISHED;
     }

@@ -54,7 +54,7 @@ final class StoryFinder {
     }
 
     /** The day's stories, as the rows to record, and the notes on what the grouping could not do. */
-    record Found(List<StoryMembership> rows, List<String> notes, int stories, List<String> models) {
+    record Found(List<StoryMembership> rows, List<String> notes, int stories, List<String> models, StoryDay.Work work) {
     }
 
     Found find(Path inputDir) throws IOException {
@@ -69,7 +69,7 @@ final class StoryFinder {
         try {
             StoryDay day = new StoryClusterer(StorySpaces.of(minilm, settings.threshold(), multilingual,
                     settings.multilingualThreshold()), StorySpaces.LINKAGE, StorySpaces.COMPARISON).cluster(articles);
-            return new Found(rows(day, files), day.notes(), day.stories().size(), day.models());
+            return new Found(rows(day, files), day.notes(), day.stories().size(), day.models(), day.work());
         } finally {
             if (multilingual != null) {
                 multilingual.close();

@@ -47,10 +47,10 @@ final class Agglomeration {
             groups.put(i, List.of(i));
             neighbours.put(i, new TreeSet<>());
         }
+        // Pairs the cheap look rules out are not looked at here; a group average that needs one computes it.
         for (int i = 0; i < size; i++) {
             for (int j = i + 1; j < size; j++) {
-                Similarity s = similarities.of(i, j);
-                if (s != null && s.margin() >= 0) {
+                if (similarities.mayJoin(i, j) && similarities.of(i, j).margin() >= 0) {
                     neighbours.get(i).add(j);
                     neighbours.get(j).add(i);
                 }

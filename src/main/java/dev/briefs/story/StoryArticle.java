@@ -76,12 +76,18 @@ public record StoryArticle(String id, String language, String title, String lead
 
     /** As {@link #of(Article, String, String)}, with windows of {@code windowSentences} sentences. */
     public static StoryArticle of(Article article, String language, String sourceName, int windowSentences) {
+        return of(article, language, sourceName, windowSentences, MAX_SENTENCES);
+    }
+
+    /** As {@link #of(Article, String, String, int)}, with at most {@code maxSentences} sentences in the windows. */
+    static StoryArticle of(Article article, String language, String sourceName, int windowSentences,
+                           int maxSentences) {
         List<String> sentences = new SentenceSplitter(language).split(article.text());
         String outlet = sourceName != null && !sourceName.isBlank() ? sourceName.strip() : host(article.url());
         return new StoryArticle(article.id(), language, article.title(),
                 window(article.title(), sentences.subList(0, Math.min(LEAD_SENTENCES, sentences.size()))),
                 Words.count(article.text()), article.date(), article.url(), outlet,
-                windows(article.title(), sentences, windowSentences));
+                windows(article.title(), sentences, windowSentences, maxSentences));
     }
 
     /**
@@ -89,7 +95,7 @@ public record StoryArticle(String id, String language, String title, String lead
      * more windows than {@link #MAX_SENTENCES} sentences fill, the first, the last and windows evenly spaced
      * between are kept, so that they stand for the whole text and not for its beginning only.
      */
-    static List<String> windows(String title, List<String> sentences, int size) {
+    static List<String> windows(String title, List<String> sentences, int size, int maxSentences) {
         if (size < 1) {
             throw new IllegalArgumentException("a window holds at least one sentence, not " + size);
         }
@@ -98,7 +104,7 @@ public record StoryArticle(String id, String language, String title, String lead
         for (int from = size; from < sentences.size(); from += size) {
             all.add(window(null, sentences.subList(from, Math.min(from + size, sentences.size()))));
         }
-        int max = Math.max(1, MAX_SENTENCES / size);
+        int max = Math.max(1, maxSentences / size);
         if (all.size() <= max) {
             return all;
         }

@@ -58,7 +58,8 @@ public final class StoryClusterer {
             stories.add(story(group.getValue(), joins.getOrDefault(group.getKey(), List.of()), articles, similarities));
         }
         stories.sort(Comparator.comparing(Story::id));
-        return new StoryDay(stories, notes(articles), linkage, spaces.stream().map(StoryClusterer::describe).toList());
+        return new StoryDay(stories, notes(articles), linkage, spaces.stream().map(StoryClusterer::describe).toList(),
+                similarities.work());
     }
 
     private static Story story(List<Integer> members, List<Join> joins, List<StoryArticle> articles,

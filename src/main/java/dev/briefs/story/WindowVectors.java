@@ -35,6 +35,55 @@ final class WindowVectors {
         return centroid;
     }
 
+    /**
+     * How much of this article {@code other} covers: each window's best cosine with a window of {@code other},
+     * averaged over this article's windows. Each dot product is the one {@link #cosine} gives (double, index
+     * order, so the same number to the bit), four of the other's windows at a time: four independent sums keep
+     * the processor busy where one waits on each addition; about twice as fast, measured (README, "Stories").
+     */
+    double coveredBy(WindowVectors other) {
+        float[][] o = other.windows;
+        int m = o.length;
+        int dims = windows[0].length;
+        double sum = 0;
+        for (float[] x : windows) {
+            double best = Double.NEGATIVE_INFINITY;
+            int l = 0;
+            for (; l + 4 <= m; l += 4) {
+                float[] y0 = o[l];
+                float[] y1 = o[l + 1];
+                float[] y2 = o[l + 2];
+                float[] y3 = o[l + 3];
+                double d0 = 0;
+                double d1 = 0;
+                double d2 = 0;
+                double d3 = 0;
+                for (int d = 0; d < dims; d++) {
+                    double xd = x[d];
+                    d0 += xd * y0[d];
+                    d1 += xd * y1[d];
+                    d2 += xd * y2[d];
+                    d3 += xd * y3[d];
+                }
+                best = Math.max(best, Math.max(Math.max(d0, d1), Math.max(d2, d3)));
+            }
+            for (; l < m; l++) {
+                best = Math.max(best, cosine(x, o[l]));
+            }
+            sum += best;
+        }
+        return sum / windows.length;
+    }
+
+    /** The best cosine of {@code vector} with one of these windows. */
+    double closest(float[] vector) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (float[] w : windows) {
+            best = Math.max(best, cosine(vector, w));
+        }
+        return best;
+    }
+
     /** The dot product, in double and in index order, so that it is the same number each time. */
     static double cosine(float[] x, float[] y) {
         double dot = 0;

@@ -77,7 +77,9 @@ class CrossLanguageStoriesTest {
 
     /** What all-MiniLM-L6-v2 should embed: every window of the articles labelled English, once each. */
     private static List<String> englishWindows(List<StoryArticle> articles) {
-        return articles.stream().filter(a -> a.language().equals("en")).flatMap(a -> a.windows().stream()).toList();
+        // Distinct: a sentence two articles share (the cut's headline and first paragraph) is embedded once.
+        return articles.stream().filter(a -> a.language().equals("en")).flatMap(a -> a.windows().stream())
+                .distinct().toList();
     }
 
     private static StoryArticle article(String id, String language, String title, String text) {
@@ -101,9 +103,10 @@ class CrossLanguageStoriesTest {
         StoryArticle uk814 = articles.get(0);
         assertThat(uk814.windows()).as("the whole article, sentence by sentence").hasSizeGreaterThan(1);
         assertThat(uk814.windows()).allSatisfy(w -> assertThat(java.util.Collections.frequency(multilingual.leads(), w))
-                .as("the multilingual model embeds the Ukrainian article and its copy labelled en").isEqualTo(2));
+                .as("the multilingual model embeds the Ukrainian article, whose copy labelled en is the same text, once")
+                .isEqualTo(1));
         assertThat(multilingual.leads()).containsAll(articles.get(2).windows());
-        assertThat(english.leads()).as("all-MiniLM-L6-v2 reads the articles labelled English, once each")
+        assertThat(english.leads()).as("all-MiniLM-L6-v2 reads the articles labelled English, each sentence once")
                 .containsExactlyInAnyOrderElementsOf(englishWindows(articles));
         assertThat(story.joins()).anySatisfy(j -> {
             assertThat(List.of(j.closestA(), j.closestB())).containsExactlyInAnyOrder("copy-814", "uk-814");
@@ -130,7 +133,7 @@ class CrossLanguageStoriesTest {
 
         assertThat(day.storyOf("uk-814").orElseThrow().members()).as("the Ukrainian article is alone").hasSize(1);
         assertThat(day.storyOf("uk-92").orElseThrow().members()).hasSize(1);
-        assertThat(english.leads()).as("all-MiniLM-L6-v2 reads the articles labelled English, once each")
+        assertThat(english.leads()).as("all-MiniLM-L6-v2 reads the articles labelled English, each sentence once")
                 .containsExactlyInAnyOrderElementsOf(englishWindows(articles));
         assertThat(day.storyOf("en-814").orElseThrow().contains("cut-814")).isTrue();
         assertThat(day.notes()).containsExactly(

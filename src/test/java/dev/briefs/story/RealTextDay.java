@@ -82,7 +82,13 @@ final class RealTextDay {
 
     /** The same articles with windows of {@code windowSentences} sentences. */
     List<StoryArticle> articles(int windowSentences) {
-        return read.stream().map(a -> StoryArticle.of(a, a.declaredLanguage(), null, windowSentences)).toList();
+        return articles(windowSentences, StoryArticle.MAX_SENTENCES);
+    }
+
+    /** With at most {@code maxSentences} sentences of each article in its windows. */
+    List<StoryArticle> articles(int windowSentences, int maxSentences) {
+        return read.stream().map(a -> StoryArticle.of(a, a.declaredLanguage(), null, windowSentences, maxSentences))
+                .toList();
     }
 
     private static List<String> segments(JsonNode array) {

@@ -68,4 +68,48 @@ class StoryClustererTest {
         assertThatThrownBy(() -> cluster(Linkage.AVERAGE, List.of(article("a", 1, null), article("a", 2, null))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("article id a appears twice");
     }
+
+    /**
+     * b1, b2 and b3 (one point) join, then c, then a: a is close to the b's but far from c, so far that the
+     * first look passes the pair over ({@link Comparison#mayReach}); the last join's average still needs a~c,
+     * and gets its true similarity, so a joins by a hair, as it would had every pair been computed.
+     */
+    @Test
+    void aPairPassedOverAtFirstCountsWithItsTrueSimilarityInAGroupAverage() {
+        Map<String, float[]> plane = Map.of("lead a", unit(0), "lead b1", unit(35), "lead b2", unit(35),
+                "lead b3", unit(35), "lead c", unit(68));
+        LeadEncoder byHand = leads -> leads.stream().map(plane::get).toArray(float[][]::new);
+        double threshold = 0.7;
+        List<StoryArticle> articles = List.of(article("a", 10, null), article("b1", 10, null),
+                article("b2", 10, null), article("b3", 10, null), article("c", 10, null));
+        StoryDay day = new StoryClusterer(List.of(EmbeddingSpace.within("by-hand", Set.of("en"), threshold, byHand)),
+                Linkage.AVERAGE, Comparison.COVERAGE).cluster(articles);
+
+        assertThat(day.work()).as("a~c passed over at first, then computed for the last join's average")
+                .isEqualTo(new StoryDay.Work(10, 10, 1));
+        assertThat(day.stories()).hasSize(1);
+        List<Join> joins = day.stories().get(0).joins();
+        assertThat(joins).extracting(Join::right).containsExactly(List.of("b2"), List.of("b3"), List.of("c"),
+                List.of("b1", "b2", "b3", "c"));
+        double ab = WindowVectors.cosine(unit(0), unit(35)) - threshold;
+        double ac = WindowVectors.cosine(unit(0), unit(68)) - threshold;
+        assertThat(joins.get(3).margin()).isCloseTo((3 * ab + ac) / 4, org.assertj.core.api.Assertions.within(1e-12))
+                .isPositive();
+    }
+
+    @Test
+    void aTextSeveralArticlesShareIsEmbeddedOnce() {
+        List<String> asked = new java.util.ArrayList<>();
+        LeadEncoder counting = leads -> {
+            asked.addAll(leads);
+            return BY_HAND.embed(leads);
+        };
+        List<StoryArticle> wire = List.of(new StoryArticle("x", "en", null, "lead a", 10, null, null, null),
+                new StoryArticle("y", "en", null, "lead a", 10, null, null, null), article("c", 10, null));
+        StoryDay day = new StoryClusterer(List.of(EmbeddingSpace.within("by-hand", Set.of("en"), 0.7, counting)),
+                Linkage.AVERAGE, Comparison.COVERAGE).cluster(wire);
+        assertThat(asked).as("in id order: c, x, y").containsExactly("lead c", "lead a");
+        assertThat(day.storyOf("x").orElseThrow().members()).extracting(m -> m.article().id())
+                .containsExactlyInAnyOrder("x", "y");
+    }
 }

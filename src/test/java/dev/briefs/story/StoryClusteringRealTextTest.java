@@ -95,6 +95,16 @@ class StoryClusteringRealTextTest {
                         "coverage/" + StoryArticle.LEAD_SENTENCES), c -> c, (t, c) -> cluster(t, Linkage.AVERAGE,
                         Comparison.valueOf(c.replaceFirst("/.*", "").toUpperCase(Locale.ROOT)),
                         c.contains("/") ? lead8 : day.articles));
+        List<Integer> caps = List.of(16, 24, 32, StoryArticle.MAX_SENTENCES);
+        Map<Integer, List<StoryArticle>> capped = new HashMap<>();
+        for (int cap : caps) {
+            capped.put(cap, day.articles(StoryArticle.WINDOW_SENTENCES, cap));
+            capped.get(cap).forEach(a -> cached().embed(a.windows()));
+            System.out.printf(Locale.ROOT, "at most %d sentences an article: %d windows%n", cap,
+                    capped.get(cap).stream().mapToInt(a -> a.windows().size()).sum());
+        }
+        table("Coverage with at most N sentences of each article, spread over it:", caps, cap -> "max " + cap,
+                (t, cap) -> cluster(t, Linkage.AVERAGE, Comparison.COVERAGE, capped.get(cap)));
         table("How groups are compared, " + StorySpaces.COMPARISON.name().toLowerCase(Locale.ROOT) + ":",
                 List.of(Linkage.values()), l -> l.name().toLowerCase(Locale.ROOT), (t, l) -> cluster(t, l, day.articles));
 
