@@ -177,7 +177,7 @@ public final class BriefMaker {
                     Brief.LanguageBrief translated = languageBrief(t, target, failures, degraded);
                     briefs.put(target, translated);
                     if (translated.text() != null) {
-                        toCheck.add(new LanguageChecks.Translated(k, target, t.confidence()));
+                        toCheck.add(new LanguageChecks.Translated(k, target, summary.text(), t.confidence()));
                     }
                 }
             }
@@ -187,7 +187,7 @@ public final class BriefMaker {
         }
 
         checks.apply(ids, prepared.stream().map(p -> p.article().text()).toList(),
-                prepared.stream().map(Prepared::language).toList(), briefsOf, toCheck);
+                prepared.stream().map(Prepared::language).toList(), briefsOf, toCheck, failuresOf);
         for (int k = 0; k < prepared.size(); k++) {
             Prepared p = prepared.get(k);
             Summary summary = summaries.get(k);
@@ -225,12 +225,12 @@ public final class BriefMaker {
             Brief.LanguageBrief translated = languageBrief(done.get(i), targets.get(i), failures, degraded);
             briefs.put(targets.get(i), translated);
             if (translated.text() != null) {
-                toCheck.add(new LanguageChecks.Translated(0, targets.get(i), done.get(i).confidence()));
+                toCheck.add(new LanguageChecks.Translated(0, targets.get(i), sourceBrief.text(), done.get(i).confidence()));
             }
         }
         // The summary is the one checked before; only the translations made again are checked again.
         checks.apply(List.of(existing.id()), java.util.Collections.singletonList(null), List.of(existing.language()),
-                List.of(briefs), toCheck);
+                List.of(briefs), toCheck, List.of(failures));
         return new BriefResult(assemble(existing.id(), existing.date(), existing.title(), existing.language(),
                 existing.source(), briefs, true, degraded, existing.summary()), failures);
     }

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Redoes the failed work of one article, as the ledger lists it, and gives the brief that a clean
- * run would have given. When only translations failed, the existing summary is translated again
- * into just those languages; any other failure (reading, summarising, writing) means the article
+ * run would have given. When only translations (or their round trips) failed, the existing summary is
+ * translated again into just those languages, and checked again; any other failure (reading, summarising, writing) means the article
  * is read and briefed again from its source file.
  */
 public final class BriefRepair {
@@ -31,12 +31,12 @@ public final class BriefRepair {
 
     /**
      * @param stages               the stages of the article's open failures
-     * @param translationLanguages the target languages of its open translation failures
+     * @param translationLanguages the target languages of its open translation and round-trip failures
      */
     public BriefResult repair(String articleId, String sourceFile, Set<String> stages, Set<String> translationLanguages,
                               LocalDate runDate) {
         Brief existing = BriefFiles.read(outputDir, articleId);
-        boolean onlyTranslations = stages.equals(Set.of(Failure.TRANSLATE));
+        boolean onlyTranslations = Set.of(Failure.TRANSLATE, Failure.CHECK).containsAll(stages);
         if (onlyTranslations && existing != null && existing.language() != null
                 && existing.briefs().containsKey(existing.language())
                 && existing.briefs().get(existing.language()).text() != null) {

@@ -14,8 +14,12 @@ import java.util.Map;
  */
 final class LanguageChecks {
 
-    /** A translated language brief of the chunk's {@code article}-th article, with its translation's confidence. */
-    record Translated(int article, String language, double confidence) {
+    /**
+     * A translated language brief of the chunk's {@code article}-th article, the summary it translates (which
+     * has no language brief of its own when the article's language is not one the job writes) and its
+     * translation's confidence.
+     */
+    record Translated(int article, String language, String source, double confidence) {
     }
 
     private final BriefChecker checker;
@@ -32,9 +36,11 @@ final class LanguageChecks {
      * @param languages   each article's language, the key of its summary in its briefs
      * @param briefsOf    each article's language briefs, replaced here by the same briefs with their checks
      * @param translations the translated briefs to check
+     * @param failuresOf  each article's failures, to which a round trip that failed for good is added
      */
     void apply(List<String> ids, List<String> articles, List<String> languages,
-               List<Map<String, Brief.LanguageBrief>> briefsOf, List<Translated> translations) {
+               List<Map<String, Brief.LanguageBrief>> briefsOf, List<Translated> translations,
+               List<List<Failure>> failuresOf) {
         if (!checker.enabled()) {
             return;
         }
@@ -48,13 +54,16 @@ final class LanguageChecks {
                     }
                 }
                 List<BriefChecker.Translated> asked = translations.stream().map(t -> new BriefChecker.Translated(
-                        briefsOf.get(t.article()).get(languages.get(t.article())).text(), languages.get(t.article()),
+                        t.source(), languages.get(t.article()),
                         briefsOf.get(t.article()).get(t.language()).text(), t.language(), t.confidence())).toList();
                 List<Trust> trusts = checker.translations(asked);
                 for (int i = 0; i < translations.size(); i++) {
                     Map<String, Brief.LanguageBrief> briefs = briefsOf.get(translations.get(i).article());
                     String language = translations.get(i).language();
                     briefs.put(language, briefs.get(language).withTrust(trusts.get(i)));
+                    // Recorded like any model call that failed, so rerun-failed makes the round trip again.
+                    List<Failure> failures = failuresOf.get(translations.get(i).article());
+                    trusts.get(i).roundTripFailures().forEach(f -> failures.add(Failure.of(Failure.CHECK, language, f)));
                 }
                 return null;
             });

@@ -46,7 +46,8 @@ class OpenFailureReader implements ItemReader<RerunItem> {
             TreeSet<String> languages = new TreeSet<>();
             for (LedgerEntry e : entries) {
                 stages.add(e.stage());
-                if (Failure.TRANSLATE.equals(e.stage()) && e.language() != null) {
+                // A round trip is made again with its translation, which the output cache gives back unchanged.
+                if ((Failure.TRANSLATE.equals(e.stage()) || Failure.CHECK.equals(e.stage())) && e.language() != null) {
                     languages.add(e.language());
                 }
             }

@@ -3,12 +3,15 @@ package dev.briefs.trust;
 import dev.briefs.check.CheckLanguage;
 import dev.briefs.check.CheckResult;
 import dev.briefs.check.FactChecker;
+import dev.briefs.chunk.ChunkFailure;
 import dev.briefs.failure.ExpectedFailures;
 import dev.briefs.translate.Translation;
 import dev.briefs.translate.Translator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -73,14 +76,16 @@ public final class BriefChecker {
         if (!enabled()) {
             return Arrays.asList(out);
         }
-        RoundTrip[] trips = roundTrips(translations);
+        Map<Integer, List<ChunkFailure>> tripFailures = new HashMap<>();
+        RoundTrip[] trips = roundTrips(translations, tripFailures);
         for (int i = 0; i < out.length; i++) {
             Translated t = translations.get(i);
             String refused = refusal(t.sourceLanguage(), t.language());
             List<CheckResult> results = refused != null ? null
                     : checker.get().checkTranslation(t.source(), t.sourceLanguage(), t.text(), t.language());
             Double confidence = Double.isNaN(t.confidence()) ? null : round(t.confidence());
-            out[i] = new Trust(results, refused, confidence, trips[i], Doubts.of(settings, results, confidence, trips[i]));
+            out[i] = new Trust(results, refused, confidence, trips[i], Doubts.of(settings, results, confidence, trips[i]),
+                    tripFailures.getOrDefault(i, List.of()));
         }
         return Arrays.asList(out);
     }
@@ -97,7 +102,8 @@ public final class BriefChecker {
         return null;
     }
 
-    private RoundTrip[] roundTrips(List<Translated> translations) {
+    /** @param failures filled with the failed model calls of each round trip that has any, by translation */
+    private RoundTrip[] roundTrips(List<Translated> translations, Map<Integer, List<ChunkFailure>> failures) {
         RoundTrip[] out = new RoundTrip[translations.size()];
         if (settings.roundTrip() == CheckSettings.RoundTripMode.OFF) {
             return out;
@@ -116,6 +122,9 @@ public final class BriefChecker {
         for (int k = 0; k < asked.size(); k++) {
             Translated t = translations.get(asked.get(k));
             Translation b = done.get(k);
+            if (!b.failures().isEmpty()) {
+                failures.put(asked.get(k), b.failures());
+            }
             out[asked.get(k)] = b.text() == null || b.chunksFailed() > 0
                     ? RoundTrip.notMeasured(b.model(), "translating back from " + t.language() + " to " + t.sourceLanguage()
                             + " failed: " + b.error())

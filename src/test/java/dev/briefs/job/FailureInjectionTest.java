@@ -144,4 +144,38 @@ class FailureInjectionTest {
         assertThat(run(cleanSettings, ModelDecorator.NONE).report().allComplete()).isTrue();
         assertThat(Outputs.snapshot(settings.output())).isEqualTo(Outputs.snapshot(cleanSettings.output()));
     }
+
+    @Test
+    void aRoundTripThatFailsForGoodIsInTheLedgerAndRerunFailedMakesItAgain() throws IOException {
+        JobSettings cleanSettings = prepare(clean);
+        assertThat(run(cleanSettings, ModelDecorator.NONE).report().allComplete()).isTrue();
+        // The English article's Ukrainian translation, which its round trip sends back through opus-mt-uk-en.
+        String translated = BriefFiles.read(cleanSettings.output(), "harbour-reopens").briefs().get("uk").text();
+
+        JobSettings settings = prepare(faulty);
+        FailingModels backBroken = new FailingModels("opus-mt-uk-en", text -> translated.contains(text.strip()), -1,
+                new UncheckedIOException(new IOException("model server timed out")));
+        JobRunner.Outcome first = run(settings, backBroken);
+
+        assertThat(first.status()).isEqualTo(JobRunner.Status.COMPLETED);
+        assertThat(backBroken.failedCalls).as("the round trip's calls, not the translations'").isNotEmpty();
+        Brief harbour = BriefFiles.read(settings.output(), "harbour-reopens");
+        assertThat(harbour.status()).as("a round trip never fails the brief").isEqualTo(Brief.OK);
+        assertThat(harbour.briefs().get("uk").text()).isEqualTo(translated);
+        assertThat(harbour.briefs().get("uk").roundTrip().notMeasured()).contains("model server timed out");
+        assertThat(ledger(settings).stream().filter(LedgerEntry::open).toList()).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.articleId()).isEqualTo("harbour-reopens");
+            assertThat(e.stage()).isEqualTo("check");
+            assertThat(e.language()).isEqualTo("uk");
+            assertThat(e.attempts()).as("first try and two retries").isEqualTo(3);
+        });
+
+        backBroken.healed = true;
+        JobRunner.Outcome rerun = JobRunner.rerunFailed(settings, RunProgress.NONE,
+                ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", backBroken));
+
+        assertThat(rerun.status()).isEqualTo(JobRunner.Status.COMPLETED);
+        assertThat(ledger(settings)).noneMatch(LedgerEntry::open);
+        assertThat(Outputs.snapshot(settings.output())).isEqualTo(Outputs.snapshot(cleanSettings.output()));
+    }
 }
