@@ -129,7 +129,8 @@ class MetricsFileTest {
         TinyModels.install("tiny-marian-en-uk", models, "opus-mt-en-uk");
         TinyModels.install("tiny-marian-uk-en", models, "opus-mt-uk-en");
         // One article a chunk, in file order: the first English article fails within the skip limit and is
-        // committed, the second goes past it and fails the night.
+        // committed; the Ukrainian article after it, whose round trip goes back through the same broken model,
+        // goes past it and fails the night.
         Path job = job("retry:\n  max-retries: 2\n  delay-ms: 5\nskip-limit: 1\ncommit-interval: 1\n");
         Files.writeString(job, Files.readString(job).replace("partitions: 2", "partitions: 1"));
         JobSettings settings = JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null);
@@ -149,7 +150,7 @@ class MetricsFileTest {
         assertThat(night.sum("spring.batch.job", Map.of("spring.batch.job.name", "nightly-briefs",
                 "spring.batch.job.status", "FAILED"), "count")).isEqualTo(1);
         assertThat(night.sum("briefs.articles", Map.of(), "count")).as("the briefs the night committed, as its report has them")
-                .isEqualTo(RunReportFile.read(settings.output()).briefed()).isEqualTo(2);
+                .isEqualTo(RunReportFile.read(settings.output()).briefed()).isEqualTo(1);
         assertThat(night.value("briefs.articles", Map.of("status", "partial"), "count")).isEqualTo(1);
         double translateFailures = night.value("briefs.failures", Map.of("stage", "translate"), "count");
         assertThat(translateFailures).isEqualTo(openFailures(settings, "translate")).isPositive();
