@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * Redoes the failed work of one article, as the ledger lists it, and gives the brief that a clean
  * run would have given. When only translations (or their round trips) failed, the existing summary is
- * translated again into just those languages, and checked again; any other failure (reading, summarising, writing) means the article
- * is read and briefed again from its source file.
+ * translated again into just those languages, and checked again; any other failure (reading,
+ * summarising, writing) means the article is read and briefed again from its source file.
  */
 public final class BriefRepair {
 
