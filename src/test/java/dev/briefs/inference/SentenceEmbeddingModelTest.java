@@ -29,7 +29,10 @@ class SentenceEmbeddingModelTest {
                 "Heavy rain is expected in the mountains over the weekend."));
         assertThat(v).hasNumberOfRows(3);
         assertThat(v[0]).hasSize(384);
-        assertThat(dot(v[0], v[0])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        // Unit length, up to the rounding of scaling and of this dot product: two sums of 384 terms in float32,
+        // 2 * γ(384) = 4.6e-5 at most (RoundingBound's γ); not scaled at all would be far off 1.
+        double bound = 2 * 384 * dev.briefs.support.RoundingBound.UNIT_ROUNDOFF / (1 - 384 * dev.briefs.support.RoundingBound.UNIT_ROUNDOFF);
+        assertThat(dot(v[0], v[0])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(bound));
         assertThat(dot(v[0], v[1])).isGreaterThan(dot(v[0], v[2]) + 0.2);
     }
 
