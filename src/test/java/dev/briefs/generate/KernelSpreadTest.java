@@ -54,9 +54,15 @@ class KernelSpreadTest {
                     Run ref = reference.get(r);
                     Run got = runs.get(r);
                     String what = name + " " + ref.what + " with optimisation " + other.optimization();
-                    assertThat(got.sequence.tokens()).as("%s: tokens", what).containsExactly(ref.sequence.tokens());
+                    // Past a near-tie within the bound (NearTies) other kernels may continue otherwise.
+                    int stable = Math.min(ref.stable, ref.sequence.tokens().length);
+                    assertThat(got.sequence.tokens()).as("%s: tokens", what)
+                            .startsWith(java.util.Arrays.copyOf(ref.sequence.tokens(), stable));
+                    if (stable == ref.sequence.tokens().length) {
+                        assertThat(got.sequence.tokens()).as("%s: tokens", what).containsExactly(ref.sequence.tokens());
+                    }
                     double tolerance = bound.logProb(Math.max(ref.logitScale, got.logitScale), ref.penalty);
-                    for (int j = 0; j < ref.sequence.tokenScores().length; j++) {
+                    for (int j = 0; j < stable - 1; j++) {
                         double d = Math.abs(got.sequence.tokenScores()[j] - ref.sequence.tokenScores()[j]);
                         assertThat(d).as("%s: token %d's score moved by %.3g, the bound is %.3g", what, j, d, tolerance)
                                 .isLessThanOrEqualTo(tolerance);
@@ -90,7 +96,7 @@ class KernelSpreadTest {
     }
 
     /** One row of a recorded case as the engine generated it, with the largest |logit| it saw. */
-    private record Run(String what, ScoredSequence sequence, double logitScale, double penalty) {
+    private record Run(String what, ScoredSequence sequence, double logitScale, double penalty, int stable) {
     }
 
     private static List<Run> runAll(String name, OnnxVariant variant, OrtSessionSettings session) throws Exception {
@@ -109,6 +115,7 @@ class KernelSpreadTest {
                 Map<String, Object> settings = ParityTest.settings(c.get("settings"));
                 GenerationConfig cfg = model.generationConfig().override(settings);
                 double penalty = settings.get("repetition_penalty") instanceof Number p ? p.doubleValue() : 1.0;
+                int[] stable = NearTies.stablePrefixes(name, c.get("name").asString(), c.get("variant").asString());
                 int row = 0;
                 for (JsonNode ids : c.get("input_ids")) {
                     long[] in = new long[ids.size()];
@@ -117,7 +124,8 @@ class KernelSpreadTest {
                     }
                     long[][][] p = ParityTest.pad(List.of(in), cfg.resolvePadTokenId());
                     ScoredSequence s = Generation.generateScored(observed, p[0], p[1], cfg)[0];
-                    runs.add(new Run(c.get("name").asString() + " row " + row++, s, observed.takeMax(), penalty));
+                    runs.add(new Run(c.get("name").asString() + " row " + row, s, observed.takeMax(), penalty, stable[row]));
+                    row++;
                 }
             }
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,12 @@ public class ParityTest {
     /** "model/case [variant]/layout/row" of every torch-differing row the parity run matched to ORT. */
     private static final java.util.Set<String> TORCH_DIFFERING_ROWS_RUN = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final Map<String, OnnxSeq2SeqModel> CACHE = new HashMap<>();
+
+    /** The fixture whose ties are exact by construction (make_tie_models.py). */
+    static final String TIE_MODEL = "tiny-marian-ties";
+
+    /** Rows compared only up to a near-tie (NearTies), printed after the run so that a reader sees them. */
+    private static final java.util.Set<String> NEAR_TIE_ROWS = new java.util.concurrent.ConcurrentSkipListSet<>();
 
     static Path modelsDir() {
         try {
@@ -129,6 +136,15 @@ public class ParityTest {
         }
         assertThat(total).as("total cases").isEqualTo(EXPECTED_TOTAL_CASES);
         assertThat(torchRows).as("fixtures hide no PyTorch disagreement: rows kept with ORT's reference").isPositive();
+    }
+
+    @AfterAll
+    static void printNearTies() {
+        if (!NEAR_TIE_ROWS.isEmpty()) {
+            System.out.println("ParityTest: " + NEAR_TIE_ROWS.size() + " rows on a near-tie within the float32 bound,"
+                    + " compared up to it:");
+            NEAR_TIE_ROWS.forEach(r -> System.out.println("  " + r));
+        }
     }
 
     @AfterAll
@@ -260,7 +276,9 @@ public class ParityTest {
         if (c.has("src_lang")) {
             checkLanguageFields(dir, c);
         }
-        List<int[]> actual = runCase(name, model(name, variant, layout), c, conv);
+        // The tie fixture's ties are exact (equal computations on every CPU): all its rows are compared whole.
+        int[] stable = TIE_MODEL.equals(name) ? null : NearTies.stablePrefixes(name, c);
+        List<int[]> actual = runCase(name, model(name, variant, layout), c, conv, stable);
         JsonNode torchOut = c.get("torch_output_ids");
         for (JsonNode row : c.path("torch_differs_rows")) {
             int i = row.intValue();
@@ -303,8 +321,17 @@ public class ParityTest {
         }
     }
 
-    /** Runs one fixture case on the model, asserts transformers' output and returns the rows. */
+    /** Runs one fixture case on the model, asserts transformers' output, every row whole, and returns the rows. */
     static List<int[]> runCase(String name, OnnxSeq2SeqModel model, JsonNode c, BeamSearch.LengthConvention conv) {
+        return runCase(name, model, c, conv, null);
+    }
+
+    /**
+     * Runs one fixture case on the model, asserts transformers' output and returns the rows: each row
+     * whole, or where {@code stablePrefixes} says a row sits on a near-tie (NearTies), its stable prefix.
+     */
+    static List<int[]> runCase(String name, OnnxSeq2SeqModel model, JsonNode c, BeamSearch.LengthConvention conv,
+            int[] stablePrefixes) {
         GenerationConfig cfg = model.generationConfig().override(settings(c.get("settings")));
         List<long[]> inputs = new ArrayList<>();
         for (JsonNode row : c.get("input_ids")) {
@@ -337,7 +364,14 @@ public class ParityTest {
         }
         assertThat(actual).as("%s %s rows", name, c.get("name").asString()).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
-            assertThat(actual.get(i)).as("%s %s row %d", name, c.get("name").asString(), i).containsExactly(expected.get(i));
+            String what = name + " " + c.get("name").asString() + " [" + c.get("variant").asString() + "] row " + i;
+            int stable = stablePrefixes == null ? expected.get(i).length : stablePrefixes[i];
+            if (stable == expected.get(i).length) {
+                assertThat(actual.get(i)).as(what).containsExactly(expected.get(i));
+            } else {
+                assertThat(actual.get(i)).as("%s, its %d stable tokens", what, stable).startsWith(Arrays.copyOf(expected.get(i), stable));
+                NEAR_TIE_ROWS.add(what + ": stable for " + stable + " of " + expected.get(i).length + " tokens");
+            }
         }
         return actual;
     }

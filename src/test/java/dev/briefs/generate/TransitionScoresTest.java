@@ -9,6 +9,7 @@ import dev.briefs.inference.onnx.OnnxVariant;
 import dev.briefs.support.LogitScale;
 import dev.briefs.support.RoundingBound;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,7 @@ class TransitionScoresTest {
         }
         JsonNode rows = c.get("rows");
         assertThat(actual).hasSize(rows.size());
+        int[] stable = NearTies.stablePrefixes(name, c.get("name").asString(), c.get("variant").asString());
         for (int i = 0; i < rows.size(); i++) {
             JsonNode expected = rows.get(i);
             ScoredSequence got = actual.get(i);
@@ -123,9 +125,19 @@ class TransitionScoresTest {
             for (int j = 0; j < ids.length; j++) {
                 ids[j] = expected.get("output_ids").get(j).intValue();
             }
-            assertThat(got.tokens()).as("%s tokens", what).containsExactly(ids);
             double tolerance = bound.logProb(logitScales.get(i), penalty);
             JsonNode scores = expected.get("token_scores");
+            if (stable[i] < ids.length) {
+                // A near-tie within the bound (NearTies): another CPU may continue otherwise after it, so
+                // the tokens and scores before it are what holds everywhere.
+                assertThat(got.tokens()).as("%s, its %d stable tokens", what, stable[i]).startsWith(Arrays.copyOf(ids, stable[i]));
+                for (int j = 0; j < stable[i] - 1; j++) {
+                    assertThat((double) got.tokenScores()[j]).as("%s token %d", what, j)
+                            .isCloseTo(scores.get(j).doubleValue(), within(tolerance));
+                }
+                continue;
+            }
+            assertThat(got.tokens()).as("%s tokens", what).containsExactly(ids);
             assertThat(got.tokenScores()).as("%s: one score per generated token", what).hasSize(scores.size());
             for (int j = 0; j < scores.size(); j++) {
                 assertThat((double) got.tokenScores()[j]).as("%s token %d", what, j)
