@@ -22,6 +22,8 @@ import java.util.Map;
  * @param description one line for humans, may be empty
  * @param approxSizeMb rough download size in MB as the catalog states it, -1 when not given
  * @param sizes      what files weigh at the pinned commit ({@code sizes:}), by repo path; empty when not given
+ * @param sha256     the SHA-256 (64 lowercase hex) files have at the pinned commit ({@code sha256:}), by repo path;
+ *                   empty when not given
  */
 public record CatalogEntry(
         String name,
@@ -36,7 +38,8 @@ public record CatalogEntry(
         boolean bundled,
         String description,
         long approxSizeMb,
-        Map<String, ExpectedSize> sizes) {
+        Map<String, ExpectedSize> sizes,
+        Map<String, String> sha256) {
 
     public CatalogEntry {
         sourceLanguages = List.copyOf(sourceLanguages);
@@ -44,14 +47,23 @@ public record CatalogEntry(
         files = List.copyOf(files);
         description = description == null ? "" : description;
         sizes = sizes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sizes));
+        sha256 = sha256 == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sha256));
     }
 
-    /** An entry without expected sizes. */
+    /** An entry with expected sizes and no expected SHA-256. */
+    public CatalogEntry(String name, String repo, String revision, Task task, List<String> sourceLanguages,
+                        List<String> targetLanguages, Variant variant, List<String> files, boolean optional,
+                        boolean bundled, String description, long approxSizeMb, Map<String, ExpectedSize> sizes) {
+        this(name, repo, revision, task, sourceLanguages, targetLanguages, variant, files, optional, bundled,
+                description, approxSizeMb, sizes, Map.of());
+    }
+
+    /** An entry without expected sizes or SHA-256. */
     public CatalogEntry(String name, String repo, String revision, Task task, List<String> sourceLanguages,
                         List<String> targetLanguages, Variant variant, List<String> files, boolean optional,
                         boolean bundled, String description, long approxSizeMb) {
         this(name, repo, revision, task, sourceLanguages, targetLanguages, variant, files, optional, bundled,
-                description, approxSizeMb, Map.of());
+                description, approxSizeMb, Map.of(), Map.of());
     }
 
     /** Whether the catalog pins a commit (as opposed to following a branch). */

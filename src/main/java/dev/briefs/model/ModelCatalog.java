@@ -28,7 +28,7 @@ public final class ModelCatalog {
     public static final Path DEFAULT_PATH = Path.of("models", "catalog.yaml");
 
     private static final Set<String> ENTRY_KEYS = Set.of("name", "repo", "revision", "task", "languages",
-            "variant", "files", "optional", "installed", "description", "approx_size_mb", "sizes");
+            "variant", "files", "optional", "installed", "description", "approx_size_mb", "sizes", "sha256");
 
     private final Map<String, CatalogEntry> entries;
     private final Path source;
@@ -155,8 +155,9 @@ public final class ModelCatalog {
                 throw ModelException.user("'approx_size_mb' must be a whole number");
             }
             Map<String, ExpectedSize> sizes = PinnedSizes.parse(m.get("sizes"), revision, files, variant);
+            Map<String, String> sha256 = PinnedHashes.parse(m.get("sha256"), revision, files, variant);
             return new CatalogEntry(name, repo, revision, task, src, tgt, variant, files, optional, bundled,
-                    text(m, "description", ""), approx, sizes);
+                    text(m, "description", ""), approx, sizes, sha256);
         } catch (ModelException e) {
             throw ModelException.user(at + ": " + e.getMessage());
         }

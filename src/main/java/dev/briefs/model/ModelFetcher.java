@@ -41,6 +41,9 @@ import dev.briefs.model.hub.TransferProgress;
  * fetch resumes; each file first as {@code FILE.incomplete}, resumed with a Range request);</li>
  * <li>check each file's size, and its SHA-256 against {@code lfs.sha256} (or its git blob id for small
  * non-LFS files): a mismatch deletes that file and stops, nothing is installed;</li>
+ * <li>where the catalog has a file's SHA-256 for the pinned commit ({@link PinnedHashes}), check the listing
+ * against it before downloading anything and the downloaded bytes after, so an endpoint that lists and serves
+ * other files than the pinned ones is refused;</li>
  * <li>write {@code briefs-manifest.json} and rename the folder to {@code models/NAME/}.</li>
  * </ol>
  */
@@ -111,9 +114,14 @@ public final class ModelFetcher {
         RepoInfo info = client.repoInfo(target.repo(), target.revision());
         String commit = info.commit();
         List<RepoFile> wanted = select(target, info);
+        String host = client.settings().endpointHost();
         int sized = PinnedSizes.check(target, commit, wanted);
+        int hashed = PinnedHashes.check(target, commit, wanted, host);
         if (sized > 0) {
             log.accept(name + ": the hub lists the catalog's sizes for " + sized + " file(s) at commit " + commit);
+        }
+        if (hashed > 0) {
+            log.accept(name + ": the hub lists the catalog's SHA-256 for " + hashed + " file(s) at commit " + commit);
         }
 
         Path installed = store.dir(name);
@@ -121,7 +129,8 @@ public final class ModelFetcher {
             ModelStatus st = store.status(name, ModelStore.Check.FULL);
             if (st.state() == ModelStatus.State.OK && commit.equals(st.manifest().commit())
                     && st.manifest().files().stream().map(Manifest.FileEntry::path).toList()
-                    .containsAll(wanted.stream().map(RepoFile::path).toList())) {
+                    .containsAll(wanted.stream().map(RepoFile::path).toList())
+                    && st.manifest().files().stream().allMatch(e -> PinnedHashes.agrees(target, e.path(), e.sha256()))) {
                 log.accept(name + ": already installed at commit " + commit + ", nothing to do");
                 return new Result(name, installed, commit, st.manifest().files().size(), st.manifest().totalSize(), 0,
                         true);
@@ -145,7 +154,7 @@ public final class ModelFetcher {
             Files.createDirectories(dest.getParent());
             if (Files.isRegularFile(dest)) {
                 String sha = ModelStore.sha256(dest);
-                if (matches(f, dest, sha)) {
+                if (matches(f, dest, sha) && PinnedHashes.agrees(target, f.path(), sha)) {
                     log.accept(name + "/" + f.path() + ": already downloaded");
                     entries.add(new Manifest.FileEntry(f.path(), Files.size(dest), sha));
                     continue;
@@ -161,12 +170,16 @@ public final class ModelFetcher {
             }
             downloaded += Math.max(0, d.size() - before);
             check(f, incomplete, d);
+            if (!PinnedHashes.agrees(target, f.path(), d.sha256())) {
+                Files.deleteIfExists(incomplete);
+                throw PinnedHashes.mismatch(target, commit, f, d.sha256(), host);
+            }
             move(incomplete, dest);
             entries.add(new Manifest.FileEntry(f.path(), d.size(), d.sha256()));
         }
 
         Manifest manifest = new Manifest(Manifest.FORMAT, name, target.repo(), target.revision(), commit,
-                client.settings().endpointHost(), target.variant().id(),
+                host, target.variant().id(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), entries);
         manifest.write(partial.resolve(Manifest.FILE_NAME));
         install(partial, installed);

@@ -41,10 +41,7 @@ public final class PinnedSizes {
             throw ModelException.user("'sizes' are those of one commit: pin 'revision' to a 40-hex commit (it is '"
                     + PathSafety.printable(revision) + "')");
         }
-        Set<String> fetchable = new LinkedHashSet<>();
-        for (Variant v : Variant.values()) {
-            files.forEach(f -> fetchable.add(variant.convert(f, v)));
-        }
+        Set<String> fetchable = fetchable(files, variant);
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             String path = e.getKey();
             PathSafety.checkRepoFile(path);
@@ -62,6 +59,15 @@ public final class PinnedSizes {
             }
         }
         return sizes;
+    }
+
+    /** Every file an entry can fetch, in any variant: its files under each variant's names. */
+    static Set<String> fetchable(List<String> files, Variant variant) {
+        Set<String> fetchable = new LinkedHashSet<>();
+        for (Variant v : Variant.values()) {
+            files.forEach(f -> fetchable.add(variant.convert(f, v)));
+        }
+        return fetchable;
     }
 
     /**
@@ -94,14 +100,18 @@ public final class PinnedSizes {
     }
 
     /**
-     * The note for {@code models fetch NAME@REVISION} when REVISION is not the catalog's pin: its sizes are
-     * not checked. Null when there is nothing to say.
+     * The note for {@code models fetch NAME@REVISION} when REVISION is not the catalog's pin: its sizes and
+     * SHA-256 are not checked. Null when there is nothing to say.
      */
     public static String skippedNote(CatalogEntry entry, FetchTarget target) {
-        if (entry == null || entry.sizes().isEmpty() || !target.expectedSizes().isEmpty()) {
+        if (entry == null || (entry.sizes().isEmpty() && entry.sha256().isEmpty())
+                || !target.expectedSizes().isEmpty() || !target.expectedSha256().isEmpty()) {
             return null;
         }
+        String what = entry.sha256().isEmpty() ? "file sizes" : entry.sizes().isEmpty() ? "files' SHA-256"
+                : "file sizes and SHA-256";
         return target.name() + ": fetching revision " + target.revision() + ", not the catalog's pinned commit "
-                + entry.revision() + "; the catalog's file sizes belong to that commit and are not checked";
+                + entry.revision() + "; the catalog's " + what + " belong to that commit and are not checked"
+                + " (only the endpoint's own listing is)";
     }
 }

@@ -38,7 +38,7 @@ class BriefRoutesTest {
                 "uk" : {
                   "text" : "Нічний поїзд повертається.",
                   "model" : "opus-mt-en-uk",
-                  "revision" : "a2934c79cf7f82912941a52e9499689f6f97c9f1",
+                  "revision" : "e6ca587292984b343fd829b6430ed55858496525",
                   "status" : "ok",
                   "error" : null,
                   "chunks" : {
@@ -75,7 +75,7 @@ class BriefRoutesTest {
         assertThat(old.briefs().get("uk").route()).isNull();
         assertThat(old.briefs().get("uk").models()).isNull();
         assertThat(old.briefs().get("uk").madeBy()).containsExactly(
-                new Brief.ModelUse("opus-mt-en-uk", "a2934c79cf7f82912941a52e9499689f6f97c9f1"));
+                new Brief.ModelUse("opus-mt-en-uk", "e6ca587292984b343fd829b6430ed55858496525"));
         assertThat(new String(BriefJson.pretty(old), StandardCharsets.UTF_8)).isEqualTo(OLD);
     }
 
@@ -85,7 +85,7 @@ class BriefRoutesTest {
         String json = new String(BriefJson.pretty(pivot), StandardCharsets.UTF_8);
         assertThat(json.replaceAll("\\s+", " ")).contains("\"route\" : \"pivot\", \"models\" : [ { \"model\" : \"opus-mt-ru-en\","
                 + " \"revision\" : \"afe8c6c738ec81b6d033fd8f44f9678a639a7c67\" }, { \"model\" : \"opus-mt-en-uk\","
-                + " \"revision\" : \"a2934c79cf7f82912941a52e9499689f6f97c9f1\" } ]");
+                + " \"revision\" : \"e6ca587292984b343fd829b6430ed55858496525\" } ]");
         assertThat(BriefJson.read(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(pivot);
         assertThat(BriefMarkdown.render(pivot))
                 .contains("*Models: opus-mt-ru-en, then opus-mt-en-uk (pivot through English)*");
@@ -102,9 +102,9 @@ class BriefRoutesTest {
     private static Brief russianBrief() {
         Map<String, Brief.LanguageBrief> briefs = new LinkedHashMap<>();
         briefs.put("uk", new Brief.LanguageBrief("Порт знову працює.", "opus-mt-en-uk",
-                "a2934c79cf7f82912941a52e9499689f6f97c9f1", Brief.OK, null, new Brief.Chunks(2, 0), "pivot",
+                "e6ca587292984b343fd829b6430ed55858496525", Brief.OK, null, new Brief.Chunks(2, 0), "pivot",
                 List.of(new Brief.ModelUse("opus-mt-ru-en", "afe8c6c738ec81b6d033fd8f44f9678a639a7c67"),
-                        new Brief.ModelUse("opus-mt-en-uk", "a2934c79cf7f82912941a52e9499689f6f97c9f1"))));
+                        new Brief.ModelUse("opus-mt-en-uk", "e6ca587292984b343fd829b6430ed55858496525"))));
         briefs.put("en", new Brief.LanguageBrief(null, null, null, Brief.FAILED, "no model translates ru to en",
                 new Brief.Chunks(1, 1)));
         return new Brief("port-ru", DATE, "Порт", "ru", Brief.PARTIAL, null, new Brief.Source("port-ru.txt", null,

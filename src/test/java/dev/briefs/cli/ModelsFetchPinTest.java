@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.briefs.model.hub.TestHub;
 import picocli.CommandLine;
 
-/** {@code models fetch} of a catalog model pinned to a commit with the sizes of its files. */
+/** {@code models fetch} of a catalog model pinned to a commit with the sizes and SHA-256 of its files. */
 class ModelsFetchPinTest {
 
     static final String REPO = "Xenova/opus-mt-en-uk";
@@ -68,8 +68,20 @@ class ModelsFetchPinTest {
                 """.formatted(REPO, pinned, encoderSize));
     }
 
+    /** The catalog of {@link #writeCatalog}, with the pinned commit's SHA-256 of its quantized encoder. */
+    void writeCatalogWithHash() throws IOException {
+        writeCatalog("50 kB");
+        Files.writeString(catalog, Files.readString(catalog) + "    sha256:\n      "
+                + ModelsCommandTest.ENCODER + ": " + TestHub.sha256(ModelsCommandTest.repo(1).get(ModelsCommandTest.ENCODER))
+                + "\n");
+    }
+
     ModelsCommandTest.Run run(String... args) {
-        ModelsCommand cmd = new ModelsCommand(Map.of("HF_ENDPOINT", hub.endpoint()),
+        return runAt(hub, args);
+    }
+
+    ModelsCommandTest.Run runAt(TestHub endpoint, String... args) {
+        ModelsCommand cmd = new ModelsCommand(Map.of("HF_ENDPOINT", endpoint.endpoint()),
                 s -> s.withTimeouts(Duration.ofMillis(500), Duration.ofMillis(400))
                         .withRetries(2, Duration.ofMillis(10), Duration.ofMillis(50)));
         CommandLine cl = new CommandLine(cmd);
@@ -112,6 +124,34 @@ class ModelsFetchPinTest {
                 .contains("java -jar target/briefs.jar models fetch opus-mt-en-uk@REVISION");
         assertThat(models.resolve("opus-mt-en-uk")).doesNotExist();
         assertThat(hub.requests()).allMatch(TestHub.Request::isListing);
+    }
+
+    @Test
+    void aMirrorListingAnotherSha256ThanTheCatalogIsOneErrorLineExitTwoAndNothingIsInstalled() throws IOException {
+        writeCatalogWithHash();
+        Map<String, byte[]> lying = new TreeMap<>(ModelsCommandTest.repo(1));
+        byte[] other = new byte[50_000];
+        new Random(7).nextBytes(other);
+        lying.put(ModelsCommandTest.ENCODER, other);
+        try (TestHub mirror = TestHub.start()) {
+            mirror.addRepoAt(REPO, pinned, lying);
+
+            ModelsCommandTest.Run r = runAt(mirror, "fetch", "opus-mt-en-uk");
+
+            assertThat(r.code()).as(r.all()).isEqualTo(2);
+            ModelsCommandTest.assertOneCleanErrorLine(r);
+            assertThat(r.err()).startsWith("error: opus-mt-en-uk: SHA-256 check failed at commit " + pinned)
+                    .contains(mirror.hostAndPort())
+                    .contains(ModelsCommandTest.ENCODER + " is listed with SHA-256 " + TestHub.sha256(other))
+                    .contains("nothing was downloaded");
+            assertThat(mirror.requests()).allMatch(TestHub.Request::isListing);
+        }
+        assertThat(models.resolve("opus-mt-en-uk")).doesNotExist();
+
+        ModelsCommandTest.Run fromTheHub = run("fetch", "opus-mt-en-uk");
+        assertThat(fromTheHub.code()).as(fromTheHub.all()).isZero();
+        assertThat(fromTheHub.err()).contains("the hub lists the catalog's SHA-256 for 1 file(s) at commit " + pinned);
+        assertThat(run("verify").code()).as("models verify keeps working").isZero();
     }
 
     @Test

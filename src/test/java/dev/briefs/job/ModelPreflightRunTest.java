@@ -47,12 +47,12 @@ class ModelPreflightRunTest {
 
     /**
      * The shipped catalog, its repositories pinned to the loopback hub's commits of the tiny fixtures
-     * that stand in for the real models (so without the real commits' sizes); a repository given no
+     * that stand in for the real models (so without the real commits' sizes and SHA-256); a repository given no
      * commit follows {@code main}.
      */
     private static String pinnedTo(Map<String, String> pins, String catalog) {
         String out = catalog.replaceAll("(?m)^(\\s+revision: )\\S+.*$", "$1main")
-                .replaceAll("(?m)^    sizes:.*\\n(?:      .*\\n)*", "");
+                .replaceAll("(?m)^    (?:sizes|sha256):.*\\n(?:      .*\\n)*", "");
         for (Map.Entry<String, String> pin : pins.entrySet()) {
             out = out.replaceAll("(?m)^(\\s+repo: " + Pattern.quote(pin.getKey()) + "\\s*\\n\\s+revision: )main$",
                     "$1" + pin.getValue());

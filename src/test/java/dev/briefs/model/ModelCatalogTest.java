@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class ModelCatalogTest {
         assertThat(enUk.variant()).as("the variant the job loads by default").isEqualTo(Variant.FP32);
         assertThat(enUk.files()).containsAll(Variant.FP32.seq2seqFiles())
                 .as("MarianTokenizer's own files, which the job tokenizes with").containsAll(MARIAN_TOKENIZER);
-        assertThat(enUk.revision()).isEqualTo("a2934c79cf7f82912941a52e9499689f6f97c9f1");
+        assertThat(enUk.revision()).isEqualTo(PINS.get("opus-mt-en-uk"));
         assertThat(enUk.pinned()).isTrue();
         assertThat(c.find("opus-mt-uk-en").orElseThrow().languages()).isEqualTo("uk->en");
         CatalogEntry bart = c.find("distilbart-cnn-6-6").orElseThrow();
@@ -64,56 +66,90 @@ class ModelCatalogTest {
 
     private static final List<String> MARIAN_TOKENIZER = List.of("source.spm", "target.spm", "vocab.json");
 
+    /** The commit each fetched model is pinned to: one that public records name (models/README.md). */
+    static final Map<String, String> PINS = Map.of(
+            "opus-mt-en-uk", "e6ca587292984b343fd829b6430ed55858496525",
+            "opus-mt-uk-en", "b2ad6afa424aaeff8913ff350860b7a7b7c0a607",
+            "distilbart-cnn-6-6", "6b476295a3cf27d5b20e8c8b847a54ab8e5d0df9",
+            "nllb-200-distilled-600M", "261c31d1a5732c67cdd16d80e8d6088507c7ccea",
+            "opus-mt-ru-en", "afe8c6c738ec81b6d033fd8f44f9678a639a7c67",
+            "opus-mt-pl-en", "aeaf0e003b045248c28a559a5ce6027b54ebdaba",
+            "paraphrase-multilingual-minilm-l12-v2", "2c4055b12046f11709e9df2c122e59ffbdc2f900");
+
+    private static final List<String> GRAPHS = List.of("onnx/encoder_model.onnx", "onnx/decoder_model_merged.onnx");
     private static final List<String> QUANTIZED_GRAPHS =
             List.of("onnx/encoder_model_quantized.onnx", "onnx/decoder_model_merged_quantized.onnx");
+    private static final List<String> CONFIGS = List.of("config.json", "generation_config.json", "tokenizer.json",
+            "tokenizer_config.json", "special_tokens_map.json");
+    private static final List<String> MARIAN_RECORDED =
+            concat(List.of("config.json", "tokenizer.json", "source.spm"), concat(GRAPHS, QUANTIZED_GRAPHS));
 
     /**
-     * Pinned models whose public records give the commit and the exact sizes of some files only, and which
-     * files those are (models/README.md says so, and names the records).
+     * For each pin, the files whose exact size public records give at that commit (models/README.md names the
+     * records, and says which files have none: those are checked against the hub's listing alone).
      */
-    static final Map<String, List<String>> PARTLY_SIZED = Map.of(
-            "opus-mt-ru-en", concat(List.of("config.json", "generation_config.json", "tokenizer.json",
-                    "tokenizer_config.json"), QUANTIZED_GRAPHS),
-            "opus-mt-pl-en", concat(List.of("config.json", "generation_config.json", "tokenizer.json",
-                    "tokenizer_config.json"), QUANTIZED_GRAPHS),
-            "opus-mt-uk-en", concat(List.of("config.json", "tokenizer.json", "source.spm", "onnx/encoder_model.onnx",
-                    "onnx/decoder_model_merged.onnx"), QUANTIZED_GRAPHS));
+    static final Map<String, List<String>> SIZED = Map.of(
+            "opus-mt-en-uk", MARIAN_RECORDED,
+            "opus-mt-uk-en", MARIAN_RECORDED,
+            "distilbart-cnn-6-6", List.of(),
+            "nllb-200-distilled-600M", concat(CONFIGS, concat(GRAPHS, QUANTIZED_GRAPHS)),
+            "opus-mt-ru-en", MARIAN_RECORDED,
+            "opus-mt-pl-en", MARIAN_RECORDED,
+            "paraphrase-multilingual-minilm-l12-v2", List.of("config.json", "tokenizer.json", "tokenizer_config.json",
+                    "special_tokens_map.json", "onnx/model.onnx"));
+
+    /** For each pin, the files whose SHA-256 public records give at that commit. */
+    static final Map<String, List<String>> HASHED = Map.of(
+            "opus-mt-en-uk", List.of(),
+            "opus-mt-uk-en", List.of(),
+            "distilbart-cnn-6-6", QUANTIZED_GRAPHS,
+            "nllb-200-distilled-600M", concat(CONFIGS, QUANTIZED_GRAPHS),
+            "opus-mt-ru-en", List.of(),
+            "opus-mt-pl-en", List.of(),
+            "paraphrase-multilingual-minilm-l12-v2", List.of("config.json", "tokenizer.json", "tokenizer_config.json",
+                    "special_tokens_map.json", "onnx/model.onnx", "onnx/model_quantized.onnx"));
 
     private static List<String> concat(List<String> a, List<String> b) {
         return Stream.concat(a.stream(), b.stream()).toList();
     }
 
     @Test
-    void theShippedCatalogPinsFetchedModelsToCommitsWithTheSizesOfTheirFiles() {
+    void theShippedCatalogPinsFetchedModelsToRecordedCommitsWithWellFormedSizesAndHashes() {
         ModelCatalog c = ModelCatalog.load(Path.of("models", "catalog.yaml"));
 
         List<CatalogEntry> fetched = c.entries().stream().filter(e -> !e.bundled()).toList();
         assertThat(fetched).filteredOn(e -> !e.pinned()).extracting(CatalogEntry::name)
                 .as("a fetched model follows a branch; pin it to a commit (models/README.md, \"Moving a pin\")")
                 .isEmpty();
-        assertThat(fetched).filteredOn(e -> PARTLY_SIZED.containsKey(e.name())).hasSize(PARTLY_SIZED.size()).allSatisfy(e -> {
-            assertThat(e.revision()).matches("[0-9a-f]{40}");
+        assertThat(fetched).extracting(CatalogEntry::name).containsExactlyInAnyOrderElementsOf(PINS.keySet());
+        assertThat(fetched).allSatisfy(e -> {
+            assertThat(e.revision()).as(e.name() + ": the commit public records name").isEqualTo(PINS.get(e.name()));
+            Set<String> fetchable = Stream.of(Variant.values())
+                    .flatMap(v -> FetchTarget.of(e, null).withVariant(v).files().stream()).collect(Collectors.toSet());
             assertThat(e.sizes().keySet()).as(e.name() + ": the sizes public records give")
-                    .containsExactlyInAnyOrderElementsOf(PARTLY_SIZED.get(e.name()));
+                    .containsExactlyInAnyOrderElementsOf(SIZED.get(e.name()));
             assertThat(e.sizes().values()).as(e.name() + ": exact byte counts, as the records list them")
-                    .allSatisfy(size -> assertThat(size.slack()).isZero());
+                    .allSatisfy(size -> assertThat(size.slack()).isZero())
+                    .allSatisfy(size -> assertThat(size.bytes()).isPositive());
+            assertThat(e.sha256().keySet()).as(e.name() + ": the SHA-256 public records give")
+                    .containsExactlyInAnyOrderElementsOf(HASHED.get(e.name()));
+            assertThat(e.sha256().values()).as(e.name() + ": SHA-256 as 64 lowercase hex digits")
+                    .allSatisfy(h -> assertThat(h).matches("[0-9a-f]{64}"));
+            assertThat(e.sha256().values()).as(e.name() + ": no two files with one hash").doesNotHaveDuplicates();
+            assertThat(fetchable).as(e.name() + ": sizes and hashes of files it fetches in some variant")
+                    .containsAll(e.sizes().keySet()).containsAll(e.sha256().keySet());
+            assertThat(FetchTarget.of(e, null).expectedSha256()).isEqualTo(e.sha256());
         });
         CatalogEntry ukEn = c.find("opus-mt-uk-en").orElseThrow();
-        assertThat(ukEn.revision()).as("the commit a public project pins, with its files' sizes")
-                .isEqualTo("b2ad6afa424aaeff8913ff350860b7a7b7c0a607");
         assertThat(ukEn.sizes().get("onnx/encoder_model.onnx").matches(202_946_348)).isTrue();
         assertThat(ukEn.sizes().get("onnx/encoder_model.onnx").matches(202_946_349)).isFalse();
-        assertThat(fetched).filteredOn(e -> e.pinned() && !PARTLY_SIZED.containsKey(e.name())).hasSizeGreaterThanOrEqualTo(3)
-                .allSatisfy(e -> {
-            assertThat(e.revision()).matches("[0-9a-f]{40}");
-            assertThat(e.sizes().keySet()).as(e.name() + ": sizes of the default variant's files")
-                    .containsAll(e.files());
-            FetchTarget quantized = FetchTarget.of(e, null).withVariant(Variant.QUANTIZED);
-            assertThat(quantized.expectedSizes().keySet()).as(e.name() + ": sizes of the quantized files")
-                    .containsAll(quantized.files());
-        });
-        assertThat(c.find("opus-mt-en-uk").orElseThrow().sizes().get("onnx/encoder_model_quantized.onnx").text())
-                .isEqualTo("51.2 MB");
+        assertThat(c.find("nllb-200-distilled-600M").orElseThrow().sha256().get("onnx/decoder_model_merged_quantized.onnx"))
+                .isEqualTo("dd66608c2a4194e78f95548fa0e64f24302303698c5b09fa8e1f9e16ec00676b");
+        for (String name : List.of("nllb-200-distilled-600M", "paraphrase-multilingual-minilm-l12-v2")) {
+            CatalogEntry e = c.find(name).orElseThrow();
+            long fp32 = e.files().stream().mapToLong(f -> e.sizes().get(f).bytes()).sum();
+            assertThat(e.approxSizeMb()).as(name + ": its fp32 files' sizes, added up").isEqualTo(Math.round(fp32 / 1e6));
+        }
     }
 
     @Test
@@ -153,6 +189,53 @@ class ModelCatalogTest {
     }
 
     @Test
+    void sha256IsReadForFilesOfAPinnedCommitAndValidated() {
+        String commit = "0123456789abcdef0123456789abcdef01234567";
+        String hash = "14d9b2d8fb1b6ebf7133046eaba3ea0dc0539be0523caa14c3e9b22131518a02";
+        CatalogEntry e = parse("""
+                models:
+                  - name: m
+                    repo: a/b
+                    revision: %s
+                    task: translation
+                    languages: en
+                    sha256:
+                      config.json: %s
+                      onnx/encoder_model_quantized.onnx: %s
+                """.formatted(commit, hash, hash.replace('1', '2'))).find("m").orElseThrow();
+        assertThat(e.sha256()).containsEntry("config.json", hash).hasSize(2);
+        assertThat(FetchTarget.of(e, null).expectedSha256()).isEqualTo(e.sha256());
+        assertThat(FetchTarget.of(e, commit).expectedSha256()).as("NAME@ the pinned commit").hasSize(2);
+        assertThat(FetchTarget.of(e, "main").expectedSha256()).as("NAME@ another revision").isEmpty();
+        assertThat(parse("models: [{name: m, repo: a/b, task: translation, languages: en}]").find("m").orElseThrow()
+                .sha256()).as("optional").isEmpty();
+
+        String entry = "models: [{name: m, repo: a/b, revision: %s, task: translation, languages: en, sha256: %s}]";
+        assertThatThrownBy(() -> parse(entry.formatted(commit, "{config.json: " + hash.toUpperCase() + "}")))
+                .hasMessageContaining("model 'm'").hasMessageContaining("'sha256' of config.json")
+                .hasMessageContaining("64 lowercase hex digits");
+        assertThatThrownBy(() -> parse(entry.formatted(commit, "{config.json: " + hash.substring(1) + "}")))
+                .hasMessageContaining("model 'm'").hasMessageContaining("64 lowercase hex digits");
+        assertThatThrownBy(() -> parse(entry.formatted(commit, "{config.json: " + hash + "0}")))
+                .hasMessageContaining("model 'm'").hasMessageContaining("64 lowercase hex digits");
+        assertThatThrownBy(() -> parse(entry.formatted(commit, "{config.json: [" + hash + "]}")))
+                .hasMessageContaining("model 'm'").hasMessageContaining("64 lowercase hex digits");
+        assertThatThrownBy(() -> parse(entry.formatted(commit, "{onnx/model.onnx: " + hash + "}")))
+                .hasMessageContaining("model 'm'").hasMessageContaining("'sha256' has onnx/model.onnx")
+                .hasMessageContaining("not one of its files");
+        assertThatThrownBy(() -> parse(entry.formatted(commit, "{../config.json: " + hash + "}")))
+                .hasMessageContaining("model 'm'").hasMessageContaining("unsafe");
+        assertThatThrownBy(() -> parse(entry.formatted(commit, hash)))
+                .hasMessageContaining("model 'm'").hasMessageContaining("'sha256' must map repo files");
+        assertThatThrownBy(() -> parse(entry.formatted("main", "{config.json: " + hash + "}")))
+                .hasMessageContaining("model 'm'").hasMessageContaining("pin 'revision' to a 40-hex commit");
+        assertThatThrownBy(() -> parse("""
+                models: [{name: m, repo: a/b, task: translation, languages: en, sha256: {config.json: %s}}]
+                """.formatted(hash))).as("the default revision, main, is not a pin")
+                .hasMessageContaining("model 'm'").hasMessageContaining("'sha256' are those of one commit");
+    }
+
+    @Test
     void defaultsFillRevisionVariantAndTheSeq2seqFiles() {
         ModelCatalog c = parse("""
                 defaults: {revision: v1, variant: fp16}
@@ -171,7 +254,7 @@ class ModelCatalogTest {
         ModelCatalog c = ModelCatalog.load(Path.of("models", "catalog.yaml"));
         assertThat(c.resolve("opus-mt-en-uk", Variant.FP32)).satisfies(t -> {
             assertThat(t.name()).isEqualTo("opus-mt-en-uk");
-            assertThat(t.revision()).isEqualTo("a2934c79cf7f82912941a52e9499689f6f97c9f1");
+            assertThat(t.revision()).isEqualTo(PINS.get("opus-mt-en-uk"));
             assertThat(t.variant()).isEqualTo(Variant.FP32);
         });
         FetchTarget quantized = c.resolve("opus-mt-en-uk", Variant.FP32).withVariant(Variant.QUANTIZED);

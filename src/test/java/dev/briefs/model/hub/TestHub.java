@@ -189,15 +189,21 @@ public final class TestHub implements AutoCloseable {
 
     /** Adds these files as a new commit of {@code repo}, and points branch {@code main} at it. Returns the commit. */
     public synchronized String addRepo(String repo, Map<String, byte[]> files) {
-        Map<String, Blob> blobs = new TreeMap<>();
         StringBuilder id = new StringBuilder(repo).append('\n');
-        files.forEach((path, bytes) -> {
-            Blob b = new Blob(bytes.clone(), hex("SHA-256", bytes), gitBlobId(bytes));
-            blobs.put(path, b);
-            id.append(path).append('\0').append(b.sha256).append('\n');
-        });
+        files.forEach((path, bytes) -> id.append(path).append('\0').append(hex("SHA-256", bytes)).append('\n'));
+        Repo r = repos.get(repo);
+        int n = r == null ? 0 : r.commits.size();
+        return addRepoAt(repo, hex("SHA-1", (id.toString() + n).getBytes(StandardCharsets.UTF_8)), files);
+    }
+
+    /**
+     * Adds these files as {@code commit} of {@code repo} (a 40-hex id chosen by the test), and points branch
+     * {@code main} at it: what a mirror does that answers for a commit of the hub with files of its own.
+     */
+    public synchronized String addRepoAt(String repo, String commit, Map<String, byte[]> files) {
+        Map<String, Blob> blobs = new TreeMap<>();
+        files.forEach((path, bytes) -> blobs.put(path, new Blob(bytes.clone(), hex("SHA-256", bytes), gitBlobId(bytes))));
         Repo r = repos.computeIfAbsent(repo, k -> new Repo());
-        String commit = hex("SHA-1", (id.toString() + r.commits.size()).getBytes(StandardCharsets.UTF_8));
         r.commits.put(commit, blobs);
         r.branches.put("main", commit);
         return commit;
