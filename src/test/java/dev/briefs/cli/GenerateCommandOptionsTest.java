@@ -90,11 +90,28 @@ class GenerateCommandOptionsTest {
                 Files.delete(f);
             }
         }
-        ok("translate", "--model", model.toString(), "Hi."); // the default falls back to fp32
+        ok("translate", "--model", model.toString(), "Hi."); // fp32, the default
         CommandResult r = CommandResult.run("translate", "--model", model.toString(), "--variant", "quantized", "Hi.");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("encoder_model_quantized.onnx").doesNotContain("\tat ");
+        assertThat(r.err()).contains("the quantized graphs are not installed", "encoder_model_quantized.onnx",
+                "models fetch fp32-only --variant quantized", "--variant fp32").doesNotContain("\tat ");
         assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aFolderWithoutTheDefaultVariantIsAnErrorNotAQuietSwitchToTheOther() throws IOException {
+        Path model = TinyModels.install("tiny-marian-en-uk", dir, "quantized-only");
+        try (var files = Files.list(model.resolve("onnx"))) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().contains("_quantized")).toList()) {
+                Files.delete(f);
+            }
+        }
+        CommandResult r = CommandResult.run("translate", "--model", model.toString(), "Hi.");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("the fp32 graphs are not installed", "encoder_model.onnx",
+                "models fetch quantized-only --variant fp32", "--variant quantized").doesNotContain("\tat ");
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+        ok("translate", "--model", model.toString(), "--variant", "quantized", "Hi.");
     }
 
     @Test
@@ -127,7 +144,7 @@ class GenerateCommandOptionsTest {
     @Test
     void earlyStoppingReachesBeamSearch() throws IOException {
         // the model's own setting is early_stopping: true, which is what transformers recorded
-        JsonNode c = recorded("tiny-bart", "generation_config_defaults", "quantized");
+        JsonNode c = recorded("tiny-bart", "generation_config_defaults", "fp32");
         String input = c.get("inputs").get(2).asString();
         String recorded = ids(c.get("output_ids").get(2));
         CommandResult asConfigured = ok("summarise", "--model", BART, "--ids", "--early-stopping", "true", input);
@@ -151,7 +168,7 @@ class GenerateCommandOptionsTest {
 
     @Test
     void jsonAlsoPrintsTheIdsTheEncoderGot() throws IOException {
-        JsonNode c = recorded("tiny-bart", "generation_config_defaults", "quantized");
+        JsonNode c = recorded("tiny-bart", "generation_config_defaults", "fp32");
         String input = c.get("inputs").get(0).asString();
         CommandResult r = ok("summarise", "--model", BART, "--json", input);
         JsonNode line = JSON.readTree(r.out().strip());
@@ -162,8 +179,8 @@ class GenerateCommandOptionsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--variant | fp16 | --variant must be fp32 or quantized",
-        "--variant | best | --variant must be fp32 or quantized",
+        "--variant | fp16 | The fp16 variant is not supported by this backend",
+        "--variant | best | unknown variant 'best': use fp32, quantized or fp16",
         "--decoder | both | --decoder must be merged or split",
         "--early-stopping | maybe | --early-stopping must be true, false or never",
         "--min-new-tokens | -1 | --min-new-tokens must be at least 0",

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * translate and summarise from the command line, checked against what transformers generated
- * for the same fixture model, input and settings (the quantized graphs are the default variant).
+ * for the same fixture model, input and settings (fp32, the default variant, though the fixtures hold quantized
+ * graphs too).
  */
 class GenerateCommandTest {
 
@@ -31,7 +32,7 @@ class GenerateCommandTest {
     private static JsonNode recordedCase(String model, String name) throws IOException {
         JsonNode expected = JSON.readTree(TinyModels.FIXTURES.resolve(model).resolve("expected.json").toFile());
         for (JsonNode c : expected.get("cases")) {
-            if (c.get("name").asString().equals(name) && c.get("variant").asString().equals("quantized")) {
+            if (c.get("name").asString().equals(name) && c.get("variant").asString().equals("fp32")) {
                 return c;
             }
         }
@@ -80,11 +81,11 @@ class GenerateCommandTest {
                 .isCloseTo(recordedMeanLogProb("tiny-bart", "generation_config_defaults"), within(1e-5));
     }
 
-    /** Row 0's mean log-probability of a quantized case, as make_confidence_cases.py recorded it. */
+    /** Row 0's mean log-probability of an fp32 case, as make_confidence_cases.py recorded it. */
     private static double recordedMeanLogProb(String model, String name) throws IOException {
         JsonNode recorded = JSON.readTree(TinyModels.FIXTURES.resolveSibling("confidence").resolve("transition-scores.json").toFile());
         for (JsonNode c : recorded.get("models").get(model)) {
-            if (c.get("name").asString().equals(name) && c.get("variant").asString().equals("quantized")) {
+            if (c.get("name").asString().equals(name) && c.get("variant").asString().equals("fp32")) {
                 return c.get("rows").get(0).get("mean_log_prob").doubleValue();
             }
         }
