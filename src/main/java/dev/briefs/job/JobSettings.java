@@ -178,6 +178,11 @@ public record JobSettings(
         throw new JobFileException(where + ": input-links '" + text + "' is not inside or follow");
     }
 
+    /** The graphs a job file's night loads: its {@code models.variant}, else the default ({@code models list --job}). */
+    public static Variant variantOf(Path jobFilePath, JobFile file) {
+        return variant(file.models() != null ? file.models().variant() : null, jobFilePath.toString());
+    }
+
     /** {@code models.variant}, read as every command reads {@code --variant}; {@link Variant#DEFAULT} when absent. */
     private static Variant variant(String text, String where) {
         if (text == null) {
