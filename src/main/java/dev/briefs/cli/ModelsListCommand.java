@@ -63,7 +63,7 @@ public class ModelsListCommand implements Callable<Integer> {
             parent.out().println(job == null
                     ? "loads: what run, translate, summarise, eval and bench load: " + loads.id() + " (the default; --variant "
                             + "or a job file's models.variant asks for another; --job FILE shows a job file's)"
-                    : "loads: what the night of " + job + " loads: " + loads.id() + " (its models.variant); translate, "
+                    : "loads: what the night of " + job + " loads: " + loads.id() + " (its models.variant, else the default); translate, "
                             + "summarise, eval and bench load it with --variant " + loads.id());
             return ModelsCommand.OK;
         });

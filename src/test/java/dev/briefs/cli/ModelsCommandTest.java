@@ -182,7 +182,7 @@ class ModelsCommandTest {
         Run quantized = run("list", "--job", job.toString());
         assertThat(quantized.code()).as(quantized.all()).isZero();
         assertThat(quantized.out()).containsPattern("(?m)^opus-mt-en-uk .*yes .* quantized$")
-                .contains("loads: what the night of " + job + " loads: quantized (its models.variant)");
+                .contains("loads: what the night of " + job + " loads: quantized (its models.variant, else the default)");
 
         assertThat(run("fetch", "--variant", "fp32", "opus-mt-en-uk").code()).isZero();
         assertThat(run("list").out()).containsPattern("(?m)^opus-mt-en-uk .*yes .* fp32$");
