@@ -13,16 +13,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import dev.briefs.bench.TimedSeq2SeqModel;
 import dev.briefs.generate.Generation;
 import dev.briefs.generate.GenerationConfig;
 import dev.briefs.generate.Seq2SeqModel;
 import dev.briefs.inference.Seq2SeqGenerator;
+import dev.briefs.inference.onnx.ModelLoadException;
 import dev.briefs.inference.onnx.OnnxModelOptions;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
-import dev.briefs.inference.onnx.OnnxVariant;
 import dev.briefs.inference.onnx.OrtSessionSettings;
+import dev.briefs.optimum.Variant;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import picocli.CommandLine;
@@ -71,8 +73,8 @@ final class BenchCommand implements Callable<Integer> {
     int maxNewTokens;
 
     @Option(names = "--variant", split = ",", paramLabel = "fp32|quantized[,...]",
-            description = {"ONNX graph variants to measure (default: fp32 and quantized, those present);",
-                    "the report says which is faster at each batch size."})
+            description = {"ONNX graph variants to measure (default: fp32, what every command loads unless told);",
+                    "with several, such as fp32,quantized, the report says which is faster at each batch size."})
     List<String> variants;
 
     @Option(names = "--beams", defaultValue = "1", paramLabel = "N",
@@ -148,20 +150,20 @@ final class BenchCommand implements Callable<Integer> {
                 default -> throw new UsageException("--cache takes on and/or off: " + m);
             });
         }
-        List<OnnxVariant> toMeasure = variantsToMeasure();
+        List<Variant> toMeasure = variantsToMeasure();
         Source source = BenchSentences.read(corpus, sentences);
         err.printf("bench: %d sentences from %s, %d new tokens each, beams %d, batches %s, cache %s, variants %s%n",
                 source.lines().size(), source.name(), maxNewTokens, beams, batches, cacheModes, toMeasure);
 
         List<Result> results = new ArrayList<>();
-        for (OnnxVariant v : toMeasure) {
+        for (Variant v : toMeasure) {
             for (boolean cache : modes) {
                 SimpleMeterRegistry registry = new SimpleMeterRegistry();
                 OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(v).withCache(cache)
                         .withSession(session).withMeterRegistry(registry);
                 try (Seq2SeqGenerator gen = Seq2SeqGenerator.load(model, options)) {
                     OnnxSeq2SeqModel m = gen.model();
-                    String variantName = m.variant().name().toLowerCase(Locale.ROOT);
+                    String variantName = m.variant().id();
                     List<long[]> ids = new ArrayList<>();
                     for (String s : source.lines()) {
                         ids.add(gen.tokenize(s));
@@ -176,11 +178,12 @@ final class BenchCommand implements Callable<Integer> {
                         }
                         results.add(measure(m, registry, ids, batch, cfg, variantName, cache));
                     }
+                } catch (ModelLoadException e) {
+                    throw new UsageException(e.getMessage()); // a variant the folder lacks: the message says how to get it
                 }
             }
         }
-        String variantName = toMeasure.size() == 1 ? toMeasure.get(0).name().toLowerCase(Locale.ROOT)
-                : toMeasure.stream().map(x -> x.name().toLowerCase(Locale.ROOT)).reduce((a, b) -> a + "," + b).orElse("");
+        String variantName = toMeasure.stream().map(Variant::id).collect(Collectors.joining(","));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -207,27 +210,17 @@ final class BenchCommand implements Callable<Integer> {
 
     record Source(String name, List<String> lines) {}
 
-    /** The requested variants, or fp32 and quantized where the folder has them. */
-    private List<OnnxVariant> variantsToMeasure() {
-        List<OnnxVariant> out = new ArrayList<>();
-        if (variants != null && !variants.isEmpty()) {
-            for (String v : variants) {
-                try {
-                    out.add(OnnxVariant.parse(v));
-                } catch (IllegalArgumentException e) {
-                    throw new UsageException("--variant takes fp32 and/or quantized: " + v);
-                }
-            }
-            return out;
+    /** The requested variants, or the default one: what the folder holds decides nothing (a missing one is an error). */
+    private List<Variant> variantsToMeasure() {
+        if (variants == null || variants.isEmpty()) {
+            return List.of(Variant.DEFAULT);
         }
-        Path onnx = Files.isDirectory(model.resolve("onnx")) ? model.resolve("onnx") : model;
-        for (OnnxVariant v : List.of(OnnxVariant.FP32, OnnxVariant.QUANTIZED)) {
-            if (Files.isRegularFile(onnx.resolve("encoder_model" + v.suffix() + ".onnx"))) {
-                out.add(v);
+        List<Variant> out = new ArrayList<>();
+        for (String v : variants) {
+            Variant parsed = Variant.parse(v);
+            if (!out.contains(parsed)) {
+                out.add(parsed);
             }
-        }
-        if (out.isEmpty()) {
-            throw new UsageException("no encoder_model.onnx or encoder_model_quantized.onnx in " + onnx);
         }
         return out;
     }

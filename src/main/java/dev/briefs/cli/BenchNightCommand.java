@@ -58,7 +58,8 @@ final class BenchNightCommand implements Callable<Integer> {
             description = "Working folder, emptied first (default: ${DEFAULT-VALUE}).")
     Path work;
 
-    @Option(names = "--variant", defaultValue = "fp32", paramLabel = "fp32|quantized", description = "ONNX variant (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--variant", paramLabel = "fp32|quantized",
+            description = "models.variant of the night's job file (default: fp32, the night's own default).")
     String variant;
 
     @Option(names = "--max-rows", defaultValue = "16", paramLabel = "N", description = "batch.max-rows (default: ${DEFAULT-VALUE}).")
@@ -98,6 +99,7 @@ final class BenchNightCommand implements Callable<Integer> {
         if (!arena.equals("on") && !arena.equals("off")) {
             throw new UsageException("--arena takes on or off: " + arena);
         }
+        variant = VariantOption.orDefault(variant).id(); // written into the job file as the night reads it
         deleteTree(work);
         Path input = work.resolve("in").resolve(DATE);
         Map<String, Integer> languages = NightArticles.write(corpus, articles, DATE, input);

@@ -1,6 +1,7 @@
 package dev.briefs.cli;
 
 import dev.briefs.job.JobFileException;
+import dev.briefs.optimum.UnknownVariantException;
 import java.io.PrintWriter;
 import org.springframework.core.env.StandardEnvironment;
 import picocli.CommandLine;
@@ -102,7 +103,7 @@ public final class BriefsMain implements Runnable {
 
     private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof UsageException || e instanceof JobFileException) {
+        if (e instanceof UsageException || e instanceof JobFileException || e instanceof UnknownVariantException) {
             err.println("briefs: " + e.getMessage());
             return ExitCodes.USAGE;
         }

@@ -84,7 +84,7 @@ final class EvalCommand implements Callable<Integer> {
     Path modelsDir;
 
     @Option(names = "--variant", paramLabel = "fp32|quantized",
-            description = "With --translate: which ONNX graphs to load (default: quantized where all are present, else fp32), as translate does.")
+            description = "With --translate: which ONNX graphs to load (default: fp32), as translate does.")
     String variant;
 
     @CommandLine.Spec
@@ -184,7 +184,7 @@ final class EvalCommand implements Callable<Integer> {
         List<String> refs = SegmentFiles.read(ref, "references");
         requirePaired(src, sourceLines, ref, refs);
         Path modelDir = GenerateCommand.modelFolder(translate, modelsDir);
-        OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(GenerateCommand.variant(variant));
+        OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(VariantOption.orDefault(variant));
         List<String> hyps = EvalTranslation.translate(modelDir, options, sourceLines, languages[0], languages[1], output,
                 spec.commandLine().getErr());
         return new Inputs(hyps, refs, ordered("model", modelDir.toString(), "source", src.toString(), "references", ref.toString(),

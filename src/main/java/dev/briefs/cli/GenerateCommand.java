@@ -5,7 +5,6 @@ import dev.briefs.inference.Seq2SeqGenerator;
 import dev.briefs.inference.UnknownLanguageException;
 import dev.briefs.inference.onnx.DecoderLayout;
 import dev.briefs.inference.onnx.OnnxModelOptions;
-import dev.briefs.inference.onnx.OnnxVariant;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -56,7 +55,8 @@ abstract class GenerateCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--variant", paramLabel = "fp32|quantized",
-            description = "Which ONNX graphs of the model folder to load (default: quantized where all are present, else fp32).")
+            description = "Which ONNX graphs of the model folder to load (default: fp32, as the night loads unless its job "
+                    + "file sets models.variant); a variant the folder lacks is an error, never replaced by another.")
     String variant;
 
     @Option(names = "--decoder", paramLabel = "merged|split",
@@ -76,7 +76,8 @@ abstract class GenerateCommand implements Callable<Integer> {
             throw new UsageException("give the text or --file, not both");
         }
         Map<String, Object> overrides = generation.overrides();
-        OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(variant()).withLayout(layout());
+        OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(VariantOption.orDefault(variant))
+                .withLayout(layout());
         List<String> lines = inputLines();
         Path dir = modelFolder();
         PrintWriter out = spec.commandLine().getOut();
@@ -102,23 +103,6 @@ abstract class GenerateCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         return ExitCodes.OK;
-    }
-
-    /** --variant, or null to let the model folder decide. */
-    private OnnxVariant variant() {
-        return variant(variant);
-    }
-
-    /** A --variant option's value (fp32 or quantized), or null when not given. Also used by eval --translate. */
-    static OnnxVariant variant(String variant) {
-        if (variant == null) {
-            return null;
-        }
-        return switch (variant.trim().toLowerCase(Locale.ROOT)) {
-            case "fp32" -> OnnxVariant.FP32;
-            case "quantized" -> OnnxVariant.QUANTIZED;
-            default -> throw new UsageException("--variant must be fp32 or quantized, is '" + variant + "'");
-        };
     }
 
     /** --decoder, or null to let the model folder decide. */

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
 import dev.briefs.model.ModelCatalog;
+import dev.briefs.optimum.UnknownVariantException;
 import dev.briefs.model.hub.ModelException;
 import dev.briefs.model.ModelStore;
 import dev.briefs.model.hub.HubSettings;
@@ -136,6 +137,9 @@ public class ModelsCommand implements Callable<Integer> {
         } catch (ModelException e) {
             err().println("error: " + e.getMessage());
             return e.exitCode();
+        } catch (UnknownVariantException e) {
+            err().println("error: " + e.getMessage());
+            return USER_ERROR;
         } catch (UncheckedIOException e) {
             err().println("error: " + e.getCause().getMessage());
             return FAILED;

@@ -13,7 +13,7 @@ import dev.briefs.model.ModelFetcher;
 import dev.briefs.model.ModelStore;
 import dev.briefs.model.PinnedSizes;
 import dev.briefs.model.hub.Sizes;
-import dev.briefs.model.Variant;
+import dev.briefs.optimum.Variant;
 import dev.briefs.model.hub.HubClient;
 import dev.briefs.model.hub.HubSettings;
 import dev.briefs.model.hub.Progress;
@@ -74,7 +74,7 @@ public class ModelsFetchCommand implements Callable<Integer> {
                 }
             } else {
                 for (String m : models) {
-                    FetchTarget t = catalog.resolve(m, v != null ? v : Variant.FP32).withVariant(v);
+                    FetchTarget t = catalog.resolve(m, v != null ? v : Variant.DEFAULT).withVariant(v);
                     String note = PinnedSizes.skippedNote(catalog.find(t.name()).orElse(null), t);
                     if (note != null) {
                         parent.err().println("note: " + note);

@@ -5,12 +5,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.briefs.job.JobFileException;
+import dev.briefs.job.JobFiles;
+import dev.briefs.job.JobSettings;
 import dev.briefs.model.CatalogEntry;
 import dev.briefs.model.ModelCatalog;
 import dev.briefs.model.ModelStatus;
 import dev.briefs.model.ModelStatus.State;
 import dev.briefs.model.ModelStore;
+import dev.briefs.model.hub.ModelException;
 import dev.briefs.model.hub.Sizes;
+import dev.briefs.optimum.Variant;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -18,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code models list}: the catalog and what is installed. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the catalog's models and the installed ones: repo, task, languages, installed?, "
-                + "verified?, size on disk. Offline.")
+                + "verified?, size on disk, and which graphs the commands load (and whether they are there). Offline.")
 public class ModelsListCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -27,37 +34,70 @@ public class ModelsListCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Hash every file (slow for big models); default checks sizes only.")
     boolean verify;
 
+    @Option(names = "--job", paramLabel = "FILE",
+            description = "Show the graphs this job file's night loads (its models.variant) instead of the default, fp32.")
+    Path job;
+
     @Override
     public Integer call() {
         return parent.run(() -> {
             ModelCatalog catalog = parent.catalog();
             ModelStore store = parent.store(catalog);
             ModelStore.Check check = verify ? ModelStore.Check.FULL : ModelStore.Check.QUICK;
+            Variant loads = loadedVariant();
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"NAME", "REPO", "TASK", "LANGUAGES", "INSTALLED", "VERIFIED", "SIZE"});
+            rows.add(new String[] {"NAME", "REPO", "TASK", "LANGUAGES", "INSTALLED", "VERIFIED", "SIZE", "LOADS"});
             for (CatalogEntry e : catalog.entries()) {
-                rows.add(row(e.name(), e.repo(), e.task().id(), e.languages(), Optional.of(e), store, check));
+                rows.add(row(e.name(), e.repo(), e.task().id(), e.languages(), Optional.of(e), store, check, loads));
             }
             for (String name : store.installedNames()) {
                 if (catalog.find(name).isEmpty()) {
                     ModelStatus st = store.status(name, check);
                     String repo = st.manifest() == null ? "?" : st.manifest().repo();
-                    rows.add(row(name, repo, "-", "-", Optional.empty(), store, check));
+                    rows.add(row(name, repo, "-", "-", Optional.empty(), store, check, loads));
                 }
             }
             print(rows);
             parent.out().println("models folder: " + store.modelsDir().toAbsolutePath().normalize()
                     + (verify ? "" : "  (verified = sizes only; --verify hashes every file)"));
+            parent.out().println(job == null
+                    ? "loads: what run, translate, summarise, eval and bench load: " + loads.id() + " (the default; --variant "
+                            + "or a job file's models.variant asks for another; --job FILE shows a job file's)"
+                    : "loads: what the night of " + job + " loads: " + loads.id() + " (its models.variant, else the default); translate, "
+                            + "summarise, eval and bench load it with --variant " + loads.id());
             return ModelsCommand.OK;
         });
     }
 
+    /** The job file's models.variant with --job, else the default every command loads. */
+    private Variant loadedVariant() {
+        if (job == null) {
+            return Variant.DEFAULT;
+        }
+        try {
+            return JobSettings.variantOf(job, JobFiles.read(job));
+        } catch (JobFileException e) {
+            throw ModelException.user(e.getMessage());
+        }
+    }
+
+    /** The variant loaded, and whether its graphs are there; else the variants that are. */
+    private static String loads(ModelStore store, String name, Variant loads) {
+        List<Variant> there = store.graphVariants(name);
+        if (there.contains(loads)) {
+            return loads.id();
+        }
+        return loads.id() + ": MISSING" + (there.isEmpty() ? ""
+                : " (has " + there.stream().map(Variant::id).collect(Collectors.joining(", ")) + ")");
+    }
+
     private String[] row(String name, String repo, String task, String langs, Optional<CatalogEntry> e,
-                         ModelStore store, ModelStore.Check check) {
+                         ModelStore store, ModelStore.Check check, Variant loads) {
         ModelStatus st = store.status(name, check);
         String installed;
         String verified;
         String size;
+        String loaded = "-";
         if (st.state() == State.BUNDLED) {
             installed = "bundled";
             verified = "-";
@@ -79,8 +119,9 @@ public class ModelsListCommand implements Callable<Integer> {
                 default -> st.state().name();
             };
             size = Sizes.human(store.sizeOnDisk(name));
+            loaded = loads(store, name, loads);
         }
-        return new String[] {name, repo, task, langs, installed, verified, size};
+        return new String[] {name, repo, task, langs, installed, verified, size, loaded};
     }
 
     private void print(List<String[]> rows) {

@@ -3,6 +3,8 @@ package dev.briefs.inference;
 import dev.briefs.inference.onnx.ModelConfigException;
 import dev.briefs.inference.onnx.ModelLoadException;
 import dev.briefs.inference.onnx.OnnxModelOptions;
+import dev.briefs.inference.onnx.VariantNotInstalledException;
+import dev.briefs.optimum.Variant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -60,12 +62,15 @@ public final class GenerationModels implements AutoCloseable {
             } catch (ModelConfigException e) {
                 // Fetching the same files again would not help: the message names the key to change.
                 throw new ModelConfigException(e.getFile(), "model " + n + " cannot be loaded: " + e.getMessage(), e);
+            } catch (VariantNotInstalledException e) {
+                // Its message names both fixes already: fetch the variant, or ask for the one installed.
+                throw new ModelLoadException("model " + n + " cannot be loaded: " + e.getMessage(), e);
             } catch (ModelLoadException e) {
                 // The job file chooses the variant; the fix must fetch that one.
-                String variant = options.variant() == null ? "" : options.variant().name().toLowerCase(java.util.Locale.ROOT);
-                String option = variant.isEmpty() || variant.equals("fp32") ? "" : "--variant " + variant + " ";
+                Variant variant = options.variant();
+                String option = variant == Variant.DEFAULT ? "" : "--variant " + variant.id() + " ";
                 throw new ModelLoadException("model " + n + " cannot be loaded: " + e.getMessage()
-                        + "; fetch it again" + (variant.isEmpty() ? "" : " in the " + variant + " variant the job file asks for")
+                        + "; fetch it again in the " + variant.id() + " variant the job loads"
                         + " with: java -jar target/briefs.jar models fetch " + option + n, e);
             }
         });

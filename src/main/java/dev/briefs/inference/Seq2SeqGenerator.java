@@ -323,7 +323,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
      */
     @Override
     public boolean rowsIndependent() {
-        return model.variant() == dev.briefs.inference.onnx.OnnxVariant.FP32;
+        return model.variant() == dev.briefs.optimum.Variant.FP32;
     }
 
     @Override

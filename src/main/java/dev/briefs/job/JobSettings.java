@@ -4,7 +4,8 @@ import dev.briefs.article.ArticleFileReader;
 import dev.briefs.article.LanguageDetector;
 import dev.briefs.batch.BatchSettings;
 import dev.briefs.cache.CacheSettings;
-import dev.briefs.model.Variant;
+import dev.briefs.optimum.UnknownVariantException;
+import dev.briefs.optimum.Variant;
 import dev.briefs.translate.ForcedRoute;
 import dev.briefs.translate.Routes;
 import dev.briefs.trust.CheckSettings;
@@ -65,11 +66,6 @@ public record JobSettings(
      */
     public static final int DEFAULT_SKIP_LIMIT = 100;
     public static final int DEFAULT_RETRY_DELAY_MS = 500;
-    /**
-     * The graphs the job loads when the job file does not say: fp32, the faster on the machines
-     * measured (README, "Speed"), and the only variant whose inputs can share a model call.
-     */
-    public static final Variant DEFAULT_VARIANT = Variant.FP32;
 
     public JobSettings {
         languages = List.copyOf(languages);
@@ -77,6 +73,15 @@ public record JobSettings(
         translateModels = Map.copyOf(translateModels);
         translateRoutes = Map.copyOf(translateRoutes);
         summariseModels = Map.copyOf(summariseModels);
+    }
+
+    /** The same settings loading another variant's graphs ({@code run --variant}). */
+    public JobSettings withVariant(Variant v) {
+        loadable(v, "--variant");
+        return new JobSettings(jobName, jobFile, date, input, output, data, languages, maxWords, chunkTokens, commitInterval,
+                partitions, detectLanguages, maxFileBytes, linksMayLeaveInput, skipLimit, maxRetries, retryDelay, modelsDir,
+                summariseModels, translateModels, translateRoutes, autoFetch, hubEndpoint, v, batch, onnx, repository, kafka,
+                cache, stories, checks);
     }
 
     /** Resolves a job file against a date and the command line's overrides (either may be null). */
@@ -173,15 +178,32 @@ public record JobSettings(
         throw new JobFileException(where + ": input-links '" + text + "' is not inside or follow");
     }
 
+    /** The graphs a job file's night loads: its {@code models.variant}, else the default ({@code models list --job}). */
+    public static Variant variantOf(Path jobFilePath, JobFile file) {
+        return variant(file.models() != null ? file.models().variant() : null, jobFilePath.toString());
+    }
+
+    /** {@code models.variant}, read as every command reads {@code --variant}; {@link Variant#DEFAULT} when absent. */
     private static Variant variant(String text, String where) {
         if (text == null) {
-            return DEFAULT_VARIANT;
+            return Variant.DEFAULT;
         }
-        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "fp32" -> Variant.FP32;
-            case "quantized" -> Variant.QUANTIZED;
-            default -> throw new JobFileException(where + ": models.variant '" + text + "' is not fp32 or quantized");
-        };
+        Variant v;
+        try {
+            v = Variant.parse(text);
+        } catch (UnknownVariantException e) {
+            throw new JobFileException(where + ": models.variant: " + e.getMessage());
+        }
+        return loadable(v, where + ": models.variant");
+    }
+
+    /** fp16 graphs can be fetched but not run: say so before the night starts, not when its first model loads. */
+    private static Variant loadable(Variant v, String what) {
+        if (v == Variant.FP16) {
+            throw new JobFileException(what + " 'fp16' cannot be loaded (DJL's ONNX Runtime engine has no float16 "
+                    + "tensors); use fp32 or quantized");
+        }
+        return v;
     }
 
     private static BatchSettings batch(JobFile.Batch b, String where) {

@@ -17,7 +17,6 @@ import dev.briefs.inference.ModelDecorator;
 import dev.briefs.model.ModelRevisions;
 import dev.briefs.inference.SentenceEmbeddingModel;
 import dev.briefs.inference.onnx.OnnxModelOptions;
-import dev.briefs.inference.onnx.OnnxVariant;
 import dev.briefs.summarise.AbstractiveSummariser;
 import dev.briefs.summarise.EmbeddingVectors;
 import dev.briefs.summarise.ExtractiveSummariser;
@@ -192,7 +191,7 @@ public class NightlyJobConfiguration {
                                       MeterRegistry registry, OutputCache cache) {
         // Timing each graph run costs two clock reads and an atomic add, against milliseconds of ONNX Runtime work.
         OnnxModelOptions options = OnnxModelOptions.defaults()
-                .withVariant(OnnxVariant.parse(settings.variant().id()))
+                .withVariant(settings.variant())
                 .withSession(settings.onnx())
                 .withMeterRegistry(registry);
         // The cache is outermost: an output it has is not asked of the model (nor of a test's wrapper).

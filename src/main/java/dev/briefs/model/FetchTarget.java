@@ -1,5 +1,6 @@
 package dev.briefs.model;
 
+import dev.briefs.optimum.Variant;
 import dev.briefs.model.hub.PathSafety;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.briefs.model;
 
+import dev.briefs.optimum.UnknownVariantException;
+import dev.briefs.optimum.Variant;
 import dev.briefs.model.hub.PathSafety;
 import dev.briefs.model.hub.ModelException;
 import java.io.IOException;
@@ -70,7 +72,8 @@ public final class ModelCatalog {
         }
         JsonNode defaults = root.get("defaults");
         String defRevision = text(defaults, "revision", "main");
-        String defVariant = text(defaults, "variant", "fp32"); // what the job loads by default
+        // The variant entries fetch when they name none; without it, the one every command loads by default.
+        String defVariant = text(defaults, "variant", Variant.DEFAULT.id());
         JsonNode models = root.get("models");
         if (models == null || !models.isArray()) {
             throw ModelException.user(where(source) + "expected a list under 'models:'");
@@ -138,7 +141,7 @@ public final class ModelCatalog {
                 if (task == Task.EMBEDDING) {
                     throw ModelException.user("'files' is required for an embedding model");
                 }
-                files.addAll(variant.seq2seqFiles());
+                files.addAll(VariantFiles.seq2seq(variant));
             }
             for (String f : files) {
                 PathSafety.checkRepoFile(f);
@@ -158,7 +161,7 @@ public final class ModelCatalog {
             Map<String, String> sha256 = PinnedHashes.parse(m.get("sha256"), revision, files, variant);
             return new CatalogEntry(name, repo, revision, task, src, tgt, variant, files, optional, bundled,
                     text(m, "description", ""), approx, sizes, sha256);
-        } catch (ModelException e) {
+        } catch (ModelException | UnknownVariantException e) {
             throw ModelException.user(at + ": " + e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package dev.briefs.model;
 
+import dev.briefs.optimum.Variant;
 import dev.briefs.model.hub.PathSafety;
 import dev.briefs.model.hub.IntegrityException;
 import dev.briefs.model.hub.ModelException;
@@ -191,10 +192,10 @@ public final class ModelFetcher {
         Map<String, RepoFile> listing = info.byPath();
         List<String> paths = target.files();
         if (paths == null) {
-            paths = target.variant().selectFrom(listing.keySet());
+            paths = VariantFiles.selectFrom(target.variant(), listing.keySet());
             if (paths.isEmpty()) {
                 throw ModelException.user(target.repo() + " at commit " + info.commit() + " has no ONNX files of variant "
-                        + target.variant().id() + " (onnx/*" + (target.variant() == Variant.FP32 ? "" : "_" + target.variant().id())
+                        + target.variant().id() + " (onnx/*" + target.variant().suffix()
                         + ".onnx); try --variant");
             }
         }

@@ -1,5 +1,6 @@
 package dev.briefs.model;
 
+import dev.briefs.optimum.Variant;
 import dev.briefs.model.hub.ModelException;
 import dev.briefs.model.hub.PathSafety;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class ModelPreflight {
         }
         ModelFetcher f = null;
         for (String name : missing) {
-            FetchTarget target = store.catalog().resolve(name, Variant.FP32).withVariant(variant);
+            FetchTarget target = store.catalog().resolve(name, Variant.DEFAULT).withVariant(variant);
             if (!PathSafety.isCommit(target.revision())) {
                 // An unattended run installs only bytes someone chose: a branch is whatever the hub serves that night.
                 log.accept("model " + name + " is not installed, and auto-fetch installs only models the catalog pins "

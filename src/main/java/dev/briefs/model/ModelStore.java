@@ -1,5 +1,6 @@
 package dev.briefs.model;
 
+import dev.briefs.optimum.Variant;
 import dev.briefs.model.hub.PathSafety;
 import dev.briefs.model.hub.ModelException;
 import java.io.IOException;
@@ -172,6 +173,36 @@ public final class ModelStore {
                     .map(p -> p.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The variants whose graphs the model's folder holds: for a catalog model, each ONNX file of its
+     * catalog file set renamed to the variant; for another, any graph of the variant under {@code onnx/}.
+     */
+    public List<Variant> graphVariants(String name) {
+        Path dir = dir(name);
+        Optional<CatalogEntry> entry = catalog.find(name);
+        List<String> listed = entry.map(e -> e.files().stream().filter(e.variant()::matchesOnnx).toList()).orElse(List.of());
+        List<Variant> out = new ArrayList<>();
+        for (Variant v : Variant.values()) {
+            boolean there = listed.isEmpty() ? anyGraph(dir, v)
+                    : listed.stream().allMatch(f -> Files.isRegularFile(dir.resolve(entry.get().variant().convert(f, v))));
+            if (there) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private static boolean anyGraph(Path dir, Variant v) {
+        if (!Files.isDirectory(dir.resolve("onnx"))) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(dir.resolve("onnx"))) {
+            return s.anyMatch(p -> Files.isRegularFile(p) && v.matchesOnnx("onnx/" + p.getFileName()));
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.briefs.model;
 import dev.briefs.model.hub.ModelException;
 import dev.briefs.model.hub.PathSafety;
 import dev.briefs.model.hub.RepoFile;
+import dev.briefs.optimum.Variant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

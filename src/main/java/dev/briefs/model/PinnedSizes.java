@@ -1,5 +1,6 @@
 package dev.briefs.model;
 
+import dev.briefs.optimum.Variant;
 import dev.briefs.model.hub.PathSafety;
 import dev.briefs.model.hub.ModelException;
 import java.util.ArrayList;

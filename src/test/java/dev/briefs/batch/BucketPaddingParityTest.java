@@ -8,7 +8,7 @@ import dev.briefs.generate.GenerationConfig;
 import dev.briefs.inference.onnx.DecoderLayout;
 import dev.briefs.inference.onnx.OnnxModelOptions;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
-import dev.briefs.inference.onnx.OnnxVariant;
+import dev.briefs.optimum.Variant;
 import dev.briefs.support.TinyModels;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ class BucketPaddingParityTest {
 
     private static void assertPaddedRunMatches(String fixture, JsonNode c, int bucket, BeamSearch.LengthConvention convention) {
         try (OnnxSeq2SeqModel model = OnnxSeq2SeqModel.load(TinyModels.FIXTURES.resolve(fixture),
-                OnnxModelOptions.defaults().withVariant(OnnxVariant.FP32).withLayout(DecoderLayout.MERGED).withIntraOpThreads(1))) {
+                OnnxModelOptions.defaults().withVariant(Variant.FP32).withLayout(DecoderLayout.MERGED).withIntraOpThreads(1))) {
             GenerationConfig config = model.generationConfig().override(dev.briefs.generate.ParityTest.settings(c.get("settings")));
             BatchSettings settings = new BatchSettings(16, 8192, bucket);
             for (int row = 0; row < c.get("input_ids").size(); row++) {

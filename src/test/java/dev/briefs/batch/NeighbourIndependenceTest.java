@@ -7,7 +7,7 @@ import dev.briefs.generate.Seq2SeqModel;
 import dev.briefs.inference.Seq2SeqGenerator;
 import dev.briefs.inference.onnx.DecoderLayout;
 import dev.briefs.inference.onnx.OnnxModelOptions;
-import dev.briefs.inference.onnx.OnnxVariant;
+import dev.briefs.optimum.Variant;
 import dev.briefs.support.TinyModels;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +50,7 @@ class NeighbourIndependenceTest {
         return out.stream();
     }
 
-    private static Seq2SeqGenerator load(String fixture, OnnxVariant variant, DecoderLayout layout) {
+    private static Seq2SeqGenerator load(String fixture, Variant variant, DecoderLayout layout) {
         return Seq2SeqGenerator.load(TinyModels.FIXTURES.resolve(fixture),
                 OnnxModelOptions.defaults().withVariant(variant).withLayout(layout).withIntraOpThreads(1));
     }
@@ -58,7 +58,7 @@ class NeighbourIndependenceTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("models")
     void float32RowsGiveBitIdenticalLogitsWhateverTheirNeighbours(String fixture, DecoderLayout layout) {
-        try (Seq2SeqGenerator model = load(fixture, OnnxVariant.FP32, layout)) {
+        try (Seq2SeqGenerator model = load(fixture, Variant.FP32, layout)) {
             assertThat(model.rowsIndependent()).isTrue();
             long[][] ids = TEXTS.stream().map(model::tokenize).toArray(long[][]::new);
             int padTo = Arrays.stream(ids).mapToInt(r -> r.length).max().orElseThrow();
@@ -83,7 +83,7 @@ class NeighbourIndependenceTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("models")
     void batchedGenerationEqualsEachInputAloneAndTheUnbatchedReference(String fixture, DecoderLayout layout) {
-        try (Seq2SeqGenerator model = load(fixture, OnnxVariant.FP32, layout)) {
+        try (Seq2SeqGenerator model = load(fixture, Variant.FP32, layout)) {
             for (int bucket : new int[] {1, 8}) {
                 BatchedGeneration batched = new BatchedGeneration(new BatchSettings(16, 8192, bucket), ModelCallRetry.ONCE);
                 List<BatchedGeneration.Input> inputs = TEXTS.stream().map(t -> new BatchedGeneration.Input(t, "en", "uk")).toList();
@@ -105,7 +105,7 @@ class NeighbourIndependenceTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("models")
     void quantizedRowsDependOnTheirNeighboursSoTheyAreNeverBatched(String fixture, DecoderLayout layout) {
-        try (Seq2SeqGenerator model = load(fixture, OnnxVariant.QUANTIZED, layout)) {
+        try (Seq2SeqGenerator model = load(fixture, Variant.QUANTIZED, layout)) {
             assertThat(model.rowsIndependent()).isFalse();
             long[] first = model.tokenize(TEXTS.get(0));
             long[] other = Arrays.copyOf(model.tokenize(TEXTS.get(2)), first.length);

@@ -167,6 +167,34 @@ class ModelsCommandTest {
     }
 
     @Test
+    void listSaysWhichGraphsTheCommandsLoadAndWhetherTheyAreThere() throws IOException {
+        // This catalog fetches the quantized graphs; every command loads fp32 unless a job file or --variant says otherwise.
+        assertThat(run("fetch", "opus-mt-en-uk").code()).isZero();
+        Run list = run("list");
+        assertThat(list.code()).as(list.all()).isZero();
+        assertThat(list.out()).containsPattern("(?m)^NAME .*SIZE\\s+LOADS$")
+                .containsPattern("(?m)^opus-mt-en-uk .*yes .* fp32: MISSING \\(has quantized\\)$")
+                .containsPattern("(?m)^opus-mt-uk-en .*no .*-$")
+                .contains("loads: what run, translate, summarise, eval and bench load: fp32 (the default;");
+
+        Path job = tmp.resolve("job.yaml");
+        Files.writeString(job, "models:\n  variant: quantized\n");
+        Run quantized = run("list", "--job", job.toString());
+        assertThat(quantized.code()).as(quantized.all()).isZero();
+        assertThat(quantized.out()).containsPattern("(?m)^opus-mt-en-uk .*yes .* quantized$")
+                .contains("loads: what the night of " + job + " loads: quantized (its models.variant, else the default)");
+
+        assertThat(run("fetch", "--variant", "fp32", "opus-mt-en-uk").code()).isZero();
+        assertThat(run("list").out()).containsPattern("(?m)^opus-mt-en-uk .*yes .* fp32$");
+
+        Files.writeString(job, "models:\n  variant: int4\n");
+        Run bad = run("list", "--job", job.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertOneCleanErrorLine(bad);
+        assertThat(bad.err()).contains("models.variant: unknown variant 'int4'");
+    }
+
+    @Test
     void verifyReportsAChangedFileAndTheFixCommand() throws IOException {
         assertThat(run("fetch", "opus-mt-en-uk").code()).isZero();
         Path enc = models.resolve("opus-mt-en-uk").resolve(ENCODER);
@@ -212,6 +240,11 @@ class ModelsCommandTest {
         assertThat(noCatalog.code()).isEqualTo(2);
         assertOneCleanErrorLine(noCatalog);
         assertThat(noCatalog.err()).contains("catalog not found");
+
+        Run badVariant = run("fetch", "--variant", "int4", "opus-mt-en-uk");
+        assertThat(badVariant.code()).isEqualTo(2);
+        assertOneCleanErrorLine(badVariant);
+        assertThat(badVariant.err()).contains("unknown variant 'int4': use fp32, quantized or fp16");
 
         Run badEndpoint = run("fetch", "--endpoint", "ftp://example.org", "opus-mt-en-uk");
         assertThat(badEndpoint.code()).isEqualTo(2);

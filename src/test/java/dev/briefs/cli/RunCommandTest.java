@@ -85,7 +85,17 @@ class RunCommandTest {
         Files.writeString(job, Files.readString(job).replace("  translate:\n", "  variant: fp16\n  translate:\n"));
         CommandResult fp16 = CommandResult.run("run", job.toString(), "--date", SAMPLE_DATE);
         assertThat(fp16.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(fp16.err()).contains("models.variant 'fp16' is not fp32 or quantized");
+        assertThat(fp16.err()).contains("models.variant 'fp16' cannot be loaded").contains("use fp32 or quantized");
+        Files.writeString(job, Files.readString(job).replace("  variant: fp16\n", "  variant: best\n"));
+        CommandResult unknown = CommandResult.run("run", job.toString(), "--date", SAMPLE_DATE);
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("job.yaml: models.variant: unknown variant 'best': use fp32, quantized or fp16");
+        // --variant is read by the same rule, and is a one-line usage error too
+        Path plain = TestJobs.write(root, "");
+        CommandResult option = CommandResult.run("run", plain.toString(), "--date", SAMPLE_DATE, "--variant", "best");
+        assertThat(option.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(option.err().strip()).isEqualTo("briefs: unknown variant 'best': use fp32, quantized or fp16 "
+                + "(or float32, int8, q8, float16)");
     }
 
     @Test

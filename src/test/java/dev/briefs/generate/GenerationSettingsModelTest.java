@@ -15,7 +15,7 @@ import dev.briefs.inference.onnx.ModelLoadException;
 import dev.briefs.inference.Seq2SeqGenerator;
 import dev.briefs.inference.onnx.OnnxModelOptions;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
-import dev.briefs.inference.onnx.OnnxVariant;
+import dev.briefs.optimum.Variant;
 import dev.briefs.support.TinyModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +52,7 @@ class GenerationSettingsModelTest {
     }
 
     private static Seq2SeqGenerator load(Path dir) {
-        return Seq2SeqGenerator.load(dir, OnnxModelOptions.defaults().withVariant(OnnxVariant.FP32).withIntraOpThreads(1));
+        return Seq2SeqGenerator.load(dir, OnnxModelOptions.defaults().withVariant(Variant.FP32).withIntraOpThreads(1));
     }
 
     private static int[] greedy(Seq2SeqGenerator g, String text) {

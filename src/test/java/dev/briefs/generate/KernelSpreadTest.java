@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.briefs.inference.onnx.DecoderLayout;
 import dev.briefs.inference.onnx.OnnxModelOptions;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
-import dev.briefs.inference.onnx.OnnxVariant;
 import dev.briefs.inference.onnx.OrtSessionSettings;
+import dev.briefs.optimum.Variant;
 import dev.briefs.support.LogitScale;
 import dev.briefs.support.RoundingBound;
 import java.io.InputStream;
@@ -47,9 +47,9 @@ class KernelSpreadTest {
         int scores = 0;
         for (String name : MODELS) {
             RoundingBound bound = RoundingBound.seq2seq(ParityTest.modelsDir().resolve(name));
-            List<Run> reference = runAll(name, OnnxVariant.FP32, REFERENCE);
+            List<Run> reference = runAll(name, Variant.FP32, REFERENCE);
             for (OrtSessionSettings other : UNFUSED) {
-                List<Run> runs = runAll(name, OnnxVariant.FP32, other);
+                List<Run> runs = runAll(name, Variant.FP32, other);
                 for (int r = 0; r < reference.size(); r++) {
                     Run ref = reference.get(r);
                     Run got = runs.get(r);
@@ -81,7 +81,7 @@ class KernelSpreadTest {
     @Test
     void threadCountsChangeNoBitInEitherVariant() throws Exception {
         for (String name : MODELS) {
-            for (OnnxVariant variant : List.of(OnnxVariant.FP32, OnnxVariant.QUANTIZED)) {
+            for (Variant variant : List.of(Variant.FP32, Variant.QUANTIZED)) {
                 List<Run> one = runAll(name, variant, REFERENCE);
                 List<Run> two = runAll(name, variant, TWO_THREADS);
                 assertThat(one).isNotEmpty();
@@ -99,7 +99,7 @@ class KernelSpreadTest {
     private record Run(String what, ScoredSequence sequence, double logitScale, double penalty, int stable) {
     }
 
-    private static List<Run> runAll(String name, OnnxVariant variant, OrtSessionSettings session) throws Exception {
+    private static List<Run> runAll(String name, Variant variant, OrtSessionSettings session) throws Exception {
         JsonNode cases;
         try (InputStream in = KernelSpreadTest.class.getResourceAsStream("/confidence/transition-scores.json")) {
             cases = new ObjectMapper().readTree(in).get("models").get(name);
@@ -109,7 +109,7 @@ class KernelSpreadTest {
                 .withVariant(variant).withLayout(DecoderLayout.MERGED).withSession(session))) {
             LogitScale observed = new LogitScale(model);
             for (JsonNode c : cases) {
-                if (OnnxVariant.parse(c.get("variant").asString()) != variant) {
+                if (Variant.parse(c.get("variant").asString()) != variant) {
                     continue;
                 }
                 Map<String, Object> settings = ParityTest.settings(c.get("settings"));

@@ -2,7 +2,7 @@ package dev.briefs.generate;
 
 import dev.briefs.inference.onnx.DecoderLayout;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
-import dev.briefs.inference.onnx.OnnxVariant;
+import dev.briefs.optimum.Variant;
 import dev.briefs.support.RoundingBound;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class NearTies {
      * output are stable: the whole row where it is, else those before the first that noise changed.
      */
     public static int[] stablePrefixes(String model, JsonNode recordedCase) {
-        OnnxVariant variant = OnnxVariant.parse(recordedCase.get("variant").asString());
+        Variant variant = Variant.parse(recordedCase.get("variant").asString());
         String key = model + "/" + recordedCase.get("name").asString() + "/" + variant;
         return STABLE_PREFIXES.computeIfAbsent(key, k -> compute(model, recordedCase, variant));
     }
@@ -53,18 +53,7 @@ public final class NearTies {
         throw new AssertionError(model + ": no expected.json case " + caseName + " [" + variant + "]");
     }
 
-    /** Whether every row of the case is stable under the bound. */
-    public static boolean allStable(String model, JsonNode recordedCase) {
-        int[] prefixes = stablePrefixes(model, recordedCase);
-        for (int i = 0; i < prefixes.length; i++) {
-            if (prefixes[i] < recordedCase.get("output_ids").get(i).size()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int[] compute(String model, JsonNode c, OnnxVariant variant) {
+    private static int[] compute(String model, JsonNode c, Variant variant) {
         OnnxSeq2SeqModel engine = ParityTest.model(model, variant, DecoderLayout.MERGED);
         double logitBound = 2 * RoundingBound.seq2seq(ParityTest.modelsDir().resolve(model)).gamma();
         GenerationConfig cfg = engine.generationConfig().override(ParityTest.settings(c.get("settings")));

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import dev.briefs.inference.onnx.DecoderLayout;
 import dev.briefs.inference.onnx.OnnxModelOptions;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
-import dev.briefs.inference.onnx.OnnxVariant;
+import dev.briefs.optimum.Variant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -74,13 +74,13 @@ public class ParityTest {
         }
     }
 
-    static synchronized OnnxSeq2SeqModel model(String name, OnnxVariant v, DecoderLayout l) {
+    static synchronized OnnxSeq2SeqModel model(String name, Variant v, DecoderLayout l) {
         return CACHE.computeIfAbsent(name + "/" + v + "/" + l,
                 k -> OnnxSeq2SeqModel.load(modelsDir().resolve(name), OnnxModelOptions.defaults().withVariant(v).withLayout(l).withIntraOpThreads(1)));
     }
 
     /** Model loaded without the decoder's key/value cache (decoder_model.onnx over the whole prefix). */
-    static synchronized OnnxSeq2SeqModel modelWithoutCache(String name, OnnxVariant v) {
+    static synchronized OnnxSeq2SeqModel modelWithoutCache(String name, Variant v) {
         return CACHE.computeIfAbsent(name + "/" + v + "/nocache",
                 k -> OnnxSeq2SeqModel.load(modelsDir().resolve(name),
                         OnnxModelOptions.defaults().withVariant(v).withCache(false).withIntraOpThreads(1)));
@@ -167,7 +167,7 @@ public class ParityTest {
             for (DecoderLayout layout : DecoderLayout.values()) {
                 List<DynamicNode> tests = new ArrayList<>();
                 for (JsonNode c : root.get("cases")) {
-                    OnnxVariant variant = OnnxVariant.parse(c.get("variant").asString());
+                    Variant variant = Variant.parse(c.get("variant").asString());
                     String display = c.get("name").asString() + " [" + variant + "]";
                     tests.add(DynamicTest.dynamicTest(display, () -> runCase(name, dir, c, variant, layout, conv)));
                 }
@@ -203,8 +203,8 @@ public class ParityTest {
                 root.path("versions").path("transformers").asString(null));
         List<DynamicNode> tests = new ArrayList<>();
         for (JsonNode c : root.get("cases")) {
-            OnnxVariant variant = OnnxVariant.parse(c.get("variant").asString());
-            if (variant != OnnxVariant.FP32) {
+            Variant variant = Variant.parse(c.get("variant").asString());
+            if (variant != Variant.FP32) {
                 continue;
             }
             String display = c.get("name").asString() + " [" + variant + "]";
@@ -271,7 +271,7 @@ public class ParityTest {
         return m;
     }
 
-    static void runCase(String name, Path dir, JsonNode c, OnnxVariant variant, DecoderLayout layout,
+    static void runCase(String name, Path dir, JsonNode c, Variant variant, DecoderLayout layout,
             BeamSearch.LengthConvention conv) {
         if (c.has("src_lang")) {
             checkLanguageFields(dir, c);

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import dev.briefs.inference.onnx.DecoderLayout;
 import dev.briefs.inference.onnx.OnnxModelOptions;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
-import dev.briefs.inference.onnx.OnnxVariant;
+import dev.briefs.optimum.Variant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -49,7 +49,7 @@ public class RealSizeParityTest {
     private static String loadedKey;
     private static OnnxSeq2SeqModel loaded;
 
-    static synchronized OnnxSeq2SeqModel model(Path dir, OnnxVariant variant, DecoderLayout layout) {
+    static synchronized OnnxSeq2SeqModel model(Path dir, Variant variant, DecoderLayout layout) {
         String key = dir + "/" + variant + "/" + layout;
         if (!key.equals(loadedKey)) {
             closeModel();
@@ -90,16 +90,16 @@ public class RealSizeParityTest {
             JsonNode expected = mapper.readTree(dir.resolve("expected.json").toFile());
             BeamSearch.LengthConvention conv = BeamSearch.LengthConvention.forTransformersVersion(
                     expected.path("versions").path("transformers").asString(null));
-            for (OnnxVariant variant : List.of(OnnxVariant.FP32, OnnxVariant.QUANTIZED)) {
+            for (Variant variant : List.of(Variant.FP32, Variant.QUANTIZED)) {
                 for (DecoderLayout layout : DecoderLayout.values()) {
-                    String suffix = variant == OnnxVariant.QUANTIZED ? "_quantized" : "";
+                    String suffix = variant == Variant.QUANTIZED ? "_quantized" : "";
                     if (layout == DecoderLayout.SPLIT
                             && !Files.isRegularFile(dir.resolve("onnx/decoder_with_past_model" + suffix + ".onnx"))) {
                         continue; // the quantized real-size export has the merged decoder only
                     }
                     List<DynamicNode> tests = new ArrayList<>();
                     for (JsonNode c : expected.get("cases")) {
-                        if (OnnxVariant.parse(c.get("variant").asString()) != variant) {
+                        if (Variant.parse(c.get("variant").asString()) != variant) {
                             continue;
                         }
                         tests.add(DynamicTest.dynamicTest(c.get("name").asString() + " [" + variant + "]", () -> {

@@ -18,7 +18,7 @@ import dev.briefs.inference.onnx.ModelLoadException;
 import dev.briefs.inference.UnknownLanguageException;
 import dev.briefs.inference.onnx.OnnxModelOptions;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
-import dev.briefs.inference.onnx.OnnxVariant;
+import dev.briefs.optimum.Variant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
@@ -38,9 +38,9 @@ class TextGenerationTest {
     @BeforeAll
     static void load() {
         marian = Seq2SeqGenerator.load(ParityTest.modelsDir().resolve("tiny-marian-en-uk"),
-                OnnxModelOptions.defaults().withVariant(OnnxVariant.FP32).withIntraOpThreads(1));
+                OnnxModelOptions.defaults().withVariant(Variant.FP32).withIntraOpThreads(1));
         bart = Seq2SeqGenerator.load(ParityTest.modelsDir().resolve("tiny-bart"),
-                OnnxModelOptions.defaults().withVariant(OnnxVariant.FP32).withIntraOpThreads(1));
+                OnnxModelOptions.defaults().withVariant(Variant.FP32).withIntraOpThreads(1));
     }
 
     @AfterAll
@@ -60,12 +60,12 @@ class TextGenerationTest {
                 continue;
             }
             JsonNode root = mapper.readTree(expected);
-            for (OnnxVariant v : List.of(OnnxVariant.FP32, OnnxVariant.QUANTIZED)) {
+            for (Variant v : List.of(Variant.FP32, Variant.QUANTIZED)) {
                 tests.add(DynamicTest.dynamicTest(name + " " + v, () -> {
                     try (Seq2SeqGenerator g = Seq2SeqGenerator.load(dir,
                             OnnxModelOptions.defaults().withVariant(v).withIntraOpThreads(1))) {
                         for (JsonNode c : root.get("cases")) {
-                            if (OnnxVariant.parse(c.get("variant").asString()) != v) {
+                            if (Variant.parse(c.get("variant").asString()) != v) {
                                 continue;
                             }
                             String label = name + " " + c.get("name").asString() + " " + v;
@@ -96,9 +96,21 @@ class TextGenerationTest {
                                             : g.generate(List.of(in), src, tgt, settings));
                                 }
                             }
+                            int[] stable = NearTies.stablePrefixes(name, c);
                             for (int i = 0; i < inputs.size(); i++) {
-                                assertThat(results.get(i).text()).as("text %s row %d", label, i)
-                                        .isEqualTo(c.get("output_text").get(i).asString());
+                                JsonNode recorded = c.get("output_ids").get(i);
+                                if (stable[i] == recorded.size()) {
+                                    assertThat(results.get(i).text()).as("text %s row %d", label, i)
+                                            .isEqualTo(c.get("output_text").get(i).asString());
+                                } else {
+                                    // A near-tie within the float32 bound: the ids up to it hold on every CPU.
+                                    int[] prefix = new int[stable[i]];
+                                    for (int j = 0; j < prefix.length; j++) {
+                                        prefix[j] = recorded.get(j).intValue();
+                                    }
+                                    assertThat(results.get(i).outputIds()).as("ids %s row %d, up to its near-tie", label, i)
+                                            .startsWith(prefix);
+                                }
                             }
                         }
                     }
@@ -122,7 +134,7 @@ class TextGenerationTest {
     @Test
     void nllbMarksTheSourceLanguageAndForcesTheTarget() {
         try (Seq2SeqGenerator nllb = Seq2SeqGenerator.load(ParityTest.modelsDir().resolve("tiny-nllb"),
-                OnnxModelOptions.defaults().withVariant(OnnxVariant.FP32).withIntraOpThreads(1))) {
+                OnnxModelOptions.defaults().withVariant(Variant.FP32).withIntraOpThreads(1))) {
             Map<String, Long> ids = ParityTest.addedTokenIds(ParityTest.modelsDir().resolve("tiny-nllb"));
             long eng = ids.get("eng_Latn");
             long ukr = ids.get("ukr_Cyrl");
@@ -149,7 +161,7 @@ class TextGenerationTest {
     @Test
     void nllbUnknownOrMissingLanguageFailsNamingIt() {
         try (Seq2SeqGenerator nllb = Seq2SeqGenerator.load(ParityTest.modelsDir().resolve("tiny-nllb"),
-                OnnxModelOptions.defaults().withVariant(OnnxVariant.FP32).withIntraOpThreads(1))) {
+                OnnxModelOptions.defaults().withVariant(Variant.FP32).withIntraOpThreads(1))) {
             assertThatThrownBy(() -> nllb.generate("Hello.", "en", "tlh"))
                     .isInstanceOf(UnknownLanguageException.class)
                     .hasMessageContaining("tiny-nllb").hasMessageContaining("'tlh'")
@@ -262,7 +274,7 @@ class TextGenerationTest {
         Path dir = copyModel(tmp, "tiny-marian-en-uk");
         Path enc = dir.resolve("onnx/encoder_model.onnx");
         Files.delete(enc);
-        assertThatThrownBy(() -> OnnxSeq2SeqModel.load(dir, OnnxModelOptions.defaults().withVariant(OnnxVariant.FP32)))
+        assertThatThrownBy(() -> OnnxSeq2SeqModel.load(dir, OnnxModelOptions.defaults().withVariant(Variant.FP32)))
                 .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("encoder_model.onnx")
                 .satisfies(e -> assertThat(((ModelLoadException) e).getFile()).isEqualTo(enc));
@@ -273,7 +285,8 @@ class TextGenerationTest {
         Path dir = copyModel(tmp, "tiny-bart");
         Path dec = dir.resolve("onnx/decoder_with_past_model_quantized.onnx");
         Files.write(dec, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
-        assertThatThrownBy(() -> OnnxSeq2SeqModel.load(dir, OnnxModelOptions.defaults().withLayout(DecoderLayout.SPLIT)))
+        assertThatThrownBy(() -> OnnxSeq2SeqModel.load(dir,
+                OnnxModelOptions.defaults().withVariant(Variant.QUANTIZED).withLayout(DecoderLayout.SPLIT)))
                 .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("decoder_with_past_model_quantized.onnx");
     }
@@ -305,9 +318,9 @@ class TextGenerationTest {
     }
 
     @Test
-    void variantChooserPrefersQuantizedAndMerged() {
+    void theDefaultIsFp32ThoughQuantizedIsThereAndMergedWherePresent() {
         try (OnnxSeq2SeqModel m = OnnxSeq2SeqModel.load(ParityTest.modelsDir().resolve("tiny-bart"))) {
-            assertThat(m.variant()).isEqualTo(OnnxVariant.QUANTIZED);
+            assertThat(m.variant()).isEqualTo(Variant.FP32);
             assertThat(m.layout()).isEqualTo(DecoderLayout.MERGED);
             assertThat(m.architecture()).isEqualTo("bart");
         }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.briefs.inference.onnx.DecoderLayout;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
-import dev.briefs.inference.onnx.OnnxVariant;
+import dev.briefs.optimum.Variant;
 import dev.briefs.support.LogitScale;
 import dev.briefs.support.RoundingBound;
 import java.io.InputStream;
@@ -76,7 +76,7 @@ class TransitionScoresTest {
         for (String name : EXPECTED_CASES.keySet()) {
             List<DynamicNode> tests = new ArrayList<>();
             for (JsonNode c : models.get(name)) {
-                OnnxVariant variant = OnnxVariant.parse(c.get("variant").asString());
+                Variant variant = Variant.parse(c.get("variant").asString());
                 String display = c.get("name").asString() + " [" + variant + ", " + c.get("search").asString() + "]";
                 tests.add(DynamicTest.dynamicTest(display, () -> runCase(name, c, variant)));
             }
@@ -85,7 +85,7 @@ class TransitionScoresTest {
         return nodes.stream();
     }
 
-    private static void runCase(String name, JsonNode c, OnnxVariant variant) {
+    private static void runCase(String name, JsonNode c, Variant variant) {
         OnnxSeq2SeqModel model = ParityTest.model(name, variant, DecoderLayout.MERGED);
         RoundingBound bound = RoundingBound.seq2seq(ParityTest.modelsDir().resolve(name));
         double penalty = c.get("settings").has("repetition_penalty") ? c.get("settings").get("repetition_penalty").asDouble() : 1.0;

@@ -1,5 +1,6 @@
 package dev.briefs.model;
 
+import dev.briefs.optimum.Variant;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +26,7 @@ final class Fixtures {
     static Map<String, byte[]> marianRepo(long seed) {
         Random r = new Random(seed);
         Map<String, byte[]> files = new TreeMap<>();
-        for (String f : Variant.SEQ2SEQ_CONFIG_FILES) {
+        for (String f : VariantFiles.SEQ2SEQ_CONFIG_FILES) {
             files.put(f, ("{\"file\": \"" + f + "\", \"seed\": " + seed + "}\n").getBytes(StandardCharsets.UTF_8));
         }
         files.put(ENCODER, bytes(r, 300_000));
@@ -48,7 +49,7 @@ final class Fixtures {
     static ModelCatalog catalog() {
         return new ModelCatalog(List.of(
                 new CatalogEntry(NAME, REPO, "main", Task.TRANSLATION, List.of("en"), List.of("uk"),
-                        Variant.QUANTIZED, Variant.QUANTIZED.seq2seqFiles(), false, false, "", 110),
+                        Variant.QUANTIZED, VariantFiles.seq2seq(Variant.QUANTIZED), false, false, "", 110),
                 new CatalogEntry("all-minilm-l6-v2", "sentence-transformers/all-MiniLM-L6-v2", "main", Task.EMBEDDING,
                         List.of("en"), List.of("en"), Variant.QUANTIZED, List.of(), false, true, "", 23)), null);
     }

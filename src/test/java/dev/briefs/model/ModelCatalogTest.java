@@ -1,5 +1,6 @@
 package dev.briefs.model;
 
+import dev.briefs.optimum.Variant;
 import dev.briefs.model.hub.ModelException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +34,7 @@ class ModelCatalogTest {
         assertThat(enUk.task()).isEqualTo(Task.TRANSLATION);
         assertThat(enUk.languages()).isEqualTo("en->uk");
         assertThat(enUk.variant()).as("the variant the job loads by default").isEqualTo(Variant.FP32);
-        assertThat(enUk.files()).containsAll(Variant.FP32.seq2seqFiles())
+        assertThat(enUk.files()).containsAll(VariantFiles.seq2seq(Variant.FP32))
                 .as("MarianTokenizer's own files, which the job tokenizes with").containsAll(MARIAN_TOKENIZER);
         assertThat(enUk.revision()).isEqualTo(PINS.get("opus-mt-en-uk"));
         assertThat(enUk.pinned()).isTrue();
@@ -49,7 +50,7 @@ class ModelCatalogTest {
             assertThat(e.repo()).isEqualTo("Xenova/opus-mt-" + into + "-en");
             assertThat(e.languages()).isEqualTo(into + "->en");
             assertThat(e.optional()).as("fetched by name only").isTrue();
-            assertThat(e.files()).containsAll(Variant.FP32.seq2seqFiles()).containsAll(MARIAN_TOKENIZER);
+            assertThat(e.files()).containsAll(VariantFiles.seq2seq(Variant.FP32)).containsAll(MARIAN_TOKENIZER);
         }
         CatalogEntry minilm = c.find("all-minilm-l6-v2").orElseThrow();
         assertThat(minilm.bundled()).isTrue();
@@ -260,7 +261,7 @@ class ModelCatalogTest {
         FetchTarget quantized = c.resolve("opus-mt-en-uk", Variant.FP32).withVariant(Variant.QUANTIZED);
         assertThat(quantized.variant()).isEqualTo(Variant.QUANTIZED);
         assertThat(quantized.files()).as("models fetch --variant quantized, or a job file with models.variant: quantized")
-                .containsAll(Variant.QUANTIZED.seq2seqFiles()).containsAll(MARIAN_TOKENIZER).hasSize(10);
+                .containsAll(VariantFiles.seq2seq(Variant.QUANTIZED)).containsAll(MARIAN_TOKENIZER).hasSize(10);
         assertThat(c.resolve("Xenova/opus-mt-uk-en@abc", Variant.FP32).name()).isEqualTo("opus-mt-uk-en");
         FetchTarget other = c.resolve("Xenova/opus-mt-en-fr@refs/pr/1", Variant.FP32);
         assertThat(other.name()).isEqualTo("Xenova--opus-mt-en-fr");

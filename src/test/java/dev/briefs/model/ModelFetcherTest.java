@@ -1,5 +1,6 @@
 package dev.briefs.model;
 
+import dev.briefs.optimum.Variant;
 import dev.briefs.model.hub.IntegrityException;
 import dev.briefs.model.hub.ModelException;
 import static dev.briefs.model.Fixtures.DECODER;
@@ -70,7 +71,7 @@ class ModelFetcherTest {
         assertThat(r.commit()).isEqualTo(commit);
         assertThat(r.files()).isEqualTo(7);
         Path dir = models.resolve(NAME);
-        for (String f : Variant.QUANTIZED.seq2seqFiles()) {
+        for (String f : VariantFiles.seq2seq(Variant.QUANTIZED)) {
             assertThat(Files.readAllBytes(dir.resolve(f))).as(f).isEqualTo(files.get(f));
         }
         assertThat(dir.resolve("onnx/encoder_model.onnx")).doesNotExist();
@@ -81,7 +82,7 @@ class ModelFetcherTest {
         assertThat(m.commit()).isEqualTo(commit);
         assertThat(m.endpointHost()).isEqualTo(hub.hostAndPort());
         assertThat(m.fetchedAt()).isNotBlank();
-        assertThat(m.files()).extracting(Manifest.FileEntry::path).containsExactlyElementsOf(Variant.QUANTIZED.seq2seqFiles());
+        assertThat(m.files()).extracting(Manifest.FileEntry::path).containsExactlyElementsOf(VariantFiles.seq2seq(Variant.QUANTIZED));
         assertThat(m.files()).filteredOn(f -> f.path().equals(ENCODER)).singleElement()
                 .satisfies(f -> {
                     assertThat(f.sha256()).isEqualTo(TestHub.sha256(files.get(ENCODER)));
@@ -376,7 +377,7 @@ class ModelFetcherTest {
         fetcher().fetch(NAME, Variant.QUANTIZED, false);
         String pinned = hub.addRepo(REPO, Fixtures.marianRepo(5));
         ModelCatalog pinnedCatalog = new ModelCatalog(List.of(new CatalogEntry(NAME, REPO, pinned, Task.TRANSLATION,
-                List.of("en"), List.of("uk"), Variant.QUANTIZED, Variant.QUANTIZED.seq2seqFiles(), false, false, "", -1)),
+                List.of("en"), List.of("uk"), Variant.QUANTIZED, VariantFiles.seq2seq(Variant.QUANTIZED), false, false, "", -1)),
                 null);
         ModelStore pinnedStore = new ModelStore(models, pinnedCatalog);
 

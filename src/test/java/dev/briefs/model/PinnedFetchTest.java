@@ -1,5 +1,6 @@
 package dev.briefs.model;
 
+import dev.briefs.optimum.Variant;
 import dev.briefs.model.hub.ModelException;
 import static dev.briefs.model.Fixtures.DECODER;
 import static dev.briefs.model.Fixtures.ENCODER;
@@ -76,7 +77,7 @@ class PinnedFetchTest {
         Map<String, ExpectedSize> parsed = new LinkedHashMap<>();
         sizes.forEach((path, size) -> parsed.put(path, ExpectedSize.parse(size)));
         return new CatalogEntry(NAME, REPO, pinned, Task.TRANSLATION, List.of("en"), List.of("uk"), Variant.QUANTIZED,
-                Variant.QUANTIZED.seq2seqFiles(), false, false, "", -1, parsed, sha256);
+                VariantFiles.seq2seq(Variant.QUANTIZED), false, false, "", -1, parsed, sha256);
     }
 
     /**

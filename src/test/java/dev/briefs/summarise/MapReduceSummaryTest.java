@@ -14,7 +14,7 @@ import dev.briefs.inference.ModelDecorator;
 import dev.briefs.inference.Seq2SeqGenerator;
 import dev.briefs.inference.TextGenerator;
 import dev.briefs.inference.onnx.OnnxModelOptions;
-import dev.briefs.inference.onnx.OnnxVariant;
+import dev.briefs.optimum.Variant;
 import dev.briefs.support.SharedCorpus;
 import dev.briefs.support.TinyModels;
 import java.io.IOException;
@@ -46,7 +46,7 @@ class MapReduceSummaryTest {
     @TempDir
     Path models;
 
-    private GenerationModels installed;
+    private GenerationModels quantized;
     private GenerationModels fp32;
 
     /** Every model call, as the model got it: its inputs and the texts it gave back, stripped as the job strips them. */
@@ -81,22 +81,22 @@ class MapReduceSummaryTest {
     @BeforeEach
     void load() {
         TinyModels.install("tiny-bart", models, "distilbart-cnn-6-6");
-        installed = new GenerationModels(models);
-        fp32 = new GenerationModels(models, ModelDecorator.NONE, OnnxModelOptions.defaults().withVariant(OnnxVariant.FP32));
+        quantized = new GenerationModels(models, ModelDecorator.NONE, OnnxModelOptions.defaults().withVariant(Variant.QUANTIZED));
+        fp32 = new GenerationModels(models, ModelDecorator.NONE, OnnxModelOptions.defaults().withVariant(Variant.FP32));
     }
 
     @AfterEach
     void close() {
-        installed.close();
+        quantized.close();
         fp32.close();
     }
 
     /**
-     * The tiny model's default (quantized) graphs: each input has a call of its own, made in the order
+     * The tiny model's quantized graphs: each input has a call of its own, made in the order
      * the summariser sends them, so the recording reads in the article's order.
      */
     private TextGenerator model() {
-        return installed.get("distilbart-cnn-6-6");
+        return quantized.get("distilbart-cnn-6-6");
     }
 
     /** The fp32 graphs, whose rows may share a call (sorted by length). */

@@ -92,7 +92,9 @@ class ReduceGuardTest {
 
         Summary summary = summariser.summarise(chunks, "en", 20);
 
-        assertThat(seen).as("the chunks only: a reduce round would send the same texts again").containsExactlyElementsOf(chunkTexts);
+        // In any order: the fp32 graphs (the default) let the chunks share model calls, grouped by length.
+        assertThat(seen).as("the chunks only: a reduce round would send the same texts again")
+                .containsExactlyInAnyOrderElementsOf(chunkTexts);
         assertThat(summary.path()).isEqualTo(new SummaryPath(SummaryPath.MAP_REDUCE, 0, chunks.size()));
         assertThat(summary.degraded()).filteredOn(d -> d.kind().equals(Degradation.REDUCE_STOPPED)).singleElement()
                 .satisfies(d -> {

@@ -11,7 +11,7 @@ import dev.briefs.inference.ModelDecorator;
 import dev.briefs.inference.Seq2SeqGenerator;
 import dev.briefs.inference.TextGenerator;
 import dev.briefs.inference.onnx.OnnxModelOptions;
-import dev.briefs.inference.onnx.OnnxVariant;
+import dev.briefs.optimum.Variant;
 import dev.briefs.model.ModelCatalog;
 import dev.briefs.model.Task;
 import dev.briefs.support.TinyModels;
@@ -41,7 +41,7 @@ class TranslationRoutesTest {
     private static final String EN = "The port reopened on Thursday. Farmers welcomed the news.";
 
     /** The fp32 graphs, the only ones whose inputs of different articles may share a call. */
-    private static final OnnxModelOptions FP32 = OnnxModelOptions.defaults().withVariant(OnnxVariant.parse("fp32"));
+    private static final OnnxModelOptions FP32 = OnnxModelOptions.defaults().withVariant(Variant.parse("fp32"));
 
     @TempDir
     Path models;

@@ -1,44 +1,45 @@
 package dev.briefs.inference.onnx;
 
+import dev.briefs.optimum.Variant;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Which graphs of a model folder are loaded: the variant (fp32 or quantized) and the decoder layout
- * (one merged decoder, or one without and one with past), as asked for or, where not asked, as the
- * folder holds them (Optimum's file names).
+ * Which graphs of a model folder are loaded: the variant asked for (the default where none was),
+ * and the decoder layout (one merged decoder, or one without and one with past), as asked for or,
+ * where not asked, as the folder holds them (Optimum's file names).
+ *
+ * <p>The variant is never taken from what the folder happens to hold: a folder with both fp32 and
+ * quantized graphs must give {@code translate} the output the night gives, so a variant that is not
+ * there is an error that says how to fetch it, not a quiet switch to another.
  *
  * @param cache whether decoding uses the key/value cache; without it, only the decoder without past runs
  */
-record GraphFiles(Path onnxDir, OnnxVariant variant, DecoderLayout layout, boolean cache) {
+record GraphFiles(Path onnxDir, Variant variant, DecoderLayout layout, boolean cache) {
 
     /** A graph's file in the chosen variant, e.g. {@code onnx/decoder_model_merged_quantized.onnx}. */
     Path graph(String base) {
-        return onnxDir.resolve(base + variant.suffix() + ".onnx");
+        return onnxDir.resolve(variant.graphFile(base));
     }
 
     static GraphFiles choose(Path dir, OnnxModelOptions options) {
         Path onnxDir = Files.isDirectory(dir.resolve("onnx")) ? dir.resolve("onnx") : dir;
-        OnnxVariant variant = options.variant();
+        Variant variant = options.variant();
         DecoderLayout layout = options.layout();
         boolean cache = options.cache();
         if (!cache) {
             layout = DecoderLayout.SPLIT; // decoder_model{v}.onnx only
         }
-        if (variant == null) {
-            boolean q = cache ? complete(onnxDir, OnnxVariant.QUANTIZED, layout)
-                    : Files.isRegularFile(onnxDir.resolve("encoder_model" + OnnxVariant.QUANTIZED.suffix() + ".onnx"))
-                            && Files.isRegularFile(onnxDir.resolve("decoder_model" + OnnxVariant.QUANTIZED.suffix() + ".onnx"));
-            variant = q ? OnnxVariant.QUANTIZED : OnnxVariant.FP32;
-        }
-        if (variant == OnnxVariant.FP16) {
-            throw new ModelLoadException(onnxDir.resolve("encoder_model_fp16.onnx"),
+        if (variant == Variant.FP16) {
+            throw new ModelLoadException(onnxDir.resolve(Variant.FP16.graphFile("encoder_model")),
                     "The fp16 variant is not supported by this backend (DJL's ONNX Runtime engine cannot create float16 tensors)");
         }
+        requireVariant(dir, onnxDir, variant);
         if (layout == null) {
-            layout = Files.isRegularFile(onnxDir.resolve("decoder_model_merged" + variant.suffix() + ".onnx"))
+            layout = Files.isRegularFile(onnxDir.resolve(variant.graphFile("decoder_model_merged")))
                     ? DecoderLayout.MERGED : DecoderLayout.SPLIT;
         }
         if (options.layout() != null && cache) {
@@ -46,7 +47,7 @@ record GraphFiles(Path onnxDir, OnnxVariant variant, DecoderLayout layout, boole
             List<String> bases = layout == DecoderLayout.MERGED ? List.of("decoder_model_merged")
                     : List.of("decoder_model", "decoder_with_past_model");
             for (String base : bases) {
-                Path f = onnxDir.resolve(base + variant.suffix() + ".onnx");
+                Path f = onnxDir.resolve(variant.graphFile(base));
                 if (!Files.isRegularFile(f)) {
                     throw new ModelLoadException(f, "Missing ONNX graph of the " + layout.name().toLowerCase(Locale.ROOT)
                             + " decoder layout that was asked for");
@@ -56,20 +57,22 @@ record GraphFiles(Path onnxDir, OnnxVariant variant, DecoderLayout layout, boole
         return new GraphFiles(onnxDir, variant, layout, cache);
     }
 
-    private static boolean complete(Path onnxDir, OnnxVariant v, DecoderLayout layout) {
-        String s = v.suffix();
-        if (!Files.isRegularFile(onnxDir.resolve("encoder_model" + s + ".onnx"))) {
-            return false;
+    /** The variant's encoder must be there; where it is not, the error names the fetch, and the variant the folder has. */
+    private static void requireVariant(Path dir, Path onnxDir, Variant variant) {
+        Path encoder = onnxDir.resolve(variant.graphFile("encoder_model"));
+        if (Files.isRegularFile(encoder)) {
+            return;
         }
-        boolean merged = Files.isRegularFile(onnxDir.resolve("decoder_model_merged" + s + ".onnx"));
-        boolean split = Files.isRegularFile(onnxDir.resolve("decoder_model" + s + ".onnx"))
-                && Files.isRegularFile(onnxDir.resolve("decoder_with_past_model" + s + ".onnx"));
-        if (layout == DecoderLayout.MERGED) {
-            return merged;
+        List<Variant> present = Arrays.stream(Variant.values()).filter(v -> v != Variant.FP16)
+                .filter(v -> Files.isRegularFile(onnxDir.resolve(v.graphFile("encoder_model")))).toList();
+        if (present.isEmpty()) {
+            return; // no variant at all: loading the encoder fails, naming it
         }
-        if (layout == DecoderLayout.SPLIT) {
-            return split;
-        }
-        return merged || split;
+        String name = dir.toAbsolutePath().normalize().getFileName().toString();
+        String other = present.get(0).id();
+        throw new VariantNotInstalledException(encoder, "the " + variant.id() + " graphs are not installed (the folder has "
+                + other + " ones): " + encoder + " is missing; fetch them with: java -jar target/briefs.jar models fetch "
+                + name + " --variant " + variant.id() + ", or load the " + other + " graphs with --variant " + other
+                + " (models.variant: " + other + " in a job file)");
     }
 }

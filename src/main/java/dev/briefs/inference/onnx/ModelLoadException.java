@@ -30,6 +30,12 @@ public class ModelLoadException extends RuntimeException {
         this(file, message, null);
     }
 
+    /** For a message that names the file itself, where appending it would not read well. */
+    protected ModelLoadException(String message, Path file) {
+        super(message);
+        this.file = file;
+    }
+
     /** The offending file or folder, or {@code null} for a model bundled with the application. */
     public Path getFile() {
         return file;

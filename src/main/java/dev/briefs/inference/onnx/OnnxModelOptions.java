@@ -1,12 +1,13 @@
 package dev.briefs.inference.onnx;
 
+import dev.briefs.optimum.Variant;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Loading options.
  *
- * @param variant the graph variant to load, or null for the default: quantized where all needed
- *     quantized graphs are present, else fp32
+ * @param variant the graph variant to load; null means {@link Variant#DEFAULT}, never the variant
+ *     that happens to be in the folder, so a model gives the same output in every command
  * @param layout the decoder layout, or null for the default: merged where present, else split.
  *     Ignored when {@code cache} is false
  * @param session ONNX Runtime session settings (threads, graph optimisation, memory arena)
@@ -20,10 +21,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  *     {@code decoder_with_past}), or null (the
  *     default) to time nothing
  */
-public record OnnxModelOptions(OnnxVariant variant, DecoderLayout layout, OrtSessionSettings session, boolean cache,
+public record OnnxModelOptions(Variant variant, DecoderLayout layout, OrtSessionSettings session, boolean cache,
         MeterRegistry meterRegistry) {
 
     public OnnxModelOptions {
+        variant = variant != null ? variant : Variant.DEFAULT;
         session = session != null ? session : OrtSessionSettings.DEFAULTS;
     }
 
@@ -31,7 +33,8 @@ public record OnnxModelOptions(OnnxVariant variant, DecoderLayout layout, OrtSes
         return new OnnxModelOptions(null, null, OrtSessionSettings.DEFAULTS, true, null);
     }
 
-    public OnnxModelOptions withVariant(OnnxVariant v) {
+    /** With the graphs of this variant (null: the default). */
+    public OnnxModelOptions withVariant(Variant v) {
         return new OnnxModelOptions(v, layout, session, cache, meterRegistry);
     }
 

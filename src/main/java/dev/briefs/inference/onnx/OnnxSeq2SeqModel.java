@@ -1,5 +1,6 @@
 package dev.briefs.inference.onnx;
 
+import dev.briefs.optimum.Variant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
@@ -37,7 +38,7 @@ import tools.jackson.databind.ObjectMapper;
  * <p>The model folder holds {@code config.json}, optionally {@code generation_config.json}, and in
  * {@code onnx/} (or the folder itself) {@code encoder_model{v}.onnx} plus either {@code
  * decoder_model_merged{v}.onnx} or {@code decoder_model{v}.onnx} + {@code
- * decoder_with_past_model{v}.onnx}, where {@code {v}} is the {@link OnnxVariant} suffix. Input and
+ * decoder_with_past_model{v}.onnx}, where {@code {v}} is the {@link Variant} suffix. Input and
  * output names are read from the graphs: {@code input_ids}, {@code attention_mask}, {@code
  * encoder_hidden_states}, {@code encoder_attention_mask}, {@code use_cache_branch}, {@code
  * past_key_values.*} (fed from the matching {@code present.*} outputs), {@code logits}.
@@ -72,7 +73,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
     public static final String RUN_TIMER = OnnxGraph.RUN_TIMER;
 
     private final Path dir;
-    private final OnnxVariant variant;
+    private final Variant variant;
     private final DecoderLayout layout;
     private final OnnxGraph encoder;
     private final OnnxGraph decoder;
@@ -84,7 +85,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
     private final String architecture;
     private final boolean cache;
 
-    private OnnxSeq2SeqModel(Path dir, OnnxVariant variant, DecoderLayout layout, OnnxGraph encoder, OnnxGraph decoder,
+    private OnnxSeq2SeqModel(Path dir, Variant variant, DecoderLayout layout, OnnxGraph encoder, OnnxGraph decoder,
             OnnxGraph decoderWithPast, int numHeads, int headDim, Integer maxPositions, GenerationConfig gc,
             String architecture, boolean cache) {
         this.dir = dir;
@@ -101,7 +102,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
         this.cache = cache;
     }
 
-    /** Loads with the default variant (quantized where present) and layout (merged where present). */
+    /** Loads the default variant ({@link Variant#DEFAULT}) in the default layout (merged where present). */
     public static OnnxSeq2SeqModel load(Path dir) {
         return load(dir, OnnxModelOptions.defaults());
     }
@@ -139,7 +140,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
         String arch = config.has("model_type") ? config.get("model_type").asString() : "unknown";
 
         GraphFiles files = GraphFiles.choose(dir, options);
-        OnnxVariant variant = files.variant();
+        Variant variant = files.variant();
         DecoderLayout layout = files.layout();
         boolean cache = files.cache();
         Map<String, String> ortOptions = options.session().djlOptions();
@@ -202,7 +203,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
         return dir;
     }
 
-    public OnnxVariant variant() {
+    public Variant variant() {
         return variant;
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.briefs.generate.Generation;
 import dev.briefs.generate.GenerationConfig;
+import dev.briefs.optimum.Variant;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class OnnxRunTimingTest {
     @Test
     void splitLayoutTimesEachGraphRun() throws Exception {
         SimpleMeterRegistry reg = new SimpleMeterRegistry();
-        try (OnnxSeq2SeqModel m = OnnxSeq2SeqModel.load(model(), OnnxModelOptions.defaults().withVariant(OnnxVariant.FP32)
+        try (OnnxSeq2SeqModel m = OnnxSeq2SeqModel.load(model(), OnnxModelOptions.defaults().withVariant(Variant.FP32)
                 .withLayout(DecoderLayout.SPLIT).withIntraOpThreads(1).withMeterRegistry(reg))) {
             int[] out = generate(m, 6);
             assertThat(out).hasSize(7);
@@ -50,7 +51,7 @@ class OnnxRunTimingTest {
     @Test
     void withoutCacheEveryStepRunsTheFullDecoder() throws Exception {
         SimpleMeterRegistry reg = new SimpleMeterRegistry();
-        try (OnnxSeq2SeqModel m = OnnxSeq2SeqModel.load(model(), OnnxModelOptions.defaults().withVariant(OnnxVariant.FP32)
+        try (OnnxSeq2SeqModel m = OnnxSeq2SeqModel.load(model(), OnnxModelOptions.defaults().withVariant(Variant.FP32)
                 .withCache(false).withIntraOpThreads(1).withMeterRegistry(reg))) {
             assertThat(m.usesCache()).isFalse();
             assertThat(m.layout()).isEqualTo(DecoderLayout.SPLIT);
