@@ -63,7 +63,7 @@ public final class GenerationModels implements AutoCloseable {
                 Seq2SeqGenerator g = Seq2SeqGenerator.load(folder(n), options);
                 // The settings the graphs run with, not those asked for: int8 graphs always get one thread.
                 LOG.info("model {} loaded: {} graphs, ONNX Runtime {}", n,
-                        g.model().variant().name().toLowerCase(java.util.Locale.ROOT), g.model().sessionSettings().describe());
+                        g.model().variant().name().toLowerCase(java.util.Locale.ROOT), g.model().sessionSettings().describeAsRun());
                 return g;
             } catch (ModelConfigException e) {
                 // Fetching the same files again would not help: the message names the key to change.

@@ -83,15 +83,20 @@ public record OrtSessionSettings(int intraOpThreads, int interOpThreads, String 
     }
 
     /**
-     * A short line for logs and reports, such as {@code intra-op 2, inter-op default, optimisation all, arena on;
-     * int8 graphs: intra-op 1, inter-op 1}; the int8 part is left out where these settings are already that.
+     * The settings asked for, as a short line for reports, such as {@code intra-op 2, inter-op default,
+     * optimisation all, arena on; int8 graphs: intra-op 1, inter-op 1}: int8 graphs run with {@link
+     * #forInt8Graphs()} whatever these say, and the line says so unless these are already that.
      */
     public String describe() {
-        String line = "intra-op " + (intraOpThreads > 0 ? intraOpThreads : "default")
+        return equals(forInt8Graphs()) ? describeAsRun()
+                : describeAsRun() + "; int8 graphs: intra-op " + INT8_INTRA_OP_THREADS + ", inter-op 1";
+    }
+
+    /** The settings as one session runs with them, such as {@code intra-op 1, inter-op 1, optimisation default (all), arena on}. */
+    public String describeAsRun() {
+        return "intra-op " + (intraOpThreads > 0 ? intraOpThreads : "default")
                 + ", inter-op " + (interOpThreads > 0 ? interOpThreads : intraOpThreads > 0 ? "1" : "default")
                 + ", optimisation " + (optimization != null ? optimization : "default (all)")
                 + ", arena " + (memoryArena ? "on" : "off");
-        return equals(forInt8Graphs()) ? line
-                : line + "; int8 graphs: intra-op " + INT8_INTRA_OP_THREADS + ", inter-op 1";
     }
 }
