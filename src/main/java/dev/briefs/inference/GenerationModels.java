@@ -9,12 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The installed text-generation models of a models folder ({@code models/NAME/}), each loaded
  * once and shared by every thread of the job (ONNX Runtime sessions are thread-safe).
  */
 public final class GenerationModels implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GenerationModels.class);
 
     private final Path modelsDir;
     private final ModelDecorator decorator;
@@ -58,7 +62,11 @@ public final class GenerationModels implements AutoCloseable {
     private Seq2SeqGenerator load(String name) {
         return loaded.computeIfAbsent(name, n -> {
             try {
-                return Seq2SeqGenerator.load(folder(n), options);
+                Seq2SeqGenerator g = Seq2SeqGenerator.load(folder(n), options);
+                // The settings the graphs run with, not those asked for: int8 graphs always get one thread.
+                LOG.info("model {} loaded: {} graphs, ONNX Runtime {}", n,
+                        g.model().variant().name().toLowerCase(java.util.Locale.ROOT), g.model().sessionSettings().describeAsRun());
+                return g;
             } catch (ModelConfigException e) {
                 // Fetching the same files again would not help: the message names the key to change.
                 throw new ModelConfigException(e.getFile(), "model " + n + " cannot be loaded: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package dev.briefs.inference;
 
 import dev.briefs.inference.onnx.ModelLoadException;
+import dev.briefs.inference.onnx.OrtSessionSettings;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -30,6 +31,11 @@ public final class SentenceEmbeddingModel implements AutoCloseable {
     private static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-q-tokenizer.json";
     /** sentence-transformers' max_seq_length for this model; longer sentences are truncated. */
     public static final int MAX_TOKENS = 256;
+    /**
+     * The bundled graph is int8 (dynamically quantized), so it runs as every int8 graph does: one
+     * intra-op thread, sequential ({@link OrtSessionSettings#forInt8Graphs()}; README, "Determinism").
+     */
+    public static final OrtSessionSettings SESSION = OrtSessionSettings.DEFAULTS.forInt8Graphs();
 
     private final Model model;
     private final HuggingFaceTokenizer modelInput;
@@ -45,7 +51,7 @@ public final class SentenceEmbeddingModel implements AutoCloseable {
     public static SentenceEmbeddingModel loadBundled() {
         Model model = Model.newInstance(NAME, "OnnxRuntime");
         try (InputStream onnx = resource(ONNX_RESOURCE)) {
-            model.load(onnx, Map.of());
+            model.load(onnx, SESSION.djlOptions());
         } catch (IOException | MalformedModelException e) {
             model.close();
             throw new ModelLoadException("cannot load " + NAME + " from " + ONNX_RESOURCE + ": " + e.getMessage(), e);

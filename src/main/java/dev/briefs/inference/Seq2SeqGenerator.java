@@ -95,7 +95,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
         OnnxSeq2SeqModel model = OnnxSeq2SeqModel.load(modelDir, options);
         try {
             return new Seq2SeqGenerator(model, ModelTokenizer.load(modelDir, model.architecture(), model.maxPositions()),
-                    options.session());
+                    model.sessionSettings());
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -104,8 +104,9 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
 
     /**
      * The loaded graphs (variant, decoder layout, whether the decoder reuses its cache), the ONNX
-     * Runtime session settings (thread counts can change how sums round) and every generation
-     * setting, as JSON with sorted keys.
+     * Runtime session settings the graphs run with (thread counts can change how sums round; an int8
+     * graph's are always one thread, whatever the job file says) and every generation setting, as JSON
+     * with sorted keys.
      */
     @Override
     public String settingsFingerprint() {

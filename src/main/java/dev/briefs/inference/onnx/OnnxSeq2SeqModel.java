@@ -84,10 +84,11 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
     private final GenerationConfig generationConfig;
     private final String architecture;
     private final boolean cache;
+    private final OrtSessionSettings session;
 
     private OnnxSeq2SeqModel(Path dir, Variant variant, DecoderLayout layout, OnnxGraph encoder, OnnxGraph decoder,
             OnnxGraph decoderWithPast, int numHeads, int headDim, Integer maxPositions, GenerationConfig gc,
-            String architecture, boolean cache) {
+            String architecture, boolean cache, OrtSessionSettings session) {
         this.dir = dir;
         this.variant = variant;
         this.layout = layout;
@@ -100,6 +101,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
         this.generationConfig = gc;
         this.architecture = architecture;
         this.cache = cache;
+        this.session = session;
     }
 
     /** Loads the default variant ({@link Variant#DEFAULT}) in the default layout (merged where present). */
@@ -143,7 +145,9 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
         Variant variant = files.variant();
         DecoderLayout layout = files.layout();
         boolean cache = files.cache();
-        Map<String, String> ortOptions = options.session().djlOptions();
+        // int8 graphs run on one intra-op thread whatever was asked (OrtSessionSettings, README "Determinism").
+        OrtSessionSettings session = variant == OnnxVariant.QUANTIZED ? options.session().forInt8Graphs() : options.session();
+        Map<String, String> ortOptions = session.djlOptions();
         List<OnnxGraph> loaded = new ArrayList<>();
         try {
             OnnxGraph enc = OnnxGraph.load(files.graph("encoder_model"), ortOptions, loaded);
@@ -178,7 +182,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
                 }
             }
             return new OnnxSeq2SeqModel(dir, variant, layout, enc, dec, decPast, heads, dModel / heads, maxPos, gc, arch,
-                    cache);
+                    cache, session);
         } catch (RuntimeException e) {
             for (OnnxGraph g : loaded) {
                 g.model().close();
@@ -209,6 +213,14 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
 
     public DecoderLayout layout() {
         return layout;
+    }
+
+    /**
+     * The ONNX Runtime settings the graphs' sessions were created with: those asked for, except that
+     * int8 graphs get {@link OrtSessionSettings#forInt8Graphs()}.
+     */
+    public OrtSessionSettings sessionSettings() {
+        return session;
     }
 
     /** Whether decoding uses the key/value cache (see {@link OnnxModelOptions#cache()}). */
