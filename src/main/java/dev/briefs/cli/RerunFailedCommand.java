@@ -24,9 +24,6 @@ final class RerunFailedCommand implements Callable<Integer> {
     JobOptions job;
 
     @Mixin
-    VariantOption variant;
-
-    @Mixin
     ProgressOptions progressOptions;
 
     @Mixin
@@ -38,7 +35,7 @@ final class RerunFailedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MetricsFile metricsFile = metrics.target();
-        JobSettings settings = variant.applyTo(job.recordedSettings("rerun-failed", null));
+        JobSettings settings = job.recordedSettings("rerun-failed", null);
         JobOutcomes.checkModels(settings, spec.commandLine().getErr());
         try (ConsoleProgress progress = progressOptions.start(0, settings.date().toString())) {
             JobRunner.Outcome outcome = JobRunner.rerunFailed(settings, progress, metricsFile);

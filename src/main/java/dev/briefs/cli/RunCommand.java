@@ -30,9 +30,6 @@ final class RunCommand implements Callable<Integer> {
     JobOptions job;
 
     @Mixin
-    VariantOption variant;
-
-    @Mixin
     ProgressOptions progressOptions;
 
     @Mixin
@@ -49,8 +46,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         MetricsFile metricsFile = metrics.target();
         // --force starts a new run of the date, on the folders given or the job file's.
-        JobSettings settings = variant.applyTo(force ? job.settings()
-                : job.recordedSettings("run", "add --force to start a new run of the date with them"));
+        JobSettings settings = force ? job.settings()
+                : job.recordedSettings("run", "add --force to start a new run of the date with them");
         if (!Files.isDirectory(settings.input())) {
             throw new UsageException("input folder " + settings.input() + " does not exist; drop the day's articles there "
                     + "or pass --input DIR");

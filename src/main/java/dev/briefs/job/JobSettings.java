@@ -75,15 +75,6 @@ public record JobSettings(
         summariseModels = Map.copyOf(summariseModels);
     }
 
-    /** The same settings loading another variant's graphs ({@code run --variant}). */
-    public JobSettings withVariant(Variant v) {
-        loadable(v, "--variant");
-        return new JobSettings(jobName, jobFile, date, input, output, data, languages, maxWords, chunkTokens, commitInterval,
-                partitions, detectLanguages, maxFileBytes, linksMayLeaveInput, skipLimit, maxRetries, retryDelay, modelsDir,
-                summariseModels, translateModels, translateRoutes, autoFetch, hubEndpoint, v, batch, onnx, repository, kafka,
-                cache, stories, checks);
-    }
-
     /** Resolves a job file against a date and the command line's overrides (either may be null). */
     public static JobSettings resolve(Path jobFilePath, JobFile file, LocalDate date, Path inputOverride, Path outputOverride) {
         String where = jobFilePath.toString();

@@ -90,12 +90,11 @@ class RunCommandTest {
         CommandResult unknown = CommandResult.run("run", job.toString(), "--date", SAMPLE_DATE);
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).contains("job.yaml: models.variant: unknown variant 'best': use fp32, quantized or fp16");
-        // --variant is read by the same rule, and is a one-line usage error too
+        // A night's variant is its job file's, which rerun-failed and the workers read too: no --variant for run.
         Path plain = TestJobs.write(root, "");
-        CommandResult option = CommandResult.run("run", plain.toString(), "--date", SAMPLE_DATE, "--variant", "best");
+        CommandResult option = CommandResult.run("run", plain.toString(), "--date", SAMPLE_DATE, "--variant", "quantized");
         assertThat(option.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(option.err().strip()).isEqualTo("briefs: unknown variant 'best': use fp32, quantized or fp16 "
-                + "(or float32, int8, q8, float16)");
+        assertThat(option.err()).contains("--variant").doesNotContain("\tat ");
     }
 
     @Test

@@ -25,8 +25,9 @@ import tools.jackson.databind.ObjectMapper;
  * optimisations off changes more: no fused layer norm, attention or GELU, so other kernels, other
  * orders and other formulas for the same math. If the float32 scores of every recorded case stay
  * within {@link RoundingBound#logProb} of the optimised run, with the same tokens, the tolerance in
- * {@code TransitionScoresTest} holds for another CPU's kernels too. Thread counts must change nothing
- * at all, in float32 and int8 alike: a night's rerun may run with other threads.
+ * {@code TransitionScoresTest} holds for another CPU's kernels too. Asking for another thread count
+ * must change nothing at all: a night's rerun may run with other threads (float32 graphs run with the
+ * threads asked; int8 graphs on one thread whatever is asked, see {@code Int8DeterminismTest}).
  *
  * <p>int8 graphs are the exception to the first part, and by design: with the fusions off, an
  * activation is quantized by another kernel, and a value that rounds to the next int8 step moves a

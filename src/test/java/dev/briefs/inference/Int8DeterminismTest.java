@@ -6,10 +6,10 @@ import dev.briefs.generate.Generation;
 import dev.briefs.generate.GenerationConfig;
 import dev.briefs.generate.ScoredSequence;
 import dev.briefs.inference.onnx.OnnxModelOptions;
-import dev.briefs.inference.onnx.OnnxVariant;
 import dev.briefs.inference.onnx.OrtSessionSettings;
 import dev.briefs.job.JobFiles;
 import dev.briefs.job.JobSettings;
+import dev.briefs.optimum.Variant;
 import dev.briefs.support.TestJobs;
 import dev.briefs.support.TinyModels;
 import java.io.IOException;
@@ -34,8 +34,10 @@ import tools.jackson.databind.ObjectMapper;
  * <p>Each run loads the model afresh (new ONNX Runtime sessions) as {@code translate} and the night do, and
  * writes a transcript of every output's token ids, its per-token scores and its mean log-probability as bit
  * patterns. {@code nllb-int8-d256} is large enough that ONNX Runtime splits its int8 products across threads
- * (see {@code tools/fixtures/make_int8_threads_fixture.py}); its references are Python ONNX Runtime's at one
- * intra-op thread.
+ * (see {@code tools/fixtures/make_int8_threads_fixture.py}). The run-to-run comparison is what this test
+ * is for, so it compares the engine with itself, bit for bit; the fixture's Python references (ONNX Runtime
+ * at one thread, on the AMD EPYC that recorded them) are not compared token for token, since an int8 graph's
+ * activations may round to the next step on another CPU (README, "Tests on any CPU").
  */
 class Int8DeterminismTest {
 
@@ -61,8 +63,9 @@ class Int8DeterminismTest {
         List<String> fingerprints = new ArrayList<>();
         for (OrtSessionSettings asked : List.of(OrtSessionSettings.DEFAULTS, nightOnnx("intra-op-threads: 2"),
                 nightOnnx("intra-op-threads: 4\n  inter-op-threads: 2"))) {
-            try (Seq2SeqGenerator g = Seq2SeqGenerator.load(INT8_FIXTURE, OnnxModelOptions.defaults().withSession(asked))) {
-                assertThat(g.model().variant()).isEqualTo(OnnxVariant.QUANTIZED);
+            OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(Variant.QUANTIZED).withSession(asked);
+            try (Seq2SeqGenerator g = Seq2SeqGenerator.load(INT8_FIXTURE, options)) {
+                assertThat(g.model().variant()).isEqualTo(Variant.QUANTIZED);
                 assertThat(g.model().sessionSettings()).as("asked %s", asked).isEqualTo(INT8);
                 assertThat(g.model().sessionSettings().djlOptions()).containsExactlyInAnyOrderEntriesOf(Map.of(
                         "intraOpNumThreads", "1", "interOpNumThreads", "1", "executionMode", "SEQUENTIAL"));
@@ -84,7 +87,7 @@ class Int8DeterminismTest {
     void fp32GraphsRunWithTheThreadsAsked() throws IOException {
         OrtSessionSettings two = nightOnnx("intra-op-threads: 2");
         OrtSessionSettings four = nightOnnx("intra-op-threads: 4");
-        OnnxModelOptions fp32 = OnnxModelOptions.defaults().withVariant(OnnxVariant.FP32);
+        OnnxModelOptions fp32 = OnnxModelOptions.defaults().withVariant(Variant.FP32);
         try (Seq2SeqGenerator a = Seq2SeqGenerator.load(TINY_NLLB, fp32.withSession(two));
              Seq2SeqGenerator b = Seq2SeqGenerator.load(TINY_NLLB, fp32.withSession(four))) {
             assertThat(a.model().sessionSettings()).isEqualTo(two);
@@ -98,8 +101,7 @@ class Int8DeterminismTest {
 
     /**
      * {@code translate}'s settings (ONNX Runtime's defaults) and two job files' {@code onnx} blocks: five
-     * fresh loads each, and every transcript the same as the first, equal to Python ONNX Runtime's tokens
-     * at one intra-op thread.
+     * fresh loads each, and every transcript the same as the first.
      */
     @Test
     void int8OutputsAreTheSameRunAfterRunAndWhateverTheThreadSetting() throws IOException {
@@ -107,9 +109,9 @@ class Int8DeterminismTest {
         List<String> first = null;
         for (OrtSessionSettings asked : List.of(OrtSessionSettings.DEFAULTS, nightOnnx("intra-op-threads: 2"),
                 nightOnnx("intra-op-threads: 4"))) {
-            OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(OnnxVariant.QUANTIZED).withSession(asked);
+            OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(Variant.QUANTIZED).withSession(asked);
             for (int run = 0; run < RUNS; run++) {
-                List<String> transcript = transcript(INT8_FIXTURE, options, cases, true);
+                List<String> transcript = transcript(INT8_FIXTURE, options, cases);
                 if (first == null) {
                     first = transcript;
                 }
@@ -122,7 +124,7 @@ class Int8DeterminismTest {
     @Test
     void theNightsInt8OutputsAreTheSameRunAfterRun() throws IOException {
         List<Input> inputs = recordedCases(INT8_FIXTURE).get(0).inputs();
-        OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(OnnxVariant.QUANTIZED)
+        OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(Variant.QUANTIZED)
                 .withSession(nightOnnx("intra-op-threads: 2"));
         List<String> first = null;
         for (int run = 0; run < RUNS; run++) {
@@ -145,12 +147,12 @@ class Int8DeterminismTest {
     @Test
     void tinyNllbOutputsAreTheSameRunAfterRun() throws IOException {
         List<Case> cases = tinyNllbCases();
-        for (OnnxVariant variant : List.of(OnnxVariant.QUANTIZED, OnnxVariant.FP32)) {
+        for (Variant variant : List.of(Variant.QUANTIZED, Variant.FP32)) {
             OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(variant);
-            List<String> first = transcript(TINY_NLLB, options, cases, false);
+            List<String> first = transcript(TINY_NLLB, options, cases);
             assertThat(first).hasSize(2 * cases.get(0).inputs().size());
             for (int run = 1; run < RUNS; run++) {
-                assertThat(transcript(TINY_NLLB, options, cases, false)).as("%s run %d", variant, run + 1)
+                assertThat(transcript(TINY_NLLB, options, cases)).as("%s run %d", variant, run + 1)
                         .containsExactlyElementsOf(first);
             }
         }
@@ -160,7 +162,7 @@ class Int8DeterminismTest {
      * One fresh load of the model, every case's inputs one per call (as the job runs int8 graphs): the output
      * ids and mean log-probability {@code translate} gets, and the per-token scores of the same generation.
      */
-    private static List<String> transcript(Path dir, OnnxModelOptions options, List<Case> cases, boolean checkExpected) {
+    private static List<String> transcript(Path dir, OnnxModelOptions options, List<Case> cases) {
         List<String> lines = new ArrayList<>();
         try (Seq2SeqGenerator g = Seq2SeqGenerator.load(dir, options)) {
             for (Case c : cases) {
@@ -174,10 +176,6 @@ class Int8DeterminismTest {
                             .setForcedBosTokenId((int) g.languageTokenId(in.to()));
                     ScoredSequence scored = Generation.generateScored(g.model(), new long[][] {ids}, mask, config)[0];
                     assertThat(scored.tokens()).as("%s row %d: scored run", c.name(), i).containsExactly(r.outputIds());
-                    if (checkExpected) {
-                        assertThat(r.outputIds()).as("%s row %d: Python ONNX Runtime at one thread", c.name(), i)
-                                .containsExactly(c.expected().get(i));
-                    }
                     StringBuilder line = new StringBuilder(c.name()).append(' ').append(Arrays.toString(r.outputIds()))
                             .append(" mean ").append(Long.toHexString(Double.doubleToRawLongBits(r.meanLogProb())))
                             .append(" scores");

@@ -146,7 +146,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
         DecoderLayout layout = files.layout();
         boolean cache = files.cache();
         // int8 graphs run on one intra-op thread whatever was asked (OrtSessionSettings, README "Determinism").
-        OrtSessionSettings session = variant == OnnxVariant.QUANTIZED ? options.session().forInt8Graphs() : options.session();
+        OrtSessionSettings session = variant == Variant.QUANTIZED ? options.session().forInt8Graphs() : options.session();
         Map<String, String> ortOptions = session.djlOptions();
         List<OnnxGraph> loaded = new ArrayList<>();
         try {
