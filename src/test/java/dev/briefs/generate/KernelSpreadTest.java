@@ -117,16 +117,11 @@ class KernelSpreadTest {
                 GenerationConfig cfg = model.generationConfig().override(settings);
                 double penalty = settings.get("repetition_penalty") instanceof Number p ? p.doubleValue() : 1.0;
                 int[] stable = NearTies.stablePrefixes(name, c.get("name").asString(), c.get("variant").asString());
-                int row = 0;
-                for (JsonNode ids : c.get("input_ids")) {
-                    long[] in = new long[ids.size()];
-                    for (int i = 0; i < in.length; i++) {
-                        in[i] = ids.get(i).longValue();
-                    }
-                    long[][][] p = ParityTest.pad(List.of(in), cfg.resolvePadTokenId());
+                List<long[]> inputs = ParityTest.inputIds(c);
+                for (int row = 0; row < inputs.size(); row++) {
+                    long[][][] p = ParityTest.pad(List.of(inputs.get(row)), cfg.resolvePadTokenId());
                     ScoredSequence s = Generation.generateScored(observed, p[0], p[1], cfg)[0];
                     runs.add(new Run(c.get("name").asString() + " row " + row, s, observed.takeMax(), penalty, stable[row]));
-                    row++;
                 }
             }
         }

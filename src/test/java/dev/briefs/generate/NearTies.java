@@ -3,6 +3,7 @@ package dev.briefs.generate;
 import dev.briefs.inference.onnx.DecoderLayout;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
 import dev.briefs.optimum.Variant;
+import dev.briefs.support.LogitHook;
 import dev.briefs.support.RoundingBound;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,20 +58,13 @@ public final class NearTies {
         OnnxSeq2SeqModel engine = ParityTest.model(model, variant, DecoderLayout.MERGED);
         double logitBound = 2 * RoundingBound.seq2seq(ParityTest.modelsDir().resolve(model)).gamma();
         GenerationConfig cfg = engine.generationConfig().override(ParityTest.settings(c.get("settings")));
-        List<long[]> inputs = new ArrayList<>();
-        for (JsonNode row : c.get("input_ids")) {
-            long[] r = new long[row.size()];
-            for (int i = 0; i < r.length; i++) {
-                r[i] = row.get(i).longValue();
-            }
-            inputs.add(r);
-        }
+        List<long[]> inputs = ParityTest.inputIds(c);
         int[] prefixes = new int[inputs.size()];
         for (int i = 0; i < prefixes.length; i++) {
             prefixes[i] = c.get("output_ids").get(i).size();
         }
         for (long seed = 1; seed <= SEEDS; seed++) {
-            Seq2SeqModel noisy = new Noisy(engine, logitBound, seed);
+            Seq2SeqModel noisy = noisy(engine, logitBound, seed);
             List<int[]> rows = new ArrayList<>();
             if (c.path("batched").asBoolean(false)) {
                 long[][][] p = ParityTest.pad(inputs, cfg.resolvePadTokenId());
@@ -96,40 +90,22 @@ public final class NearTies {
     }
 
     /** The model with every finite logit moved by seeded noise of up to {@code relative} times the step's largest |logit|. */
-    private record Noisy(Seq2SeqModel model, double relative, long seed) implements Seq2SeqModel {
-
-        @Override
-        public DecoderSession startDecoding(long[][] inputIds, long[][] attentionMask, int expand) {
-            DecoderSession session = model.startDecoding(inputIds, attentionMask, expand);
+    private static Seq2SeqModel noisy(Seq2SeqModel model, double relative, long seed) {
+        return new LogitHook(model, () -> {
             SplittableRandom random = new SplittableRandom(seed);
-            return new DecoderSession() {
-                @Override
-                public float[][] step(int[] tokens) {
-                    float[][] logits = session.step(tokens);
-                    for (float[] row : logits) {
-                        double scale = 0;
-                        for (float x : row) {
-                            scale = Float.isFinite(x) ? Math.max(scale, Math.abs(x)) : scale;
-                        }
-                        for (int j = 0; j < row.length; j++) {
-                            if (Float.isFinite(row[j])) {
-                                row[j] += (float) (relative * scale * (2 * random.nextDouble() - 1));
-                            }
+            return logits -> {
+                for (float[] row : logits) {
+                    double scale = 0;
+                    for (float x : row) {
+                        scale = Float.isFinite(x) ? Math.max(scale, Math.abs(x)) : scale;
+                    }
+                    for (int j = 0; j < row.length; j++) {
+                        if (Float.isFinite(row[j])) {
+                            row[j] += (float) (relative * scale * (2 * random.nextDouble() - 1));
                         }
                     }
-                    return logits;
-                }
-
-                @Override
-                public void reorder(int[] sourceRows) {
-                    session.reorder(sourceRows);
-                }
-
-                @Override
-                public void close() {
-                    session.close();
                 }
             };
-        }
+        });
     }
 }

@@ -222,6 +222,19 @@ public class ParityTest {
         return Stream.of(DynamicContainer.dynamicContainer(NO_CACHE_MODEL + " no cache", tests));
     }
 
+    /** A recorded case's inputs, unpadded, with the special tokens the tokenizer added. */
+    static List<long[]> inputIds(JsonNode recordedCase) {
+        List<long[]> inputs = new ArrayList<>();
+        for (JsonNode row : recordedCase.get("input_ids")) {
+            long[] r = new long[row.size()];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = row.get(i).longValue();
+            }
+            inputs.add(r);
+        }
+        return inputs;
+    }
+
     static long[][][] pad(List<long[]> rows, long pad) {
         int len = rows.stream().mapToInt(r -> r.length).max().orElse(0);
         long[][] ids = new long[rows.size()][len];
@@ -333,14 +346,7 @@ public class ParityTest {
     static List<int[]> runCase(String name, OnnxSeq2SeqModel model, JsonNode c, BeamSearch.LengthConvention conv,
             int[] stablePrefixes) {
         GenerationConfig cfg = model.generationConfig().override(settings(c.get("settings")));
-        List<long[]> inputs = new ArrayList<>();
-        for (JsonNode row : c.get("input_ids")) {
-            long[] r = new long[row.size()];
-            for (int i = 0; i < r.length; i++) {
-                r[i] = row.get(i).longValue();
-            }
-            inputs.add(r);
-        }
+        List<long[]> inputs = inputIds(c);
         List<int[]> expected = new ArrayList<>();
         for (JsonNode row : c.get("output_ids")) {
             int[] r = new int[row.size()];

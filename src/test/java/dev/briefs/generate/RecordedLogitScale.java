@@ -4,7 +4,6 @@ import dev.briefs.inference.onnx.DecoderLayout;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
 import dev.briefs.optimum.Variant;
 import dev.briefs.support.LogitScale;
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -21,13 +20,8 @@ public final class RecordedLogitScale {
         Variant variant = Variant.parse(recordedCase.get("variant").asString());
         OnnxSeq2SeqModel engine = ParityTest.model(model, variant, DecoderLayout.MERGED);
         GenerationConfig cfg = engine.generationConfig().override(ParityTest.settings(recordedCase.get("settings")));
-        JsonNode ids = recordedCase.get("input_ids").get(row);
-        long[] in = new long[ids.size()];
-        for (int i = 0; i < in.length; i++) {
-            in[i] = ids.get(i).longValue();
-        }
         LogitScale observed = new LogitScale(engine);
-        long[][][] p = ParityTest.pad(new ArrayList<>(List.of(in)), cfg.resolvePadTokenId());
+        long[][][] p = ParityTest.pad(List.of(ParityTest.inputIds(recordedCase).get(row)), cfg.resolvePadTokenId());
         Generation.generate(observed, p[0], p[1], cfg);
         return observed.takeMax();
     }

@@ -91,14 +91,7 @@ class TransitionScoresTest {
         double penalty = c.get("settings").has("repetition_penalty") ? c.get("settings").get("repetition_penalty").asDouble() : 1.0;
         GenerationConfig cfg = model.generationConfig().override(ParityTest.settings(c.get("settings")));
         assertThat(cfg.getNumBeams() > 1 ? "beam" : "greedy").isEqualTo(c.get("search").asString());
-        List<long[]> inputs = new ArrayList<>();
-        for (JsonNode row : c.get("input_ids")) {
-            long[] r = new long[row.size()];
-            for (int i = 0; i < r.length; i++) {
-                r[i] = row.get(i).longValue();
-            }
-            inputs.add(r);
-        }
+        List<long[]> inputs = ParityTest.inputIds(c);
         List<ScoredSequence> actual = new ArrayList<>();
         List<Double> logitScales = new ArrayList<>();
         LogitScale observed = new LogitScale(model);

@@ -8,11 +8,11 @@ import dev.briefs.generate.Seq2SeqModel;
  */
 public final class LogitScale implements Seq2SeqModel {
 
-    private final Seq2SeqModel model;
+    private final Seq2SeqModel hooked;
     private double maxAbsLogit;
 
     public LogitScale(Seq2SeqModel model) {
-        this.model = model;
+        this.hooked = new LogitHook(model, () -> this::see);
     }
 
     /** The largest finite |logit| seen since the last call, then forgotten. */
@@ -34,24 +34,6 @@ public final class LogitScale implements Seq2SeqModel {
 
     @Override
     public DecoderSession startDecoding(long[][] inputIds, long[][] attentionMask, int expand) {
-        DecoderSession session = model.startDecoding(inputIds, attentionMask, expand);
-        return new DecoderSession() {
-            @Override
-            public float[][] step(int[] tokens) {
-                float[][] logits = session.step(tokens);
-                see(logits);
-                return logits;
-            }
-
-            @Override
-            public void reorder(int[] sourceRows) {
-                session.reorder(sourceRows);
-            }
-
-            @Override
-            public void close() {
-                session.close();
-            }
-        };
+        return hooked.startDecoding(inputIds, attentionMask, expand);
     }
 }
