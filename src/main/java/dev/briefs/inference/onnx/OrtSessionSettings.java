@@ -10,10 +10,9 @@ import java.util.Map;
  *
  * <p><b>int8 graphs</b> run with {@link #forInt8Graphs()} whatever is asked: one intra-op thread, one
  * inter-op thread, sequential execution. A dynamically quantized graph gave other outputs run after run
- * and with the thread count on an AVX-512 VNNI / AMX Xeon (issue 18), where ONNX Runtime's integer
- * kernels are split over the intra-op pool; with one thread there is no pool, and every kernel runs its
- * whole range on the calling thread in one order, as ONNX Runtime does at {@code intra_op_num_threads=1}
- * (which is also how the fixtures' references were recorded). See README, "Determinism".
+ * and with the thread count on an AVX-512 VNNI / AMX Xeon (issue 18; not reproduced on an AVX2 EPYC),
+ * where ONNX Runtime splits its integer kernels over the intra-op pool; with one thread there is no pool,
+ * and every kernel runs its whole range on the calling thread in one order. See README, "Determinism".
  *
  * @param intraOpThreads threads one operator may use, or 0 for ORT's default (one per core)
  * @param interOpThreads threads that run independent operators at once, or 0 for ORT's default;
