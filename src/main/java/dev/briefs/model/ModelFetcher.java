@@ -1,6 +1,5 @@
 package dev.briefs.model;
 
-import dev.briefs.optimum.Variant;
 import dev.briefs.model.hub.PathSafety;
 import dev.briefs.model.hub.IntegrityException;
 import dev.briefs.model.hub.ModelException;
@@ -33,6 +32,7 @@ import dev.briefs.model.hub.HubClient;
 import dev.briefs.model.hub.RepoFile;
 import dev.briefs.model.hub.RepoInfo;
 import dev.briefs.model.hub.TransferProgress;
+import dev.briefs.optimum.Variant;
 
 /**
  * Downloads a model and installs it atomically:
