@@ -61,8 +61,8 @@ public class ModelsListCommand implements Callable<Integer> {
             parent.out().println("models folder: " + store.modelsDir().toAbsolutePath().normalize()
                     + (verify ? "" : "  (verified = sizes only; --verify hashes every file)"));
             parent.out().println(job == null
-                    ? "loads: what run, translate, summarise, eval and bench load: " + loads.id() + " (the default; --variant "
-                            + "or a job file's models.variant asks for another; --job FILE shows a job file's)"
+                    ? "loads: what run, translate, summarise, eval and bench load: " + loads.id() + " (the default; a job "
+                            + "file's models.variant asks the night for another, --variant the others; --job FILE shows a job file's)"
                     : "loads: what the night of " + job + " loads: " + loads.id() + " (its models.variant, else the default); translate, "
                             + "summarise, eval and bench load it with --variant " + loads.id());
             return ModelsCommand.OK;
