@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Which recorded tokens another CPU could not change: the recorded rows generated again with every
+ * Which recorded tokens another CPU should not change: the recorded rows generated again with every
  * logit moved by up to the float32 bound of two executions ({@link RoundingBound}, twice γ(N) times the
  * step's largest |logit|), by seeded noise, {@value #SEEDS} times. A row that comes out the same every
  * time is stable and is compared token for token; a row that changes sits on a near-tie that the bound
@@ -22,8 +22,10 @@ import tools.jackson.databind.JsonNode;
  * EPYC and an Intel Xeon with AMX, so most rows it calls near-ties are only near-ties in principle;
  * the tests print them.
  *
- * <p>Computed here rather than recorded, because a stable prefix is a property of the bound, which the
- * noise dwarfs any CPU's own rounding by; the tie fixture's exact ties (equal computations, equal on
+ * <p>Computed at test time rather than written into the fixtures: the noise is the bound's size, far
+ * above this CPU's own rounding, so the rows it finds are the same wherever it runs, and a new case
+ * needs no recording step. Random noise finds near-ties, it does not prove their absence: a row that
+ * survives three seeds is taken as stable. The tie fixture's exact ties (equal computations, equal on
  * every CPU) are not near-ties and are not run through this.
  */
 public final class NearTies {
