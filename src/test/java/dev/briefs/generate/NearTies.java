@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * the tests print them.
  *
  * <p>Computed at test time rather than written into the fixtures: the noise is the bound's size, far
- * above this CPU's own rounding, so the rows it finds are the same wherever it runs, and a new case
+ * above this CPU's own rounding, so the rows it finds hardly depend on where it runs, and a new case
  * needs no recording step. Random noise finds near-ties, it does not prove their absence: a row that
  * survives three seeds is taken as stable. The tie fixture's exact ties (equal computations, equal on
  * every CPU) are not near-ties and are not run through this.
