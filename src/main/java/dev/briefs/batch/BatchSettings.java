@@ -16,7 +16,7 @@ public record BatchSettings(int maxRows, int maxTokens, int lengthBucket) {
 
     /**
      * 32-token buckets: a whole night ran 1.9 times as fast as with exact lengths, and padding to
-     * them kept transformers' tokens on every recorded fixture case (README, "Speed").
+     * them kept transformers' tokens on every recorded fixture case (docs/performance.md).
      */
     public static final BatchSettings DEFAULTS = new BatchSettings(16, 8192, 32);
 

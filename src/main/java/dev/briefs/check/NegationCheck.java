@@ -11,7 +11,7 @@ import java.util.Set;
  * Negations, as words ({@link NegationCues}): a translation must negate as many times as its
  * source; each sentence of a summary in its source's language as many times as the source
  * sentence it shares the most words with. It counts words, so it cannot tell which statement a
- * negation belongs to, nor see a negation made with a prefix or an antonym (see the README).
+ * negation belongs to, nor see a negation made with a prefix or an antonym (see docs/fact-checks.md).
  */
 final class NegationCheck {
 

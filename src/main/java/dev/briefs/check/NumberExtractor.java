@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * "10,000", "10 000" and "10.000" are 10000; "2,5" and "2.5" are 2.5; "800 million", "800 млн"
  * and "1,7 мільярда" are scaled; "67%", "67 percent" and "67 відсотків" are percentages; ordinal
  * and other endings ("24th", "1990s", "24-го", "12-річна") are left off. Numbers written as words
- * are not read (see the README: on the WMT22 documents they were not needed).
+ * are not read (see docs/fact-checks.md: on the WMT22 documents they were not needed).
  */
 final class NumberExtractor {
 

@@ -1,6 +1,6 @@
 package dev.briefs.cli;
 
-/** Exit statuses of every command, as the README documents them. */
+/** Exit statuses of every command, as the README and docs/operating.md document them. */
 public final class ExitCodes {
 
     /** Every brief complete. */

@@ -45,7 +45,7 @@ final class JobOutcomes {
 
     /**
      * The models the job file names, and the catalog's installed translation models: a route may take any
-     * of these (README, "Translation routes"), so a changed one stops the run as a named one does.
+     * of these (docs/generation.md, "Translation routes"), so a changed one stops the run as a named one does.
      */
     private static java.util.Set<String> checked(JobSettings settings, ModelCatalog catalog) {
         java.util.Set<String> names = new java.util.TreeSet<>(settings.namedModels());

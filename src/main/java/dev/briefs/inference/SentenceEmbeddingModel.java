@@ -33,7 +33,7 @@ public final class SentenceEmbeddingModel implements AutoCloseable {
     public static final int MAX_TOKENS = 256;
     /**
      * The bundled graph is int8 (dynamically quantized), so it runs as every int8 graph does: one
-     * intra-op thread, sequential ({@link OrtSessionSettings#forInt8Graphs()}; README, "Determinism").
+     * intra-op thread, sequential ({@link OrtSessionSettings#forInt8Graphs()}; docs/generation.md, "Determinism").
      */
     public static final OrtSessionSettings SESSION = OrtSessionSettings.DEFAULTS.forInt8Graphs();
 

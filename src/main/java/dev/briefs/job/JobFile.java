@@ -75,7 +75,7 @@ public record JobFile(
     }
 
     /**
-     * The day's articles grouped by story before they are briefed (README, "Stories").
+     * The day's articles grouped by story before they are briefed (docs/stories.md).
      *
      * @param enabled               false: every article is a story of its own
      * @param threshold             the similarity at which all-MiniLM-L6-v2 joins two English articles
@@ -86,7 +86,7 @@ public record JobFile(
     }
 
     /**
-     * The checks of each language brief and the thresholds below which it is doubtful (README, "Fact checks").
+     * The checks of each language brief and the thresholds below which it is doubtful (docs/fact-checks.md).
      *
      * @param enabled               false: nothing is checked (and the fact checker is never built)
      * @param minConfidence         mean log-probability per generated token below which a translation is doubtful

@@ -36,13 +36,13 @@ public final class JobFiles {
             return file;
         } catch (UnrecognizedPropertyException e) {
             throw new JobFileException(path + ": unknown setting '" + e.getPropertyName() + "'" + line(e)
-                    + "; see the job file section of the README for the settings");
+                    + "; see docs/job-file.md for the settings");
         } catch (JacksonException e) {
             throw new JobFileException(path + ": " + setting(e) + e.getOriginalMessage() + line(e));
         }
     }
 
-    /** The setting a value of the wrong type was given for, as the README writes it ({@code checks.round-trip: }). */
+    /** The setting a value of the wrong type was given for, as docs/job-file.md writes it ({@code checks.round-trip: }). */
     private static String setting(JacksonException e) {
         StringBuilder name = new StringBuilder();
         for (JacksonException.Reference r : e.getPath()) {

@@ -24,7 +24,7 @@ public enum Variant {
     /**
      * The graphs every command loads when neither {@code --variant} nor a job file's
      * {@code models.variant} names others, and what {@code models fetch} gets when the catalog names
-     * none: fp32, the faster on the machines measured (README, "Speed"), and the only variant whose
+     * none: fp32, the faster on the machines measured (docs/performance.md), and the only variant whose
      * inputs can share a model call.
      */
     public static final Variant DEFAULT = FP32;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What of two articles is compared, by the pair's model. Measured on real text (README, "Stories"); the job
+ * What of two articles is compared, by the pair's model. Measured on real text (docs/stories.md); the job
  * uses {@link StorySpaces#COMPARISON}.
  */
 public enum Comparison {
@@ -59,7 +59,7 @@ public enum Comparison {
         /**
          * The covered article's centroid within {@link #COVERAGE_FLOOR} of the threshold at its closest window
          * of the other: one product a window of the other instead of one for each pair of windows. Measured
-         * (README, "Stories"): of the pairs at the threshold on a night of 1,000 articles, none was more than
+         * (docs/stories.md): of the pairs at the threshold on a night of 1,000 articles, none was more than
          * 0.197 under it by this look; the two centroids alone were up to 0.386 under it (a short article inside
          * a long one that tells several stories).
          */
@@ -71,7 +71,7 @@ public enum Comparison {
 
     /**
      * How far under the threshold {@link #COVERAGE}'s cheap look may be and the coverage still be computed:
-     * 0.1 more than the most measured for a pair at the threshold (0.197, README "Stories"). A heuristic: a
+     * 0.1 more than the most measured for a pair at the threshold (0.197, docs/stories.md). A heuristic: a
      * night with a pair further under would lose that pair as a link (not as a number in an average).
      */
     static final double COVERAGE_FLOOR = 0.30;

@@ -30,7 +30,7 @@ public record StoryArticle(String id, String language, String title, String lead
                            String url, String outlet, List<String> windows) {
 
     /**
-     * Sentences of the body that join the title in the lead. Measured on real text (README, "Stories"): with 3,
+     * Sentences of the body that join the title in the lead. Measured on real text (docs/stories.md): with 3,
      * a retelling that opens elsewhere in the story is rarely found; 8 (about 200 tokens, within
      * all-MiniLM-L6-v2's 256) found most of them without joining unrelated stories.
      */
@@ -43,8 +43,8 @@ public record StoryArticle(String id, String language, String title, String lead
     public static final int MAX_SENTENCES = 64;
 
     /**
-     * Sentences a window: one, so that a short report is found inside a long one sentence by sentence (README,
-     * "Stories": windows of the lead's 8 sentences blur the stories of one war together).
+     * Sentences a window: one, so that a short report is found inside a long one sentence by sentence
+     * (docs/stories.md: windows of the lead's 8 sentences blur the stories of one war together).
      */
     public static final int WINDOW_SENTENCES = 1;
 

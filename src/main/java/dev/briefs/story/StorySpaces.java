@@ -18,14 +18,14 @@ public final class StorySpaces {
     public static final int MULTILINGUAL_MAX_TOKENS = 128;
 
     /**
-     * Measured on real English text by {@code StoryClusteringRealTextTest} (README, "Stories"): with coverage
+     * Measured on real English text by {@code StoryClusteringRealTextTest} (docs/stories.md): with coverage
      * and average linkage, every planted pair was together and no unrelated documents joined from 0.525 to
      * 0.625; this is the middle, as far from joining unrelated stories of one war as from parting a retelling.
      */
     public static final double MINILM_THRESHOLD = 0.575;
     /**
      * Not measured: the model cannot be fetched where this was built, so it starts at all-MiniLM-L6-v2's
-     * value; check it on a real day before relying on cross-language stories (README, "Stories").
+     * value; check it on a real day before relying on cross-language stories (docs/stories.md).
      */
     public static final double MULTILINGUAL_THRESHOLD = 0.575;
     public static final Linkage LINKAGE = Linkage.AVERAGE;

@@ -39,7 +39,7 @@ final class WindowVectors {
      * How much of this article {@code other} covers: each window's best cosine with a window of {@code other},
      * averaged over this article's windows. Each dot product is the one {@link #cosine} gives (double, index
      * order, so the same number to the bit), four of the other's windows at a time: four independent sums keep
-     * the processor busy where one waits on each addition; about twice as fast, measured (README, "Stories").
+     * the processor busy where one waits on each addition; about twice as fast, measured (docs/stories.md).
      */
     double coveredBy(WindowVectors other) {
         float[][] o = other.windows;

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * What the night checks in each language brief, and where a brief becomes doubtful: the job file's
- * {@code checks} block. The thresholds' defaults are not measured (see README, "Fact checks").
+ * {@code checks} block. The thresholds' defaults are not measured (see docs/fact-checks.md).
  *
  * @param enabled               false: no check runs and the fact checker is never built
  * @param minConfidence         a translation whose mean log-probability per generated token is below this is doubtful

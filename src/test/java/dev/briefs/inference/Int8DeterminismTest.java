@@ -37,7 +37,7 @@ import tools.jackson.databind.ObjectMapper;
  * (see {@code tools/fixtures/make_int8_threads_fixture.py}). The run-to-run comparison is what this test
  * is for, so it compares the engine with itself, bit for bit; the fixture's Python references (ONNX Runtime
  * at one thread, on the AMD EPYC that recorded them) are not compared token for token, since an int8 graph's
- * activations may round to the next step on another CPU (README, "Tests on any CPU").
+ * activations may round to the next step on another CPU (docs/testing.md).
  */
 class Int8DeterminismTest {
 

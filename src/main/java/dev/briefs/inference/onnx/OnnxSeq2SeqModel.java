@@ -145,7 +145,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
         Variant variant = files.variant();
         DecoderLayout layout = files.layout();
         boolean cache = files.cache();
-        // int8 graphs run on one intra-op thread whatever was asked (OrtSessionSettings, README "Determinism").
+        // int8 graphs run on one intra-op thread whatever was asked (OrtSessionSettings, docs/generation.md, "Determinism").
         OrtSessionSettings session = variant == Variant.QUANTIZED ? options.session().forInt8Graphs() : options.session();
         Map<String, String> ortOptions = session.djlOptions();
         List<OnnxGraph> loaded = new ArrayList<>();

@@ -12,7 +12,7 @@ import java.util.Map;
  * inter-op thread, sequential execution. A dynamically quantized graph gave other outputs run after run
  * and with the thread count on an AVX-512 VNNI / AMX Xeon (issue 18; not reproduced on an AVX2 EPYC),
  * where ONNX Runtime splits its integer kernels over the intra-op pool; with one thread there is no pool,
- * and every kernel runs its whole range on the calling thread in one order. See README, "Determinism".
+ * and every kernel runs its whole range on the calling thread in one order. See docs/generation.md, "Determinism".
  *
  * @param intraOpThreads threads one operator may use, or 0 for ORT's default (one per core)
  * @param interOpThreads threads that run independent operators at once, or 0 for ORT's default;
