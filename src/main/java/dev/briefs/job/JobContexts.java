@@ -13,6 +13,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Starts the Spring application of one command, in the role the command plays. */
 public final class JobContexts {
 
+    /**
+     * How many partitions a worker process runs at once ({@code worker --threads}), as the context's
+     * property: defined here, where the context is sized by it, so that {@code job} needs nothing of
+     * {@code job.remote}.
+     */
+    public static final String WORKER_THREADS = "briefs.worker.threads";
+
     /** A process's part in a run; see {@link NightlyJobConfiguration#ROLE}. */
     public enum Role {
         /** Partitions run as threads of this process. */
@@ -48,7 +55,7 @@ public final class JobContexts {
         defaults.put(NightlyJobConfiguration.ROLE, role.name().toLowerCase(Locale.ROOT));
         // A thread that briefs holds its chunk's connection and borrows a second, briefly, for the
         // output cache (see OutputCacheConfiguration): the pool must have two for each thread.
-        Object workerThreads = properties.get(dev.briefs.job.remote.WorkerConfiguration.THREADS);
+        Object workerThreads = properties.get(WORKER_THREADS);
         int threads = Math.max(settings.partitions(), workerThreads instanceof Integer t ? t : 1);
         defaults.putIfAbsent("spring.datasource.hikari.maximum-pool-size", Math.max(10, 2 * threads + 4));
         if (role == Role.WORKER) {

@@ -242,7 +242,7 @@ public final class JobRunner {
     /**
      * Why a partition failed: its innermost cause where it ran in this process, else the first
      * line of what the repository records (a remote worker puts its cause there, see
-     * {@link dev.briefs.job.remote.PartitionRequestHandler}; a worker that died, the reaper's words).
+     * {@code job.remote.PartitionRequestHandler}; a worker that died, the reaper's words).
      */
     private static Optional<String> partitionFailure(JobExecution live, JobExecution stored) {
         Optional<String> here = live.getStepExecutions().stream()

@@ -50,7 +50,7 @@ import tools.jackson.databind.ObjectMapper;
  * <p><b>Input length:</b> inputs longer than {@code max_position_embeddings} (from {@code
  * config.json}) are truncated to that many tokens (the first ones are kept) so that the encoder's
  * position embeddings are never indexed out of range. Callers that want the EOS kept should
- * truncate at tokenization time (as {@link dev.briefs.inference.Seq2SeqGenerator} does).
+ * truncate at tokenization time (as {@code inference.Seq2SeqGenerator} does).
  *
  * <p>The encoder runs once per batch; its output is repeated per beam. The decoder's first step
  * computes the cross-attention keys/values, which are reused for the whole run; every later step

@@ -1,5 +1,6 @@
 package dev.briefs.job.remote;
 
+import dev.briefs.job.JobContexts;
 import dev.briefs.job.JobSettings;
 import dev.briefs.job.KafkaSettings;
 import dev.briefs.job.NightlyJobConfiguration;
@@ -32,7 +33,7 @@ public class WorkerConfiguration {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WorkerConfiguration.class);
 
     /** How many partitions this process runs at once: {@code briefs.worker.threads}. */
-    public static final String THREADS = "briefs.worker.threads";
+    public static final String THREADS = JobContexts.WORKER_THREADS;
 
     @Bean
     PartitionRequestHandler partitionRequestHandler(JobRepository jobRepository, JobSettings settings, BeanFactory beans) {

@@ -1,0 +1,94 @@
+package dev.briefs.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers docs/architecture.md describes, checked so that they cannot drift: the engine packages
+ * know nothing of Spring, {@code model} and {@code inference} know nothing of each other, no two
+ * packages need each other, and a package uses its sub-packages, never the reverse.
+ *
+ * <p>The rules read the compiled classes (ArchUnit), and the last one the sources too: javac copies a
+ * constant's value into the class that uses it, so a dependency through a {@code static final String}
+ * leaves no trace in the bytecode (this is how {@code job} once needed {@code job.remote}).
+ */
+class LayeringTest {
+
+    private static final JavaClasses PRODUCT = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.briefs");
+
+    /** The packages that stay free of Spring, so they can be read, tested and reused on their own. */
+    private static final String[] FREE_OF_SPRING = {
+        "dev.briefs.generate..", "dev.briefs.eval..", "dev.briefs.check..", "dev.briefs.trust..", "dev.briefs.story..",
+        "dev.briefs.optimum.."};
+
+    /**
+     * Sub-packages that still use their parent: {@code job.remote} reads the job's settings and
+     * configuration, until issue 20 splits {@code job} by role into sibling packages. Listed, so that
+     * the exception cannot spread.
+     */
+    private static final List<String> KNOWN_UPWARD = List.of("job/remote -> job");
+
+    @Test
+    void theEngineKnowsNothingOfSpringNorDjl() {
+        noClasses().that().resideInAnyPackage(FREE_OF_SPRING).should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..").check(PRODUCT);
+        // The decoding engine: the JDK, and Jackson for generation_config.json; no DJL, no other package of ours.
+        noClasses().that().resideInAPackage("dev.briefs.generate..").should().dependOnClassesThat()
+                .resideOutsideOfPackages("java..", "dev.briefs.generate..", "tools.jackson..")
+                .check(PRODUCT);
+    }
+
+    @Test
+    void modelAndInferenceKnowNothingOfEachOther() {
+        noClasses().that().resideInAPackage("dev.briefs.model..").should().dependOnClassesThat()
+                .resideInAPackage("dev.briefs.inference..").check(PRODUCT);
+        noClasses().that().resideInAPackage("dev.briefs.inference..").should().dependOnClassesThat()
+                .resideInAPackage("dev.briefs.model..").check(PRODUCT);
+    }
+
+    @Test
+    void noTwoPackagesNeedEachOther() {
+        slices().matching("dev.briefs.(*)..").should().beFreeOfCycles().check(PRODUCT);
+        slices().matching("dev.briefs.(**)").should().beFreeOfCycles().check(PRODUCT);
+    }
+
+    @Test
+    void aPackageUsesItsSubPackagesNeverTheReverse() throws IOException {
+        Path root = Path.of("src/main/java/dev/briefs");
+        Pattern reference = Pattern.compile("dev\\.briefs\\.([a-z.]+)\\.[A-Z]");
+        List<String> upward = new ArrayList<>();
+        List<String> parentToSub = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String pkg = root.relativize(file.getParent()).toString().replace('\\', '/');
+                Matcher m = reference.matcher(Files.readString(file));
+                while (m.find()) {
+                    String used = m.group(1).replace('.', '/');
+                    if (pkg.startsWith(used + "/")) {
+                        upward.add(pkg + " -> " + used);
+                    } else if (used.startsWith(pkg + "/") && KNOWN_UPWARD.contains(used + " -> " + pkg)) {
+                        parentToSub.add(file.getFileName() + " uses " + used);
+                    }
+                }
+            }
+        }
+        assertThat(upward.stream().distinct().toList()).as("sub-packages that use their parent")
+                .containsExactlyInAnyOrderElementsOf(KNOWN_UPWARD);
+        assertThat(parentToSub).as("a parent that uses a sub-package which uses it back: a cycle").isEmpty();
+    }
+}
