@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -19,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * twice costs no model call for what did not change, on this machine or any other sharing the
  * database. Each statement is a transaction of its own (the data source given should not take part
  * in the job's transactions): an output is right whatever becomes of the chunk that made it, and
- * no lock is held while a model works. Thread-safe.
+ * no lock is held while a model works. Its table is made by the repository's migrations
+ * ({@link dev.briefs.schema.RepositorySchema}). Thread-safe.
  */
 public final class OutputCache {
 
@@ -43,47 +43,6 @@ public final class OutputCache {
 
     public boolean enabled() {
         return settings.enabled();
-    }
-
-    /**
-     * Creates the table on first use, and adds the columns that came later to a table made before
-     * them. Two processes starting together on PostgreSQL can both pass IF NOT EXISTS and one then
-     * fails on the catalog's index: the table (or column) is there then.
-     */
-    public void createSchema() {
-        try {
-            jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
-                    + "CACHE_KEY CHAR(64) NOT NULL PRIMARY KEY, "
-                    + "MODEL VARCHAR(200) NOT NULL, "
-                    + "OUTPUT_TEXT VARCHAR NOT NULL, "
-                    + "INPUT_IDS VARCHAR NOT NULL, "
-                    + "OUTPUT_IDS VARCHAR NOT NULL, "
-                    + "MEAN_LOG_PROB DOUBLE PRECISION, "
-                    + "CREATED TIMESTAMP NOT NULL, "
-                    + "HITS BIGINT NOT NULL, "
-                    + "LAST_HIT TIMESTAMP)");
-        } catch (DataAccessException e) {
-            if (!columnExists("COUNT(*)")) {
-                throw e;
-            }
-        }
-        // Outputs kept before the column existed have it NULL: they count as misses (see lookup).
-        try {
-            jdbc.execute("ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS MEAN_LOG_PROB DOUBLE PRECISION");
-        } catch (DataAccessException e) {
-            if (!columnExists("MEAN_LOG_PROB")) {
-                throw e;
-            }
-        }
-    }
-
-    private boolean columnExists(String column) {
-        try {
-            jdbc.queryForList("SELECT " + column + " FROM " + TABLE + " WHERE 1 = 0");
-            return true;
-        } catch (DataAccessException notThere) {
-            return false;
-        }
     }
 
     /** Deletes the outputs past the age limit; returns how many. */

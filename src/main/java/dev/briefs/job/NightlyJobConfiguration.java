@@ -45,6 +45,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -146,18 +147,17 @@ public class NightlyJobConfiguration {
         return new BriefCounters(registry);
     }
 
+    /** Its table is made by the repository's migrations (RepositorySchemaConfiguration), which run first. */
     @Bean
+    @DependsOnDatabaseInitialization
     FailureLedger failureLedger(DataSource dataSource) {
-        FailureLedger ledger = new FailureLedger(dataSource, Clock.systemUTC());
-        ledger.createSchema();
-        return ledger;
+        return new FailureLedger(dataSource, Clock.systemUTC());
     }
 
     @Bean
+    @DependsOnDatabaseInitialization
     StoryRecords storyRecords(DataSource dataSource) {
-        StoryRecords records = new StoryRecords(dataSource, Clock.systemUTC());
-        records.createSchema();
-        return records;
+        return new StoryRecords(dataSource, Clock.systemUTC());
     }
 
     /** The job file's switch is this process's: a remote worker writes with its own job file, the same one. */

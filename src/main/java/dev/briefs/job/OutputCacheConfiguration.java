@@ -3,6 +3,7 @@ package dev.briefs.job;
 import dev.briefs.cache.OutputCache;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -22,11 +23,12 @@ public class OutputCacheConfiguration {
      * otherwise wait on each other's row locks, or deadlock. A wrapper of the pool is another
      * resource to Spring's transaction synchronisation, so it is never given the chunk's connection.
      */
+    /* Its table is made by the repository's migrations (RepositorySchemaConfiguration), which run first. */
     @Bean
+    @DependsOnDatabaseInitialization
     OutputCache outputCache(DataSource dataSource, JobSettings settings) {
         OutputCache cache = new OutputCache(new DelegatingDataSource(dataSource), settings.repository().postgres(),
                 settings.cache(), Clock.systemUTC());
-        cache.createSchema();
         if (cache.enabled()) {
             cache.prune();
         }

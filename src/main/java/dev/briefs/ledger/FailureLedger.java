@@ -10,18 +10,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The failed-work ledger, a table in the job repository's database (H2 or PostgreSQL, the same
  * SQL for both). Each brief that is written reconciles its article's rows: failures it still has
  * are recorded (attempts added up), failures it no longer has are marked resolved. Writes join the
- * step's transaction, so the ledger and the job's restart state move together.
+ * step's transaction, so the ledger and the job's restart state move together. The table is made by
+ * the repository's migrations ({@link dev.briefs.schema.RepositorySchema}).
  */
 public final class FailureLedger {
 
     static final String TABLE = "BRIEFS_FAILURE";
+    /** MESSAGE's width in the migrations. */
     private static final int MAX_MESSAGE = 4000;
 
     private final JdbcTemplate jdbc;
@@ -30,47 +31,6 @@ public final class FailureLedger {
     public FailureLedger(DataSource dataSource, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.clock = clock;
-    }
-
-    /**
-     * Creates the table on first use; harmless when it exists. On PostgreSQL two processes that
-     * start together (a manager and its workers) can both pass the IF NOT EXISTS check and one of
-     * them then fails on the catalog's unique index; that failure means the table is there.
-     */
-    public void createSchema() {
-        try {
-            jdbc.execute(createTable());
-        } catch (DataAccessException e) {
-            if (!tableExists()) {
-                throw e;
-            }
-        }
-    }
-
-    private boolean tableExists() {
-        try {
-            jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE 1 = 0", Integer.class);
-            return true;
-        } catch (DataAccessException notThere) {
-            return false;
-        }
-    }
-
-    private static String createTable() {
-        return "CREATE TABLE IF NOT EXISTS " + TABLE + " ("
-                + "RUN_DATE VARCHAR(10) NOT NULL, "
-                + "ARTICLE_ID VARCHAR(128) NOT NULL, "
-                + "SOURCE_FILE VARCHAR(1024) NOT NULL, "
-                + "STAGE VARCHAR(16) NOT NULL, "
-                + "LANGUAGE VARCHAR(8) NOT NULL, "
-                + "CHUNK_INDEX INTEGER NOT NULL, "
-                + "ERROR_TYPE VARCHAR(128) NOT NULL, "
-                + "MESSAGE VARCHAR(" + MAX_MESSAGE + ") NOT NULL, "
-                + "ATTEMPTS INTEGER NOT NULL, "
-                + "FIRST_SEEN TIMESTAMP NOT NULL, "
-                + "LAST_SEEN TIMESTAMP NOT NULL, "
-                + "STATE VARCHAR(8) NOT NULL, "
-                + "PRIMARY KEY (RUN_DATE, ARTICLE_ID, STAGE, LANGUAGE, CHUNK_INDEX))";
     }
 
     /** How many articles of the date have open failures: what the night's skip limit counts. */

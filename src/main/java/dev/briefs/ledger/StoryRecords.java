@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -18,12 +17,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * for both): {@code BRIEFS_STORY}, one row an article, and {@code BRIEFS_STORY_DAY}, one row a date that says
  * the date's stories are complete, which job instance found them and what the grouping could not do. Both are
  * written in one transaction, the step's, so a date has all its rows or none: a restart, a later run and
- * {@code rerun-failed} read them and never group the day again, unless a forced run replaces them.
+ * {@code rerun-failed} read them and never group the day again, unless a forced run replaces them. The tables
+ * are made by the repository's migrations ({@link dev.briefs.schema.RepositorySchema}).
  */
 public final class StoryRecords {
 
     static final String TABLE = "BRIEFS_STORY";
     static final String DAY_TABLE = "BRIEFS_STORY_DAY";
+    /** LEAD_REASON's and NOTES's width, and URL's, in the migrations. */
     private static final int MAX_TEXT = 4000;
     private static final int MAX_URL = 8192;
 
@@ -37,54 +38,6 @@ public final class StoryRecords {
 
     /** The day's stories as recorded; empty when no stories were recorded for the date. */
     public record Recorded(long jobInstance, DayStories stories) {
-    }
-
-    /**
-     * Creates the tables on first use; harmless when they exist. As for the failure ledger, two processes
-     * starting together on PostgreSQL can race past IF NOT EXISTS, and the loser's error means the table is there.
-     */
-    public void createSchema() {
-        create(TABLE, "CREATE TABLE IF NOT EXISTS " + TABLE + " ("
-                + "RUN_DATE VARCHAR(10) NOT NULL, "
-                + "ARTICLE_ID VARCHAR(128) NOT NULL, "
-                + "STORY_ID VARCHAR(128) NOT NULL, "
-                + "IS_LEAD BOOLEAN NOT NULL, "
-                + "LEAD_REASON VARCHAR(" + MAX_TEXT + ") NOT NULL, "
-                + "SIMILARITY DOUBLE PRECISION NOT NULL, "
-                + "MODEL VARCHAR(256), "
-                + "LANGUAGE VARCHAR(8) NOT NULL, "
-                + "OUTLET VARCHAR(512), "
-                + "URL VARCHAR(" + MAX_URL + "), "
-                + "SOURCE_FILE VARCHAR(1024) NOT NULL, "
-                + "LEAD_RANK INTEGER, "
-                + "PRIMARY KEY (RUN_DATE, ARTICLE_ID))");
-        // Tables made before the rank was recorded get it; their rows' rank is null, read as the id order.
-        jdbc.execute("ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS LEAD_RANK INTEGER");
-        create(DAY_TABLE, "CREATE TABLE IF NOT EXISTS " + DAY_TABLE + " ("
-                + "RUN_DATE VARCHAR(10) NOT NULL PRIMARY KEY, "
-                + "JOB_INSTANCE BIGINT NOT NULL, "
-                + "ARTICLES INTEGER NOT NULL, "
-                + "NOTES VARCHAR(" + MAX_TEXT + ") NOT NULL, "
-                + "FOUND_AT TIMESTAMP NOT NULL)");
-    }
-
-    private void create(String table, String sql) {
-        try {
-            jdbc.execute(sql);
-        } catch (DataAccessException e) {
-            if (!exists(table)) {
-                throw e;
-            }
-        }
-    }
-
-    private boolean exists(String table) {
-        try {
-            jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0", Integer.class);
-            return true;
-        } catch (DataAccessException notThere) {
-            return false;
-        }
     }
 
     public Optional<Recorded> read(String date) {

@@ -6,6 +6,7 @@ import dev.briefs.inference.ForwardingTextGenerator;
 import dev.briefs.inference.Seq2SeqGenerator;
 import dev.briefs.inference.TextGenerator;
 import dev.briefs.inference.onnx.OnnxModelOptions;
+import dev.briefs.schema.RepositorySchema;
 import dev.briefs.support.EmbeddedPostgresRepository;
 import dev.briefs.support.TinyModels;
 import java.time.Clock;
@@ -21,7 +22,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The cache gives back the model's mean log-probability with its output, on H2 and on PostgreSQL;
- * a table made before the cache kept it gets the column, and an output kept without it is made
+ * a table made before the cache kept it gets the column (from the migrations), and an output kept without it is made
  * again (and then kept with it) rather than given back without a confidence.
  */
 class OutputCacheConfidenceTest {
@@ -64,9 +65,8 @@ class OutputCacheConfidenceTest {
     }
 
     private static OutputCache cache(DataSource db, String kind) {
-        OutputCache cache = new OutputCache(db, kind.equals("postgres"), CacheSettings.DEFAULTS, Clock.systemUTC());
-        cache.createSchema();
-        return cache;
+        RepositorySchema.migrate(db); // as each process's start does
+        return new OutputCache(db, kind.equals("postgres"), CacheSettings.DEFAULTS, Clock.systemUTC());
     }
 
     @ParameterizedTest
@@ -103,7 +103,7 @@ class OutputCacheConfidenceTest {
                 + "MODEL VARCHAR(200) NOT NULL, OUTPUT_TEXT VARCHAR NOT NULL, INPUT_IDS VARCHAR NOT NULL, "
                 + "OUTPUT_IDS VARCHAR NOT NULL, CREATED TIMESTAMP NOT NULL, HITS BIGINT NOT NULL, LAST_HIT TIMESTAMP)");
         OutputCache cache = cache(db, kind);
-        cache.createSchema(); // a second start finds the column there
+        RepositorySchema.migrate(db); // a second start finds the column there
         Counting counting = new Counting(model);
         TextGenerator cached = CachingTextGenerator.wrap("opus-mt-en-uk", "files-1", counting, cache);
         Seq2SeqGenerator.Result made = cached.generate(TEXT);

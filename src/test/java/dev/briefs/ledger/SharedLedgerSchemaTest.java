@@ -3,6 +3,7 @@ package dev.briefs.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefs.brief.Failure;
+import dev.briefs.schema.RepositorySchema;
 import dev.briefs.support.EmbeddedPostgresRepository;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -12,12 +13,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * A manager and its workers start together against one PostgreSQL database, and each creates the
- * ledger's table on start. None of them may fail because another created it at the same moment.
+ * A manager and its workers start together against one PostgreSQL database, and each migrates the
+ * repository's schema (the ledger's table among it) on start. None of them may fail because another
+ * migrated it at the same moment.
  */
 class SharedLedgerSchemaTest {
 
@@ -34,10 +37,10 @@ class SharedLedgerSchemaTest {
                 List<Future<?>> starts = new ArrayList<>();
                 for (int p = 0; p < PROCESSES; p++) {
                     // A data source each, as separate processes would have: separate connections.
-                    FailureLedger ledger = new FailureLedger(new DriverManagerDataSource(url, "postgres", ""), Clock.systemUTC());
+                    DataSource own = new DriverManagerDataSource(url, "postgres", "");
                     starts.add(pool.submit(() -> {
                         together.await(30, TimeUnit.SECONDS);
-                        ledger.createSchema();
+                        RepositorySchema.migrate(own);
                         return null;
                     }));
                 }
