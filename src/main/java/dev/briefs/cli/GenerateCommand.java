@@ -5,6 +5,7 @@ import dev.briefs.inference.Seq2SeqGenerator;
 import dev.briefs.inference.UnknownLanguageException;
 import dev.briefs.inference.onnx.DecoderLayout;
 import dev.briefs.inference.onnx.OnnxModelOptions;
+import dev.briefs.log.Invocation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -164,7 +165,7 @@ abstract class GenerateCommand implements Callable<Integer> {
             return modelsDir.resolve(model);
         }
         throw new UsageException("model " + model + " not found: give a model folder, or the name of a model installed in "
-                + modelsDir + "/ (java -jar target/briefs.jar models fetch NAME)");
+                + modelsDir + "/ (" + Invocation.command("models fetch NAME") + ")");
     }
 
     private List<String> inputLines() throws IOException {

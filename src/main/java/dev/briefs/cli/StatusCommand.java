@@ -9,6 +9,7 @@ import dev.briefs.job.JobSettings;
 import dev.briefs.job.RunHistory;
 import dev.briefs.ledger.LedgerEntry;
 import dev.briefs.ledger.StoryRecords;
+import dev.briefs.log.Invocation;
 import dev.briefs.report.RunReport;
 import dev.briefs.report.RunReportFile;
 import java.io.IOException;
@@ -75,7 +76,7 @@ final class StatusCommand implements Callable<Integer> {
                     e.attempts(), e.lastSeen());
         }
         if (!open.isEmpty()) {
-            out.println("Redo them with: java -jar target/briefs.jar rerun-failed " + settings.jobFile() + " --date "
+            out.println("Redo them with: " + Invocation.command("rerun-failed ") + settings.jobFile() + " --date "
                     + settings.date());
         }
         printCache(out, settings, day.cache());

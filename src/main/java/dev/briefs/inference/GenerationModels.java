@@ -4,6 +4,7 @@ import dev.briefs.inference.onnx.ModelConfigException;
 import dev.briefs.inference.onnx.ModelLoadException;
 import dev.briefs.inference.onnx.OnnxModelOptions;
 import dev.briefs.inference.onnx.VariantNotInstalledException;
+import dev.briefs.log.Invocation;
 import dev.briefs.optimum.Variant;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ public final class GenerationModels implements AutoCloseable {
                 String option = variant == Variant.DEFAULT ? "" : "--variant " + variant.id() + " ";
                 throw new ModelLoadException("model " + n + " cannot be loaded: " + e.getMessage()
                         + "; fetch it again in the " + variant.id() + " variant the job loads"
-                        + " with: java -jar target/briefs.jar models fetch " + option + n, e);
+                        + " with: " + Invocation.command("models fetch " + option + n), e);
             }
         });
     }

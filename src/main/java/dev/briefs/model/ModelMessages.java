@@ -1,22 +1,21 @@
 package dev.briefs.model;
 
+import dev.briefs.log.Invocation;
+
 /** User-facing messages that end with the exact command that fixes the problem. */
 public final class ModelMessages {
-
-    /** How the application is started in the docs; the fix commands use it. */
-    public static final String LAUNCHER = "java -jar target/briefs.jar";
 
     private ModelMessages() {
     }
 
     /** {@code java -jar target/briefs.jar models fetch NAME}. */
     public static String fixCommand(String name) {
-        return LAUNCHER + " models fetch " + name;
+        return Invocation.command("models fetch " + name);
     }
 
     /** {@code java -jar target/briefs.jar models verify NAME}. */
     public static String verifyCommand(String name) {
-        return LAUNCHER + " models verify " + name;
+        return Invocation.command("models verify " + name);
     }
 
     /**

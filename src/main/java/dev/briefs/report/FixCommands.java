@@ -2,30 +2,30 @@ package dev.briefs.report;
 
 import dev.briefs.brief.Failure;
 import dev.briefs.ledger.LedgerEntry;
+import dev.briefs.log.Invocation;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What the operator runs, or does, to clear a failure: the morning's to-do list, one line a reason. */
 final class FixCommands {
 
-    static final String JAR = "java -jar target/briefs.jar";
-
     private static final Pattern MISSING_MODEL = Pattern.compile("model not installed: ([^\\s(]+)");
     /** A pair without a route: its message ends with the fetch of the models that would give it one. */
-    private static final Pattern ROUTE_FETCH = Pattern.compile("(" + Pattern.quote(JAR) + " models fetch [A-Za-z0-9._ -]+)$");
+    private static final Pattern ROUTE_FETCH =
+            Pattern.compile("(" + Pattern.quote(Invocation.command("models fetch")) + " [A-Za-z0-9._ -]+)$");
 
     private FixCommands() {
     }
 
     static String rerun(String date) {
-        return JAR + " rerun-failed --date " + date;
+        return Invocation.command("rerun-failed --date " + date);
     }
 
     static String of(LedgerEntry e, String date) {
         if ("ModelNotInstalled".equals(e.errorType())) {
             Matcher m = MISSING_MODEL.matcher(e.message() == null ? "" : e.message());
             String model = m.find() ? m.group(1) : "";
-            return (JAR + " models fetch " + model).strip() + " && " + rerun(date);
+            return Invocation.command("models fetch " + model).strip() + " && " + rerun(date);
         }
         if ("NoRoute".equals(e.errorType())) {
             Matcher m = ROUTE_FETCH.matcher(e.message() == null ? "" : e.message());

@@ -2,6 +2,7 @@ package dev.briefs.summarise;
 
 import dev.briefs.chunk.ChunkPacker;
 import dev.briefs.failure.Degradation;
+import dev.briefs.log.Invocation;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,7 @@ public final class SummarisersByLanguage implements Summariser {
         }
         return summary.on(summary.path().asFallback()).with(new Degradation(Degradation.FALLBACK_SUMMARISER, language, "the job file names " + named
                 + " to summarise this language, but it is not installed: the extractive summariser stood in "
-                + "(install it with: java -jar target/briefs.jar models fetch " + named + ")"));
+                + "(install it with: " + Invocation.command("models fetch " + named) + ")"));
     }
 
     @Override

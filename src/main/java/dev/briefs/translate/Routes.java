@@ -1,5 +1,6 @@
 package dev.briefs.translate;
 
+import dev.briefs.log.Invocation;
 import dev.briefs.translate.TranslationRoute.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ public final class Routes {
 
     static final String NOT_INSTALLED = "ModelNotInstalled";
     static final String NO_ROUTE = "NoRoute";
-    static final String FETCH = "java -jar target/briefs.jar models fetch ";
+    static final String FETCH = Invocation.command("models fetch ");
 
     /**
      * A pair's route, or why it has none.

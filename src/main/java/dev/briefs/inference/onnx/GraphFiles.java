@@ -1,5 +1,6 @@
 package dev.briefs.inference.onnx;
 
+import dev.briefs.log.Invocation;
 import dev.briefs.optimum.Variant;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,8 +72,9 @@ record GraphFiles(Path onnxDir, Variant variant, DecoderLayout layout, boolean c
         String name = dir.toAbsolutePath().normalize().getFileName().toString();
         String other = present.get(0).id();
         throw new VariantNotInstalledException(encoder, "the " + variant.id() + " graphs are not installed (the folder has "
-                + other + " ones): " + encoder + " is missing; fetch them with: java -jar target/briefs.jar models fetch "
-                + name + " --variant " + variant.id() + ", or load the " + other + " graphs with --variant " + other
+                + other + " ones): " + encoder + " is missing; fetch them with: "
+                + Invocation.command("models fetch " + name + " --variant " + variant.id()) + ", or load the " + other
+                + " graphs with --variant " + other
                 + " (models.variant: " + other + " in a job file)");
     }
 }
