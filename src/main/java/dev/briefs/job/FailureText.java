@@ -1,5 +1,7 @@
 package dev.briefs.job;
 
+import dev.briefs.failure.Causes;
+
 /**
  * The line an operator reads when a step failed: its innermost cause, not Spring Batch's wrapper
  * ("Unable to process chunk"). The job's own exceptions are written for the operator and read as
@@ -11,10 +13,7 @@ public final class FailureText {
     }
 
     public static String of(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(failure);
         String message = root.getMessage();
         if (message == null || message.isBlank()) {
             return root.getClass().getSimpleName();

@@ -3,6 +3,7 @@ package dev.briefs.job;
 import dev.briefs.brief.AtomicFiles;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.DayReport;
+import dev.briefs.failure.Causes;
 import dev.briefs.inference.onnx.ModelLoadException;
 import dev.briefs.log.LogFields;
 import dev.briefs.metrics.JobMeters;
@@ -302,10 +303,7 @@ public final class JobRunner {
     }
 
     static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(t);
         String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
         return root == t ? message : t.getMessage() + " (" + message + ")";
     }

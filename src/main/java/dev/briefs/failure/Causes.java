@@ -1,0 +1,17 @@
+package dev.briefs.failure;
+
+/** An exception's cause chain, read the same way everywhere. */
+public final class Causes {
+
+    private Causes() {
+    }
+
+    /** The innermost cause of {@code t}: {@code t} itself when it has none; a cause that is its own cause ends the chain. */
+    public static Throwable root(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+}
