@@ -21,8 +21,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,7 @@ public final class BriefMaker {
     private final Translator translator;
     private final List<String> targetLanguages;
     private final int maxWords;
-    private final java.util.function.Function<String, String> revisions;
+    private final Function<String, String> revisions;
     private final Map<String, SentenceSplitter> splitters = new ConcurrentHashMap<>();
     private final StageTimers timers;
     private final LanguageChecks checks;
@@ -53,34 +55,91 @@ public final class BriefMaker {
      */
     static final int MAX_SENTENCES = 400;
 
+    private BriefMaker(Builder b) {
+        this.timers = b.timers != null ? b.timers : StageTimers.detached();
+        this.checks = new LanguageChecks(b.checks, this.timers);
+        this.detector = Objects.requireNonNull(b.detector, "detector");
+        this.summariser = Objects.requireNonNull(b.summariser, "summariser");
+        this.translator = Objects.requireNonNull(b.translator, "translator");
+        this.targetLanguages = List.copyOf(Objects.requireNonNull(b.targetLanguages, "targetLanguages"));
+        this.maxWords = Objects.requireNonNull(b.maxWords, "maxWords");
+        this.revisions = Objects.requireNonNull(b.revisions, "revisions");
+    }
+
     /**
-     * @param revisions the revision of each model by name ({@link dev.briefs.model.ModelRevisions}),
-     *                  null for a model that has none
+     * A maker to configure: everything must be given but the stage timers (by default
+     * {@link StageTimers#detached()}) and the checks (by default {@link BriefChecker#OFF}).
      */
-    public BriefMaker(LanguageDetector detector, Summariser summariser, Translator translator,
-                      List<String> targetLanguages, int maxWords, java.util.function.Function<String, String> revisions) {
-        this(detector, summariser, translator, targetLanguages, maxWords, revisions, StageTimers.detached());
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** @param timers where the time of the summarise and translate stages goes */
-    public BriefMaker(LanguageDetector detector, Summariser summariser, Translator translator,
-                      List<String> targetLanguages, int maxWords, java.util.function.Function<String, String> revisions,
-                      StageTimers timers) {
-        this(detector, summariser, translator, targetLanguages, maxWords, revisions, timers, BriefChecker.OFF);
-    }
+    /** What a {@link BriefMaker} is made of. */
+    public static final class Builder {
 
-    /** @param checks what checks each language brief, and finds it doubtful or not ({@link BriefChecker#OFF}: nothing) */
-    public BriefMaker(LanguageDetector detector, Summariser summariser, Translator translator,
-                      List<String> targetLanguages, int maxWords, java.util.function.Function<String, String> revisions,
-                      StageTimers timers, BriefChecker checks) {
-        this.checks = new LanguageChecks(checks, timers);
-        this.timers = timers;
-        this.revisions = revisions;
-        this.detector = detector;
-        this.summariser = summariser;
-        this.translator = translator;
-        this.targetLanguages = List.copyOf(targetLanguages);
-        this.maxWords = maxWords;
+        private LanguageDetector detector;
+        private Summariser summariser;
+        private Translator translator;
+        private List<String> targetLanguages;
+        private Integer maxWords;
+        private Function<String, String> revisions;
+        private StageTimers timers;
+        private BriefChecker checks = BriefChecker.OFF;
+
+        private Builder() {
+        }
+
+        public Builder detector(LanguageDetector detector) {
+            this.detector = detector;
+            return this;
+        }
+
+        public Builder summariser(Summariser summariser) {
+            this.summariser = summariser;
+            return this;
+        }
+
+        public Builder translator(Translator translator) {
+            this.translator = translator;
+            return this;
+        }
+
+        /** The languages each article is briefed in. */
+        public Builder targetLanguages(List<String> targetLanguages) {
+            this.targetLanguages = targetLanguages;
+            return this;
+        }
+
+        /** The longest a brief may be, in words. */
+        public Builder maxWords(int maxWords) {
+            this.maxWords = maxWords;
+            return this;
+        }
+
+        /**
+         * @param revisions the revision of each model by name ({@link dev.briefs.model.ModelRevisions}),
+         *                  null for a model that has none
+         */
+        public Builder revisions(Function<String, String> revisions) {
+            this.revisions = revisions;
+            return this;
+        }
+
+        /** @param timers where the time of the summarise and translate stages goes */
+        public Builder timers(StageTimers timers) {
+            this.timers = Objects.requireNonNull(timers, "timers");
+            return this;
+        }
+
+        /** @param checks what checks each language brief, and finds it doubtful or not ({@link BriefChecker#OFF}: nothing) */
+        public Builder checks(BriefChecker checks) {
+            this.checks = Objects.requireNonNull(checks, "checks");
+            return this;
+        }
+
+        public BriefMaker build() {
+            return new BriefMaker(this);
+        }
     }
 
     /** One article's brief. */

@@ -253,7 +253,8 @@ public class NightlyJobConfiguration {
                           SentenceEmbeddingModel embeddings) {
         BriefChecker checks = settings.checks().enabled()
                 ? new BriefChecker(settings.checks(), translator, new RoundTripScorer(embeddings)) : BriefChecker.OFF;
-        return new BriefMaker(new LanguageDetector(settings.detectLanguages()), summariser, translator,
-                settings.languages(), settings.maxWords(), new ModelRevisions(settings.modelsDir()), timers, checks);
+        return BriefMaker.builder().detector(new LanguageDetector(settings.detectLanguages())).summariser(summariser)
+                .translator(translator).targetLanguages(settings.languages()).maxWords(settings.maxWords())
+                .revisions(new ModelRevisions(settings.modelsDir())).timers(timers).checks(checks).build();
     }
 }
