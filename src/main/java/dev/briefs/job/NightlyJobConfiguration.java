@@ -1,7 +1,6 @@
 package dev.briefs.job;
 
 import dev.briefs.article.ArticleFileReader;
-import dev.briefs.article.ArticleInput;
 import dev.briefs.article.LanguageDetector;
 import dev.briefs.batch.BatchedGeneration;
 import dev.briefs.brief.BriefCounters;

@@ -7,7 +7,6 @@ import dev.briefs.brief.BriefFiles;
 import dev.briefs.eval.Decimals;
 import dev.briefs.eval.EvalMetric;
 import dev.briefs.eval.RougeTokenizer;
-import dev.briefs.eval.SegmentFiles;
 import dev.briefs.support.CommandResult;
 import java.io.IOException;
 import java.nio.file.Files;
