@@ -1,5 +1,7 @@
 package dev.briefs.article;
 
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +18,7 @@ public final class ArticleId {
      * beside them): an article with such an id would overwrite them or be overwritten. Compared
      * without case, for file systems that ignore it.
      */
-    static final java.util.Set<String> RESERVED = java.util.Set.of("digest", "briefs", "report");
+    static final Set<String> RESERVED = Set.of("digest", "briefs", "report");
 
     private ArticleId() {
     }
@@ -26,7 +28,7 @@ public final class ArticleId {
     }
 
     private static boolean isReserved(String id) {
-        return RESERVED.contains(id.toLowerCase(java.util.Locale.ROOT));
+        return RESERVED.contains(id.toLowerCase(Locale.ROOT));
     }
 
     /** @throws ArticleFormatException naming the id and the rule it breaks */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 
 /**
  * Detects an article's language with Lingua. The detector is limited to the languages a
@@ -51,7 +52,7 @@ public final class LanguageDetector {
             if (language != null && language != Language.UNKNOWN) {
                 return language;
             }
-        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+        } catch (IllegalArgumentException | NoSuchElementException e) {
             // reported below
         }
         throw new IllegalArgumentException("'" + code + "' is not an ISO 639-1 language code that Lingua knows");

@@ -3,6 +3,7 @@ package dev.briefs.brief;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Writes a file so that a reader, or a run restarted after a crash, sees either the old content
@@ -22,7 +25,7 @@ public final class AtomicFiles {
     /** Temporary files start with this, so that a folder scan can tell them from briefs. */
     public static final String TEMP_PREFIX = ".tmp-";
 
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -38,7 +41,7 @@ public final class AtomicFiles {
             return 0;
         }
         int removed = 0;
-        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+        try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).toList()) {
                 Files.deleteIfExists(p);
                 removed++;
@@ -80,7 +83,7 @@ public final class AtomicFiles {
             temp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36));
             try {
                 channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (java.nio.file.FileAlreadyExistsException taken) {
+            } catch (FileAlreadyExistsException taken) {
                 // another writer's temporary file: draw another name
             }
         }

@@ -1,5 +1,6 @@
 package dev.briefs.brief;
 
+import dev.briefs.article.ArticleId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ public final class BriefFiles {
     public static void write(Path outputDir, Brief brief) throws IOException {
         // Ids were checked to be safe file names when the article was read; check again here,
         // where the name meets the file system.
-        dev.briefs.article.ArticleId.requireSafe(brief.id());
+        ArticleId.requireSafe(brief.id());
         AtomicFiles.write(outputDir.resolve(brief.id() + ".json"), BriefJson.pretty(brief));
         AtomicFiles.write(outputDir.resolve(brief.id() + ".md"),
                 BriefMarkdown.render(brief).getBytes(StandardCharsets.UTF_8));
@@ -34,7 +35,7 @@ public final class BriefFiles {
 
     /** The brief of one article, or {@code null} when it has none (or an unreadable one). */
     public static Brief read(Path outputDir, String id) {
-        Path file = outputDir.resolve(dev.briefs.article.ArticleId.requireSafe(id) + ".json");
+        Path file = outputDir.resolve(ArticleId.requireSafe(id) + ".json");
         try {
             return Files.isRegularFile(file) ? BriefJson.read(Files.readAllBytes(file)) : null;
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.briefs.brief;
 
+import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,7 +14,7 @@ public final class BriefJson {
     }
 
     public static byte[] pretty(Brief brief) {
-        return (PRETTY.writeValueAsString(brief) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return (PRETTY.writeValueAsString(brief) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     public static String line(Brief brief) {

@@ -17,6 +17,7 @@ import dev.briefs.trust.BriefChecker;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -288,7 +289,7 @@ public final class BriefMaker {
             }
         }
         // The summary is the one checked before; only the translations made again are checked again.
-        checks.apply(List.of(existing.id()), java.util.Collections.singletonList(null), List.of(existing.language()),
+        checks.apply(List.of(existing.id()), Collections.singletonList(null), List.of(existing.language()),
                 List.of(briefs), toCheck, List.of(failures));
         return new BriefResult(assemble(existing.id(), existing.date(), existing.title(), existing.language(),
                 existing.source(), briefs, true, degraded, existing.summary()), failures);

@@ -1,5 +1,6 @@
 package dev.briefs.brief;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ public record DayReport(int articles, int complete, int partial, int failed, int
         int chunksFailed = 0;
         int checked = 0;
         int doubtful = 0;
-        List<String> failures = new java.util.ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (Brief b : briefs) {
             switch (b.status()) {
                 case Brief.OK -> complete++;

@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -67,7 +69,7 @@ public final class OutputCache {
             List<Object> args = new ArrayList<>(part);
             args.add(Timestamp.from(oldestKept()));
             jdbc.query("SELECT CACHE_KEY, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS, MEAN_LOG_PROB FROM " + TABLE
-                            + " WHERE CACHE_KEY IN (" + String.join(", ", java.util.Collections.nCopies(part.size(), "?"))
+                            + " WHERE CACHE_KEY IN (" + String.join(", ", Collections.nCopies(part.size(), "?"))
                             + ") AND CREATED >= ? AND MEAN_LOG_PROB IS NOT NULL",
                     rs -> {
                         found.put(rs.getString(1).strip(), new CachedOutput(rs.getString(2),
@@ -106,7 +108,7 @@ public final class OutputCache {
                 jdbc.update("MERGE INTO " + TABLE + " (CACHE_KEY, MODEL, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS, MEAN_LOG_PROB, "
                         + "CREATED, HITS) KEY (CACHE_KEY) VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
                         key, model, output.text(), ids, out, output.meanLogProb(), now);
-            } catch (org.springframework.dao.DuplicateKeyException keptMeanwhile) {
+            } catch (DuplicateKeyException keptMeanwhile) {
                 // Another thread kept the same output between H2's check and its insert: it is there.
             }
         }

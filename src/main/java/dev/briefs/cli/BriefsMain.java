@@ -3,6 +3,7 @@ package dev.briefs.cli;
 import dev.briefs.job.JobFileException;
 import dev.briefs.optimum.UnknownVariantException;
 import java.io.PrintWriter;
+import java.util.Locale;
 import org.springframework.core.env.StandardEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -88,7 +89,7 @@ public final class BriefsMain implements Runnable {
         @Override
         public LogFormat convert(String value) {
             try {
-                return LogFormat.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+                return LogFormat.valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException("'" + value
                         + "' is not a log format; use plain, json, ecs, logstash or gelf");

@@ -5,7 +5,10 @@ import dev.briefs.job.RunProgress;
 import dev.briefs.log.ConsoleBar;
 import dev.briefs.log.LogFields;
 import java.io.PrintStream;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,6 +19,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -26,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ConsoleProgress implements RunProgress, AutoCloseable {
 
-    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(LogFields.PROGRESS_LOGGER);
+    private static final Logger LOG = LoggerFactory.getLogger(LogFields.PROGRESS_LOGGER);
 
     private final AtomicInteger written = new AtomicInteger();
     private final int expected;
@@ -71,8 +75,8 @@ final class ConsoleProgress implements RunProgress, AutoCloseable {
                 .setInitialMax(expected)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUnit(" articles", 1)
-                .showSpeed(new java.text.DecimalFormat("0.0", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)))
-                .setSpeedUnit(java.time.temporal.ChronoUnit.MINUTES)
+                .showSpeed(new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT)))
+                .setSpeedUnit(ChronoUnit.MINUTES)
                 .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true)))
                 .build();
         return new ConsoleProgress(expected, date, System::nanoTime, bar, null);

@@ -1,6 +1,8 @@
 package dev.briefs.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -51,8 +53,8 @@ final class GenerationOptions {
         put(kwargs, "min_length", minLength, 0);
         put(kwargs, "min_new_tokens", minNewTokens, 0);
         if (earlyStopping != null) {
-            String value = earlyStopping.trim().toLowerCase(java.util.Locale.ROOT);
-            if (!java.util.List.of("true", "false", "never").contains(value)) {
+            String value = earlyStopping.trim().toLowerCase(Locale.ROOT);
+            if (!List.of("true", "false", "never").contains(value)) {
                 throw new UsageException("--early-stopping must be true, false or never, is '" + earlyStopping + "'");
             }
             kwargs.put("early_stopping", value);

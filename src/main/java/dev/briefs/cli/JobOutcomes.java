@@ -15,6 +15,8 @@ import dev.briefs.model.hub.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -47,8 +49,8 @@ final class JobOutcomes {
      * The models the job file names, and the catalog's installed translation models: a route may take any
      * of these (docs/generation.md, "Translation routes"), so a changed one stops the run as a named one does.
      */
-    private static java.util.Set<String> checked(JobSettings settings, ModelCatalog catalog) {
-        java.util.Set<String> names = new java.util.TreeSet<>(settings.namedModels());
+    private static Set<String> checked(JobSettings settings, ModelCatalog catalog) {
+        Set<String> names = new TreeSet<>(settings.namedModels());
         catalog.entries().stream()
                 .filter(e -> e.task() == Task.TRANSLATION && !e.bundled()
                         && Files.isDirectory(settings.modelsDir().resolve(e.name())))

@@ -1,5 +1,6 @@
 package dev.briefs.cli;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +53,7 @@ public class ModelsVerifyCommand implements Callable<Integer> {
             } else {
                 for (String n : names) {
                     PathSafety.checkName(n);
-                    if (catalog.find(n).isEmpty() && !java.nio.file.Files.exists(store.dir(n))) {
+                    if (catalog.find(n).isEmpty() && !Files.exists(store.dir(n))) {
                         throw ModelException.user("unknown model '" + n + "': not in the catalog and no "
                                 + store.dir(n) + " folder");
                     }

@@ -14,6 +14,7 @@ import dev.briefs.report.RunReport;
 import dev.briefs.report.RunReportFile;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,7 +106,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.printf("Model output cache: %d outputs kept (up to %d days old), %d hits in all%n", totals.outputs(),
                 totals.maxAgeDays(), totals.hits());
-        if (!java.nio.file.Files.isRegularFile(settings.output().resolve(BriefFiles.REPORT))) {
+        if (!Files.isRegularFile(settings.output().resolve(BriefFiles.REPORT))) {
             return;
         }
         RunReport last = RunReportFile.read(settings.output());

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class GenerationConfigFiles {
     private static final Map<String, Refusal> REFUSED = new LinkedHashMap<>();
 
     private static void refuse(String key, String effect, Object... neutral) {
-        REFUSED.put(key, new Refusal(effect, java.util.Arrays.asList(neutral)));
+        REFUSED.put(key, new Refusal(effect, Arrays.asList(neutral)));
     }
 
     static {

@@ -1,7 +1,9 @@
 package dev.briefs.generate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * transformers' greedy search ({@code num_beams == 1}, no sampling): processors run on the raw
@@ -45,13 +47,13 @@ public final class GreedySearch {
         List<int[]> columns = new ArrayList<>();
         List<float[]> scoreColumns = new ArrayList<>();
         int[] first = new int[batch];
-        java.util.Arrays.fill(first, start);
+        Arrays.fill(first, start);
         columns.add(first);
         if (batch == 0 || maxLength <= 1) {
             return scored(columns, scoreColumns, batch);
         }
         boolean[] unfinished = new boolean[batch];
-        java.util.Arrays.fill(unfinished, true);
+        Arrays.fill(unfinished, true);
         try (Seq2SeqModel.DecoderSession session = model.startDecoding(inputIds, attentionMask, 1)) {
             int[] last = first;
             while (true) {
@@ -62,7 +64,7 @@ public final class GreedySearch {
                 float[] scores = new float[batch];
                 // the score costs a pass of exponentials over the vocabulary, so rows share the cores
                 boolean[] open = unfinished.clone();
-                java.util.stream.IntStream.range(0, batch).parallel().forEach(r -> {
+                IntStream.range(0, batch).parallel().forEach(r -> {
                     next[r] = open[r] ? argmax(logits[r]) : pad;
                     scores[r] = open[r] ? TorchLogSoftmax.at(logits[r], next[r]) : Float.NaN;
                 });

@@ -1,5 +1,7 @@
 package dev.briefs.generate;
 
+import java.util.Arrays;
+
 /**
  * transformers' {@code StoppingCriteria}: given the decoder tokens so far (one row per sequence,
  * all rows of the same length), says which rows are done.
@@ -14,7 +16,7 @@ public interface StoppingCriteria {
         return ids -> {
             boolean[] done = new boolean[ids.length];
             if (LogitsProcessor.curLen(ids) >= maxLength) {
-                java.util.Arrays.fill(done, true);
+                Arrays.fill(done, true);
             }
             return done;
         };

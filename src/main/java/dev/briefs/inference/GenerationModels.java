@@ -8,6 +8,7 @@ import dev.briefs.log.Invocation;
 import dev.briefs.optimum.Variant;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -66,7 +67,7 @@ public final class GenerationModels implements AutoCloseable {
                 Seq2SeqGenerator g = Seq2SeqGenerator.load(folder(n), options);
                 // The settings the graphs run with, not those asked for: int8 graphs always get one thread.
                 LOG.info("model {} loaded: {} graphs, ONNX Runtime {}", n,
-                        g.model().variant().name().toLowerCase(java.util.Locale.ROOT), g.model().sessionSettings().describeAsRun());
+                        g.model().variant().name().toLowerCase(Locale.ROOT), g.model().sessionSettings().describeAsRun());
                 return g;
             } catch (ModelConfigException e) {
                 // Fetching the same files again would not help: the message names the key to change.

@@ -1,5 +1,6 @@
 package dev.briefs.inference;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,6 +30,6 @@ public final class NllbLanguages {
 
     /** The NLLB code of an ISO 639-1 code, or null when the table has none. */
     public static String nllbCode(String iso) {
-        return iso == null ? null : ISO_TO_NLLB.get(iso.toLowerCase(java.util.Locale.ROOT));
+        return iso == null ? null : ISO_TO_NLLB.get(iso.toLowerCase(Locale.ROOT));
     }
 }

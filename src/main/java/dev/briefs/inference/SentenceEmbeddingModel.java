@@ -15,6 +15,7 @@ import ai.djl.translate.TranslateException;
 import dev.briefs.chunk.TokenCounter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -107,7 +108,7 @@ public final class SentenceEmbeddingModel implements AutoCloseable {
     private float[] embedOne(Predictor<NDList, NDList> predictor, String sentence) {
         long[] ids = modelInput.encode(sentence).getIds();
         long[] mask = new long[ids.length];
-        java.util.Arrays.fill(mask, 1);
+        Arrays.fill(mask, 1);
         try (NDManager manager = model.getNDManager().newSubManager()) {
             Shape shape = new Shape(1, ids.length);
             NDArray idsArray = manager.create(ids, shape);

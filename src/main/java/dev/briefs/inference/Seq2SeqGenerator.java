@@ -1,6 +1,8 @@
 package dev.briefs.inference;
 
+import dev.briefs.chunk.TokenCounter;
 import dev.briefs.inference.onnx.ModelLoadException;
+import dev.briefs.optimum.Variant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,8 @@ import dev.briefs.generate.ScoredSequence;
 import dev.briefs.inference.onnx.OnnxModelOptions;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
 import dev.briefs.inference.onnx.OrtSessionSettings;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -113,7 +117,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
         try {
             return "variant=" + model.variant() + ";layout=" + model.layout() + ";cache=" + model.usesCache()
                     + ";session=" + sessionSettings + ";generation=" + FINGERPRINT_JSON.writeValueAsString(defaults);
-        } catch (tools.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("cannot write the generation settings of " + modelName(model) + ": " + e.getMessage(), e);
         }
     }
@@ -130,7 +134,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     }
 
     /** The language codes the model's tokenizer knows (NLLB codes such as {@code eng_Latn}); empty for pair models. */
-    public java.util.Set<String> languageCodes() {
+    public Set<String> languageCodes() {
         return languages.codes();
     }
 
@@ -189,7 +193,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
      * the position limit: a text that reaches it is too long for one call either way.
      */
     @Override
-    public dev.briefs.chunk.TokenCounter tokenCounter() {
+    public TokenCounter tokenCounter() {
         return text -> tokenizer.encode(text, false).length;
     }
 
@@ -324,7 +328,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
      */
     @Override
     public boolean rowsIndependent() {
-        return model.variant() == dev.briefs.optimum.Variant.FP32;
+        return model.variant() == Variant.FP32;
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -147,7 +148,7 @@ final class BriefFileWriter implements ItemWriter<BriefResult> {
         return storyOf.apply(articleId);
     }
 
-    private static final java.util.concurrent.ConcurrentHashMap<String, Object> ID_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Object> ID_LOCKS = new ConcurrentHashMap<>();
 
     private static Object idLock(String id) {
         return ID_LOCKS.computeIfAbsent(id, k -> new Object());

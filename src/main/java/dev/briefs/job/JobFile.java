@@ -99,7 +99,7 @@ public record JobFile(
                          @JsonProperty("round-trip") Boolean roundTrip,
                          @JsonProperty("min-round-trip-embedding") Double minRoundTripEmbedding,
                          @JsonProperty("min-round-trip-chrf") Double minRoundTripChrf,
-                         @JsonProperty("doubt-on") java.util.List<String> doubtOn) {
+                         @JsonProperty("doubt-on") List<String> doubtOn) {
     }
 
     /**

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -149,9 +150,9 @@ public final class JobRunner {
             LOG.info("{} started: articles from {}, briefs to {}", jobName, settings.input(), settings.output());
             Outcome outcome = launchLocked(settings, progress, jobName, jobBean, parameters, metrics, extras);
             if (outcome.status() == Status.COMPLETED || outcome.status() == Status.ALREADY_COMPLETE) {
-                LOG.info("{} ended: {}", jobName, outcome.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                LOG.info("{} ended: {}", jobName, outcome.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             } else {
-                LOG.warn("{} ended: {}: {}", jobName, outcome.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                LOG.warn("{} ended: {}: {}", jobName, outcome.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                         outcome.failure());
             }
             return outcome;

@@ -11,9 +11,13 @@ import dev.briefs.translate.Routes;
 import dev.briefs.trust.CheckSettings;
 import dev.briefs.inference.onnx.OrtSessionSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything one run needs to know, resolved from the job file, the command line and defaults:
@@ -36,7 +40,7 @@ public record JobSettings(
         boolean linksMayLeaveInput,
         int skipLimit,
         int maxRetries,
-        java.time.Duration retryDelay,
+        Duration retryDelay,
         Path modelsDir,
         Map<String, String> summariseModels,
         Map<String, String> translateModels,
@@ -122,7 +126,7 @@ public record JobSettings(
         BatchSettings batch = batch(file.batch(), where);
         OrtSessionSettings onnx = onnx(file.onnx(), where);
         Path modelsDir = Path.of(models.dir() != null ? models.dir() : "models");
-        Map<String, String> summarise = new java.util.LinkedHashMap<>();
+        Map<String, String> summarise = new LinkedHashMap<>();
         if (models.summarise() != null) {
             models.summarise().forEach((lang, model) -> {
                 if (!lang.matches("[a-z]{2,3}")) {
@@ -144,7 +148,7 @@ public record JobSettings(
         RepositorySettings repository = RepositorySettings.resolve(file.repository(), data, System.getenv());
         return new JobSettings(file.name() != null ? file.name() : "nightly", jobFilePath, date, input, output, data,
                 languages, maxWords, chunkTokens, commitInterval, partitions, detect, maxFileBytes, linksMayLeave, skipLimit, maxRetries,
-                java.time.Duration.ofMillis(delayMs), modelsDir,
+                Duration.ofMillis(delayMs), modelsDir,
                 summarise, translate, routes, Boolean.TRUE.equals(models.autoFetch()), models.endpoint(), variant, batch, onnx,
                 repository, KafkaSettings.resolve(file.kafka(), repository, System.getenv(), where), cache(file.cache(), where),
                 StorySettings.resolve(file.stories(), where), CheckBlock.resolve(file.checks(), where));
@@ -155,7 +159,7 @@ public record JobSettings(
             return CacheSettings.DEFAULTS;
         }
         int days = positive(c.maxAgeDays(), CacheSettings.DEFAULT_MAX_AGE_DAYS, "cache.max-age-days", where);
-        return new CacheSettings(c.enabled() == null || c.enabled(), java.time.Duration.ofDays(days));
+        return new CacheSettings(c.enabled() == null || c.enabled(), Duration.ofDays(days));
     }
 
     /** {@code inside} (the default): symbolic links may lead only to files in the input folder; {@code follow}: anywhere. */
@@ -241,8 +245,8 @@ public record JobSettings(
     }
 
     /** Every model the job file names, for the preflight. */
-    public java.util.Set<String> namedModels() {
-        java.util.Set<String> names = new java.util.TreeSet<>(translateModels.values());
+    public Set<String> namedModels() {
+        Set<String> names = new TreeSet<>(translateModels.values());
         names.addAll(summariseModels.values());
         names.addAll(Routes.forcedModels(translateRoutes));
         return names;

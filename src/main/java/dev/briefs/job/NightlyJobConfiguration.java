@@ -31,6 +31,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -237,7 +238,7 @@ public class NightlyJobConfiguration {
                 CatalogRoutes.translationModels(settings.modelsDir()), models::installed,
                 name -> models.get(name).multilingual());
         ModelTranslators translators = new ModelTranslators(routes, models, settings.chunkTokens(), batches);
-        List<String> named = new java.util.ArrayList<>(settings.translateModels().values());
+        List<String> named = new ArrayList<>(settings.translateModels().values());
         named.addAll(Routes.forcedModels(settings.translateRoutes()));
         translators.loadInstalled(named);
         return translators;

@@ -2,6 +2,8 @@ package dev.briefs.job;
 
 import dev.briefs.ledger.FailureLedger;
 import dev.briefs.ledger.LedgerEntry;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,8 +43,8 @@ public record RunHistory(List<String> runs, List<LedgerEntry> failures) {
         return new RunHistory(runs, context.getBean(FailureLedger.class).all(date));
     }
 
-    private static String seconds(java.time.LocalDateTime t) {
-        return t == null ? "-" : t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+    private static String seconds(LocalDateTime t) {
+        return t == null ? "-" : t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
     }
 
     private static String firstLine(String s) {

@@ -3,6 +3,7 @@ package dev.briefs.job;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.batch.core.job.JobExecution;
@@ -26,7 +27,7 @@ public record RunRecord(Path input, Path output, String jobFile, long executionI
         String day = date.toString();
         return repository.findJobInstances(NightlyJobConfiguration.JOB_NAME).stream()
                 .map(repository::getJobExecutions)
-                .flatMap(java.util.List::stream)
+                .flatMap(List::stream)
                 .filter(e -> day.equals(e.getJobParameters().getString("date")))
                 .max(Comparator.comparing(JobExecution::getCreateTime).thenComparing(JobExecution::getId))
                 .flatMap(RunRecord::of);

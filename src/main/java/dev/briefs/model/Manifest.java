@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import tools.jackson.core.JacksonException;
@@ -53,7 +54,7 @@ public record Manifest(int format, String name, String repo, String revision, St
     public void write(Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.write(tmp, JSON.writeValueAsBytes(this));
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Reads a manifest; a missing file gives {@link NoSuchFileException}, a broken one a {@link ModelException}. */

@@ -1,11 +1,16 @@
 package dev.briefs.model;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Which revision of each installed model this process uses, as the install manifest records it
@@ -64,23 +69,23 @@ public final class ModelRevisions implements Function<String, String> {
         }
         Path folder = modelsDir.resolve(model);
         try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
             Path manifest = folder.resolve(Manifest.FILE_NAME);
             if (Files.isRegularFile(manifest)) {
                 sha.update(Files.readAllBytes(manifest));
-                return "manifest:" + java.util.HexFormat.of().formatHex(sha.digest());
+                return "manifest:" + HexFormat.of().formatHex(sha.digest());
             }
-            try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            try (Stream<Path> files = Files.walk(folder)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                     String line = folder.relativize(file) + "\u0000" + Files.size(file) + "\u0000"
                             + Files.getLastModifiedTime(file).toMillis() + "\n";
-                    sha.update(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    sha.update(line.getBytes(StandardCharsets.UTF_8));
                 }
             }
-            return "files:" + java.util.HexFormat.of().formatHex(sha.digest());
+            return "files:" + HexFormat.of().formatHex(sha.digest());
         } catch (IOException e) {
             return null; // unreadable: nothing is cached for it, and loading it says why
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }

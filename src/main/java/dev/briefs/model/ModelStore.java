@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -151,7 +152,7 @@ public final class ModelStore {
      * Preflight for several models at once: one message per model the job cannot use (each ending with
      * its fix command), empty when all are usable.
      */
-    public List<String> problems(java.util.Collection<String> names, Check check) {
+    public List<String> problems(Collection<String> names, Check check) {
         List<String> out = new ArrayList<>();
         for (String n : names) {
             String p = ModelMessages.problem(status(n, check), modelsDir.toString());

@@ -1,6 +1,7 @@
 package dev.briefs.story;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ final class Similarities {
             int next = 0;
             for (int i : read) {
                 int n = windowsOf(articles.get(i)).size();
-                byArticle[i] = new WindowVectors(articles.get(i).id(), java.util.Arrays.copyOfRange(embedded, next, next + n));
+                byArticle[i] = new WindowVectors(articles.get(i).id(), Arrays.copyOfRange(embedded, next, next + n));
                 next += n;
             }
             vectors.add(byArticle);

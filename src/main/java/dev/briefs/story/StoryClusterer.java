@@ -2,6 +2,7 @@ package dev.briefs.story;
 
 import dev.briefs.story.Agglomeration.Step;
 import dev.briefs.story.Similarities.Similarity;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -126,6 +127,6 @@ public final class StoryClusterer {
     private static String describe(EmbeddingSpace s) {
         return String.format(Locale.ROOT, "%s (%s) at %s", s.model(),
                 s.isMultilingual() ? "all languages" : String.join(", ", new TreeSet<>(s.languages())),
-                java.math.BigDecimal.valueOf(s.threshold()).stripTrailingZeros().toPlainString());
+                BigDecimal.valueOf(s.threshold()).stripTrailingZeros().toPlainString());
     }
 }

@@ -1,6 +1,7 @@
 package dev.briefs.story;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -23,7 +24,7 @@ public record StoryDay(List<Story> stories, List<String> notes, Linkage linkage,
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "%,d pairs, %,d compared, %,d passed over at a first look",
+            return String.format(Locale.ROOT, "%,d pairs, %,d compared, %,d passed over at a first look",
                     pairs, compared, skipped);
         }
     }

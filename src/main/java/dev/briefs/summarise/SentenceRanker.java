@@ -1,6 +1,7 @@
 package dev.briefs.summarise;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -70,7 +71,7 @@ final class SentenceRanker {
     private static double[] lexRank(double[][] sim) {
         int n = sim.length;
         double[] rank = new double[n];
-        java.util.Arrays.fill(rank, 1.0 / n);
+        Arrays.fill(rank, 1.0 / n);
         double[] rowSums = new double[n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {

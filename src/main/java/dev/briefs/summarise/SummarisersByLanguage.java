@@ -3,6 +3,9 @@ package dev.briefs.summarise;
 import dev.briefs.chunk.ChunkPacker;
 import dev.briefs.failure.Degradation;
 import dev.briefs.log.Invocation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,9 +52,9 @@ public final class SummarisersByLanguage implements Summariser {
     @Override
     public List<Summary> summariseAll(List<Request> requests) {
         Summary[] out = new Summary[requests.size()];
-        Map<Summariser, List<Integer>> bySummariser = new java.util.LinkedHashMap<>();
+        Map<Summariser, List<Integer>> bySummariser = new LinkedHashMap<>();
         for (int i = 0; i < requests.size(); i++) {
-            bySummariser.computeIfAbsent(forLanguage(requests.get(i).language()), s -> new java.util.ArrayList<>()).add(i);
+            bySummariser.computeIfAbsent(forLanguage(requests.get(i).language()), s -> new ArrayList<>()).add(i);
         }
         bySummariser.forEach((summariser, positions) -> {
             List<Summary> done = summariser.summariseAll(positions.stream().map(requests::get).toList());
@@ -59,6 +62,6 @@ public final class SummarisersByLanguage implements Summariser {
                 out[positions.get(k)] = saySoIfStandIn(done.get(k), requests.get(positions.get(k)).language());
             }
         });
-        return java.util.Arrays.asList(out);
+        return Arrays.asList(out);
     }
 }

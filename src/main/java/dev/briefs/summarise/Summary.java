@@ -2,6 +2,7 @@ package dev.briefs.summarise;
 
 import dev.briefs.chunk.ChunkFailure;
 import dev.briefs.failure.Degradation;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ public record Summary(String text, String model, int chunksTotal, List<ChunkFail
 
     /** The same summary, with one more thing said about it. */
     public Summary with(Degradation degradation) {
-        List<Degradation> more = new java.util.ArrayList<>(degraded);
+        List<Degradation> more = new ArrayList<>(degraded);
         more.add(degradation);
         return new Summary(text, model, chunksTotal, failures, more, path);
     }

@@ -1,5 +1,7 @@
 package dev.briefs.summarise;
 
+import java.util.Arrays;
+
 /** Word counting for brief limits: whitespace-separated tokens, as a reader counts them. */
 public final class Words {
 
@@ -16,6 +18,6 @@ public final class Words {
         if (words.length <= maxWords) {
             return text.strip();
         }
-        return String.join(" ", java.util.Arrays.copyOf(words, maxWords)) + "…";
+        return String.join(" ", Arrays.copyOf(words, maxWords)) + "…";
     }
 }

@@ -7,6 +7,7 @@ import dev.briefs.inference.GenerationModels;
 import dev.briefs.inference.UnknownLanguageException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ public final class ModelTranslators implements Translator {
     }
 
     /** Loads each named model that is installed, so that a broken one stops the run before it starts. */
-    public void loadInstalled(java.util.Collection<String> named) {
+    public void loadInstalled(Collection<String> named) {
         named.stream().distinct().filter(models::installed).forEach(models::get);
     }
 

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.briefs.generate.Seq2SeqModel.DecoderSession;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,7 @@ final class OnnxDecoderSession implements DecoderSession {
                 a = mgr.create(new boolean[] {!first}, new Shape(1));
             } else if (name.equals("attention_mask") || name.equals("decoder_attention_mask")) {
                 long[] ones = new long[rows * (fed + 1)];
-                java.util.Arrays.fill(ones, 1L);
+                Arrays.fill(ones, 1L);
                 a = mgr.create(ones, new Shape(rows, fed + 1));
             } else if (name.startsWith(OnnxGraph.PAST_PREFIX)) {
                 if (first) {

@@ -1,6 +1,7 @@
 package dev.briefs.job.remote;
 
 import dev.briefs.job.KafkaSettings;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,7 +19,7 @@ final class KafkaClients {
      * must not be dropped from its group meanwhile; if it is, the request goes to another worker,
      * which sees that the partition is taken and lets it be.
      */
-    static final int MAX_PARTITION_MS = (int) java.time.Duration.ofHours(12).toMillis();
+    static final int MAX_PARTITION_MS = (int) Duration.ofHours(12).toMillis();
 
     private KafkaClients() {
     }

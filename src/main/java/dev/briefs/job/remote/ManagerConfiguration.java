@@ -18,6 +18,7 @@ import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.kafka.dsl.Kafka;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.messaging.MessageHeaders;
 
 /**
  * The manager's role in a scaled-out run: {@code run} splits the day as a local run would, sends
@@ -81,7 +82,7 @@ public class ManagerConfiguration {
     }
 
     /** Request number n of size goes to topic partition n * partitions / size. */
-    static int spread(org.springframework.messaging.MessageHeaders headers, int partitions) {
+    static int spread(MessageHeaders headers, int partitions) {
         Integer n = headers.get(IntegrationMessageHeaderAccessor.SEQUENCE_NUMBER, Integer.class);
         Integer size = headers.get(IntegrationMessageHeaderAccessor.SEQUENCE_SIZE, Integer.class);
         if (n == null || size == null || size <= 0) {

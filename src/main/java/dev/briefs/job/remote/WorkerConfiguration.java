@@ -4,12 +4,21 @@ import dev.briefs.job.JobContexts;
 import dev.briefs.job.JobSettings;
 import dev.briefs.job.KafkaSettings;
 import dev.briefs.job.NightlyJobConfiguration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.kafka.inbound.KafkaMessageDrivenChannelAdapter;
@@ -30,7 +39,7 @@ import org.springframework.util.backoff.FixedBackOff;
 @EnableIntegration
 public class WorkerConfiguration {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WorkerConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(WorkerConfiguration.class);
 
     /** How many partitions this process runs at once: {@code briefs.worker.threads}. */
     public static final String THREADS = JobContexts.WORKER_THREADS;
@@ -44,17 +53,17 @@ public class WorkerConfiguration {
 
     @Bean
     ConcurrentMessageListenerContainer<String, String> partitionRequestListener(
-            JobSettings settings, org.springframework.core.env.Environment environment) {
+            JobSettings settings, Environment environment) {
         KafkaSettings kafka = settings.kafka();
         ContainerProperties properties = new ContainerProperties(kafka.topic());
         properties.setAckMode(ContainerProperties.AckMode.RECORD);
-        properties.setConsumerRebalanceListener(new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
+        properties.setConsumerRebalanceListener(new ConsumerRebalanceListener() {
             @Override
-            public void onPartitionsRevoked(java.util.Collection<org.apache.kafka.common.TopicPartition> partitions) {
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             }
 
             @Override
-            public void onPartitionsAssigned(java.util.Collection<org.apache.kafka.common.TopicPartition> partitions) {
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                 log.info("worker assigned {} of topic {}", partitions.stream().map(p -> "partition " + p.partition()).toList(),
                         kafka.topic());
             }
@@ -76,11 +85,11 @@ public class WorkerConfiguration {
                                                PartitionRequestHandler handler) {
         return IntegrationFlow.from(new KafkaMessageDrivenChannelAdapter<>(partitionRequestListener))
                 .transform(String.class, PartitionRequests::decode)
-                .handle(org.springframework.batch.integration.partition.StepExecutionRequest.class, (request, headers) -> {
+                .handle(StepExecutionRequest.class, (request, headers) -> {
                     try {
                         handler.handle(request);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                     return null;
                 })

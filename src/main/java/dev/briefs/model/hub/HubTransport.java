@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -100,7 +103,7 @@ final class HubTransport {
 
     private TransientHubFailure mapFailure(Throwable t) {
         Throwable c = t;
-        while ((c instanceof UncheckedIOException || c instanceof java.util.concurrent.CompletionException)
+        while ((c instanceof UncheckedIOException || c instanceof CompletionException)
                 && c.getCause() != null) {
             c = c.getCause();
         }
@@ -113,7 +116,7 @@ final class HubTransport {
         if (c instanceof HttpTimeoutException) {
             return new TransientHubFailure("timed out waiting for the server (read timeout)");
         }
-        if (c instanceof java.net.UnknownHostException || unresolved(c)) {
+        if (c instanceof UnknownHostException || unresolved(c)) {
             // Not retried: without name resolution there is no network to wait for (or the endpoint is mistyped).
             throw ModelException.failure("cannot resolve host " + settings.endpointHost()
                     + ": no network, or a wrong HF_ENDPOINT / endpoint setting");
@@ -133,7 +136,7 @@ final class HubTransport {
     /** The JDK's client reports a name that does not resolve as a ConnectException caused by UnresolvedAddressException. */
     private static boolean unresolved(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof java.nio.channels.UnresolvedAddressException || c instanceof java.net.UnknownHostException) {
+            if (c instanceof UnresolvedAddressException || c instanceof UnknownHostException) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package dev.briefs.model.hub;
 
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
@@ -11,7 +12,7 @@ import java.util.concurrent.Flow;
 /** Reads a small body (a listing's JSON, an error's text) into memory, up to a limit, touching the read watch. */
 final class MemorySink implements BodySubscriber<byte[]> {
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
     private final ReadWatch watch;
     private final long limit;
     private Flow.Subscription sub;
