@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -247,7 +248,7 @@ class ArticleFileReaderTest {
             System.arraycopy(good, 0, both, 0, good.length);
             System.arraycopy(bad, 0, both, good.length, bad.length);
             byte[] third = "{\"id\": \"c\", \"maintext\": \"Fine too.\"}\n".getBytes(StandardCharsets.UTF_8);
-            both = java.util.Arrays.copyOf(both, good.length + bad.length + third.length);
+            both = Arrays.copyOf(both, good.length + bad.length + third.length);
             System.arraycopy(third, 0, both, good.length + bad.length, third.length);
             List<ArticleInput> inputs = read("mixed.jsonl", both);
             assertThat(inputs).extracting(ArticleInput::id).containsExactly("a", "mixed-2", "c");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.briefs.generate.BeamSearch;
 import dev.briefs.generate.Generation;
 import dev.briefs.generate.GenerationConfig;
+import dev.briefs.generate.ParityTest;
 import dev.briefs.inference.onnx.DecoderLayout;
 import dev.briefs.inference.onnx.OnnxModelOptions;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
@@ -52,7 +53,7 @@ class BucketPaddingParityTest {
     private static void assertPaddedRunMatches(String fixture, JsonNode c, int bucket, BeamSearch.LengthConvention convention) {
         try (OnnxSeq2SeqModel model = OnnxSeq2SeqModel.load(TinyModels.FIXTURES.resolve(fixture),
                 OnnxModelOptions.defaults().withVariant(Variant.FP32).withLayout(DecoderLayout.MERGED).withIntraOpThreads(1))) {
-            GenerationConfig config = model.generationConfig().override(dev.briefs.generate.ParityTest.settings(c.get("settings")));
+            GenerationConfig config = model.generationConfig().override(ParityTest.settings(c.get("settings")));
             BatchSettings settings = new BatchSettings(16, 8192, bucket);
             for (int row = 0; row < c.get("input_ids").size(); row++) {
                 JsonNode in = c.get("input_ids").get(row);

@@ -11,13 +11,17 @@ import dev.briefs.support.EmbeddedPostgresRepository;
 import dev.briefs.support.TestJobs;
 import dev.briefs.support.TinyModels;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +55,7 @@ public final class ScaleOutBench {
         Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
         int articles = args.length > 1 ? Integer.parseInt(args[1]) : 400;
         List<Integer> workerCounts = args.length > 2
-                ? java.util.Arrays.stream(args[2].split(",")).map(Integer::parseInt).toList() : List.of(1, 2, 4);
+                ? Arrays.stream(args[2].split(",")).map(Integer::parseInt).toList() : List.of(1, 2, 4);
         Path root = Files.createTempDirectory("briefs-scaleout-bench");
         Path models = root.resolve("models");
         TinyModels.install("tiny-marian-uk-en", models, "opus-mt-uk-en");
@@ -122,7 +126,7 @@ public final class ScaleOutBench {
                                 assigned.countDown();
                             }
                         }
-                    } catch (java.io.IOException ignored) {
+                    } catch (IOException ignored) {
                         // the worker ended
                     }
                 });
@@ -158,8 +162,8 @@ public final class ScaleOutBench {
                     .filter(s -> s.getStepName().startsWith("articleWorker:")).toList();
             List<Long> starts = partitions.stream()
                     .map(p -> Duration.between(manager.getStartTime(), p.getStartTime()).toMillis()).toList();
-            java.time.LocalDateTime lastEnd = partitions.stream().map(StepExecution::getEndTime)
-                    .max(java.util.Comparator.naturalOrder()).orElseThrow();
+            LocalDateTime lastEnd = partitions.stream().map(StepExecution::getEndTime)
+                    .max(Comparator.naturalOrder()).orElseThrow();
             long notice = Duration.between(lastEnd, manager.getEndTime()).toMillis();
             return new Result(wall, Math.round(starts.stream().mapToLong(Long::longValue).average().orElse(0)),
                     starts.stream().mapToLong(Long::longValue).max().orElse(0), notice);

@@ -1,5 +1,6 @@
 package dev.briefs.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.briefs.article.Article;
 import dev.briefs.inference.SentenceEmbeddingModel;
 import dev.briefs.story.EmbeddingSpace;
@@ -8,6 +9,7 @@ import dev.briefs.story.StoryArticle;
 import dev.briefs.story.StoryClusterer;
 import dev.briefs.story.StoryDay;
 import dev.briefs.story.StorySpaces;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,7 +77,7 @@ public final class StoryNightBench {
     }
 
     /** The night's articles, in the job's story view. */
-    public static List<StoryArticle> night(Path corpus, int count, int min, int max) throws java.io.IOException {
+    public static List<StoryArticle> night(Path corpus, int count, int min, int max) throws IOException {
         List<String> pool = new ArrayList<>(lines(corpus.resolve("wmt22-en-uk.src.en")));
         pool.addAll(lines(corpus.resolve("wmt22-uk-en.ref.en")));
         List<StoryArticle> out = new ArrayList<>();
@@ -95,13 +97,13 @@ public final class StoryNightBench {
         return out;
     }
 
-    private static List<String> lines(Path file) throws java.io.IOException {
+    private static List<String> lines(Path file) throws IOException {
         return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
     }
 
     private static double cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
     }
 

@@ -7,6 +7,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -98,7 +99,7 @@ class DayFeedTest {
         byte[] xml = Files.readAllBytes(out.resolve(DayFeed.FILE));
         // A strict XML 1.0 parser takes it: nothing that XML cannot carry is left in it.
         DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml));
-        String raw = new String(xml, java.nio.charset.StandardCharsets.UTF_8);
+        String raw = new String(xml, StandardCharsets.UTF_8);
         assertThat(raw).doesNotContain("<b>").doesNotContain("]]>").doesNotContain("CDATA").contains("type=\"text\"");
 
         SyndEntry harbour = read(xml).getEntries().get(1);

@@ -2,6 +2,7 @@ package dev.briefs.brief;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class DayStoriesTest {
     @Test
     void aBriefWithoutAStoryWritesNoStoryFieldSoOldBriefsKeepTheirBytes() {
         Brief b = brief("a", Brief.OK, null);
-        assertThat(new String(BriefJson.pretty(b), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("story");
+        assertThat(new String(BriefJson.pretty(b), StandardCharsets.UTF_8)).doesNotContain("story");
         assertThat(BriefJson.read(BriefJson.pretty(b.withStory("x"))).story()).isEqualTo("x");
         assertThat(BriefJson.read(BriefJson.pretty(b)).story()).isNull();
     }

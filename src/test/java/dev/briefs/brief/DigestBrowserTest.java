@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
@@ -122,7 +124,7 @@ class DigestBrowserTest {
             screenshot(browser, "digest-desktop.png");
             // Tall enough to hold the whole day, for the screenshot.
             long height = (Long) script(browser, "return document.documentElement.scrollHeight");
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(height + 120, 4000)));
+            browser.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 120, 4000)));
             screenshot(browser, "digest-desktop-full.png");
             noConsoleErrors(browser);
         } finally {
@@ -202,7 +204,7 @@ class DigestBrowserTest {
                 assertThat(PageColours.style(browser, ".story", "break-inside")).isEqualTo("avoid");
                 assertThat(script(browser, "return document.documentElement.clientWidth")).isEqualTo(718L);
                 assertThat(script(browser, OVERFLOWING)).as(screenTheme + ": elements past the page's right edge")
-                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).isEmpty();
+                        .asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
             }
             noConsoleErrors(browser);
         } finally {

@@ -8,6 +8,7 @@ import dev.briefs.check.Flag;
 import dev.briefs.failure.Degradation;
 import dev.briefs.trust.Trust;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -96,7 +97,7 @@ class DigestHtmlTest {
         assertThat(out.resolve(BriefFiles.DIGEST_HTML)).hasBinaryContent(html);
         assertThat(out.resolve(BriefFiles.DIGEST)).hasBinaryContent(md);
         assertThat(out.resolve(BriefFiles.JSONL)).hasBinaryContent(jsonl);
-        assertThat(new String(md, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("<html");
+        assertThat(new String(md, StandardCharsets.UTF_8)).doesNotContain("<html");
     }
 
     private static Element story(Document page, String titleStart) {

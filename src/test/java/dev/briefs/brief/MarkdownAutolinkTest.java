@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class MarkdownAutolinkTest {
 
-    private static final List<org.commonmark.Extension> GFM_LINKS = List.of(AutolinkExtension.create());
+    private static final List<Extension> GFM_LINKS = List.of(AutolinkExtension.create());
     private static final String QUOTED = "See https://evil.example/pay?x=1 or www.evil.example, write to press@evil.example,"
             + " ftp://files.evil.example/a`b`` and (http://evil.example/in-brackets).";
 

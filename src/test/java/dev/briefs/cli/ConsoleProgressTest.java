@@ -2,11 +2,18 @@ package dev.briefs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.spi.FilterReply;
 import dev.briefs.brief.Brief;
+import dev.briefs.log.ConsoleBar;
+import dev.briefs.log.ConsoleEncoder;
 import dev.briefs.log.LogFields;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Progress where no one watches a terminal (cron, Kubernetes, CI): a plain log line every so
@@ -32,7 +40,7 @@ class ConsoleProgressTest {
 
     @BeforeEach
     void listen() {
-        progressLogger = (Logger) org.slf4j.LoggerFactory.getLogger(LogFields.PROGRESS_LOGGER);
+        progressLogger = (Logger) LoggerFactory.getLogger(LogFields.PROGRESS_LOGGER);
         lines.start();
         progressLogger.addAppender(lines);
     }
@@ -103,27 +111,27 @@ class ConsoleProgressTest {
 
     @Test
     void whileTheBarShowsPerArticleLinesWaitAndOtherLinesClearTheBarsLineFirst() {
-        ch.qos.logback.classic.LoggerContext context = new ch.qos.logback.classic.LoggerContext();
-        dev.briefs.log.ConsoleBar filter = new dev.briefs.log.ConsoleBar();
-        dev.briefs.log.ConsoleEncoder encoder = new dev.briefs.log.ConsoleEncoder();
+        LoggerContext context = new LoggerContext();
+        ConsoleBar filter = new ConsoleBar();
+        ConsoleEncoder encoder = new ConsoleEncoder();
         encoder.setContext(context);
         encoder.setPattern("%level %msg%n");
         encoder.start();
-        ch.qos.logback.classic.spi.LoggingEvent written = new ch.qos.logback.classic.spi.LoggingEvent("t",
-                context.getLogger(LogFields.ARTICLES_LOGGER), ch.qos.logback.classic.Level.INFO, "brief written", null, null);
-        ch.qos.logback.classic.spi.LoggingEvent failed = new ch.qos.logback.classic.spi.LoggingEvent("t",
-                context.getLogger(LogFields.ARTICLES_LOGGER), ch.qos.logback.classic.Level.WARN, "translate failed", null, null);
+        LoggingEvent written = new LoggingEvent("t",
+                context.getLogger(LogFields.ARTICLES_LOGGER), Level.INFO, "brief written", null, null);
+        LoggingEvent failed = new LoggingEvent("t",
+                context.getLogger(LogFields.ARTICLES_LOGGER), Level.WARN, "translate failed", null, null);
 
         try (ConsoleProgress bar = ConsoleProgress.create(4, "2026-11-20", true, Duration.ofSeconds(30))) {
-            assertThat(filter.decide(written)).isEqualTo(ch.qos.logback.core.spi.FilterReply.DENY);
-            assertThat(filter.decide(failed)).isEqualTo(ch.qos.logback.core.spi.FilterReply.NEUTRAL);
-            assertThat(new String(encoder.encode(failed), java.nio.charset.StandardCharsets.UTF_8))
+            assertThat(filter.decide(written)).isEqualTo(FilterReply.DENY);
+            assertThat(filter.decide(failed)).isEqualTo(FilterReply.NEUTRAL);
+            assertThat(new String(encoder.encode(failed), StandardCharsets.UTF_8))
                     .isEqualTo("\r\u001b[KWARN translate failed" + System.lineSeparator());
         }
 
         // The bar is gone: every line is written as it is.
-        assertThat(filter.decide(written)).isEqualTo(ch.qos.logback.core.spi.FilterReply.NEUTRAL);
-        assertThat(new String(encoder.encode(written), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(filter.decide(written)).isEqualTo(FilterReply.NEUTRAL);
+        assertThat(new String(encoder.encode(written), StandardCharsets.UTF_8))
                 .isEqualTo("INFO brief written" + System.lineSeparator());
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class GenerateCommandTest {
             if (c.get("name").asString().equals(name) && c.get("variant").asString().equals("fp32")) {
                 // Compared token for token below, so none of them may sit on a near-tie another CPU could break.
                 int[] stable = NearTies.stablePrefixes(model, c);
-                int[] rows = comparedRows.length > 0 ? comparedRows : java.util.stream.IntStream.range(0, stable.length).toArray();
+                int[] rows = comparedRows.length > 0 ? comparedRows : IntStream.range(0, stable.length).toArray();
                 for (int row : rows) {
                     assertThat(stable[row]).as("%s %s row %d: stable within the float32 bound", model, name, row)
                             .isEqualTo(c.get("output_ids").get(row).size());

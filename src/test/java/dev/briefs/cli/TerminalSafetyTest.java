@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.junit.jupiter.api.Test;
@@ -82,9 +83,9 @@ class TerminalSafetyTest {
         layout.start();
         LoggingEvent event = new LoggingEvent("test", context.getLogger("dev.briefs.test"), Level.WARN,
                 "cannot read " + HOSTILE + ".txt", null, null);
-        event.setMDCPropertyMap(java.util.Map.of("date", "2026-11-20", "article", HOSTILE, "stage", "read"));
+        event.setMDCPropertyMap(Map.of("date", "2026-11-20", "article", HOSTILE, "stage", "read"));
         LoggingEvent bare = new LoggingEvent("test", context.getLogger("dev.briefs.test"), Level.INFO, "started", null, null);
-        bare.setMDCPropertyMap(java.util.Map.of());
+        bare.setMDCPropertyMap(Map.of());
 
         String line = layout.doLayout(event);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** Beam hypotheses and the search loop against hand-computed expectations. */
@@ -74,8 +75,8 @@ class BeamSearchTest {
     void logSoftmax() {
         float[] r = {0f, (float) Math.log(3)};
         TorchLogSoftmax.inPlace(r);
-        assertThat(r[0]).isCloseTo((float) Math.log(0.25), org.assertj.core.data.Offset.offset(1e-6f));
-        assertThat(r[1]).isCloseTo((float) Math.log(0.75), org.assertj.core.data.Offset.offset(1e-6f));
+        assertThat(r[0]).isCloseTo((float) Math.log(0.25), Offset.offset(1e-6f));
+        assertThat(r[1]).isCloseTo((float) Math.log(0.75), Offset.offset(1e-6f));
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.briefs.support.LogitScale;
 import dev.briefs.support.RoundingBound;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class KernelSpreadTest {
                     // Past a near-tie within the bound (NearTies) other kernels may continue otherwise.
                     int stable = Math.min(ref.stable, ref.sequence.tokens().length);
                     assertThat(got.sequence.tokens()).as("%s: tokens", what)
-                            .startsWith(java.util.Arrays.copyOf(ref.sequence.tokens(), stable));
+                            .startsWith(Arrays.copyOf(ref.sequence.tokens(), stable));
                     if (stable == ref.sequence.tokens().length) {
                         assertThat(got.sequence.tokens()).as("%s: tokens", what).containsExactly(ref.sequence.tokens());
                     }

@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.stream.Stream;
 
 import dev.briefs.inference.onnx.DecoderLayout;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -57,14 +61,14 @@ public class ParityTest {
     static final Map<String, Integer> EXPECTED_TORCH_DIFFERING_ROWS = orderedMap("tiny-marian-ties", 2);
 
     /** "model/case [variant]/layout/row" of every torch-differing row the parity run matched to ORT. */
-    private static final java.util.Set<String> TORCH_DIFFERING_ROWS_RUN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<String> TORCH_DIFFERING_ROWS_RUN = ConcurrentHashMap.newKeySet();
     private static final Map<String, OnnxSeq2SeqModel> CACHE = new HashMap<>();
 
     /** The fixture whose ties are exact by construction (make_tie_models.py). */
     static final String TIE_MODEL = "tiny-marian-ties";
 
     /** Rows compared only up to a near-tie (NearTies), printed after the run so that a reader sees them. */
-    private static final java.util.Set<String> NEAR_TIE_ROWS = new java.util.concurrent.ConcurrentSkipListSet<>();
+    private static final Set<String> NEAR_TIE_ROWS = new ConcurrentSkipListSet<>();
 
     static Path modelsDir() {
         try {
@@ -103,7 +107,7 @@ public class ParityTest {
      * fixtures are checked by their own tests) are exactly the expected ones, with the expected
      * number of cases.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void fixtureInventoryIsComplete() throws Exception {
         List<String> onDisk;
         try (Stream<Path> dirs = Files.list(modelsDir())) {

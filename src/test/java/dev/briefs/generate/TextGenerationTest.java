@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import dev.briefs.inference.Seq2SeqGenerator;
@@ -82,7 +86,7 @@ class TextGenerationTest {
                                 long[] actual = src == null ? g.tokenize(inputs.get(i)) : g.tokenize(inputs.get(i), src);
                                 assertThat(actual).as("tokens %s row %d", label, i).containsExactly(exp);
                             }
-                            Map<String, Object> settings = new java.util.LinkedHashMap<>(ParityTest.settings(c.get("settings")));
+                            Map<String, Object> settings = new LinkedHashMap<>(ParityTest.settings(c.get("settings")));
                             if (src != null) {
                                 // the generator sets forced_bos_token_id from the target language itself
                                 settings.remove("forced_bos_token_id");
@@ -188,7 +192,7 @@ class TextGenerationTest {
             assertThat(l).hasSameSizeAs(m);
             assertThat(l[l.length - 1]).isEqualTo(m[0]);
             assertThat(l[l.length - 2]).isEqualTo(2L);
-            assertThat(java.util.Arrays.copyOfRange(l, 0, l.length - 2)).containsExactly(java.util.Arrays.copyOfRange(m, 1, m.length - 1));
+            assertThat(Arrays.copyOfRange(l, 0, l.length - 2)).containsExactly(Arrays.copyOfRange(m, 1, m.length - 1));
         }
     }
 
@@ -330,9 +334,9 @@ class TextGenerationTest {
     void concurrentCallsShareTheModelSafely() throws Exception {
         List<String> texts = List.of("Things are really taking off!", "We are determined to do all we can.");
         List<Seq2SeqGenerator.Result> ref = bart.generate(texts);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var pool = Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<List<Seq2SeqGenerator.Result>>> fs = new ArrayList<>();
+            List<Future<List<Seq2SeqGenerator.Result>>> fs = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 fs.add(pool.submit(() -> bart.generate(texts)));
             }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -58,9 +59,9 @@ class TorchLogSoftmaxTest {
         assertThat(TorchLogSoftmax.sleefExpf(0f)).isEqualTo(1f);
         assertThat(TorchLogSoftmax.sleefExpf(-104.5f)).isEqualTo(0f);
         assertThat(TorchLogSoftmax.sleefExpf(Float.NEGATIVE_INFINITY)).isEqualTo(0f);
-        assertThat(TorchLogSoftmax.sleefExpf(-1f)).isCloseTo((float) Math.exp(-1), org.assertj.core.data.Offset.offset(1e-7f));
+        assertThat(TorchLogSoftmax.sleefExpf(-1f)).isCloseTo((float) Math.exp(-1), Offset.offset(1e-7f));
         // subnormal results: exp(-100) ~ 3.7e-44
-        assertThat(TorchLogSoftmax.sleefExpf(-100f)).isCloseTo((float) Math.exp(-100), org.assertj.core.data.Offset.offset(Float.MIN_VALUE));
+        assertThat(TorchLogSoftmax.sleefExpf(-100f)).isCloseTo((float) Math.exp(-100), Offset.offset(Float.MIN_VALUE));
     }
 
     @Test
@@ -68,8 +69,8 @@ class TorchLogSoftmaxTest {
         assertThat(TorchLogSoftmax.sleefLogf(1f)).isEqualTo(0f);
         assertThat(TorchLogSoftmax.sleefLogf(0f)).isEqualTo(Float.NEGATIVE_INFINITY);
         assertThat(TorchLogSoftmax.sleefLogf(-1f)).isNaN();
-        assertThat(TorchLogSoftmax.sleefLogf((float) Math.E)).isCloseTo(1f, org.assertj.core.data.Offset.offset(1.2e-7f));
-        assertThat(TorchLogSoftmax.sleefLogf(1e-40f)).isCloseTo((float) Math.log(1e-40), org.assertj.core.data.Offset.offset(1e-5f));
+        assertThat(TorchLogSoftmax.sleefLogf((float) Math.E)).isCloseTo(1f, Offset.offset(1.2e-7f));
+        assertThat(TorchLogSoftmax.sleefLogf(1e-40f)).isCloseTo((float) Math.log(1e-40), Offset.offset(1e-5f));
     }
 
     private static float[] floats(JsonNode bits) {

@@ -13,6 +13,7 @@ import dev.briefs.optimum.Variant;
 import dev.briefs.support.TestJobs;
 import dev.briefs.support.TinyModels;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -191,7 +192,7 @@ class Int8DeterminismTest {
 
     /** The {@code onnx} block of a job file, read as the night reads it. */
     private OrtSessionSettings nightOnnx(String block) throws IOException {
-        Path root = java.nio.file.Files.createTempDirectory(tmp, "job");
+        Path root = Files.createTempDirectory(tmp, "job");
         Path job = TestJobs.write(root, "onnx:\n  " + block + "\n");
         return JobSettings.resolve(job, JobFiles.read(job), LocalDate.of(2026, 11, 20), null, null).onnx();
     }

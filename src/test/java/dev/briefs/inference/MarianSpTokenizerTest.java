@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -62,8 +65,8 @@ class MarianSpTokenizerTest {
         for (JsonNode c : expected.get("cases")) {
             long[] want = ids(c.get("input_ids"));
             long[] got = tok.encode(c.get("text").asString(), true);
-            if (!java.util.Arrays.equals(want, got)) {
-                bad.add(c.get("text").asString() + ": " + java.util.Arrays.toString(got) + " != " + java.util.Arrays.toString(want));
+            if (!Arrays.equals(want, got)) {
+                bad.add(c.get("text").asString() + ": " + Arrays.toString(got) + " != " + Arrays.toString(want));
             }
             n++;
         }
@@ -78,7 +81,7 @@ class MarianSpTokenizerTest {
             for (JsonNode c : expected.get("cases")) {
                 long[] viaJson = rust.encode(c.get("text").asString()).getIds();
                 assertArrayEquals(ids(c.get("tokenizer_json_ids")), viaJson, c.get("text").asString());
-                if (!java.util.Arrays.equals(viaJson, tok.encode(c.get("text").asString(), true))) {
+                if (!Arrays.equals(viaJson, tok.encode(c.get("text").asString(), true))) {
                     differ++;
                 }
             }
@@ -106,8 +109,8 @@ class MarianSpTokenizerTest {
             long[] cut = short8.encode("1000000 people and 2500000 tonnes of grain were counted", true);
             assertEquals(8, cut.length);
             assertEquals(eos, cut[7]);
-            assertArrayEquals(java.util.Arrays.copyOf(tok.encode("1000000 people and 2500000 tonnes of grain were counted", true), 7),
-                    java.util.Arrays.copyOf(cut, 7));
+            assertArrayEquals(Arrays.copyOf(tok.encode("1000000 people and 2500000 tonnes of grain were counted", true), 7),
+                    Arrays.copyOf(cut, 7));
         }
     }
 
@@ -157,7 +160,7 @@ class MarianSpTokenizerTest {
         assertTrue(n > 9000, n + " lines");
     }
 
-    private static final java.util.Map<Path, List<String>> LINES = new java.util.HashMap<>();
+    private static final Map<Path, List<String>> LINES = new HashMap<>();
 
     /** The file's '\n'-separated lines, as the fixture script numbers them. */
     static List<String> lines(Path file) throws Exception {

@@ -2,7 +2,9 @@ package dev.briefs.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.briefs.support.RoundingBound;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +33,8 @@ class SentenceEmbeddingModelTest {
         assertThat(v[0]).hasSize(384);
         // Unit length, up to the rounding of scaling and of this dot product: two sums of 384 terms in float32,
         // 2 * γ(384) = 4.6e-5 at most (RoundingBound's γ); not scaled at all would be far off 1.
-        double bound = 2 * 384 * dev.briefs.support.RoundingBound.UNIT_ROUNDOFF / (1 - 384 * dev.briefs.support.RoundingBound.UNIT_ROUNDOFF);
-        assertThat(dot(v[0], v[0])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(bound));
+        double bound = 2 * 384 * RoundingBound.UNIT_ROUNDOFF / (1 - 384 * RoundingBound.UNIT_ROUNDOFF);
+        assertThat(dot(v[0], v[0])).isCloseTo(1.0, Offset.offset(bound));
         assertThat(dot(v[0], v[1])).isGreaterThan(dot(v[0], v[2]) + 0.2);
     }
 
@@ -42,7 +44,7 @@ class SentenceEmbeddingModelTest {
         float[] alone = model.embed(List.of(s))[0];
         float[] batched = model.embed(List.of(s, "A much longer sentence that forces the first one to be padded in the batch "
                 + "because it has many more tokens than the short one."))[0];
-        assertThat(dot(alone, batched)).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(dot(alone, batched)).isEqualTo(1.0, Offset.offset(1e-6));
     }
 
     @Test

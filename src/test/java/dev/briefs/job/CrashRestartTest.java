@@ -16,6 +16,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,7 @@ class CrashRestartTest {
         List<String> lines = Files.readAllLines(out.resolve("briefs.jsonl"));
         assertThat(new HashSet<>(lines)).hasSameSizeAs(lines);
         assertThat(BriefFiles.readAll(out)).hasSize(16).allSatisfy(b -> assertThat(b.status()).isEqualTo(Brief.OK));
-        List<String> runs = JobRunner.inspect(JobSettings.resolve(job, JobFiles.read(job), java.time.LocalDate.parse(DATE),
+        List<String> runs = JobRunner.inspect(JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE),
                 null, null), RunHistory::of).runs();
         // One instance, two executions: the killed one, recovered as failed, and its restart.
         assertThat(runs).hasSize(2);
@@ -142,7 +143,7 @@ class CrashRestartTest {
         assertThat(first.exitValue()).as(first.output()).isZero();
         Map<String, String> before = Outputs.snapshot(TestJobs.outputDir(root, DATE));
         JobRunner.Outcome again = JobRunner.runNightly(
-                JobSettings.resolve(job, JobFiles.read(job), java.time.LocalDate.parse(DATE), null, null), false, RunProgress.NONE);
+                JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null), false, RunProgress.NONE);
         assertThat(again.status()).isEqualTo(JobRunner.Status.ALREADY_COMPLETE);
         assertThat(Outputs.snapshot(TestJobs.outputDir(root, DATE))).isEqualTo(before);
     }

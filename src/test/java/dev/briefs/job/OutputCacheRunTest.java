@@ -12,11 +12,13 @@ import dev.briefs.support.TinyModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,13 +117,13 @@ class OutputCacheRunTest {
         // Another revision of opus-mt-en-uk's files (same content, written again).
         Path enUkFolder = root.resolve("models").resolve("opus-mt-en-uk");
         Path weights;
-        try (java.util.stream.Stream<Path> files = Files.walk(enUkFolder)) {
+        try (Stream<Path> files = Files.walk(enUkFolder)) {
             weights = files.filter(p -> p.toString().endsWith(".onnx")).sorted().findFirst().orElseThrow();
         }
         byte[] bytes = Files.readAllBytes(weights);
         Files.delete(weights);
         Files.write(weights, bytes);
-        Files.setLastModifiedTime(weights, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        Files.setLastModifiedTime(weights, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
         run(job, true);
         assertThat(calls("opus-mt-en-uk")).as("en-uk inputs after its files changed").isEqualTo(enUk);
         assertThat(calls("opus-mt-uk-en")).as("uk-en inputs, unchanged model").isZero();

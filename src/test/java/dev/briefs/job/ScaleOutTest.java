@@ -6,6 +6,7 @@ import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.cli.BriefsMain;
 import dev.briefs.cli.ExitCodes;
+import dev.briefs.inference.ModelDecorator;
 import dev.briefs.support.ChildJvm;
 import dev.briefs.support.CommandResult;
 import dev.briefs.support.EmbeddedKafka;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,8 +63,8 @@ class ScaleOutTest {
         SharedCorpus.dir();
         Path job = TestJobs.write(referenceRoot, "");
         prepare(referenceRoot);
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        dev.briefs.inference.ModelDecorator counting = InterceptedModels.before((name, text) -> calls.incrementAndGet());
+        AtomicInteger calls = new AtomicInteger();
+        ModelDecorator counting = InterceptedModels.before((name, text) -> calls.incrementAndGet());
         JobRunner.Outcome run = JobRunner.runNightly(JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null),
                 false, RunProgress.NONE, ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", counting));
         assertThat(run.status()).as(run.failure()).isEqualTo(JobRunner.Status.COMPLETED);

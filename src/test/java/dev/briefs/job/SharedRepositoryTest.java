@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +38,7 @@ class SharedRepositoryTest {
     @TempDir
     Path root;
 
-    private final List<Process> children = new java.util.ArrayList<>();
+    private final List<Process> children = new ArrayList<>();
 
     @AfterEach
     void killChildren() {

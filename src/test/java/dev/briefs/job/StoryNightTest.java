@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -229,7 +230,7 @@ class StoryNightTest {
         Path out = TestJobs.outputDir(root, DATE);
         assertThat(Files.readAllLines(out.resolve(BriefFiles.JSONL))).hasSize(6);
         assertThat(Files.readString(out.resolve("port-b.json"))).doesNotContain("\"story\"");
-        java.util.Optional<StoryRecords.Recorded> recorded =
+        Optional<StoryRecords.Recorded> recorded =
                 JobRunner.inspect(settings(job), ctx -> ctx.getBean(StoryRecords.class).read(DATE));
         assertThat(recorded).isEmpty();
         JsonNode report = JSON.readTree(Files.readString(out.resolve(BriefFiles.REPORT)));

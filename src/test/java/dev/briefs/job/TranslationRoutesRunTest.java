@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,8 +97,8 @@ class TranslationRoutesRunTest {
         JobSettings settings = JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null);
         assertThat(JobRunner.inspect(settings, RunHistory::of).failures()).filteredOn(LedgerEntry::open)
                 .extracting(LedgerEntry::articleId, LedgerEntry::stage, LedgerEntry::language, LedgerEntry::errorType)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("train-pl", "translate", "uk", "NoRoute"),
-                        org.assertj.core.groups.Tuple.tuple("train-pl", "translate", "en", "NoRoute"));
+                .containsExactlyInAnyOrder(Tuple.tuple("train-pl", "translate", "uk", "NoRoute"),
+                        Tuple.tuple("train-pl", "translate", "en", "NoRoute"));
         assertThat(run.out()).contains("fix: java -jar target/briefs.jar models fetch opus-mt-pl-en && "
                 + "java -jar target/briefs.jar rerun-failed --date " + DATE);
         assertThat(run.err()).doesNotContain("\tat ")

@@ -14,8 +14,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -112,7 +114,7 @@ class ModelFetcherTest {
     @Test
     void keepsAPartialDownloadAndResumesItOnTheNextRun() throws IOException {
         hub.fault(REPO, DECODER, Fault.cutAfter(150_000));
-        HubSettings once = Fixtures.settings(hub).withRetries(1, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1));
+        HubSettings once = Fixtures.settings(hub).withRetries(1, Duration.ofMillis(1), Duration.ofMillis(1));
 
         ModelException e = catchThrowableOfType(() -> fetcher(once).fetch(NAME, Variant.QUANTIZED, false),
                 ModelException.class);
@@ -187,7 +189,7 @@ class ModelFetcherTest {
 
     @Test
     void aCatalogFileMissingFromTheRepoIsAUserError() {
-        Map<String, byte[]> fewer = new java.util.TreeMap<>(files);
+        Map<String, byte[]> fewer = new TreeMap<>(files);
         fewer.remove(DECODER);
         hub.addRepo(REPO, fewer);
 

@@ -7,6 +7,7 @@ import dev.briefs.ledger.LedgerEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** Failures grouped by what fixes them: the operator's list for the morning, biggest first. */
@@ -33,11 +34,11 @@ class RunReportTest {
 
         assertThat(report.failures()).extracting(RunReport.FailureGroup::stage, RunReport.FailureGroup::articles,
                 RunReport.FailureGroup::fix).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("translate", 2, "java -jar target/briefs.jar rerun-failed --date " + DATE),
-                org.assertj.core.groups.Tuple.tuple("read", 1, "fix the article's file (the message says what is wrong), "
+                Tuple.tuple("translate", 2, "java -jar target/briefs.jar rerun-failed --date " + DATE),
+                Tuple.tuple("read", 1, "fix the article's file (the message says what is wrong), "
                         + "then: java -jar target/briefs.jar rerun-failed --date " + DATE),
-                org.assertj.core.groups.Tuple.tuple("summarise", 1, "java -jar target/briefs.jar rerun-failed --date " + DATE),
-                org.assertj.core.groups.Tuple.tuple("translate", 1, "java -jar target/briefs.jar models fetch opus-mt-en-uk"
+                Tuple.tuple("summarise", 1, "java -jar target/briefs.jar rerun-failed --date " + DATE),
+                Tuple.tuple("translate", 1, "java -jar target/briefs.jar models fetch opus-mt-en-uk"
                         + " && java -jar target/briefs.jar rerun-failed --date " + DATE));
         assertThat(report.failures().get(0).ids()).containsExactly("a", "b");
         assertThat(report.failures().get(0).example()).isEqualTo("model call timed out");

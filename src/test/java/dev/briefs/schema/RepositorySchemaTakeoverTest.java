@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.assertj.core.groups.Tuple;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.CoreMigrationType;
@@ -169,8 +170,8 @@ class RepositorySchemaTakeoverTest {
         startAsTheJobDoes(db);
 
         assertThat(history(db)).extracting(m -> m.getType(), m -> m.getVersion().getVersion())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(CoreMigrationType.BASELINE, "0"),
-                        org.assertj.core.groups.Tuple.tuple(CoreMigrationType.SQL, "1"));
+                .containsExactly(Tuple.tuple(CoreMigrationType.BASELINE, "0"),
+                        Tuple.tuple(CoreMigrationType.SQL, "1"));
         assertThat(new FailureLedger(db.dataSource(), Clock.systemUTC()).open(DATE)).isEmpty();
     }
 

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.briefs.article.Article;
 import dev.briefs.inference.FolderEmbeddingModel;
 import dev.briefs.inference.SentenceEmbeddingModel;
+import dev.briefs.support.RoundingBound;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +96,7 @@ class CrossLanguageStoriesTest {
         Recording english = Recording.of(minilm::embed);
         Recording multilingual = Recording.of(tiny::embed);
         StoryClusterer clusterer = new StoryClusterer(List.of(
-                EmbeddingSpace.within(minilm.name(), java.util.Set.of("en"), StorySpaces.MINILM_THRESHOLD, english),
+                EmbeddingSpace.within(minilm.name(), Set.of("en"), StorySpaces.MINILM_THRESHOLD, english),
                 EmbeddingSpace.multilingual(tiny.name(), StorySpaces.MULTILINGUAL_THRESHOLD, multilingual)),
                 StorySpaces.LINKAGE, StorySpaces.COMPARISON);
         List<StoryArticle> articles = day();
@@ -102,7 +106,7 @@ class CrossLanguageStoriesTest {
         assertThat(story.contains("copy-814")).as("a Ukrainian article and its identical copy labelled en").isTrue();
         StoryArticle uk814 = articles.get(0);
         assertThat(uk814.windows()).as("the whole article, sentence by sentence").hasSizeGreaterThan(1);
-        assertThat(uk814.windows()).allSatisfy(w -> assertThat(java.util.Collections.frequency(multilingual.leads(), w))
+        assertThat(uk814.windows()).allSatisfy(w -> assertThat(Collections.frequency(multilingual.leads(), w))
                 .as("the multilingual model embeds the Ukrainian article, whose copy labelled en is the same text, once")
                 .isEqualTo(1));
         assertThat(multilingual.leads()).containsAll(articles.get(2).windows());
@@ -112,8 +116,8 @@ class CrossLanguageStoriesTest {
             assertThat(List.of(j.closestA(), j.closestB())).containsExactlyInAnyOrder("copy-814", "uk-814");
             assertThat(j.model()).isEqualTo("tiny-multilingual");
             // The same text, so the same vector up to float32 rounding: the bound of two executions' cosine.
-            assertThat(j.similarity()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(
-                    dev.briefs.support.RoundingBound.sentenceEncoder(FolderEmbeddingModelTestFolder.TINY).cosine(32)));
+            assertThat(j.similarity()).isCloseTo(1.0, Assertions.within(
+                    RoundingBound.sentenceEncoder(FolderEmbeddingModelTestFolder.TINY).cosine(32)));
         });
         Story english814 = day.storyOf("en-814").orElseThrow();
         assertThat(english814.contains("cut-814")).isTrue();

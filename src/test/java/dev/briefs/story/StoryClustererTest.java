@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +48,7 @@ class StoryClustererTest {
         Join join = average.storyOf("a").orElseThrow().joins().get(0);
         assertThat(join.left()).containsExactly("a");
         assertThat(join.right()).containsExactly("b");
-        assertThat(join.similarity()).isCloseTo(0.819, org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(join.similarity()).isCloseTo(0.819, Assertions.within(1e-3));
         assertThat(cluster(Linkage.SINGLE, abc).stories()).as("single linkage chains a~b~c").hasSize(1);
     }
 
@@ -55,7 +57,7 @@ class StoryClustererTest {
         Story story = cluster(Linkage.AVERAGE, abc).storyOf("a").orElseThrow();
         assertThat(story.lead().id()).isEqualTo("b");
         assertThat(story.leadReason()).isEqualTo("longest (100 words, as long as a) and earliest (2026-11-19)");
-        assertThat(story.members().get(1).similarityToLead()).isCloseTo(0.819, org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(story.members().get(1).similarityToLead()).isCloseTo(0.819, Assertions.within(1e-3));
         Story single = cluster(Linkage.SINGLE, abc).stories().get(0);
         assertThat(single.leadReason()).isEqualTo("longest (100 words, as long as a) and earliest (2026-11-19)");
         List<StoryArticle> undated = List.of(article("b", 100, null), article("a", 100, null));
@@ -93,13 +95,13 @@ class StoryClustererTest {
                 List.of("b1", "b2", "b3", "c"));
         double ab = WindowVectors.cosine(unit(0), unit(35)) - threshold;
         double ac = WindowVectors.cosine(unit(0), unit(68)) - threshold;
-        assertThat(joins.get(3).margin()).isCloseTo((3 * ab + ac) / 4, org.assertj.core.api.Assertions.within(1e-12))
+        assertThat(joins.get(3).margin()).isCloseTo((3 * ab + ac) / 4, Assertions.within(1e-12))
                 .isPositive();
     }
 
     @Test
     void aTextSeveralArticlesShareIsEmbeddedOnce() {
-        List<String> asked = new java.util.ArrayList<>();
+        List<String> asked = new ArrayList<>();
         LeadEncoder counting = leads -> {
             asked.addAll(leads);
             return BY_HAND.embed(leads);

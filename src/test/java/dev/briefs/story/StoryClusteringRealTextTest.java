@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,8 +62,8 @@ class StoryClusteringRealTextTest {
     }
 
     /** Pairwise precision and recall at each threshold, one column per option. */
-    private static <T> void table(String title, List<T> options, java.util.function.Function<T, String> name,
-                                  java.util.function.BiFunction<Double, T, StoryDay> clustering) {
+    private static <T> void table(String title, List<T> options, Function<T, String> name,
+                                  BiFunction<Double, T, StoryDay> clustering) {
         System.out.println(title);
         System.out.println("threshold  " + String.join("  ", options.stream()
                 .map(o -> String.format(Locale.ROOT, "%-19s", name.apply(o) + " P / R")).toList()));

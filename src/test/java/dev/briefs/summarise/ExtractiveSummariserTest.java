@@ -3,10 +3,14 @@ package dev.briefs.summarise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefs.chunk.Chunk;
+import dev.briefs.chunk.ChunkPacker;
 import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.chunk.SentenceSplitter;
 import dev.briefs.chunk.TokenCounter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ExtractiveSummariserTest {
@@ -23,12 +27,12 @@ class ExtractiveSummariserTest {
 
     private final LexicalVectors lexical = new LexicalVectors();
 
-    private final ExtractiveSummariser summariser = new ExtractiveSummariser(lexical, java.util.Set.of(), lexical, ModelCallRetry.ONCE);
+    private final ExtractiveSummariser summariser = new ExtractiveSummariser(lexical, Set.of(), lexical, ModelCallRetry.ONCE);
 
     private List<Chunk> chunks(String text, int perChunk) {
         List<String> sentences = new SentenceSplitter("en").split(text);
         TokenCounter oneEach = s -> 1;
-        return new dev.briefs.chunk.ChunkPacker(oneEach, Math.max(8, perChunk)).pack(sentences);
+        return new ChunkPacker(oneEach, Math.max(8, perChunk)).pack(sentences);
     }
 
     @Test
@@ -54,7 +58,7 @@ class ExtractiveSummariserTest {
             @Override
             public float[][] vectors(List<String> sentences) {
                 if (sentences.stream().anyMatch(s -> s.contains("wheat"))) {
-                    throw new java.io.UncheckedIOException(new java.io.IOException("model timed out"));
+                    throw new UncheckedIOException(new IOException("model timed out"));
                 }
                 return lexical.vectors(sentences);
             }
@@ -76,7 +80,7 @@ class ExtractiveSummariserTest {
         };
         List<String> sentences = new SentenceSplitter("en").split(ARTICLE);
         List<Chunk> chunks = List.of(new Chunk(0, sentences.subList(0, 3), 3), new Chunk(1, sentences.subList(3, 8), 5));
-        Summary summary = new ExtractiveSummariser(failingOnWheat, java.util.Set.of("en"), lexical, ModelCallRetry.ONCE).summarise(chunks, "en", 80);
+        Summary summary = new ExtractiveSummariser(failingOnWheat, Set.of("en"), lexical, ModelCallRetry.ONCE).summarise(chunks, "en", 80);
         assertThat(summary.chunksTotal()).isEqualTo(2);
         assertThat(summary.chunksFailed()).isEqualTo(1);
         assertThat(summary.error()).contains("chunk 1").contains("model timed out");

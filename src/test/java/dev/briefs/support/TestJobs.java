@@ -3,6 +3,7 @@ package dev.briefs.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** Job files for tests: everything under one temporary folder, the models folder empty unless given. */
 public final class TestJobs {
@@ -31,7 +32,7 @@ public final class TestJobs {
     /** The shipped sample articles of {@code jobs/articles/DATE}, copied into the test's input folder. */
     public static Path inputWithSamples(Path root, String date) throws IOException {
         Path input = inputDir(root, date);
-        try (java.util.stream.Stream<Path> samples = Files.list(Path.of("jobs/articles", date))) {
+        try (Stream<Path> samples = Files.list(Path.of("jobs/articles", date))) {
             for (Path sample : samples.toList()) {
                 Files.copy(sample, input.resolve(sample.getFileName()));
             }

@@ -5,6 +5,8 @@ import dev.briefs.job.JobSettings;
 import dev.briefs.job.RunProgress;
 import dev.briefs.job.remote.WorkerRunner;
 import dev.briefs.inference.ModelDecorator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +34,7 @@ public final class TestWorker {
         AtomicInteger calls = new AtomicInteger();
         ModelDecorator decorator = InterceptedModels.before((name, text) -> {
             if (name.equals(failing)) {
-                throw new java.io.UncheckedIOException(new java.io.IOException("injected: " + name + " timed out"));
+                throw new UncheckedIOException(new IOException("injected: " + name + " timed out"));
             }
             int n = calls.incrementAndGet();
             System.out.println("MODEL_CALL " + n);

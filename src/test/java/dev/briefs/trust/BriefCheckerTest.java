@@ -16,7 +16,9 @@ import dev.briefs.translate.ModelTranslators;
 import dev.briefs.translate.Translator;
 import dev.briefs.trust.CheckSettings.RoundTripMode;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +57,7 @@ class BriefCheckerTest {
 
     private static CheckSettings settings(double minConfidence, RoundTripMode roundTrip, double minEmbedding, double minChrf) {
         return new CheckSettings(true, minConfidence, roundTrip, minEmbedding, minChrf,
-                java.util.EnumSet.allOf(dev.briefs.check.CheckKind.class));
+                EnumSet.allOf(CheckKind.class));
     }
 
     private Translator translator() {
@@ -82,7 +84,7 @@ class BriefCheckerTest {
 
     @Test
     void flagsOfACheckLeftOutOfDoubtOnAreRecordedAndShownButMakeNothingDoubtful() {
-        CheckSettings namesOnly = new CheckSettings(true, -1.5, RoundTripMode.OFF, 0.6, 40, java.util.EnumSet.of(CheckKind.NAMES));
+        CheckSettings namesOnly = new CheckSettings(true, -1.5, RoundTripMode.OFF, 0.6, 40, EnumSet.of(CheckKind.NAMES));
         Trust planted = new BriefChecker(namesOnly, translator(), scorer)
                 .summary(ARTICLE, "en", "The port of Chornomorsk handled 800 ships in May.");
         CheckResult numbers = planted.checks().stream().filter(r -> r.kind() == CheckKind.NUMBERS).findFirst().orElseThrow();
@@ -180,6 +182,6 @@ class BriefCheckerTest {
     }
 
     private static String twoDecimals(double value) {
-        return String.format(java.util.Locale.ROOT, "%.2f", value);
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 }

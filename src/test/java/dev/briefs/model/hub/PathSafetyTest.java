@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -55,7 +56,7 @@ class PathSafetyTest {
         assertThatThrownBy(() -> PathSafety.checkName(n)).isInstanceOf(ModelException.class);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void resolvesInside() {
         Path d = Path.of("models", "x");
         assertThat(PathSafety.resolveInside(d, "onnx/a.onnx")).isEqualTo(d.toAbsolutePath().normalize().resolve("onnx/a.onnx"));
