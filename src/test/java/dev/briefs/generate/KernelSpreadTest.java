@@ -32,7 +32,7 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <p>int8 graphs are the exception to the first part, and by design: with the fusions off, an
  * activation is quantized by another kernel, and a value that rounds to the next int8 step moves a
- * score by up to 7e-2 (measured here), so the optimisation level is part of an output's settings
+ * score by up to 7e-2 (measured on an AMD EPYC), so the optimisation level is part of an output's settings
  * (the output cache's key has it) rather than something a rerun may change.
  */
 class KernelSpreadTest {
