@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Python reference side of the whole-night benchmark: replay the model calls of a Java night
-(`briefs bench-night`) with the Hugging Face transformers `pipeline` API, each model at its best batch size.
+(bench-night: src/test/java/dev/briefs/bench/NightBench.java) with the Hugging Face transformers `pipeline`
+API, each model at its best batch size.
 
 The Java side writes calls.jsonl, one JSON object per model call of its night, in order:
 

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import dev.briefs.bench.TimedSeq2SeqModel;
 import dev.briefs.generate.Generation;
 import dev.briefs.generate.GenerationConfig;
 import dev.briefs.generate.Seq2SeqModel;

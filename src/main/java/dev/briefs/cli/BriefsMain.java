@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Turns a day's news articles into short briefs in several languages, with their source links.",
         subcommands = {RunCommand.class, RerunFailedCommand.class, StatusCommand.class, WorkerCommand.class, ModelsCommand.class,
                 GenerateCommand.Translate.class,
-                GenerateCommand.Summarise.class, EvalCommand.class, BenchCommand.class, BenchNightCommand.class, CommandLine.HelpCommand.class},
+                GenerateCommand.Summarise.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 all briefs complete; 3 some chunks or articles failed (the rest is written);",
                 "2 usage or configuration error; 1 the job failed."})
 public final class BriefsMain implements Runnable {

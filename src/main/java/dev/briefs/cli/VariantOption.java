@@ -4,7 +4,7 @@ import dev.briefs.optimum.Variant;
 
 /**
  * {@code --variant} of the commands that load a model without a job file ({@code translate},
- * {@code summarise}, {@code eval}, {@code bench-night}). Every command follows one rule: the variant
+ * {@code summarise}, {@code eval}). Every command follows one rule: the variant
  * {@code --variant} names, else {@link Variant#DEFAULT}; a night ({@code run}, {@code rerun-failed},
  * workers) loads its job file's {@code models.variant}, so that a rerun and the workers load what the
  * run loaded. Never whichever graphs a model folder happens to hold.

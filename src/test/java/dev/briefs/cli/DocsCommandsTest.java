@@ -58,7 +58,7 @@ class DocsCommandsTest {
         Set<String> shown = new TreeSet<>();
         found.forEach(f -> shown.add(f.command()));
         assertThat(shown).contains("run", "rerun-failed", "status", "worker", "models list", "models fetch",
-                "models verify", "translate", "summarise", "eval", "bench", "bench-night");
+                "models verify", "translate", "summarise", "eval", "bench");
         assertThat(found.stream().filter(f -> f.options().size() > 0).count())
                 .as("commands with options").isGreaterThanOrEqualTo(20);
     }

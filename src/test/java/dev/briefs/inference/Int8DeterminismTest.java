@@ -71,7 +71,7 @@ class Int8DeterminismTest {
                 assertThat(g.model().sessionSettings().djlOptions()).containsExactlyInAnyOrderEntriesOf(Map.of(
                         "intraOpNumThreads", "1", "interOpNumThreads", "1", "executionMode", "SEQUENTIAL"));
                 fingerprints.add(g.settingsFingerprint());
-                // Where the settings asked for are printed (bench, bench-night), the int8 pin is said.
+                // Where the settings asked for are printed (bench, and the whole-night benchmark NightBench), the int8 pin is said.
                 assertThat(asked.describe()).endsWith("; int8 graphs: intra-op 1, inter-op 1");
                 assertThat(g.model().sessionSettings().describeAsRun())
                         .isEqualTo("intra-op 1, inter-op 1, optimisation default (all), arena on");

@@ -1,11 +1,10 @@
-package dev.briefs.cli;
+package dev.briefs.bench;
 
-import dev.briefs.bench.ModelCallLog;
-import dev.briefs.bench.NightArticles;
-import dev.briefs.bench.RssSampler;
+import dev.briefs.cli.ExitCodes;
 import dev.briefs.job.JobFiles;
 import dev.briefs.job.JobRunner;
 import dev.briefs.job.JobSettings;
+import dev.briefs.optimum.Variant;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,14 +21,23 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code briefs bench-night}: the whole job over a night of articles made from the shared corpus,
+ * The whole-night benchmark: the whole job over a night of articles made from the shared corpus,
  * with the three catalog models installed in a folder: articles per minute, model time per stage,
  * resident memory over the night. It also writes every model input to {@code calls.jsonl}, which
  * {@code tools/bench/night_transformers.py} replays with the transformers pipelines for the ratio.
+ *
+ * <p>A benchmark for the project's own figures (docs/performance.md), not something an operator runs,
+ * so it lives with the tests and stays out of the product's jar; {@code tools/bench/night.sh} runs it,
+ * or by hand:
+ * <pre>
+ * ./mvnw -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ *     -Dexec.args="-cp %classpath dev.briefs.bench.NightBench --models /work/bench-models --length-bucket 1"
+ * </pre>
  */
 @Command(name = "bench-night", mixinStandardHelpOptions = true,
         description = {"Benchmark a whole night: the nightly job over generated articles, with real-size models.",
@@ -38,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
                 "nightly job on them with opus-mt-en-uk, opus-mt-uk-en and distilbart-cnn-6-6 from --models, and",
                 "reports articles per minute, model time per stage and resident memory (RSS) over the night.",
                 "Writes WORK/bench-night.json and WORK/calls.jsonl (every model input, for tools/bench/night.sh)."})
-final class BenchNightCommand implements Callable<Integer> {
+public final class NightBench implements Callable<Integer> {
 
     private static final String DATE = "2026-11-20";
     private static final String MARKER = ".bench-night";
@@ -84,22 +92,38 @@ final class BenchNightCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new NightBench());
+        cli.setExecutionExceptionHandler(NightBench::handleFailure);
+        // The job leaves threads of its own (ONNX Runtime, the repository's pool): exit, do not wait for them.
+        System.exit(cli.execute(args));
+    }
+
+    /** A missing corpus or an unwritable folder is one line, as the product prints it; anything else its stack trace. */
+    private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof IOException) {
+            cli.getErr().println("bench-night: " + e.getMessage());
+            return ExitCodes.JOB_FAILED;
+        }
+        throw e;
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         for (String m : new String[] {"opus-mt-en-uk", "opus-mt-uk-en", "distilbart-cnn-6-6"}) {
             if (!Files.isRegularFile(models.resolve(m).resolve("config.json"))) {
-                throw new UsageException("model folder " + models.resolve(m) + " is missing; make the benchmark models with: "
+                throw usage("model folder " + models.resolve(m) + " is missing; make the benchmark models with: "
                         + "tools/fixtures/.venv/bin/python tools/fixtures/make_tiny_models.py --full-size " + models);
             }
         }
         if (articles < 1) {
-            throw new UsageException("--articles must be at least 1");
+            throw usage("--articles must be at least 1");
         }
         if (!arena.equals("on") && !arena.equals("off")) {
-            throw new UsageException("--arena takes on or off: " + arena);
+            throw usage("--arena takes on or off: " + arena);
         }
-        variant = VariantOption.orDefault(variant).id(); // written into the job file as the night reads it
+        variant = variantOrDefault().id(); // written into the job file as the night reads it
         deleteTree(work);
         Path input = work.resolve("in").resolve(DATE);
         Map<String, Integer> languages = NightArticles.write(corpus, articles, DATE, input);
@@ -141,6 +165,20 @@ final class BenchNightCommand implements Callable<Integer> {
                 .build().writeValueAsString(report), StandardCharsets.UTF_8);
         print(spec.commandLine().getOut(), report, totals);
         return ExitCodes.OK;
+    }
+
+    /** The variant --variant names, else the one every command loads unless told. */
+    private Variant variantOrDefault() {
+        try {
+            return variant == null ? Variant.DEFAULT : Variant.parse(variant);
+        } catch (IllegalArgumentException e) {
+            throw usage("--variant: " + e.getMessage());
+        }
+    }
+
+    /** A mistake in the command line: picocli prints it with the usage, exit status 2. */
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     private String jobFile() {
@@ -217,7 +255,7 @@ final class BenchNightCommand implements Callable<Integer> {
     }
 
     /** Empties a working folder, but only one this command made: a mistyped --work must not lose anyone's files. */
-    private static void deleteTree(Path dir) throws IOException {
+    private void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             Files.createDirectories(dir);
             Files.createFile(dir.resolve(MARKER));
@@ -228,7 +266,7 @@ final class BenchNightCommand implements Callable<Integer> {
             empty = entries.findAny().isEmpty();
         }
         if (!empty && !Files.exists(dir.resolve(MARKER))) {
-            throw new UsageException("--work " + dir + " is not empty and was not made by bench-night; give a new folder");
+            throw usage("--work " + dir + " is not empty and was not made by bench-night; give a new folder");
         }
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {

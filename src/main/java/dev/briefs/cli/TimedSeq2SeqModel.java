@@ -1,16 +1,19 @@
-package dev.briefs.bench;
+package dev.briefs.cli;
 
 import dev.briefs.generate.Seq2SeqModel;
 
-/** A model whose decoder steps are timed: per step index, the summed wall time, rows and calls. */
-public final class TimedSeq2SeqModel implements Seq2SeqModel {
+/**
+ * A model whose decoder steps are timed: per step index, the summed wall time, rows and calls. Only
+ * {@code bench} uses it, for its early and late per-token times.
+ */
+final class TimedSeq2SeqModel implements Seq2SeqModel {
     final Seq2SeqModel inner;
-    public final long[] stepNs;
-    public final long[] stepRows;
-    public final long[] stepCount;
+    final long[] stepNs;
+    final long[] stepRows;
+    final long[] stepCount;
     long steps;
 
-    public TimedSeq2SeqModel(Seq2SeqModel inner, int maxSteps) {
+    TimedSeq2SeqModel(Seq2SeqModel inner, int maxSteps) {
         this.inner = inner;
         this.stepNs = new long[maxSteps];
         this.stepRows = new long[maxSteps];
