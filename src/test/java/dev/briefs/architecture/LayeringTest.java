@@ -3,10 +3,13 @@ package dev.briefs.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.briefs.bench.NightBench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The layers docs/architecture.md describes, checked so that they cannot drift: the engine packages
  * know nothing of Spring, {@code model} and {@code inference} know nothing of each other, no two
- * packages need each other, and a package uses its sub-packages, never the reverse.
+ * packages need each other, a package uses its sub-packages, never the reverse, and the product needs no
+ * benchmark.
  *
  * <p>The rules read the compiled classes (ArchUnit), and the last one the sources too: javac copies a
  * constant's value into the class that uses it, so a dependency through a {@code static final String}
@@ -42,6 +46,24 @@ class LayeringTest {
      * the exception cannot spread.
      */
     private static final List<String> KNOWN_UPWARD = List.of("job/remote -> job");
+
+    /**
+     * The project's own benchmarks ({@code bench-night}, {@code ScaleOutBench}, ...) live with the tests in
+     * {@code dev.briefs.bench}, out of the jar: no product class may sit in that package or use one that
+     * does, or the jar would ship them again, or fail without them. The operator's {@code bench} is
+     * {@code cli.BenchCommand}, part of the product.
+     */
+    private static final ArchRule NO_BENCHMARK_IN_THE_PRODUCT = noClasses().should().resideInAPackage("dev.briefs.bench..")
+            .orShould().dependOnClassesThat().resideInAPackage("dev.briefs.bench..")
+            .because("benchmarks are test code, not shipped in briefs.jar (issue 20)");
+
+    @Test
+    void theProductNeedsNoBenchmark() {
+        NO_BENCHMARK_IN_THE_PRODUCT.check(PRODUCT);
+        // Not passing by looking at nothing: the same rule fails on a benchmark.
+        assertThatThrownBy(() -> NO_BENCHMARK_IN_THE_PRODUCT.check(new ClassFileImporter().importClasses(NightBench.class)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining(NightBench.class.getName());
+    }
 
     @Test
     void theEngineKnowsNothingOfSpringNorDjl() {
