@@ -10,9 +10,12 @@ import java.util.regex.Pattern;
 final class FixCommands {
 
     private static final Pattern MISSING_MODEL = Pattern.compile("model not installed: ([^\\s(]+)");
-    /** A pair without a route: its message ends with the fetch of the models that would give it one. */
-    private static final Pattern ROUTE_FETCH =
-            Pattern.compile("(" + Pattern.quote(Invocation.command("models fetch")) + " [A-Za-z0-9._ -]+)$");
+    /**
+     * A pair without a route: its message ends with the fetch of the models that would give it one. Only
+     * the models are read from it: the message may have been recorded by a run started another way (a
+     * worker, a container), and the fix names the command of whoever reads it now.
+     */
+    private static final Pattern ROUTE_FETCH = Pattern.compile("models fetch ([A-Za-z0-9._ -]+)$");
 
     private FixCommands() {
     }
@@ -29,7 +32,7 @@ final class FixCommands {
         }
         if ("NoRoute".equals(e.errorType())) {
             Matcher m = ROUTE_FETCH.matcher(e.message() == null ? "" : e.message());
-            return m.find() ? m.group(1).strip() + " && " + rerun(date)
+            return m.find() ? Invocation.command("models fetch " + m.group(1).strip()) + " && " + rerun(date)
                     : "install a model for the language pair and name it in the job file (the message says which), then: "
                     + rerun(date);
         }

@@ -46,4 +46,17 @@ class RunReportTest {
         assertThat(report.articlesPerMinute()).as("nothing written, nothing a minute").isZero();
         assertThat(report.stages()).containsOnlyKeys("read", "summarise", "translate", "check", "write");
     }
+
+    @Test
+    void aMissingRouteIsFixedWithTheReadersCommandNotTheOneInTheMessage() {
+        // A worker started as `briefs` recorded the message; whoever reads the report runs the program their own way.
+        LedgerEntry noRoute = open("e", "translate", "NoRoute",
+                "no route from pl to uk: install opus-mt-pl-en: briefs models fetch opus-mt-pl-en");
+
+        RunReport report = RunReport.of(DATE, "run", List.of(), List.of(noRoute), StageTimers.detached(), Duration.ofSeconds(3),
+                0, new RunReport.CacheUse(0, 0));
+
+        assertThat(report.failures()).singleElement().extracting(RunReport.FailureGroup::fix).isEqualTo(
+                "java -jar target/briefs.jar models fetch opus-mt-pl-en && java -jar target/briefs.jar rerun-failed --date " + DATE);
+    }
 }
