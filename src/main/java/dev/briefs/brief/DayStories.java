@@ -1,6 +1,7 @@
 package dev.briefs.brief;
 
 import dev.briefs.story.StoryArticle;
+import dev.briefs.story.StoryMembership;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

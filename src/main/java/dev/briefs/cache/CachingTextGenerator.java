@@ -1,6 +1,7 @@
 package dev.briefs.cache;
 
 import dev.briefs.inference.ForwardingTextGenerator;
+import dev.briefs.inference.ModelDecorator;
 import dev.briefs.inference.Seq2SeqGenerator;
 import dev.briefs.inference.TextGenerator;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A model whose outputs are kept in an {@link OutputCache}. An output's key is a SHA-256 of all
@@ -48,6 +50,17 @@ public final class CachingTextGenerator extends ForwardingTextGenerator {
             return model;
         }
         return new CachingTextGenerator(name, name + "\u0000" + filesFingerprint + "\u0000" + settings, model, cache);
+    }
+
+    /**
+     * Wraps every model a {@link dev.briefs.inference.GenerationModels} loads: outermost, so that an output the
+     * cache has is not asked of the model, nor of what {@code inner} wraps around it (a test's wrapper).
+     *
+     * @param filesFingerprint a model's name to the fingerprint of its files, null when it has none
+     */
+    public static ModelDecorator decorator(Function<String, String> filesFingerprint, ModelDecorator inner,
+                                           OutputCache cache) {
+        return (name, model) -> wrap(name, filesFingerprint.apply(name), inner.decorate(name, model), cache);
     }
 
     @Override

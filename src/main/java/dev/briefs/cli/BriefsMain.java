@@ -1,12 +1,12 @@
 package dev.briefs.cli;
 
-import dev.briefs.job.JobFileException;
+import dev.briefs.job.settings.JobFileException;
 import dev.briefs.optimum.UnknownVariantException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.springframework.core.env.StandardEnvironment;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code briefs} command line: {@code java -jar target/briefs.jar COMMAND ...}. */
 @Command(name = "briefs",

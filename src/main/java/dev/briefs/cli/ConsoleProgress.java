@@ -1,7 +1,7 @@
 package dev.briefs.cli;
 
 import dev.briefs.brief.Brief;
-import dev.briefs.job.RunProgress;
+import dev.briefs.job.nightly.RunProgress;
 import dev.briefs.log.ConsoleBar;
 import dev.briefs.log.LogFields;
 import java.io.PrintStream;

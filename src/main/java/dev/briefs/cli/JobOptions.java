@@ -1,9 +1,9 @@
 package dev.briefs.cli;
 
-import dev.briefs.job.JobFiles;
-import dev.briefs.job.JobRunner;
-import dev.briefs.job.RunRecord;
-import dev.briefs.job.JobSettings;
+import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.launch.RunRecord;
+import dev.briefs.job.settings.JobFiles;
+import dev.briefs.job.settings.JobSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,16 +1,16 @@
 package dev.briefs.cli;
 
 import dev.briefs.brief.DayReport;
-import dev.briefs.job.JobRunner;
-import dev.briefs.job.JobSettings;
+import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.settings.JobSettings;
 import dev.briefs.model.ModelCatalog;
-import dev.briefs.model.hub.ModelException;
 import dev.briefs.model.ModelFetcher;
 import dev.briefs.model.ModelPreflight;
 import dev.briefs.model.ModelStore;
 import dev.briefs.model.Task;
 import dev.briefs.model.hub.HubClient;
 import dev.briefs.model.hub.HubSettings;
+import dev.briefs.model.hub.ModelException;
 import dev.briefs.model.hub.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,14 +32,14 @@ final class JobOutcomes {
             err.println("briefs: " + line);
             err.flush();
         };
-        Path catalogFile = settings.modelsDir().resolve("catalog.yaml");
+        Path catalogFile = settings.models().dir().resolve("catalog.yaml");
         try {
             ModelCatalog catalog = Files.isRegularFile(catalogFile) ? ModelCatalog.load(catalogFile) : ModelCatalog.empty();
-            ModelStore store = new ModelStore(settings.modelsDir(), catalog);
+            ModelStore store = new ModelStore(settings.models().dir(), catalog);
             Supplier<ModelFetcher> fetcher = () -> new ModelFetcher(store,
-                    new HubClient(HubSettings.fromEnvironment(System.getenv(), settings.hubEndpoint()), log),
+                    new HubClient(HubSettings.fromEnvironment(System.getenv(), settings.models().hubEndpoint()), log),
                     Progress.auto(log), log);
-            new ModelPreflight(store, fetcher, log).check(checked(settings, catalog), settings.autoFetch(), settings.variant());
+            new ModelPreflight(store, fetcher, log).check(checked(settings, catalog), settings.models().autoFetch(), settings.models().variant());
         } catch (ModelException e) {
             throw new UsageException(e.getMessage());
         }
@@ -50,10 +50,10 @@ final class JobOutcomes {
      * of these (docs/generation.md, "Translation routes"), so a changed one stops the run as a named one does.
      */
     private static Set<String> checked(JobSettings settings, ModelCatalog catalog) {
-        Set<String> names = new TreeSet<>(settings.namedModels());
+        Set<String> names = new TreeSet<>(settings.models().named());
         catalog.entries().stream()
                 .filter(e -> e.task() == Task.TRANSLATION && !e.bundled()
-                        && Files.isDirectory(settings.modelsDir().resolve(e.name())))
+                        && Files.isDirectory(settings.models().dir().resolve(e.name())))
                 .forEach(e -> names.add(e.name()));
         return names;
     }
@@ -88,12 +88,12 @@ final class JobOutcomes {
                 if (outcome.report() != null) {
                     printReport(out, settings, outcome.report());
                 }
-                RunSummary.print(out, outcome.run(), settings.output());
+                RunSummary.print(out, outcome.run(), settings.folders().output());
                 yield ExitCodes.JOB_FAILED;
             }
             case COMPLETED -> {
                 printReport(out, settings, outcome.report());
-                RunSummary.print(out, outcome.run(), settings.output());
+                RunSummary.print(out, outcome.run(), settings.folders().output());
                 yield exitFor(outcome.report());
             }
         };
@@ -105,7 +105,7 @@ final class JobOutcomes {
 
     static void printReport(PrintWriter out, JobSettings settings, DayReport report) {
         out.printf("%s: %d articles, %d complete, %d partial, %d failed; briefs in %s%n", settings.date(),
-                report.articles(), report.complete(), report.partial(), report.failed(), settings.output());
+                report.articles(), report.complete(), report.partial(), report.failed(), settings.folders().output());
         if (!report.failures().isEmpty()) {
             out.println("Failures:");
             report.failures().forEach(f -> out.println("  " + f));

@@ -1,22 +1,21 @@
 package dev.briefs.cli;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-
-import dev.briefs.job.JobFileException;
-import dev.briefs.job.JobFiles;
-import dev.briefs.job.JobSettings;
+import dev.briefs.job.settings.JobFileException;
+import dev.briefs.job.settings.JobFiles;
+import dev.briefs.job.settings.JobSettings;
 import dev.briefs.model.CatalogEntry;
 import dev.briefs.model.ModelCatalog;
-import dev.briefs.model.ModelStatus;
 import dev.briefs.model.ModelStatus.State;
+import dev.briefs.model.ModelStatus;
 import dev.briefs.model.ModelStore;
 import dev.briefs.model.hub.ModelException;
 import dev.briefs.model.hub.Sizes;
 import dev.briefs.optimum.Variant;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

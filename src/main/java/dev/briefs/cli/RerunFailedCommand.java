@@ -1,12 +1,12 @@
 package dev.briefs.cli;
 
-import dev.briefs.job.JobRunner;
-import dev.briefs.job.JobSettings;
+import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.settings.JobSettings;
 import dev.briefs.metrics.MetricsFile;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** {@code briefs rerun-failed}: redo exactly the failed work of a date. */
 @Command(name = "rerun-failed", mixinStandardHelpOptions = true,

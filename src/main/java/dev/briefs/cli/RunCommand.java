@@ -1,17 +1,17 @@
 package dev.briefs.cli;
 
 import dev.briefs.article.ArticleFiles;
-import dev.briefs.job.JobRunner;
-import dev.briefs.job.JobSettings;
+import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.settings.JobSettings;
 import dev.briefs.metrics.MetricsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code briefs run}: the nightly job for one date. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -48,13 +48,13 @@ final class RunCommand implements Callable<Integer> {
         // --force starts a new run of the date, on the folders given or the job file's.
         JobSettings settings = force ? job.settings()
                 : job.recordedSettings("run", "add --force to start a new run of the date with them");
-        if (!Files.isDirectory(settings.input())) {
-            throw new UsageException("input folder " + settings.input() + " does not exist; drop the day's articles there "
+        if (!Files.isDirectory(settings.folders().input())) {
+            throw new UsageException("input folder " + settings.folders().input() + " does not exist; drop the day's articles there "
                     + "or pass --input DIR");
         }
         JobOutcomes.checkModels(settings, spec.commandLine().getErr());
         JobRunner.Outcome outcome;
-        try (ConsoleProgress progress = progressOptions.start(countFiles(settings.input()), settings.date().toString())) {
+        try (ConsoleProgress progress = progressOptions.start(countFiles(settings.folders().input()), settings.date().toString())) {
             outcome = JobRunner.runNightly(settings, force, progress, metricsFile);
         }
         return JobOutcomes.exitCode(outcome, settings, spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -2,16 +2,16 @@ package dev.briefs.cli;
 
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.DayReport;
-import dev.briefs.brief.StoryMembership;
 import dev.briefs.cache.OutputCache;
-import dev.briefs.job.JobRunner;
-import dev.briefs.job.JobSettings;
-import dev.briefs.job.RunHistory;
+import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.launch.RunHistory;
+import dev.briefs.job.settings.JobSettings;
 import dev.briefs.ledger.LedgerEntry;
 import dev.briefs.ledger.StoryRecords;
 import dev.briefs.log.Invocation;
 import dev.briefs.report.RunReport;
 import dev.briefs.report.RunReportFile;
+import dev.briefs.story.StoryMembership;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,11 +19,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** {@code briefs status}: what ran for a date, what failed and why, what is still open. */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -52,7 +52,7 @@ final class StatusCommand implements Callable<Integer> {
                     context.getBean(StoryRecords.class).read(settings.date().toString()),
                     settings.cache().enabled() ? context.getBean(OutputCache.class).totals() : null));
         } catch (RuntimeException e) {
-            throw new UsageException("cannot read the job database in " + settings.data() + " (" + e.getMessage()
+            throw new UsageException("cannot read the job database in " + settings.folders().data() + " (" + e.getMessage()
                     + "); is a run in progress?");
         }
         RunHistory history = day.history();
@@ -62,10 +62,10 @@ final class StatusCommand implements Callable<Integer> {
         }
         history.runs().forEach(r -> out.println("  " + r));
         if (!history.runs().isEmpty()) {
-            out.println("Folders of the run: input " + settings.input() + ", output " + settings.output());
+            out.println("Folders of the run: input " + settings.folders().input() + ", output " + settings.folders().output());
         }
-        DayReport report = DayReport.of(BriefFiles.readAll(settings.output()));
-        out.printf("Briefs in %s: %d articles, %d complete, %d partial, %d failed%n", settings.output(), report.articles(),
+        DayReport report = DayReport.of(BriefFiles.readAll(settings.folders().output()));
+        out.printf("Briefs in %s: %d articles, %d complete, %d partial, %d failed%n", settings.folders().output(), report.articles(),
                 report.complete(), report.partial(), report.failed());
         printStories(out, day.stories());
         List<LedgerEntry> open = history.failures().stream().filter(LedgerEntry::open).toList();
@@ -106,10 +106,10 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.printf("Model output cache: %d outputs kept (up to %d days old), %d hits in all%n", totals.outputs(),
                 totals.maxAgeDays(), totals.hits());
-        if (!Files.isRegularFile(settings.output().resolve(BriefFiles.REPORT))) {
+        if (!Files.isRegularFile(settings.folders().output().resolve(BriefFiles.REPORT))) {
             return;
         }
-        RunReport last = RunReportFile.read(settings.output());
+        RunReport last = RunReportFile.read(settings.folders().output());
         if (last.cache() != null) {
             out.printf("  the last %s of %s: %d outputs from the cache, %d made by the models%n", last.command(),
                     settings.date(), last.cache().hits(), last.cache().misses());

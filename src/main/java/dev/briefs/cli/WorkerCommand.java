@@ -1,17 +1,17 @@
 package dev.briefs.cli;
 
-import dev.briefs.job.JobFiles;
-import dev.briefs.job.JobSettings;
-import dev.briefs.job.RunProgress;
+import dev.briefs.job.nightly.RunProgress;
 import dev.briefs.job.remote.WorkerRunner;
+import dev.briefs.job.settings.JobFiles;
+import dev.briefs.job.settings.JobSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code briefs worker}: take partitions of any date from Kafka and brief them, until stopped. */
 @Command(name = "worker", mixinStandardHelpOptions = true,

@@ -14,4 +14,14 @@ public final class Causes {
         }
         return root;
     }
+
+    /** The outermost exception of {@code type} in {@code t}'s cause chain, {@code t} included; null when there is none. */
+    public static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
 }

@@ -1,7 +1,7 @@
 package dev.briefs.ledger;
 
 import dev.briefs.brief.DayStories;
-import dev.briefs.brief.StoryMembership;
+import dev.briefs.story.StoryMembership;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

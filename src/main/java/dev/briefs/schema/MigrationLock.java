@@ -15,7 +15,7 @@ import javax.sql.DataSource;
  */
 final class MigrationLock implements AutoCloseable {
 
-    /** The namespace of the lock's two-integer key, apart from the job's own (dev.briefs.job.AdvisoryLock): "brfm". */
+    /** The namespace of the lock's two-integer key, apart from the job's own (dev.briefs.job.locks.AdvisoryLock): "brfm". */
     static final int NAMESPACE = 0x6272666d;
 
     private final Connection connection;

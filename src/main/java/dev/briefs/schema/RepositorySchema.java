@@ -17,7 +17,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
  * The project's own tables in the job repository (failure ledger, stories, output cache) are made
  * and changed by the Flyway migrations in {@value #LOCATION}; Spring Batch's tables stay Spring
  * Boot's. This is the one way the schema is made: the Spring context migrates Boot's Flyway with it
- * (see {@code dev.briefs.job.RepositorySchemaConfiguration}), and code that opens a database
+ * (see {@code dev.briefs.job.wiring.RepositorySchemaConfiguration}), and code that opens a database
  * outside Spring calls {@link #migrate(DataSource)}.
  *
  * <p>A database without Flyway's history is taken over as it is. One that holds the whole schema of

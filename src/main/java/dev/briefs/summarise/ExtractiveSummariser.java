@@ -3,9 +3,10 @@ package dev.briefs.summarise;
 import dev.briefs.chunk.Chunk;
 import dev.briefs.chunk.ChunkCalls;
 import dev.briefs.chunk.ChunkFailure;
-import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.chunk.ChunkPacker;
+import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.failure.Degradation;
+import dev.briefs.inference.SentenceEmbeddingModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +25,18 @@ public final class ExtractiveSummariser implements Summariser {
     private final Set<String> embeddingLanguages;
     private final SentenceVectors fallback;
     private final ModelCallRetry retry;
+
+    /**
+     * The night's extractive summariser: sentences ranked by the bundled all-MiniLM-L6-v2 for English, which it
+     * was trained on, and by language-agnostic lexical vectors for every other language.
+     *
+     * @param chunkTokens the job's limit on a chunk's tokens; the embedding model's own limit applies too
+     */
+    public static ExtractiveSummariser bundled(SentenceEmbeddingModel embeddings, int chunkTokens, ModelCallRetry retry) {
+        return new ExtractiveSummariser(
+                new EmbeddingVectors(embeddings, Math.min(chunkTokens, SentenceEmbeddingModel.MAX_TOKENS - 2)),
+                Set.of("en"), new LexicalVectors(), retry);
+    }
 
     public ExtractiveSummariser(SentenceVectors embedding, Set<String> embeddingLanguages, SentenceVectors fallback,
                                 ModelCallRetry retry) {

@@ -1,7 +1,9 @@
 package dev.briefs.summarise;
 
+import dev.briefs.batch.BatchedGeneration;
 import dev.briefs.chunk.ChunkPacker;
 import dev.briefs.failure.Degradation;
+import dev.briefs.inference.GenerationModels;
 import dev.briefs.log.Invocation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +30,27 @@ public final class SummarisersByLanguage implements Summariser {
 
     public SummarisersByLanguage(Map<String, Summariser> byLanguage, Summariser fallback) {
         this(byLanguage, fallback, Map.of());
+    }
+
+    /**
+     * A summarisation model named for a language and installed is used for that language; every other language
+     * gets {@code fallback}, and a named model that is not installed is noted, so that its stand-in summaries say
+     * so. The installed ones load here, so that a broken one stops the run before any article is read.
+     *
+     * @param modelByLanguage the job file's {@code models.summarise}
+     */
+    public static SummarisersByLanguage forModels(Map<String, String> modelByLanguage, GenerationModels models,
+                                                  Summariser fallback, int chunkTokens, BatchedGeneration batches) {
+        Map<String, Summariser> byLanguage = new LinkedHashMap<>();
+        Map<String, String> missing = new LinkedHashMap<>();
+        modelByLanguage.forEach((language, name) -> {
+            if (models.installed(name)) {
+                byLanguage.put(language, new AbstractiveSummariser(name, models.get(name), chunkTokens, batches));
+            } else {
+                missing.put(language, name);
+            }
+        });
+        return new SummarisersByLanguage(byLanguage, fallback, missing);
     }
 
     private Summariser forLanguage(String language) {

@@ -5,6 +5,7 @@ import dev.briefs.chunk.ChunkFailure;
 import dev.briefs.failure.Degradation;
 import dev.briefs.inference.GenerationModels;
 import dev.briefs.inference.UnknownLanguageException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -46,6 +47,26 @@ public final class ModelTranslators implements Translator {
         this.routes = routes;
         this.models = models;
         this.legs = new LegTranslator(models, maxChunkTokens, batches);
+    }
+
+    /**
+     * Translates each language pair by the best route through the installed models (see {@link Routes}): the job
+     * file's models first, then those the catalog in the models folder lists. The models the job file names load
+     * here, so that a broken one stops the run before any article is read; others load when a route first needs them.
+     *
+     * @param modelByPair the job file's {@code models.translate}
+     * @param forced      the job file's {@code models.routes}
+     */
+    public static ModelTranslators forJob(Map<String, String> modelByPair, Map<String, ForcedRoute> forced,
+                                          Path modelsDir, GenerationModels models, int maxChunkTokens,
+                                          BatchedGeneration batches) {
+        Routes routes = new Routes(modelByPair, forced, CatalogRoutes.translationModels(modelsDir), models::installed,
+                name -> models.get(name).multilingual());
+        ModelTranslators translators = new ModelTranslators(routes, models, maxChunkTokens, batches);
+        List<String> named = new ArrayList<>(modelByPair.values());
+        named.addAll(Routes.forcedModels(forced));
+        translators.loadInstalled(named);
+        return translators;
     }
 
     /** Loads each named model that is installed, so that a broken one stops the run before it starts. */

@@ -1,9 +1,9 @@
 package dev.briefs.bench;
 
 import dev.briefs.cli.ExitCodes;
-import dev.briefs.job.JobFiles;
-import dev.briefs.job.JobRunner;
-import dev.briefs.job.JobSettings;
+import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.settings.JobFiles;
+import dev.briefs.job.settings.JobSettings;
 import dev.briefs.optimum.Variant;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -157,7 +157,7 @@ public final class NightBench implements Callable<Integer> {
             totals = calls.totals();
         }
         if (outcome.status() != JobRunner.Status.COMPLETED) {
-            err.println("bench-night: the job ended " + outcome.status() + "; see " + settings.output());
+            err.println("bench-night: the job ended " + outcome.status() + "; see " + settings.folders().output());
             return ExitCodes.JOB_FAILED;
         }
         Map<String, Object> report = report(settings, wall, written.get(), totals, rss);

@@ -1,10 +1,10 @@
 package dev.briefs.bench;
 
-import dev.briefs.job.JobFiles;
-import dev.briefs.job.JobRunner;
-import dev.briefs.job.JobSettings;
-import dev.briefs.job.RunProgress;
-import dev.briefs.job.RunRecord;
+import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.launch.RunRecord;
+import dev.briefs.job.nightly.RunProgress;
+import dev.briefs.job.settings.JobFiles;
+import dev.briefs.job.settings.JobSettings;
 import dev.briefs.support.ChildJvm;
 import dev.briefs.support.EmbeddedKafka;
 import dev.briefs.support.EmbeddedPostgresRepository;

@@ -2,6 +2,7 @@ package dev.briefs.brief;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.briefs.story.StoryMembership;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

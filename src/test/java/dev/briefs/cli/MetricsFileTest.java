@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.inference.ModelDecorator;
-import dev.briefs.job.JobFiles;
-import dev.briefs.job.JobRunner;
-import dev.briefs.job.JobSettings;
-import dev.briefs.job.RunHistory;
-import dev.briefs.job.RunProgress;
+import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.launch.RunHistory;
+import dev.briefs.job.nightly.RunProgress;
+import dev.briefs.job.settings.JobFiles;
+import dev.briefs.job.settings.JobSettings;
 import dev.briefs.ledger.LedgerEntry;
 import dev.briefs.metrics.MetricsFile;
 import dev.briefs.report.RunReportFile;
@@ -150,7 +150,7 @@ class MetricsFileTest {
         assertThat(night.sum("spring.batch.job", Map.of("spring.batch.job.name", "nightly-briefs",
                 "spring.batch.job.status", "FAILED"), "count")).isEqualTo(1);
         assertThat(night.sum("briefs.articles", Map.of(), "count")).as("the briefs the night committed, as its report has them")
-                .isEqualTo(RunReportFile.read(settings.output()).briefed()).isEqualTo(1);
+                .isEqualTo(RunReportFile.read(settings.folders().output()).briefed()).isEqualTo(1);
         assertThat(night.value("briefs.articles", Map.of("status", "partial"), "count")).isEqualTo(1);
         double translateFailures = night.value("briefs.failures", Map.of("stage", "translate"), "count");
         assertThat(translateFailures).isEqualTo(openFailures(settings, "translate")).isPositive();

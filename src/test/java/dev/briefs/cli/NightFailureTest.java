@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
-import dev.briefs.job.JobFiles;
-import dev.briefs.job.JobRunner;
-import dev.briefs.job.JobSettings;
-import dev.briefs.job.RunHistory;
-import dev.briefs.job.RunProgress;
-import dev.briefs.ledger.LedgerEntry;
 import dev.briefs.inference.ModelDecorator;
+import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.launch.RunHistory;
+import dev.briefs.job.nightly.RunProgress;
+import dev.briefs.job.settings.JobFiles;
+import dev.briefs.job.settings.JobSettings;
+import dev.briefs.ledger.LedgerEntry;
 import dev.briefs.support.InterceptedModels;
 import dev.briefs.support.Outputs;
 import dev.briefs.support.TestJobs;
@@ -69,7 +69,7 @@ class NightFailureTest {
     private Map<String, String> cleanNight() throws IOException {
         JobSettings clean = prepare(cleanRoot, "");
         assertThat(run(clean, ModelDecorator.NONE).exit()).isZero();
-        return Outputs.snapshot(clean.output());
+        return Outputs.snapshot(clean.folders().output());
     }
 
     @Test
@@ -88,20 +88,20 @@ class NightFailureTest {
         assertThat(failed.err()).startsWith("briefs: the job failed: ").contains("\"ids\" is null");
         assertThat(JobRunner.inspect(settings, RunHistory::of).failures())
                 .as("a bug is no article's failure: nothing for rerun-failed to redo").noneMatch(LedgerEntry::open);
-        assertThat(BriefFiles.readAll(settings.output())).noneMatch(b -> b.status().equals(Brief.FAILED));
+        assertThat(BriefFiles.readAll(settings.folders().output())).noneMatch(b -> b.status().equals(Brief.FAILED));
 
         fixed[0] = true;
         Seen again = run(settings, buggy);
 
         assertThat(again.exit()).isZero();
-        assertThat(Outputs.snapshot(settings.output())).isEqualTo(cleanNight());
+        assertThat(Outputs.snapshot(settings.folders().output())).isEqualTo(cleanNight());
     }
 
     @Test
     void aBriefThatCannotBeWrittenFailsTheNightAndRunGoesOnOnceTheOutputIsWritable() throws IOException {
         JobSettings settings = prepare(root, "");
         // A folder where the brief's file must go: the write fails as on a full or read-only disk.
-        Path blocker = Files.createDirectories(settings.output().resolve("harbour-reopens.json"));
+        Path blocker = Files.createDirectories(settings.folders().output().resolve("harbour-reopens.json"));
         Files.writeString(blocker.resolve("keep"), "x");
 
         Seen failed = run(settings, ModelDecorator.NONE);
@@ -115,7 +115,7 @@ class NightFailureTest {
         Seen again = run(settings, ModelDecorator.NONE);
 
         assertThat(again.exit()).isZero();
-        assertThat(Outputs.snapshot(settings.output())).isEqualTo(cleanNight());
+        assertThat(Outputs.snapshot(settings.folders().output())).isEqualTo(cleanNight());
     }
 
     @Test
@@ -139,7 +139,7 @@ class NightFailureTest {
         Seen again = run(settings, timingOut);
 
         assertThat(again.exit()).isZero();
-        assertThat(Outputs.snapshot(settings.output())).isEqualTo(cleanNight());
+        assertThat(Outputs.snapshot(settings.folders().output())).isEqualTo(cleanNight());
     }
 
     @Test

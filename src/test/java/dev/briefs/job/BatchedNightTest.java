@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
-import dev.briefs.ledger.LedgerEntry;
 import dev.briefs.inference.ForwardingTextGenerator;
 import dev.briefs.inference.ModelDecorator;
 import dev.briefs.inference.Seq2SeqGenerator;
 import dev.briefs.inference.TextGenerator;
 import dev.briefs.inference.UnknownLanguageException;
+import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.launch.RunHistory;
+import dev.briefs.job.nightly.RunProgress;
+import dev.briefs.job.settings.JobFiles;
+import dev.briefs.job.settings.JobSettings;
+import dev.briefs.ledger.LedgerEntry;
 import dev.briefs.support.InterceptedModels;
 import dev.briefs.support.Outputs;
 import dev.briefs.support.TestJobs;
@@ -121,19 +126,19 @@ class BatchedNightTest {
         Recording batchCalls = new Recording(null);
         assertThat(run(inBatches, batchCalls).report().allComplete()).isTrue();
         assertThat(batchCalls.rowsPerCall).as("chunks of different articles shared calls").anyMatch(rows -> rows > 1);
-        Map<String, String> night = Outputs.snapshot(inBatches.output());
-        assertThat(BriefFiles.readAll(inBatches.output())).hasSize(4)
+        Map<String, String> night = Outputs.snapshot(inBatches.folders().output());
+        assertThat(BriefFiles.readAll(inBatches.folders().output())).hasSize(4)
                 .allSatisfy(b -> assertThat(b.status()).as(b.id()).isEqualTo(Brief.OK));
 
         JobSettings oneByOne = prepare(unbatched, 1);
         Recording singleCalls = new Recording(null);
         assertThat(run(oneByOne, singleCalls).report().allComplete()).isTrue();
         assertThat(singleCalls.rowsPerCall).allMatch(rows -> rows == 1);
-        assertThat(Outputs.snapshot(oneByOne.output())).as("one input per call").isEqualTo(night);
+        assertThat(Outputs.snapshot(oneByOne.folders().output())).as("one input per call").isEqualTo(night);
 
         // One sentence's chunk fails for good inside its batch: the batch is split, the rest of it is kept.
         JobSettings withFailure = prepare(failing, 16);
-        String sentence = firstSentenceOfTheUkrainianSummaryOf(inBatches.output(), "harbour-reopens");
+        String sentence = firstSentenceOfTheUkrainianSummaryOf(inBatches.folders().output(), "harbour-reopens");
         Recording broken = new Recording(sentence);
         JobRunner.Outcome first = run(withFailure, broken);
         assertThat(first.status()).isEqualTo(JobRunner.Status.COMPLETED);
@@ -145,14 +150,14 @@ class BatchedNightTest {
             assertThat(e.message()).contains("model server timed out");
         });
         assertThat(open).extracting(LedgerEntry::articleId).containsOnly("harbour-reopens");
-        assertThat(BriefFiles.readAll(withFailure.output())).filteredOn(b -> !b.id().equals("harbour-reopens"))
-                .allSatisfy(b -> assertThat(BriefFiles.read(inBatches.output(), b.id())).isEqualTo(b));
+        assertThat(BriefFiles.readAll(withFailure.folders().output())).filteredOn(b -> !b.id().equals("harbour-reopens"))
+                .allSatisfy(b -> assertThat(BriefFiles.read(inBatches.folders().output(), b.id())).isEqualTo(b));
 
         broken.healed = true;
         JobRunner.Outcome rerun = JobRunner.rerunFailed(withFailure, RunProgress.NONE,
                 ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", broken));
         assertThat(rerun.report().allComplete()).isTrue();
-        assertThat(Outputs.snapshot(withFailure.output())).as("the article briefed again alone").isEqualTo(night);
+        assertThat(Outputs.snapshot(withFailure.folders().output())).as("the article briefed again alone").isEqualTo(night);
     }
 
     @Test
@@ -174,10 +179,10 @@ class BatchedNightTest {
 
         assertThat(outcome.status()).isEqualTo(JobRunner.Status.COMPLETED);
         assertThat(outcome.report().allComplete()).isFalse();
-        Brief harbour = BriefFiles.read(settings.output(), "harbour-reopens");
+        Brief harbour = BriefFiles.read(settings.folders().output(), "harbour-reopens");
         assertThat(harbour.status()).isEqualTo(Brief.FAILED);
         assertThat(harbour.error()).contains("cannot read this input's language");
-        assertThat(BriefFiles.readAll(settings.output())).hasSize(4).filteredOn(b -> !b.id().equals("harbour-reopens"))
+        assertThat(BriefFiles.readAll(settings.folders().output())).hasSize(4).filteredOn(b -> !b.id().equals("harbour-reopens"))
                 .allSatisfy(b -> assertThat(b.status()).as(b.id()).isEqualTo(Brief.OK));
         assertThat(JobRunner.inspect(settings, RunHistory::of).failures()).filteredOn(LedgerEntry::open)
                 .singleElement().satisfies(e -> {

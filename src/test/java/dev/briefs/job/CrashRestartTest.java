@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
+import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.launch.RunHistory;
+import dev.briefs.job.nightly.RunProgress;
+import dev.briefs.job.settings.JobFiles;
+import dev.briefs.job.settings.JobSettings;
 import dev.briefs.support.ChildJvm;
 import dev.briefs.support.CrashingRun;
 import dev.briefs.support.Outputs;

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.failure.Degradation;
+import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.nightly.RunProgress;
+import dev.briefs.job.settings.JobFiles;
+import dev.briefs.job.settings.JobSettings;
 import dev.briefs.summarise.SummaryPath;
 import dev.briefs.support.TestJobs;
 import dev.briefs.support.TinyModels;
@@ -60,7 +64,7 @@ class DegradedBriefsTest {
         JobRunner.Outcome outcome = JobRunner.runNightly(settings, false, RunProgress.NONE, ctx -> { });
 
         assertThat(outcome.status()).isEqualTo(JobRunner.Status.COMPLETED);
-        Brief longBrief = BriefFiles.read(settings.output(), "long-read");
+        Brief longBrief = BriefFiles.read(settings.folders().output(), "long-read");
         assertThat(longBrief.degraded()).extracting(Degradation::kind)
                 .contains(Degradation.ARTICLE_CUT, Degradation.FALLBACK_SUMMARISER);
         assertThat(longBrief.degraded()).filteredOn(d -> d.kind().equals(Degradation.ARTICLE_CUT)).singleElement()
@@ -72,15 +76,15 @@ class DegradedBriefsTest {
                 });
         assertThat(longBrief.summary().path()).isEqualTo(SummaryPath.EXTRACTIVE_FALLBACK);
 
-        Brief oneSentence = BriefFiles.read(settings.output(), "one-sentence");
+        Brief oneSentence = BriefFiles.read(settings.folders().output(), "one-sentence");
         assertThat(oneSentence.degraded()).filteredOn(d -> d.kind().equals(Degradation.SENTENCE_CUT))
                 .extracting(Degradation::language).as("cut to the brief's 12 words").contains("en");
         assertThat(oneSentence.briefs().get("en").text()).endsWith("…");
 
-        String digest = Files.readString(settings.output().resolve("digest.md"));
+        String digest = Files.readString(settings.folders().output().resolve("digest.md"));
         assertThat(digest).contains("*Degraded:* the article has 450 sentences; only the first 400 were summarised")
                 .contains("*Degraded (English):* the job file names distilbart-cnn-6-6");
-        assertThat(Files.readString(settings.output().resolve("long-read.md"))).contains("## Not as asked");
+        assertThat(Files.readString(settings.folders().output().resolve("long-read.md"))).contains("## Not as asked");
     }
 
     @Test
@@ -94,7 +98,7 @@ class DegradedBriefsTest {
         JobRunner.Outcome outcome = JobRunner.runNightly(settings, false, RunProgress.NONE, ctx -> { });
 
         assertThat(outcome.status()).isEqualTo(JobRunner.Status.COMPLETED);
-        Brief brief = BriefFiles.read(settings.output(), "one-sentence");
+        Brief brief = BriefFiles.read(settings.folders().output(), "one-sentence");
         assertThat(brief.degraded()).filteredOn(d -> d.kind().equals(Degradation.SENTENCE_CUT)).singleElement()
                 .satisfies(d -> {
                     assertThat(d.language()).isEqualTo("uk");

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
-import dev.briefs.brief.StoryMembership;
+import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.nightly.RunProgress;
+import dev.briefs.job.settings.JobSettings;
+import dev.briefs.story.StoryMembership;
 import dev.briefs.support.TestJobs;
 import dev.briefs.support.TinyModels;
 import java.io.IOException;

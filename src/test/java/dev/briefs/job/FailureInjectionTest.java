@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
-import dev.briefs.ledger.LedgerEntry;
 import dev.briefs.inference.ModelDecorator;
 import dev.briefs.inference.TextGenerator;
+import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.launch.RunHistory;
+import dev.briefs.job.nightly.RunProgress;
+import dev.briefs.job.settings.JobFiles;
+import dev.briefs.job.settings.JobSettings;
+import dev.briefs.ledger.LedgerEntry;
 import dev.briefs.support.InterceptedModels;
 import dev.briefs.support.Outputs;
 import dev.briefs.support.TestJobs;
@@ -92,7 +97,7 @@ class FailureInjectionTest {
 
         assertThat(outcome.status()).isEqualTo(JobRunner.Status.COMPLETED);
         assertThat(onceEach.failedCalls).isNotEmpty();
-        assertThat(BriefFiles.readAll(settings.output())).filteredOn(b -> b.language().equals("uk"))
+        assertThat(BriefFiles.readAll(settings.folders().output())).filteredOn(b -> b.language().equals("uk"))
                 .hasSize(2).allSatisfy(b -> assertThat(b.briefs().get("en").status()).isEqualTo(Brief.OK));
         assertThat(ledger(settings)).noneMatch(LedgerEntry::open);
     }
@@ -108,7 +113,7 @@ class FailureInjectionTest {
 
         assertThat(first.status()).isEqualTo(JobRunner.Status.COMPLETED);
         assertThat(first.report().allComplete()).isFalse();
-        Brief harbour = BriefFiles.read(settings.output(), "harbour-reopens");
+        Brief harbour = BriefFiles.read(settings.folders().output(), "harbour-reopens");
         assertThat(harbour.status()).isEqualTo(Brief.PARTIAL);
         Brief.LanguageBrief uk = harbour.briefs().get("uk");
         assertThat(uk.status()).isEqualTo(Brief.FAILED);
@@ -126,7 +131,7 @@ class FailureInjectionTest {
             assertThat(e.attempts()).as("first try and two retries").isEqualTo(3);
             assertThat(e.sourceFile()).isEqualTo("harbour-reopens.txt");
         });
-        assertThat(BriefFiles.readAll(settings.output())).filteredOn(b -> !b.id().equals("harbour-reopens"))
+        assertThat(BriefFiles.readAll(settings.folders().output())).filteredOn(b -> !b.id().equals("harbour-reopens"))
                 .allSatisfy(b -> assertThat(b.status()).isEqualTo(Brief.OK));
 
         broken.healed = true;
@@ -140,7 +145,7 @@ class FailureInjectionTest {
 
         JobSettings cleanSettings = prepare(clean);
         assertThat(run(cleanSettings, ModelDecorator.NONE).report().allComplete()).isTrue();
-        assertThat(Outputs.snapshot(settings.output())).isEqualTo(Outputs.snapshot(cleanSettings.output()));
+        assertThat(Outputs.snapshot(settings.folders().output())).isEqualTo(Outputs.snapshot(cleanSettings.folders().output()));
     }
 
     @Test
@@ -148,7 +153,7 @@ class FailureInjectionTest {
         JobSettings cleanSettings = prepare(clean);
         assertThat(run(cleanSettings, ModelDecorator.NONE).report().allComplete()).isTrue();
         // The English article's Ukrainian translation, which its round trip sends back through opus-mt-uk-en.
-        String translated = BriefFiles.read(cleanSettings.output(), "harbour-reopens").briefs().get("uk").text();
+        String translated = BriefFiles.read(cleanSettings.folders().output(), "harbour-reopens").briefs().get("uk").text();
 
         JobSettings settings = prepare(faulty);
         FailingModels backBroken = new FailingModels("opus-mt-uk-en", text -> translated.contains(text.strip()), -1,
@@ -157,7 +162,7 @@ class FailureInjectionTest {
 
         assertThat(first.status()).isEqualTo(JobRunner.Status.COMPLETED);
         assertThat(backBroken.failedCalls).as("the round trip's calls, not the translations'").isNotEmpty();
-        Brief harbour = BriefFiles.read(settings.output(), "harbour-reopens");
+        Brief harbour = BriefFiles.read(settings.folders().output(), "harbour-reopens");
         assertThat(harbour.status()).as("a round trip never fails the brief").isEqualTo(Brief.OK);
         assertThat(harbour.briefs().get("uk").text()).isEqualTo(translated);
         assertThat(harbour.briefs().get("uk").roundTrip().notMeasured()).contains("model server timed out");
@@ -174,6 +179,6 @@ class FailureInjectionTest {
 
         assertThat(rerun.status()).isEqualTo(JobRunner.Status.COMPLETED);
         assertThat(ledger(settings)).noneMatch(LedgerEntry::open);
-        assertThat(Outputs.snapshot(settings.output())).isEqualTo(Outputs.snapshot(cleanSettings.output()));
+        assertThat(Outputs.snapshot(settings.folders().output())).isEqualTo(Outputs.snapshot(cleanSettings.folders().output()));
     }
 }

@@ -3,7 +3,9 @@ package dev.briefs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefs.brief.BriefFiles;
-import dev.briefs.brief.StoryMembership;
+import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.nightly.RunProgress;
+import dev.briefs.story.StoryMembership;
 import dev.briefs.story.StorySpaces;
 import dev.briefs.support.TestJobs;
 import dev.briefs.support.TinyModels;

@@ -3,6 +3,10 @@ package dev.briefs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefs.inference.ModelDecorator;
+import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.nightly.RunProgress;
+import dev.briefs.job.settings.JobFiles;
+import dev.briefs.job.settings.JobSettings;
 import dev.briefs.report.RunReport;
 import dev.briefs.report.RunReportFile;
 import dev.briefs.support.InterceptedModels;

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.BriefJson;
-import dev.briefs.brief.StoryMembership;
+import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.nightly.RunProgress;
+import dev.briefs.job.settings.JobFiles;
+import dev.briefs.job.settings.JobSettings;
 import dev.briefs.ledger.StoryRecords;
+import dev.briefs.story.StoryMembership;
+import dev.briefs.story.StorySettings;
 import dev.briefs.support.CommandResult;
 import dev.briefs.support.Outputs;
 import dev.briefs.support.TestJobs;

@@ -1,10 +1,10 @@
 package dev.briefs.support;
 
-import dev.briefs.job.JobFiles;
-import dev.briefs.job.JobRunner;
-import dev.briefs.job.JobSettings;
-import dev.briefs.job.RunProgress;
 import dev.briefs.inference.ModelDecorator;
+import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.nightly.RunProgress;
+import dev.briefs.job.settings.JobFiles;
+import dev.briefs.job.settings.JobSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,10 +1,10 @@
 package dev.briefs.support;
 
-import dev.briefs.job.JobFiles;
-import dev.briefs.job.JobSettings;
-import dev.briefs.job.RunProgress;
-import dev.briefs.job.remote.WorkerRunner;
 import dev.briefs.inference.ModelDecorator;
+import dev.briefs.job.nightly.RunProgress;
+import dev.briefs.job.remote.WorkerRunner;
+import dev.briefs.job.settings.JobFiles;
+import dev.briefs.job.settings.JobSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.briefs.job.remote;
 
-import dev.briefs.job.AdvisoryLock;
-import dev.briefs.job.NightlyJobConfiguration;
-import dev.briefs.job.RepositorySettings;
+import dev.briefs.job.locks.AdvisoryLock;
+import dev.briefs.job.nightly.NightlyJobConfiguration;
+import dev.briefs.job.settings.RepositorySettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDateTime;

@@ -1,6 +1,6 @@
 package dev.briefs.job.remote;
 
-import dev.briefs.job.KafkaSettings;
+import dev.briefs.job.settings.KafkaSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.briefs.job.remote;
 
-import dev.briefs.job.ArticleFilePartitioner;
-import dev.briefs.job.JobSettings;
-import dev.briefs.job.KafkaSettings;
-import dev.briefs.job.NightlyJobConfiguration;
+import dev.briefs.job.nightly.ArticleFilePartitioner;
+import dev.briefs.job.nightly.NightlyJobConfiguration;
+import dev.briefs.job.settings.JobSettings;
+import dev.briefs.job.settings.KafkaSettings;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
@@ -40,8 +40,8 @@ public class ManagerConfiguration {
     Step articles(JobRepository jobRepository, JobSettings settings, DirectChannel partitionRequests,
                   DeadWorkerReaper reaper) {
         return new RemotePartitioningManagerStepBuilder(NightlyJobConfiguration.PARTITION_STEP, jobRepository)
-                .partitioner(NightlyJobConfiguration.WORKER_STEP, new ArticleFilePartitioner(settings.input()))
-                .gridSize(settings.partitions())
+                .partitioner(NightlyJobConfiguration.WORKER_STEP, new ArticleFilePartitioner(settings.folders().input()))
+                .gridSize(settings.partitioning().partitions())
                 .outputChannel(partitionRequests)
                 .pollInterval(settings.kafka().poll().toMillis())
                 .listener(reaper)

@@ -1,7 +1,9 @@
 package dev.briefs.job.remote;
 
-import dev.briefs.job.AdvisoryLock;
-import dev.briefs.job.RepositorySettings;
+import dev.briefs.failure.FailureText;
+import dev.briefs.job.locks.AdvisoryLock;
+import dev.briefs.job.nightly.RunParameters;
+import dev.briefs.job.settings.RepositorySettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
@@ -9,14 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import dev.briefs.job.FailureText;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.StepLocator;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
 
 /**
  * A worker's side of a partition request, as Spring Batch's {@code StepExecutionRequestHandler}
@@ -66,7 +67,7 @@ public final class PartitionRequestHandler {
                 log.info("partition {} ({}) is {} already; request left alone", id, partition.getStepName(), partition.getStatus());
                 return;
             }
-            String date = partition.getJobExecution().getJobParameters().getString("date");
+            String date = partition.getJobExecution().getJobParameters().getString(RunParameters.DATE);
             Step step;
             try {
                 step = steps.getStep(request.getStepName());

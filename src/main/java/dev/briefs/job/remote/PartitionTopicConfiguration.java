@@ -1,7 +1,7 @@
 package dev.briefs.job.remote;
 
-import dev.briefs.job.JobSettings;
-import dev.briefs.job.NightlyJobConfiguration;
+import dev.briefs.job.nightly.NightlyJobConfiguration;
+import dev.briefs.job.settings.JobSettings;
 import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;

@@ -1,9 +1,9 @@
 package dev.briefs.job.remote;
 
-import dev.briefs.job.JobContexts;
-import dev.briefs.job.JobSettings;
-import dev.briefs.job.KafkaSettings;
-import dev.briefs.job.NightlyJobConfiguration;
+import dev.briefs.job.launch.JobContexts;
+import dev.briefs.job.nightly.NightlyJobConfiguration;
+import dev.briefs.job.settings.JobSettings;
+import dev.briefs.job.settings.KafkaSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;

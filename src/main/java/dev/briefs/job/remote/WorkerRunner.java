@@ -1,8 +1,8 @@
 package dev.briefs.job.remote;
 
-import dev.briefs.job.JobContexts;
-import dev.briefs.job.JobSettings;
-import dev.briefs.job.RunProgress;
+import dev.briefs.job.launch.JobContexts;
+import dev.briefs.job.nightly.RunProgress;
+import dev.briefs.job.settings.JobSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

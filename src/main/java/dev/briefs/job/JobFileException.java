@@ -1,9 +1,0 @@
-package dev.briefs.job;
-
-/** A job file that cannot be used; the message names the file and the setting. */
-public class JobFileException extends RuntimeException {
-
-    public JobFileException(String message) {
-        super(message);
-    }
-}

@@ -1,7 +1,0 @@
-package dev.briefs.job;
-
-import java.util.Set;
-
-/** One article with open failures in the ledger: what {@code rerun-failed} reads. */
-record RerunItem(String id, String sourceFile, Set<String> stages, Set<String> translationLanguages) {
-}

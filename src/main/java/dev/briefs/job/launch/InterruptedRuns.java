@@ -1,0 +1,67 @@
+package dev.briefs.job.launch;
+
+import dev.briefs.job.locks.AdvisoryLock;
+import dev.briefs.job.nightly.NightlyJobConfiguration;
+import dev.briefs.job.nightly.RunParameters;
+import dev.briefs.job.settings.JobSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Recovers a date's runs that were cut off (kill -9, power loss), so that Spring Batch can restart
+ * them from their last committed chunk. Called under the date's run lock, so no other process
+ * runs the date's job; only the date's own executions are touched, since in a shared repository
+ * other dates may be running on other machines. A partition of the cut-off run that a remote
+ * worker is still running (it holds the partition's lock) is not taken from it: the new run is
+ * refused until that worker has finished.
+ */
+final class InterruptedRuns {
+
+    private InterruptedRuns() {
+    }
+
+    /** @return why the date cannot be run yet, or empty once its interrupted executions are recovered */
+    static Optional<String> recover(JobRepository repository, JobOperator operator, String jobName, JobSettings settings) {
+        String date = settings.date().toString();
+        for (JobExecution running : repository.findRunningJobExecutions(jobName)) {
+            if (!date.equals(running.getJobParameters().getString(RunParameters.DATE))) {
+                continue;
+            }
+            Optional<String> busy = livePartition(running, settings);
+            if (busy.isPresent()) {
+                return busy;
+            }
+            operator.recover(running);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> livePartition(JobExecution execution, JobSettings settings) {
+        if (!settings.repository().postgres()) {
+            return Optional.empty(); // one process per H2 database: under the run lock, nothing else runs
+        }
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus() != BatchStatus.STARTED
+                    || !step.getStepName().startsWith(NightlyJobConfiguration.WORKER_STEP + ":")) {
+                continue;
+            }
+            try (AdvisoryLock probe = AdvisoryLock.tryAcquire(settings.repository(), AdvisoryLock.PARTITION, step.getId(),
+                    "checking partition " + step.getId())) {
+                if (probe == null) {
+                    return Optional.of("partition " + step.getStepName() + " of the interrupted run of " + settings.date()
+                            + " is still running on a worker ("
+                            + AdvisoryLock.holder(settings.repository(), AdvisoryLock.PARTITION, step.getId()) + ")");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.briefs.job.launch;
+
+import dev.briefs.job.nightly.NightlyJobConfiguration;
+import dev.briefs.job.nightly.RunProgress;
+import dev.briefs.job.settings.JobSettings;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the Spring application of one command, in the role the command plays. */
+public final class JobContexts {
+
+    /**
+     * How many partitions a worker process runs at once ({@code worker --threads}), as the context's
+     * property: defined here, where the context is sized by it, so that {@code job} needs nothing of
+     * {@code job.remote}.
+     */
+    public static final String WORKER_THREADS = "briefs.worker.threads";
+
+    /** A process's part in a run; see {@link NightlyJobConfiguration#ROLE}. */
+    public enum Role {
+        /** Partitions run as threads of this process. */
+        LOCAL,
+        /** Partitions are sent to workers over Kafka. */
+        MANAGER,
+        /** Takes partitions from Kafka; launches no job itself. */
+        WORKER;
+
+        static Role of(JobSettings settings) {
+            return settings.kafka() == null ? LOCAL : MANAGER;
+        }
+    }
+
+    private JobContexts() {
+    }
+
+    public static ConfigurableApplicationContext start(JobSettings settings, Role role, RunProgress progress,
+                                                List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras,
+                                                boolean lazy, Map<String, Object> properties) {
+        Map<String, Object> defaults = new LinkedHashMap<>(properties);
+        // Job state lives in a file database beside the data, so a restart after a crash finds it, or in
+        // the PostgreSQL database the job file or SPRING_DATASOURCE_URL names (see RepositorySettings).
+        defaults.put("spring.datasource.url", settings.repository().url());
+        if (settings.repository().username() != null) {
+            defaults.put("spring.datasource.username", settings.repository().username());
+        }
+        defaults.put("spring.batch.jdbc.initialize-schema", "always");
+        defaults.put("spring.batch.job.enabled", "false");
+        defaults.put("spring.main.log-startup-info", "false");
+        // Names the service in JSON log lines (ECS's service.name, GELF's host).
+        defaults.put("spring.application.name", "briefs");
+        defaults.put(NightlyJobConfiguration.ROLE, role.name().toLowerCase(Locale.ROOT));
+        // A thread that briefs holds its chunk's connection and borrows a second, briefly, for the
+        // output cache (see OutputCacheConfiguration): the pool must have two for each thread.
+        Object workerThreads = properties.get(WORKER_THREADS);
+        int threads = Math.max(settings.partitioning().partitions(), workerThreads instanceof Integer t ? t : 1);
+        defaults.putIfAbsent("spring.datasource.hikari.maximum-pool-size", Math.max(10, 2 * threads + 4));
+        if (role == Role.WORKER) {
+            // The worker's own shutdown logs how its partitions stopped; logging must outlive it.
+            defaults.put("logging.register-shutdown-hook", "false");
+        }
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(BriefsApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .lazyInitialization(lazy)
+                // A worker closes its context itself, after its partitions stopped (remote.WorkerRunner).
+                .registerShutdownHook(role != Role.WORKER)
+                .properties(defaults)
+                .initializers(ctx -> {
+                    ctx.getBeanFactory().registerSingleton("jobSettings", settings);
+                    ctx.getBeanFactory().registerSingleton("runProgress", progress);
+                });
+        extras.forEach(builder::initializers);
+        return builder.run();
+    }
+
+    public static ConfigurableApplicationContext start(JobSettings settings, Role role, RunProgress progress,
+                                                List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras,
+                                                boolean lazy) {
+        return start(settings, role, progress, extras, lazy, Map.of());
+    }
+}

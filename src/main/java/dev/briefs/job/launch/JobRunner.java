@@ -1,0 +1,271 @@
+package dev.briefs.job.launch;
+
+import dev.briefs.brief.AtomicFiles;
+import dev.briefs.brief.BriefFiles;
+import dev.briefs.brief.DayReport;
+import dev.briefs.failure.Causes;
+import dev.briefs.failure.FailureText;
+import dev.briefs.inference.onnx.ModelLoadException;
+import dev.briefs.job.locks.RunLock;
+import dev.briefs.job.nightly.NightlyJobConfiguration;
+import dev.briefs.job.nightly.RunParameters;
+import dev.briefs.job.nightly.RunProgress;
+import dev.briefs.job.rerun.RerunJobConfiguration;
+import dev.briefs.job.settings.JobSettings;
+import dev.briefs.log.LogFields;
+import dev.briefs.metrics.JobMeters;
+import dev.briefs.metrics.MetricsFile;
+import dev.briefs.report.RunReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts Spring for one command and launches a job. The nightly job's instance is identified by
+ * its date, so running a date again restarts it where a crash or failure left it, and running a
+ * date that completed does nothing unless forced. Each rerun of failed work is a new instance.
+ */
+public final class JobRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
+    public enum Status { COMPLETED, ALREADY_COMPLETE, ALREADY_RUNNING, FOLDERS_DIFFER, MODEL_BROKEN, FAILED }
+
+    /**
+     * @param report         the day as the output folder has it after the run (null when the job did not run)
+     * @param failure        why the job failed or was refused (null when it completed)
+     * @param cause          the exception behind a failure, for debugging
+     * @param run            this run's report, as written to {@code report.json} (null when the job did not run)
+     * @param metricsFailure why the metrics file asked for could not be written (null when it was, or none was asked for)
+     */
+    public record Outcome(Status status, DayReport report, String failure, Throwable cause, RunReport run,
+                          String metricsFailure) {
+
+        Outcome(Status status, DayReport report, String failure) {
+            this(status, report, failure, null, null, null);
+        }
+
+        Outcome(Status status, DayReport report, String failure, Throwable cause) {
+            this(status, report, failure, cause, null, null);
+        }
+
+        Outcome(Status status, DayReport report, String failure, Throwable cause, RunReport run) {
+            this(status, report, failure, cause, run, null);
+        }
+
+        Outcome withMetricsFailure(String why) {
+            return new Outcome(status, report, failure, cause, run, why);
+        }
+    }
+
+    private JobRunner() {
+    }
+
+    /**
+     * @param extras initializers for the application context; tests use them to add beans such as
+     *               a {@link dev.briefs.inference.ModelDecorator}
+     */
+    @SafeVarargs
+    public static Outcome runNightly(JobSettings settings, boolean force, RunProgress progress,
+                                     ApplicationContextInitializer<ConfigurableApplicationContext>... extras) {
+        return runNightly(settings, force, progress, null, extras);
+    }
+
+    /** @param metrics where to write the run's meters when it ends, also when it failed; null for nowhere */
+    @SafeVarargs
+    public static Outcome runNightly(JobSettings settings, boolean force, RunProgress progress, MetricsFile metrics,
+                                     ApplicationContextInitializer<ConfigurableApplicationContext>... extras) {
+        return launch(settings, progress, NightlyJobConfiguration.JOB_NAME, "nightlyBriefs", RunParameters.of(settings, force),
+                metrics, List.of(extras));
+    }
+
+    @SafeVarargs
+    public static Outcome rerunFailed(JobSettings settings, RunProgress progress,
+                                      ApplicationContextInitializer<ConfigurableApplicationContext>... extras) {
+        return rerunFailed(settings, progress, null, extras);
+    }
+
+    /** @param metrics where to write the run's meters when it ends, also when it failed; null for nowhere */
+    @SafeVarargs
+    public static Outcome rerunFailed(JobSettings settings, RunProgress progress, MetricsFile metrics,
+                                      ApplicationContextInitializer<ConfigurableApplicationContext>... extras) {
+        JobParameters parameters = new JobParametersBuilder(RunParameters.of(settings, false))
+                .addString("rerun", Instant.now().toString(), true)
+                .toJobParameters();
+        return launch(settings, progress, RerunJobConfiguration.JOB_NAME, "rerunFailed", parameters, metrics,
+                List.of(extras));
+    }
+
+    /** Runs a read-only question against the job's context (the job repository, the ledger). */
+    public static <T> T inspect(JobSettings settings, Function<ConfigurableApplicationContext, T> question) {
+        // Lazy beans: a question about the database must not load the models.
+        try (ConfigurableApplicationContext context = JobContexts.start(settings, JobContexts.Role.LOCAL, RunProgress.NONE, List.of(), true)) {
+            return question.apply(context);
+        }
+    }
+
+    /**
+     * The settings to run a command of a date with: the folders of the date's run record where the
+     * command line named none (see {@link RunRecord#apply}). While another process holds an embedded
+     * database the record cannot be read; the settings are returned as they are, and the launch refuses.
+     */
+    public static JobSettings withRunRecord(JobSettings settings, boolean inputGiven, boolean outputGiven, String command,
+                                            String forceHint) {
+        Function<ConfigurableApplicationContext, Optional<RunRecord>> latest =
+                context -> RunRecord.latest(context.getBean(JobRepository.class), settings.date());
+        Optional<RunRecord> record;
+        if (settings.repository().postgres()) {
+            // A shared database serves readers while a run holds the date's lock: status works during a run.
+            record = inspect(settings, latest);
+        } else {
+            // The embedded database is one process's at a time.
+            try (RunLock lock = RunLock.tryAcquire(settings, "reading the run record of " + settings.date())) {
+                if (lock == null) {
+                    return settings;
+                }
+                record = inspect(settings, latest);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return record.map(r -> r.apply(settings, inputGiven, outputGiven, command, forceHint)).orElse(settings);
+    }
+
+    private static Outcome launch(JobSettings settings, RunProgress progress, String jobName, String jobBean,
+                                  JobParameters parameters, MetricsFile metrics,
+                                  List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras) {
+        try (LogFields.Scope day = LogFields.date(settings.date().toString())) {
+            LOG.info("{} started: articles from {}, briefs to {}", jobName, settings.folders().input(), settings.folders().output());
+            Outcome outcome = launchLocked(settings, progress, jobName, jobBean, parameters, metrics, extras);
+            if (outcome.status() == Status.COMPLETED || outcome.status() == Status.ALREADY_COMPLETE) {
+                LOG.info("{} ended: {}", jobName, outcome.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            } else {
+                LOG.warn("{} ended: {}: {}", jobName, outcome.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                        outcome.failure());
+            }
+            return outcome;
+        }
+    }
+
+    private static Outcome launchLocked(JobSettings settings, RunProgress progress, String jobName, String jobBean,
+                                        JobParameters parameters, MetricsFile metrics,
+                                        List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras) {
+        try (RunLock lock = RunLock.tryAcquire(settings, jobName + " " + settings.date())) {
+            if (lock == null) {
+                return new Outcome(Status.ALREADY_RUNNING, null, "another briefs process is running " + settings.date()
+                        + ": " + RunLock.holder(settings));
+            }
+            try (ConfigurableApplicationContext context = JobContexts.start(settings, JobContexts.Role.of(settings), progress, extras, false)) {
+                Outcome outcome;
+                try {
+                    outcome = runIn(context, settings, jobName, jobBean, parameters);
+                } catch (Exception e) {
+                    outcome = failed(e);
+                }
+                // Also, and above all, when the run failed: that is when a cron wrapper wants the numbers.
+                // A run refused (another holds the date, other folders) leaves the file to the run that has it.
+                boolean refused = outcome.status() == Status.ALREADY_RUNNING || outcome.status() == Status.FOLDERS_DIFFER;
+                return metrics == null || refused ? outcome : outcome.withMetricsFailure(writeMetrics(context, metrics));
+            }
+        } catch (Exception e) {
+            return failed(e);
+        }
+    }
+
+    /** @return why the file could not be written, or null when it was */
+    private static String writeMetrics(ConfigurableApplicationContext context, MetricsFile metrics) {
+        try {
+            metrics.write(context.getBean(JobMeters.class));
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return "the metrics file was not written: " + e.getMessage();
+        }
+    }
+
+    private static Outcome failed(Exception e) {
+        ModelLoadException broken = Causes.find(e, ModelLoadException.class);
+        if (broken != null) {
+            return new Outcome(Status.MODEL_BROKEN, null, broken.getMessage(), e);
+        }
+        return new Outcome(Status.FAILED, null, rootMessage(e), e);
+    }
+
+    private static Outcome runIn(ConfigurableApplicationContext context, JobSettings settings, String jobName,
+                                 String jobBean, JobParameters parameters) throws Exception {
+        JobOperator operator = context.getBean(JobOperator.class);
+        JobRepository repository = context.getBean(JobRepository.class);
+        Optional<String> busy = InterruptedRuns.recover(repository, operator, jobName, settings);
+        if (busy.isPresent()) {
+            return new Outcome(Status.ALREADY_RUNNING, null, busy.get());
+        }
+        // A run killed while writing leaves its temporary files; no one else writes the date's
+        // briefs while we hold its lock and no worker holds one of its partitions.
+        AtomicFiles.removeLeftovers(settings.folders().output());
+        // Checked again under the lock: another process may have run the date since the record was read.
+        Optional<RunRecord> record = RunRecord.latest(repository, settings.date());
+        if (parameters.getString(RunParameters.FORCED) == null && record.isPresent() && !record.get().sameFolders(parameters)) {
+            return new Outcome(Status.FOLDERS_DIFFER, null, settings.date() + " was run with " + record.get()
+                    + "; run it again with those folders, or with --force to start a new run with others");
+        }
+        JobExecution execution;
+        long start = System.nanoTime();
+        try {
+            execution = operator.start(context.getBean(jobBean, Job.class), parameters);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            return new Outcome(Status.ALREADY_COMPLETE, report(settings), null);
+        } catch (JobExecutionAlreadyRunningException e) {
+            return new Outcome(Status.ALREADY_RUNNING, null, "a run for " + settings.date() + " is already in progress");
+        }
+        RunReport run = RunReports.write(context, settings, jobName, Duration.ofNanos(System.nanoTime() - start),
+                execution);
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            String why = PartitionFailures.firstCause(execution, repository.getJobExecution(execution.getId()))
+                    .or(() -> execution.getAllFailureExceptions().stream().map(FailureText::of).findFirst())
+                    .orElse(execution.getExitStatus().getExitDescription());
+            // The failure may be that the output cannot be read: the report must not hide why.
+            return new Outcome(Status.FAILED, reportIfReadable(settings), why, null, run);
+        }
+        return new Outcome(Status.COMPLETED, report(settings), null, null, run);
+    }
+
+    private static DayReport reportIfReadable(JobSettings settings) {
+        try {
+            return report(settings);
+        } catch (UncheckedIOException e) {
+            // Only the failure is told then; the briefs that could be read are still on disk.
+            return null;
+        }
+    }
+
+    private static DayReport report(JobSettings settings) {
+        try {
+            return DayReport.of(BriefFiles.readAll(settings.folders().output()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable root = Causes.root(t);
+        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return root == t ? message : t.getMessage() + " (" + message + ")";
+    }
+}

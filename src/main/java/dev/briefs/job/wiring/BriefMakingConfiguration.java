@@ -1,0 +1,61 @@
+package dev.briefs.job.wiring;
+
+import dev.briefs.article.LanguageDetector;
+import dev.briefs.batch.BatchedGeneration;
+import dev.briefs.brief.BriefMaker;
+import dev.briefs.brief.StageTimers;
+import dev.briefs.chunk.ModelCallRetry;
+import dev.briefs.inference.GenerationModels;
+import dev.briefs.inference.SentenceEmbeddingModel;
+import dev.briefs.job.settings.BriefSettings;
+import dev.briefs.job.settings.ModelSettings;
+import dev.briefs.job.settings.ReadingSettings;
+import dev.briefs.model.ModelRevisions;
+import dev.briefs.summarise.ExtractiveSummariser;
+import dev.briefs.summarise.Summariser;
+import dev.briefs.summarise.SummarisersByLanguage;
+import dev.briefs.translate.ModelTranslators;
+import dev.briefs.translate.Translator;
+import dev.briefs.trust.BriefChecker;
+import dev.briefs.trust.CheckSettings;
+import dev.briefs.trust.RoundTripScorer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What turns an article into its brief: the summariser of each language, the translator of each pair, the checks,
+ * and the {@link BriefMaker} that runs them in order. The models the job file names load as this context starts,
+ * so that a broken one stops the run before any article is read.
+ */
+@Configuration(proxyBeanMethods = false)
+public class BriefMakingConfiguration {
+
+    @Bean
+    Summariser summariser(SentenceEmbeddingModel embeddings, GenerationModels generation, ModelSettings models,
+                          BriefSettings brief, ModelCallRetry retry, BatchedGeneration batches) {
+        return SummarisersByLanguage.forModels(models.summarise(), generation,
+                ExtractiveSummariser.bundled(embeddings, brief.chunkTokens(), retry), brief.chunkTokens(), batches);
+    }
+
+    @Bean
+    Translator translator(ModelSettings models, BriefSettings brief, GenerationModels generation,
+                          BatchedGeneration batches) {
+        return ModelTranslators.forJob(models.translate(), models.routes(), models.dir(), generation,
+                brief.chunkTokens(), batches);
+    }
+
+    /**
+     * The checks go through the same translator as the translations, so their round trips share model calls,
+     * the output cache and the retries; the fact checker is the JVM's one, built when the first brief is checked.
+     */
+    @Bean
+    BriefMaker briefMaker(BriefSettings brief, ReadingSettings reading, ModelSettings models, CheckSettings checks,
+                          Summariser summariser, Translator translator, StageTimers timers,
+                          SentenceEmbeddingModel embeddings) {
+        BriefChecker checker = checks.enabled()
+                ? new BriefChecker(checks, translator, new RoundTripScorer(embeddings)) : BriefChecker.OFF;
+        return BriefMaker.builder().detector(new LanguageDetector(reading.detectLanguages())).summariser(summariser)
+                .translator(translator).targetLanguages(brief.languages()).maxWords(brief.maxWords())
+                .revisions(new ModelRevisions(models.dir())).timers(timers).checks(checker).build();
+    }
+}
