@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A child JVM for crash tests: runs the nightly job and, at a chosen point, prints {@code PAUSED}
  * and stops dead so that the test can kill it there with kill -9.
  *
- * <p>Arguments: JOB_FILE DATE POINT, where POINT is {@code model-call:N} (inside the N-th model
+ * <p>Arguments: JOB_FILE DATE POINT [force], where POINT is {@code model-call:N} (inside the N-th model
  * call), {@code written:N} (right after the N-th brief file is written, before its chunk commits)
- * or {@code none}.
+ * or {@code none}; {@code force} runs as {@code run --force} does.
  */
 public final class CrashingRun {
 
@@ -39,7 +39,8 @@ public final class CrashingRun {
                 pause();
             }
         });
-        JobRunner.Outcome outcome = JobRunner.runNightly(settings, false, progress,
+        boolean force = args.length > 3 && args[3].equals("force");
+        JobRunner.Outcome outcome = JobRunner.runNightly(settings, force, progress,
                 ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", decorator));
         System.out.println("OUTCOME " + outcome.status() + " " + (outcome.failure() == null ? "" : outcome.failure()));
         System.exit(outcome.status() == JobRunner.Status.COMPLETED ? 0 : 1);

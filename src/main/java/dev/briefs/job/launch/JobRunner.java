@@ -225,6 +225,9 @@ public final class JobRunner {
             return new Outcome(Status.FOLDERS_DIFFER, null, settings.date() + " was run with " + record.get()
                     + "; run it again with those folders, or with --force to start a new run with others");
         }
+        if (jobName.equals(NightlyJobConfiguration.JOB_NAME) && record.isPresent()) {
+            parameters = record.get().resume(parameters);
+        }
         JobExecution execution;
         long start = System.nanoTime();
         try {

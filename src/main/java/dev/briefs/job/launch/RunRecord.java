@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
@@ -19,7 +20,7 @@ import org.springframework.batch.core.repository.JobRepository;
  * run they follow: reading another input folder would record every article as unreadable, and
  * writing another output folder would scatter one day over two places.
  */
-public record RunRecord(Path input, Path output, String jobFile, long executionId) {
+public record RunRecord(Path input, Path output, String jobFile, long executionId, String forcedAt) {
 
     /** The newest nightly execution of the date, forced runs included; empty when the date never ran. */
     public static Optional<RunRecord> latest(JobRepository repository, LocalDate date) {
@@ -38,7 +39,7 @@ public record RunRecord(Path input, Path output, String jobFile, long executionI
             return Optional.empty();
         }
         return Optional.of(new RunRecord(Path.of(p.getString(RunParameters.INPUT)), Path.of(p.getString(RunParameters.OUTPUT)),
-                p.getString(RunParameters.JOB_FILE), execution.getId()));
+                p.getString(RunParameters.JOB_FILE), execution.getId(), p.getString(RunParameters.FORCED)));
     }
 
     /**
@@ -69,6 +70,19 @@ public record RunRecord(Path input, Path output, String jobFile, long executionI
         return settings.withFolders(input, output);
     }
 
+    /**
+     * The parameters with which a plain {@code run} goes on with the date: those of the newest instance. A forced
+     * run that failed or was killed is that instance, so it is the one resumed, not the completed instance before
+     * it (which would answer that the day is done while the forced run left it half written); a forced run that
+     * completed answers that the day is done.
+     */
+    public JobParameters resume(JobParameters plain) {
+        if (forcedAt == null || plain.getString(RunParameters.FORCED) != null) {
+            return plain;
+        }
+        return new JobParametersBuilder(plain).addString(RunParameters.FORCED, forcedAt, true).toJobParameters();
+    }
+
     /** Whether a run's parameters name the same folders as this record. */
     boolean sameFolders(JobParameters parameters) {
         return Objects.equals(Path.of(parameters.getString(RunParameters.INPUT)).normalize(), input.normalize())
@@ -77,7 +91,8 @@ public record RunRecord(Path input, Path output, String jobFile, long executionI
 
     @Override
     public String toString() {
-        return "input " + input + ", output " + output + (jobFile == null ? "" : ", job file " + jobFile);
+        return "input " + input + ", output " + output + (jobFile == null ? "" : ", job file " + jobFile)
+                + (forcedAt == null ? "" : ", forced at " + forcedAt);
     }
 
     /** A command named folders other than the ones its date was run with. */
