@@ -49,7 +49,7 @@ class ModelPreflightRunTest {
      * that stand in for the real models (so without the real commits' sizes and SHA-256); a repository given no
      * commit follows {@code main}.
      */
-    private static String pinnedTo(Map<String, String> pins, String catalog) {
+    static String pinnedTo(Map<String, String> pins, String catalog) {
         String out = catalog.replaceAll("(?m)^(\\s+revision: )\\S+.*$", "$1main")
                 .replaceAll("(?m)^    (?:sizes|sha256):.*\\n(?:      .*\\n)*", "");
         for (Map.Entry<String, String> pin : pins.entrySet()) {
@@ -60,7 +60,7 @@ class ModelPreflightRunTest {
     }
 
     /** The loopback hub with the tiny fixtures under the catalog's repository ids; the commits by repository. */
-    private static TestHub hubWithTinyModels(Map<String, String> commits) {
+    static TestHub hubWithTinyModels(Map<String, String> commits) {
         TestHub hub = TestHub.start();
         commits.put("Xenova/opus-mt-en-uk", hub.addRepo("Xenova/opus-mt-en-uk", TinyModels.FIXTURES.resolve("tiny-marian-en-uk")));
         commits.put("Xenova/opus-mt-uk-en", hub.addRepo("Xenova/opus-mt-uk-en", TinyModels.FIXTURES.resolve("tiny-marian-uk-en")));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Another JVM on the test's own classpath, for the tests and benchmarks that kill, stop or add processes. */
 public final class ChildJvm {
@@ -28,6 +29,18 @@ public final class ChildJvm {
     public static Process start(Path log, String mainClass, String... args) throws IOException {
         return new ProcessBuilder(command(mainClass, args)).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * As {@link #start(Path, String, String...)}, with these variables set in the child's environment
+     * (over the ones it would inherit from this process).
+     */
+    public static Process start(Path log, Map<String, String> environment, String mainClass, String... args)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(mainClass, args)).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     private static List<String> command(String mainClass, String... args) {
