@@ -97,18 +97,16 @@ public final class BeamHypotheses {
         if (beams.size() < numBeams) {
             return false;
         }
-        switch (earlyStopping) {
-            case TRUE:
-                return true;
-            case FALSE:
-                return worstScore >= bestSumLogprobs / Math.pow(curLen, lengthPenalty);
-            default: {
+        return switch (earlyStopping) {
+            case TRUE -> true;
+            case FALSE -> worstScore >= bestSumLogprobs / Math.pow(curLen, lengthPenalty);
+            default -> {
                 double highest = lengthPenalty > 0.0
                         ? bestSumLogprobs / Math.pow(neverDenominatorLength, lengthPenalty)
                         : bestSumLogprobs / Math.pow(curLen, lengthPenalty);
-                return worstScore >= highest;
+                yield worstScore >= highest;
             }
-        }
+        };
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,7 +40,7 @@ public final class GenerationConfig {
             if (value instanceof Boolean b) {
                 return b ? TRUE : FALSE;
             }
-            String s = value.toString().trim().toLowerCase();
+            String s = value.toString().trim().toLowerCase(Locale.ROOT);
             return switch (s) {
                 case "true" -> TRUE;
                 case "false" -> FALSE;
