@@ -58,6 +58,7 @@ public final class DayFeed {
         AtomicFiles.write(outputDir.resolve(FILE), render(date, stories));
     }
 
+    @SuppressWarnings("JavaUtilDate") // Rome dates feeds and entries with java.util.Date
     static byte[] render(String date, List<StoryBrief> stories) throws IOException {
         Date runDay = startOfDay(date, null);
         Feed feed = new Feed("atom_1.0");

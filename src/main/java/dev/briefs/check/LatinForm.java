@@ -94,7 +94,7 @@ record LatinForm(String key, String skeleton) {
                     && stemsAgree(key, other.key, 1, 3);
         }
         String shorter = skeleton.length() <= other.skeleton.length() ? skeleton : other.skeleton;
-        String longer = shorter == skeleton ? other.skeleton : skeleton;
+        String longer = skeleton.length() <= other.skeleton.length() ? other.skeleton : skeleton;
         int common = commonPrefix(shorter, longer);
         if (common == shorter.length()) {
             return longer.length() - common <= 3;
@@ -117,7 +117,7 @@ record LatinForm(String key, String skeleton) {
      */
     boolean sameStemAs(LatinForm other) {
         String shorter = key.length() <= other.key.length() ? key : other.key;
-        String longer = shorter == key ? other.key : key;
+        String longer = key.length() <= other.key.length() ? other.key : key;
         int stem = shorter.length() <= 4 ? shorter.length() : Math.min(5, shorter.length() - 1);
         return stem >= 3 && longer.startsWith(shorter.substring(0, stem));
     }
@@ -147,7 +147,7 @@ record LatinForm(String key, String skeleton) {
      */
     private static boolean stemsAgree(String a, String b, int slack, int ending) {
         String shorter = a.length() <= b.length() ? a : b;
-        String longer = shorter == a ? b : a;
+        String longer = a.length() <= b.length() ? b : a;
         int common = commonPrefix(shorter, longer);
         return common >= Math.max(2, shorter.length() - slack) && longer.length() - common <= ending;
     }

@@ -19,6 +19,7 @@ sealed interface Mention permits Mention.Number, Mention.Date, Mention.Time {
      * A number. Each reading is a list of values that must all be in the other text: "10 000" reads
      * as 10000 or as the two numbers 10 and 0, "1,234" as 1234 or (in Ukrainian) 1.234.
      */
+    @SuppressWarnings("JavaLangClash") // always named as Mention.Number outside this file
     record Number(String text, List<List<BigDecimal>> readings, boolean percent) implements Mention {
 
         @Override

@@ -59,7 +59,6 @@ final class NumberExtractor {
         while (matcher.find()) {
             String integer = matcher.group(1);
             String separator = matcher.group(2);
-            String decimalMark = matcher.group(3);
             String fraction = matcher.group(4);
             String gap = matcher.group(5);
             String suffix = matcher.group(6) == null ? "" : matcher.group(6).toLowerCase(Locale.ROOT);

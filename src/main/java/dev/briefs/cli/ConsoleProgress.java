@@ -55,7 +55,7 @@ final class ConsoleProgress implements RunProgress, AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            ticker.scheduleAtFixedRate(this::logLine, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+            var unused = ticker.scheduleAtFixedRate(this::logLine, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             this.ticker = null;
         }

@@ -6,6 +6,7 @@ import dev.briefs.job.settings.JobFiles;
 import dev.briefs.job.settings.JobSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,7 +47,7 @@ final class JobOptions {
 
     static LocalDate parseDate(String date) {
         if (date == null) {
-            return LocalDate.now();
+            return LocalDate.now(ZoneId.systemDefault());
         }
         try {
             return LocalDate.parse(date);

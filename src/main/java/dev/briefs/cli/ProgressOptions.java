@@ -1,5 +1,6 @@
 package dev.briefs.cli;
 
+import dev.briefs.model.hub.Progress;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,7 @@ final class ProgressOptions {
             throw new UsageException("--progress-every must be at least 1 second, not " + seconds);
         }
         // JSON lines are for machines: they get progress lines, not a bar drawn between them.
-        boolean bar = System.console() != null && LogFormat.current() == LogFormat.PLAIN;
+        boolean bar = Progress.onTerminal() && LogFormat.current() == LogFormat.PLAIN;
         return ConsoleProgress.create(expectedFiles, date, bar, Duration.ofSeconds(seconds));
     }
 }

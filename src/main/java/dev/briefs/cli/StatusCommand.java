@@ -69,7 +69,7 @@ final class StatusCommand implements Callable<Integer> {
                 report.complete(), report.partial(), report.failed());
         printStories(out, day.stories());
         List<LedgerEntry> open = history.failures().stream().filter(LedgerEntry::open).toList();
-        long resolved = history.failures().size() - open.size();
+        int resolved = history.failures().size() - open.size();
         out.printf("Failures: %d open, %d resolved%n", open.size(), resolved);
         for (LedgerEntry e : open) {
             out.printf("  %s %s%s chunk %d: %s (%s, %d attempts, last %s)%n", e.articleId(), e.stage(),

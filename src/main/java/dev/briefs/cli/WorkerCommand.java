@@ -7,6 +7,7 @@ import dev.briefs.job.settings.JobSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +42,7 @@ final class WorkerCommand implements Callable<Integer> {
             throw new UsageException("--threads must be at least 1, is " + threads);
         }
         // The date is the manager's, per partition; the worker's own settings only need the job file.
-        JobSettings settings = JobSettings.resolve(jobFile, JobFiles.read(jobFile), LocalDate.now(), null, null);
+        JobSettings settings = JobSettings.resolve(jobFile, JobFiles.read(jobFile), LocalDate.now(ZoneId.systemDefault()), null, null);
         if (settings.kafka() == null) {
             throw new UsageException(jobFile + " names no Kafka broker; a worker needs kafka.bootstrap-servers in the job file "
                     + "(or SPRING_KAFKA_BOOTSTRAP_SERVERS) and repository.url pointing at the shared PostgreSQL");

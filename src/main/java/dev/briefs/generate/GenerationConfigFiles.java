@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -44,7 +45,7 @@ final class GenerationConfigFiles {
 
     private static final Map<String, Refusal> REFUSED = new LinkedHashMap<>();
 
-    private static void refuse(String key, String effect, Object... neutral) {
+    private static void refuse(String key, String effect, @Nullable Object... neutral) {
         REFUSED.put(key, new Refusal(effect, Arrays.asList(neutral)));
     }
 
@@ -111,7 +112,7 @@ final class GenerationConfigFiles {
                 checkSameAsModelConfig(c, genFile, cfg, cfgFile);
             }
         } else {
-            apply(cfg, cfgFile, c);
+            apply(Objects.requireNonNull(cfg), cfgFile, c); // one of the two files was read
         }
         if (cfg != null && cfg.has("max_position_embeddings") && cfg.get("max_position_embeddings").isNumber()) {
             c.setMaxPositionEmbeddings(cfg.get("max_position_embeddings").intValue());
@@ -126,7 +127,7 @@ final class GenerationConfigFiles {
         return c;
     }
 
-    private static JsonNode readJson(ObjectMapper mapper, Path file) {
+    private static @Nullable JsonNode readJson(ObjectMapper mapper, Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -213,7 +214,7 @@ final class GenerationConfigFiles {
         }
     }
 
-    static Object toJava(JsonNode n) {
+    static @Nullable Object toJava(@Nullable JsonNode n) {
         if (n == null || n.isNull()) {
             return null;
         }

@@ -43,14 +43,17 @@ interface Codec extends AutoCloseable {
 
     static Codec of(HuggingFaceTokenizer t) {
         return new Codec() {
+            @Override
             public long[] encode(String text, boolean special) {
                 return special ? t.encode(text).getIds() : t.encode(text, false, false).getIds();
             }
 
+            @Override
             public String decode(long[] ids) {
                 return t.decode(ids, true);
             }
 
+            @Override
             public void close() {
                 t.close();
             }
@@ -59,14 +62,17 @@ interface Codec extends AutoCloseable {
 
     static Codec of(MarianSpTokenizer t) {
         return new Codec() {
+            @Override
             public long[] encode(String text, boolean special) {
                 return t.encode(text, special);
             }
 
+            @Override
             public String decode(long[] ids) {
                 return t.decode(ids);
             }
 
+            @Override
             public void close() {
                 t.close();
             }

@@ -91,7 +91,9 @@ final class Agglomeration {
         around.remove(c.a());
         around.remove(c.b());
         for (TreeSet<Integer> n : neighbours.values()) {
-            if (n.remove(c.a()) | n.remove(c.b())) {
+            boolean hadA = n.remove(c.a());
+            boolean hadB = n.remove(c.b());
+            if (hadA || hadB) {
                 n.add(id);
             }
         }

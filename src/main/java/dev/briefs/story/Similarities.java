@@ -94,7 +94,7 @@ final class Similarities {
     /** Whether a space will be asked about any pair that involves article i (so it is worth embedding). */
     private boolean compares(EmbeddingSpace space, int i) {
         for (int j = 0; j < articles.size(); j++) {
-            if (j != i && spaceFor(i, j) == space) {
+            if (j != i && space.equals(spaceFor(i, j))) {
                 return true;
             }
         }

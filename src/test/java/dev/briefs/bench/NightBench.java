@@ -238,7 +238,7 @@ public final class NightBench implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, Map<String, Object> r, Map<String, ModelCallLog.Totals> totals) {
-        out.printf(Locale.ROOT, "%d articles in %.1f s: %.1f articles/min%n", r.get("articles"), (Double) r.get("wall_s"),
+        out.printf(Locale.ROOT, "%d articles in %.1f s: %.1f articles/min%n", (Integer) r.get("articles"), (Double) r.get("wall_s"),
                 (Double) r.get("articles_per_minute"));
         out.printf(Locale.ROOT, "model time%s: summarise %.1f s, translate %.1f s%s%n",
                 r.get("other_s") == null ? " (summed over the partitions' threads)" : "",

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -44,7 +45,7 @@ class DigestHtmlTest {
         assertThat(page.select("script, img, iframe, object, embed, form, link, base")).isEmpty();
         for (Element e : page.getAllElements()) {
             assertThat(e.attributes().asList()).extracting(Attribute::getKey).as(e.tagName())
-                    .noneMatch(name -> name.toLowerCase().startsWith("on")).doesNotContain("style", "src");
+                    .noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("on")).doesNotContain("style", "src");
         }
         assertThat(page.select("a[href]")).extracting(a -> a.attr("href"))
                 .as("only the real http(s) sources are links")

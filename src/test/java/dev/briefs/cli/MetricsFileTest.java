@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * failures as the ledger has them, the stages, the model runs and Spring Batch's job as they ran;
  * also, and above all, when the night failed.
  */
+@SuppressWarnings("LongDoubleConversion") // small counts compared with Micrometer's doubles
 class MetricsFileTest {
 
     private static final String DATE = "2026-11-20";

@@ -234,7 +234,7 @@ class TextGenerationTest {
         long[][] ids = new long[1][200];
         long[][] mask = new long[1][200];
         for (int i = 0; i < 200; i++) {
-            ids[0][i] = 5 + i % 50;
+            ids[0][i] = 5L + i % 50;
             mask[0][i] = 1;
         }
         int[][] out = Generation.generate(m, ids, mask, m.generationConfig().setNumBeams(1));

@@ -131,7 +131,6 @@ class MarianSpTokenizerTest {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         List<String> bad = new ArrayList<>();
         int n = 0;
-        JsonNode docs = null;
         for (String row : Files.readAllLines(DIR.resolve("corpus-hashes.jsonl"))) {
             JsonNode h = JSON.readTree(row);
             String file = h.get("file").asString();

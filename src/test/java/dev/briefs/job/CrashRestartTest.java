@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The machine dies at 3 a.m.: a child JVM running the job on the shared Ukrainian corpus is
@@ -43,7 +42,6 @@ class CrashRestartTest {
     private static final String DATE = "2022-04-14";
     /** A bound on one child run, not a speed check: generous for a loaded 2-core machine. */
     private static final long RUN_LIMIT_SECONDS = 900;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     static Path cleanRoot;
@@ -88,6 +86,7 @@ class CrashRestartTest {
      * Runs the job in a child JVM to its end. Its output is read while it runs: the job logs a
      * line per article, and a child whose pipe is full waits for a reader forever.
      */
+    @SuppressWarnings("JdkObsolete") // StringBuffer: the reader thread may still append while this one reads
     static Finished runToEnd(Path job) throws Exception {
         Process p = start(job, "none");
         StringBuffer output = new StringBuffer();

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The job end to end on real news: the shared English seed article and the 16 Ukrainian WMT22
@@ -31,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 class SharedCorpusRunTest {
 
     private static final String DATE = "2022-03-19";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     static Path root;

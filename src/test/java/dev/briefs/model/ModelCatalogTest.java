@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -212,7 +213,7 @@ class ModelCatalogTest {
                 .sha256()).as("optional").isEmpty();
 
         String entry = "models: [{name: m, repo: a/b, revision: %s, task: translation, languages: en, sha256: %s}]";
-        assertThatThrownBy(() -> parse(entry.formatted(commit, "{config.json: " + hash.toUpperCase() + "}")))
+        assertThatThrownBy(() -> parse(entry.formatted(commit, "{config.json: " + hash.toUpperCase(Locale.ROOT) + "}")))
                 .hasMessageContaining("model 'm'").hasMessageContaining("'sha256' of config.json")
                 .hasMessageContaining("64 lowercase hex digits");
         assertThatThrownBy(() -> parse(entry.formatted(commit, "{config.json: " + hash.substring(1) + "}")))

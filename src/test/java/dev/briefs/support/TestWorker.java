@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,7 +27,7 @@ public final class TestWorker {
 
     public static void main(String[] args) throws Exception {
         Path job = Path.of(args[0]);
-        JobSettings settings = JobSettings.resolve(job, JobFiles.read(job), LocalDate.now(), null, null);
+        JobSettings settings = JobSettings.resolve(job, JobFiles.read(job), LocalDate.now(ZoneId.systemDefault()), null, null);
         String[] point = args[1].split(":");
         int at = point[0].equals("model-call") ? Integer.parseInt(point[1]) : -1;
         long slow = point[0].equals("slow") ? Long.parseLong(point[1]) : 0;

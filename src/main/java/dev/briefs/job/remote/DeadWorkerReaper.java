@@ -6,6 +6,7 @@ import dev.briefs.job.settings.RepositorySettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,7 @@ final class DeadWorkerReaper implements StepExecutionListener {
             t.setDaemon(true);
             return t;
         });
-        watcher.scheduleWithFixedDelay(() -> reap(jobExecutionId), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        var unused = watcher.scheduleWithFixedDelay(() -> reap(jobExecutionId), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -89,7 +90,7 @@ final class DeadWorkerReaper implements StepExecutionListener {
             log.error(why);
             partition.setStatus(BatchStatus.FAILED);
             partition.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
-            partition.setEndTime(LocalDateTime.now());
+            partition.setEndTime(LocalDateTime.now(ZoneId.systemDefault()));
             repository.update(partition);
         }
     }

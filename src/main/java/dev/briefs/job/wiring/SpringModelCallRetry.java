@@ -30,11 +30,9 @@ final class SpringModelCallRetry implements ModelCallRetry {
     static final String RETRIES = "briefs.model.retries";
 
     private final RetryTemplate retry;
-    private final int maxRetries;
 
     /** @param registry where each retry is counted ({@value #RETRIES}) */
     SpringModelCallRetry(int maxRetries, Duration firstDelay, MeterRegistry registry) {
-        this.maxRetries = maxRetries;
         this.retry = new RetryTemplate(RetryPolicy.builder()
                 .maxRetries(maxRetries)
                 .delay(firstDelay)

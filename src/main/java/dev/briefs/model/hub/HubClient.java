@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -101,7 +102,7 @@ public final class HubClient {
                 if (sha256 != null && !sha256.matches("[0-9a-fA-F]{64}")) {
                     throw ModelException.failure("hub listing of " + repo + ": bad lfs.sha256 for " + name);
                 }
-                sha256 = sha256 == null ? null : sha256.toLowerCase();
+                sha256 = sha256 == null ? null : sha256.toLowerCase(Locale.ROOT);
                 long lfsSize = lfs.path("size").asLong(-1);
                 size = lfsSize >= 0 ? lfsSize : size;
             }
@@ -156,14 +157,16 @@ public final class HubClient {
         HttpResponse<byte[]> r = transport.send(uri, offset > 0 ? "bytes=" + offset + "-" : null, info -> {
             if (info.statusCode() == 200) {
                 progress.resumedAt(0);
-                return sinkRef[0] = new FileSink(file.path(), dest, false, sha256(), expected, progress, watch);
+                sinkRef[0] = new FileSink(file.path(), dest, false, sha256(), expected, progress, watch);
+                return sinkRef[0];
             }
             if (info.statusCode() == 206) {
                 long start = info.headers().firstValue("Content-Range").map(HubClient::rangeStart).orElse(-1L);
                 if (start != offset) {
                     return BodySubscribers.replacing(null);
                 }
-                return sinkRef[0] = new FileSink(file.path(), dest, true, clone(prefix), expected, progress, watch);
+                sinkRef[0] = new FileSink(file.path(), dest, true, clone(prefix), expected, progress, watch);
+                return sinkRef[0];
             }
             return new MemorySink(watch, MAX_SMALL_BODY);
         }, watch);

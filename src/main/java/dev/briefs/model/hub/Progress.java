@@ -1,5 +1,6 @@
 package dev.briefs.model.hub;
 
+import java.io.Console;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -14,9 +15,27 @@ public final class Progress {
     private Progress() {
     }
 
-    /** A progress bar on a terminal ({@code System.console() != null}), else log lines through {@code log}. */
+    /** A progress bar on a terminal ({@link #onTerminal()}), else log lines through {@code log}. */
     public static TransferProgress auto(Consumer<String> log) {
-        return System.console() != null ? bar() : lines(log, Duration.ofSeconds(10), System::nanoTime);
+        return onTerminal() ? bar() : lines(log, Duration.ofSeconds(10), System::nanoTime);
+    }
+
+    /**
+     * Whether this JVM runs on a terminal. Up to Java 21 that is {@code System.console() != null}; from
+     * Java 22 there is a console even when the output is redirected, and {@code Console.isTerminal()}
+     * (not in Java 17's API, so called by name) tells.
+     */
+    @SuppressWarnings("SystemConsoleNull") // null still means no terminal up to Java 21
+    public static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     /** me.tongfei progress bar on stderr: bytes, rate, ETA. */
