@@ -25,8 +25,8 @@ record LatinForm(String key, String skeleton) {
         private final Transliterator toLatin;
 
         Transliteration(CheckLanguage language) {
-            this.toLatin = Transliterator.getInstance(language == CheckLanguage.UK
-                    ? "Ukrainian-Latin/BGN; Latin-ASCII" : "Any-Latin; Latin-ASCII");
+            this.toLatin = Transliterator.getInstance(
+                    language == CheckLanguage.UK ? "Ukrainian-Latin/BGN; Latin-ASCII" : "Any-Latin; Latin-ASCII");
         }
 
         LatinForm of(String word) {
@@ -39,7 +39,8 @@ record LatinForm(String key, String skeleton) {
     }
 
     static LatinForm ofLatin(String latin) {
-        String key = latin.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "")
+        String key = latin.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z]", "")
                 .replace("oo", "u")
                 .replace("shch", "sh")
                 .replace("tsch", "ch")
@@ -90,7 +91,8 @@ record LatinForm(String key, String skeleton) {
         }
         if (skeleton.length() < 3 || other.skeleton.length() < 3) {
             // "Kyiv" and "Києва": one skeleton ("kv"), and the keys agree but for the ending
-            return skeleton.equals(other.skeleton) && Math.min(key.length(), other.key.length()) >= 3
+            return skeleton.equals(other.skeleton)
+                    && Math.min(key.length(), other.key.length()) >= 3
                     && stemsAgree(key, other.key, 1, 3);
         }
         String shorter = skeleton.length() <= other.skeleton.length() ? skeleton : other.skeleton;
@@ -99,7 +101,9 @@ record LatinForm(String key, String skeleton) {
         if (common == shorter.length()) {
             return longer.length() - common <= 3;
         }
-        return common == shorter.length() - 1 && shorter.length() >= 4 && longer.length() - common <= 3
+        return common == shorter.length() - 1
+                && shorter.length() >= 4
+                && longer.length() - common <= 3
                 && (common >= 4 || alternates(shorter.charAt(common), longer.charAt(common)));
     }
 
@@ -108,7 +112,8 @@ record LatinForm(String key, String skeleton) {
      * "Estonia"), by their keys: for looking names up in a list, where a skeleton says too little.
      */
     boolean sameWordAs(LatinForm other) {
-        return key.equals(other.key) || Math.min(key.length(), other.key.length()) >= 4 && stemsAgree(key, other.key, 0, 3);
+        return key.equals(other.key)
+                || Math.min(key.length(), other.key.length()) >= 4 && stemsAgree(key, other.key, 0, 3);
     }
 
     /**

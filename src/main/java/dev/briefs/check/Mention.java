@@ -25,7 +25,8 @@ sealed interface Mention permits Mention.Number, Mention.Date, Mention.Time {
         @Override
         public String normalised() {
             BigDecimal value = readings.get(0).get(0);
-            return (value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros()).toPlainString() + (percent ? "%" : "");
+            return (value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros()).toPlainString()
+                    + (percent ? "%" : "");
         }
 
         @Override
@@ -46,8 +47,11 @@ sealed interface Mention permits Mention.Number, Mention.Date, Mention.Time {
         @Override
         public boolean foundIn(Mentioned other) {
             boolean yearFound = year == 0 || other.hasNumber(BigDecimal.valueOf(year));
-            return yearFound && other.dates().stream().anyMatch(date -> date.month == month
-                    && (day == 0 || date.day == day) && (year == 0 || date.year == 0 || date.year == year));
+            return yearFound
+                    && other.dates().stream()
+                            .anyMatch(date -> date.month == month
+                                    && (day == 0 || date.day == day)
+                                    && (year == 0 || date.year == 0 || date.year == year));
         }
     }
 

@@ -14,7 +14,11 @@ import picocli.CommandLine.Parameters;
 /** The options every command on a day's job shares: job file, date, and folder overrides. */
 final class JobOptions {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "JOB_FILE", defaultValue = "jobs/nightly.yaml",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "JOB_FILE",
+            defaultValue = "jobs/nightly.yaml",
             description = "Job file (default: ${DEFAULT-VALUE}).")
     Path jobFile;
 

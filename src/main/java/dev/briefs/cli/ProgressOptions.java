@@ -7,7 +7,10 @@ import picocli.CommandLine.Option;
 /** How a run shows its progress: a bar on a terminal, log lines at an interval elsewhere. */
 final class ProgressOptions {
 
-    @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(
+            names = "--progress-every",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
             description = "When the output is not a terminal (cron, Kubernetes, CI): log a progress line "
                     + "every SECONDS (default: ${DEFAULT-VALUE}).")
     int seconds;

@@ -34,7 +34,10 @@ public final class BeamHypotheses {
      *     positive length penalty ({@code max_length}, or {@code max_length - decoder_prompt_len}
      *     in transformers >= 4.36)
      */
-    public BeamHypotheses(int numBeams, double lengthPenalty, GenerationConfig.EarlyStopping earlyStopping,
+    public BeamHypotheses(
+            int numBeams,
+            double lengthPenalty,
+            GenerationConfig.EarlyStopping earlyStopping,
             double neverDenominatorLength) {
         this.numBeams = numBeams;
         this.lengthPenalty = lengthPenalty;
@@ -64,7 +67,8 @@ public final class BeamHypotheses {
      *
      * @param tokenScores per generated token, its processed log-probability (the EOS's included)
      */
-    public void add(int[] tokens, float @Nullable [] tokenScores, double sumLogprobs, int generatedLen, boolean endsWithEos) {
+    public void add(
+            int[] tokens, float @Nullable [] tokenScores, double sumLogprobs, int generatedLen, boolean endsWithEos) {
         double score = sumLogprobs / Math.pow(generatedLen, lengthPenalty);
         if (beams.size() < numBeams || score > worstScore) {
             beams.add(new Hypothesis(score, tokens, endsWithEos, tokenScores));

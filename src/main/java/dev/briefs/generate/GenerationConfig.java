@@ -46,7 +46,8 @@ public final class GenerationConfig {
                 case "true" -> TRUE;
                 case "false" -> FALSE;
                 case "never" -> NEVER;
-                default -> throw new IllegalArgumentException("early_stopping must be true, false or \"never\": " + value);
+                default ->
+                    throw new IllegalArgumentException("early_stopping must be true, false or \"never\": " + value);
             };
         }
     }
@@ -126,10 +127,27 @@ public final class GenerationConfig {
     }
 
     static final List<String> KNOWN_KEYS = List.of(
-            "max_length", "max_new_tokens", "min_length", "min_new_tokens", "num_beams", "early_stopping",
-            "length_penalty", "no_repeat_ngram_size", "repetition_penalty", "bad_words_ids", "forced_bos_token_id",
-            "forced_eos_token_id", "eos_token_id", "pad_token_id", "bos_token_id", "decoder_start_token_id",
-            "num_return_sequences", "do_sample", "suppress_tokens", "begin_suppress_tokens", "renormalize_logits",
+            "max_length",
+            "max_new_tokens",
+            "min_length",
+            "min_new_tokens",
+            "num_beams",
+            "early_stopping",
+            "length_penalty",
+            "no_repeat_ngram_size",
+            "repetition_penalty",
+            "bad_words_ids",
+            "forced_bos_token_id",
+            "forced_eos_token_id",
+            "eos_token_id",
+            "pad_token_id",
+            "bos_token_id",
+            "decoder_start_token_id",
+            "num_return_sequences",
+            "do_sample",
+            "suppress_tokens",
+            "begin_suppress_tokens",
+            "renormalize_logits",
             "remove_invalid_values");
 
     /**
@@ -285,55 +303,212 @@ public final class GenerationConfig {
 
     // ------------------------------------------------------------------ accessors (fluent setters)
 
-    public int getMaxLength() { return maxLength; }
-    public GenerationConfig setMaxLength(int v) { maxLength = v; return this; }
-    public @Nullable Integer getMaxNewTokens() { return maxNewTokens; }
-    public GenerationConfig setMaxNewTokens(@Nullable Integer v) { maxNewTokens = v; return this; }
-    public int getMinLength() { return minLength; }
-    public GenerationConfig setMinLength(int v) { minLength = v; return this; }
-    public @Nullable Integer getMinNewTokens() { return minNewTokens; }
-    public GenerationConfig setMinNewTokens(@Nullable Integer v) { minNewTokens = v; return this; }
-    public int getNumBeams() { return numBeams; }
-    public GenerationConfig setNumBeams(int v) { numBeams = v; return this; }
-    public EarlyStopping getEarlyStopping() { return earlyStopping; }
-    public GenerationConfig setEarlyStopping(EarlyStopping v) { earlyStopping = v; return this; }
-    public double getLengthPenalty() { return lengthPenalty; }
-    public GenerationConfig setLengthPenalty(double v) { lengthPenalty = v; return this; }
-    public int getNoRepeatNgramSize() { return noRepeatNgramSize; }
-    public GenerationConfig setNoRepeatNgramSize(int v) { noRepeatNgramSize = v; return this; }
-    public double getRepetitionPenalty() { return repetitionPenalty; }
-    public GenerationConfig setRepetitionPenalty(double v) { repetitionPenalty = v; return this; }
-    public @Nullable List<int[]> getBadWordsIds() { return badWordsIds; }
-    public GenerationConfig setBadWordsIds(@Nullable List<int[]> v) { badWordsIds = v; return this; }
-    public @Nullable Integer getForcedBosTokenId() { return forcedBosTokenId; }
-    public GenerationConfig setForcedBosTokenId(@Nullable Integer v) { forcedBosTokenId = v; return this; }
-    public int @Nullable [] getForcedEosTokenId() { return forcedEosTokenId; }
-    public GenerationConfig setForcedEosTokenId(int @Nullable ... v) { forcedEosTokenId = v; return this; }
-    public int @Nullable [] getEosTokenId() { return eosTokenId; }
-    public GenerationConfig setEosTokenId(int @Nullable ... v) { eosTokenId = v; return this; }
-    public @Nullable Integer getPadTokenId() { return padTokenId; }
-    public GenerationConfig setPadTokenId(@Nullable Integer v) { padTokenId = v; return this; }
-    public @Nullable Integer getBosTokenId() { return bosTokenId; }
-    public GenerationConfig setBosTokenId(@Nullable Integer v) { bosTokenId = v; return this; }
-    public @Nullable Integer getDecoderStartTokenId() { return decoderStartTokenId; }
-    public GenerationConfig setDecoderStartTokenId(@Nullable Integer v) { decoderStartTokenId = v; return this; }
-    public int getNumReturnSequences() { return numReturnSequences; }
-    public GenerationConfig setNumReturnSequences(int v) { numReturnSequences = v; return this; }
-    public boolean isDoSample() { return doSample; }
-    public GenerationConfig setDoSample(boolean v) { doSample = v; return this; }
+    public int getMaxLength() {
+        return maxLength;
+    }
+
+    public GenerationConfig setMaxLength(int v) {
+        maxLength = v;
+        return this;
+    }
+
+    public @Nullable Integer getMaxNewTokens() {
+        return maxNewTokens;
+    }
+
+    public GenerationConfig setMaxNewTokens(@Nullable Integer v) {
+        maxNewTokens = v;
+        return this;
+    }
+
+    public int getMinLength() {
+        return minLength;
+    }
+
+    public GenerationConfig setMinLength(int v) {
+        minLength = v;
+        return this;
+    }
+
+    public @Nullable Integer getMinNewTokens() {
+        return minNewTokens;
+    }
+
+    public GenerationConfig setMinNewTokens(@Nullable Integer v) {
+        minNewTokens = v;
+        return this;
+    }
+
+    public int getNumBeams() {
+        return numBeams;
+    }
+
+    public GenerationConfig setNumBeams(int v) {
+        numBeams = v;
+        return this;
+    }
+
+    public EarlyStopping getEarlyStopping() {
+        return earlyStopping;
+    }
+
+    public GenerationConfig setEarlyStopping(EarlyStopping v) {
+        earlyStopping = v;
+        return this;
+    }
+
+    public double getLengthPenalty() {
+        return lengthPenalty;
+    }
+
+    public GenerationConfig setLengthPenalty(double v) {
+        lengthPenalty = v;
+        return this;
+    }
+
+    public int getNoRepeatNgramSize() {
+        return noRepeatNgramSize;
+    }
+
+    public GenerationConfig setNoRepeatNgramSize(int v) {
+        noRepeatNgramSize = v;
+        return this;
+    }
+
+    public double getRepetitionPenalty() {
+        return repetitionPenalty;
+    }
+
+    public GenerationConfig setRepetitionPenalty(double v) {
+        repetitionPenalty = v;
+        return this;
+    }
+
+    public @Nullable List<int[]> getBadWordsIds() {
+        return badWordsIds;
+    }
+
+    public GenerationConfig setBadWordsIds(@Nullable List<int[]> v) {
+        badWordsIds = v;
+        return this;
+    }
+
+    public @Nullable Integer getForcedBosTokenId() {
+        return forcedBosTokenId;
+    }
+
+    public GenerationConfig setForcedBosTokenId(@Nullable Integer v) {
+        forcedBosTokenId = v;
+        return this;
+    }
+
+    public int @Nullable [] getForcedEosTokenId() {
+        return forcedEosTokenId;
+    }
+
+    public GenerationConfig setForcedEosTokenId(int @Nullable ... v) {
+        forcedEosTokenId = v;
+        return this;
+    }
+
+    public int @Nullable [] getEosTokenId() {
+        return eosTokenId;
+    }
+
+    public GenerationConfig setEosTokenId(int @Nullable ... v) {
+        eosTokenId = v;
+        return this;
+    }
+
+    public @Nullable Integer getPadTokenId() {
+        return padTokenId;
+    }
+
+    public GenerationConfig setPadTokenId(@Nullable Integer v) {
+        padTokenId = v;
+        return this;
+    }
+
+    public @Nullable Integer getBosTokenId() {
+        return bosTokenId;
+    }
+
+    public GenerationConfig setBosTokenId(@Nullable Integer v) {
+        bosTokenId = v;
+        return this;
+    }
+
+    public @Nullable Integer getDecoderStartTokenId() {
+        return decoderStartTokenId;
+    }
+
+    public GenerationConfig setDecoderStartTokenId(@Nullable Integer v) {
+        decoderStartTokenId = v;
+        return this;
+    }
+
+    public int getNumReturnSequences() {
+        return numReturnSequences;
+    }
+
+    public GenerationConfig setNumReturnSequences(int v) {
+        numReturnSequences = v;
+        return this;
+    }
+
+    public boolean isDoSample() {
+        return doSample;
+    }
+
+    public GenerationConfig setDoSample(boolean v) {
+        doSample = v;
+        return this;
+    }
     /** {@code suppress_tokens}: ids that score -inf at every step, or null. */
-    public int @Nullable [] getSuppressTokens() { return suppressTokens; }
-    public GenerationConfig setSuppressTokens(int @Nullable ... v) { suppressTokens = v; return this; }
+    public int @Nullable [] getSuppressTokens() {
+        return suppressTokens;
+    }
+
+    public GenerationConfig setSuppressTokens(int @Nullable ... v) {
+        suppressTokens = v;
+        return this;
+    }
     /** {@code begin_suppress_tokens}: ids that score -inf for the first generated token, or null. */
-    public int @Nullable [] getBeginSuppressTokens() { return beginSuppressTokens; }
-    public GenerationConfig setBeginSuppressTokens(int @Nullable ... v) { beginSuppressTokens = v; return this; }
-    public boolean isRenormalizeLogits() { return renormalizeLogits; }
-    public GenerationConfig setRenormalizeLogits(boolean v) { renormalizeLogits = v; return this; }
-    public boolean isRemoveInvalidValues() { return removeInvalidValues; }
-    public GenerationConfig setRemoveInvalidValues(boolean v) { removeInvalidValues = v; return this; }
+    public int @Nullable [] getBeginSuppressTokens() {
+        return beginSuppressTokens;
+    }
+
+    public GenerationConfig setBeginSuppressTokens(int @Nullable ... v) {
+        beginSuppressTokens = v;
+        return this;
+    }
+
+    public boolean isRenormalizeLogits() {
+        return renormalizeLogits;
+    }
+
+    public GenerationConfig setRenormalizeLogits(boolean v) {
+        renormalizeLogits = v;
+        return this;
+    }
+
+    public boolean isRemoveInvalidValues() {
+        return removeInvalidValues;
+    }
+
+    public GenerationConfig setRemoveInvalidValues(boolean v) {
+        removeInvalidValues = v;
+        return this;
+    }
     /** {@code max_position_embeddings} from {@code config.json}, or null. Used to truncate inputs. */
-    public @Nullable Integer getMaxPositionEmbeddings() { return maxPositionEmbeddings; }
-    public GenerationConfig setMaxPositionEmbeddings(@Nullable Integer v) { maxPositionEmbeddings = v; return this; }
+    public @Nullable Integer getMaxPositionEmbeddings() {
+        return maxPositionEmbeddings;
+    }
+
+    public GenerationConfig setMaxPositionEmbeddings(@Nullable Integer v) {
+        maxPositionEmbeddings = v;
+        return this;
+    }
 
     /**
      * Every implemented setting by its transformers name, arrays written out, for comparing two

@@ -50,7 +50,8 @@ final class DeadWorkerReaper implements StepExecutionListener {
             t.setDaemon(true);
             return t;
         });
-        var unused = watcher.scheduleWithFixedDelay(() -> reap(jobExecutionId), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        var unused = watcher.scheduleWithFixedDelay(
+                () -> reap(jobExecutionId), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -75,8 +76,8 @@ final class DeadWorkerReaper implements StepExecutionListener {
     }
 
     private void failIfOrphaned(long stepExecutionId) throws IOException {
-        try (AdvisoryLock lock = AdvisoryLock.tryAcquire(database, AdvisoryLock.PARTITION, stepExecutionId,
-                "checking partition " + stepExecutionId)) {
+        try (AdvisoryLock lock = AdvisoryLock.tryAcquire(
+                database, AdvisoryLock.PARTITION, stepExecutionId, "checking partition " + stepExecutionId)) {
             if (lock == null) {
                 return; // its worker is alive
             }
@@ -85,8 +86,9 @@ final class DeadWorkerReaper implements StepExecutionListener {
             if (partition == null || partition.getStatus() != BatchStatus.STARTED) {
                 return;
             }
-            String why = "the worker running partition " + partition.getStepName() + " is gone (its database session ended)"
-                    + "; run the date again to redo this partition from its last committed chunk";
+            String why =
+                    "the worker running partition " + partition.getStepName() + " is gone (its database session ended)"
+                            + "; run the date again to redo this partition from its last committed chunk";
             log.error(why);
             partition.setStatus(BatchStatus.FAILED);
             partition.setExitStatus(ExitStatus.FAILED.addExitDescription(why));

@@ -49,8 +49,11 @@ final class SpringModelCallRetry implements ModelCallRetry {
             public void beforeRetry(RetryPolicy policy, Retryable<?> call, RetryState state) {
                 retries.increment();
                 Throwable last = state.getLastException();
-                LOG.warn("model call failed ({}); retry {} of {}", last == null ? "?" : FailureText.of(last),
-                        state.getRetryCount() + 1, maxRetries);
+                LOG.warn(
+                        "model call failed ({}); retry {} of {}",
+                        last == null ? "?" : FailureText.of(last),
+                        state.getRetryCount() + 1,
+                        maxRetries);
             }
         });
     }
