@@ -71,14 +71,18 @@ public final class ArticleFileReader {
         String fallbackId = fallbackId(sourceFile);
         try {
             Path file = resolveInside(inputDir, sourceFile);
-            ArticleFormat format = ArticleFormat.ofFileName(sourceFile).orElseThrow(() -> new ArticleFormatException(
-                    sourceFile + ": unsupported file type; supported are " + ArticleFormat.supportedExtensions()));
+            ArticleFormat format = ArticleFormat.ofFileName(sourceFile)
+                    .orElseThrow(() -> new ArticleFormatException(sourceFile + ": unsupported file type; supported are "
+                            + ArticleFormat.supportedExtensions()));
             if (format == ArticleFormat.JSON_LINES) {
                 if (!Files.isRegularFile(file)) {
                     throw new ArticleFormatException(sourceFile + ": not a regular file");
                 }
                 String stem = ArticleId.ofFileName(sourceFile);
-                return new JsonLinesStream(file, sourceFile, maxFileBytes,
+                return new JsonLinesStream(
+                        file,
+                        sourceFile,
+                        maxFileBytes,
                         (line, lineNo, seen) -> parseJsonLine(line, lineNo, seen, stem, sourceFile),
                         (id, error) -> ArticleInput.unreadable(id != null ? id : fallbackId, sourceFile, error));
             }
@@ -86,15 +90,18 @@ public final class ArticleFileReader {
             if (text.isBlank()) {
                 throw new ArticleFormatException(sourceFile + ": the file is empty");
             }
-            return ArticleStream.of(List.of(switch (format) {
-                case TEXT -> ArticleInput.of(plainText.parse(text, idOfFile(sourceFile), sourceFile));
-                case HTML -> ArticleInput.of(html.parse(text, idOfFile(sourceFile), sourceFile));
-                default -> ArticleInput.of(parseJson(text, sourceFile));
-            }));
+            return ArticleStream.of(List.of(
+                    switch (format) {
+                        case TEXT -> ArticleInput.of(plainText.parse(text, idOfFile(sourceFile), sourceFile));
+                        case HTML -> ArticleInput.of(html.parse(text, idOfFile(sourceFile), sourceFile));
+                        default -> ArticleInput.of(parseJson(text, sourceFile));
+                    }));
         } catch (ArticleFormatException e) {
             return ArticleStream.of(List.of(ArticleInput.unreadable(fallbackId, sourceFile, e.getMessage())));
         } catch (IOException e) {
-            return ArticleStream.of(List.of(ArticleInput.unreadable(fallbackId, sourceFile,
+            return ArticleStream.of(List.of(ArticleInput.unreadable(
+                    fallbackId,
+                    sourceFile,
                     sourceFile + ": cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")));
         }
     }
@@ -117,8 +124,8 @@ public final class ArticleFileReader {
             JsonNode idNode = node.get("id");
             if (idNode != null && !idNode.isNull()) {
                 if (!idNode.isString() && !idNode.isIntegralNumber()) {
-                    throw new ArticleFormatException(where + ": field 'id' must be a string, found "
-                            + NewsPleaseFields.describe(idNode));
+                    throw new ArticleFormatException(
+                            where + ": field 'id' must be a string, found " + NewsPleaseFields.describe(idNode));
                 }
                 String given = idNode.asString();
                 if (!ArticleId.isSafe(given)) {
@@ -159,7 +166,8 @@ public final class ArticleFileReader {
             // Read at most limit+1 bytes: the file may grow between the size check and the read.
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
             if (bytes.length > maxFileBytes) {
-                throw new ArticleFormatException(sourceFile + ": grew over the limit of " + maxFileBytes + " bytes while being read");
+                throw new ArticleFormatException(
+                        sourceFile + ": grew over the limit of " + maxFileBytes + " bytes while being read");
             }
             return bytes;
         }

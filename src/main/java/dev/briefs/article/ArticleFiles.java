@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** Lists a day's input folder: every visible entry directly inside it, sorted by name. */
 public final class ArticleFiles {
 
-    private ArticleFiles() {
-    }
+    private ArticleFiles() {}
 
     /**
      * Every entry is listed, including unsupported types and broken links, so that each one is
@@ -18,8 +17,7 @@ public final class ArticleFiles {
      */
     public static List<String> list(Path inputDir) throws IOException {
         try (Stream<Path> entries = Files.list(inputDir)) {
-            return entries
-                    .map(p -> p.getFileName().toString())
+            return entries.map(p -> p.getFileName().toString())
                     .filter(name -> !name.startsWith("."))
                     .filter(name -> !Files.isDirectory(inputDir.resolve(name)))
                     .sorted()

@@ -10,6 +10,7 @@ public enum ArticleFormat {
     JSON_LINES("jsonl", "ndjson"),
     HTML("html", "htm");
 
+    @SuppressWarnings("ImmutableEnumChecker") // never changed, never handed out
     private final String[] extensions;
 
     ArticleFormat(String... extensions) {

@@ -20,8 +20,7 @@ public final class ArticleId {
      */
     static final Set<String> RESERVED = Set.of("digest", "briefs", "report");
 
-    private ArticleId() {
-    }
+    private ArticleId() {}
 
     public static boolean isSafe(String id) {
         return id != null && SAFE.matcher(id).matches() && !id.contains("..") && !isReserved(id);

@@ -28,8 +28,7 @@ public interface ArticleStream extends Iterator<ArticleInput>, Closeable {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

@@ -18,8 +18,9 @@ import org.jsoup.nodes.Element;
  */
 final class HtmlArticleParser {
 
-    private static final String FURNITURE = "script, style, noscript, template, iframe, nav, header, footer, aside, form, "
-            + "button, svg, [hidden], [aria-hidden=true]";
+    private static final String FURNITURE =
+            "script, style, noscript, template, iframe, nav, header, footer, aside, form, "
+                    + "button, svg, [hidden], [aria-hidden=true]";
     private static final String BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre";
 
     Article parse(String html, String id, String sourceFile) {
@@ -69,9 +70,17 @@ final class HtmlArticleParser {
                 }
             });
         }
-        return new Article(id, date, blankToNull(title), blankToNull(url),
-                language.isBlank() ? null : language.strip().toLowerCase(Locale.ROOT).split("[-_]")[0],
-                body, sourceFile, List.copyOf(links));
+        return new Article(
+                id,
+                date,
+                blankToNull(title),
+                blankToNull(url),
+                language.isBlank()
+                        ? null
+                        : language.strip().toLowerCase(Locale.ROOT).split("[-_]")[0],
+                body,
+                sourceFile,
+                List.copyOf(links));
     }
 
     private static LocalDate parseDate(String value) {

@@ -31,8 +31,10 @@ final class JsonLinesStream implements ArticleStream {
     }
 
     private final InputStream in;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final String sourceFile;
     private final long maxLineBytes;
     private final LineParser parser;
@@ -43,12 +45,18 @@ final class JsonLinesStream implements ArticleStream {
     private boolean finished;
     private ArticleInput next;
 
-    JsonLinesStream(Path file, String sourceFile, long maxLineBytes, LineParser parser,
-                    BiFunction<String, String, ArticleInput> unreadable) throws IOException {
+    JsonLinesStream(
+            Path file,
+            String sourceFile,
+            long maxLineBytes,
+            LineParser parser,
+            BiFunction<String, String, ArticleInput> unreadable)
+            throws IOException {
         this.in = new BufferedInputStream(Files.newInputStream(file));
         in.mark(3);
         byte[] head = in.readNBytes(3);
-        boolean bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+        boolean bom =
+                head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
         if (!bom) {
             in.reset();
         }
@@ -98,8 +106,10 @@ final class JsonLinesStream implements ArticleStream {
                 return produced ? null : unreadable.apply(null, sourceFile + ": the file is empty");
             }
             if (overLimit) {
-                return unreadable.apply(lineId, where + ": over the limit of " + maxLineBytes
-                        + " bytes per line; split the article or raise 'max-file-bytes' in the job file");
+                return unreadable.apply(
+                        lineId,
+                        where + ": over the limit of " + maxLineBytes
+                                + " bytes per line; split the article or raise 'max-file-bytes' in the job file");
             }
             String text;
             try {

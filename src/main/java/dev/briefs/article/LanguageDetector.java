@@ -27,9 +27,11 @@ public final class LanguageDetector {
             languages.add(languageOf(code));
         }
         if (languages.size() < 2) {
-            throw new IllegalArgumentException("language detection needs at least two candidate languages, got " + isoCodes);
+            throw new IllegalArgumentException(
+                    "language detection needs at least two candidate languages, got " + isoCodes);
         }
-        this.detector = LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new)).build();
+        this.detector = LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new))
+                .build();
     }
 
     /**

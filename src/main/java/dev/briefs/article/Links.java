@@ -12,8 +12,7 @@ final class Links {
     // Stops at whitespace, quotes and brackets; trailing sentence punctuation is trimmed below.
     private static final Pattern URL = Pattern.compile("https?://[^\\s\"'<>()\\[\\]{}«»“”]+", Pattern.CASE_INSENSITIVE);
 
-    private Links() {
-    }
+    private Links() {}
 
     static List<String> in(String text, String... alsoFirst) {
         Set<String> found = new LinkedHashSet<>();

@@ -12,13 +12,12 @@ import tools.jackson.databind.JsonNode;
  */
 final class NewsPleaseFields {
 
-    private NewsPleaseFields() {
-    }
+    private NewsPleaseFields() {}
 
     static Article toArticle(JsonNode node, String id, String sourceFile, String where) {
         if (!node.isObject()) {
-            throw new ArticleFormatException(where + ": expected a JSON object with the article's fields, found "
-                    + describe(node));
+            throw new ArticleFormatException(
+                    where + ": expected a JSON object with the article's fields, found " + describe(node));
         }
         String text = firstText(node, where, "maintext", "text");
         if (text == null || text.isBlank()) {
@@ -29,8 +28,15 @@ final class NewsPleaseFields {
         String language = optionalText(node, "language", where);
         LocalDate date = parseDate(firstText(node, where, "date_publish", "date"), where);
         String body = Paragraphs.normalise(text);
-        return new Article(id, date, blankToNull(title), blankToNull(url),
-                language == null ? null : language.strip().toLowerCase(Locale.ROOT), body, sourceFile, Links.in(body));
+        return new Article(
+                id,
+                date,
+                blankToNull(title),
+                blankToNull(url),
+                language == null ? null : language.strip().toLowerCase(Locale.ROOT),
+                body,
+                sourceFile,
+                Links.in(body));
     }
 
     private static String firstText(JsonNode node, String where, String... names) {
@@ -49,7 +55,8 @@ final class NewsPleaseFields {
             return null;
         }
         if (!value.isString()) {
-            throw new ArticleFormatException(where + ": field '" + name + "' must be a string, found " + describe(value));
+            throw new ArticleFormatException(
+                    where + ": field '" + name + "' must be a string, found " + describe(value));
         }
         return value.asString();
     }
@@ -63,8 +70,8 @@ final class NewsPleaseFields {
         try {
             return LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v);
         } catch (DateTimeParseException e) {
-            throw new ArticleFormatException(where + ": date '" + v + "' is not a date; use YYYY-MM-DD or "
-                    + "'YYYY-MM-DD HH:MM:SS'");
+            throw new ArticleFormatException(
+                    where + ": date '" + v + "' is not a date; use YYYY-MM-DD or " + "'YYYY-MM-DD HH:MM:SS'");
         }
     }
 

@@ -6,8 +6,7 @@ import java.util.List;
 /** Normalises line endings and blank lines so that every format yields paragraphs split by one blank line. */
 final class Paragraphs {
 
-    private Paragraphs() {
-    }
+    private Paragraphs() {}
 
     static String normalise(String text) {
         String unified = text.replace("\r\n", "\n").replace('\r', '\n');

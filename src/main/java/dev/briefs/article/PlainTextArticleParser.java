@@ -24,8 +24,8 @@ final class PlainTextArticleParser {
         try {
             date = LocalDate.parse(m.group(1));
         } catch (DateTimeParseException e) {
-            throw new ArticleFormatException(sourceFile + ": date header '" + m.group(1)
-                    + "' is not a date; write it as YYYY-MM-DD");
+            throw new ArticleFormatException(
+                    sourceFile + ": date header '" + m.group(1) + "' is not a date; write it as YYYY-MM-DD");
         }
         String body = Paragraphs.normalise(text.substring(m.end()));
         if (body.isEmpty()) {

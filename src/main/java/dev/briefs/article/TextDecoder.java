@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class TextDecoder {
 
-    private TextDecoder() {
-    }
+    private TextDecoder() {}
 
     static String decode(byte[] bytes, String where) {
         Charset charset = StandardCharsets.UTF_8;

@@ -26,8 +26,7 @@ public final class BatchPlan {
         }
     }
 
-    private BatchPlan() {
-    }
+    private BatchPlan() {}
 
     /**
      * @param lengths    each input's length in tokens
@@ -59,7 +58,8 @@ public final class BatchPlan {
             }
         }
         // Longest first: the slowest calls start while memory is freshest, and similar shapes follow each other.
-        batches.sort(Comparator.comparing(Batch::groupKey).thenComparing(Comparator.comparingInt(Batch::padTo).reversed()));
+        batches.sort(Comparator.comparing(Batch::groupKey)
+                .thenComparing(Comparator.comparingInt(Batch::padTo).reversed()));
         return batches;
     }
 }

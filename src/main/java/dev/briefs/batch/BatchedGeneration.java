@@ -17,8 +17,7 @@ import java.util.List;
 public final class BatchedGeneration {
 
     /** One model input: a chunk of text and, for multilingual models, its languages. */
-    public record Input(String text, String sourceLanguage, String targetLanguage) {
-    }
+    public record Input(String text, String sourceLanguage, String targetLanguage) {}
 
     /**
      * An input's generated text, stripped, with the model's mean log-probability per generated token
@@ -88,11 +87,13 @@ public final class BatchedGeneration {
         return Arrays.asList(outputs);
     }
 
-    private void runSplitting(TextGenerator model, List<Input> inputs, List<Integer> batch, int padTo, Output[] outputs) {
+    private void runSplitting(
+            TextGenerator model, List<Input> inputs, List<Integer> batch, int padTo, Output[] outputs) {
         Input first = inputs.get(batch.get(0));
         if (batch.size() == 1) {
             try {
-                outputs[batch.get(0)] = retry.call(() -> call(model, List.of(first), padTo).get(0));
+                outputs[batch.get(0)] =
+                        retry.call(() -> call(model, List.of(first), padTo).get(0));
             } catch (ModelCallRetry.Exhausted e) {
                 outputs[batch.get(0)] = Output.failed(e);
             }
@@ -125,9 +126,11 @@ public final class BatchedGeneration {
         for (Input in : rows) {
             texts.add(in.text());
         }
-        List<Seq2SeqGenerator.Result> results = model.generateBatch(texts, first.sourceLanguage(), first.targetLanguage(), padTo);
+        List<Seq2SeqGenerator.Result> results =
+                model.generateBatch(texts, first.sourceLanguage(), first.targetLanguage(), padTo);
         if (results.size() != rows.size()) {
-            throw new IllegalStateException("model returned " + results.size() + " results for " + rows.size() + " inputs");
+            throw new IllegalStateException(
+                    "model returned " + results.size() + " results for " + rows.size() + " inputs");
         }
         return results.stream().map(Output::of).toList();
     }

@@ -13,17 +13,20 @@ import java.util.List;
  */
 public final class ModelInputs {
 
-    private ModelInputs() {
-    }
+    private ModelInputs() {}
 
     /** One degradation for each chunk longer than the model reads. */
-    public static List<Degradation> cutSentences(List<Chunk> chunks, TextGenerator model, String modelName, String language) {
+    public static List<Degradation> cutSentences(
+            List<Chunk> chunks, TextGenerator model, String modelName, String language) {
         int limit = model.maxInputTokens();
         List<Degradation> cut = new ArrayList<>();
         for (Chunk chunk : chunks) {
             if (chunk.tokens() > limit) {
-                cut.add(new Degradation(Degradation.SENTENCE_CUT, language, "a sentence of " + chunk.tokens()
-                        + " tokens is longer than " + modelName + " reads (" + limit + " tokens): only its beginning was used"));
+                cut.add(new Degradation(
+                        Degradation.SENTENCE_CUT,
+                        language,
+                        "a sentence of " + chunk.tokens() + " tokens is longer than " + modelName + " reads (" + limit
+                                + " tokens): only its beginning was used"));
             }
         }
         return cut;

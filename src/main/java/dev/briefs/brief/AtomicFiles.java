@@ -1,8 +1,8 @@
 package dev.briefs.brief;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -27,8 +27,7 @@ public final class AtomicFiles {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /**
      * Deletes temporary files a killed process left in a folder. Only safe while no other process
@@ -42,7 +41,8 @@ public final class AtomicFiles {
         }
         int removed = 0;
         try (Stream<Path> entries = Files.list(dir)) {
-            for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).toList()) {
+            for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX))
+                    .toList()) {
                 Files.deleteIfExists(p);
                 removed++;
             }
@@ -65,7 +65,8 @@ public final class AtomicFiles {
         try {
             writeAtomically(target, content, permissions);
         } catch (IOException e) {
-            String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+            String reason =
+                    e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
             throw new IOException("cannot write " + target.toAbsolutePath() + ": " + reason, e);
         }
     }
@@ -89,7 +90,8 @@ public final class AtomicFiles {
         }
         try {
             try (FileChannel out = channel) {
-                if (permissions != null && Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                if (permissions != null
+                        && Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
                     Files.setPosixFilePermissions(temp, permissions);
                 }
                 ByteBuffer buffer = ByteBuffer.wrap(content);

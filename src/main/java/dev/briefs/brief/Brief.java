@@ -40,8 +40,18 @@ public record Brief(
     }
 
     /** A brief not (yet) placed in a story. */
-    public Brief(String id, String date, String title, String language, String status, String error, Source source,
-                 Map<String, LanguageBrief> briefs, Chunks chunks, List<Degradation> degraded, SummaryPath summary) {
+    public Brief(
+            String id,
+            String date,
+            String title,
+            String language,
+            String status,
+            String error,
+            Source source,
+            Map<String, LanguageBrief> briefs,
+            Chunks chunks,
+            List<Degradation> degraded,
+            SummaryPath summary) {
         this(id, date, title, language, status, error, source, briefs, chunks, degraded, summary, null);
     }
 
@@ -51,14 +61,31 @@ public record Brief(
     }
 
     /** A brief with nothing degraded and no summary. */
-    public Brief(String id, String date, String title, String language, String status, String error, Source source,
-                 Map<String, LanguageBrief> briefs, Chunks chunks) {
+    public Brief(
+            String id,
+            String date,
+            String title,
+            String language,
+            String status,
+            String error,
+            Source source,
+            Map<String, LanguageBrief> briefs,
+            Chunks chunks) {
         this(id, date, title, language, status, error, source, briefs, chunks, List.of(), null);
     }
 
     /** A brief without a record of how its summary was made. */
-    public Brief(String id, String date, String title, String language, String status, String error, Source source,
-                 Map<String, LanguageBrief> briefs, Chunks chunks, List<Degradation> degraded) {
+    public Brief(
+            String id,
+            String date,
+            String title,
+            String language,
+            String status,
+            String error,
+            Source source,
+            Map<String, LanguageBrief> briefs,
+            Chunks chunks,
+            List<Degradation> degraded) {
         this(id, date, title, language, status, error, source, briefs, chunks, degraded, null);
     }
 
@@ -66,8 +93,7 @@ public record Brief(
     public static final String PARTIAL = "partial";
     public static final String FAILED = "failed";
 
-    public record Source(String file, String url, List<String> links) {
-    }
+    public record Source(String file, String url, List<String> links) {}
 
     /**
      * @param model    the model that made the text, or the extractive summariser's name; for a translation
@@ -95,14 +121,20 @@ public record Brief(
      * @param doubtful     why an editor should not trust the text as it is: flagged facts, a confidence or a round
      *                     trip below the job file's thresholds; absent when none. The brief is written all the same.
      */
-    public record LanguageBrief(String text, String model, String revision, String status, String error, Chunks chunks,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) String route,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) List<ModelUse> models,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) Double confidence,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) RoundTrip roundTrip,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) List<CheckResult> checks,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) String checksNotRun,
-                                @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> doubtful) {
+    public record LanguageBrief(
+            String text,
+            String model,
+            String revision,
+            String status,
+            String error,
+            Chunks chunks,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String route,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<ModelUse> models,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double confidence,
+            @JsonInclude(JsonInclude.Include.NON_NULL) RoundTrip roundTrip,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<CheckResult> checks,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String checksNotRun,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> doubtful) {
 
         public LanguageBrief {
             models = models == null ? null : List.copyOf(models);
@@ -116,8 +148,15 @@ public record Brief(
         }
 
         /** A language brief that was not checked. */
-        public LanguageBrief(String text, String model, String revision, String status, String error, Chunks chunks,
-                             String route, List<ModelUse> models) {
+        public LanguageBrief(
+                String text,
+                String model,
+                String revision,
+                String status,
+                String error,
+                Chunks chunks,
+                String route,
+                List<ModelUse> models) {
             this(text, model, revision, status, error, chunks, route, models, null, null, null, null, List.of());
         }
 
@@ -126,8 +165,20 @@ public record Brief(
             if (trust == null) {
                 return new LanguageBrief(text, model, revision, status, error, chunks, route, models);
             }
-            return new LanguageBrief(text, model, revision, status, error, chunks, route, models, trust.confidence(),
-                    trust.roundTrip(), trust.checks(), trust.checksNotRun(), trust.doubtful());
+            return new LanguageBrief(
+                    text,
+                    model,
+                    revision,
+                    status,
+                    error,
+                    chunks,
+                    route,
+                    models,
+                    trust.confidence(),
+                    trust.roundTrip(),
+                    trust.checks(),
+                    trust.checksNotRun(),
+                    trust.doubtful());
         }
 
         /** True when the checks found a reason to doubt the text. */
@@ -149,11 +200,9 @@ public record Brief(
     }
 
     /** A model and the revision of its files, as a language brief's route records them. */
-    public record ModelUse(String model, String revision) {
-    }
+    public record ModelUse(String model, String revision) {}
 
-    public record Chunks(int total, int failed) {
-    }
+    public record Chunks(int total, int failed) {}
 
     public boolean complete() {
         return OK.equals(status);

@@ -31,7 +31,8 @@ public final class BriefCounters {
         articles(result.brief().status()).increment();
         for (Failure failure : result.failures()) {
             Counter.builder(FAILURES)
-                    .description("Units of work (an article, or a chunk of a stage in one language) that failed for good")
+                    .description(
+                            "Units of work (an article, or a chunk of a stage in one language) that failed for good")
                     .tag("stage", failure.stage())
                     .register(registry)
                     .increment();

@@ -21,15 +21,15 @@ public final class BriefFiles {
     /** The run's report ({@code dev.briefs.report.RunReport}): JSON beside the briefs, but not one. */
     public static final String REPORT = "report.json";
 
-    private BriefFiles() {
-    }
+    private BriefFiles() {}
 
     public static void write(Path outputDir, Brief brief) throws IOException {
         // Ids were checked to be safe file names when the article was read; check again here,
         // where the name meets the file system.
         ArticleId.requireSafe(brief.id());
         AtomicFiles.write(outputDir.resolve(brief.id() + ".json"), BriefJson.pretty(brief));
-        AtomicFiles.write(outputDir.resolve(brief.id() + ".md"),
+        AtomicFiles.write(
+                outputDir.resolve(brief.id() + ".md"),
                 BriefMarkdown.render(brief).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -51,17 +51,21 @@ public final class BriefFiles {
         List<Path> files;
         try (Stream<Path> entries = Files.list(outputDir)) {
             files = entries.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.endsWith(".json") && !name.startsWith(".") && !name.equals(REPORT);
-            }).sorted().toList();
+                        String name = p.getFileName().toString();
+                        return name.endsWith(".json") && !name.startsWith(".") && !name.equals(REPORT);
+                    })
+                    .sorted()
+                    .toList();
         }
         List<Brief> briefs = new ArrayList<>();
         for (Path file : files) {
             try {
                 briefs.add(BriefJson.read(Files.readAllBytes(file)));
             } catch (IOException | RuntimeException e) {
-                throw new IOException("cannot read the brief " + file.toAbsolutePath() + " (" + e.getMessage()
-                        + "); move it out of the output folder or remove it", e);
+                throw new IOException(
+                        "cannot read the brief " + file.toAbsolutePath() + " (" + e.getMessage()
+                                + "); move it out of the output folder or remove it",
+                        e);
             }
         }
         return briefs;

@@ -7,11 +7,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** The one JSON mapping of briefs, so that files, lines and reruns agree byte for byte. */
 public final class BriefJson {
 
-    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper PRETTY =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final JsonMapper COMPACT = JsonMapper.builder().build();
 
-    private BriefJson() {
-    }
+    private BriefJson() {}
 
     public static byte[] pretty(Brief brief) {
         return (PRETTY.writeValueAsString(brief) + "\n").getBytes(StandardCharsets.UTF_8);

@@ -87,8 +87,7 @@ public final class BriefMaker {
         private StageTimers timers;
         private BriefChecker checks = BriefChecker.OFF;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder detector(LanguageDetector detector) {
             this.detector = detector;
@@ -149,9 +148,14 @@ public final class BriefMaker {
     }
 
     /** An article read and split, waiting for its summary and translations. */
-    private record Prepared(int position, Article article, String date, Brief.Source source, String language,
-                            List<Chunk> chunks, List<Degradation> degraded) {
-    }
+    private record Prepared(
+            int position,
+            Article article,
+            String date,
+            Brief.Source source,
+            String language,
+            List<Chunk> chunks,
+            List<Degradation> degraded) {}
 
     /**
      * The briefs of several articles, in order. Each stage runs for all of them at once, so that
@@ -164,8 +168,14 @@ public final class BriefMaker {
         for (int i = 0; i < inputs.size(); i++) {
             ArticleInput input = inputs.get(i);
             if (!input.readable()) {
-                out[i] = articleFailed(input.id(), runDate.toString(), null, new Brief.Source(input.sourceFile(), null,
-                        List.of()), Failure.READ, "UnreadableArticle", input.error());
+                out[i] = articleFailed(
+                        input.id(),
+                        runDate.toString(),
+                        null,
+                        new Brief.Source(input.sourceFile(), null, List.of()),
+                        Failure.READ,
+                        "UnreadableArticle",
+                        input.error());
                 continue;
             }
             Article article = input.article();
@@ -173,42 +183,67 @@ public final class BriefMaker {
             Brief.Source source = new Brief.Source(article.sourceFile(), article.url(), article.links());
             String language = detector.detect(article.text(), article.declaredLanguage());
             if (language == null) {
-                out[i] = articleFailed(article.id(), date, article.title(), source, Failure.PROCESS, "UnknownLanguage",
+                out[i] = articleFailed(
+                        article.id(),
+                        date,
+                        article.title(),
+                        source,
+                        Failure.PROCESS,
+                        "UnknownLanguage",
                         "cannot tell the article's language (too short or mixed); add a 'language' field to it");
                 continue;
             }
             List<String> sentences = splitter(language).split(article.text());
             List<Degradation> degraded = new ArrayList<>();
             if (sentences.size() > MAX_SENTENCES) {
-                degraded.add(new Degradation(Degradation.ARTICLE_CUT, null, "the article has " + sentences.size()
-                        + " sentences; only the first " + MAX_SENTENCES + " were summarised"));
+                degraded.add(new Degradation(
+                        Degradation.ARTICLE_CUT,
+                        null,
+                        "the article has " + sentences.size() + " sentences; only the first " + MAX_SENTENCES
+                                + " were summarised"));
                 sentences = sentences.subList(0, MAX_SENTENCES);
             }
-            prepared.add(new Prepared(i, article, date, source, language, summariser.packerFor(language).pack(sentences),
+            prepared.add(new Prepared(
+                    i,
+                    article,
+                    date,
+                    source,
+                    language,
+                    summariser.packerFor(language).pack(sentences),
                     degraded));
         }
 
         List<String> ids = prepared.stream().map(p -> p.article().id()).toList();
         List<Summary> summaries;
-        try (LogFields.Scope articles = LogFields.articles(ids); LogFields.Scope stage = LogFields.stage(Failure.SUMMARISE)) {
-            LOG.debug("summarising {} article(s), {} chunk(s)", prepared.size(),
+        try (LogFields.Scope articles = LogFields.articles(ids);
+                LogFields.Scope stage = LogFields.stage(Failure.SUMMARISE)) {
+            LOG.debug(
+                    "summarising {} article(s), {} chunk(s)",
+                    prepared.size(),
                     prepared.stream().mapToInt(p -> p.chunks().size()).sum());
-            summaries = timers.time(Failure.SUMMARISE, () -> summariser.summariseAll(prepared.stream()
-                    .map(p -> new Summariser.Request(p.chunks(), p.language(), maxWords)).toList()));
+            summaries = timers.time(
+                    Failure.SUMMARISE,
+                    () -> summariser.summariseAll(prepared.stream()
+                            .map(p -> new Summariser.Request(p.chunks(), p.language(), maxWords))
+                            .toList()));
         }
 
         List<Translator.Request> wanted = new ArrayList<>();
         for (int k = 0; k < prepared.size(); k++) {
             for (String target : targetLanguages) {
-                if (!target.equals(prepared.get(k).language()) && summaries.get(k).text() != null) {
-                    wanted.add(new Translator.Request(summaries.get(k).text(), prepared.get(k).language(), target));
+                if (!target.equals(prepared.get(k).language())
+                        && summaries.get(k).text() != null) {
+                    wanted.add(new Translator.Request(
+                            summaries.get(k).text(), prepared.get(k).language(), target));
                 }
             }
         }
         Iterator<Translation> translations;
-        try (LogFields.Scope articles = LogFields.articles(ids); LogFields.Scope stage = LogFields.stage(Failure.TRANSLATE)) {
+        try (LogFields.Scope articles = LogFields.articles(ids);
+                LogFields.Scope stage = LogFields.stage(Failure.TRANSLATE)) {
             LOG.debug("translating {} summaries", wanted.size());
-            translations = timers.time(Failure.TRANSLATE, () -> translator.translateAll(wanted)).iterator();
+            translations = timers.time(Failure.TRANSLATE, () -> translator.translateAll(wanted))
+                    .iterator();
         }
 
         List<Map<String, Brief.LanguageBrief>> briefsOf = new ArrayList<>();
@@ -225,13 +260,27 @@ public final class BriefMaker {
             Map<String, Brief.LanguageBrief> briefs = new LinkedHashMap<>();
             for (String target : targetLanguages) {
                 if (target.equals(p.language())) {
-                    briefs.put(target, new Brief.LanguageBrief(summary.text(), summary.model(), revision(summary.model()),
-                            summary.text() == null ? Brief.FAILED : Brief.OK, summary.error(),
-                            new Brief.Chunks(summary.chunksTotal(), summary.chunksFailed())));
+                    briefs.put(
+                            target,
+                            new Brief.LanguageBrief(
+                                    summary.text(),
+                                    summary.model(),
+                                    revision(summary.model()),
+                                    summary.text() == null ? Brief.FAILED : Brief.OK,
+                                    summary.error(),
+                                    new Brief.Chunks(summary.chunksTotal(), summary.chunksFailed())));
                 } else if (summary.text() == null) {
-                    // Nothing to translate; the summary's failures are what a rerun redoes, and its translations with it.
-                    briefs.put(target, new Brief.LanguageBrief(null, null, null, Brief.FAILED,
-                            "no summary to translate: " + summary.error(), new Brief.Chunks(0, 0)));
+                    // Nothing to translate; the summary's failures are what a rerun redoes, and its translations with
+                    // it.
+                    briefs.put(
+                            target,
+                            new Brief.LanguageBrief(
+                                    null,
+                                    null,
+                                    null,
+                                    Brief.FAILED,
+                                    "no summary to translate: " + summary.error(),
+                                    new Brief.Chunks(0, 0)));
                 } else {
                     Translation t = translations.next();
                     Brief.LanguageBrief translated = languageBrief(t, target, failures, degraded);
@@ -246,13 +295,28 @@ public final class BriefMaker {
             degradedOf.add(degraded);
         }
 
-        checks.apply(ids, prepared.stream().map(p -> p.article().text()).toList(),
-                prepared.stream().map(Prepared::language).toList(), briefsOf, toCheck, failuresOf);
+        checks.apply(
+                ids,
+                prepared.stream().map(p -> p.article().text()).toList(),
+                prepared.stream().map(Prepared::language).toList(),
+                briefsOf,
+                toCheck,
+                failuresOf);
         for (int k = 0; k < prepared.size(); k++) {
             Prepared p = prepared.get(k);
             Summary summary = summaries.get(k);
-            out[p.position()] = new BriefResult(assemble(p.article().id(), p.date(), p.article().title(), p.language(),
-                    p.source(), briefsOf.get(k), summary.text() != null, degradedOf.get(k), summary.path()), failuresOf.get(k));
+            out[p.position()] = new BriefResult(
+                    assemble(
+                            p.article().id(),
+                            p.date(),
+                            p.article().title(),
+                            p.language(),
+                            p.source(),
+                            briefsOf.get(k),
+                            summary.text() != null,
+                            degradedOf.get(k),
+                            summary.path()),
+                    failuresOf.get(k));
         }
         return Arrays.asList(out);
     }
@@ -273,29 +337,51 @@ public final class BriefMaker {
         List<String> targets = List.copyOf(languages);
         // What the earlier run said of the languages translated again no longer holds; the rest does.
         List<Degradation> degraded = new ArrayList<>(existing.degraded().stream()
-                .filter(d -> d.language() == null || !targets.contains(d.language())).toList());
+                .filter(d -> d.language() == null || !targets.contains(d.language()))
+                .toList());
         List<Translation> done;
-        try (LogFields.Scope article = LogFields.article(existing.id()); LogFields.Scope stage = LogFields.stage(Failure.TRANSLATE)) {
+        try (LogFields.Scope article = LogFields.article(existing.id());
+                LogFields.Scope stage = LogFields.stage(Failure.TRANSLATE)) {
             LOG.debug("translating the summary again into {}", targets);
-            done = timers.time(Failure.TRANSLATE, () -> translator.translateAll(targets.stream()
-                    .map(t -> new Translator.Request(sourceBrief.text(), existing.language(), t)).toList()));
+            done = timers.time(
+                    Failure.TRANSLATE,
+                    () -> translator.translateAll(targets.stream()
+                            .map(t -> new Translator.Request(sourceBrief.text(), existing.language(), t))
+                            .toList()));
         }
         List<LanguageChecks.Translated> toCheck = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             Brief.LanguageBrief translated = languageBrief(done.get(i), targets.get(i), failures, degraded);
             briefs.put(targets.get(i), translated);
             if (translated.text() != null) {
-                toCheck.add(new LanguageChecks.Translated(0, targets.get(i), sourceBrief.text(), done.get(i).confidence()));
+                toCheck.add(new LanguageChecks.Translated(
+                        0, targets.get(i), sourceBrief.text(), done.get(i).confidence()));
             }
         }
         // The summary is the one checked before; only the translations made again are checked again.
-        checks.apply(List.of(existing.id()), Collections.singletonList(null), List.of(existing.language()),
-                List.of(briefs), toCheck, List.of(failures));
-        return new BriefResult(assemble(existing.id(), existing.date(), existing.title(), existing.language(),
-                existing.source(), briefs, true, degraded, existing.summary()), failures);
+        checks.apply(
+                List.of(existing.id()),
+                Collections.singletonList(null),
+                List.of(existing.language()),
+                List.of(briefs),
+                toCheck,
+                List.of(failures));
+        return new BriefResult(
+                assemble(
+                        existing.id(),
+                        existing.date(),
+                        existing.title(),
+                        existing.language(),
+                        existing.source(),
+                        briefs,
+                        true,
+                        degraded,
+                        existing.summary()),
+                failures);
     }
 
-    private Brief.LanguageBrief languageBrief(Translation t, String to, List<Failure> failures, List<Degradation> degraded) {
+    private Brief.LanguageBrief languageBrief(
+            Translation t, String to, List<Failure> failures, List<Degradation> degraded) {
         t.failures().forEach(f -> failures.add(Failure.of(Failure.TRANSLATE, to, f)));
         degraded.addAll(t.degraded());
         // A translation runs longer than its source more often than not; the limit holds for every language.
@@ -304,19 +390,36 @@ public final class BriefMaker {
         }
         String translated = t.text() == null ? null : WordLimit.fit(t.text(), splitter(to), maxWords);
         String status = translated != null && t.chunksFailed() == 0 ? Brief.OK : Brief.FAILED;
-        List<Brief.ModelUse> models = t.route() == null ? null
-                : t.route().models().stream().map(m -> new Brief.ModelUse(m, revision(m))).toList();
-        return new Brief.LanguageBrief(translated, t.model(), revision(t.model()), status, t.error(),
-                new Brief.Chunks(t.chunksTotal(), t.chunksFailed()), t.route() == null ? null : t.route().kind().id(), models);
+        List<Brief.ModelUse> models = t.route() == null
+                ? null
+                : t.route().models().stream()
+                        .map(m -> new Brief.ModelUse(m, revision(m)))
+                        .toList();
+        return new Brief.LanguageBrief(
+                translated,
+                t.model(),
+                revision(t.model()),
+                status,
+                t.error(),
+                new Brief.Chunks(t.chunksTotal(), t.chunksFailed()),
+                t.route() == null ? null : t.route().kind().id(),
+                models);
     }
 
     private String revision(String model) {
         return model == null ? null : revisions.apply(model);
     }
 
-    private static Brief assemble(String id, String date, String title, String language, Brief.Source source,
-                                  Map<String, Brief.LanguageBrief> briefs, boolean summarised, List<Degradation> degraded,
-                                  SummaryPath summaryPath) {
+    private static Brief assemble(
+            String id,
+            String date,
+            String title,
+            String language,
+            Brief.Source source,
+            Map<String, Brief.LanguageBrief> briefs,
+            boolean summarised,
+            List<Degradation> degraded,
+            SummaryPath summaryPath) {
         int total = 0;
         int failed = 0;
         for (Brief.LanguageBrief b : briefs.values()) {
@@ -331,12 +434,22 @@ public final class BriefMaker {
         } else {
             status = Brief.OK;
         }
-        return new Brief(id, date, title, language, status, null, source, briefs, new Brief.Chunks(total, failed), degraded,
+        return new Brief(
+                id,
+                date,
+                title,
+                language,
+                status,
+                null,
+                source,
+                briefs,
+                new Brief.Chunks(total, failed),
+                degraded,
                 summaryPath);
     }
 
-    private static BriefResult articleFailed(String id, String date, String title, Brief.Source source,
-                                             String stage, String errorType, String message) {
+    private static BriefResult articleFailed(
+            String id, String date, String title, Brief.Source source, String stage, String errorType, String message) {
         Brief brief = new Brief(id, date, title, null, Brief.FAILED, message, source, Map.of(), new Brief.Chunks(0, 0));
         return new BriefResult(brief, List.of(new Failure(stage, null, 0, errorType, message, 1)));
     }
@@ -344,5 +457,4 @@ public final class BriefMaker {
     private SentenceSplitter splitter(String language) {
         return splitters.computeIfAbsent(language, SentenceSplitter::new);
     }
-
 }

@@ -6,15 +6,18 @@ import java.util.Map;
 /** Renders a brief as Markdown for people: title, source link, then one section per language. */
 public final class BriefMarkdown {
 
-    private BriefMarkdown() {
-    }
+    private BriefMarkdown() {}
 
     public static String render(Brief brief) {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(MarkdownText.escape(brief.title() != null ? brief.title() : brief.id())).append("\n\n");
+        md.append("# ")
+                .append(MarkdownText.escape(brief.title() != null ? brief.title() : brief.id()))
+                .append("\n\n");
         md.append(sourceLine(brief)).append("\n\n");
         if (brief.error() != null) {
-            md.append("**Not briefed:** ").append(MarkdownText.escape(brief.error())).append("\n");
+            md.append("**Not briefed:** ")
+                    .append(MarkdownText.escape(brief.error()))
+                    .append("\n");
             return md.toString();
         }
         for (Map.Entry<String, Brief.LanguageBrief> e : brief.briefs().entrySet()) {
@@ -24,12 +27,16 @@ public final class BriefMarkdown {
                 md.append(MarkdownText.escape(b.text())).append("\n\n");
             }
             if (!b.ok()) {
-                md.append("**Failed:** ").append(MarkdownText.escape(String.valueOf(b.error()))).append("\n\n");
+                md.append("**Failed:** ")
+                        .append(MarkdownText.escape(String.valueOf(b.error())))
+                        .append("\n\n");
             }
             if (b.model() != null) {
                 md.append('*').append(MarkdownText.escape(modelLine(b)));
                 if (e.getKey().equals(brief.language()) && brief.summary() != null) {
-                    md.append(" (").append(MarkdownText.escape(brief.summary().describe())).append(")");
+                    md.append(" (")
+                            .append(MarkdownText.escape(brief.summary().describe()))
+                            .append(")");
                 }
                 md.append("*\n\n");
             }
@@ -48,8 +55,10 @@ public final class BriefMarkdown {
      */
     static String modelLine(Brief.LanguageBrief b) {
         if ("pivot".equals(b.route()) && b.models() != null) {
-            return "Models: " + String.join(", then ", b.models().stream().map(Brief.ModelUse::model).toList())
-                    + " (pivot through English)";
+            return "Models: "
+                    + String.join(
+                            ", then ",
+                            b.models().stream().map(Brief.ModelUse::model).toList()) + " (pivot through English)";
         }
         return "Model: " + b.model() + ("multilingual".equals(b.route()) ? " (multilingual)" : "");
     }
@@ -69,7 +78,10 @@ public final class BriefMarkdown {
         if (b.hasDoubts()) {
             md.append(indent).append("**Doubtful:**\n\n");
             for (String reason : b.doubtful()) {
-                md.append(indent).append("- ").append(MarkdownText.escape(reason)).append("\n");
+                md.append(indent)
+                        .append("- ")
+                        .append(MarkdownText.escape(reason))
+                        .append("\n");
             }
             md.append("\n");
         }
@@ -80,8 +92,11 @@ public final class BriefMarkdown {
     static String degradedLines(Brief brief) {
         StringBuilder md = new StringBuilder();
         for (Degradation d : brief.degraded()) {
-            md.append("- *Degraded").append(d.language() != null ? " (" + Languages.nativeName(d.language()) + ")" : "")
-                    .append(":* ").append(MarkdownText.escape(d.detail())).append("\n");
+            md.append("- *Degraded")
+                    .append(d.language() != null ? " (" + Languages.nativeName(d.language()) + ")" : "")
+                    .append(":* ")
+                    .append(MarkdownText.escape(d.detail()))
+                    .append("\n");
         }
         return md.toString();
     }

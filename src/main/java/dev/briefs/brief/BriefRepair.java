@@ -33,11 +33,17 @@ public final class BriefRepair {
      * @param stages               the stages of the article's open failures
      * @param translationLanguages the target languages of its open translation and round-trip failures
      */
-    public BriefResult repair(String articleId, String sourceFile, Set<String> stages, Set<String> translationLanguages,
-                              LocalDate runDate) {
+    public BriefResult repair(
+            String articleId,
+            String sourceFile,
+            Set<String> stages,
+            Set<String> translationLanguages,
+            LocalDate runDate) {
         Brief existing = BriefFiles.read(outputDir, articleId);
         boolean onlyTranslations = Set.of(Failure.TRANSLATE, Failure.CHECK).containsAll(stages);
-        if (onlyTranslations && existing != null && existing.language() != null
+        if (onlyTranslations
+                && existing != null
+                && existing.language() != null
                 && existing.briefs().containsKey(existing.language())
                 && existing.briefs().get(existing.language()).text() != null) {
             return maker.retranslate(existing, translationLanguages);
@@ -47,7 +53,9 @@ public final class BriefRepair {
                 return maker.make(input, runDate);
             }
         }
-        return maker.make(ArticleInput.unreadable(articleId, sourceFile, sourceFile + ": article " + articleId
-                + " is no longer in the file"), runDate);
+        return maker.make(
+                ArticleInput.unreadable(
+                        articleId, sourceFile, sourceFile + ": article " + articleId + " is no longer in the file"),
+                runDate);
     }
 }

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -20,7 +21,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.nio.file.Path;
 import org.jdom2.Document;
 import org.jdom2.output.Format;
 import org.jdom2.output.LineSeparator;
@@ -43,10 +43,10 @@ public final class DayFeed {
      * two days is two entries.
      */
     static final String TAG_AUTHORITY = "briefs.dev";
+
     static final String STATUS_SCHEME = "tag:briefs.dev,2026:status";
 
-    private DayFeed() {
-    }
+    private DayFeed() {}
 
     /** Rebuilds the feed with each brief a story of its own. */
     public static void rebuild(Path outputDir, String date) throws IOException {
@@ -58,6 +58,7 @@ public final class DayFeed {
         AtomicFiles.write(outputDir.resolve(FILE), render(date, stories));
     }
 
+    @SuppressWarnings("JavaUtilDate") // Rome dates feeds and entries with java.util.Date
     static byte[] render(String date, List<StoryBrief> stories) throws IOException {
         Date runDay = startOfDay(date, null);
         Feed feed = new Feed("atom_1.0");
@@ -148,7 +149,9 @@ public final class DayFeed {
         }
         for (Map.Entry<String, Brief.LanguageBrief> e : b.briefs().entrySet()) {
             Brief.LanguageBrief lb = e.getValue();
-            text.append("\n\n").append(Languages.nativeName(e.getKey())).append(": ")
+            text.append("\n\n")
+                    .append(Languages.nativeName(e.getKey()))
+                    .append(": ")
                     .append(lb.ok() ? lb.text() : "not available");
         }
         return text.toString();
@@ -178,7 +181,9 @@ public final class DayFeed {
         try {
             URI uri = new URI(url.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri.toASCIIString() : null;
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    ? uri.toASCIIString()
+                    : null;
         } catch (URISyntaxException e) {
             return null;
         }

@@ -10,8 +10,15 @@ import java.util.Map;
  * @param checked  language briefs the checks looked at (0: checks were off, or the briefs predate them)
  * @param doubtful language briefs the checks found doubtful
  */
-public record DayReport(int articles, int complete, int partial, int failed, int chunksFailed, List<String> failures,
-                        int checked, int doubtful) {
+public record DayReport(
+        int articles,
+        int complete,
+        int partial,
+        int failed,
+        int chunksFailed,
+        List<String> failures,
+        int checked,
+        int doubtful) {
 
     public static DayReport of(List<Brief> briefs) {
         int complete = 0;
@@ -40,7 +47,8 @@ public record DayReport(int articles, int complete, int partial, int failed, int
                 doubtful += lb.hasDoubts() ? 1 : 0;
             }
         }
-        return new DayReport(briefs.size(), complete, partial, failed, chunksFailed, List.copyOf(failures), checked, doubtful);
+        return new DayReport(
+                briefs.size(), complete, partial, failed, chunksFailed, List.copyOf(failures), checked, doubtful);
     }
 
     public boolean allComplete() {

@@ -77,9 +77,21 @@ public record DayStories(boolean found, List<StoryMembership> memberships, List<
         Map<String, String> grouped = storyIds();
         for (Brief b : briefs) {
             if (!grouped.containsKey(b.id())) {
-                stories.add(new StoryBrief(b.id(), b.id(), ungrouped, null, List.of(new StoryBrief.Member(b.id(),
-                        b.source().file(), b.source().url(), StoryArticle.host(b.source().url()), b.language(), 1.0,
-                        null, b.status())), b));
+                stories.add(new StoryBrief(
+                        b.id(),
+                        b.id(),
+                        ungrouped,
+                        null,
+                        List.of(new StoryBrief.Member(
+                                b.id(),
+                                b.source().file(),
+                                b.source().url(),
+                                StoryArticle.host(b.source().url()),
+                                b.language(),
+                                1.0,
+                                null,
+                                b.status())),
+                        b));
             }
         }
         stories.sort(Comparator.comparing(StoryBrief::story));
@@ -88,22 +100,32 @@ public record DayStories(boolean found, List<StoryMembership> memberships, List<
 
     private static StoryBrief story(String storyId, List<StoryMembership> rows, Map<String, Brief> briefs) {
         List<StoryMembership> ordered = rows.stream()
-                .sorted(Comparator.comparing((StoryMembership m) -> !m.lead()).thenComparing(StoryMembership::articleId))
+                .sorted(Comparator.comparing((StoryMembership m) -> !m.lead())
+                        .thenComparing(StoryMembership::articleId))
                 .toList();
         StoryMembership lead = ordered.get(0);
         List<StoryBrief.Member> members = new ArrayList<>();
         for (StoryMembership m : ordered) {
             Brief b = briefs.get(m.articleId());
-            members.add(new StoryBrief.Member(m.articleId(), m.sourceFile(), m.url(), m.outlet(), m.language(),
-                    m.similarity(), m.model(), b != null ? b.status() : StoryBrief.MISSING));
+            members.add(new StoryBrief.Member(
+                    m.articleId(),
+                    m.sourceFile(),
+                    m.url(),
+                    m.outlet(),
+                    m.language(),
+                    m.similarity(),
+                    m.model(),
+                    b != null ? b.status() : StoryBrief.MISSING));
         }
         Brief leadBrief = briefs.get(lead.articleId());
         if (leadBrief != null && !Brief.FAILED.equals(leadBrief.status())) {
             return new StoryBrief(storyId, lead.articleId(), lead.leadReason(), null, members, leadBrief);
         }
         // The grouping stays as recorded; only which brief shows the story changes, until the lead's is repaired.
-        for (StoryMembership m : rows.stream().filter(r -> !r.lead())
-                .sorted(Comparator.comparingInt(StoryMembership::rank).thenComparing(StoryMembership::articleId)).toList()) {
+        for (StoryMembership m : rows.stream()
+                .filter(r -> !r.lead())
+                .sorted(Comparator.comparingInt(StoryMembership::rank).thenComparing(StoryMembership::articleId))
+                .toList()) {
             Brief b = briefs.get(m.articleId());
             if (b != null && !Brief.FAILED.equals(b.status())) {
                 String note = "lead " + lead.articleId() + (leadBrief == null ? " has no brief" : " failed")

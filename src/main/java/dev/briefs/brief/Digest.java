@@ -13,13 +13,13 @@ import java.util.Map;
  */
 public final class Digest {
 
-    private Digest() {
-    }
+    private Digest() {}
 
     /** Rebuilds the day's files with each brief a story of its own. */
     public static DayReport rebuild(Path outputDir, String date) throws IOException {
         List<Brief> briefs = BriefFiles.readAll(outputDir);
-        return rebuild(outputDir, date, briefs, DayStories.none("no stories given").arrange(briefs));
+        return rebuild(
+                outputDir, date, briefs, DayStories.none("no stories given").arrange(briefs));
     }
 
     /**
@@ -34,8 +34,11 @@ public final class Digest {
         }
         AtomicFiles.write(outputDir.resolve(BriefFiles.JSONL), lines.toString().getBytes(StandardCharsets.UTF_8));
         DayReport report = DayReport.of(briefs);
-        AtomicFiles.write(outputDir.resolve(BriefFiles.DIGEST), render(date, stories, report).getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(outputDir.resolve(BriefFiles.DIGEST_HTML),
+        AtomicFiles.write(
+                outputDir.resolve(BriefFiles.DIGEST),
+                render(date, stories, report).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(
+                outputDir.resolve(BriefFiles.DIGEST_HTML),
                 DigestHtml.render(date, briefs, stories, report).getBytes(StandardCharsets.UTF_8));
         return report;
     }
@@ -43,17 +46,29 @@ public final class Digest {
     static String render(String date, List<StoryBrief> stories, DayReport report) {
         StringBuilder md = new StringBuilder();
         md.append("# Briefs for ").append(date).append("\n\n");
-        md.append(report.articles()).append(" articles in ").append(stories.size()).append(stories.size() == 1 ? " story: " : " stories: ")
-                .append(report.complete()).append(" complete, ")
-                .append(report.partial()).append(" partial, ").append(report.failed()).append(" failed.\n\n");
+        md.append(report.articles())
+                .append(" articles in ")
+                .append(stories.size())
+                .append(stories.size() == 1 ? " story: " : " stories: ")
+                .append(report.complete())
+                .append(" complete, ")
+                .append(report.partial())
+                .append(" partial, ")
+                .append(report.failed())
+                .append(" failed.\n\n");
         if (report.checked() > 0) {
-            md.append("Doubtful: ").append(report.doubtful()).append(" of ").append(report.checked())
+            md.append("Doubtful: ")
+                    .append(report.doubtful())
+                    .append(" of ")
+                    .append(report.checked())
                     .append(" language briefs checked.\n\n");
         }
         for (StoryBrief story : stories) {
             Brief b = story.brief();
             // An article that could not be read is listed with the failures below, unless it leads others.
-            if (story.single() && (b == null || Brief.FAILED.equals(b.status()) && b.briefs().isEmpty())) {
+            if (story.single()
+                    && (b == null
+                            || Brief.FAILED.equals(b.status()) && b.briefs().isEmpty())) {
                 continue;
             }
             md.append("## ").append(MarkdownText.escape(story.title())).append("\n\n");
@@ -61,7 +76,9 @@ public final class Digest {
                 // The story's sources below hold the link, so it is the only one in the entry.
                 md.append(BriefMarkdown.metaLine(b)).append("\n\n");
                 if (b.error() != null) {
-                    md.append("**Not briefed:** ").append(MarkdownText.escape(b.error())).append("\n");
+                    md.append("**Not briefed:** ")
+                            .append(MarkdownText.escape(b.error()))
+                            .append("\n");
                 }
                 for (Map.Entry<String, Brief.LanguageBrief> e : b.briefs().entrySet()) {
                     Brief.LanguageBrief lb = e.getValue();
@@ -73,7 +90,9 @@ public final class Digest {
                         md.append("  - *").append(MarkdownText.escape(checked)).append("*\n");
                     }
                     if (lb.hasDoubts()) {
-                        md.append("  - **Doubtful:** ").append(MarkdownText.escape(String.join("; ", lb.doubtful()))).append("\n");
+                        md.append("  - **Doubtful:** ")
+                                .append(MarkdownText.escape(String.join("; ", lb.doubtful())))
+                                .append("\n");
                     }
                 }
                 md.append(BriefMarkdown.degradedLines(b));

@@ -21,20 +21,26 @@ import java.util.TreeSet;
 final class DigestHtml {
 
     private static final String CSS = stylesheet();
-    private static final String POLICY = "default-src 'none'; style-src '" + sha256(CSS) + "'; base-uri 'none'; form-action 'none'";
+    private static final String POLICY =
+            "default-src 'none'; style-src '" + sha256(CSS) + "'; base-uri 'none'; form-action 'none'";
 
-    private DigestHtml() {
-    }
+    private DigestHtml() {}
 
     static String render(String date, List<Brief> briefs, List<StoryBrief> stories, DayReport report) {
         StringBuilder html = new StringBuilder(4096 + briefs.size() * 2048);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"color-scheme\" content=\"light dark\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(POLICY).append("\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+                .append(POLICY)
+                .append("\">\n")
                 .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
-                .append("<title>Briefs for ").append(HtmlText.plain(date)).append("</title>\n")
-                .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n<div class=\"page\">\n");
+                .append("<title>Briefs for ")
+                .append(HtmlText.plain(date))
+                .append("</title>\n")
+                .append("<style>")
+                .append(CSS)
+                .append("</style>\n</head>\n<body>\n<div class=\"page\">\n");
         header(html, date, briefs, stories.size(), report);
         html.append("<main>\n");
         for (StoryBrief story : stories) {
@@ -45,14 +51,28 @@ final class DigestHtml {
     }
 
     private static void header(StringBuilder html, String date, List<Brief> briefs, int stories, DayReport report) {
-        html.append("<header class=\"day\">\n<h1>Briefs for ").append(HtmlText.text(date)).append("</h1>\n")
-                .append("<p class=\"counts\"><span class=\"total\">").append(report.articles()).append(" articles in ")
-                .append(stories).append(stories == 1 ? " story" : " stories").append("</span>")
-                .append(" <span class=\"mark ok\">").append(report.complete()).append(" complete</span>")
-                .append(" <span class=\"mark partial\">").append(report.partial()).append(" partial</span>")
-                .append(" <span class=\"mark failed\">").append(report.failed()).append(" failed</span>");
+        html.append("<header class=\"day\">\n<h1>Briefs for ")
+                .append(HtmlText.text(date))
+                .append("</h1>\n")
+                .append("<p class=\"counts\"><span class=\"total\">")
+                .append(report.articles())
+                .append(" articles in ")
+                .append(stories)
+                .append(stories == 1 ? " story" : " stories")
+                .append("</span>")
+                .append(" <span class=\"mark ok\">")
+                .append(report.complete())
+                .append(" complete</span>")
+                .append(" <span class=\"mark partial\">")
+                .append(report.partial())
+                .append(" partial</span>")
+                .append(" <span class=\"mark failed\">")
+                .append(report.failed())
+                .append(" failed</span>");
         if (report.checked() > 0) {
-            html.append(" <span class=\"mark doubtful\">").append(report.doubtful()).append(" doubtful</span>");
+            html.append(" <span class=\"mark doubtful\">")
+                    .append(report.doubtful())
+                    .append(" doubtful</span>");
         }
         html.append("</p>\n");
         // Which models made the day, so that a brief can be traced to the files that made it.
@@ -60,8 +80,12 @@ final class DigestHtml {
         for (Brief b : briefs) {
             for (Brief.LanguageBrief lb : b.briefs().values()) {
                 if (lb.ok()) {
-                    lb.madeBy().forEach(u -> models.add(HtmlText.text(u.model()) + (u.revision() != null
-                            ? " <span class=\"revision\">revision <code>" + HtmlText.text(u.revision()) + "</code></span>" : "")));
+                    lb.madeBy()
+                            .forEach(u -> models.add(HtmlText.text(u.model())
+                                    + (u.revision() != null
+                                            ? " <span class=\"revision\">revision <code>" + HtmlText.text(u.revision())
+                                                    + "</code></span>"
+                                            : "")));
                 }
             }
         }
@@ -78,9 +102,11 @@ final class DigestHtml {
     private static void story(StringBuilder html, StoryBrief story) {
         Brief b = story.brief();
         if (b == null) {
-            html.append("<article class=\"story failed\">\n<div class=\"story-head\">\n<h2>").append(HtmlText.text(story.title()))
+            html.append("<article class=\"story failed\">\n<div class=\"story-head\">\n<h2>")
+                    .append(HtmlText.text(story.title()))
                     .append("</h2>\n<span class=\"mark failed\">failed</span>\n</div>\n")
-                    .append("<p class=\"problem failed\"><strong>Not briefed:</strong> the lead article's brief is missing from the folder</p>\n");
+                    .append(
+                            "<p class=\"problem failed\"><strong>Not briefed:</strong> the lead article's brief is missing from the folder</p>\n");
             storySources(html, story);
             html.append("</article>\n");
             return;
@@ -90,13 +116,21 @@ final class DigestHtml {
             case Brief.PARTIAL -> "partial";
             default -> "failed";
         };
-        html.append("<article class=\"story ").append(mark).append("\">\n<div class=\"story-head\">\n<h2>")
-                .append(HtmlText.text(story.title())).append("</h2>\n")
-                .append("<span class=\"mark ").append(mark).append("\">")
-                .append(mark.equals("ok") ? "complete" : mark).append("</span>")
+        html.append("<article class=\"story ")
+                .append(mark)
+                .append("\">\n<div class=\"story-head\">\n<h2>")
+                .append(HtmlText.text(story.title()))
+                .append("</h2>\n")
+                .append("<span class=\"mark ")
+                .append(mark)
+                .append("\">")
+                .append(mark.equals("ok") ? "complete" : mark)
+                .append("</span>")
                 .append(b.degraded().isEmpty() ? "" : " <span class=\"mark degraded\">degraded</span>")
-                .append(b.briefs().values().stream().anyMatch(Brief.LanguageBrief::hasDoubts)
-                        ? " <span class=\"mark doubtful\">doubtful</span>" : "")
+                .append(
+                        b.briefs().values().stream().anyMatch(Brief.LanguageBrief::hasDoubts)
+                                ? " <span class=\"mark doubtful\">doubtful</span>"
+                                : "")
                 .append("\n</div>\n");
         html.append("<p class=\"meta\">");
         if (b.date() != null) {
@@ -108,7 +142,9 @@ final class DigestHtml {
         html.append("<span class=\"id\">").append(HtmlText.text(b.id())).append("</span></p>\n");
         links(html, b.source());
         if (b.error() != null) {
-            html.append("<p class=\"problem failed\"><strong>Not briefed:</strong> ").append(HtmlText.text(b.error())).append("</p>\n");
+            html.append("<p class=\"problem failed\"><strong>Not briefed:</strong> ")
+                    .append(HtmlText.text(b.error()))
+                    .append("</p>\n");
         }
         if (!b.briefs().isEmpty()) {
             html.append("<div class=\"langs\">\n");
@@ -120,9 +156,14 @@ final class DigestHtml {
         if (!b.degraded().isEmpty()) {
             html.append("<ul class=\"degradations\">\n");
             for (Degradation d : b.degraded()) {
-                html.append("<li><strong>Degraded").append(d.language() != null
-                                ? " (" + HtmlText.text(Languages.nativeName(d.language())) + ")" : "")
-                        .append(":</strong> ").append(HtmlText.text(d.detail())).append("</li>\n");
+                html.append("<li><strong>Degraded")
+                        .append(
+                                d.language() != null
+                                        ? " (" + HtmlText.text(Languages.nativeName(d.language())) + ")"
+                                        : "")
+                        .append(":</strong> ")
+                        .append(HtmlText.text(d.detail()))
+                        .append("</li>\n");
             }
             html.append("</ul>\n");
         }
@@ -133,17 +174,24 @@ final class DigestHtml {
     /** Every article of the story as a source, and which one its brief was made from and why. */
     private static void storySources(StringBuilder html, StoryBrief story) {
         String lead = StorySources.leadLine(story);
-        html.append("<div class=\"sources\">\n<h3>").append(story.single() ? "Source" : "Sources").append("</h3>\n");
+        html.append("<div class=\"sources\">\n<h3>")
+                .append(story.single() ? "Source" : "Sources")
+                .append("</h3>\n");
         if (lead != null) {
             html.append("<p class=\"meta lead\">").append(HtmlText.text(lead)).append("</p>\n");
         }
         html.append("<ul class=\"members\">\n");
         for (StoryBrief.Member m : story.members()) {
-            html.append("<li>").append(m.url() != null ? HtmlText.link(m.url()) : "file " + HtmlText.text(m.file()))
-                    .append(" · ").append(HtmlText.text(StorySources.details(story, m)));
+            html.append("<li>")
+                    .append(m.url() != null ? HtmlText.link(m.url()) : "file " + HtmlText.text(m.file()))
+                    .append(" · ")
+                    .append(HtmlText.text(StorySources.details(story, m)));
             if (!story.single() && !Brief.OK.equals(m.status())) {
-                html.append(" <span class=\"mark ").append(Brief.PARTIAL.equals(m.status()) ? "partial" : "failed").append("\">")
-                        .append(HtmlText.text(m.status())).append("</span>");
+                html.append(" <span class=\"mark ")
+                        .append(Brief.PARTIAL.equals(m.status()) ? "partial" : "failed")
+                        .append("\">")
+                        .append(HtmlText.text(m.status()))
+                        .append("</span>");
             }
             html.append("</li>\n");
         }
@@ -172,10 +220,13 @@ final class DigestHtml {
         }
         if (!lb.ok()) {
             html.append("<p class=\"problem failed\"><strong>Failed:</strong> ")
-                    .append(HtmlText.text(lb.error() != null ? lb.error() : "no reason recorded")).append("</p>\n");
+                    .append(HtmlText.text(lb.error() != null ? lb.error() : "no reason recorded"))
+                    .append("</p>\n");
         }
         if (lb.model() != null) {
-            html.append("<p class=\"model\">").append(HtmlText.text(BriefMarkdown.modelLine(lb))).append("</p>\n");
+            html.append("<p class=\"model\">")
+                    .append(HtmlText.text(BriefMarkdown.modelLine(lb)))
+                    .append("</p>\n");
         }
         String checked = TrustText.line(code, briefLanguage, lb);
         if (checked != null) {

@@ -17,6 +17,7 @@ public record Failure(String stage, String language, int chunkIndex, String erro
     public static final String TRANSLATE = "translate";
     /** A check's own model work (a round trip) that failed; the brief is written, the check is redone later. */
     public static final String CHECK = "check";
+
     public static final String WRITE = "write";
     public static final String PROCESS = "process";
 

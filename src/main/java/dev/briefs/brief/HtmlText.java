@@ -19,10 +19,10 @@ import org.owasp.encoder.Encode;
  */
 final class HtmlText {
 
-    private static final Pattern BIDI_CONTROLS = Pattern.compile("[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
+    private static final Pattern BIDI_CONTROLS =
+            Pattern.compile("[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     static String withoutBidiControls(String text) {
         return BIDI_CONTROLS.matcher(text).replaceAll("");
@@ -65,7 +65,8 @@ final class HtmlText {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             return (scheme.equals("http") || scheme.equals("https"))
-                    && uri.getRawAuthority() != null && !uri.getRawAuthority().isEmpty();
+                    && uri.getRawAuthority() != null
+                    && !uri.getRawAuthority().isEmpty();
         } catch (URISyntaxException e) {
             return false;
         }

@@ -19,8 +19,7 @@ final class LanguageChecks {
      * has no language brief of its own when the article's language is not one the job writes) and its
      * translation's confidence.
      */
-    record Translated(int article, String language, String source, double confidence) {
-    }
+    record Translated(int article, String language, String source, double confidence) {}
 
     private final BriefChecker checker;
     private final StageTimers timers;
@@ -38,32 +37,47 @@ final class LanguageChecks {
      * @param translations the translated briefs to check
      * @param failuresOf  each article's failures, to which a round trip that failed for good is added
      */
-    void apply(List<String> ids, List<String> articles, List<String> languages,
-               List<Map<String, Brief.LanguageBrief>> briefsOf, List<Translated> translations,
-               List<List<Failure>> failuresOf) {
+    void apply(
+            List<String> ids,
+            List<String> articles,
+            List<String> languages,
+            List<Map<String, Brief.LanguageBrief>> briefsOf,
+            List<Translated> translations,
+            List<List<Failure>> failuresOf) {
         if (!checker.enabled()) {
             return;
         }
-        try (LogFields.Scope scope = LogFields.articles(ids); LogFields.Scope stage = LogFields.stage(StageTimers.CHECK)) {
+        try (LogFields.Scope scope = LogFields.articles(ids);
+                LogFields.Scope stage = LogFields.stage(StageTimers.CHECK)) {
             timers.time(StageTimers.CHECK, () -> {
                 for (int k = 0; k < briefsOf.size(); k++) {
                     Brief.LanguageBrief own = briefsOf.get(k).get(languages.get(k));
                     if (articles.get(k) != null && own != null && own.text() != null) {
-                        briefsOf.get(k).put(languages.get(k),
-                                own.withTrust(checker.summary(articles.get(k), languages.get(k), own.text())));
+                        briefsOf.get(k)
+                                .put(
+                                        languages.get(k),
+                                        own.withTrust(checker.summary(articles.get(k), languages.get(k), own.text())));
                     }
                 }
-                List<BriefChecker.Translated> asked = translations.stream().map(t -> new BriefChecker.Translated(
-                        t.source(), languages.get(t.article()),
-                        briefsOf.get(t.article()).get(t.language()).text(), t.language(), t.confidence())).toList();
+                List<BriefChecker.Translated> asked = translations.stream()
+                        .map(t -> new BriefChecker.Translated(
+                                t.source(),
+                                languages.get(t.article()),
+                                briefsOf.get(t.article()).get(t.language()).text(),
+                                t.language(),
+                                t.confidence()))
+                        .toList();
                 List<Trust> trusts = checker.translations(asked);
                 for (int i = 0; i < translations.size(); i++) {
-                    Map<String, Brief.LanguageBrief> briefs = briefsOf.get(translations.get(i).article());
+                    Map<String, Brief.LanguageBrief> briefs =
+                            briefsOf.get(translations.get(i).article());
                     String language = translations.get(i).language();
                     briefs.put(language, briefs.get(language).withTrust(trusts.get(i)));
                     // Recorded like any model call that failed, so rerun-failed makes the round trip again.
                     List<Failure> failures = failuresOf.get(translations.get(i).article());
-                    trusts.get(i).roundTripFailures().forEach(f -> failures.add(Failure.of(Failure.CHECK, language, f)));
+                    trusts.get(i)
+                            .roundTripFailures()
+                            .forEach(f -> failures.add(Failure.of(Failure.CHECK, language, f)));
                 }
                 return null;
             });

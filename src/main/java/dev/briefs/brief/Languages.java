@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Names of languages in their own language, for headings ("English", "Українська"). */
 final class Languages {
 
-    private Languages() {
-    }
+    private Languages() {}
 
     static String nativeName(String code) {
         Locale locale = Locale.forLanguageTag(code);

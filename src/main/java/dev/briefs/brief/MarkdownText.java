@@ -18,10 +18,10 @@ final class MarkdownText {
 
     /** What GFM's autolinking (and commonmark-java's, which takes any scheme) starts a link from. */
     private static final Pattern LINKABLE = Pattern.compile("(?i)://|www\\.|[a-z0-9]@[a-z0-9-]+\\.[a-z]");
+
     private static final Pattern WORD = Pattern.compile("\\S+");
 
-    private MarkdownText() {
-    }
+    private MarkdownText() {}
 
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
@@ -47,7 +47,8 @@ final class MarkdownText {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
-                case '\\', '`', '*', '_', '[', ']', '#', '|', '~' -> out.append('\\').append(c);
+                case '\\', '`', '*', '_', '[', ']', '#', '|', '~' ->
+                    out.append('\\').append(c);
                 case '\n', '\r' -> out.append(' ');
                 default -> out.append(c);
             }

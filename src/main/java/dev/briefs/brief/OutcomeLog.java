@@ -15,18 +15,22 @@ public final class OutcomeLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogFields.ARTICLES_LOGGER);
 
-    private OutcomeLog() {
-    }
+    private OutcomeLog() {}
 
     public static void written(Brief brief, List<Failure> failures) {
         try (LogFields.Scope article = LogFields.article(brief.id())) {
             try (LogFields.Scope stage = LogFields.stage(Failure.WRITE)) {
-                LOG.info("brief written: {} ({})", brief.status(), brief.source().file());
+                LOG.info(
+                        "brief written: {} ({})", brief.status(), brief.source().file());
             }
             for (Failure f : failures) {
                 try (LogFields.Scope stage = LogFields.stage(f.stage())) {
-                    LOG.warn("{}{} failed after {} attempt(s): {}", f.stage(), f.language() == null ? "" : " " + f.language(),
-                            f.attempts(), f.message());
+                    LOG.warn(
+                            "{}{} failed after {} attempt(s): {}",
+                            f.stage(),
+                            f.language() == null ? "" : " " + f.language(),
+                            f.attempts(),
+                            f.message());
                 }
             }
             for (Degradation d : brief.degraded()) {
@@ -38,7 +42,10 @@ public final class OutcomeLog {
                         LOG.info("doubtful ({}): {}", language, String.join("; ", b.doubtful()));
                     }
                     if (b.roundTrip() != null && !b.roundTrip().measured()) {
-                        LOG.info("round trip not measured ({}): {}", language, b.roundTrip().notMeasured());
+                        LOG.info(
+                                "round trip not measured ({}): {}",
+                                language,
+                                b.roundTrip().notMeasured());
                     }
                 });
             }

@@ -23,18 +23,21 @@ public final class StageTimers {
      */
     public static final String CHECK = "check";
     /** The stages, in the order an article goes through them. */
-    public static final List<String> STAGES = List.of(Failure.READ, Failure.SUMMARISE, Failure.TRANSLATE, CHECK,
-            Failure.WRITE);
+    public static final List<String> STAGES =
+            List.of(Failure.READ, Failure.SUMMARISE, Failure.TRANSLATE, CHECK, Failure.WRITE);
+
     public static final String TIMER = "briefs.stage";
 
     private final Map<String, Timer> timers = new LinkedHashMap<>();
 
     public StageTimers(MeterRegistry registry) {
         for (String stage : STAGES) {
-            timers.put(stage, Timer.builder(TIMER)
-                    .description("Time spent in one stage of briefing, summed over the job's threads")
-                    .tag("stage", stage)
-                    .register(registry));
+            timers.put(
+                    stage,
+                    Timer.builder(TIMER)
+                            .description("Time spent in one stage of briefing, summed over the job's threads")
+                            .tag("stage", stage)
+                            .register(registry));
         }
     }
 
@@ -63,11 +66,10 @@ public final class StageTimers {
     /** Total time and number of timed calls of each stage, in stage order. */
     public Map<String, Stage> totals() {
         Map<String, Stage> out = new LinkedHashMap<>();
-        timers.forEach((stage, timer) -> out.put(stage,
-                new Stage(Duration.ofNanos((long) timer.totalTime(TimeUnit.NANOSECONDS)), timer.count())));
+        timers.forEach((stage, timer) -> out.put(
+                stage, new Stage(Duration.ofNanos((long) timer.totalTime(TimeUnit.NANOSECONDS)), timer.count())));
         return out;
     }
 
-    public record Stage(Duration time, long calls) {
-    }
+    public record Stage(Duration time, long calls) {}
 }

@@ -16,9 +16,13 @@ import java.util.List;
  * @param brief      the lead article's brief, or its stand-in's; null when it has none (its status is then
  *                   {@code missing})
  */
-public record StoryBrief(String story, String lead, String leadReason,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) String leadNote, List<Member> members,
-                         Brief brief) {
+public record StoryBrief(
+        String story,
+        String lead,
+        String leadReason,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String leadNote,
+        List<Member> members,
+        Brief brief) {
 
     /** A member's brief that is not in the output folder. */
     public static final String MISSING = "missing";
@@ -34,9 +38,15 @@ public record StoryBrief(String story, String lead, String leadReason,
      * @param model      the model that compared it with the lead article; null for the lead article
      * @param status     its own brief's status ({@code ok}, {@code partial}, {@code failed}), or {@code missing}
      */
-    public record Member(String id, String file, String url, String outlet, String language, double similarity,
-                         String model, String status) {
-    }
+    public record Member(
+            String id,
+            String file,
+            String url,
+            String outlet,
+            String language,
+            double similarity,
+            String model,
+            String status) {}
 
     public boolean single() {
         return members.size() == 1;

@@ -9,8 +9,7 @@ import java.util.Locale;
  */
 final class StorySources {
 
-    private StorySources() {
-    }
+    private StorySources() {}
 
     /**
      * {@code Story of 2 articles; brief from harbour-a (longest: 412 words; next harbour-b, 380 words)}, or with a
@@ -22,7 +21,8 @@ final class StorySources {
             return null;
         }
         String start = "Story of " + story.members().size() + " articles; ";
-        return story.leadNote() == null ? start + "brief from " + story.lead() + " (" + story.leadReason() + ")"
+        return story.leadNote() == null
+                ? start + "brief from " + story.lead() + " (" + story.leadReason() + ")"
                 : start + story.leadNote() + " (lead: " + story.leadReason() + ")";
     }
 
@@ -34,8 +34,11 @@ final class StorySources {
         }
         line.append(m.language() != null ? Languages.nativeName(m.language()) : "language unknown");
         if (!story.single()) {
-            line.append(" · ").append(m.id().equals(story.lead()) ? "lead"
-                    : String.format(Locale.ROOT, "similarity %.2f", m.similarity()));
+            line.append(" · ")
+                    .append(
+                            m.id().equals(story.lead())
+                                    ? "lead"
+                                    : String.format(Locale.ROOT, "similarity %.2f", m.similarity()));
             line.append(" · brief ").append(m.status());
         }
         return line.toString();
@@ -45,8 +48,11 @@ final class StorySources {
     static String plain(StoryBrief story) {
         StringBuilder text = new StringBuilder("Sources:");
         for (StoryBrief.Member m : story.members()) {
-            text.append("\n- ").append(m.url() != null ? m.url() : "file " + m.file()).append(" (")
-                    .append(details(story, m)).append(")");
+            text.append("\n- ")
+                    .append(m.url() != null ? m.url() : "file " + m.file())
+                    .append(" (")
+                    .append(details(story, m))
+                    .append(")");
         }
         String lead = leadLine(story);
         if (lead != null) {
@@ -64,8 +70,11 @@ final class StorySources {
         }
         md.append(story.single() ? "Source:\n" : "Sources:\n");
         for (StoryBrief.Member m : story.members()) {
-            md.append("- ").append(m.url() != null ? MarkdownText.link(m.url()) : "file " + MarkdownText.escape(m.file()))
-                    .append(" · ").append(MarkdownText.escape(details(story, m))).append("\n");
+            md.append("- ")
+                    .append(m.url() != null ? MarkdownText.link(m.url()) : "file " + MarkdownText.escape(m.file()))
+                    .append(" · ")
+                    .append(MarkdownText.escape(details(story, m)))
+                    .append("\n");
         }
         return md.toString();
     }

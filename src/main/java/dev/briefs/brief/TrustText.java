@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class TrustText {
 
-    private TrustText() {
-    }
+    private TrustText() {}
 
     /** Whether the checks looked at this language brief at all. */
     static boolean checked(Brief.LanguageBrief b) {
@@ -31,11 +30,14 @@ final class TrustText {
             return null;
         }
         List<String> parts = new ArrayList<>();
-        String against = language.equals(briefLanguage) ? "the article" : "the " + Languages.nativeName(briefLanguage) + " brief";
+        String against = language.equals(briefLanguage)
+                ? "the article"
+                : "the " + Languages.nativeName(briefLanguage) + " brief";
         if (b.checks() != null) {
             List<String> results = new ArrayList<>();
             for (CheckResult r : b.checks()) {
-                results.add(r.kind().id() + (r.passed() ? " passed" : " flagged")
+                results.add(r.kind().id()
+                        + (r.passed() ? " passed" : " flagged")
                         + (r.unchecked().isEmpty() ? "" : " (" + r.unchecked().size() + " unchecked)"));
             }
             parts.add("Checked against " + against + ": " + String.join(", ", results));
@@ -47,9 +49,11 @@ final class TrustText {
         }
         RoundTrip trip = b.roundTrip();
         if (trip != null) {
-            parts.add(trip.measured()
-                    ? "round trip " + trip.score() + " (" + trip.measureName() + ", back by " + trip.model() + ")"
-                    : "round trip not measured: " + trip.notMeasured());
+            parts.add(
+                    trip.measured()
+                            ? "round trip " + trip.score() + " (" + trip.measureName() + ", back by " + trip.model()
+                                    + ")"
+                            : "round trip not measured: " + trip.notMeasured());
         }
         return String.join(" · ", parts);
     }

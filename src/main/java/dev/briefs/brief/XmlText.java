@@ -7,8 +7,7 @@ package dev.briefs.brief;
  */
 final class XmlText {
 
-    private XmlText() {
-    }
+    private XmlText() {}
 
     static String clean(String text) {
         if (text == null) {
@@ -32,7 +31,9 @@ final class XmlText {
 
     /** The Char production of XML 1.0; a lone surrogate comes out of codePointAt as itself and fails it. */
     private static boolean allowed(int cp) {
-        return cp == 0x9 || cp == 0xA || cp == 0xD
+        return cp == 0x9
+                || cp == 0xA
+                || cp == 0xD
                 || (cp >= 0x20 && cp <= 0xD7FF)
                 || (cp >= 0xE000 && cp <= 0xFFFD)
                 || (cp >= 0x10000 && cp <= 0x10FFFF);

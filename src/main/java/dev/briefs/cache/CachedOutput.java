@@ -18,10 +18,14 @@ public record CachedOutput(String text, long[] inputIds, int[] outputIds, double
     }
 
     static long[] longIds(String text) {
-        return text.isEmpty() ? new long[0] : Arrays.stream(text.split(",")).mapToLong(Long::parseLong).toArray();
+        return text.isEmpty()
+                ? new long[0]
+                : Arrays.stream(text.split(",")).mapToLong(Long::parseLong).toArray();
     }
 
     static int[] intIds(String text) {
-        return text.isEmpty() ? new int[0] : Arrays.stream(text.split(",")).mapToInt(Integer::parseInt).toArray();
+        return text.isEmpty()
+                ? new int[0]
+                : Arrays.stream(text.split(",")).mapToInt(Integer::parseInt).toArray();
     }
 }

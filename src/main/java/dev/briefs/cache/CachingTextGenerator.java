@@ -58,8 +58,8 @@ public final class CachingTextGenerator extends ForwardingTextGenerator {
      *
      * @param filesFingerprint a model's name to the fingerprint of its files, null when it has none
      */
-    public static ModelDecorator decorator(Function<String, String> filesFingerprint, ModelDecorator inner,
-                                           OutputCache cache) {
+    public static ModelDecorator decorator(
+            Function<String, String> filesFingerprint, ModelDecorator inner, OutputCache cache) {
         return (name, model) -> wrap(name, filesFingerprint.apply(name), inner.decorate(name, model), cache);
     }
 
@@ -74,8 +74,8 @@ public final class CachingTextGenerator extends ForwardingTextGenerator {
     }
 
     @Override
-    public List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String sourceLanguage, String targetLanguage,
-                                                       int padTo) {
+    public List<Seq2SeqGenerator.Result> generateBatch(
+            List<String> texts, String sourceLanguage, String targetLanguage, int padTo) {
         return cached(texts, sourceLanguage, targetLanguage, padTo);
     }
 
@@ -106,8 +106,8 @@ public final class CachingTextGenerator extends ForwardingTextGenerator {
         List<Seq2SeqGenerator.Result> results = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             CachedOutput output = found.get(keys.get(i));
-            results.add(new Seq2SeqGenerator.Result(texts.get(i), output.inputIds(), output.outputIds(), output.text(),
-                    output.meanLogProb()));
+            results.add(new Seq2SeqGenerator.Result(
+                    texts.get(i), output.inputIds(), output.outputIds(), output.text(), output.meanLogProb()));
         }
         return results;
     }
@@ -123,8 +123,9 @@ public final class CachingTextGenerator extends ForwardingTextGenerator {
     private String key(String text, String from, String to, int padTo) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {modelFingerprint, String.valueOf(from), String.valueOf(to),
-                    Integer.toString(padTo), text}) {
+            for (String part : new String[] {
+                modelFingerprint, String.valueOf(from), String.valueOf(to), Integer.toString(padTo), text
+            }) {
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }

@@ -68,18 +68,25 @@ public final class OutputCache {
             List<String> part = all.subList(from, Math.min(all.size(), from + IN_LIST));
             List<Object> args = new ArrayList<>(part);
             args.add(Timestamp.from(oldestKept()));
-            jdbc.query("SELECT CACHE_KEY, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS, MEAN_LOG_PROB FROM " + TABLE
+            jdbc.query(
+                    "SELECT CACHE_KEY, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS, MEAN_LOG_PROB FROM " + TABLE
                             + " WHERE CACHE_KEY IN (" + String.join(", ", Collections.nCopies(part.size(), "?"))
                             + ") AND CREATED >= ? AND MEAN_LOG_PROB IS NOT NULL",
                     rs -> {
-                        found.put(rs.getString(1).strip(), new CachedOutput(rs.getString(2),
-                                CachedOutput.longIds(rs.getString(3)), CachedOutput.intIds(rs.getString(4)),
-                                rs.getDouble(5)));
-                    }, args.toArray());
+                        found.put(
+                                rs.getString(1).strip(),
+                                new CachedOutput(
+                                        rs.getString(2),
+                                        CachedOutput.longIds(rs.getString(3)),
+                                        CachedOutput.intIds(rs.getString(4)),
+                                        rs.getDouble(5)));
+                    },
+                    args.toArray());
         }
         if (!found.isEmpty()) {
             Timestamp now = Timestamp.from(clock.instant());
-            jdbc.batchUpdate("UPDATE " + TABLE + " SET HITS = HITS + 1, LAST_HIT = ? WHERE CACHE_KEY = ?",
+            jdbc.batchUpdate(
+                    "UPDATE " + TABLE + " SET HITS = HITS + 1, LAST_HIT = ? WHERE CACHE_KEY = ?",
                     found.keySet().stream().map(k -> new Object[] {now, k}).toList());
         }
         hits.addAndGet(found.size());
@@ -97,17 +104,32 @@ public final class OutputCache {
         String out = CachedOutput.ids(output.outputIds());
         if (postgres) {
             // A failed statement aborts a PostgreSQL transaction, so a duplicate must not fail.
-            jdbc.update("INSERT INTO " + TABLE + " (CACHE_KEY, MODEL, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS, MEAN_LOG_PROB, "
-                    + "CREATED, HITS) VALUES (?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (CACHE_KEY) DO UPDATE SET "
-                    + "MODEL = EXCLUDED.MODEL, OUTPUT_TEXT = EXCLUDED.OUTPUT_TEXT, INPUT_IDS = EXCLUDED.INPUT_IDS, "
-                    + "OUTPUT_IDS = EXCLUDED.OUTPUT_IDS, MEAN_LOG_PROB = EXCLUDED.MEAN_LOG_PROB, CREATED = EXCLUDED.CREATED "
-                    + "WHERE " + TABLE + ".MEAN_LOG_PROB IS NULL",
-                    key, model, output.text(), ids, out, output.meanLogProb(), now);
+            jdbc.update(
+                    "INSERT INTO " + TABLE + " (CACHE_KEY, MODEL, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS, MEAN_LOG_PROB, "
+                            + "CREATED, HITS) VALUES (?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (CACHE_KEY) DO UPDATE SET "
+                            + "MODEL = EXCLUDED.MODEL, OUTPUT_TEXT = EXCLUDED.OUTPUT_TEXT, INPUT_IDS = EXCLUDED.INPUT_IDS, "
+                            + "OUTPUT_IDS = EXCLUDED.OUTPUT_IDS, MEAN_LOG_PROB = EXCLUDED.MEAN_LOG_PROB, CREATED = EXCLUDED.CREATED "
+                            + "WHERE " + TABLE + ".MEAN_LOG_PROB IS NULL",
+                    key,
+                    model,
+                    output.text(),
+                    ids,
+                    out,
+                    output.meanLogProb(),
+                    now);
         } else {
             try {
-                jdbc.update("MERGE INTO " + TABLE + " (CACHE_KEY, MODEL, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS, MEAN_LOG_PROB, "
-                        + "CREATED, HITS) KEY (CACHE_KEY) VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
-                        key, model, output.text(), ids, out, output.meanLogProb(), now);
+                jdbc.update(
+                        "MERGE INTO " + TABLE
+                                + " (CACHE_KEY, MODEL, OUTPUT_TEXT, INPUT_IDS, OUTPUT_IDS, MEAN_LOG_PROB, "
+                                + "CREATED, HITS) KEY (CACHE_KEY) VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+                        key,
+                        model,
+                        output.text(),
+                        ids,
+                        out,
+                        output.meanLogProb(),
+                        now);
             } catch (DuplicateKeyException keptMeanwhile) {
                 // Another thread kept the same output between H2's check and its insert: it is there.
             }
@@ -121,13 +143,14 @@ public final class OutputCache {
 
     /** What the database holds: outputs kept within the age limit, and the hits they have had. */
     public Totals totals() {
-        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(HITS), 0) FROM " + TABLE + " WHERE CREATED >= ?",
-                (rs, n) -> new Totals(rs.getLong(1), rs.getLong(2), settings.maxAge().toDays()), Timestamp.from(oldestKept()));
+        return jdbc.queryForObject(
+                "SELECT COUNT(*), COALESCE(SUM(HITS), 0) FROM " + TABLE + " WHERE CREATED >= ?",
+                (rs, n) -> new Totals(
+                        rs.getLong(1), rs.getLong(2), settings.maxAge().toDays()),
+                Timestamp.from(oldestKept()));
     }
 
-    public record Use(long hits, long misses) {
-    }
+    public record Use(long hits, long misses) {}
 
-    public record Totals(long outputs, long hits, long maxAgeDays) {
-    }
+    public record Totals(long outputs, long hits, long maxAgeDays) {}
 }

@@ -9,8 +9,7 @@ final class Acronyms {
     /** Acronyms of up to this many letters are mostly translated, not transliterated (КДБ is KGB, ООН is UN). */
     static final int SHORT = 3;
 
-    private Acronyms() {
-    }
+    private Acronyms() {}
 
     /** The acronym a word is or starts with ("КДБ" in "КДБістського", "рф"), or null. */
     static String in(String word) {
@@ -36,7 +35,8 @@ final class Acronyms {
 
     /** "рф": some Ukrainian writers put Russia's initials in lower case; no Ukrainian word is only consonants. */
     private static boolean isLowerCase(String word) {
-        return word.length() >= 2 && word.length() <= 5 && word.toLowerCase(Locale.ROOT).chars()
-                .noneMatch(c -> "аеєиіїоуюяaeiouy".indexOf(c) >= 0);
+        return word.length() >= 2
+                && word.length() <= 5
+                && word.toLowerCase(Locale.ROOT).chars().noneMatch(c -> "аеєиіїоуюяaeiouy".indexOf(c) >= 0);
     }
 }

@@ -17,7 +17,8 @@ public record CheckResult(CheckKind kind, boolean passed, List<Flag> flagged, Li
         flagged = List.copyOf(flagged);
         unchecked = List.copyOf(unchecked);
         if (passed != flagged.isEmpty()) {
-            throw new IllegalArgumentException(kind.id() + " check: passed must be true exactly when nothing is flagged");
+            throw new IllegalArgumentException(
+                    kind.id() + " check: passed must be true exactly when nothing is flagged");
         }
     }
 

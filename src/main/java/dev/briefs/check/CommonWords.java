@@ -53,8 +53,8 @@ final class CommonWords {
      * whatever its letters spell, so it never is.
      */
     boolean isCommon(String word) {
-        return isCommonOpeningASentence(word) && !(isCapitalised(word) && dictionary != null
-                && dictionary.isPlaceAdjective(word));
+        return isCommonOpeningASentence(word)
+                && !(isCapitalised(word) && dictionary != null && dictionary.isPlaceAdjective(word));
     }
 
     /**
@@ -87,8 +87,9 @@ final class CommonWords {
         Set<String> words = new HashSet<>();
         try (InputStream in = CommonWords.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("fact checks: the word list " + resource + " is missing from the classpath"
-                        + " (dev/briefs/check/); rebuild the jar, or make the list with tools/lexicon/make_common_words.py");
+                throw new IllegalStateException(
+                        "fact checks: the word list " + resource + " is missing from the classpath"
+                                + " (dev/briefs/check/); rebuild the jar, or make the list with tools/lexicon/make_common_words.py");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {

@@ -21,8 +21,8 @@ final class DateExtractor {
     private static final Pattern NUMERIC = Pattern.compile(
             "(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d])|(?<![\\d-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d])");
     private static final Pattern DAY_NUMBER = Pattern.compile("\\d+");
-    private static final Pattern MONTH_PREPOSITION = Pattern.compile(
-            "(?i)\\b(?:in|since|until|till|by|from|of|during|early|late|mid|before|after)[\\s-]+$");
+    private static final Pattern MONTH_PREPOSITION =
+            Pattern.compile("(?i)\\b(?:in|since|until|till|by|from|of|during|early|late|mid|before|after)[\\s-]+$");
 
     private final CheckLanguage language;
     private final MonthNames months;
@@ -69,19 +69,29 @@ final class DateExtractor {
             // English month names are capitalised; "May" or "Mar" alone is more often a word than a month,
             // unless a preposition says it is one ("in May")
             boolean mayBeWord = name.length() <= 3 || name.endsWith(".") || name.equalsIgnoreCase("may");
-            if (language == CheckLanguage.EN && (!Character.isUpperCase(name.charAt(0))
-                    || !hasYear && mayBeWord && !MONTH_PREPOSITION.matcher(text.substring(0, alone.start())).find())) {
+            if (language == CheckLanguage.EN
+                    && (!Character.isUpperCase(name.charAt(0))
+                            || !hasYear
+                                    && mayBeWord
+                                    && !MONTH_PREPOSITION
+                                            .matcher(text.substring(0, alone.start()))
+                                            .find())) {
                 continue;
             }
-            dates.add(new Mention.Date(alone.group(), hasYear ? Integer.parseInt(alone.group(2)) : 0,
-                    months.month(name), 0));
+            dates.add(new Mention.Date(
+                    alone.group(), hasYear ? Integer.parseInt(alone.group(2)) : 0, months.month(name), 0));
             blank(text, alone.start(), alone.end());
         }
         return dates;
     }
 
-    private void findWithDays(StringBuilder text, Pattern pattern, int daysGroup, int monthGroup, int yearGroup,
-                              List<Mention.Date> dates) {
+    private void findWithDays(
+            StringBuilder text,
+            Pattern pattern,
+            int daysGroup,
+            int monthGroup,
+            int yearGroup,
+            List<Mention.Date> dates) {
         Matcher matcher = pattern.matcher(text);
         while (matcher.find()) {
             String name = matcher.group(monthGroup);

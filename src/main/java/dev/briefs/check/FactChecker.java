@@ -39,14 +39,16 @@ public final class FactChecker {
      *
      * @throws IllegalArgumentException when a language is not one the checks read ({@link CheckLanguage})
      */
-    public List<CheckResult> checkSummary(String source, String sourceLanguage, String summary, String summaryLanguage) {
+    public List<CheckResult> checkSummary(
+            String source, String sourceLanguage, String summary, String summaryLanguage) {
         CheckLanguage from = CheckLanguage.of(sourceLanguage);
         CheckLanguage to = CheckLanguage.of(summaryLanguage);
         requireText(source, "source");
         requireText(summary, "summary");
         CheckResult numberResult = numbers.check(source, from, summary, to, false);
         CheckResult nameResult = names.check(source, from, summary, to);
-        return from == to ? List.of(numberResult, nameResult, negations.checkSummary(source, summary, from))
+        return from == to
+                ? List.of(numberResult, nameResult, negations.checkSummary(source, summary, from))
                 : List.of(numberResult, nameResult);
     }
 
@@ -58,14 +60,16 @@ public final class FactChecker {
      *
      * @throws IllegalArgumentException when a language is not one the checks read ({@link CheckLanguage})
      */
-    public List<CheckResult> checkTranslation(String source, String sourceLanguage, String translation,
-                                              String translationLanguage) {
+    public List<CheckResult> checkTranslation(
+            String source, String sourceLanguage, String translation, String translationLanguage) {
         CheckLanguage from = CheckLanguage.of(sourceLanguage);
         CheckLanguage to = CheckLanguage.of(translationLanguage);
         requireText(source, "source");
         requireText(translation, "translation");
-        return List.of(numbers.check(source, from, translation, to, true),
-                names.checkTranslation(source, from, translation, to), negations.checkTranslation(source, from, translation, to));
+        return List.of(
+                numbers.check(source, from, translation, to, true),
+                names.checkTranslation(source, from, translation, to),
+                negations.checkTranslation(source, from, translation, to));
     }
 
     private static void requireText(String text, String what) {

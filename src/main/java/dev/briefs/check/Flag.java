@@ -8,5 +8,4 @@ package dev.briefs.check;
  *                   the words themselves were compared
  * @param problem    what is wrong, e.g. "not in the source" or "missing from the translation"
  */
-public record Flag(String text, String normalised, String problem) {
-}
+public record Flag(String text, String normalised, String problem) {}

@@ -12,9 +12,16 @@ import java.util.function.Predicate;
  *                   from its dictionary ({@link UkrainianDictionary}); English has no such list
  * @param readings   a word's lemmas and tags, as written: Ukrainian's from its dictionary; none for English
  */
-record LanguageTools(CheckLanguage language, Tokenizer tokenizer, CommonWords common, Predicate<String> firstNames,
-                     NameExtractor names, LatinForm.Transliteration latin, QuantityReader quantities,
-                     NegationCues negations, Function<String, List<UkrainianDictionary.Reading>> readings) {
+record LanguageTools(
+        CheckLanguage language,
+        Tokenizer tokenizer,
+        CommonWords common,
+        Predicate<String> firstNames,
+        NameExtractor names,
+        LatinForm.Transliteration latin,
+        QuantityReader quantities,
+        NegationCues negations,
+        Function<String, List<UkrainianDictionary.Reading>> readings) {
 
     static LanguageTools of(CheckLanguage language) {
         Tokenizer tokenizer = new Tokenizer(language);
@@ -31,8 +38,15 @@ record LanguageTools(CheckLanguage language, Tokenizer tokenizer, CommonWords co
             firstNames = word -> false;
             readings = word -> List.of();
         }
-        return new LanguageTools(language, tokenizer, common, firstNames, new NameExtractor(language, tokenizer, common),
-                new LatinForm.Transliteration(language), new QuantityReader(language),
-                new NegationCues(language, tokenizer), readings);
+        return new LanguageTools(
+                language,
+                tokenizer,
+                common,
+                firstNames,
+                new NameExtractor(language, tokenizer, common),
+                new LatinForm.Transliteration(language),
+                new QuantityReader(language),
+                new NegationCues(language, tokenizer),
+                readings);
     }
 }

@@ -25,8 +25,8 @@ record LatinForm(String key, String skeleton) {
         private final Transliterator toLatin;
 
         Transliteration(CheckLanguage language) {
-            this.toLatin = Transliterator.getInstance(language == CheckLanguage.UK
-                    ? "Ukrainian-Latin/BGN; Latin-ASCII" : "Any-Latin; Latin-ASCII");
+            this.toLatin = Transliterator.getInstance(
+                    language == CheckLanguage.UK ? "Ukrainian-Latin/BGN; Latin-ASCII" : "Any-Latin; Latin-ASCII");
         }
 
         LatinForm of(String word) {
@@ -39,7 +39,8 @@ record LatinForm(String key, String skeleton) {
     }
 
     static LatinForm ofLatin(String latin) {
-        String key = latin.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "")
+        String key = latin.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z]", "")
                 .replace("oo", "u")
                 .replace("shch", "sh")
                 .replace("tsch", "ch")
@@ -90,16 +91,19 @@ record LatinForm(String key, String skeleton) {
         }
         if (skeleton.length() < 3 || other.skeleton.length() < 3) {
             // "Kyiv" and "Києва": one skeleton ("kv"), and the keys agree but for the ending
-            return skeleton.equals(other.skeleton) && Math.min(key.length(), other.key.length()) >= 3
+            return skeleton.equals(other.skeleton)
+                    && Math.min(key.length(), other.key.length()) >= 3
                     && stemsAgree(key, other.key, 1, 3);
         }
         String shorter = skeleton.length() <= other.skeleton.length() ? skeleton : other.skeleton;
-        String longer = shorter == skeleton ? other.skeleton : skeleton;
+        String longer = skeleton.length() <= other.skeleton.length() ? other.skeleton : skeleton;
         int common = commonPrefix(shorter, longer);
         if (common == shorter.length()) {
             return longer.length() - common <= 3;
         }
-        return common == shorter.length() - 1 && shorter.length() >= 4 && longer.length() - common <= 3
+        return common == shorter.length() - 1
+                && shorter.length() >= 4
+                && longer.length() - common <= 3
                 && (common >= 4 || alternates(shorter.charAt(common), longer.charAt(common)));
     }
 
@@ -108,7 +112,8 @@ record LatinForm(String key, String skeleton) {
      * "Estonia"), by their keys: for looking names up in a list, where a skeleton says too little.
      */
     boolean sameWordAs(LatinForm other) {
-        return key.equals(other.key) || Math.min(key.length(), other.key.length()) >= 4 && stemsAgree(key, other.key, 0, 3);
+        return key.equals(other.key)
+                || Math.min(key.length(), other.key.length()) >= 4 && stemsAgree(key, other.key, 0, 3);
     }
 
     /**
@@ -117,7 +122,7 @@ record LatinForm(String key, String skeleton) {
      */
     boolean sameStemAs(LatinForm other) {
         String shorter = key.length() <= other.key.length() ? key : other.key;
-        String longer = shorter == key ? other.key : key;
+        String longer = key.length() <= other.key.length() ? other.key : key;
         int stem = shorter.length() <= 4 ? shorter.length() : Math.min(5, shorter.length() - 1);
         return stem >= 3 && longer.startsWith(shorter.substring(0, stem));
     }
@@ -147,7 +152,7 @@ record LatinForm(String key, String skeleton) {
      */
     private static boolean stemsAgree(String a, String b, int slack, int ending) {
         String shorter = a.length() <= b.length() ? a : b;
-        String longer = shorter == a ? b : a;
+        String longer = a.length() <= b.length() ? b : a;
         int common = commonPrefix(shorter, longer);
         return common >= Math.max(2, shorter.length() - slack) && longer.length() - common <= ending;
     }

@@ -32,8 +32,7 @@ final class LowerCaseNames {
     private static final Locale UKRAINIAN = Locale.forLanguageTag("uk");
 
     /** A word of a Ukrainian text that names a country, people or language, and the English words for it. */
-    record Found(String word, Set<LatinForm> english) {
-    }
+    record Found(String word, Set<LatinForm> english) {}
 
     private final LanguageTools ukrainian;
     private final Map<String, Set<LatinForm>> places = new HashMap<>();
@@ -44,10 +43,16 @@ final class LowerCaseNames {
         LanguageTools english = tools.get(CheckLanguage.EN);
         LocaleDisplayNames inUkrainian = LocaleDisplayNames.getInstance(new ULocale(CheckLanguage.UK.code()));
         LocaleDisplayNames inEnglish = LocaleDisplayNames.getInstance(new ULocale(CheckLanguage.EN.code()));
-        for (Region.RegionType type : List.of(Region.RegionType.TERRITORY, Region.RegionType.GROUPING,
-                Region.RegionType.CONTINENT, Region.RegionType.SUBCONTINENT)) {
+        for (Region.RegionType type : List.of(
+                Region.RegionType.TERRITORY,
+                Region.RegionType.GROUPING,
+                Region.RegionType.CONTINENT,
+                Region.RegionType.SUBCONTINENT)) {
             for (Region region : Region.getAvailable(type)) {
-                add(inUkrainian.regionDisplayName(region.toString()), inEnglish.regionDisplayName(region.toString()), english);
+                add(
+                        inUkrainian.regionDisplayName(region.toString()),
+                        inEnglish.regionDisplayName(region.toString()),
+                        english);
             }
         }
         for (String code : ULocale.getISOLanguages()) {
@@ -73,7 +78,8 @@ final class LowerCaseNames {
         for (String word : words) {
             for (UkrainianDictionary.Reading reading : readings(word)) {
                 // a place of several words is no single word's: "Острови" of "Соломонові Острови"
-                Map<String, Set<LatinForm>> kind = reading.place() ? words.length == 1 ? places : null
+                Map<String, Set<LatinForm>> kind = reading.place()
+                        ? words.length == 1 ? places : null
                         : isNameAdjective(reading) ? adjectives : null;
                 if (kind != null) {
                     kind.computeIfAbsent(reading.lemma().toLowerCase(UKRAINIAN), lemma -> new LinkedHashSet<>())
@@ -92,15 +98,18 @@ final class LowerCaseNames {
         Map<String, Found> found = new LinkedHashMap<>();
         for (Tokenizer.Token token : ukrainian.tokenizer().tokens(text)) {
             String word = token.text();
-            if (!token.word() || found.containsKey(word) || Character.isUpperCase(word.codePointAt(0))
-                    && (!ukrainian.common().isCommon(word) || ukrainian.common().isPlace(word))) {
+            if (!token.word()
+                    || found.containsKey(word)
+                    || Character.isUpperCase(word.codePointAt(0))
+                            && (!ukrainian.common().isCommon(word)
+                                    || ukrainian.common().isPlace(word))) {
                 continue;
             }
             Set<LatinForm> english = new LinkedHashSet<>();
             for (UkrainianDictionary.Reading reading : readings(word)) {
                 String lemma = reading.lemma().toLowerCase(UKRAINIAN);
-                Set<LatinForm> counterparts = reading.place() ? places.get(lemma)
-                        : isNameAdjective(reading) ? adjectives.get(lemma) : null;
+                Set<LatinForm> counterparts =
+                        reading.place() ? places.get(lemma) : isNameAdjective(reading) ? adjectives.get(lemma) : null;
                 if (counterparts != null) {
                     english.addAll(counterparts);
                 }
@@ -114,7 +123,8 @@ final class LowerCaseNames {
 
     /** The readings of a word as written and, when it is capitalised, in lower case ("Російські"). */
     private List<UkrainianDictionary.Reading> readings(String word) {
-        List<UkrainianDictionary.Reading> readings = new ArrayList<>(ukrainian.readings().apply(word));
+        List<UkrainianDictionary.Reading> readings =
+                new ArrayList<>(ukrainian.readings().apply(word));
         String lower = word.toLowerCase(UKRAINIAN);
         if (!lower.equals(word)) {
             readings.addAll(ukrainian.readings().apply(lower));
@@ -123,7 +133,8 @@ final class LowerCaseNames {
     }
 
     private static boolean isNameAdjective(UkrainianDictionary.Reading reading) {
-        return reading.adjective() && UkrainianDictionary.NAME_ADJECTIVE.matcher(reading.lemma()).matches();
+        return reading.adjective()
+                && UkrainianDictionary.NAME_ADJECTIVE.matcher(reading.lemma()).matches();
     }
 
     private static boolean isName(String name) {

@@ -19,12 +19,14 @@ sealed interface Mention permits Mention.Number, Mention.Date, Mention.Time {
      * A number. Each reading is a list of values that must all be in the other text: "10 000" reads
      * as 10000 or as the two numbers 10 and 0, "1,234" as 1234 or (in Ukrainian) 1.234.
      */
+    @SuppressWarnings("JavaLangClash") // always named as Mention.Number outside this file
     record Number(String text, List<List<BigDecimal>> readings, boolean percent) implements Mention {
 
         @Override
         public String normalised() {
             BigDecimal value = readings.get(0).get(0);
-            return (value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros()).toPlainString() + (percent ? "%" : "");
+            return (value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros()).toPlainString()
+                    + (percent ? "%" : "");
         }
 
         @Override
@@ -45,8 +47,11 @@ sealed interface Mention permits Mention.Number, Mention.Date, Mention.Time {
         @Override
         public boolean foundIn(Mentioned other) {
             boolean yearFound = year == 0 || other.hasNumber(BigDecimal.valueOf(year));
-            return yearFound && other.dates().stream().anyMatch(date -> date.month == month
-                    && (day == 0 || date.day == day) && (year == 0 || date.year == 0 || date.year == year));
+            return yearFound
+                    && other.dates().stream()
+                            .anyMatch(date -> date.month == month
+                                    && (day == 0 || date.day == day)
+                                    && (year == 0 || date.year == 0 || date.year == year));
         }
     }
 

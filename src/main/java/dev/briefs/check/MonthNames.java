@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 final class MonthNames {
 
     /** Case endings of Ukrainian month names: the -ень nouns ("березень") and лютий, an adjective. */
-    private static final List<String> UKRAINIAN_ENDINGS = List.of("ень", "ня", "ні", "нем", "ню", "ий", "ого", "ому", "им");
+    private static final List<String> UKRAINIAN_ENDINGS =
+            List.of("ень", "ня", "ні", "нем", "ню", "ий", "ого", "ому", "им");
     /** Case endings of a month whose nominative is its stem ("листопад"). */
     private static final List<String> UKRAINIAN_NOUN_ENDINGS = List.of("а", "і", "ом", "у", "ові");
 
@@ -66,7 +67,8 @@ final class MonthNames {
             all.addAll(distinct);
         }
         all.sort(Comparator.comparingInt(String::length).reversed());
-        this.pattern = Pattern.compile(String.join("|", all.stream().map(Pattern::quote).toList()),
+        this.pattern = Pattern.compile(
+                String.join("|", all.stream().map(Pattern::quote).toList()),
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 

@@ -29,8 +29,8 @@ final class NameCheck {
 
     static final String NOT_IN_SOURCE = "not in the source";
     static final String MISSING_FROM_TRANSLATION = "in the source, missing from the translation";
-    static final String ONLY_COMMON_WORDS = "only common words, which may translate common words of the source:"
-            + " not checked";
+    static final String ONLY_COMMON_WORDS =
+            "only common words, which may translate common words of the source:" + " not checked";
 
     private final Map<CheckLanguage, LanguageTools> tools;
     private final NameEquivalents equivalents;
@@ -43,8 +43,7 @@ final class NameCheck {
     }
 
     /** A name not found in the other text: the keys of its words that were looked for in vain. */
-    private record Missing(NameExtractor.Name name, List<String> keys, boolean onlyCommon) {
-    }
+    private record Missing(NameExtractor.Name name, List<String> keys, boolean onlyCommon) {}
 
     /** Every name of the checked text must be in its source: for summaries and translations. */
     CheckResult check(String source, CheckLanguage sourceLanguage, String checked, CheckLanguage checkedLanguage) {
@@ -66,8 +65,8 @@ final class NameCheck {
      * missing, even where the new one cannot be checked (a name of common words: "Questions").
      * A source name made only of common words may have been translated, so it is not looked for.
      */
-    CheckResult checkTranslation(String source, CheckLanguage sourceLanguage, String translation,
-                                 CheckLanguage translationLanguage) {
+    CheckResult checkTranslation(
+            String source, CheckLanguage sourceLanguage, String translation, CheckLanguage translationLanguage) {
         CheckResult forward = check(source, sourceLanguage, translation, translationLanguage);
         List<Flag> flags = new ArrayList<>(forward.flagged());
         NameLookup inTranslation = NameLookup.of(translation, tools.get(translationLanguage), equivalents);
@@ -101,7 +100,10 @@ final class NameCheck {
         Map<String, Boolean> found = new HashMap<>();
         List<Missing> missingNames = new ArrayList<>();
         for (NameExtractor.Name name : language.names().names(text)) {
-            List<String> words = translated ? name.words().stream().filter(word -> Acronyms.in(word) == null).toList()
+            List<String> words = translated
+                    ? name.words().stream()
+                            .filter(word -> Acronyms.in(word) == null)
+                            .toList()
                     : name.words();
             if (words.isEmpty() || other.hasAcronymOf(words, language)) {
                 continue;

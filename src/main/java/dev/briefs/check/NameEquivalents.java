@@ -23,8 +23,7 @@ import java.util.Set;
 final class NameEquivalents {
 
     /** One name in every language, as the Latin forms of its words. */
-    private record Entry(Map<CheckLanguage, List<LatinForm>> words) {
-    }
+    private record Entry(Map<CheckLanguage, List<LatinForm>> words) {}
 
     private final List<Entry> entries = new ArrayList<>();
 
@@ -38,19 +37,28 @@ final class NameEquivalents {
             shortNames.put(language, LocaleDisplayNames.getInstance(locale, DisplayContext.LENGTH_SHORT));
             zoneNames.put(language, TimeZoneNames.getInstance(locale));
         }
-        for (Region.RegionType type : List.of(Region.RegionType.TERRITORY, Region.RegionType.GROUPING,
-                Region.RegionType.CONTINENT, Region.RegionType.SUBCONTINENT)) {
+        for (Region.RegionType type : List.of(
+                Region.RegionType.TERRITORY,
+                Region.RegionType.GROUPING,
+                Region.RegionType.CONTINENT,
+                Region.RegionType.SUBCONTINENT)) {
             for (Region region : Region.getAvailable(type)) {
                 // the short names are the ones news uses: "США", "ООН", "UK"
-                add(tools, language -> List.of(displayNames.get(language).regionDisplayName(region.toString()),
-                        shortNames.get(language).regionDisplayName(region.toString())));
+                add(
+                        tools,
+                        language -> List.of(
+                                displayNames.get(language).regionDisplayName(region.toString()),
+                                shortNames.get(language).regionDisplayName(region.toString())));
             }
         }
         for (String code : ULocale.getISOLanguages()) {
             add(tools, language -> List.of(displayNames.get(language).languageDisplayName(code)));
         }
         for (String zone : TimeZone.getAvailableIDs(TimeZone.SystemTimeZoneType.CANONICAL_LOCATION, null, null)) {
-            add(tools, language -> Collections.singletonList(zoneNames.get(language).getExemplarLocationName(zone)));
+            add(
+                    tools,
+                    language ->
+                            Collections.singletonList(zoneNames.get(language).getExemplarLocationName(zone)));
         }
     }
 
@@ -100,8 +108,8 @@ final class NameEquivalents {
         for (Entry entry : entries) {
             for (LatinForm candidate : entry.words.get(from)) {
                 // Ukrainian inflects names ("Росію", "Польщі", "Відня" for "Росія", "Польща", "Відень")
-                if (candidate.sameWordAs(word) || from == CheckLanguage.UK
-                        && (candidate.sameStemAs(word) || candidate.sameNameAs(word))) {
+                if (candidate.sameWordAs(word)
+                        || from == CheckLanguage.UK && (candidate.sameStemAs(word) || candidate.sameNameAs(word))) {
                     found.addAll(entry.words.get(to));
                     break;
                 }

@@ -23,11 +23,11 @@ import java.util.Set;
 final class NameExtractor {
 
     /** Small words that join the capitalised words of one name ("Ministry of Defense", "Newark-on-Trent"). */
-    private static final Set<String> JOINERS = Set.of("of", "the", "on", "upon", "de", "del", "da", "di", "von",
-            "van", "der", "den", "al", "el", "bin", "-");
+    private static final Set<String> JOINERS = Set.of(
+            "of", "the", "on", "upon", "de", "del", "da", "di", "von", "van", "der", "den", "al", "el", "bin", "-");
     /** Titles and forms of address, written before a name and not part of it. */
-    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "sir", "dame", "st", "mt",
-            "пан", "пані");
+    private static final Set<String> TITLES =
+            Set.of("mr", "mrs", "ms", "dr", "prof", "sir", "dame", "st", "mt", "пан", "пані");
 
     /** Marks that close a quote: a quote of one word that is no common word is a name ("“Viking”"). */
     private static final Set<String> CLOSING_QUOTES = Set.of("\"", "”", "»", "“", "’");
@@ -50,8 +50,7 @@ final class NameExtractor {
     }
 
     /** A name as found, and its words without joiners. */
-    record Name(String text, List<String> words) {
-    }
+    record Name(String text, List<String> words) {}
 
     List<Name> names(String text) {
         List<Tokenizer.Token> tokens = tokenizer.tokens(text);
@@ -65,8 +64,9 @@ final class NameExtractor {
         List<Tokenizer.Token> current = new ArrayList<>();
         for (int i = 0; i <= tokens.size(); i++) {
             Tokenizer.Token token = i < tokens.size() ? tokens.get(i) : null;
-            if (token != null && (isNameWord(tokens, i, capitalisedInside)
-                    || !current.isEmpty() && isJoiner(token) && joinsName(tokens, i + 1, capitalisedInside))) {
+            if (token != null
+                    && (isNameWord(tokens, i, capitalisedInside)
+                            || !current.isEmpty() && isJoiner(token) && joinsName(tokens, i + 1, capitalisedInside))) {
                 current.add(token);
             } else if (!current.isEmpty()) {
                 names.add(name(text, current));
@@ -99,8 +99,9 @@ final class NameExtractor {
             return true;
         }
         Tokenizer.Token next = at + 1 < tokens.size() ? tokens.get(at + 1) : null;
-        return !common.isCommonOpeningASentence(token.text()) && (common.isOnlyPlace(token.text()) || next != null
-                && (isInsideNameWord(next) || CLOSING_QUOTES.contains(next.text())));
+        return !common.isCommonOpeningASentence(token.text())
+                && (common.isOnlyPlace(token.text())
+                        || next != null && (isInsideNameWord(next) || CLOSING_QUOTES.contains(next.text())));
     }
 
     /** A capitalised word past a sentence's start, with nothing between it and the word before. */
@@ -109,13 +110,17 @@ final class NameExtractor {
     }
 
     private static boolean isCapitalisedWord(Tokenizer.Token token) {
-        return token.word() && isCapitalised(token.text()) && token.text().codePointCount(0, token.text().length()) > 1;
+        return token.word()
+                && isCapitalised(token.text())
+                && token.text().codePointCount(0, token.text().length()) > 1;
     }
 
     private boolean isNameLike(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
-        return !calendarWords.contains(lower) && !TITLES.contains(lower)
-                && !lower.startsWith("i'") && !lower.startsWith("i’");
+        return !calendarWords.contains(lower)
+                && !TITLES.contains(lower)
+                && !lower.startsWith("i'")
+                && !lower.startsWith("i’");
     }
 
     private static Name name(String text, List<Tokenizer.Token> tokens) {
@@ -125,7 +130,10 @@ final class NameExtractor {
                 words.add(token.text());
             }
         }
-        return new Name(text.substring(tokens.get(0).start(), tokens.get(tokens.size() - 1).end()), List.copyOf(words));
+        return new Name(
+                text.substring(
+                        tokens.get(0).start(), tokens.get(tokens.size() - 1).end()),
+                List.copyOf(words));
     }
 
     private static boolean isCapitalised(String word) {

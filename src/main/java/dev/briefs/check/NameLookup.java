@@ -17,12 +17,18 @@ final class NameLookup {
     private final List<LatinForm> words;
     /** The words of its names that are no common words: the names Ukrainian derives words from. */
     private final List<LatinForm> nameWords;
+
     private final Set<String> acronyms;
     private final boolean hasShortAcronym;
     private final NameEquivalents equivalents;
 
-    private NameLookup(CheckLanguage language, List<LatinForm> words, List<LatinForm> nameWords, Set<String> acronyms,
-                       boolean hasShortAcronym, NameEquivalents equivalents) {
+    private NameLookup(
+            CheckLanguage language,
+            List<LatinForm> words,
+            List<LatinForm> nameWords,
+            Set<String> acronyms,
+            boolean hasShortAcronym,
+            NameEquivalents equivalents) {
         this.language = language;
         this.words = words;
         this.nameWords = nameWords;
@@ -48,11 +54,17 @@ final class NameLookup {
         List<LatinForm> nameWords = new ArrayList<>();
         for (NameExtractor.Name name : tools.names().names(text)) {
             acronyms.add(tools.latin().of(Acronyms.initials(name.words())).key());
-            name.words().stream().filter(word -> !tools.common().isCommon(word))
+            name.words().stream()
+                    .filter(word -> !tools.common().isCommon(word))
                     .forEach(word -> nameWords.add(tools.latin().of(word)));
         }
-        return new NameLookup(tools.language(), List.copyOf(words), List.copyOf(nameWords), Set.copyOf(acronyms),
-                hasShortAcronym, equivalents);
+        return new NameLookup(
+                tools.language(),
+                List.copyOf(words),
+                List.copyOf(nameWords),
+                Set.copyOf(acronyms),
+                hasShortAcronym,
+                equivalents);
     }
 
     CheckLanguage language() {
@@ -69,11 +81,16 @@ final class NameLookup {
         if (only != null && !Acronyms.is(only)) {
             return false;
         }
-        String initials = namesLanguage.latin().of(only != null ? only : Acronyms.initials(names)).key();
+        String initials = namesLanguage
+                .latin()
+                .of(only != null ? only : Acronyms.initials(names))
+                .key();
         if (initials.length() >= 2 && acronyms.contains(initials)) {
             return true;
         }
-        return only != null && language != namesLanguage.language() && only.length() <= Acronyms.SHORT
+        return only != null
+                && language != namesLanguage.language()
+                && only.length() <= Acronyms.SHORT
                 && hasShortAcronym;
     }
 
@@ -94,8 +111,10 @@ final class NameLookup {
     /** Whether this text has one of the words, of its own language, in whatever spelling, case or part of speech. */
     boolean hasAnyOf(Set<LatinForm> inThisLanguage) {
         // one word in another case or part of speech shares the stem ("Russians", "Russia")
-        return words.stream().anyMatch(own -> inThisLanguage.stream()
-                .anyMatch(equivalent -> own.sameNameAs(equivalent) || own.sameStemAs(equivalent)
-                        || language == CheckLanguage.UK && own.compoundsWith(equivalent)));
+        return words.stream()
+                .anyMatch(own -> inThisLanguage.stream()
+                        .anyMatch(equivalent -> own.sameNameAs(equivalent)
+                                || own.sameStemAs(equivalent)
+                                || language == CheckLanguage.UK && own.compoundsWith(equivalent)));
     }
 }

@@ -27,14 +27,15 @@ final class NegationCheck {
         this.tools = tools;
     }
 
-    CheckResult checkTranslation(String source, CheckLanguage sourceLanguage, String translation,
-                                 CheckLanguage translationLanguage) {
+    CheckResult checkTranslation(
+            String source, CheckLanguage sourceLanguage, String translation, CheckLanguage translationLanguage) {
         List<String> inSource = tools.get(sourceLanguage).negations().in(source);
         List<String> inTranslation = tools.get(translationLanguage).negations().in(translation);
         List<Flag> flags = new ArrayList<>();
         if (inSource.size() != inTranslation.size()) {
             boolean dropped = inSource.size() > inTranslation.size();
-            flags.add(new Flag(String.join(", ", dropped ? inSource : inTranslation),
+            flags.add(new Flag(
+                    String.join(", ", dropped ? inSource : inTranslation),
                     inSource.size() + " in the source, " + inTranslation.size() + " in the translation",
                     dropped ? DROPPED : ADDED));
         }
@@ -45,7 +46,9 @@ final class NegationCheck {
     CheckResult checkSummary(String source, String summary, CheckLanguage language) {
         LanguageTools reading = tools.get(language);
         List<String> sourceSentences = reading.tokenizer().sentences(source);
-        List<Set<String>> sourceWords = sourceSentences.stream().map(sentence -> words(reading, sentence)).toList();
+        List<Set<String>> sourceWords = sourceSentences.stream()
+                .map(sentence -> words(reading, sentence))
+                .toList();
         List<Flag> flags = new ArrayList<>();
         for (String sentence : reading.tokenizer().sentences(summary)) {
             Set<String> words = words(reading, sentence);
@@ -66,8 +69,10 @@ final class NegationCheck {
             List<String> inSummary = reading.negations().in(sentence);
             List<String> inSource = reading.negations().in(sourceSentences.get(best));
             if (inSummary.size() != inSource.size()) {
-                flags.add(new Flag(sentence, inSource.size() + " in the source sentence, " + inSummary.size()
-                        + " in the summary's", SENTENCE_DIFFERS));
+                flags.add(new Flag(
+                        sentence,
+                        inSource.size() + " in the source sentence, " + inSummary.size() + " in the summary's",
+                        SENTENCE_DIFFERS));
             }
         }
         return CheckResult.of(CheckKind.NEGATION, flags);

@@ -15,11 +15,15 @@ import java.util.Set;
 final class NegationCues {
 
     private static final Map<CheckLanguage, Set<String>> WORDS = Map.of(
-            CheckLanguage.EN, Set.of("not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "nowhere",
-                    "without", "cannot", "nope"),
-            CheckLanguage.UK, Set.of("не", "ні", "ані", "ніколи", "ніхто", "ніщо", "нічого", "нікого", "нікому",
-                    "ніде", "нікуди", "немає", "нема", "жоден", "жодна", "жодне", "жодні", "жодного", "жодної",
-                    "жодному", "жодній", "жодних", "жодним", "жодною", "без", "безо"));
+            CheckLanguage.EN,
+                    Set.of(
+                            "not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "nowhere", "without",
+                            "cannot", "nope"),
+            CheckLanguage.UK,
+                    Set.of(
+                            "не", "ні", "ані", "ніколи", "ніхто", "ніщо", "нічого", "нікого", "нікому", "ніде",
+                            "нікуди", "немає", "нема", "жоден", "жодна", "жодне", "жодні", "жодного", "жодної",
+                            "жодному", "жодній", "жодних", "жодним", "жодною", "без", "безо"));
 
     private static final int DOUBLE_NEGATION_SPAN = 4;
 
@@ -50,8 +54,10 @@ final class NegationCues {
             }
             boolean pronoun = isNegativePronoun(token.text());
             boolean particle = token.text().equalsIgnoreCase("не");
-            if (language == CheckLanguage.UK && wordsSinceCue <= DOUBLE_NEGATION_SPAN
-                    && (particle && lastWasPronoun || pronoun && cues.get(cues.size() - 1).equalsIgnoreCase("не"))) {
+            if (language == CheckLanguage.UK
+                    && wordsSinceCue <= DOUBLE_NEGATION_SPAN
+                    && (particle && lastWasPronoun
+                            || pronoun && cues.get(cues.size() - 1).equalsIgnoreCase("не"))) {
                 cues.set(cues.size() - 1, cues.get(cues.size() - 1) + " … " + token.text());
                 wordsSinceCue = Integer.MAX_VALUE;
                 continue;
@@ -66,7 +72,8 @@ final class NegationCues {
     /** "нічого", "ніколи", "жодного": the words Ukrainian pairs with "не". */
     private boolean isNegativePronoun(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
-        return language == CheckLanguage.UK && (lower.startsWith("ні") && !lower.equals("ні") || lower.startsWith("жодн"));
+        return language == CheckLanguage.UK
+                && (lower.startsWith("ні") && !lower.equals("ні") || lower.startsWith("жодн"));
     }
 
     private boolean isCue(String word) {

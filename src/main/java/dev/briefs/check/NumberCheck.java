@@ -20,8 +20,12 @@ final class NumberCheck {
         this.tools = tools;
     }
 
-    CheckResult check(String source, CheckLanguage sourceLanguage, String checked, CheckLanguage checkedLanguage,
-                      boolean translation) {
+    CheckResult check(
+            String source,
+            CheckLanguage sourceLanguage,
+            String checked,
+            CheckLanguage checkedLanguage,
+            boolean translation) {
         List<Mention> inSource = tools.get(sourceLanguage).quantities().read(source);
         List<Mention> inChecked = tools.get(checkedLanguage).quantities().read(checked);
         Mentioned sourceMentions = Mentioned.of(inSource);

@@ -18,11 +18,10 @@ import java.util.regex.Pattern;
 final class NumberExtractor {
 
     private static final String GROUP_SEPARATORS = " \u00A0\u202F\u2009.,";
-    private static final Pattern NUMBER = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.,])"
-                    + "(\\d{1,3}(?:([" + GROUP_SEPARATORS + "])\\d{3})(?:\\2\\d{3})*(?![\\d])|\\d+)"
-                    + "(?:([.,])(\\d+))?"
-                    + "(?:(-|\\s?)(%|[\\p{L}]+\\.?))?");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}.,])"
+            + "(\\d{1,3}(?:([" + GROUP_SEPARATORS + "])\\d{3})(?:\\2\\d{3})*(?![\\d])|\\d+)"
+            + "(?:([.,])(\\d+))?"
+            + "(?:(-|\\s?)(%|[\\p{L}]+\\.?))?");
     private static final Pattern TIME = Pattern.compile(
             "(?<![\\d:])([01]?\\d|2[0-3]):([0-5]\\d)(?![\\d:])(?:\\s*([ap])\\.?\\s?m\\.?(?![\\p{L}]))?"
                     + "|(?<![\\d:.,])(1[0-2]|0?[1-9])\\s*([ap])\\.?\\s?m\\.?(?![\\p{L}])",
@@ -59,7 +58,6 @@ final class NumberExtractor {
         while (matcher.find()) {
             String integer = matcher.group(1);
             String separator = matcher.group(2);
-            String decimalMark = matcher.group(3);
             String fraction = matcher.group(4);
             String gap = matcher.group(5);
             String suffix = matcher.group(6) == null ? "" : matcher.group(6).toLowerCase(Locale.ROOT);
@@ -69,8 +67,7 @@ final class NumberExtractor {
             boolean ownsSuffix = scale != Scale.NONE || percent || gap != null && (gap.isEmpty() || gap.equals("-"));
             int end = ownsSuffix ? matcher.end() : fraction != null ? matcher.end(4) : matcher.end(1);
             List<List<BigDecimal>> readings = new ArrayList<>();
-            BigDecimal value = new BigDecimal(integer.replaceAll("\\D", "")
-                    + (fraction == null ? "" : "." + fraction));
+            BigDecimal value = new BigDecimal(integer.replaceAll("\\D", "") + (fraction == null ? "" : "." + fraction));
             readings.add(List.of(value.multiply(scale.factor)));
             if (separator != null && fraction == null && integer.length() == 5 && ",.".contains(separator)) {
                 // "1,234" or "1.234" alone: a thousand separator or a decimal mark, as the writer meant
@@ -78,15 +75,16 @@ final class NumberExtractor {
             }
             if (separator != null && separator.isBlank()) {
                 // "4 100" may be two numbers side by side ("on April 4 100 people")
-                readings.add(Arrays.stream(integer.split("\\s")).map(BigDecimal::new).toList());
+                readings.add(
+                        Arrays.stream(integer.split("\\s")).map(BigDecimal::new).toList());
             }
             Scale before = Scale.before(language, text, matcher.start());
             if (before != Scale.NONE && scale == Scale.NONE) {
                 // colloquial Ukrainian puts the scale first: "тисяч 100" is about 100 000
                 readings.add(List.of(value.multiply(before.factor)));
             }
-            numbers.add(new Mention.Number(text.subSequence(matcher.start(), end).toString().strip(),
-                    List.copyOf(readings), percent));
+            numbers.add(new Mention.Number(
+                    text.subSequence(matcher.start(), end).toString().strip(), List.copyOf(readings), percent));
         }
         return numbers;
     }

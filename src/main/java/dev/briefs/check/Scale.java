@@ -14,8 +14,8 @@ enum Scale {
     TRILLION(BigDecimal.valueOf(1_000_000_000_000L), "trillions?|tn", "трлн\\.?|трильйон\\p{L}*");
 
     private static final Pattern PERCENT = Pattern.compile("percent|pct|відсот\\p{L}*|процент\\p{L}*");
-    private static final Pattern UKRAINIAN_SCALE_BEFORE = Pattern.compile(
-            "(?<![\\p{L}])(тис\\.?|тисяч\\p{L}*|млн\\.?|мільйон\\p{L}*|млрд\\.?|мільярд\\p{L}*)\\s+$");
+    private static final Pattern UKRAINIAN_SCALE_BEFORE =
+            Pattern.compile("(?<![\\p{L}])(тис\\.?|тисяч\\p{L}*|млн\\.?|мільйон\\p{L}*|млрд\\.?|мільярд\\p{L}*)\\s+$");
 
     final BigDecimal factor;
     private final Pattern english;
@@ -31,7 +31,10 @@ enum Scale {
     static Scale of(CheckLanguage language, String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         for (Scale scale : values()) {
-            if (scale != NONE && (language == CheckLanguage.EN ? scale.english : scale.ukrainian).matcher(lower).matches()) {
+            if (scale != NONE
+                    && (language == CheckLanguage.EN ? scale.english : scale.ukrainian)
+                            .matcher(lower)
+                            .matches()) {
                 return scale;
             }
         }

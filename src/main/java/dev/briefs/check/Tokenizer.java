@@ -25,8 +25,7 @@ final class Tokenizer {
     }
 
     /** A word, number or punctuation mark of a text, at {@code start} to {@code end}. */
-    record Token(String text, int start, int end, boolean sentenceStart, boolean word) {
-    }
+    record Token(String text, int start, int end, boolean sentenceStart, boolean word) {}
 
     /** The sentences of a text, stripped. */
     synchronized List<String> sentences(String text) {
@@ -49,8 +48,9 @@ final class Tokenizer {
         BreakIterator word = (BreakIterator) words.clone();
         sentence.setText(text);
         int sentenceStart = sentence.first();
-        for (int sentenceEnd = sentence.next(); sentenceEnd != BreakIterator.DONE;
-             sentenceStart = sentenceEnd, sentenceEnd = sentence.next()) {
+        for (int sentenceEnd = sentence.next();
+                sentenceEnd != BreakIterator.DONE;
+                sentenceStart = sentenceEnd, sentenceEnd = sentence.next()) {
             word.setText(text.substring(sentenceStart, sentenceEnd));
             boolean first = true;
             int start = word.first();
@@ -63,8 +63,12 @@ final class Tokenizer {
                 }
                 if (!token.isBlank()) {
                     String bare = isWord ? withoutClitic(token) : token;
-                    found.add(new Token(bare, sentenceStart + start, sentenceStart + start + bare.length(),
-                            isWord && first, isWord));
+                    found.add(new Token(
+                            bare,
+                            sentenceStart + start,
+                            sentenceStart + start + bare.length(),
+                            isWord && first,
+                            isWord));
                     first &= !isWord;
                 }
             }

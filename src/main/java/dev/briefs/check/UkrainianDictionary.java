@@ -27,6 +27,7 @@ final class UkrainianDictionary {
     private static final String PLACE = ":geo";
     /** Ukrainian's adjectives from names of places and peoples: "вишгородський", "донецький", "французький". */
     static final Pattern NAME_ADJECTIVE = Pattern.compile(".{2,}[сцз]ький");
+
     private static final Locale UKRAINIAN = Locale.forLanguageTag("uk");
 
     /** One reading of a word form: its lemma and VESUM's tag ("російський", "adj:p:v_naz:compb"). */
@@ -88,7 +89,8 @@ final class UkrainianDictionary {
         List<Reading> readings = new ArrayList<>();
         for (WordData reading : lookup.lookup(apostrophes(word))) {
             if (reading.getTag() != null && reading.getStem() != null) {
-                readings.add(new Reading(reading.getStem().toString(), reading.getTag().toString()));
+                readings.add(new Reading(
+                        reading.getStem().toString(), reading.getTag().toString()));
             }
         }
         return readings;
@@ -141,8 +143,10 @@ final class UkrainianDictionary {
     /** Whether a word, as written, is a first name and nothing else ("Дмитро", "Валя"). */
     synchronized boolean isFirstName(String word) {
         List<WordData> readings = lookup.lookup(apostrophes(word));
-        return !readings.isEmpty() && readings.stream()
-                .allMatch(reading -> reading.getTag() != null && reading.getTag().toString().contains(FIRST_NAME));
+        return !readings.isEmpty()
+                && readings.stream()
+                        .allMatch(reading -> reading.getTag() != null
+                                && reading.getTag().toString().contains(FIRST_NAME));
     }
 
     /** The dictionary writes the apostrophe as ASCII; texts also use ’ and ʼ. */

@@ -6,5 +6,4 @@ package dev.briefs.check;
  * @param text   the words as found in the checked text
  * @param reason why they could not be checked
  */
-public record Unchecked(String text, String reason) {
-}
+public record Unchecked(String text, String reason) {}

@@ -20,8 +20,7 @@ public final class ChunkCalls {
         }
     }
 
-    private ChunkCalls() {
-    }
+    private ChunkCalls() {}
 
     public static <T> Outcome<T> run(List<Chunk> chunks, Function<Chunk, T> call, ModelCallRetry retry) {
         List<T> results = new ArrayList<>();

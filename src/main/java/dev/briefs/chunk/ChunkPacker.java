@@ -15,7 +15,8 @@ public final class ChunkPacker {
 
     public ChunkPacker(TokenCounter counter, int maxTokens) {
         if (maxTokens < 8) {
-            throw new IllegalArgumentException("a chunk budget of " + maxTokens + " tokens is too small; use 8 or more");
+            throw new IllegalArgumentException(
+                    "a chunk budget of " + maxTokens + " tokens is too small; use 8 or more");
         }
         this.counter = counter;
         this.maxTokens = maxTokens;

@@ -34,7 +34,11 @@ public interface ModelCallRetry {
         private final int attempts;
 
         public Exhausted(Throwable last, int attempts) {
-            super(last.getMessage() != null ? last.getMessage() : last.getClass().getSimpleName(), last);
+            super(
+                    last.getMessage() != null
+                            ? last.getMessage()
+                            : last.getClass().getSimpleName(),
+                    last);
             this.attempts = attempts;
         }
 

@@ -17,8 +17,11 @@ import java.util.Map;
 public final class SentenceSplitter {
 
     private static final Map<String, List<String>> NEWS_ABBREVIATIONS = Map.of(
-            "en", List.of("Dr.", "U.S.", "U.K.", "U.N.", "St.", "Gen.", "Lt.", "Col.", "Sgt.", "Gov.", "Sen.", "Rep.",
-                    "Prof.", "Rev.", "Jr.", "Sr.", "No.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."),
+            "en",
+                    List.of(
+                            "Dr.", "U.S.", "U.K.", "U.N.", "St.", "Gen.", "Lt.", "Col.", "Sgt.", "Gov.", "Sen.", "Rep.",
+                            "Prof.", "Rev.", "Jr.", "Sr.", "No.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.",
+                            "Dec."),
             "uk", List.of("м.", "вул.", "ім.", "обл.", "проф.", "див.", "с.", "просп.", "пл.", "акад.", "буд."),
             "ru", List.of("г.", "ул.", "им.", "обл.", "проф.", "см.", "просп.", "пл.", "акад."));
 
@@ -53,8 +56,8 @@ public final class SentenceSplitter {
                 if (sentence.isEmpty()) {
                     continue;
                 }
-                if (sentences.size() > firstOfParagraph && (endsWithAbbreviation(sentences.get(sentences.size() - 1))
-                        || startsInLowerCase(sentence))) {
+                if (sentences.size() > firstOfParagraph
+                        && (endsWithAbbreviation(sentences.get(sentences.size() - 1)) || startsInLowerCase(sentence))) {
                     sentences.set(sentences.size() - 1, sentences.get(sentences.size() - 1) + " " + sentence);
                 } else {
                     sentences.add(sentence);

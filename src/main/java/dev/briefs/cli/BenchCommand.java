@@ -1,17 +1,5 @@
 package dev.briefs.cli;
 
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-
 import dev.briefs.generate.Generation;
 import dev.briefs.generate.GenerationConfig;
 import dev.briefs.generate.Seq2SeqModel;
@@ -23,6 +11,17 @@ import dev.briefs.inference.onnx.OrtSessionSettings;
 import dev.briefs.optimum.Variant;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,64 +39,113 @@ import tools.jackson.databind.json.JsonMapper;
  * Sentences are tokenized before timing; the timed wall clock covers {@link Generation#generate}
  * (search, logits processors, the backend's tensor building and copies, ORT).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures generation speed of a model folder: sentences/s, generated tokens/s,",
-                "decoder step time at early and late positions, and the share of wall time inside",
-                "ONNX Runtime's run, for each variant, batch size and with or without the key/value cache;",
-                "then says which variant is the faster at each batch size."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measures generation speed of a model folder: sentences/s, generated tokens/s,",
+            "decoder step time at early and late positions, and the share of wall time inside",
+            "ONNX Runtime's run, for each variant, batch size and with or without the key/value cache;",
+            "then says which variant is the faster at each batch size."
+        })
 final class BenchCommand implements Callable<Integer> {
 
     /** Steps per position bucket for the early/late per-token times. */
     static final int BUCKET = 8;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder (Hugging Face / Optimum ONNX layout).")
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "DIR",
+            description = "Model folder (Hugging Face / Optimum ONNX layout).")
     Path model;
 
-    @Option(names = "--batch", split = ",", defaultValue = "1,8,32", paramLabel = "N[,N...]",
+    @Option(
+            names = "--batch",
+            split = ",",
+            defaultValue = "1,8,32",
+            paramLabel = "N[,N...]",
             description = "Batch sizes (default: ${DEFAULT-VALUE}).")
     List<Integer> batches;
 
-    @Option(names = "--cache", split = ",", defaultValue = "on,off", paramLabel = "on|off[,...]",
+    @Option(
+            names = "--cache",
+            split = ",",
+            defaultValue = "on,off",
+            paramLabel = "on|off[,...]",
             description = "Decoder key/value cache modes (default: ${DEFAULT-VALUE}).")
     List<String> cacheModes;
 
-    @Option(names = "--sentences", defaultValue = "64", paramLabel = "N", description = "Source sentences (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--sentences",
+            defaultValue = "64",
+            paramLabel = "N",
+            description = "Source sentences (default: ${DEFAULT-VALUE}).")
     int sentences;
 
-    @Option(names = "--max-new-tokens", defaultValue = "64", paramLabel = "N",
+    @Option(
+            names = "--max-new-tokens",
+            defaultValue = "64",
+            paramLabel = "N",
             description = "Tokens generated per sentence, EOS disabled until then (default: ${DEFAULT-VALUE}).")
     int maxNewTokens;
 
-    @Option(names = "--variant", split = ",", paramLabel = "fp32|quantized[,...]",
-            description = {"ONNX graph variants to measure (default: fp32, what every command loads unless told);",
-                    "with several, such as fp32,quantized, the report says which is faster at each batch size."})
+    @Option(
+            names = "--variant",
+            split = ",",
+            paramLabel = "fp32|quantized[,...]",
+            description = {
+                "ONNX graph variants to measure (default: fp32, what every command loads unless told);",
+                "with several, such as fp32,quantized, the report says which is faster at each batch size."
+            })
     List<String> variants;
 
-    @Option(names = "--beams", defaultValue = "1", paramLabel = "N",
-            description = "Beams per sentence: 1 is greedy, 4 the default of opus-mt and distilbart (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--beams",
+            defaultValue = "1",
+            paramLabel = "N",
+            description =
+                    "Beams per sentence: 1 is greedy, 4 the default of opus-mt and distilbart (default: ${DEFAULT-VALUE}).")
     int beams;
 
-    @Option(names = "--optimization", paramLabel = "none|basic|extended|all",
+    @Option(
+            names = "--optimization",
+            paramLabel = "none|basic|extended|all",
             description = "ONNX Runtime graph optimisation level (default: ORT's, all).")
     String optimization;
 
-    @Option(names = "--inter-op", defaultValue = "0", paramLabel = "N",
+    @Option(
+            names = "--inter-op",
+            defaultValue = "0",
+            paramLabel = "N",
             description = "ONNX Runtime inter-op threads (default: 0, ORT's default).")
     int interOp;
 
-    @Option(names = "--arena", defaultValue = "on", paramLabel = "on|off",
+    @Option(
+            names = "--arena",
+            defaultValue = "on",
+            paramLabel = "on|off",
             description = "ONNX Runtime's CPU memory arena (default: ${DEFAULT-VALUE}).")
     String arena;
 
-    @Option(names = "--warmup", defaultValue = "1", paramLabel = "N",
+    @Option(
+            names = "--warmup",
+            defaultValue = "1",
+            paramLabel = "N",
             description = "Untimed batches before each measurement (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--corpus", paramLabel = "FILE",
-            description = "Source sentences, one per line (default: ../shared/" + BenchSentences.DEFAULT_CORPUS + " if present, else a built-in list).")
+    @Option(
+            names = "--corpus",
+            paramLabel = "FILE",
+            description = "Source sentences, one per line (default: ../shared/" + BenchSentences.DEFAULT_CORPUS
+                    + " if present, else a built-in list).")
     Path corpus;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+    @Option(
+            names = "--threads",
+            defaultValue = "0",
+            paramLabel = "N",
             description = "ONNX Runtime intra-op threads (default: 0, ORT's default).")
     int threads;
 
@@ -108,10 +156,26 @@ final class BenchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** One measured configuration. */
-    record Result(String variant, boolean cache, int batch, int beams, int sentences, int batches, long generatedTokens,
-            double wallS, double sentencesPerS, double tokensPerS, long decoderSteps, double meanStepMs,
-            double earlyMsPerToken, double lateMsPerToken, double lateOverEarly, double encoderOrtS,
-            double decoderOrtS, double ortShare, double javaShare) {}
+    record Result(
+            String variant,
+            boolean cache,
+            int batch,
+            int beams,
+            int sentences,
+            int batches,
+            long generatedTokens,
+            double wallS,
+            double sentencesPerS,
+            double tokensPerS,
+            long decoderSteps,
+            double meanStepMs,
+            double earlyMsPerToken,
+            double lateMsPerToken,
+            double lateOverEarly,
+            double encoderOrtS,
+            double decoderOrtS,
+            double ortShare,
+            double javaShare) {}
 
     @Override
     public Integer call() {
@@ -125,11 +189,15 @@ final class BenchCommand implements Callable<Integer> {
         }
         OrtSessionSettings session;
         try {
-            session = new OrtSessionSettings(threads, interOp, optimization, switch (arena.trim().toLowerCase(Locale.ROOT)) {
-                case "on" -> true;
-                case "off" -> false;
-                default -> throw new UsageException("--arena takes on or off: " + arena);
-            });
+            session = new OrtSessionSettings(
+                    threads,
+                    interOp,
+                    optimization,
+                    switch (arena.trim().toLowerCase(Locale.ROOT)) {
+                        case "on" -> true;
+                        case "off" -> false;
+                        default -> throw new UsageException("--arena takes on or off: " + arena);
+                    });
         } catch (IllegalArgumentException e) {
             throw new UsageException("--optimization: " + e.getMessage());
         }
@@ -140,23 +208,28 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<Boolean> modes = new ArrayList<>();
         for (String m : cacheModes) {
-            modes.add(switch (m.trim().toLowerCase(Locale.ROOT)) {
-                case "on", "true", "yes" -> true;
-                case "off", "false", "no" -> false;
-                default -> throw new UsageException("--cache takes on and/or off: " + m);
-            });
+            modes.add(
+                    switch (m.trim().toLowerCase(Locale.ROOT)) {
+                        case "on", "true", "yes" -> true;
+                        case "off", "false", "no" -> false;
+                        default -> throw new UsageException("--cache takes on and/or off: " + m);
+                    });
         }
         List<Variant> toMeasure = variantsToMeasure();
         Source source = BenchSentences.read(corpus, sentences);
-        err.printf("bench: %d sentences from %s, %d new tokens each, beams %d, batches %s, cache %s, variants %s%n",
+        err.printf(
+                "bench: %d sentences from %s, %d new tokens each, beams %d, batches %s, cache %s, variants %s%n",
                 source.lines().size(), source.name(), maxNewTokens, beams, batches, cacheModes, toMeasure);
 
         List<Result> results = new ArrayList<>();
         for (Variant v : toMeasure) {
             for (boolean cache : modes) {
                 SimpleMeterRegistry registry = new SimpleMeterRegistry();
-                OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(v).withCache(cache)
-                        .withSession(session).withMeterRegistry(registry);
+                OnnxModelOptions options = OnnxModelOptions.defaults()
+                        .withVariant(v)
+                        .withCache(cache)
+                        .withSession(session)
+                        .withMeterRegistry(registry);
                 try (Seq2SeqGenerator gen = Seq2SeqGenerator.load(model, options)) {
                     OnnxSeq2SeqModel m = gen.model();
                     String variantName = m.variant().id();
@@ -164,7 +237,9 @@ final class BenchCommand implements Callable<Integer> {
                     for (String s : source.lines()) {
                         ids.add(gen.tokenize(s));
                     }
-                    GenerationConfig cfg = gen.defaultConfig().setNumBeams(beams).setMaxNewTokens(maxNewTokens)
+                    GenerationConfig cfg = gen.defaultConfig()
+                            .setNumBeams(beams)
+                            .setMaxNewTokens(maxNewTokens)
                             .setMinNewTokens(maxNewTokens);
                     for (int batch : batches) {
                         err.printf("bench: %s, cache %s, batch %d ...%n", variantName, cache ? "on" : "off", batch);
@@ -175,7 +250,8 @@ final class BenchCommand implements Callable<Integer> {
                         results.add(measure(m, registry, ids, batch, cfg, variantName, cache));
                     }
                 } catch (ModelLoadException e) {
-                    throw new UsageException(e.getMessage()); // a variant the folder lacks: the message says how to get it
+                    throw new UsageException(
+                            e.getMessage()); // a variant the folder lacks: the message says how to get it
                 }
             }
         }
@@ -196,10 +272,13 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("cores", Runtime.getRuntime().availableProcessors());
             doc.put("java", System.getProperty("java.version"));
             doc.put("results", results);
-            ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+            ObjectMapper mapper = JsonMapper.builder()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .build();
             out.println(mapper.writeValueAsString(doc));
         } else {
-            new BenchTable(model, maxNewTokens, warmup, BUCKET).print(out, source, variantName, session, beams, results);
+            new BenchTable(model, maxNewTokens, warmup, BUCKET)
+                    .print(out, source, variantName, session, beams, results);
         }
         return ExitCodes.OK;
     }
@@ -220,7 +299,6 @@ final class BenchCommand implements Callable<Integer> {
         }
         return out;
     }
-
 
     static int[][] runBatch(Seq2SeqModel m, List<long[]> rows, GenerationConfig cfg) {
         int len = rows.stream().mapToInt(r -> r.length).max().orElse(0);
@@ -245,8 +323,14 @@ final class BenchCommand implements Callable<Integer> {
         return total;
     }
 
-    Result measure(OnnxSeq2SeqModel m, SimpleMeterRegistry reg, List<long[]> ids, int batch, GenerationConfig cfg,
-            String variantName, boolean cache) {
+    Result measure(
+            OnnxSeq2SeqModel m,
+            SimpleMeterRegistry reg,
+            List<long[]> ids,
+            int batch,
+            GenerationConfig cfg,
+            String variantName,
+            boolean cache) {
         TimedSeq2SeqModel timed = new TimedSeq2SeqModel(m, maxNewTokens);
         double enc0 = ortNanos(reg, "encoder");
         double dec0 = ortNanos(reg, "decoder") + ortNanos(reg, "decoder_with_past");
@@ -277,11 +361,26 @@ final class BenchCommand implements Callable<Integer> {
         double early = perTokenMs(timed, earlyFrom, earlyTo);
         double late = perTokenMs(timed, lateFrom, last);
         double ortShare = (enc + dec) / wall;
-        return new Result(variantName, cache, batch, beams, ids.size(), nBatches, tokens, round(wall / 1e9, 3),
-                round(ids.size() / (wall / 1e9), 3), round(tokens / (wall / 1e9), 1), stepCalls,
-                round(stepCalls == 0 ? 0 : stepNsTotal / 1e6 / stepCalls, 3), round(early, 4), round(late, 4),
-                round(early > 0 ? late / early : 0, 2), round(enc / 1e9, 3), round(dec / 1e9, 3),
-                round(ortShare, 4), round(1 - ortShare, 4));
+        return new Result(
+                variantName,
+                cache,
+                batch,
+                beams,
+                ids.size(),
+                nBatches,
+                tokens,
+                round(wall / 1e9, 3),
+                round(ids.size() / (wall / 1e9), 3),
+                round(tokens / (wall / 1e9), 1),
+                stepCalls,
+                round(stepCalls == 0 ? 0 : stepNsTotal / 1e6 / stepCalls, 3),
+                round(early, 4),
+                round(late, 4),
+                round(early > 0 ? late / early : 0, 2),
+                round(enc / 1e9, 3),
+                round(dec / 1e9, 3),
+                round(ortShare, 4),
+                round(1 - ortShare, 4));
     }
 
     static double perTokenMs(TimedSeq2SeqModel t, int from, int to) {

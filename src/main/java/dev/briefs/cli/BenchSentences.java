@@ -32,8 +32,7 @@ final class BenchSentences {
             "Schools will stay closed on Monday because of the storm warning.",
             "The hospital has received new equipment donated by a charity.");
 
-    private BenchSentences() {
-    }
+    private BenchSentences() {}
 
     static BenchCommand.Source read(Path corpus, int sentences) {
         Path file = corpus;
@@ -41,7 +40,8 @@ final class BenchSentences {
             throw new UsageException("corpus file " + file + " does not exist");
         }
         if (file == null) {
-            Path shared = Path.of(System.getProperty("briefs.shared", "../shared")).resolve(DEFAULT_CORPUS);
+            Path shared =
+                    Path.of(System.getProperty("briefs.shared", "../shared")).resolve(DEFAULT_CORPUS);
             if (Files.isRegularFile(shared)) {
                 file = shared;
             }
@@ -53,8 +53,10 @@ final class BenchSentences {
             name = "the built-in list";
         } else {
             try {
-                pool = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
-                        .filter(s -> !s.isEmpty()).toList();
+                pool = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read corpus " + file, e);
             }

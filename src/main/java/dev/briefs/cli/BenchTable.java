@@ -38,36 +38,78 @@ final class BenchTable {
                     other.put(r.batch(), b);
                 }
                 best.put(r.batch(), r);
-            } else if (!other.containsKey(r.batch()) || r.tokensPerS() > other.get(r.batch()).tokensPerS()) {
+            } else if (!other.containsKey(r.batch())
+                    || r.tokensPerS() > other.get(r.batch()).tokensPerS()) {
                 other.put(r.batch(), r);
             }
         }
         Map<Integer, String> out = new LinkedHashMap<>();
         best.forEach((batch, r) -> {
             BenchCommand.Result o = other.get(batch);
-            out.put(batch, o == null ? r.variant() : String.format(Locale.ROOT, "%s (%.2fx %s)", r.variant(),
-                    r.tokensPerS() / Math.max(1e-9, o.tokensPerS()), o.variant()));
+            out.put(
+                    batch,
+                    o == null
+                            ? r.variant()
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%s (%.2fx %s)",
+                                    r.variant(),
+                                    r.tokensPerS() / Math.max(1e-9, o.tokensPerS()),
+                                    o.variant()));
         });
         return out;
     }
 
-    void print(PrintWriter out, BenchCommand.Source source, String variants, OrtSessionSettings session, int beams,
-               List<BenchCommand.Result> results) {
-        out.printf("model %s, variants %s, %d sentences (%s), %d new tokens each (EOS off), %s, %d warm-up batch(es),%n",
-                model, variants, source.lines().size(), source.name(), maxNewTokens,
-                beams == 1 ? "greedy" : beams + " beams", warmup);
-        out.printf("%d cores, ONNX Runtime %s, Java %s%n", Runtime.getRuntime().availableProcessors(), session.describe(),
-                System.getProperty("java.version"));
+    void print(
+            PrintWriter out,
+            BenchCommand.Source source,
+            String variants,
+            OrtSessionSettings session,
+            int beams,
+            List<BenchCommand.Result> results) {
+        out.printf(
+                "model %s, variants %s, %d sentences (%s), %d new tokens each (EOS off), %s, %d warm-up batch(es),%n",
+                model,
+                variants,
+                source.lines().size(),
+                source.name(),
+                maxNewTokens,
+                beams == 1 ? "greedy" : beams + " beams",
+                warmup);
+        out.printf(
+                "%d cores, ONNX Runtime %s, Java %s%n",
+                Runtime.getRuntime().availableProcessors(), session.describe(), System.getProperty("java.version"));
         out.println();
-        String head = String.format("%-9s %-5s %5s %8s %8s %9s %12s %12s %6s %6s %6s",
-                "variant", "cache", "batch", "sent/s", "tok/s", "step ms", "ms/tok early", "ms/tok late",
-                "late/e", "ORT %", "Java %");
+        String head = String.format(
+                "%-9s %-5s %5s %8s %8s %9s %12s %12s %6s %6s %6s",
+                "variant",
+                "cache",
+                "batch",
+                "sent/s",
+                "tok/s",
+                "step ms",
+                "ms/tok early",
+                "ms/tok late",
+                "late/e",
+                "ORT %",
+                "Java %");
         out.println(head);
         out.println("-".repeat(head.length()));
         for (BenchCommand.Result r : results) {
-            out.printf(Locale.ROOT, "%-9s %-5s %5d %8.2f %8.1f %9.2f %12.3f %12.3f %6.2f %6.1f %6.1f%n",
-                    r.variant(), r.cache() ? "on" : "off", r.batch(), r.sentencesPerS(), r.tokensPerS(), r.meanStepMs(),
-                    r.earlyMsPerToken(), r.lateMsPerToken(), r.lateOverEarly(), 100 * r.ortShare(), 100 * r.javaShare());
+            out.printf(
+                    Locale.ROOT,
+                    "%-9s %-5s %5d %8.2f %8.1f %9.2f %12.3f %12.3f %6.2f %6.1f %6.1f%n",
+                    r.variant(),
+                    r.cache() ? "on" : "off",
+                    r.batch(),
+                    r.sentencesPerS(),
+                    r.tokensPerS(),
+                    r.meanStepMs(),
+                    r.earlyMsPerToken(),
+                    r.lateMsPerToken(),
+                    r.lateOverEarly(),
+                    100 * r.ortShare(),
+                    100 * r.javaShare());
         }
         out.println();
         Map<Integer, String> faster = fasterVariant(results);
@@ -75,9 +117,10 @@ final class BenchTable {
             faster.forEach((batch, verdict) -> out.printf("faster at batch %d: %s%n", batch, verdict));
             out.println();
         }
-        out.printf("step ms: mean wall time of one decoder step (all rows of the batch). ms/tok: step time per row,%n"
-                + "early = steps 2-%d, late = steps %d-%d. ORT %%: share of wall time inside ONNX Runtime's run (encoder +%n"
-                + "decoder); Java %% = the rest (search, logits processing, tensor building and copies).%n",
+        out.printf(
+                "step ms: mean wall time of one decoder step (all rows of the batch). ms/tok: step time per row,%n"
+                        + "early = steps 2-%d, late = steps %d-%d. ORT %%: share of wall time inside ONNX Runtime's run (encoder +%n"
+                        + "decoder); Java %% = the rest (search, logits processing, tensor building and copies).%n",
                 Math.min(1 + bucket, maxNewTokens), Math.max(2, maxNewTokens - bucket + 1), maxNewTokens);
     }
 }

@@ -23,8 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
  * @param missing     ids of references with no brief text in the language
  * @param unreferenced ids of briefs with no reference
  */
-record BriefReferences(List<String> ids, List<String> hypotheses, List<String> references, List<String> missing,
-                       List<String> unreferenced) {
+record BriefReferences(
+        List<String> ids,
+        List<String> hypotheses,
+        List<String> references,
+        List<String> missing,
+        List<String> unreferenced) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -37,7 +41,8 @@ record BriefReferences(List<String> ids, List<String> hypotheses, List<String> r
             throw new UsageException(e.getMessage());
         }
         if (briefs.isEmpty()) {
-            throw new UsageException("no briefs in " + briefsDir + ": give the output folder of a day (such as out/briefs/2026-11-20)");
+            throw new UsageException(
+                    "no briefs in " + briefsDir + ": give the output folder of a day (such as out/briefs/2026-11-20)");
         }
         Map<String, Brief> byId = new LinkedHashMap<>();
         briefs.forEach(b -> byId.put(b.id(), b));
@@ -47,7 +52,9 @@ record BriefReferences(List<String> ids, List<String> hypotheses, List<String> r
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, String> r : references.entrySet()) {
             Brief brief = byId.get(r.getKey());
-            Brief.LanguageBrief text = brief == null || brief.briefs() == null ? null : brief.briefs().get(language);
+            Brief.LanguageBrief text = brief == null || brief.briefs() == null
+                    ? null
+                    : brief.briefs().get(language);
             boolean ok = text != null && text.ok() && text.text() != null;
             if (!ok) {
                 missing.add(r.getKey());
@@ -56,7 +63,8 @@ record BriefReferences(List<String> ids, List<String> hypotheses, List<String> r
             hyps.add(ok ? text.text() : "");
             refs.add(r.getValue());
         }
-        List<String> unreferenced = byId.keySet().stream().filter(id -> !references.containsKey(id)).toList();
+        List<String> unreferenced =
+                byId.keySet().stream().filter(id -> !references.containsKey(id)).toList();
         return new BriefReferences(ids, hyps, refs, missing, unreferenced);
     }
 
@@ -72,7 +80,8 @@ record BriefReferences(List<String> ids, List<String> hypotheses, List<String> r
             try {
                 node = JSON.readTree(lines.get(i));
             } catch (JacksonException e) {
-                throw new UsageException(where + " is not JSON: give one {\"id\": \"...\", \"reference\": \"...\"} a line");
+                throw new UsageException(
+                        where + " is not JSON: give one {\"id\": \"...\", \"reference\": \"...\"} a line");
             }
             JsonNode id = node.get("id");
             JsonNode reference = node.get("reference");
@@ -80,7 +89,8 @@ record BriefReferences(List<String> ids, List<String> hypotheses, List<String> r
                 throw new UsageException(where + " needs the strings \"id\" (the article id) and \"reference\"");
             }
             if (references.put(id.asString(), reference.asString()) != null) {
-                throw new UsageException(where + ": article " + id.asString() + " has a reference already; give one per article");
+                throw new UsageException(
+                        where + ": article " + id.asString() + " has a reference already; give one per article");
             }
         }
         if (references.isEmpty()) {

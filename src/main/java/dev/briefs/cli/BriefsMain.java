@@ -5,28 +5,46 @@ import dev.briefs.optimum.UnknownVariantException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.springframework.core.env.StandardEnvironment;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The {@code briefs} command line: {@code java -jar target/briefs.jar COMMAND ...}. */
-@Command(name = "briefs",
+@Command(
+        name = "briefs",
         mixinStandardHelpOptions = true,
         versionProvider = BriefsMain.Version.class,
         description = "Turns a day's news articles into short briefs in several languages, with their source links.",
-        subcommands = {RunCommand.class, RerunFailedCommand.class, StatusCommand.class, WorkerCommand.class, ModelsCommand.class,
-                GenerateCommand.Translate.class,
-                GenerateCommand.Summarise.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 all briefs complete; 3 some chunks or articles failed (the rest is written);",
-                "2 usage or configuration error; 1 the job failed."})
+        subcommands = {
+            RunCommand.class,
+            RerunFailedCommand.class,
+            StatusCommand.class,
+            WorkerCommand.class,
+            ModelsCommand.class,
+            GenerateCommand.Translate.class,
+            GenerateCommand.Summarise.class,
+            EvalCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "Exit status: 0 all briefs complete; 3 some chunks or articles failed (the rest is written);",
+            "2 usage or configuration error; 1 the job failed."
+        })
 public final class BriefsMain implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = "--log-format", paramLabel = "FORMAT", scope = CommandLine.ScopeType.INHERIT,
-            description = {"How log lines are written on standard error: plain (default), or JSON lines for log "
-                    + "shippers: json (= ecs), ecs, logstash, gelf. Default: the Spring property "
-                    + LogFormat.SPRING_PROPERTY + " (LOGGING_STRUCTURED_FORMAT_CONSOLE), else plain."},
+    @CommandLine.Option(
+            names = "--log-format",
+            paramLabel = "FORMAT",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = {
+                "How log lines are written on standard error: plain (default), or JSON lines for log "
+                        + "shippers: json (= ecs), ecs, logstash, gelf. Default: the Spring property "
+                        + LogFormat.SPRING_PROPERTY + " (LOGGING_STRUCTURED_FORMAT_CONSOLE), else plain."
+            },
             converter = LogFormatConverter.class)
     LogFormat logFormat;
 
@@ -91,8 +109,8 @@ public final class BriefsMain implements Runnable {
             try {
                 return LogFormat.valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("'" + value
-                        + "' is not a log format; use plain, json, ecs, logstash or gelf");
+                throw new CommandLine.TypeConversionException(
+                        "'" + value + "' is not a log format; use plain, json, ecs, logstash or gelf");
             }
         }
     }

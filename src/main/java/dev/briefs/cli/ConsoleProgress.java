@@ -55,7 +55,8 @@ final class ConsoleProgress implements RunProgress, AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            ticker.scheduleAtFixedRate(this::logLine, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+            var unused = ticker.scheduleAtFixedRate(
+                    this::logLine, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             this.ticker = null;
         }
@@ -116,7 +117,8 @@ final class ConsoleProgress implements RunProgress, AutoCloseable {
         line.append((expected > done ? expected : done) == 1 ? " article" : " articles");
         line.append(String.format(Locale.ROOT, " briefed, %.1f a minute", perMinute));
         if (expected > done && perMinute > 0) {
-            line.append(", about ").append(human(Duration.ofSeconds((long) Math.ceil((expected - done) / perMinute * 60))))
+            line.append(", about ")
+                    .append(human(Duration.ofSeconds((long) Math.ceil((expected - done) / perMinute * 60))))
                     .append(" left");
         }
         return line.toString();

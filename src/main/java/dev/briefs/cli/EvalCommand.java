@@ -21,69 +21,119 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code briefs eval}: BLEU, chrF and chrF++ for translations, ROUGE for summaries, as sacrebleu and rouge-score compute them. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Score hypotheses against references: BLEU, chrF, chrF++ (as sacrebleu " + EvalMetric.SACREBLEU_VERSION
-                + " with its defaults)",
-                "and ROUGE-1/2/L (as rouge-score " + EvalMetric.ROUGE_SCORE_VERSION + " without stemming: the mean F-measure over lines).",
-                "",
-                "Give one of:",
-                "  --hypotheses FILE --references FILE   one segment a line in each",
-                "  --briefs DIR --language LANG --references FILE.jsonl   a day's briefs, references keyed by article id",
-                "  --translate MODEL [--source FILE --references FILE]   translate a test set (default: the WMT22 one",
-                "                                                         of --pair in --corpus) and score the output"},
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Score hypotheses against references: BLEU, chrF, chrF++ (as sacrebleu " + EvalMetric.SACREBLEU_VERSION
+                    + " with its defaults)",
+            "and ROUGE-1/2/L (as rouge-score " + EvalMetric.ROUGE_SCORE_VERSION
+                    + " without stemming: the mean F-measure over lines).",
+            "",
+            "Give one of:",
+            "  --hypotheses FILE --references FILE   one segment a line in each",
+            "  --briefs DIR --language LANG --references FILE.jsonl   a day's briefs, references keyed by article id",
+            "  --translate MODEL [--source FILE --references FILE]   translate a test set (default: the WMT22 one",
+            "                                                         of --pair in --corpus) and score the output"
+        },
         footer = {"", "Exit status: 0 scored, 2 usage error (a missing file, line counts that differ), 1 failed."})
 final class EvalCommand implements Callable<Integer> {
 
-    private static final List<EvalMetric> TRANSLATION_METRICS = List.of(EvalMetric.BLEU, EvalMetric.CHRF, EvalMetric.CHRF_PLUS_PLUS);
+    private static final List<EvalMetric> TRANSLATION_METRICS =
+            List.of(EvalMetric.BLEU, EvalMetric.CHRF, EvalMetric.CHRF_PLUS_PLUS);
 
-    @Option(names = "--metric", split = ",", paramLabel = "METRIC",
-            description = "bleu, chrf, chrf++, rouge1, rouge2 or rougeL; several with commas. Default with --translate: bleu,chrf,chrf++.")
+    @Option(
+            names = "--metric",
+            split = ",",
+            paramLabel = "METRIC",
+            description =
+                    "bleu, chrf, chrf++, rouge1, rouge2 or rougeL; several with commas. Default with --translate: bleu,chrf,chrf++.")
     List<String> metrics = new ArrayList<>();
 
     @Option(names = "--hypotheses", paramLabel = "FILE", description = "The system's output, one segment a line.")
     Path hypotheses;
 
-    @Option(names = "--references", paramLabel = "FILE",
-            description = "The references: one a line, line-aligned with the hypotheses (or the source); with --briefs, "
-                    + "JSON Lines of {\"id\": ARTICLE_ID, \"reference\": TEXT}.")
+    @Option(
+            names = "--references",
+            paramLabel = "FILE",
+            description =
+                    "The references: one a line, line-aligned with the hypotheses (or the source); with --briefs, "
+                            + "JSON Lines of {\"id\": ARTICLE_ID, \"reference\": TEXT}.")
     Path references;
 
-    @Option(names = "--json", description = "One JSON object a metric: the score with 4 decimals, its details, and for ROUGE each line's F-measure.")
+    @Option(
+            names = "--json",
+            description =
+                    "One JSON object a metric: the score with 4 decimals, its details, and for ROUGE each line's F-measure.")
     boolean json;
 
-    @Option(names = "--rouge-tokenizer", paramLabel = "rouge-score|unicode", defaultValue = "rouge-score",
-            description = "rouge-score (default, its own tokenizer: only a-z and 0-9 count, so Cyrillic text has no words) or "
-                    + "unicode (not rouge-score's: letters and digits of every script count).")
+    @Option(
+            names = "--rouge-tokenizer",
+            paramLabel = "rouge-score|unicode",
+            defaultValue = "rouge-score",
+            description =
+                    "rouge-score (default, its own tokenizer: only a-z and 0-9 count, so Cyrillic text has no words) or "
+                            + "unicode (not rouge-score's: letters and digits of every script count).")
     String rougeTokenizer;
 
-    @Option(names = "--briefs", paramLabel = "DIR", description = "Score the briefs in a day's output folder (with --language).")
+    @Option(
+            names = "--briefs",
+            paramLabel = "DIR",
+            description = "Score the briefs in a day's output folder (with --language).")
     Path briefs;
 
-    @Option(names = "--language", paramLabel = "LANG", description = "Which language of the briefs to score (such as uk, en).")
+    @Option(
+            names = "--language",
+            paramLabel = "LANG",
+            description = "Which language of the briefs to score (such as uk, en).")
     String language;
 
-    @Option(names = "--translate", paramLabel = "DIR|NAME", description = "Translate with this model (a folder, or a model installed under --models-dir) and score the output.")
+    @Option(
+            names = "--translate",
+            paramLabel = "DIR|NAME",
+            description =
+                    "Translate with this model (a folder, or a model installed under --models-dir) and score the output.")
     String translate;
 
-    @Option(names = "--source", paramLabel = "FILE", description = "With --translate: the text to translate, one segment a line.")
+    @Option(
+            names = "--source",
+            paramLabel = "FILE",
+            description = "With --translate: the text to translate, one segment a line.")
     Path source;
 
-    @Option(names = "--pair", paramLabel = "SRC-TGT", defaultValue = "en-uk",
-            description = "With --translate: the language pair (default ${DEFAULT-VALUE}); picks the WMT22 test set in --corpus, "
-                    + "and the languages of a multilingual model.")
+    @Option(
+            names = "--pair",
+            paramLabel = "SRC-TGT",
+            defaultValue = "en-uk",
+            description =
+                    "With --translate: the language pair (default ${DEFAULT-VALUE}); picks the WMT22 test set in --corpus, "
+                            + "and the languages of a multilingual model.")
     String pair;
 
-    @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "../shared/corpus",
-            description = "With --translate and no --source: where wmt22-SRC-TGT.src.SRC and .ref.TGT are (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--corpus",
+            paramLabel = "DIR",
+            defaultValue = "../shared/corpus",
+            description =
+                    "With --translate and no --source: where wmt22-SRC-TGT.src.SRC and .ref.TGT are (default ${DEFAULT-VALUE}).")
     Path corpus;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "With --translate: write the translations here, one a line.")
+    @Option(
+            names = "--output",
+            paramLabel = "FILE",
+            description = "With --translate: write the translations here, one a line.")
     Path output;
 
-    @Option(names = "--models-dir", paramLabel = "DIR", defaultValue = "models", description = "Installed models (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--models-dir",
+            paramLabel = "DIR",
+            defaultValue = "models",
+            description = "Installed models (default: ${DEFAULT-VALUE}).")
     Path modelsDir;
 
-    @Option(names = "--variant", paramLabel = "fp32|quantized",
+    @Option(
+            names = "--variant",
+            paramLabel = "fp32|quantized",
             description = "With --translate: which ONNX graphs to load (default: fp32), as translate does.")
     String variant;
 
@@ -112,8 +162,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     /** The hypotheses and references to score, with where they came from (for --json). */
-    record Inputs(List<String> hypotheses, List<String> references, Map<String, Object> describe) {
-    }
+    record Inputs(List<String> hypotheses, List<String> references, Map<String, Object> describe) {}
 
     private Inputs inputs() throws IOException {
         int modes = (hypotheses != null ? 1 : 0) + (briefs != null ? 1 : 0) + (translate != null ? 1 : 0);
@@ -138,13 +187,22 @@ final class EvalCommand implements Callable<Integer> {
         List<String> hyps = SegmentFiles.read(hypotheses, "hypotheses");
         List<String> refs = SegmentFiles.read(references, "references");
         requirePaired(hypotheses, hyps, references, refs);
-        return new Inputs(hyps, refs, ordered("hypotheses", hypotheses.toString(), "references", references.toString(),
-                "lines", hyps.size()));
+        return new Inputs(
+                hyps,
+                refs,
+                ordered(
+                        "hypotheses",
+                        hypotheses.toString(),
+                        "references",
+                        references.toString(),
+                        "lines",
+                        hyps.size()));
     }
 
     private Inputs fromBriefs() throws IOException {
         if (language == null || language.isBlank()) {
-            throw new UsageException("--briefs needs --language (such as uk or en): which language of the briefs to score");
+            throw new UsageException(
+                    "--briefs needs --language (such as uk or en): which language of the briefs to score");
         }
         BriefReferences pairs = BriefReferences.pair(briefs, language, references);
         PrintWriter err = spec.commandLine().getErr();
@@ -157,8 +215,20 @@ final class EvalCommand implements Callable<Integer> {
                     + String.join(", ", pairs.unreferenced()));
         }
         err.flush();
-        return new Inputs(pairs.hypotheses(), pairs.references(), ordered("briefs", briefs.toString(), "language", language,
-                "references", references.toString(), "lines", pairs.ids().size(), "missing", pairs.missing()));
+        return new Inputs(
+                pairs.hypotheses(),
+                pairs.references(),
+                ordered(
+                        "briefs",
+                        briefs.toString(),
+                        "language",
+                        language,
+                        "references",
+                        references.toString(),
+                        "lines",
+                        pairs.ids().size(),
+                        "missing",
+                        pairs.missing()));
     }
 
     private Inputs translated() throws IOException {
@@ -174,8 +244,9 @@ final class EvalCommand implements Callable<Integer> {
                 ref = corpus.resolve("wmt22-" + languages[0] + "-" + languages[1] + ".ref." + languages[1]);
             }
             if (!Files.isRegularFile(src)) {
-                throw new UsageException("no --source given and the test set " + src + " is not there: give --source FILE "
-                        + "--references FILE, or --corpus DIR where the WMT22 files are");
+                throw new UsageException(
+                        "no --source given and the test set " + src + " is not there: give --source FILE "
+                                + "--references FILE, or --corpus DIR where the WMT22 files are");
             }
         } else if (ref == null) {
             throw new UsageException("--source needs --references FILE, line-aligned with it");
@@ -185,10 +256,28 @@ final class EvalCommand implements Callable<Integer> {
         requirePaired(src, sourceLines, ref, refs);
         Path modelDir = GenerateCommand.modelFolder(translate, modelsDir);
         OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(VariantOption.orDefault(variant));
-        List<String> hyps = EvalTranslation.translate(modelDir, options, sourceLines, languages[0], languages[1], output,
+        List<String> hyps = EvalTranslation.translate(
+                modelDir,
+                options,
+                sourceLines,
+                languages[0],
+                languages[1],
+                output,
                 spec.commandLine().getErr());
-        return new Inputs(hyps, refs, ordered("model", modelDir.toString(), "source", src.toString(), "references", ref.toString(),
-                "output", output == null ? null : output.toString(), "lines", hyps.size()));
+        return new Inputs(
+                hyps,
+                refs,
+                ordered(
+                        "model",
+                        modelDir.toString(),
+                        "source",
+                        src.toString(),
+                        "references",
+                        ref.toString(),
+                        "output",
+                        output == null ? null : output.toString(),
+                        "lines",
+                        hyps.size()));
     }
 
     private static void requirePaired(Path hypFile, List<String> hyps, Path refFile, List<String> refs) {
@@ -206,7 +295,8 @@ final class EvalCommand implements Callable<Integer> {
             if (translate != null) {
                 return TRANSLATION_METRICS;
             }
-            throw new UsageException("name the metric: --metric " + EvalMetric.validNames().replace(", ", "|").replace(" or ", "|"));
+            throw new UsageException("name the metric: --metric "
+                    + EvalMetric.validNames().replace(", ", "|").replace(" or ", "|"));
         }
         List<EvalMetric> chosen = new ArrayList<>();
         for (String name : metrics) {

@@ -12,10 +12,11 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code eval --json}: one object a metric, scores with 4 decimals. */
 final class EvalJson {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
 
-    private EvalJson() {
-    }
+    private EvalJson() {}
 
     static String line(EvalScore s, Map<String, Object> inputs) {
         ObjectNode node = JSON.createObjectNode();

@@ -23,22 +23,30 @@ final class EvalTranslation {
     /** Progress on standard error every so many lines: a real model takes minutes over the 2,037 WMT22 lines. */
     private static final int PROGRESS_EVERY = 100;
 
-    private EvalTranslation() {
-    }
+    private EvalTranslation() {}
 
     /**
      * @param sourceLanguage and targetLanguage matter only to multilingual models (NLLB)
      * @param output where the translations are written, one a line (null: not written)
      */
-    static List<String> translate(Path modelDir, OnnxModelOptions options, List<String> source, String sourceLanguage,
-                                  String targetLanguage, Path output, PrintWriter err) throws IOException {
+    static List<String> translate(
+            Path modelDir,
+            OnnxModelOptions options,
+            List<String> source,
+            String sourceLanguage,
+            String targetLanguage,
+            Path output,
+            PrintWriter err)
+            throws IOException {
         List<String> translations = new ArrayList<>();
         long started = System.nanoTime();
         try (Seq2SeqGenerator generator = Seq2SeqGenerator.load(modelDir, options)) {
             generator.checkLanguages(sourceLanguage, targetLanguage);
             for (String line : source) {
                 Seq2SeqGenerator.Result r = generator.multilingual()
-                        ? generator.generate(List.of(line), sourceLanguage, targetLanguage, Map.of()).get(0)
+                        ? generator
+                                .generate(List.of(line), sourceLanguage, targetLanguage, Map.of())
+                                .get(0)
                         : generator.generate(List.of(line), Map.of()).get(0);
                 // One line a source line: a newline inside a translation would shift every line after it.
                 translations.add(r.text().replace('\n', ' '));
@@ -50,8 +58,9 @@ final class EvalTranslation {
         } catch (ModelLoadException | UnknownLanguageException e) {
             throw new UsageException(e.getMessage());
         }
-        err.printf("translated %d lines with %s in %.1f s%n", translations.size(), modelDir,
-                (System.nanoTime() - started) / 1e9);
+        err.printf(
+                "translated %d lines with %s in %.1f s%n",
+                translations.size(), modelDir, (System.nanoTime() - started) / 1e9);
         if (output != null) {
             StringBuilder text = new StringBuilder();
             translations.forEach(t -> text.append(t).append('\n'));

@@ -12,6 +12,5 @@ public final class ExitCodes {
     /** The run finished but some chunks or articles failed; what succeeded is written. */
     public static final int SOME_FAILED = 3;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

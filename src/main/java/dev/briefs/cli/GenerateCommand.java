@@ -1,9 +1,9 @@
 package dev.briefs.cli;
 
-import dev.briefs.inference.onnx.ModelLoadException;
 import dev.briefs.inference.Seq2SeqGenerator;
 import dev.briefs.inference.UnknownLanguageException;
 import dev.briefs.inference.onnx.DecoderLayout;
+import dev.briefs.inference.onnx.ModelLoadException;
 import dev.briefs.inference.onnx.OnnxModelOptions;
 import dev.briefs.log.Invocation;
 import java.io.BufferedReader;
@@ -35,14 +35,24 @@ abstract class GenerateCommand implements Callable<Integer> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Option(names = "--model", required = true, paramLabel = "DIR|NAME",
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "DIR|NAME",
             description = "Model folder in the hub's ONNX layout, or the name of a model installed under --models-dir.")
     String model;
 
-    @Option(names = "--models-dir", paramLabel = "DIR", defaultValue = "models", description = "Installed models (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--models-dir",
+            paramLabel = "DIR",
+            defaultValue = "models",
+            description = "Installed models (default: ${DEFAULT-VALUE}).")
     Path modelsDir;
 
-    @Parameters(arity = "0..1", paramLabel = "TEXT", description = "The text; without it (and without --file) lines are read from standard input.")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "TEXT",
+            description = "The text; without it (and without --file) lines are read from standard input.")
     String text;
 
     @Option(names = "--file", paramLabel = "FILE", description = "Read the input lines from FILE.")
@@ -51,16 +61,23 @@ abstract class GenerateCommand implements Callable<Integer> {
     @Option(names = "--ids", description = "Print the generated token ids instead of the text.")
     boolean ids;
 
-    @Option(names = "--json", description = "Print one JSON object a line: input, input_ids (what the encoder got), text, ids and "
-            + "mean_log_prob (the model's mean log-probability per generated token).")
+    @Option(
+            names = "--json",
+            description = "Print one JSON object a line: input, input_ids (what the encoder got), text, ids and "
+                    + "mean_log_prob (the model's mean log-probability per generated token).")
     boolean json;
 
-    @Option(names = "--variant", paramLabel = "fp32|quantized",
-            description = "Which ONNX graphs of the model folder to load (default: fp32, as the night loads unless its job "
-                    + "file sets models.variant); a variant the folder lacks is an error, never replaced by another.")
+    @Option(
+            names = "--variant",
+            paramLabel = "fp32|quantized",
+            description =
+                    "Which ONNX graphs of the model folder to load (default: fp32, as the night loads unless its job "
+                            + "file sets models.variant); a variant the folder lacks is an error, never replaced by another.")
     String variant;
 
-    @Option(names = "--decoder", paramLabel = "merged|split",
+    @Option(
+            names = "--decoder",
+            paramLabel = "merged|split",
             description = "Which decoder graphs to load: merged (decoder_model_merged) or split (decoder_model + "
                     + "decoder_with_past_model); default: merged where present, else split.")
     String decoder;
@@ -77,7 +94,8 @@ abstract class GenerateCommand implements Callable<Integer> {
             throw new UsageException("give the text or --file, not both");
         }
         Map<String, Object> overrides = generation.overrides();
-        OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(VariantOption.orDefault(variant))
+        OnnxModelOptions options = OnnxModelOptions.defaults()
+                .withVariant(VariantOption.orDefault(variant))
                 .withLayout(layout());
         List<String> lines = inputLines();
         Path dir = modelFolder();
@@ -95,7 +113,9 @@ abstract class GenerateCommand implements Callable<Integer> {
                 // One line a call: padding a batch changes what quantized graphs compute, and a line's
                 // output should not depend on its neighbours.
                 Seq2SeqGenerator.Result r = generator.multilingual()
-                        ? generator.generate(List.of(line), source, target, overrides).get(0)
+                        ? generator
+                                .generate(List.of(line), source, target, overrides)
+                                .get(0)
                         : generator.generate(List.of(line), overrides).get(0);
                 out.println(render(r));
                 out.flush();
@@ -138,9 +158,15 @@ abstract class GenerateCommand implements Callable<Integer> {
         if (json) {
             ObjectNode node = JSON.createObjectNode();
             node.put("input", r.input());
-            node.putArray("input_ids").addAll(Arrays.stream(r.inputIds()).mapToObj(JSON.getNodeFactory()::numberNode).toList());
+            node.putArray("input_ids")
+                    .addAll(Arrays.stream(r.inputIds())
+                            .mapToObj(JSON.getNodeFactory()::numberNode)
+                            .toList());
             node.put("text", r.text());
-            node.putArray("ids").addAll(Arrays.stream(r.outputIds()).mapToObj(JSON.getNodeFactory()::numberNode).toList());
+            node.putArray("ids")
+                    .addAll(Arrays.stream(r.outputIds())
+                            .mapToObj(JSON.getNodeFactory()::numberNode)
+                            .toList());
             if (Double.isNaN(r.meanLogProb())) {
                 node.putNull("mean_log_prob");
             } else {
@@ -164,8 +190,9 @@ abstract class GenerateCommand implements Callable<Integer> {
         if (!model.contains("/") && !model.contains("\\") && Files.isDirectory(modelsDir.resolve(model))) {
             return modelsDir.resolve(model);
         }
-        throw new UsageException("model " + model + " not found: give a model folder, or the name of a model installed in "
-                + modelsDir + "/ (" + Invocation.command("models fetch NAME") + ")");
+        throw new UsageException(
+                "model " + model + " not found: give a model folder, or the name of a model installed in " + modelsDir
+                        + "/ (" + Invocation.command("models fetch NAME") + ")");
     }
 
     private List<String> inputLines() throws IOException {
@@ -184,18 +211,27 @@ abstract class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    @CommandLine.Command(name = "translate", mixinStandardHelpOptions = true,
-            description = {"Translate text with a translation model (such as Marian opus-mt, or multilingual NLLB-200) on ONNX Runtime.",
-                    "Generation settings default to the model's generation_config.json, as in transformers."})
+    @CommandLine.Command(
+            name = "translate",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Translate text with a translation model (such as Marian opus-mt, or multilingual NLLB-200) on ONNX Runtime.",
+                "Generation settings default to the model's generation_config.json, as in transformers."
+            })
     static final class Translate extends GenerateCommand {
 
-        @Option(names = "--source-lang", paramLabel = "LANG",
+        @Option(
+                names = "--source-lang",
+                paramLabel = "LANG",
                 description = "Language of the input (ISO 639-1 such as en, or an NLLB code such as eng_Latn). "
                         + "Required for multilingual models (NLLB); models made for one pair ignore it.")
         String sourceLang;
 
-        @Option(names = "--target-lang", paramLabel = "LANG",
-                description = "Language to translate into (such as uk, or ukr_Cyrl). Required for multilingual models (NLLB).")
+        @Option(
+                names = "--target-lang",
+                paramLabel = "LANG",
+                description =
+                        "Language to translate into (such as uk, or ukr_Cyrl). Required for multilingual models (NLLB).")
         String targetLang;
 
         @Override
@@ -210,13 +246,18 @@ abstract class GenerateCommand implements Callable<Integer> {
 
         @Override
         String missingLanguagesMessage() {
-            return "model " + model + " is multilingual: give --source-lang and --target-lang (such as --source-lang en --target-lang uk)";
+            return "model " + model
+                    + " is multilingual: give --source-lang and --target-lang (such as --source-lang en --target-lang uk)";
         }
     }
 
-    @CommandLine.Command(name = "summarise", aliases = "summarize", mixinStandardHelpOptions = true,
-            description = {"Summarise text with a summarisation model (BART distilbart-cnn) on ONNX Runtime.",
-                    "Generation settings default to the model's generation_config.json, as in transformers."})
-    static final class Summarise extends GenerateCommand {
-    }
+    @CommandLine.Command(
+            name = "summarise",
+            aliases = "summarize",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Summarise text with a summarisation model (BART distilbart-cnn) on ONNX Runtime.",
+                "Generation settings default to the model's generation_config.json, as in transformers."
+            })
+    static final class Summarise extends GenerateCommand {}
 }

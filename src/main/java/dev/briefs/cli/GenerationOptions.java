@@ -18,14 +18,22 @@ final class GenerationOptions {
     @Option(names = "--max-new-tokens", paramLabel = "N", description = "Generate at most N tokens.")
     Integer maxNewTokens;
 
-    @Option(names = "--min-length", paramLabel = "N", description = "Generate at least N tokens (counting the start token, as transformers does).")
+    @Option(
+            names = "--min-length",
+            paramLabel = "N",
+            description = "Generate at least N tokens (counting the start token, as transformers does).")
     Integer minLength;
 
-    @Option(names = "--min-new-tokens", paramLabel = "N",
-            description = "Generate at least N tokens after the start token (replaces the model's min_length, as in transformers).")
+    @Option(
+            names = "--min-new-tokens",
+            paramLabel = "N",
+            description =
+                    "Generate at least N tokens after the start token (replaces the model's min_length, as in transformers).")
     Integer minNewTokens;
 
-    @Option(names = "--early-stopping", paramLabel = "true|false|never",
+    @Option(
+            names = "--early-stopping",
+            paramLabel = "true|false|never",
             description = "When beam search stops: true (as soon as num_beams hypotheses are done), false (when no "
                     + "better one is likely) or never (only when none can be better).")
     String earlyStopping;
@@ -33,10 +41,16 @@ final class GenerationOptions {
     @Option(names = "--no-repeat-ngram-size", paramLabel = "N", description = "Never repeat an n-gram of this size.")
     Integer noRepeatNgramSize;
 
-    @Option(names = "--length-penalty", paramLabel = "X", description = "Beam search length penalty (exponent of the length).")
+    @Option(
+            names = "--length-penalty",
+            paramLabel = "X",
+            description = "Beam search length penalty (exponent of the length).")
     Double lengthPenalty;
 
-    @Option(names = "--repetition-penalty", paramLabel = "X", description = "Penalty for tokens already generated (1.0 = none).")
+    @Option(
+            names = "--repetition-penalty",
+            paramLabel = "X",
+            description = "Penalty for tokens already generated (1.0 = none).")
     Double repetitionPenalty;
 
     /** The options as transformers' generate() keyword arguments. */

@@ -6,6 +6,7 @@ import dev.briefs.job.settings.JobFiles;
 import dev.briefs.job.settings.JobSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,7 +14,11 @@ import picocli.CommandLine.Parameters;
 /** The options every command on a day's job shares: job file, date, and folder overrides. */
 final class JobOptions {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "JOB_FILE", defaultValue = "jobs/nightly.yaml",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "JOB_FILE",
+            defaultValue = "jobs/nightly.yaml",
             description = "Job file (default: ${DEFAULT-VALUE}).")
     Path jobFile;
 
@@ -46,7 +51,7 @@ final class JobOptions {
 
     static LocalDate parseDate(String date) {
         if (date == null) {
-            return LocalDate.now();
+            return LocalDate.now(ZoneId.systemDefault());
         }
         try {
             return LocalDate.parse(date);

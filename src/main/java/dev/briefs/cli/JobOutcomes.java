@@ -23,8 +23,7 @@ import java.util.function.Supplier;
 /** What {@code run} and {@code rerun-failed} share: the model preflight, and turning an outcome into output and an exit status. */
 final class JobOutcomes {
 
-    private JobOutcomes() {
-    }
+    private JobOutcomes() {}
 
     /** Checks (and where allowed fetches) the job's models; a model that cannot be used is a usage error. */
     static void checkModels(JobSettings settings, PrintWriter err) {
@@ -34,12 +33,22 @@ final class JobOutcomes {
         };
         Path catalogFile = settings.models().dir().resolve("catalog.yaml");
         try {
-            ModelCatalog catalog = Files.isRegularFile(catalogFile) ? ModelCatalog.load(catalogFile) : ModelCatalog.empty();
+            ModelCatalog catalog =
+                    Files.isRegularFile(catalogFile) ? ModelCatalog.load(catalogFile) : ModelCatalog.empty();
             ModelStore store = new ModelStore(settings.models().dir(), catalog);
-            Supplier<ModelFetcher> fetcher = () -> new ModelFetcher(store,
-                    new HubClient(HubSettings.fromEnvironment(System.getenv(), settings.models().hubEndpoint()), log),
-                    Progress.auto(log), log);
-            new ModelPreflight(store, fetcher, log).check(checked(settings, catalog), settings.models().autoFetch(), settings.models().variant());
+            Supplier<ModelFetcher> fetcher = () -> new ModelFetcher(
+                    store,
+                    new HubClient(
+                            HubSettings.fromEnvironment(
+                                    System.getenv(), settings.models().hubEndpoint()),
+                            log),
+                    Progress.auto(log),
+                    log);
+            new ModelPreflight(store, fetcher, log)
+                    .check(
+                            checked(settings, catalog),
+                            settings.models().autoFetch(),
+                            settings.models().variant());
         } catch (ModelException e) {
             throw new UsageException(e.getMessage());
         }
@@ -52,7 +61,8 @@ final class JobOutcomes {
     private static Set<String> checked(JobSettings settings, ModelCatalog catalog) {
         Set<String> names = new TreeSet<>(settings.models().named());
         catalog.entries().stream()
-                .filter(e -> e.task() == Task.TRANSLATION && !e.bundled()
+                .filter(e -> e.task() == Task.TRANSLATION
+                        && !e.bundled()
                         && Files.isDirectory(settings.models().dir().resolve(e.name())))
                 .forEach(e -> names.add(e.name()));
         return names;
@@ -74,8 +84,9 @@ final class JobOutcomes {
         }
         return switch (outcome.status()) {
             case ALREADY_COMPLETE -> {
-                out.println("the run for " + settings.date() + " already finished; nothing to do (--force runs it again, "
-                        + "rerun-failed redoes what failed)");
+                out.println(
+                        "the run for " + settings.date() + " already finished; nothing to do (--force runs it again, "
+                                + "rerun-failed redoes what failed)");
                 printReport(out, settings, outcome.report());
                 yield exitFor(outcome.report());
             }
@@ -84,7 +95,8 @@ final class JobOutcomes {
             case FAILED -> {
                 err.println("briefs: the job failed: " + outcome.failure());
                 err.println("briefs: once the cause is fixed, run the same command again: it goes on from the last "
-                        + "committed chunk" + (outcome.cause() != null ? " (set BRIEFS_DEBUG=1 for the stack trace)" : ""));
+                        + "committed chunk"
+                        + (outcome.cause() != null ? " (set BRIEFS_DEBUG=1 for the stack trace)" : ""));
                 if (outcome.report() != null) {
                     printReport(out, settings, outcome.report());
                 }
@@ -104,8 +116,14 @@ final class JobOutcomes {
     }
 
     static void printReport(PrintWriter out, JobSettings settings, DayReport report) {
-        out.printf("%s: %d articles, %d complete, %d partial, %d failed; briefs in %s%n", settings.date(),
-                report.articles(), report.complete(), report.partial(), report.failed(), settings.folders().output());
+        out.printf(
+                "%s: %d articles, %d complete, %d partial, %d failed; briefs in %s%n",
+                settings.date(),
+                report.articles(),
+                report.complete(),
+                report.partial(),
+                report.failed(),
+                settings.folders().output());
         if (!report.failures().isEmpty()) {
             out.println("Failures:");
             report.failures().forEach(f -> out.println("  " + f));

@@ -22,7 +22,11 @@ import org.springframework.core.env.StandardEnvironment;
  * configures Logback again from the same {@code logback.xml} with the same choice.
  */
 enum LogFormat {
-    PLAIN("plain"), JSON("ecs"), ECS("ecs"), LOGSTASH("logstash"), GELF("gelf");
+    PLAIN("plain"),
+    JSON("ecs"),
+    ECS("ecs"),
+    LOGSTASH("logstash"),
+    GELF("gelf");
 
     /** Spring Boot's property for the console's structured format. */
     static final String SPRING_PROPERTY = "logging.structured.format.console";
@@ -65,7 +69,7 @@ enum LogFormat {
     Applied apply() {
         String before = System.getProperty(PROPERTY);
         if (encoderFormat.equals(before == null ? PLAIN.encoderFormat : before)) {
-            return () -> { };
+            return () -> {};
         }
         set(encoderFormat);
         reconfigure();
@@ -99,7 +103,9 @@ enum LogFormat {
         // Boot's structured encoders read their settings from a Spring environment; before Boot
         // starts, the process's own (system properties, environment variables) stands in.
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addLast(new MapPropertySource("briefs", Map.of("spring.application.name", "briefs")));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource("briefs", Map.of("spring.application.name", "briefs")));
         context.putObject(Environment.class.getName(), environment);
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);

@@ -7,10 +7,14 @@ import picocli.CommandLine.Option;
 /** {@code --metrics-file}, shared by the commands that run a job. */
 final class MetricsFileOption {
 
-    @Option(names = "--metrics-file", paramLabel = "FILE",
-            description = {"At the end of the run, also when it failed, write the job's metrics (counters and timers) "
-                    + "to FILE: Prometheus text format if FILE ends in .prom (for node_exporter's textfile collector), "
-                    + "JSON otherwise."})
+    @Option(
+            names = "--metrics-file",
+            paramLabel = "FILE",
+            description = {
+                "At the end of the run, also when it failed, write the job's metrics (counters and timers) "
+                        + "to FILE: Prometheus text format if FILE ends in .prom (for node_exporter's textfile collector), "
+                        + "JSON otherwise."
+            })
     Path file;
 
     /**

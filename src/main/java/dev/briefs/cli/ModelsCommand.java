@@ -1,5 +1,10 @@
 package dev.briefs.cli;
 
+import dev.briefs.model.ModelCatalog;
+import dev.briefs.model.ModelStore;
+import dev.briefs.model.hub.HubSettings;
+import dev.briefs.model.hub.ModelException;
+import dev.briefs.optimum.UnknownVariantException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -9,12 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
-
-import dev.briefs.model.ModelCatalog;
-import dev.briefs.optimum.UnknownVariantException;
-import dev.briefs.model.hub.ModelException;
-import dev.briefs.model.ModelStore;
-import dev.briefs.model.hub.HubSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,11 +26,15 @@ import picocli.CommandLine.Spec;
  * {@code new CommandLine(new ModelsCommand()).execute(args)}. Exit codes: 0 success, 1 the fetch (or a
  * verification) failed, 2 a user or configuration error (one line on stderr, no stack trace).
  */
-@Command(name = "models", mixinStandardHelpOptions = true,
+@Command(
+        name = "models",
+        mixinStandardHelpOptions = true,
         subcommands = {ModelsListCommand.class, ModelsFetchCommand.class, ModelsVerifyCommand.class},
-        description = {"List, fetch and verify the models the briefs job uses (see models/README.md).",
-                "Environment: HF_ENDPOINT (hub or mirror URL), HF_TOKEN (for gated or private repos), "
-                        + "HF_HUB_OFFLINE=1 (refuse to fetch)."},
+        description = {
+            "List, fetch and verify the models the briefs job uses (see models/README.md).",
+            "Environment: HF_ENDPOINT (hub or mirror URL), HF_TOKEN (for gated or private repos), "
+                    + "HF_HUB_OFFLINE=1 (refuse to fetch)."
+        },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:success", "1:fetch or verification failed", "2:user or configuration error"})
 public class ModelsCommand implements Callable<Integer> {
@@ -43,16 +46,28 @@ public class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--models-dir", paramLabel = "DIR", defaultValue = "models", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--models-dir",
+            paramLabel = "DIR",
+            defaultValue = "models",
+            scope = ScopeType.INHERIT,
             description = "Folder of the installed models (default: ${DEFAULT-VALUE}).")
     Path modelsDir;
 
-    @Option(names = "--catalog", paramLabel = "FILE", defaultValue = "models/catalog.yaml", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--catalog",
+            paramLabel = "FILE",
+            defaultValue = "models/catalog.yaml",
+            scope = ScopeType.INHERIT,
             description = "Model catalog (default: ${DEFAULT-VALUE}).")
     Path catalogFile;
 
-    @Option(names = "--endpoint", paramLabel = "URL", scope = ScopeType.INHERIT,
-            description = "Hub or mirror to fetch from (default: $HF_ENDPOINT, else " + HubSettings.DEFAULT_ENDPOINT + ").")
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
+            scope = ScopeType.INHERIT,
+            description =
+                    "Hub or mirror to fetch from (default: $HF_ENDPOINT, else " + HubSettings.DEFAULT_ENDPOINT + ").")
     String endpoint;
 
     private final Map<String, String> env;
@@ -83,7 +98,9 @@ public class ModelsCommand implements Callable<Integer> {
     /** Parse errors as {@code error: MESSAGE (see 'models fetch --help')}, exit code 2. */
     public static final CommandLine.IParameterExceptionHandler SHORT_PARSE_ERRORS = (ex, args) -> {
         CommandLine cl = ex.getCommandLine();
-        cl.getErr().println("error: " + ex.getMessage() + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        cl.getErr()
+                .println("error: " + ex.getMessage() + " (see '"
+                        + cl.getCommandSpec().qualifiedName() + " --help')");
         cl.getErr().flush();
         return USER_ERROR;
     };

@@ -5,8 +5,8 @@ import dev.briefs.job.settings.JobFiles;
 import dev.briefs.job.settings.JobSettings;
 import dev.briefs.model.CatalogEntry;
 import dev.briefs.model.ModelCatalog;
-import dev.briefs.model.ModelStatus.State;
 import dev.briefs.model.ModelStatus;
+import dev.briefs.model.ModelStatus.State;
 import dev.briefs.model.ModelStore;
 import dev.briefs.model.hub.ModelException;
 import dev.briefs.model.hub.Sizes;
@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code models list}: the catalog and what is installed. */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
         description = "List the catalog's models and the installed ones: repo, task, languages, installed?, "
                 + "verified?, size on disk, and which graphs the commands load (and whether they are there). Offline.")
 public class ModelsListCommand implements Callable<Integer> {
@@ -33,8 +35,11 @@ public class ModelsListCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Hash every file (slow for big models); default checks sizes only.")
     boolean verify;
 
-    @Option(names = "--job", paramLabel = "FILE",
-            description = "Show the graphs this job file's night loads (its models.variant) instead of the default, fp32.")
+    @Option(
+            names = "--job",
+            paramLabel = "FILE",
+            description =
+                    "Show the graphs this job file's night loads (its models.variant) instead of the default, fp32.")
     Path job;
 
     @Override
@@ -57,13 +62,19 @@ public class ModelsListCommand implements Callable<Integer> {
                 }
             }
             print(rows);
-            parent.out().println("models folder: " + store.modelsDir().toAbsolutePath().normalize()
-                    + (verify ? "" : "  (verified = sizes only; --verify hashes every file)"));
-            parent.out().println(job == null
-                    ? "loads: what run, translate, summarise, eval and bench load: " + loads.id() + " (the default; a job "
-                            + "file's models.variant asks the night for another, --variant the others; --job FILE shows a job file's)"
-                    : "loads: what the night of " + job + " loads: " + loads.id() + " (its models.variant, else the default); translate, "
-                            + "summarise, eval and bench load it with --variant " + loads.id());
+            parent.out()
+                    .println("models folder: "
+                            + store.modelsDir().toAbsolutePath().normalize()
+                            + (verify ? "" : "  (verified = sizes only; --verify hashes every file)"));
+            parent.out()
+                    .println(
+                            job == null
+                                    ? "loads: what run, translate, summarise, eval and bench load: " + loads.id()
+                                            + " (the default; a job "
+                                            + "file's models.variant asks the night for another, --variant the others; --job FILE shows a job file's)"
+                                    : "loads: what the night of " + job + " loads: " + loads.id()
+                                            + " (its models.variant, else the default); translate, "
+                                            + "summarise, eval and bench load it with --variant " + loads.id());
             return ModelsCommand.OK;
         });
     }
@@ -86,12 +97,21 @@ public class ModelsListCommand implements Callable<Integer> {
         if (there.contains(loads)) {
             return loads.id();
         }
-        return loads.id() + ": MISSING" + (there.isEmpty() ? ""
-                : " (has " + there.stream().map(Variant::id).collect(Collectors.joining(", ")) + ")");
+        return loads.id() + ": MISSING"
+                + (there.isEmpty()
+                        ? ""
+                        : " (has " + there.stream().map(Variant::id).collect(Collectors.joining(", ")) + ")");
     }
 
-    private String[] row(String name, String repo, String task, String langs, Optional<CatalogEntry> e,
-                         ModelStore store, ModelStore.Check check, Variant loads) {
+    private String[] row(
+            String name,
+            String repo,
+            String task,
+            String langs,
+            Optional<CatalogEntry> e,
+            ModelStore store,
+            ModelStore.Check check,
+            Variant loads) {
         ModelStatus st = store.status(name, check);
         String installed;
         String verified;
@@ -105,14 +125,18 @@ public class ModelsListCommand implements Callable<Integer> {
             boolean optional = e.map(CatalogEntry::optional).orElse(false);
             installed = "no" + (optional ? " (optional)" : "") + (store.hasPartial(name) ? " (partial)" : "");
             verified = "-";
-            size = e.filter(x -> x.approxSizeMb() > 0).map(x -> "~" + x.approxSizeMb() + " MB to fetch").orElse("-");
+            size = e.filter(x -> x.approxSizeMb() > 0)
+                    .map(x -> "~" + x.approxSizeMb() + " MB to fetch")
+                    .orElse("-");
         } else {
             installed = "yes";
             verified = switch (st.state()) {
                 case OK -> check == ModelStore.Check.FULL ? "ok" : "ok (sizes)";
                 case CHANGED -> "CHANGED: " + String.join(",", st.changed());
-                case INCOMPLETE -> st.missing().isEmpty() ? "INCOMPLETE (" + st.detail() + ")"
-                        : "MISSING: " + String.join(",", st.missing());
+                case INCOMPLETE ->
+                    st.missing().isEmpty()
+                            ? "INCOMPLETE (" + st.detail() + ")"
+                            : "MISSING: " + String.join(",", st.missing());
                 case OUTDATED -> "OUTDATED";
                 case UNMANAGED -> "by hand (no manifest)";
                 default -> st.state().name();

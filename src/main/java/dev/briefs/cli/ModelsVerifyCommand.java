@@ -1,30 +1,33 @@
 package dev.briefs.cli;
 
+import dev.briefs.model.CatalogEntry;
+import dev.briefs.model.ModelCatalog;
+import dev.briefs.model.ModelMessages;
+import dev.briefs.model.ModelStatus;
+import dev.briefs.model.ModelStatus.State;
+import dev.briefs.model.ModelStore;
+import dev.briefs.model.hub.ModelException;
+import dev.briefs.model.hub.PathSafety;
+import dev.briefs.model.hub.Sizes;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-
-import dev.briefs.model.CatalogEntry;
-import dev.briefs.model.ModelCatalog;
-import dev.briefs.model.hub.ModelException;
-import dev.briefs.model.ModelMessages;
-import dev.briefs.model.ModelStatus;
-import dev.briefs.model.ModelStatus.State;
-import dev.briefs.model.ModelStore;
-import dev.briefs.model.hub.PathSafety;
-import dev.briefs.model.hub.Sizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code models verify [NAME]...}: offline SHA-256 check of every installed file against its manifest. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Recompute the SHA-256 of every file of each model's manifest (offline).",
-                "Without names: every non-optional catalog model plus whatever else is installed.",
-                "Exit 0 only if every model checked is ok."})
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Recompute the SHA-256 of every file of each model's manifest (offline).",
+            "Without names: every non-optional catalog model plus whatever else is installed.",
+            "Exit 0 only if every model checked is ok."
+        })
 public class ModelsVerifyCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -41,7 +44,8 @@ public class ModelsVerifyCommand implements Callable<Integer> {
             Set<String> todo = new LinkedHashSet<>();
             if (names.isEmpty()) {
                 for (CatalogEntry e : catalog.entries()) {
-                    if (!e.optional() || store.status(e.name(), ModelStore.Check.QUICK).state() != State.NOT_INSTALLED) {
+                    if (!e.optional()
+                            || store.status(e.name(), ModelStore.Check.QUICK).state() != State.NOT_INSTALLED) {
                         todo.add(e.name());
                     }
                 }
@@ -54,8 +58,8 @@ public class ModelsVerifyCommand implements Callable<Integer> {
                 for (String n : names) {
                     PathSafety.checkName(n);
                     if (catalog.find(n).isEmpty() && !Files.exists(store.dir(n))) {
-                        throw ModelException.user("unknown model '" + n + "': not in the catalog and no "
-                                + store.dir(n) + " folder");
+                        throw ModelException.user(
+                                "unknown model '" + n + "': not in the catalog and no " + store.dir(n) + " folder");
                     }
                     todo.add(n);
                 }
@@ -64,9 +68,13 @@ public class ModelsVerifyCommand implements Callable<Integer> {
             for (String n : todo) {
                 ModelStatus st = store.status(n, ModelStore.Check.FULL);
                 if (st.usable()) {
-                    parent.out().println(st.describe() + (st.manifest() == null ? ""
-                            : " (" + st.manifest().files().size() + " files, " + Sizes.human(st.manifest().totalSize())
-                            + ", commit " + st.manifest().commit() + ")"));
+                    parent.out()
+                            .println(st.describe()
+                                    + (st.manifest() == null
+                                            ? ""
+                                            : " (" + st.manifest().files().size() + " files, "
+                                                    + Sizes.human(st.manifest().totalSize()) + ", commit "
+                                                    + st.manifest().commit() + ")"));
                 } else {
                     bad++;
                     parent.out().println(st.describe() + "; fix: " + ModelMessages.fixCommand(n));

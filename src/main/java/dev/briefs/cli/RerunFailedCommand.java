@@ -4,20 +4,27 @@ import dev.briefs.job.launch.JobRunner;
 import dev.briefs.job.settings.JobSettings;
 import dev.briefs.metrics.MetricsFile;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine;
 
 /** {@code briefs rerun-failed}: redo exactly the failed work of a date. */
-@Command(name = "rerun-failed", mixinStandardHelpOptions = true,
-        description = {"Redo exactly what failed on a date.",
-                "",
-                "Redoes the open failures of a date, as the failure ledger lists them (a model",
-                "that was missing or timed out, an article that could not be read), merges the results into",
-                "the existing briefs, rewrites briefs.jsonl, digest.md and briefs.atom, marks what succeeded",
-                "resolved, and writes the run's report.json (summarised at the end of the output)."},
-        footer = {"", "Exit status as for run: 0 all briefs complete, 3 some failures remain, 2 usage error, 1 job failed",
-                "(or its --metrics-file could not be written)."})
+@Command(
+        name = "rerun-failed",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Redo exactly what failed on a date.",
+            "",
+            "Redoes the open failures of a date, as the failure ledger lists them (a model",
+            "that was missing or timed out, an article that could not be read), merges the results into",
+            "the existing briefs, rewrites briefs.jsonl, digest.md and briefs.atom, marks what succeeded",
+            "resolved, and writes the run's report.json (summarised at the end of the output)."
+        },
+        footer = {
+            "",
+            "Exit status as for run: 0 all briefs complete, 3 some failures remain, 2 usage error, 1 job failed",
+            "(or its --metrics-file could not be written)."
+        })
 final class RerunFailedCommand implements Callable<Integer> {
 
     @Mixin
@@ -39,7 +46,11 @@ final class RerunFailedCommand implements Callable<Integer> {
         JobOutcomes.checkModels(settings, spec.commandLine().getErr());
         try (ConsoleProgress progress = progressOptions.start(0, settings.date().toString())) {
             JobRunner.Outcome outcome = JobRunner.rerunFailed(settings, progress, metricsFile);
-            return JobOutcomes.exitCode(outcome, settings, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return JobOutcomes.exitCode(
+                    outcome,
+                    settings,
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
         }
     }
 }

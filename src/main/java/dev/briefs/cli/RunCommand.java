@@ -8,22 +8,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code briefs run}: the nightly job for one date. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the nightly job for a date.",
-                "",
-                "Reads the day's article files and writes a brief per article (ID.json, ID.md),",
-                "briefs.jsonl, digest.md, the Atom feed briefs.atom, and the run's report.json (also",
-                "summarised at the end of the output). Running a date again resumes a run that crashed or failed;",
-                "a date already complete is left alone unless --force. A date's run remembers its",
-                "folders: running it again, rerun-failed and status use them unless told otherwise."},
-        footer = {"", "Exit status: 0 all briefs complete, 3 some chunks or articles failed (the rest is written),",
-                "2 usage or configuration error, 1 the job failed (or its --metrics-file could not be written)."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the nightly job for a date.",
+            "",
+            "Reads the day's article files and writes a brief per article (ID.json, ID.md),",
+            "briefs.jsonl, digest.md, the Atom feed briefs.atom, and the run's report.json (also",
+            "summarised at the end of the output). Running a date again resumes a run that crashed or failed;",
+            "a date already complete is left alone unless --force. A date's run remembers its",
+            "folders: running it again, rerun-failed and status use them unless told otherwise."
+        },
+        footer = {
+            "",
+            "Exit status: 0 all briefs complete, 3 some chunks or articles failed (the rest is written),",
+            "2 usage or configuration error, 1 the job failed (or its --metrics-file could not be written)."
+        })
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -35,8 +42,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     MetricsFileOption metrics;
 
-    @Option(names = "--force", description = {"Start a new run of the date: even if it already completed, "
-            + "or with other folders than its run's."})
+    @Option(
+            names = "--force",
+            description = {
+                "Start a new run of the date: even if it already completed, " + "or with other folders than its run's."
+            })
     boolean force;
 
     @CommandLine.Spec
@@ -46,18 +56,24 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         MetricsFile metricsFile = metrics.target();
         // --force starts a new run of the date, on the folders given or the job file's.
-        JobSettings settings = force ? job.settings()
+        JobSettings settings = force
+                ? job.settings()
                 : job.recordedSettings("run", "add --force to start a new run of the date with them");
         if (!Files.isDirectory(settings.folders().input())) {
-            throw new UsageException("input folder " + settings.folders().input() + " does not exist; drop the day's articles there "
-                    + "or pass --input DIR");
+            throw new UsageException("input folder " + settings.folders().input()
+                    + " does not exist; drop the day's articles there " + "or pass --input DIR");
         }
         JobOutcomes.checkModels(settings, spec.commandLine().getErr());
         JobRunner.Outcome outcome;
-        try (ConsoleProgress progress = progressOptions.start(countFiles(settings.folders().input()), settings.date().toString())) {
+        try (ConsoleProgress progress = progressOptions.start(
+                countFiles(settings.folders().input()), settings.date().toString())) {
             outcome = JobRunner.runNightly(settings, force, progress, metricsFile);
         }
-        return JobOutcomes.exitCode(outcome, settings, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return JobOutcomes.exitCode(
+                outcome,
+                settings,
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
     private static int countFiles(Path input) {

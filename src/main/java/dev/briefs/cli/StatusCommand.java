@@ -21,17 +21,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine;
 
 /** {@code briefs status}: what ran for a date, what failed and why, what is still open. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show what ran on a date, what failed and why, what is open.",
-                "",
-                "Shows a date's runs (from the job repository), its briefs (from the output folder), its",
-                "stories (as the stories step recorded them) and its failures (from the failure ledger):",
-                "open ones first, with the command that redoes them."},
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show what ran on a date, what failed and why, what is open.",
+            "",
+            "Shows a date's runs (from the job repository), its briefs (from the output folder), its",
+            "stories (as the stories step recorded them) and its failures (from the failure ledger):",
+            "open ones first, with the command that redoes them."
+        },
         footer = {"", "Exit status: 0 nothing open, 3 failures are open, 2 usage error."})
 final class StatusCommand implements Callable<Integer> {
 
@@ -48,12 +52,18 @@ final class StatusCommand implements Callable<Integer> {
         // One context for every question: each start of Spring and the database costs a second or more.
         DayRecords day;
         try {
-            day = JobRunner.inspect(settings, context -> new DayRecords(RunHistory.of(context),
-                    context.getBean(StoryRecords.class).read(settings.date().toString()),
-                    settings.cache().enabled() ? context.getBean(OutputCache.class).totals() : null));
+            day = JobRunner.inspect(
+                    settings,
+                    context -> new DayRecords(
+                            RunHistory.of(context),
+                            context.getBean(StoryRecords.class)
+                                    .read(settings.date().toString()),
+                            settings.cache().enabled()
+                                    ? context.getBean(OutputCache.class).totals()
+                                    : null));
         } catch (RuntimeException e) {
-            throw new UsageException("cannot read the job database in " + settings.folders().data() + " (" + e.getMessage()
-                    + "); is a run in progress?");
+            throw new UsageException("cannot read the job database in "
+                    + settings.folders().data() + " (" + e.getMessage() + "); is a run in progress?");
         }
         RunHistory history = day.history();
         out.println("Runs for " + settings.date() + ":");
@@ -62,19 +72,29 @@ final class StatusCommand implements Callable<Integer> {
         }
         history.runs().forEach(r -> out.println("  " + r));
         if (!history.runs().isEmpty()) {
-            out.println("Folders of the run: input " + settings.folders().input() + ", output " + settings.folders().output());
+            out.println("Folders of the run: input " + settings.folders().input() + ", output "
+                    + settings.folders().output());
         }
         DayReport report = DayReport.of(BriefFiles.readAll(settings.folders().output()));
-        out.printf("Briefs in %s: %d articles, %d complete, %d partial, %d failed%n", settings.folders().output(), report.articles(),
-                report.complete(), report.partial(), report.failed());
+        out.printf(
+                "Briefs in %s: %d articles, %d complete, %d partial, %d failed%n",
+                settings.folders().output(), report.articles(), report.complete(), report.partial(), report.failed());
         printStories(out, day.stories());
-        List<LedgerEntry> open = history.failures().stream().filter(LedgerEntry::open).toList();
-        long resolved = history.failures().size() - open.size();
+        List<LedgerEntry> open =
+                history.failures().stream().filter(LedgerEntry::open).toList();
+        int resolved = history.failures().size() - open.size();
         out.printf("Failures: %d open, %d resolved%n", open.size(), resolved);
         for (LedgerEntry e : open) {
-            out.printf("  %s %s%s chunk %d: %s (%s, %d attempts, last %s)%n", e.articleId(), e.stage(),
-                    e.language() == null ? "" : " [" + e.language() + "]", e.chunkIndex(), e.message(), e.errorType(),
-                    e.attempts(), e.lastSeen());
+            out.printf(
+                    "  %s %s%s chunk %d: %s (%s, %d attempts, last %s)%n",
+                    e.articleId(),
+                    e.stage(),
+                    e.language() == null ? "" : " [" + e.language() + "]",
+                    e.chunkIndex(),
+                    e.message(),
+                    e.errorType(),
+                    e.attempts(),
+                    e.lastSeen());
         }
         if (!open.isEmpty()) {
             out.println("Redo them with: " + Invocation.command("rerun-failed ") + settings.jobFile() + " --date "
@@ -93,30 +113,41 @@ final class StatusCommand implements Callable<Integer> {
                 .collect(Collectors.groupingBy(StoryMembership::storyId, Collectors.counting()));
         long several = sizes.values().stream().filter(n -> n > 1).count();
         int articles = recorded.get().stories().memberships().size();
-        out.printf(Locale.ROOT, "Stories: %d article%s in %d stor%s (%d with several sources)%n", articles,
-                articles == 1 ? "" : "s", sizes.size(), sizes.size() == 1 ? "y" : "ies", several);
+        out.printf(
+                Locale.ROOT,
+                "Stories: %d article%s in %d stor%s (%d with several sources)%n",
+                articles,
+                articles == 1 ? "" : "s",
+                sizes.size(),
+                sizes.size() == 1 ? "y" : "ies",
+                several);
         recorded.get().stories().notes().forEach(note -> out.println("  note: " + note));
     }
 
     /** What the output cache holds, and what the date's last run took from it. */
-    private static void printCache(PrintWriter out, JobSettings settings, OutputCache.Totals totals) throws IOException {
+    private static void printCache(PrintWriter out, JobSettings settings, OutputCache.Totals totals)
+            throws IOException {
         if (totals == null) {
             out.println("Model output cache: off (cache.enabled in the job file)");
             return;
         }
-        out.printf("Model output cache: %d outputs kept (up to %d days old), %d hits in all%n", totals.outputs(),
-                totals.maxAgeDays(), totals.hits());
+        out.printf(
+                "Model output cache: %d outputs kept (up to %d days old), %d hits in all%n",
+                totals.outputs(), totals.maxAgeDays(), totals.hits());
         if (!Files.isRegularFile(settings.folders().output().resolve(BriefFiles.REPORT))) {
             return;
         }
         RunReport last = RunReportFile.read(settings.folders().output());
         if (last.cache() != null) {
-            out.printf("  the last %s of %s: %d outputs from the cache, %d made by the models%n", last.command(),
-                    settings.date(), last.cache().hits(), last.cache().misses());
+            out.printf(
+                    "  the last %s of %s: %d outputs from the cache, %d made by the models%n",
+                    last.command(),
+                    settings.date(),
+                    last.cache().hits(),
+                    last.cache().misses());
         }
     }
 
     /** What the job repository holds for the date; {@code cache} is null when the cache is off. */
-    private record DayRecords(RunHistory history, Optional<StoryRecords.Recorded> stories, OutputCache.Totals cache) {
-    }
+    private record DayRecords(RunHistory history, Optional<StoryRecords.Recorded> stories, OutputCache.Totals cache) {}
 }

@@ -18,7 +18,13 @@ final class TerminalSafeWriter extends FilterWriter {
     private static final char CSI_8BIT = '\u009b';
     private static final char OSC_8BIT = '\u009d';
 
-    private enum State { TEXT, ESCAPE, CSI, OSC, OSC_ESCAPE }
+    private enum State {
+        TEXT,
+        ESCAPE,
+        CSI,
+        OSC,
+        OSC_ESCAPE
+    }
 
     // Kept between calls: a sequence may be split across two writes.
     private State state = State.TEXT;

@@ -7,29 +7,42 @@ import dev.briefs.job.settings.JobSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code briefs worker}: take partitions of any date from Kafka and brief them, until stopped. */
-@Command(name = "worker", mixinStandardHelpOptions = true,
-        description = {"Work on partitions that a scaled-out run sends over Kafka.",
-                "",
-                "Checks (and where the job file allows, fetches) the job's models, then takes partition",
-                "requests from the job file's Kafka topic and briefs them, for any date, against the shared",
-                "PostgreSQL job repository. Runs until stopped: on SIGTERM (or Ctrl-C) it takes no new",
-                "partition and stops the running ones after their current chunk, committed."},
+@Command(
+        name = "worker",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Work on partitions that a scaled-out run sends over Kafka.",
+            "",
+            "Checks (and where the job file allows, fetches) the job's models, then takes partition",
+            "requests from the job file's Kafka topic and briefs them, for any date, against the shared",
+            "PostgreSQL job repository. Runs until stopped: on SIGTERM (or Ctrl-C) it takes no new",
+            "partition and stops the running ones after their current chunk, committed."
+        },
         footer = {"", "Exit status: 0 stopped cleanly, 2 usage or configuration error, 1 the worker failed."})
 final class WorkerCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "JOB_FILE", defaultValue = "jobs/nightly.yaml",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "JOB_FILE",
+            defaultValue = "jobs/nightly.yaml",
             description = "Job file, the same as the manager's (default: ${DEFAULT-VALUE}).")
     Path jobFile;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
-            description = "Partitions this process runs at once (default: ${DEFAULT-VALUE}); each uses the job's models.")
+    @Option(
+            names = "--threads",
+            defaultValue = "1",
+            paramLabel = "N",
+            description =
+                    "Partitions this process runs at once (default: ${DEFAULT-VALUE}); each uses the job's models.")
     int threads;
 
     @CommandLine.Spec
@@ -41,15 +54,21 @@ final class WorkerCommand implements Callable<Integer> {
             throw new UsageException("--threads must be at least 1, is " + threads);
         }
         // The date is the manager's, per partition; the worker's own settings only need the job file.
-        JobSettings settings = JobSettings.resolve(jobFile, JobFiles.read(jobFile), LocalDate.now(), null, null);
+        JobSettings settings =
+                JobSettings.resolve(jobFile, JobFiles.read(jobFile), LocalDate.now(ZoneId.systemDefault()), null, null);
         if (settings.kafka() == null) {
-            throw new UsageException(jobFile + " names no Kafka broker; a worker needs kafka.bootstrap-servers in the job file "
-                    + "(or SPRING_KAFKA_BOOTSTRAP_SERVERS) and repository.url pointing at the shared PostgreSQL");
+            throw new UsageException(
+                    jobFile + " names no Kafka broker; a worker needs kafka.bootstrap-servers in the job file "
+                            + "(or SPRING_KAFKA_BOOTSTRAP_SERVERS) and repository.url pointing at the shared PostgreSQL");
         }
         PrintWriter err = spec.commandLine().getErr();
         JobOutcomes.checkModels(settings, err);
-        err.printf("briefs: worker taking partitions from topic %s (group %s) at %s, job repository %s; stop with SIGTERM%n",
-                settings.kafka().topic(), settings.kafka().group(), settings.kafka().bootstrapServers(), settings.repository());
+        err.printf(
+                "briefs: worker taking partitions from topic %s (group %s) at %s, job repository %s; stop with SIGTERM%n",
+                settings.kafka().topic(),
+                settings.kafka().group(),
+                settings.kafka().bootstrapServers(),
+                settings.repository());
         err.flush();
         WorkerRunner.run(settings, threads, RunProgress.NONE);
         return ExitCodes.OK;

@@ -13,8 +13,14 @@ import java.util.List;
  * @param hypLength  the hypotheses' tokens
  * @param refLength  the references' tokens
  */
-public record BleuScore(double score, List<Integer> counts, List<Integer> totals, List<Double> precisions, double bp,
-                        int hypLength, int refLength) {
+public record BleuScore(
+        double score,
+        List<Integer> counts,
+        List<Integer> totals,
+        List<Double> precisions,
+        double bp,
+        int hypLength,
+        int refLength) {
 
     /** sacrebleu's verbose part: {@code 64.1/40.0/26.7/18.2 (BP = 1.000 ratio = 1.010 hyp_len = 100 ref_len = 99)}. */
     public String verbose() {
@@ -23,7 +29,7 @@ public record BleuScore(double score, List<Integer> counts, List<Integer> totals
             s.append(i == 0 ? "" : "/").append(Decimals.fixed(precisions.get(i), 1));
         }
         double ratio = refLength == 0 ? 0 : (double) hypLength / refLength;
-        return s + " (BP = " + Decimals.fixed(bp, 3) + " ratio = " + Decimals.fixed(ratio, 3)
-                + " hyp_len = " + hypLength + " ref_len = " + refLength + ")";
+        return s + " (BP = " + Decimals.fixed(bp, 3) + " ratio = " + Decimals.fixed(ratio, 3) + " hyp_len = "
+                + hypLength + " ref_len = " + refLength + ")";
     }
 }

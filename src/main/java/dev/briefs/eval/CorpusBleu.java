@@ -15,10 +15,10 @@ public final class CorpusBleu {
     static final int MAX_ORDER = 4;
     /** sacrebleu's {@code my_log(0)}: the log of a zero precision, floored. */
     private static final double LOG_ZERO = -9999999999.0;
+
     public static final String SIGNATURE = "nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp";
 
-    private CorpusBleu() {
-    }
+    private CorpusBleu() {}
 
     public static BleuScore score(List<String> hypotheses, List<String> references) {
         Segments.requireSameSize(hypotheses, references);
@@ -69,14 +69,15 @@ public final class CorpusBleu {
         return result(bp * Math.exp(logSum / MAX_ORDER), correct, total, precisions, bp, hypLength, refLength);
     }
 
-    private static BleuScore result(double score, long[] correct, long[] total, double[] precisions, double bp,
-                                    int hypLength, int refLength) {
+    private static BleuScore result(
+            double score, long[] correct, long[] total, double[] precisions, double bp, int hypLength, int refLength) {
         List<Integer> counts = new ArrayList<>();
         List<Integer> totals = new ArrayList<>();
         for (int n = 0; n < MAX_ORDER; n++) {
             counts.add(Math.toIntExact(correct[n]));
             totals.add(Math.toIntExact(total[n]));
         }
-        return new BleuScore(score, counts, totals, Arrays.stream(precisions).boxed().toList(), bp, hypLength, refLength);
+        return new BleuScore(
+                score, counts, totals, Arrays.stream(precisions).boxed().toList(), bp, hypLength, refLength);
     }
 }

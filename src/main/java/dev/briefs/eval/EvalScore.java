@@ -12,12 +12,19 @@ package dev.briefs.eval;
  * @param bleu      BLEU's statistics, for BLEU only (else null)
  * @param rouge     the per-line scores, for ROUGE only (else null)
  */
-public record EvalScore(EvalMetric metric, String name, double score, String verbose, String signature, String matches,
-                        BleuScore bleu, RougeScore rouge) {
+public record EvalScore(
+        EvalMetric metric,
+        String name,
+        double score,
+        String verbose,
+        String signature,
+        String matches,
+        BleuScore bleu,
+        RougeScore rouge) {
 
     /** One line for people: {@code BLEU = 23.4512 55.6/30.1/... [nrefs:1|...; as sacrebleu 2.6.0]}. */
     public String line() {
-        return name + " = " + Decimals.fixed(score, 4) + (verbose.isEmpty() ? "" : " " + verbose)
-                + " [" + signature + "; as " + matches + "]";
+        return name + " = " + Decimals.fixed(score, 4) + (verbose.isEmpty() ? "" : " " + verbose) + " [" + signature
+                + "; as " + matches + "]";
     }
 }

@@ -10,14 +10,29 @@ import java.util.List;
  */
 final class PythonText {
 
-    private PythonText() {
-    }
+    private PythonText() {}
 
     /** {@code chr(cp).isspace()} in Python 3.11 (Unicode 14): bidi classes WS, B, S and category Zs. */
     static boolean isSpace(int cp) {
         return switch (cp) {
-            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, 0x85, 0xA0, 0x1680,
-                    0x2028, 0x2029, 0x202F, 0x205F, 0x3000 -> true;
+            case 0x09,
+                    0x0A,
+                    0x0B,
+                    0x0C,
+                    0x0D,
+                    0x1C,
+                    0x1D,
+                    0x1E,
+                    0x1F,
+                    0x20,
+                    0x85,
+                    0xA0,
+                    0x1680,
+                    0x2028,
+                    0x2029,
+                    0x202F,
+                    0x205F,
+                    0x3000 -> true;
             default -> cp >= 0x2000 && cp <= 0x200A;
         };
     }

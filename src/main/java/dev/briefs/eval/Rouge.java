@@ -13,6 +13,7 @@ public final class Rouge {
 
     /** n for ROUGE-N, or 0 for ROUGE-L. */
     private final int n;
+
     private final RougeTokenizer tokenizer;
 
     private Rouge(int n, RougeTokenizer tokenizer) {
@@ -83,7 +84,8 @@ public final class Rouge {
         int[] current = new int[b.size() + 1];
         for (int i = 1; i <= a.size(); i++) {
             for (int j = 1; j <= b.size(); j++) {
-                current[j] = a.get(i - 1).equals(b.get(j - 1)) ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+                current[j] =
+                        a.get(i - 1).equals(b.get(j - 1)) ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
             }
             int[] swap = previous;
             previous = current;

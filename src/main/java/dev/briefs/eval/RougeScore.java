@@ -8,5 +8,4 @@ import java.util.List;
  * @param mean      the mean F-measure over the lines, 0 to 1 as rouge-score reports it
  * @param fmeasures each line's F-measure, in line order
  */
-public record RougeScore(double mean, List<Double> fmeasures, List<Double> precisions, List<Double> recalls) {
-}
+public record RougeScore(double mean, List<Double> fmeasures, List<Double> precisions, List<Double> recalls) {}

@@ -19,7 +19,8 @@ public enum RougeTokenizer {
         public List<String> tokens(String text) {
             // Java's root-locale lowercasing agrees with Python's str.lower() on the only two non-ASCII
             // characters that lowercase into a-z (U+0130 and U+212A); the fixtures check both.
-            String ascii = NON_ALPHANUMERIC.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
+            String ascii =
+                    NON_ALPHANUMERIC.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
             List<String> tokens = new ArrayList<>();
             for (String t : ascii.split(" ")) {
                 if (!t.isEmpty()) {

@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class SegmentFiles {
 
-    private SegmentFiles() {
-    }
+    private SegmentFiles() {}
 
     /**
      * @param role what the file is, for messages ("hypotheses", "references")
@@ -26,17 +25,20 @@ public final class SegmentFiles {
      */
     public static List<String> read(Path file, String role) throws IOException {
         if (Files.isDirectory(file)) {
-            throw new EvalInputException("the " + role + " file " + file + " is a folder: give a file with one segment a line");
+            throw new EvalInputException(
+                    "the " + role + " file " + file + " is a folder: give a file with one segment a line");
         }
         if (!Files.isRegularFile(file)) {
             throw new EvalInputException("the " + role + " file " + file + " does not exist");
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new EvalInputException("the " + role + " file " + file + " is not UTF-8 text: convert it to UTF-8");
         }

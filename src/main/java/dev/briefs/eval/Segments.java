@@ -5,8 +5,7 @@ import java.util.List;
 /** Checks shared by the metrics: hypotheses and references pair up line by line. */
 final class Segments {
 
-    private Segments() {
-    }
+    private Segments() {}
 
     static void requireSameSize(List<String> hypotheses, List<String> references) {
         if (hypotheses.size() != references.size()) {

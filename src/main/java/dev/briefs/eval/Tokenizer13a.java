@@ -17,8 +17,7 @@ final class Tokenizer13a {
     private static final Pattern PERIOD_COMMA_BEFORE_NON_DIGIT = Pattern.compile("([\\.,])([^0-9])");
     private static final Pattern DASH_AFTER_DIGIT = Pattern.compile("([0-9])(-)");
 
-    private Tokenizer13a() {
-    }
+    private Tokenizer13a() {}
 
     /** The tokens of one segment, after sacrebleu's {@code rstrip()}. */
     static List<String> tokens(String segment) {
@@ -29,7 +28,10 @@ final class Tokenizer13a {
     static String tokenize(String line) {
         line = line.replace("<skipped>", "").replace("-\n", "").replace("\n", " ");
         if (line.contains("&")) {
-            line = line.replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+            line = line.replace("&quot;", "\"")
+                    .replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">");
         }
         line = " " + line + " ";
         line = SYMBOLS.matcher(line).replaceAll(" $1 ");

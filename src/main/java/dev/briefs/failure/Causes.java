@@ -3,8 +3,7 @@ package dev.briefs.failure;
 /** An exception's cause chain, read the same way everywhere. */
 public final class Causes {
 
-    private Causes() {
-    }
+    private Causes() {}
 
     /** The innermost cause of {@code t}: {@code t} itself when it has none; a cause that is its own cause ends the chain. */
     public static Throwable root(Throwable t) {

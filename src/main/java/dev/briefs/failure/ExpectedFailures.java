@@ -17,8 +17,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ExpectedFailures {
 
-    private ExpectedFailures() {
-    }
+    private ExpectedFailures() {}
 
     /** Worth trying again: a timeout or an I/O error, anywhere in the cause chain. */
     public static boolean mayPass(Throwable t) {
@@ -43,7 +42,9 @@ public final class ExpectedFailures {
         }
         for (Throwable c = t; c != null; c = next(c)) {
             // The engine's own exceptions: ONNX Runtime refused this input (its shape, its length).
-            if (c instanceof ArticleFault || c instanceof EngineException || c instanceof OrtException
+            if (c instanceof ArticleFault
+                    || c instanceof EngineException
+                    || c instanceof OrtException
                     || c instanceof TranslateException) {
                 return true;
             }

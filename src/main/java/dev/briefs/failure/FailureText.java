@@ -1,7 +1,5 @@
 package dev.briefs.failure;
 
-import dev.briefs.failure.Causes;
-
 /**
  * The line an operator reads when a step failed: its innermost cause, not Spring Batch's wrapper
  * ("Unable to process chunk"). The job's own exceptions are written for the operator and read as
@@ -9,8 +7,7 @@ import dev.briefs.failure.Causes;
  */
 public final class FailureText {
 
-    private FailureText() {
-    }
+    private FailureText() {}
 
     public static String of(Throwable failure) {
         Throwable root = Causes.root(failure);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The n-best list of finished hypotheses of one input, as transformers' {@code BeamHypotheses}.
@@ -19,7 +20,7 @@ public final class BeamHypotheses {
      * processed log-probability of each generated token along its path, the EOS's included (null
      * when the caller did not keep them).
      */
-    public record Hypothesis(double score, int[] tokens, boolean endsWithEos, float[] tokenScores) {}
+    public record Hypothesis(double score, int[] tokens, boolean endsWithEos, float @Nullable [] tokenScores) {}
 
     private final int numBeams;
     private final double lengthPenalty;
@@ -33,7 +34,10 @@ public final class BeamHypotheses {
      *     positive length penalty ({@code max_length}, or {@code max_length - decoder_prompt_len}
      *     in transformers >= 4.36)
      */
-    public BeamHypotheses(int numBeams, double lengthPenalty, GenerationConfig.EarlyStopping earlyStopping,
+    public BeamHypotheses(
+            int numBeams,
+            double lengthPenalty,
+            GenerationConfig.EarlyStopping earlyStopping,
             double neverDenominatorLength) {
         this.numBeams = numBeams;
         this.lengthPenalty = lengthPenalty;
@@ -63,7 +67,8 @@ public final class BeamHypotheses {
      *
      * @param tokenScores per generated token, its processed log-probability (the EOS's included)
      */
-    public void add(int[] tokens, float[] tokenScores, double sumLogprobs, int generatedLen, boolean endsWithEos) {
+    public void add(
+            int[] tokens, float @Nullable [] tokenScores, double sumLogprobs, int generatedLen, boolean endsWithEos) {
         double score = sumLogprobs / Math.pow(generatedLen, lengthPenalty);
         if (beams.size() < numBeams || score > worstScore) {
             beams.add(new Hypothesis(score, tokens, endsWithEos, tokenScores));
@@ -97,18 +102,16 @@ public final class BeamHypotheses {
         if (beams.size() < numBeams) {
             return false;
         }
-        switch (earlyStopping) {
-            case TRUE:
-                return true;
-            case FALSE:
-                return worstScore >= bestSumLogprobs / Math.pow(curLen, lengthPenalty);
-            default: {
+        return switch (earlyStopping) {
+            case TRUE -> true;
+            case FALSE -> worstScore >= bestSumLogprobs / Math.pow(curLen, lengthPenalty);
+            default -> {
                 double highest = lengthPenalty > 0.0
                         ? bestSumLogprobs / Math.pow(neverDenominatorLength, lengthPenalty)
                         : bestSumLogprobs / Math.pow(curLen, lengthPenalty);
-                return worstScore >= highest;
+                yield worstScore >= highest;
             }
-        }
+        };
     }
 
     /**

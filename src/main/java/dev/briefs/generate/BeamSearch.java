@@ -48,7 +48,8 @@ public final class BeamSearch {
 
     private BeamSearch() {}
 
-    public static int[][] generate(Seq2SeqModel model, long[][] inputIds, long[][] attentionMask, GenerationConfig config) {
+    public static int[][] generate(
+            Seq2SeqModel model, long[][] inputIds, long[][] attentionMask, GenerationConfig config) {
         return generate(model, inputIds, attentionMask, config, LengthConvention.GENERATED);
     }
 
@@ -56,8 +57,12 @@ public final class BeamSearch {
      * @return per input, the best hypothesis: decoder start token, generated tokens and the EOS
      *     when the hypothesis ended with one (no padding)
      */
-    public static int[][] generate(Seq2SeqModel model, long[][] inputIds, long[][] attentionMask,
-            GenerationConfig config, LengthConvention convention) {
+    public static int[][] generate(
+            Seq2SeqModel model,
+            long[][] inputIds,
+            long[][] attentionMask,
+            GenerationConfig config,
+            LengthConvention convention) {
         ScoredSequence[] scored = search(model, inputIds, attentionMask, config, convention);
         int[][] out = new int[scored.length][];
         for (int b = 0; b < scored.length; b++) {
@@ -70,8 +75,12 @@ public final class BeamSearch {
      * As {@link #generate}, each best hypothesis with the processed log-probabilities of its tokens
      * along its path (see {@link ScoredSequence}).
      */
-    static ScoredSequence[] search(Seq2SeqModel model, long[][] inputIds, long[][] attentionMask,
-            GenerationConfig config, LengthConvention convention) {
+    static ScoredSequence[] search(
+            Seq2SeqModel model,
+            long[][] inputIds,
+            long[][] attentionMask,
+            GenerationConfig config,
+            LengthConvention convention) {
         config.validate();
         final int batch = inputIds.length;
         final int nb = config.getNumBeams();
@@ -84,8 +93,8 @@ public final class BeamSearch {
         LogitsProcessor processors = LogitsProcessorList.fromConfig(config, maxLength, promptLen);
         double neverLen = convention == LengthConvention.LEGACY ? maxLength : maxLength - promptLen;
 
-        BeamSearchScorer scorer = new BeamSearchScorer(batch, nb, config.getLengthPenalty(), config.getEarlyStopping(),
-                neverLen, eos, pad);
+        BeamSearchScorer scorer = new BeamSearchScorer(
+                batch, nb, config.getLengthPenalty(), config.getEarlyStopping(), neverLen, eos, pad);
         float[] beamScores = new float[rows];
         for (int r = 0; r < rows; r++) {
             beamScores[r] = r % nb == 0 ? 0f : -1e9f;
@@ -119,22 +128,25 @@ public final class BeamSearch {
                     float[][] candTokenScores = new float[batch][];
                     int[][] candTokens = new int[batch][];
                     int[][] candRows = new int[batch][];
-                    IntStream.range(0, batch).parallel().filter(b -> !scorer.isDone(b)).forEach(b -> {
-                        int[] flat = topK(scores, scoresBefore, b * nb, nb, vocab, keep);
-                        candScores[b] = new float[flat.length];
-                        candTokenScores[b] = new float[flat.length];
-                        candTokens[b] = new int[flat.length];
-                        candRows[b] = new int[flat.length];
-                        for (int i = 0; i < flat.length; i++) {
-                            int row = b * nb + flat[i] / vocab;
-                            candTokens[b][i] = flat[i] % vocab;
-                            candRows[b][i] = row;
-                            candTokenScores[b][i] = scores[row][candTokens[b][i]];
-                            candScores[b][i] = candTokenScores[b][i] + scoresBefore[row];
-                        }
-                    });
-                    BeamSearchScorer.Step next = scorer.process(seqs, paths, candScores, candTokenScores, candTokens,
-                            candRows, curLen);
+                    IntStream.range(0, batch)
+                            .parallel()
+                            .filter(b -> !scorer.isDone(b))
+                            .forEach(b -> {
+                                int[] flat = topK(scores, scoresBefore, b * nb, nb, vocab, keep);
+                                candScores[b] = new float[flat.length];
+                                candTokenScores[b] = new float[flat.length];
+                                candTokens[b] = new int[flat.length];
+                                candRows[b] = new int[flat.length];
+                                for (int i = 0; i < flat.length; i++) {
+                                    int row = b * nb + flat[i] / vocab;
+                                    candTokens[b][i] = flat[i] % vocab;
+                                    candRows[b][i] = row;
+                                    candTokenScores[b][i] = scores[row][candTokens[b][i]];
+                                    candScores[b][i] = candTokenScores[b][i] + scoresBefore[row];
+                                }
+                            });
+                    BeamSearchScorer.Step next =
+                            scorer.process(seqs, paths, candScores, candTokenScores, candTokens, candRows, curLen);
                     // input_ids = cat(input_ids[beam_idx], next_tokens)
                     int[][] newSeqs = new int[rows][];
                     float[][] newPaths = new float[rows][];

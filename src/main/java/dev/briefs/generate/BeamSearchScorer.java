@@ -25,8 +25,14 @@ final class BeamSearchScorer {
     /**
      * @param neverDenominatorLength see {@link BeamHypotheses#BeamHypotheses}
      */
-    BeamSearchScorer(int batch, int numBeams, double lengthPenalty, GenerationConfig.EarlyStopping earlyStopping,
-            double neverDenominatorLength, int[] eos, int pad) {
+    BeamSearchScorer(
+            int batch,
+            int numBeams,
+            double lengthPenalty,
+            GenerationConfig.EarlyStopping earlyStopping,
+            double neverDenominatorLength,
+            int[] eos,
+            int pad) {
         this.numBeams = numBeams;
         this.eos = eos;
         this.pad = pad;
@@ -66,8 +72,14 @@ final class BeamSearchScorer {
      * @param curLen the current sequence length, as the hypotheses' generated length and the
      *     done heuristic's length
      */
-    Step process(int[][] seqs, float[][] paths, float[][] candScores, float[][] candTokenScores, int[][] candTokens,
-            int[][] candRows, int curLen) {
+    Step process(
+            int[][] seqs,
+            float[][] paths,
+            float[][] candScores,
+            float[][] candTokenScores,
+            int[][] candTokens,
+            int[][] candRows,
+            int curLen) {
         int batch = hyps.length;
         int rows = batch * numBeams;
         float[] nextScores = new float[rows];
@@ -94,7 +106,12 @@ final class BeamSearchScorer {
                     if (rank >= numBeams) {
                         continue;
                     }
-                    hyps[b].add(seqs[srcRow].clone(), append(paths[srcRow], candTokenScores[b][rank]), score[rank], curLen, true);
+                    hyps[b].add(
+                            seqs[srcRow].clone(),
+                            append(paths[srcRow], candTokenScores[b][rank]),
+                            score[rank],
+                            curLen,
+                            true);
                 } else {
                     nextScores[b * numBeams + beamIdx] = score[rank];
                     nextTokens[b * numBeams + beamIdx] = token;
@@ -128,7 +145,8 @@ final class BeamSearchScorer {
      * @param paths per row, the processed log-probabilities of its generated tokens
      * @param generatedLength per row, the length the row's hypothesis counts
      */
-    ScoredSequence[] finalizeBest(int[][] seqs, float[][] paths, float[] beamScores, int[] generatedLength, int maxLength) {
+    ScoredSequence[] finalizeBest(
+            int[][] seqs, float[][] paths, float[] beamScores, int[] generatedLength, int maxLength) {
         ScoredSequence[] out = new ScoredSequence[hyps.length];
         for (int b = 0; b < hyps.length; b++) {
             if (!done[b]) {

@@ -19,8 +19,12 @@ public final class Generation {
      * @return per row, the decoder start token followed by the generated tokens, cut right after
      *     the first EOS, without padding
      */
-    public static int[][] generate(Seq2SeqModel model, long[][] inputIds, long[][] attentionMask,
-            GenerationConfig config, BeamSearch.LengthConvention convention) {
+    public static int[][] generate(
+            Seq2SeqModel model,
+            long[][] inputIds,
+            long[][] attentionMask,
+            GenerationConfig config,
+            BeamSearch.LengthConvention convention) {
         ScoredSequence[] scored = generateScored(model, inputIds, attentionMask, config, convention);
         int[][] out = new int[scored.length][];
         for (int i = 0; i < scored.length; i++) {
@@ -34,8 +38,12 @@ public final class Generation {
      * the same tokens, each row with the search's score of each generated token and their mean,
      * the model's mean log-probability per generated token (see {@link ScoredSequence}).
      */
-    public static ScoredSequence[] generateScored(Seq2SeqModel model, long[][] inputIds, long[][] attentionMask,
-            GenerationConfig config, BeamSearch.LengthConvention convention) {
+    public static ScoredSequence[] generateScored(
+            Seq2SeqModel model,
+            long[][] inputIds,
+            long[][] attentionMask,
+            GenerationConfig config,
+            BeamSearch.LengthConvention convention) {
         ScoredSequence[] raw = config.getNumBeams() > 1
                 ? BeamSearch.search(model, inputIds, attentionMask, config, convention)
                 : GreedySearch.search(model, inputIds, attentionMask, config);
@@ -50,13 +58,14 @@ public final class Generation {
     }
 
     /** {@link #generateScored(Seq2SeqModel, long[][], long[][], GenerationConfig, BeamSearch.LengthConvention)} with the current (>= 4.36) convention. */
-    public static ScoredSequence[] generateScored(Seq2SeqModel model, long[][] inputIds, long[][] attentionMask,
-            GenerationConfig config) {
+    public static ScoredSequence[] generateScored(
+            Seq2SeqModel model, long[][] inputIds, long[][] attentionMask, GenerationConfig config) {
         return generateScored(model, inputIds, attentionMask, config, BeamSearch.LengthConvention.GENERATED);
     }
 
     /** {@link #generate(Seq2SeqModel, long[][], long[][], GenerationConfig, BeamSearch.LengthConvention)} with the current (>= 4.36) convention. */
-    public static int[][] generate(Seq2SeqModel model, long[][] inputIds, long[][] attentionMask, GenerationConfig config) {
+    public static int[][] generate(
+            Seq2SeqModel model, long[][] inputIds, long[][] attentionMask, GenerationConfig config) {
         return generate(model, inputIds, attentionMask, config, BeamSearch.LengthConvention.GENERATED);
     }
 

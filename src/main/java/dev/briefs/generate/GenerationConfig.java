@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Generation settings, mirroring the subset of transformers' {@code GenerationConfig} that this
@@ -29,7 +31,7 @@ public final class GenerationConfig {
         NEVER;
 
         /** Parses a JSON/kwarg value: booleans or the string "never". */
-        public static EarlyStopping parse(Object value) {
+        public static EarlyStopping parse(@Nullable Object value) {
             if (value == null) {
                 return FALSE;
             }
@@ -39,39 +41,40 @@ public final class GenerationConfig {
             if (value instanceof Boolean b) {
                 return b ? TRUE : FALSE;
             }
-            String s = value.toString().trim().toLowerCase();
+            String s = value.toString().trim().toLowerCase(Locale.ROOT);
             return switch (s) {
                 case "true" -> TRUE;
                 case "false" -> FALSE;
                 case "never" -> NEVER;
-                default -> throw new IllegalArgumentException("early_stopping must be true, false or \"never\": " + value);
+                default ->
+                    throw new IllegalArgumentException("early_stopping must be true, false or \"never\": " + value);
             };
         }
     }
 
     private int maxLength = 20;
-    private Integer maxNewTokens;
+    private @Nullable Integer maxNewTokens;
     private int minLength = 0;
-    private Integer minNewTokens;
+    private @Nullable Integer minNewTokens;
     private int numBeams = 1;
     private EarlyStopping earlyStopping = EarlyStopping.FALSE;
     private double lengthPenalty = 1.0;
     private int noRepeatNgramSize = 0;
     private double repetitionPenalty = 1.0;
-    private List<int[]> badWordsIds;
-    private Integer forcedBosTokenId;
-    private int[] forcedEosTokenId;
-    private int[] eosTokenId;
-    private Integer padTokenId;
-    private Integer bosTokenId;
-    private Integer decoderStartTokenId;
+    private @Nullable List<int[]> badWordsIds;
+    private @Nullable Integer forcedBosTokenId;
+    private int @Nullable [] forcedEosTokenId;
+    private int @Nullable [] eosTokenId;
+    private @Nullable Integer padTokenId;
+    private @Nullable Integer bosTokenId;
+    private @Nullable Integer decoderStartTokenId;
     private int numReturnSequences = 1;
     private boolean doSample = false;
-    private int[] suppressTokens;
-    private int[] beginSuppressTokens;
+    private int @Nullable [] suppressTokens;
+    private int @Nullable [] beginSuppressTokens;
     private boolean renormalizeLogits = false;
     private boolean removeInvalidValues = false;
-    private Integer maxPositionEmbeddings;
+    private @Nullable Integer maxPositionEmbeddings;
 
     public GenerationConfig() {}
 
@@ -124,10 +127,27 @@ public final class GenerationConfig {
     }
 
     static final List<String> KNOWN_KEYS = List.of(
-            "max_length", "max_new_tokens", "min_length", "min_new_tokens", "num_beams", "early_stopping",
-            "length_penalty", "no_repeat_ngram_size", "repetition_penalty", "bad_words_ids", "forced_bos_token_id",
-            "forced_eos_token_id", "eos_token_id", "pad_token_id", "bos_token_id", "decoder_start_token_id",
-            "num_return_sequences", "do_sample", "suppress_tokens", "begin_suppress_tokens", "renormalize_logits",
+            "max_length",
+            "max_new_tokens",
+            "min_length",
+            "min_new_tokens",
+            "num_beams",
+            "early_stopping",
+            "length_penalty",
+            "no_repeat_ngram_size",
+            "repetition_penalty",
+            "bad_words_ids",
+            "forced_bos_token_id",
+            "forced_eos_token_id",
+            "eos_token_id",
+            "pad_token_id",
+            "bos_token_id",
+            "decoder_start_token_id",
+            "num_return_sequences",
+            "do_sample",
+            "suppress_tokens",
+            "begin_suppress_tokens",
+            "renormalize_logits",
             "remove_invalid_values");
 
     /**
@@ -148,7 +168,7 @@ public final class GenerationConfig {
         return this;
     }
 
-    void set(String key, Object v) {
+    void set(String key, @Nullable Object v) {
         switch (key) {
             case "max_length" -> maxLength = v == null ? 20 : toInt(v);
             case "max_new_tokens" -> maxNewTokens = v == null ? null : toInt(v);
@@ -283,55 +303,212 @@ public final class GenerationConfig {
 
     // ------------------------------------------------------------------ accessors (fluent setters)
 
-    public int getMaxLength() { return maxLength; }
-    public GenerationConfig setMaxLength(int v) { maxLength = v; return this; }
-    public Integer getMaxNewTokens() { return maxNewTokens; }
-    public GenerationConfig setMaxNewTokens(Integer v) { maxNewTokens = v; return this; }
-    public int getMinLength() { return minLength; }
-    public GenerationConfig setMinLength(int v) { minLength = v; return this; }
-    public Integer getMinNewTokens() { return minNewTokens; }
-    public GenerationConfig setMinNewTokens(Integer v) { minNewTokens = v; return this; }
-    public int getNumBeams() { return numBeams; }
-    public GenerationConfig setNumBeams(int v) { numBeams = v; return this; }
-    public EarlyStopping getEarlyStopping() { return earlyStopping; }
-    public GenerationConfig setEarlyStopping(EarlyStopping v) { earlyStopping = v; return this; }
-    public double getLengthPenalty() { return lengthPenalty; }
-    public GenerationConfig setLengthPenalty(double v) { lengthPenalty = v; return this; }
-    public int getNoRepeatNgramSize() { return noRepeatNgramSize; }
-    public GenerationConfig setNoRepeatNgramSize(int v) { noRepeatNgramSize = v; return this; }
-    public double getRepetitionPenalty() { return repetitionPenalty; }
-    public GenerationConfig setRepetitionPenalty(double v) { repetitionPenalty = v; return this; }
-    public List<int[]> getBadWordsIds() { return badWordsIds; }
-    public GenerationConfig setBadWordsIds(List<int[]> v) { badWordsIds = v; return this; }
-    public Integer getForcedBosTokenId() { return forcedBosTokenId; }
-    public GenerationConfig setForcedBosTokenId(Integer v) { forcedBosTokenId = v; return this; }
-    public int[] getForcedEosTokenId() { return forcedEosTokenId; }
-    public GenerationConfig setForcedEosTokenId(int... v) { forcedEosTokenId = v; return this; }
-    public int[] getEosTokenId() { return eosTokenId; }
-    public GenerationConfig setEosTokenId(int... v) { eosTokenId = v; return this; }
-    public Integer getPadTokenId() { return padTokenId; }
-    public GenerationConfig setPadTokenId(Integer v) { padTokenId = v; return this; }
-    public Integer getBosTokenId() { return bosTokenId; }
-    public GenerationConfig setBosTokenId(Integer v) { bosTokenId = v; return this; }
-    public Integer getDecoderStartTokenId() { return decoderStartTokenId; }
-    public GenerationConfig setDecoderStartTokenId(Integer v) { decoderStartTokenId = v; return this; }
-    public int getNumReturnSequences() { return numReturnSequences; }
-    public GenerationConfig setNumReturnSequences(int v) { numReturnSequences = v; return this; }
-    public boolean isDoSample() { return doSample; }
-    public GenerationConfig setDoSample(boolean v) { doSample = v; return this; }
+    public int getMaxLength() {
+        return maxLength;
+    }
+
+    public GenerationConfig setMaxLength(int v) {
+        maxLength = v;
+        return this;
+    }
+
+    public @Nullable Integer getMaxNewTokens() {
+        return maxNewTokens;
+    }
+
+    public GenerationConfig setMaxNewTokens(@Nullable Integer v) {
+        maxNewTokens = v;
+        return this;
+    }
+
+    public int getMinLength() {
+        return minLength;
+    }
+
+    public GenerationConfig setMinLength(int v) {
+        minLength = v;
+        return this;
+    }
+
+    public @Nullable Integer getMinNewTokens() {
+        return minNewTokens;
+    }
+
+    public GenerationConfig setMinNewTokens(@Nullable Integer v) {
+        minNewTokens = v;
+        return this;
+    }
+
+    public int getNumBeams() {
+        return numBeams;
+    }
+
+    public GenerationConfig setNumBeams(int v) {
+        numBeams = v;
+        return this;
+    }
+
+    public EarlyStopping getEarlyStopping() {
+        return earlyStopping;
+    }
+
+    public GenerationConfig setEarlyStopping(EarlyStopping v) {
+        earlyStopping = v;
+        return this;
+    }
+
+    public double getLengthPenalty() {
+        return lengthPenalty;
+    }
+
+    public GenerationConfig setLengthPenalty(double v) {
+        lengthPenalty = v;
+        return this;
+    }
+
+    public int getNoRepeatNgramSize() {
+        return noRepeatNgramSize;
+    }
+
+    public GenerationConfig setNoRepeatNgramSize(int v) {
+        noRepeatNgramSize = v;
+        return this;
+    }
+
+    public double getRepetitionPenalty() {
+        return repetitionPenalty;
+    }
+
+    public GenerationConfig setRepetitionPenalty(double v) {
+        repetitionPenalty = v;
+        return this;
+    }
+
+    public @Nullable List<int[]> getBadWordsIds() {
+        return badWordsIds;
+    }
+
+    public GenerationConfig setBadWordsIds(@Nullable List<int[]> v) {
+        badWordsIds = v;
+        return this;
+    }
+
+    public @Nullable Integer getForcedBosTokenId() {
+        return forcedBosTokenId;
+    }
+
+    public GenerationConfig setForcedBosTokenId(@Nullable Integer v) {
+        forcedBosTokenId = v;
+        return this;
+    }
+
+    public int @Nullable [] getForcedEosTokenId() {
+        return forcedEosTokenId;
+    }
+
+    public GenerationConfig setForcedEosTokenId(int @Nullable ... v) {
+        forcedEosTokenId = v;
+        return this;
+    }
+
+    public int @Nullable [] getEosTokenId() {
+        return eosTokenId;
+    }
+
+    public GenerationConfig setEosTokenId(int @Nullable ... v) {
+        eosTokenId = v;
+        return this;
+    }
+
+    public @Nullable Integer getPadTokenId() {
+        return padTokenId;
+    }
+
+    public GenerationConfig setPadTokenId(@Nullable Integer v) {
+        padTokenId = v;
+        return this;
+    }
+
+    public @Nullable Integer getBosTokenId() {
+        return bosTokenId;
+    }
+
+    public GenerationConfig setBosTokenId(@Nullable Integer v) {
+        bosTokenId = v;
+        return this;
+    }
+
+    public @Nullable Integer getDecoderStartTokenId() {
+        return decoderStartTokenId;
+    }
+
+    public GenerationConfig setDecoderStartTokenId(@Nullable Integer v) {
+        decoderStartTokenId = v;
+        return this;
+    }
+
+    public int getNumReturnSequences() {
+        return numReturnSequences;
+    }
+
+    public GenerationConfig setNumReturnSequences(int v) {
+        numReturnSequences = v;
+        return this;
+    }
+
+    public boolean isDoSample() {
+        return doSample;
+    }
+
+    public GenerationConfig setDoSample(boolean v) {
+        doSample = v;
+        return this;
+    }
     /** {@code suppress_tokens}: ids that score -inf at every step, or null. */
-    public int[] getSuppressTokens() { return suppressTokens; }
-    public GenerationConfig setSuppressTokens(int... v) { suppressTokens = v; return this; }
+    public int @Nullable [] getSuppressTokens() {
+        return suppressTokens;
+    }
+
+    public GenerationConfig setSuppressTokens(int @Nullable ... v) {
+        suppressTokens = v;
+        return this;
+    }
     /** {@code begin_suppress_tokens}: ids that score -inf for the first generated token, or null. */
-    public int[] getBeginSuppressTokens() { return beginSuppressTokens; }
-    public GenerationConfig setBeginSuppressTokens(int... v) { beginSuppressTokens = v; return this; }
-    public boolean isRenormalizeLogits() { return renormalizeLogits; }
-    public GenerationConfig setRenormalizeLogits(boolean v) { renormalizeLogits = v; return this; }
-    public boolean isRemoveInvalidValues() { return removeInvalidValues; }
-    public GenerationConfig setRemoveInvalidValues(boolean v) { removeInvalidValues = v; return this; }
+    public int @Nullable [] getBeginSuppressTokens() {
+        return beginSuppressTokens;
+    }
+
+    public GenerationConfig setBeginSuppressTokens(int @Nullable ... v) {
+        beginSuppressTokens = v;
+        return this;
+    }
+
+    public boolean isRenormalizeLogits() {
+        return renormalizeLogits;
+    }
+
+    public GenerationConfig setRenormalizeLogits(boolean v) {
+        renormalizeLogits = v;
+        return this;
+    }
+
+    public boolean isRemoveInvalidValues() {
+        return removeInvalidValues;
+    }
+
+    public GenerationConfig setRemoveInvalidValues(boolean v) {
+        removeInvalidValues = v;
+        return this;
+    }
     /** {@code max_position_embeddings} from {@code config.json}, or null. Used to truncate inputs. */
-    public Integer getMaxPositionEmbeddings() { return maxPositionEmbeddings; }
-    public GenerationConfig setMaxPositionEmbeddings(Integer v) { maxPositionEmbeddings = v; return this; }
+    public @Nullable Integer getMaxPositionEmbeddings() {
+        return maxPositionEmbeddings;
+    }
+
+    public GenerationConfig setMaxPositionEmbeddings(@Nullable Integer v) {
+        maxPositionEmbeddings = v;
+        return this;
+    }
 
     /**
      * Every implemented setting by its transformers name, arrays written out, for comparing two

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -44,7 +44,7 @@ final class GenerationConfigFiles {
 
     private static final Map<String, Refusal> REFUSED = new LinkedHashMap<>();
 
-    private static void refuse(String key, String effect, Object... neutral) {
+    private static void refuse(String key, String effect, @Nullable Object... neutral) {
         REFUSED.put(key, new Refusal(effect, Arrays.asList(neutral)));
     }
 
@@ -57,18 +57,24 @@ final class GenerationConfigFiles {
         refuse("dola_layers", "runs DoLa decoding", (Object) null);
         refuse("encoder_repetition_penalty", "penalises tokens by whether the input holds them", 1);
         refuse("encoder_no_repeat_ngram_size", "bans n-grams of the input", 0);
-        refuse("exponential_decay_length_penalty", "raises the end-of-sequence score as the output grows", (Object) null);
+        refuse("exponential_decay_length_penalty", "raises the end-of-sequence score as the output grows", (Object)
+                null);
         refuse("sequence_bias", "adds biases to the scores of token sequences", (Object) null);
         refuse("guidance_scale", "runs classifier-free guidance", (Object) null, 1);
         refuse("constraints", "runs constrained beam search", (Object) null);
         refuse("force_words_ids", "runs constrained beam search", (Object) null);
-        refuse("forced_decoder_ids", "refuses to generate at all (it asks for decoder_input_ids instead)", (Object) null);
+        refuse("forced_decoder_ids", "refuses to generate at all (it asks for decoder_input_ids instead)", (Object)
+                null);
         refuse("watermarking_config", "watermarks the output", (Object) null);
         refuse("max_time", "stops after a wall-clock time, so the output depends on the machine", (Object) null);
         refuse("stop_strings", "stops at given strings", (Object) null);
         refuse("prompt_lookup_num_tokens", "runs prompt-lookup (assisted) decoding", (Object) null);
         refuse("token_healing", "rewrites the end of the prompt", false);
-        refuse("low_memory", "runs beam search one input at a time, whose float rounding differs", (Object) null, false);
+        refuse(
+                "low_memory",
+                "runs beam search one input at a time, whose float rounding differs",
+                (Object) null,
+                false);
         refuse("cache_implementation", "uses another key/value cache (static, quantized or offloaded)", (Object) null);
     }
 
@@ -89,11 +95,30 @@ final class GenerationConfigFiles {
      * </ul>
      */
     static final Set<String> IGNORED = Set.of(
-            "temperature", "top_k", "top_p", "min_p", "typical_p", "epsilon_cutoff", "eta_cutoff",
-            "num_assistant_tokens", "num_assistant_tokens_schedule", "assistant_confidence_threshold",
-            "max_matching_ngram_size", "use_cache", "cache_config", "return_legacy_cache",
-            "output_attentions", "output_hidden_states", "output_scores", "output_logits", "return_dict_in_generate",
-            "generation_kwargs", "transformers_version", "_commit_hash", "_original_object_hash", "_from_model_config");
+            "temperature",
+            "top_k",
+            "top_p",
+            "min_p",
+            "typical_p",
+            "epsilon_cutoff",
+            "eta_cutoff",
+            "num_assistant_tokens",
+            "num_assistant_tokens_schedule",
+            "assistant_confidence_threshold",
+            "max_matching_ngram_size",
+            "use_cache",
+            "cache_config",
+            "return_legacy_cache",
+            "output_attentions",
+            "output_hidden_states",
+            "output_scores",
+            "output_logits",
+            "return_dict_in_generate",
+            "generation_kwargs",
+            "transformers_version",
+            "_commit_hash",
+            "_original_object_hash",
+            "_from_model_config");
 
     static GenerationConfig load(Path modelDir) {
         ObjectMapper mapper = new ObjectMapper();
@@ -111,22 +136,28 @@ final class GenerationConfigFiles {
                 checkSameAsModelConfig(c, genFile, cfg, cfgFile);
             }
         } else {
-            apply(cfg, cfgFile, c);
+            apply(Objects.requireNonNull(cfg), cfgFile, c); // one of the two files was read
         }
-        if (cfg != null && cfg.has("max_position_embeddings") && cfg.get("max_position_embeddings").isNumber()) {
+        if (cfg != null
+                && cfg.has("max_position_embeddings")
+                && cfg.get("max_position_embeddings").isNumber()) {
             c.setMaxPositionEmbeddings(cfg.get("max_position_embeddings").intValue());
         }
         Path source = gen != null ? genFile : cfgFile;
         if (c.getDecoderStartTokenId() == null && c.getBosTokenId() == null) {
             // transformers 4.46.3 raises the same at generate(); here the model does not load
-            throw new GenerationSettingException(source, "decoder_start_token_id", source.getFileName() + " of model folder "
-                    + modelDir + " sets neither decoder_start_token_id nor bos_token_id, so the decoder has no start token "
-                    + "(transformers 4.46.3 refuses to generate too); add decoder_start_token_id to " + source);
+            throw new GenerationSettingException(
+                    source,
+                    "decoder_start_token_id",
+                    source.getFileName() + " of model folder "
+                            + modelDir
+                            + " sets neither decoder_start_token_id nor bos_token_id, so the decoder has no start token "
+                            + "(transformers 4.46.3 refuses to generate too); add decoder_start_token_id to " + source);
         }
         return c;
     }
 
-    private static JsonNode readJson(ObjectMapper mapper, Path file) {
+    private static @Nullable JsonNode readJson(ObjectMapper mapper, Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -149,9 +180,12 @@ final class GenerationConfigFiles {
                 try {
                     c.set(key, toJava(value));
                 } catch (RuntimeException ex) {
-                    throw new GenerationSettingException(file, key, file.getFileName() + " of model folder " + file.getParent()
-                            + " sets " + key + ": " + value + ", which is not a valid value (" + ex.getMessage()
-                            + "); correct it or remove " + key + " from " + file);
+                    throw new GenerationSettingException(
+                            file,
+                            key,
+                            file.getFileName() + " of model folder " + file.getParent()
+                                    + " sets " + key + ": " + value + ", which is not a valid value (" + ex.getMessage()
+                                    + "); correct it or remove " + key + " from " + file);
                 }
             }
         }
@@ -159,9 +193,11 @@ final class GenerationConfigFiles {
 
     private static boolean neutral(JsonNode value, Refusal r) {
         for (Object n : r.neutral()) {
-            if (value == null || value.isNull() ? n == null
-                    : n instanceof Boolean b ? value.isBoolean() && value.booleanValue() == b
-                    : n instanceof Number x && value.isNumber() && value.doubleValue() == x.doubleValue()) {
+            if (value == null || value.isNull()
+                    ? n == null
+                    : n instanceof Boolean b
+                            ? value.isBoolean() && value.booleanValue() == b
+                            : n instanceof Number x && value.isNumber() && value.doubleValue() == x.doubleValue()) {
                 return true;
             }
         }
@@ -171,11 +207,15 @@ final class GenerationConfigFiles {
 
     private static GenerationSettingException refused(Path file, String key, JsonNode value, Refusal r) {
         Object first = r.neutral().get(0);
-        String fix = first == null ? "remove " + key + " from " + file
+        String fix = first == null
+                ? "remove " + key + " from " + file
                 : "remove " + key + " from " + file + " or set it to " + first;
-        return new GenerationSettingException(file, key, file.getFileName() + " of model folder " + file.getParent()
-                + " sets " + key + ": " + value + ", with which transformers 4.46.3 " + r.effect()
-                + "; this engine does not implement it and will not ignore it: " + fix);
+        return new GenerationSettingException(
+                file,
+                key,
+                file.getFileName() + " of model folder " + file.getParent()
+                        + " sets " + key + ": " + value + ", with which transformers 4.46.3 " + r.effect()
+                        + "; this engine does not implement it and will not ignore it: " + fix);
     }
 
     /**
@@ -206,14 +246,19 @@ final class GenerationConfigFiles {
             }
         }
         if (!differences.isEmpty()) {
-            throw new GenerationSettingException(genFile, "_from_model_config", genFile.getFileName() + " of model folder "
-                    + genFile.getParent() + " is marked _from_model_config: true but differs from " + cfgFile.getFileName()
-                    + " in " + String.join(", ", differences) + ", so transformers 4.46.3 may generate with either file's "
-                    + "settings; make the two files agree, or remove _from_model_config from " + genFile);
+            throw new GenerationSettingException(
+                    genFile,
+                    "_from_model_config",
+                    genFile.getFileName() + " of model folder "
+                            + genFile.getParent() + " is marked _from_model_config: true but differs from "
+                            + cfgFile.getFileName()
+                            + " in " + String.join(", ", differences)
+                            + ", so transformers 4.46.3 may generate with either file's "
+                            + "settings; make the two files agree, or remove _from_model_config from " + genFile);
         }
     }
 
-    static Object toJava(JsonNode n) {
+    static @Nullable Object toJava(@Nullable JsonNode n) {
         if (n == null || n.isNull()) {
             return null;
         }

@@ -18,7 +18,8 @@ public final class GreedySearch {
      *     rows that finished early padded with the pad id to the common length (as transformers
      *     returns them; see {@link Generation#trim})
      */
-    public static int[][] generate(Seq2SeqModel model, long[][] inputIds, long[][] attentionMask, GenerationConfig config) {
+    public static int[][] generate(
+            Seq2SeqModel model, long[][] inputIds, long[][] attentionMask, GenerationConfig config) {
         ScoredSequence[] scored = search(model, inputIds, attentionMask, config);
         int[][] out = new int[scored.length][];
         for (int r = 0; r < scored.length; r++) {
@@ -32,7 +33,8 @@ public final class GreedySearch {
      * logits at the chosen token (see {@link ScoredSequence}); NaN for the pad ids fed to a row
      * after it finished.
      */
-    static ScoredSequence[] search(Seq2SeqModel model, long[][] inputIds, long[][] attentionMask, GenerationConfig config) {
+    static ScoredSequence[] search(
+            Seq2SeqModel model, long[][] inputIds, long[][] attentionMask, GenerationConfig config) {
         config.validate();
         int batch = inputIds.length;
         int start = config.resolveDecoderStartTokenId();

@@ -67,7 +67,8 @@ public final class LogitsProcessorList implements LogitsProcessor {
             list.add(new SuppressTokensLogitsProcessor(config.getSuppressTokens()));
         }
         if (config.getBeginSuppressTokens() != null) {
-            int begin = SuppressTokensAtBeginLogitsProcessor.beginIndex(decoderPromptLength, config.getForcedBosTokenId());
+            int begin =
+                    SuppressTokensAtBeginLogitsProcessor.beginIndex(decoderPromptLength, config.getForcedBosTokenId());
             list.add(new SuppressTokensAtBeginLogitsProcessor(begin, config.getBeginSuppressTokens()));
         }
         if (config.isRenormalizeLogits()) {

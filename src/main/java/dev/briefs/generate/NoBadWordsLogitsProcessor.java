@@ -2,6 +2,7 @@ package dev.briefs.generate;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * transformers' {@code NoBadWordsLogitsProcessor}: single-token bad words are always banned;
@@ -11,7 +12,7 @@ import java.util.List;
 public final class NoBadWordsLogitsProcessor implements LogitsProcessor {
     private final List<int[]> badWords = new ArrayList<>();
 
-    public NoBadWordsLogitsProcessor(List<int[]> badWordsIds, int... eosTokenIds) {
+    public NoBadWordsLogitsProcessor(List<int[]> badWordsIds, int @Nullable ... eosTokenIds) {
         if (badWordsIds == null || badWordsIds.isEmpty()) {
             throw new IllegalArgumentException("badWordsIds must be a non-empty list");
         }

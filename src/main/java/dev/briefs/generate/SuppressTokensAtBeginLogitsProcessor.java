@@ -1,5 +1,7 @@
 package dev.briefs.generate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * transformers' {@code SuppressTokensAtBeginLogitsProcessor} ({@code begin_suppress_tokens}): the
  * listed ids score -inf at the one step where the decoder holds exactly {@code beginIndex} tokens,
@@ -22,7 +24,7 @@ public final class SuppressTokensAtBeginLogitsProcessor implements LogitsProcess
      * The step transformers 4.46.3's {@code _get_logits_processor} picks: the decoder prompt length,
      * plus one when the prompt is a lone start token and a BOS token is forced after it.
      */
-    public static int beginIndex(int decoderPromptLength, Integer forcedBosTokenId) {
+    public static int beginIndex(int decoderPromptLength, @Nullable Integer forcedBosTokenId) {
         return decoderPromptLength > 1 || forcedBosTokenId == null ? decoderPromptLength : decoderPromptLength + 1;
     }
 

@@ -25,6 +25,7 @@ package dev.briefs.generate;
  * Math.log} give other last bits, and a double accumulator another sum.) Machines where torch
  * dispatches to AVX512 (16 lanes) fold the sum differently; that is not reproduced.
  */
+@SuppressWarnings("FloatingPointLiteralPrecision") // SLEEF's and torch's constants, digit for digit as in their sources
 final class TorchLogSoftmax {
 
     private static final int LANES = 8;

@@ -26,10 +26,13 @@ public record EmbeddingFolderSettings(Pooling pooling, int maxTokens, String sou
     static final String POOLING_FILE = "1_Pooling/config.json";
     static final String SBERT_FILE = "sentence_bert_config.json";
 
-    private static final Map<String, Pooling> MODES = Map.of(
-            "pooling_mode_mean_tokens", Pooling.MEAN, "pooling_mode_cls_token", Pooling.CLS);
-    private static final List<String> UNSUPPORTED = List.of("pooling_mode_max_tokens",
-            "pooling_mode_mean_sqrt_len_tokens", "pooling_mode_weightedmean_tokens", "pooling_mode_lasttoken");
+    private static final Map<String, Pooling> MODES =
+            Map.of("pooling_mode_mean_tokens", Pooling.MEAN, "pooling_mode_cls_token", Pooling.CLS);
+    private static final List<String> UNSUPPORTED = List.of(
+            "pooling_mode_max_tokens",
+            "pooling_mode_mean_sqrt_len_tokens",
+            "pooling_mode_weightedmean_tokens",
+            "pooling_mode_lasttoken");
 
     public static EmbeddingFolderSettings read(Path dir, int defaultMaxTokens) {
         List<String> from = new ArrayList<>();
@@ -46,8 +49,9 @@ public record EmbeddingFolderSettings(Pooling pooling, int maxTokens, String sou
         if (sbert != null && sbert.hasNonNull("max_seq_length")) {
             JsonNode length = sbert.get("max_seq_length");
             if (!length.canConvertToInt() || length.asInt() < 2) {
-                throw new ModelLoadException(dir.resolve(SBERT_FILE), "max_seq_length must be a whole number of at "
-                        + "least 2, not " + length);
+                throw new ModelLoadException(
+                        dir.resolve(SBERT_FILE),
+                        "max_seq_length must be a whole number of at " + "least 2, not " + length);
             }
             maxTokens = length.asInt();
             from.add("max_seq_length from " + SBERT_FILE);
@@ -83,10 +87,12 @@ public record EmbeddingFolderSettings(Pooling pooling, int maxTokens, String sou
             }
         }
         List<Pooling> on = MODES.entrySet().stream()
-                .filter(e -> config.path(e.getKey()).asBoolean(false)).map(Map.Entry::getValue).toList();
+                .filter(e -> config.path(e.getKey()).asBoolean(false))
+                .map(Map.Entry::getValue)
+                .toList();
         if (on.size() != 1) {
-            throw new ModelLoadException(file, "exactly one of pooling_mode_mean_tokens and pooling_mode_cls_token "
-                    + "must be true");
+            throw new ModelLoadException(
+                    file, "exactly one of pooling_mode_mean_tokens and pooling_mode_cls_token " + "must be true");
         }
         return on.get(0);
     }

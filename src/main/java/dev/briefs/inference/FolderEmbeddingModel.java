@@ -37,8 +37,12 @@ public final class FolderEmbeddingModel implements AutoCloseable {
     private final List<String> inputNames;
     private final EmbeddingFolderSettings settings;
 
-    private FolderEmbeddingModel(String name, Model model, HuggingFaceTokenizer tokenizer, List<String> inputNames,
-                                 EmbeddingFolderSettings settings) {
+    private FolderEmbeddingModel(
+            String name,
+            Model model,
+            HuggingFaceTokenizer tokenizer,
+            List<String> inputNames,
+            EmbeddingFolderSettings settings) {
         this.name = name;
         this.model = model;
         this.tokenizer = tokenizer;
@@ -72,12 +76,21 @@ public final class FolderEmbeddingModel implements AutoCloseable {
         List<String> inputs = new ArrayList<>(model.getBlock().describeInput().keys());
         if (!inputs.contains("input_ids") || !inputs.contains("attention_mask")) {
             model.close();
-            throw new ModelLoadException(onnx, name + ": not a sentence-embedding graph, it needs input_ids and "
-                    + "attention_mask (has " + inputs + ")");
+            throw new ModelLoadException(
+                    onnx,
+                    name + ": not a sentence-embedding graph, it needs input_ids and " + "attention_mask (has " + inputs
+                            + ")");
         }
         try {
-            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerFile, Map.of(
-                    "truncation", "true", "maxLength", String.valueOf(settings.maxTokens()), "padding", "false"));
+            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(
+                    tokenizerFile,
+                    Map.of(
+                            "truncation",
+                            "true",
+                            "maxLength",
+                            String.valueOf(settings.maxTokens()),
+                            "padding",
+                            "false"));
             return new FolderEmbeddingModel(name, model, tokenizer, inputs, settings);
         } catch (IOException | RuntimeException e) {
             model.close();
@@ -124,8 +137,9 @@ public final class FolderEmbeddingModel implements AutoCloseable {
                     case "input_ids" -> manager.create(ids, shape);
                     case "attention_mask" -> manager.create(mask, shape);
                     case "token_type_ids" -> manager.create(new long[ids.length], shape);
-                    default -> throw new ModelLoadException(name + ": its graph wants an input this loader does not "
-                            + "know: " + input);
+                    default ->
+                        throw new ModelLoadException(
+                                name + ": its graph wants an input this loader does not " + "know: " + input);
                 };
                 array.setName(input);
                 feed.add(array);
@@ -134,7 +148,8 @@ public final class FolderEmbeddingModel implements AutoCloseable {
             int dims = (int) hidden.getShape().get(2);
             return settings.pooling().poolAndNormalise(hidden.toFloatArray(), mask, dims);
         } catch (TranslateException e) {
-            throw new IllegalStateException(name + " failed on a text of " + ids.length + " tokens: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    name + " failed on a text of " + ids.length + " tokens: " + e.getMessage(), e);
         }
     }
 

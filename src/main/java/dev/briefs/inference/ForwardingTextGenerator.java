@@ -26,8 +26,8 @@ public abstract class ForwardingTextGenerator implements TextGenerator {
     }
 
     @Override
-    public List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String sourceLanguage, String targetLanguage,
-                                                       int padTo) {
+    public List<Seq2SeqGenerator.Result> generateBatch(
+            List<String> texts, String sourceLanguage, String targetLanguage, int padTo) {
         return delegate.generateBatch(texts, sourceLanguage, targetLanguage, padTo);
     }
 

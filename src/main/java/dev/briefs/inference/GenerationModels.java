@@ -66,8 +66,11 @@ public final class GenerationModels implements AutoCloseable {
             try {
                 Seq2SeqGenerator g = Seq2SeqGenerator.load(folder(n), options);
                 // The settings the graphs run with, not those asked for: int8 graphs always get one thread.
-                LOG.info("model {} loaded: {} graphs, ONNX Runtime {}", n,
-                        g.model().variant().name().toLowerCase(Locale.ROOT), g.model().sessionSettings().describeAsRun());
+                LOG.info(
+                        "model {} loaded: {} graphs, ONNX Runtime {}",
+                        n,
+                        g.model().variant().name().toLowerCase(Locale.ROOT),
+                        g.model().sessionSettings().describeAsRun());
                 return g;
             } catch (ModelConfigException e) {
                 // Fetching the same files again would not help: the message names the key to change.
@@ -79,9 +82,11 @@ public final class GenerationModels implements AutoCloseable {
                 // The job file chooses the variant; the fix must fetch that one.
                 Variant variant = options.variant();
                 String option = variant == Variant.DEFAULT ? "" : "--variant " + variant.id() + " ";
-                throw new ModelLoadException("model " + n + " cannot be loaded: " + e.getMessage()
-                        + "; fetch it again in the " + variant.id() + " variant the job loads"
-                        + " with: " + Invocation.command("models fetch " + option + n), e);
+                throw new ModelLoadException(
+                        "model " + n + " cannot be loaded: " + e.getMessage()
+                                + "; fetch it again in the " + variant.id() + " variant the job loads"
+                                + " with: " + Invocation.command("models fetch " + option + n),
+                        e);
             }
         });
     }

@@ -52,17 +52,22 @@ final class LanguageTokens {
             id = tokens.get("__" + language + "__");
         }
         if (id == null) {
-            throw new UnknownLanguageException(language, "model " + modelName + " does not know language '" + language + "'"
-                    + (nllb != null ? " (no " + nllb + " token in its tokenizer)" : " (give an ISO 639-1 code such as en, uk,"
-                    + " or the model's code such as ukr_Cyrl)"));
+            throw new UnknownLanguageException(
+                    language,
+                    "model " + modelName + " does not know language '" + language + "'"
+                            + (nllb != null
+                                    ? " (no " + nllb + " token in its tokenizer)"
+                                    : " (give an ISO 639-1 code such as en, uk,"
+                                            + " or the model's code such as ukr_Cyrl)"));
         }
         return id;
     }
 
     /** The error for a multilingual model called without its languages. */
     UnknownLanguageException missingLanguages() {
-        return new UnknownLanguageException(null, "model " + modelName
-                + " is multilingual: give the source and the target language (such as en, uk)");
+        return new UnknownLanguageException(
+                null,
+                "model " + modelName + " is multilingual: give the source and the target language (such as en, uk)");
     }
 
     /**

@@ -21,7 +21,8 @@ final class MarianDecoding {
     /** Added token to whether it is special. */
     private final Map<String, Boolean> added;
 
-    MarianDecoding(SpTokenizer target, Map<Integer, String> decoder, Set<Integer> specialIds, Map<String, Boolean> added) {
+    MarianDecoding(
+            SpTokenizer target, Map<Integer, String> decoder, Set<Integer> specialIds, Map<String, Boolean> added) {
         this.target = target;
         this.decoder = Map.copyOf(decoder);
         this.specialIds = Set.copyOf(specialIds);

@@ -1,5 +1,6 @@
 package dev.briefs.inference;
 
+import ai.djl.sentencepiece.SpTokenizer;
 import dev.briefs.inference.onnx.ModelLoadException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import ai.djl.sentencepiece.SpTokenizer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,6 +45,7 @@ public final class MarianSpTokenizer implements AutoCloseable {
 
     /** Python's {@code re} lets '.' match all but '\n'; Java's default also stops at '\r', U+2028, ... */
     private static final Pattern LANGUAGE_CODE = Pattern.compile(">>.+<<", Pattern.UNIX_LINES);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private record Added(String content, int id, boolean lstrip, boolean rstrip, boolean special) {}
@@ -55,13 +55,20 @@ public final class MarianSpTokenizer implements AutoCloseable {
     private final Map<String, Integer> encoder;
     /** Longest first, so that splitting finds the longest added token at each position. */
     private final List<Added> added;
+
     private final MarianDecoding decoding;
     private final int unkId;
     private final int eosId;
     private final Integer limit;
 
-    private MarianSpTokenizer(SpTokenizer source, SpTokenizer target, Map<String, Integer> encoder,
-                              List<Added> added, String unk, String eos, Integer limit) {
+    private MarianSpTokenizer(
+            SpTokenizer source,
+            SpTokenizer target,
+            Map<String, Integer> encoder,
+            List<Added> added,
+            String unk,
+            String eos,
+            Integer limit) {
         this.source = source;
         this.target = target;
         this.encoder = encoder;
@@ -84,7 +91,8 @@ public final class MarianSpTokenizer implements AutoCloseable {
 
     /** True when the folder has what MarianTokenizer needs: {@code source.spm}, {@code target.spm}, {@code vocab.json}. */
     public static boolean available(Path dir) {
-        return Files.isRegularFile(dir.resolve(SOURCE_SPM)) && Files.isRegularFile(dir.resolve(TARGET_SPM))
+        return Files.isRegularFile(dir.resolve(SOURCE_SPM))
+                && Files.isRegularFile(dir.resolve(TARGET_SPM))
                 && Files.isRegularFile(dir.resolve(VOCAB));
     }
 
@@ -112,13 +120,22 @@ public final class MarianSpTokenizer implements AutoCloseable {
             added.put(t, new Added(t, encoder.get(t), false, false, true));
         }
         Set<String> additional = new HashSet<>();
-        config.path("additional_special_tokens").forEach(t -> additional.add(t.isString() ? t.asString() : t.path("content").asString()));
+        config.path("additional_special_tokens")
+                .forEach(t -> additional.add(
+                        t.isString() ? t.asString() : t.path("content").asString()));
         for (Map.Entry<String, JsonNode> e : config.path("added_tokens_decoder").properties()) {
             JsonNode t = e.getValue();
             String content = t.path("content").asString();
-            boolean special = t.path("special").asBoolean(false) || additional.contains(content) || added.containsKey(content);
-            added.put(content, new Added(content, Integer.parseInt(e.getKey()), t.path("lstrip").asBoolean(false),
-                    t.path("rstrip").asBoolean(false), special));
+            boolean special =
+                    t.path("special").asBoolean(false) || additional.contains(content) || added.containsKey(content);
+            added.put(
+                    content,
+                    new Added(
+                            content,
+                            Integer.parseInt(e.getKey()),
+                            t.path("lstrip").asBoolean(false),
+                            t.path("rstrip").asBoolean(false),
+                            special));
         }
         for (String t : additional) {
             added.putIfAbsent(t, new Added(t, encoder.getOrDefault(t, encoder.get(unk)), false, false, true));
@@ -203,7 +220,8 @@ public final class MarianSpTokenizer implements AutoCloseable {
             if (m.lookingAt()) {
                 ids.add(idOf(m.group()));
             }
-            for (String piece : source.getProcessor().tokenize(LANGUAGE_CODE.matcher(part).replaceAll(""))) {
+            for (String piece :
+                    source.getProcessor().tokenize(LANGUAGE_CODE.matcher(part).replaceAll(""))) {
                 ids.add(encoder.getOrDefault(piece, unkId));
             }
         }

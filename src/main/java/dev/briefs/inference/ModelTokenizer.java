@@ -26,53 +26,62 @@ final class ModelTokenizer implements AutoCloseable {
 
     /** NLLB's FLORES-200 codes ({@code eng_Latn}) and M2M100's ({@code __en__}). */
     private static final Pattern LANGUAGE_TOKEN = Pattern.compile("[a-z]{3}_[A-Z][a-z]{3}|__[a-z]{2,3}__");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger LOG = LoggerFactory.getLogger(ModelTokenizer.class);
     private static final AtomicBoolean WARNED_NO_SPM = new AtomicBoolean();
     private static final List<String> MULTILINGUAL_TYPES = List.of("m2m_100");
     private static final String MARIAN = "marian";
 
-/** The two tokenizers behind one face: ids with or without special tokens, and decoding. */
-interface Codec extends AutoCloseable {
-    long[] encode(String text, boolean addSpecialTokens);
+    /** The two tokenizers behind one face: ids with or without special tokens, and decoding. */
+    interface Codec extends AutoCloseable {
+        long[] encode(String text, boolean addSpecialTokens);
 
-    String decode(long[] ids);
+        String decode(long[] ids);
 
-    @Override
-    void close();
+        @Override
+        void close();
 
-    static Codec of(HuggingFaceTokenizer t) {
-        return new Codec() {
-            public long[] encode(String text, boolean special) {
-                return special ? t.encode(text).getIds() : t.encode(text, false, false).getIds();
-            }
+        static Codec of(HuggingFaceTokenizer t) {
+            return new Codec() {
+                @Override
+                public long[] encode(String text, boolean special) {
+                    return special
+                            ? t.encode(text).getIds()
+                            : t.encode(text, false, false).getIds();
+                }
 
-            public String decode(long[] ids) {
-                return t.decode(ids, true);
-            }
+                @Override
+                public String decode(long[] ids) {
+                    return t.decode(ids, true);
+                }
 
-            public void close() {
-                t.close();
-            }
-        };
+                @Override
+                public void close() {
+                    t.close();
+                }
+            };
+        }
+
+        static Codec of(MarianSpTokenizer t) {
+            return new Codec() {
+                @Override
+                public long[] encode(String text, boolean special) {
+                    return t.encode(text, special);
+                }
+
+                @Override
+                public String decode(long[] ids) {
+                    return t.decode(ids);
+                }
+
+                @Override
+                public void close() {
+                    t.close();
+                }
+            };
+        }
     }
-
-    static Codec of(MarianSpTokenizer t) {
-        return new Codec() {
-            public long[] encode(String text, boolean special) {
-                return t.encode(text, special);
-            }
-
-            public String decode(long[] ids) {
-                return t.decode(ids);
-            }
-
-            public void close() {
-                t.close();
-            }
-        };
-    }
-}
 
     private final Codec codec;
     private final Map<String, Long> languageTokens;
@@ -96,8 +105,10 @@ interface Codec extends AutoCloseable {
                 return new ModelTokenizer(Codec.of(MarianSpTokenizer.load(modelDir, limit)), Map.of(), false);
             }
             if (Files.isRegularFile(tokFile) && WARNED_NO_SPM.compareAndSet(false, true)) {
-                LOG.warn("Marian model {} has no source.spm/target.spm/vocab.json: tokenizing with tokenizer.json,"
-                        + " which splits some numbers differently from MarianTokenizer", modelDir);
+                LOG.warn(
+                        "Marian model {} has no source.spm/target.spm/vocab.json: tokenizing with tokenizer.json,"
+                                + " which splits some numbers differently from MarianTokenizer",
+                        modelDir);
             }
         }
         if (!Files.isRegularFile(tokFile)) {
@@ -110,8 +121,8 @@ interface Codec extends AutoCloseable {
         Map<String, Long> languages = languageTokens(tokFile);
         if (languages.isEmpty()) {
             tok.close();
-            throw new ModelLoadException(tokFile, "Multilingual model (" + architecture
-                    + ") but the tokenizer has no language tokens");
+            throw new ModelLoadException(
+                    tokFile, "Multilingual model (" + architecture + ") but the tokenizer has no language tokens");
         }
         return new ModelTokenizer(tok, languages, legacyBehaviour(modelDir.resolve("tokenizer_config.json")));
     }
@@ -170,7 +181,8 @@ interface Codec extends AutoCloseable {
         try {
             for (JsonNode t : JSON.readTree(tokFile.toFile()).path("added_tokens")) {
                 String content = t.path("content").asString("");
-                if (t.path("special").asBoolean(false) && LANGUAGE_TOKEN.matcher(content).matches()) {
+                if (t.path("special").asBoolean(false)
+                        && LANGUAGE_TOKEN.matcher(content).matches()) {
                     out.put(content, t.path("id").longValue());
                 }
             }

@@ -8,7 +8,8 @@ import java.util.Locale;
  * The vector is then scaled to unit length, so that a dot product is the cosine similarity.
  */
 public enum Pooling {
-    MEAN, CLS;
+    MEAN,
+    CLS;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

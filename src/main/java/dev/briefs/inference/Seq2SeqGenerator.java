@@ -1,22 +1,19 @@
 package dev.briefs.inference;
 
 import dev.briefs.chunk.TokenCounter;
+import dev.briefs.generate.BeamSearch;
+import dev.briefs.generate.Generation;
+import dev.briefs.generate.GenerationConfig;
+import dev.briefs.generate.ScoredSequence;
 import dev.briefs.inference.onnx.ModelLoadException;
+import dev.briefs.inference.onnx.OnnxModelOptions;
+import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
+import dev.briefs.inference.onnx.OrtSessionSettings;
 import dev.briefs.optimum.Variant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import dev.briefs.generate.BeamSearch;
-import dev.briefs.generate.GenerationConfig;
-import dev.briefs.generate.Generation;
-import dev.briefs.generate.ScoredSequence;
-import dev.briefs.inference.onnx.OnnxModelOptions;
-import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
-import dev.briefs.inference.onnx.OrtSessionSettings;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.MapperFeature;
@@ -72,7 +69,6 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     private final LanguageTokens languages;
     private final OrtSessionSettings sessionSettings;
 
-
     private Seq2SeqGenerator(OnnxSeq2SeqModel model, ModelTokenizer tokenizer, OrtSessionSettings sessionSettings) {
         this.sessionSettings = sessionSettings;
         this.model = model;
@@ -81,8 +77,8 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
         this.convention = BeamSearch.LengthConvention.GENERATED;
         int[] eos = defaults.getEosTokenId();
         long eosTokenId = eos != null && eos.length > 0 ? eos[0] : 2L; // </s>
-        this.languages = new LanguageTokens(tokenizer.languageTokens(), tokenizer.legacyLanguageSuffix(), eosTokenId,
-                modelName(model));
+        this.languages = new LanguageTokens(
+                tokenizer.languageTokens(), tokenizer.legacyLanguageSuffix(), eosTokenId, modelName(model));
     }
 
     /** Loads a model folder with the default ONNX variant and layout. */
@@ -98,7 +94,9 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     public static Seq2SeqGenerator load(Path modelDir, OnnxModelOptions options) {
         OnnxSeq2SeqModel model = OnnxSeq2SeqModel.load(modelDir, options);
         try {
-            return new Seq2SeqGenerator(model, ModelTokenizer.load(modelDir, model.architecture(), model.maxPositions()),
+            return new Seq2SeqGenerator(
+                    model,
+                    ModelTokenizer.load(modelDir, model.architecture(), model.maxPositions()),
                     model.sessionSettings());
         } catch (RuntimeException e) {
             model.close();
@@ -118,7 +116,8 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
             return "variant=" + model.variant() + ";layout=" + model.layout() + ";cache=" + model.usesCache()
                     + ";session=" + sessionSettings + ";generation=" + FINGERPRINT_JSON.writeValueAsString(defaults);
         } catch (JacksonException e) {
-            throw new IllegalStateException("cannot write the generation settings of " + modelName(model) + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot write the generation settings of " + modelName(model) + ": " + e.getMessage(), e);
         }
     }
 
@@ -234,7 +233,8 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     }
 
     /** A batch from a source into a target language, with transformers-style overrides of the defaults. */
-    public List<Result> generate(List<String> texts, String sourceLanguage, String targetLanguage, Map<String, ?> overrides) {
+    public List<Result> generate(
+            List<String> texts, String sourceLanguage, String targetLanguage, Map<String, ?> overrides) {
         return generate(texts, sourceLanguage, targetLanguage, defaults.copy().override(overrides));
     }
 
@@ -245,7 +245,8 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
      *
      * @throws UnknownLanguageException naming a language a multilingual model does not know
      */
-    public List<Result> generate(List<String> texts, String sourceLanguage, String targetLanguage, GenerationConfig config) {
+    public List<Result> generate(
+            List<String> texts, String sourceLanguage, String targetLanguage, GenerationConfig config) {
         if (!multilingual()) {
             return generate(texts, config);
         }

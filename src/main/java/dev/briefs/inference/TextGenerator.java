@@ -33,8 +33,7 @@ public interface TextGenerator {
      *
      * @throws UnknownLanguageException naming the language the model does not know
      */
-    default void checkLanguages(String sourceLanguage, String targetLanguage) {
-    }
+    default void checkLanguages(String sourceLanguage, String targetLanguage) {}
 
     /**
      * The length in tokens of a text as the model reads it: special (and language) tokens
@@ -57,9 +56,11 @@ public interface TextGenerator {
      * Generates for several texts in one model call, each padded to at least {@code padTo} tokens,
      * results in order. The default makes one call per text, which is always safe.
      */
-    default List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String sourceLanguage, String targetLanguage,
-                                                        int padTo) {
-        return texts.stream().map(t -> generate(t, sourceLanguage, targetLanguage)).toList();
+    default List<Seq2SeqGenerator.Result> generateBatch(
+            List<String> texts, String sourceLanguage, String targetLanguage, int padTo) {
+        return texts.stream()
+                .map(t -> generate(t, sourceLanguage, targetLanguage))
+                .toList();
     }
 
     /**

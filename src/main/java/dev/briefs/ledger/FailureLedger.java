@@ -35,8 +35,11 @@ public final class FailureLedger {
 
     /** How many articles of the date have open failures: what the night's skip limit counts. */
     public int articlesWithOpenFailures(String date) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(DISTINCT ARTICLE_ID) FROM " + TABLE + " WHERE RUN_DATE = ? AND STATE = ?",
-                Integer.class, date, LedgerEntry.OPEN);
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(DISTINCT ARTICLE_ID) FROM " + TABLE + " WHERE RUN_DATE = ? AND STATE = ?",
+                Integer.class,
+                date,
+                LedgerEntry.OPEN);
         return n == null ? 0 : n;
     }
 
@@ -48,45 +51,92 @@ public final class FailureLedger {
             String language = f.language() == null ? "" : f.language();
             stillFailing.add(key(f.stage(), language, f.chunkIndex()));
             String message = f.message() == null ? f.errorType() : truncate(f.message());
-            int updated = jdbc.update("UPDATE " + TABLE + " SET ERROR_TYPE = ?, MESSAGE = ?, ATTEMPTS = ATTEMPTS + ?, "
+            int updated = jdbc.update(
+                    "UPDATE " + TABLE + " SET ERROR_TYPE = ?, MESSAGE = ?, ATTEMPTS = ATTEMPTS + ?, "
                             + "LAST_SEEN = ?, STATE = ?, SOURCE_FILE = ? "
                             + "WHERE RUN_DATE = ? AND ARTICLE_ID = ? AND STAGE = ? AND LANGUAGE = ? AND CHUNK_INDEX = ?",
-                    f.errorType(), message, f.attempts(), now, LedgerEntry.OPEN, sourceFile,
-                    date, articleId, f.stage(), language, f.chunkIndex());
+                    f.errorType(),
+                    message,
+                    f.attempts(),
+                    now,
+                    LedgerEntry.OPEN,
+                    sourceFile,
+                    date,
+                    articleId,
+                    f.stage(),
+                    language,
+                    f.chunkIndex());
             if (updated == 0) {
-                jdbc.update("INSERT INTO " + TABLE + " (RUN_DATE, ARTICLE_ID, SOURCE_FILE, STAGE, LANGUAGE, CHUNK_INDEX, "
+                jdbc.update(
+                        "INSERT INTO " + TABLE + " (RUN_DATE, ARTICLE_ID, SOURCE_FILE, STAGE, LANGUAGE, CHUNK_INDEX, "
                                 + "ERROR_TYPE, MESSAGE, ATTEMPTS, FIRST_SEEN, LAST_SEEN, STATE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        date, articleId, sourceFile, f.stage(), language, f.chunkIndex(), f.errorType(), message,
-                        f.attempts(), now, now, LedgerEntry.OPEN);
+                        date,
+                        articleId,
+                        sourceFile,
+                        f.stage(),
+                        language,
+                        f.chunkIndex(),
+                        f.errorType(),
+                        message,
+                        f.attempts(),
+                        now,
+                        now,
+                        LedgerEntry.OPEN);
             }
         }
-        for (LedgerEntry open : jdbc.query("SELECT * FROM " + TABLE + " WHERE RUN_DATE = ? AND ARTICLE_ID = ? AND STATE = ?",
-                FailureLedger::entry, date, articleId, LedgerEntry.OPEN)) {
+        for (LedgerEntry open : jdbc.query(
+                "SELECT * FROM " + TABLE + " WHERE RUN_DATE = ? AND ARTICLE_ID = ? AND STATE = ?",
+                FailureLedger::entry,
+                date,
+                articleId,
+                LedgerEntry.OPEN)) {
             String language = open.language() == null ? "" : open.language();
             if (!stillFailing.contains(key(open.stage(), language, open.chunkIndex()))) {
-                jdbc.update("UPDATE " + TABLE + " SET STATE = ?, LAST_SEEN = ? WHERE RUN_DATE = ? AND ARTICLE_ID = ? "
+                jdbc.update(
+                        "UPDATE " + TABLE + " SET STATE = ?, LAST_SEEN = ? WHERE RUN_DATE = ? AND ARTICLE_ID = ? "
                                 + "AND STAGE = ? AND LANGUAGE = ? AND CHUNK_INDEX = ?",
-                        LedgerEntry.RESOLVED, now, date, articleId, open.stage(), language, open.chunkIndex());
+                        LedgerEntry.RESOLVED,
+                        now,
+                        date,
+                        articleId,
+                        open.stage(),
+                        language,
+                        open.chunkIndex());
             }
         }
     }
 
     public List<LedgerEntry> open(String date) {
-        return jdbc.query("SELECT * FROM " + TABLE + " WHERE RUN_DATE = ? AND STATE = ? "
-                + "ORDER BY ARTICLE_ID, STAGE, LANGUAGE, CHUNK_INDEX", FailureLedger::entry, date, LedgerEntry.OPEN);
+        return jdbc.query(
+                "SELECT * FROM " + TABLE + " WHERE RUN_DATE = ? AND STATE = ? "
+                        + "ORDER BY ARTICLE_ID, STAGE, LANGUAGE, CHUNK_INDEX",
+                FailureLedger::entry,
+                date,
+                LedgerEntry.OPEN);
     }
 
     public List<LedgerEntry> all(String date) {
-        return jdbc.query("SELECT * FROM " + TABLE + " WHERE RUN_DATE = ? ORDER BY ARTICLE_ID, STAGE, LANGUAGE, CHUNK_INDEX",
-                FailureLedger::entry, date);
+        return jdbc.query(
+                "SELECT * FROM " + TABLE + " WHERE RUN_DATE = ? ORDER BY ARTICLE_ID, STAGE, LANGUAGE, CHUNK_INDEX",
+                FailureLedger::entry,
+                date);
     }
 
     private static LedgerEntry entry(ResultSet rs, int row) throws SQLException {
         String language = rs.getString("LANGUAGE");
-        return new LedgerEntry(rs.getString("RUN_DATE"), rs.getString("ARTICLE_ID"), rs.getString("SOURCE_FILE"),
-                rs.getString("STAGE"), language.isEmpty() ? null : language, rs.getInt("CHUNK_INDEX"),
-                rs.getString("ERROR_TYPE"), rs.getString("MESSAGE"), rs.getInt("ATTEMPTS"),
-                instant(rs.getTimestamp("FIRST_SEEN")), instant(rs.getTimestamp("LAST_SEEN")), rs.getString("STATE"));
+        return new LedgerEntry(
+                rs.getString("RUN_DATE"),
+                rs.getString("ARTICLE_ID"),
+                rs.getString("SOURCE_FILE"),
+                rs.getString("STAGE"),
+                language.isEmpty() ? null : language,
+                rs.getInt("CHUNK_INDEX"),
+                rs.getString("ERROR_TYPE"),
+                rs.getString("MESSAGE"),
+                rs.getInt("ATTEMPTS"),
+                instant(rs.getTimestamp("FIRST_SEEN")),
+                instant(rs.getTimestamp("LAST_SEEN")),
+                rs.getString("STATE"));
     }
 
     private static Instant instant(Timestamp t) {

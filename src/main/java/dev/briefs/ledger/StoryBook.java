@@ -22,7 +22,8 @@ public final class StoryBook {
         if (!storiesOn) {
             return DayStories.none("stories are off in the job file (stories.enabled: false)");
         }
-        return records.read(date).map(StoryRecords.Recorded::stories)
+        return records.read(date)
+                .map(StoryRecords.Recorded::stories)
                 .orElseGet(() -> DayStories.none("no stories were recorded for the day"));
     }
 }

@@ -26,6 +26,7 @@ public final class StoryRecords {
     static final String DAY_TABLE = "BRIEFS_STORY_DAY";
     /** LEAD_REASON's and NOTES's width, and URL's, in the migrations. */
     private static final int MAX_TEXT = 4000;
+
     private static final int MAX_URL = 8192;
 
     private final JdbcTemplate jdbc;
@@ -37,33 +38,55 @@ public final class StoryRecords {
     }
 
     /** The day's stories as recorded; empty when no stories were recorded for the date. */
-    public record Recorded(long jobInstance, DayStories stories) {
-    }
+    public record Recorded(long jobInstance, DayStories stories) {}
 
     public Optional<Recorded> read(String date) {
-        List<Recorded> day = jdbc.query("SELECT JOB_INSTANCE, NOTES FROM " + DAY_TABLE + " WHERE RUN_DATE = ?",
-                (rs, row) -> new Recorded(rs.getLong("JOB_INSTANCE"), DayStories.recorded(List.of(),
-                        notes(rs.getString("NOTES")))), date);
+        List<Recorded> day = jdbc.query(
+                "SELECT JOB_INSTANCE, NOTES FROM " + DAY_TABLE + " WHERE RUN_DATE = ?",
+                (rs, row) -> new Recorded(
+                        rs.getLong("JOB_INSTANCE"), DayStories.recorded(List.of(), notes(rs.getString("NOTES")))),
+                date);
         if (day.isEmpty()) {
             return Optional.empty();
         }
-        List<StoryMembership> rows = jdbc.query("SELECT * FROM " + TABLE + " WHERE RUN_DATE = ? ORDER BY ARTICLE_ID",
-                StoryRecords::membership, date);
+        List<StoryMembership> rows = jdbc.query(
+                "SELECT * FROM " + TABLE + " WHERE RUN_DATE = ? ORDER BY ARTICLE_ID", StoryRecords::membership, date);
         Recorded found = day.get(0);
-        return Optional.of(new Recorded(found.jobInstance(), DayStories.recorded(rows, found.stories().notes())));
+        return Optional.of(new Recorded(
+                found.jobInstance(), DayStories.recorded(rows, found.stories().notes())));
     }
 
     /** Replaces the date's stories with these, found by {@code jobInstance}; in the caller's transaction. */
     public void replace(String date, List<StoryMembership> rows, List<String> notes, long jobInstance) {
         delete(date);
-        jdbc.batchUpdate("INSERT INTO " + TABLE + " (RUN_DATE, ARTICLE_ID, STORY_ID, IS_LEAD, LEAD_REASON, SIMILARITY, "
+        jdbc.batchUpdate(
+                "INSERT INTO " + TABLE + " (RUN_DATE, ARTICLE_ID, STORY_ID, IS_LEAD, LEAD_REASON, SIMILARITY, "
                         + "MODEL, LANGUAGE, OUTLET, URL, SOURCE_FILE, LEAD_RANK) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows.stream().map(m -> new Object[] {date, m.articleId(), m.storyId(), m.lead(), truncate(m.leadReason()),
-                        m.similarity(), m.model(), m.language(), m.outlet(),
-                        // A link too long to keep whole is left out rather than kept broken.
-                        m.url() != null && m.url().length() <= MAX_URL ? m.url() : null, m.sourceFile(), m.rank()}).toList());
-        jdbc.update("INSERT INTO " + DAY_TABLE + " (RUN_DATE, JOB_INSTANCE, ARTICLES, NOTES, FOUND_AT) VALUES (?, ?, ?, ?, ?)",
-                date, jobInstance, rows.size(), truncate(String.join("\n", notes)), Timestamp.from(clock.instant()));
+                rows.stream()
+                        .map(m -> new Object[] {
+                            date,
+                            m.articleId(),
+                            m.storyId(),
+                            m.lead(),
+                            truncate(m.leadReason()),
+                            m.similarity(),
+                            m.model(),
+                            m.language(),
+                            m.outlet(),
+                            // A link too long to keep whole is left out rather than kept broken.
+                            m.url() != null && m.url().length() <= MAX_URL ? m.url() : null,
+                            m.sourceFile(),
+                            m.rank()
+                        })
+                        .toList());
+        jdbc.update(
+                "INSERT INTO " + DAY_TABLE
+                        + " (RUN_DATE, JOB_INSTANCE, ARTICLES, NOTES, FOUND_AT) VALUES (?, ?, ?, ?, ?)",
+                date,
+                jobInstance,
+                rows.size(),
+                truncate(String.join("\n", notes)),
+                Timestamp.from(clock.instant()));
     }
 
     /** Forgets the date's stories: its articles are then each a story of their own. */
@@ -73,9 +96,18 @@ public final class StoryRecords {
     }
 
     private static StoryMembership membership(ResultSet rs, int row) throws SQLException {
-        return new StoryMembership(rs.getString("ARTICLE_ID"), rs.getString("STORY_ID"), rs.getBoolean("IS_LEAD"),
-                rs.getString("LEAD_REASON"), rs.getDouble("SIMILARITY"), rs.getString("MODEL"), rs.getString("LANGUAGE"),
-                rs.getString("OUTLET"), rs.getString("URL"), rs.getString("SOURCE_FILE"), rank(rs));
+        return new StoryMembership(
+                rs.getString("ARTICLE_ID"),
+                rs.getString("STORY_ID"),
+                rs.getBoolean("IS_LEAD"),
+                rs.getString("LEAD_REASON"),
+                rs.getDouble("SIMILARITY"),
+                rs.getString("MODEL"),
+                rs.getString("LANGUAGE"),
+                rs.getString("OUTLET"),
+                rs.getString("URL"),
+                rs.getString("SOURCE_FILE"),
+                rank(rs));
     }
 
     /** A row recorded before ranks were: the lead first, the others after it (then by id, as rows are read). */

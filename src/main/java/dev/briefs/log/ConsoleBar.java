@@ -28,7 +28,9 @@ public final class ConsoleBar extends Filter<ILoggingEvent> {
 
     @Override
     public FilterReply decide(ILoggingEvent event) {
-        if (shown && LogFields.ARTICLES_LOGGER.equals(event.getLoggerName()) && !event.getLevel().isGreaterOrEqual(Level.WARN)) {
+        if (shown
+                && LogFields.ARTICLES_LOGGER.equals(event.getLoggerName())
+                && !event.getLevel().isGreaterOrEqual(Level.WARN)) {
             return FilterReply.DENY;
         }
         return FilterReply.NEUTRAL;

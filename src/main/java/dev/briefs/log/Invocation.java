@@ -27,8 +27,7 @@ public final class Invocation {
     /** Characters a shell takes as they are; a path with any other is quoted. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./+=:,@%-]+");
 
-    private Invocation() {
-    }
+    private Invocation() {}
 
     /** The full command for these arguments, e.g. {@code command("models fetch NAME")}. */
     public static String command(String arguments) {
@@ -42,13 +41,15 @@ public final class Invocation {
 
     /** Worked out on first use, once: neither the environment nor the jar changes while the program runs. */
     private static final class Launcher {
-        static final String VALUE = launcher(System.getenv(COMMAND_VARIABLE), codeLocation(),
-                Path.of("").toAbsolutePath());
+        static final String VALUE = launcher(
+                System.getenv(COMMAND_VARIABLE), codeLocation(), Path.of("").toAbsolutePath());
     }
 
     private static String codeLocation() {
         CodeSource source = Invocation.class.getProtectionDomain().getCodeSource();
-        return source == null || source.getLocation() == null ? null : source.getLocation().toString();
+        return source == null || source.getLocation() == null
+                ? null
+                : source.getLocation().toString();
     }
 
     /**

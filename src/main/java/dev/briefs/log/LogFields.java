@@ -25,8 +25,7 @@ public final class LogFields {
     /** Model work is shared by many articles; a line names the first few, not hundreds. */
     static final int NAMED = 3;
 
-    private LogFields() {
-    }
+    private LogFields() {}
 
     public static Scope date(String date) {
         return new Scope(DATE, date);

@@ -33,17 +33,19 @@ public final class JobMeters implements AutoCloseable {
     private final CompositeMeterRegistry registry;
 
     public JobMeters() {
-        this.values = new SimpleMeterRegistry(new SimpleConfig() {
-            @Override
-            public String get(String key) {
-                return null;
-            }
+        this.values = new SimpleMeterRegistry(
+                new SimpleConfig() {
+                    @Override
+                    public String get(String key) {
+                        return null;
+                    }
 
-            @Override
-            public Duration step() {
-                return MAX_WINDOW;
-            }
-        }, Clock.SYSTEM);
+                    @Override
+                    public Duration step() {
+                        return MAX_WINDOW;
+                    }
+                },
+                Clock.SYSTEM);
         this.prometheus = new PrometheusMeterRegistry(new PrometheusConfig() {
             @Override
             public String get(String key) {

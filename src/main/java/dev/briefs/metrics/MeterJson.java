@@ -18,23 +18,27 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class MeterJson {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** One meter as the file has it. */
-    record Entry(String name, String type, String baseUnit, String description, Map<String, String> tags,
-                 Map<String, Double> measurements) {
-    }
+    record Entry(
+            String name,
+            String type,
+            String baseUnit,
+            String description,
+            Map<String, String> tags,
+            Map<String, Double> measurements) {}
 
-    record Document(List<Entry> meters) {
-    }
+    record Document(List<Entry> meters) {}
 
-    private MeterJson() {
-    }
+    private MeterJson() {}
 
     static byte[] write(List<Meter> meters) {
         List<Entry> entries = meters.stream()
                 .map(MeterJson::entry)
-                .sorted(Comparator.comparing(Entry::name).thenComparing(e -> e.tags().toString()))
+                .sorted(Comparator.comparing(Entry::name)
+                        .thenComparing(e -> e.tags().toString()))
                 .toList();
         return JSON.writeValueAsBytes(new Document(entries));
     }
@@ -49,7 +53,12 @@ final class MeterJson {
         for (Measurement m : meter.measure()) {
             measurements.put(m.getStatistic().getTagValueRepresentation(), m.getValue());
         }
-        return new Entry(id.getName(), id.getType().name().toLowerCase(Locale.ROOT), id.getBaseUnit(),
-                id.getDescription(), tags, measurements);
+        return new Entry(
+                id.getName(),
+                id.getType().name().toLowerCase(Locale.ROOT),
+                id.getBaseUnit(),
+                id.getDescription(),
+                tags,
+                measurements);
     }
 }

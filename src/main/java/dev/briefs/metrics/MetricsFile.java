@@ -16,10 +16,14 @@ import java.util.Optional;
  */
 public record MetricsFile(Path path, Format format) {
 
-    public enum Format { PROMETHEUS, JSON }
+    public enum Format {
+        PROMETHEUS,
+        JSON
+    }
 
     public static MetricsFile of(Path path) {
-        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name =
+                path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         return new MetricsFile(path, name.endsWith(".prom") ? Format.PROMETHEUS : Format.JSON);
     }
 

@@ -1,7 +1,7 @@
 package dev.briefs.model;
 
-import dev.briefs.optimum.Variant;
 import dev.briefs.model.hub.PathSafety;
+import dev.briefs.optimum.Variant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,19 +52,66 @@ public record CatalogEntry(
     }
 
     /** An entry with expected sizes and no expected SHA-256. */
-    public CatalogEntry(String name, String repo, String revision, Task task, List<String> sourceLanguages,
-                        List<String> targetLanguages, Variant variant, List<String> files, boolean optional,
-                        boolean bundled, String description, long approxSizeMb, Map<String, ExpectedSize> sizes) {
-        this(name, repo, revision, task, sourceLanguages, targetLanguages, variant, files, optional, bundled,
-                description, approxSizeMb, sizes, Map.of());
+    public CatalogEntry(
+            String name,
+            String repo,
+            String revision,
+            Task task,
+            List<String> sourceLanguages,
+            List<String> targetLanguages,
+            Variant variant,
+            List<String> files,
+            boolean optional,
+            boolean bundled,
+            String description,
+            long approxSizeMb,
+            Map<String, ExpectedSize> sizes) {
+        this(
+                name,
+                repo,
+                revision,
+                task,
+                sourceLanguages,
+                targetLanguages,
+                variant,
+                files,
+                optional,
+                bundled,
+                description,
+                approxSizeMb,
+                sizes,
+                Map.of());
     }
 
     /** An entry without expected sizes or SHA-256. */
-    public CatalogEntry(String name, String repo, String revision, Task task, List<String> sourceLanguages,
-                        List<String> targetLanguages, Variant variant, List<String> files, boolean optional,
-                        boolean bundled, String description, long approxSizeMb) {
-        this(name, repo, revision, task, sourceLanguages, targetLanguages, variant, files, optional, bundled,
-                description, approxSizeMb, Map.of(), Map.of());
+    public CatalogEntry(
+            String name,
+            String repo,
+            String revision,
+            Task task,
+            List<String> sourceLanguages,
+            List<String> targetLanguages,
+            Variant variant,
+            List<String> files,
+            boolean optional,
+            boolean bundled,
+            String description,
+            long approxSizeMb) {
+        this(
+                name,
+                repo,
+                revision,
+                task,
+                sourceLanguages,
+                targetLanguages,
+                variant,
+                files,
+                optional,
+                bundled,
+                description,
+                approxSizeMb,
+                Map.of(),
+                Map.of());
     }
 
     /** Whether the catalog pins a commit (as opposed to following a branch). */

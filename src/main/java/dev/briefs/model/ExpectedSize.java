@@ -30,8 +30,9 @@ public record ExpectedSize(String text, long bytes, long slack) {
         }
         Matcher m = ROUNDED.matcher(s);
         if (!m.matches()) {
-            throw ModelException.user("size '" + s + "' is neither a byte count (203012345) nor a size as the hub shows it"
-                    + " (203 MB, 1.38 kB, 74 Bytes)");
+            throw ModelException.user(
+                    "size '" + s + "' is neither a byte count (203012345) nor a size as the hub shows it"
+                            + " (203 MB, 1.38 kB, 74 Bytes)");
         }
         long unit = unit(m.group(2), s);
         BigDecimal number = new BigDecimal(m.group(1));
@@ -52,8 +53,9 @@ public record ExpectedSize(String text, long bytes, long slack) {
             case "mb" -> 1_000_000L;
             case "gb" -> 1_000_000_000L;
             case "tb" -> 1_000_000_000_000L;
-            default -> throw ModelException.user("size '" + whole + "': unknown unit '" + u
-                    + "' (B, kB, MB, GB, TB: decimal, as the hub shows sizes)");
+            default ->
+                throw ModelException.user("size '" + whole + "': unknown unit '" + u
+                        + "' (B, kB, MB, GB, TB: decimal, as the hub shows sizes)");
         };
     }
 

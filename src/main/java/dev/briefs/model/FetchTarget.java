@@ -1,7 +1,7 @@
 package dev.briefs.model;
 
-import dev.briefs.optimum.Variant;
 import dev.briefs.model.hub.PathSafety;
+import dev.briefs.optimum.Variant;
 import java.util.List;
 import java.util.Map;
 
@@ -20,17 +20,31 @@ import java.util.Map;
  *                 commit), by repo path: the hub's listing must not list another one, and the downloaded bytes
  *                 must have it; empty: only the listing's own hashes are checked
  */
-public record FetchTarget(String name, String repo, String revision, Variant variant, List<String> files,
-                          boolean bundled, Map<String, ExpectedSize> expectedSizes, Map<String, String> expectedSha256) {
+public record FetchTarget(
+        String name,
+        String repo,
+        String revision,
+        Variant variant,
+        List<String> files,
+        boolean bundled,
+        Map<String, ExpectedSize> expectedSizes,
+        Map<String, String> expectedSha256) {
 
     /** A target without expected sizes or SHA-256. */
-    public FetchTarget(String name, String repo, String revision, Variant variant, List<String> files, boolean bundled) {
+    public FetchTarget(
+            String name, String repo, String revision, Variant variant, List<String> files, boolean bundled) {
         this(name, repo, revision, variant, files, bundled, Map.of(), Map.of());
     }
 
     /** A target with expected sizes and no expected SHA-256. */
-    public FetchTarget(String name, String repo, String revision, Variant variant, List<String> files, boolean bundled,
-                       Map<String, ExpectedSize> expectedSizes) {
+    public FetchTarget(
+            String name,
+            String repo,
+            String revision,
+            Variant variant,
+            List<String> files,
+            boolean bundled,
+            Map<String, ExpectedSize> expectedSizes) {
         this(name, repo, revision, variant, files, bundled, expectedSizes, Map.of());
     }
 
@@ -55,8 +69,17 @@ public record FetchTarget(String name, String repo, String revision, Variant var
         if (v == null || v == variant || bundled) {
             return this;
         }
-        return new FetchTarget(name, repo, revision, v, files == null ? null
-                : files.stream().map(f -> variant.convert(f, v)).toList(), bundled, expectedSizes, expectedSha256);
+        return new FetchTarget(
+                name,
+                repo,
+                revision,
+                v,
+                files == null
+                        ? null
+                        : files.stream().map(f -> variant.convert(f, v)).toList(),
+                bundled,
+                expectedSizes,
+                expectedSha256);
     }
 
     /**
@@ -66,8 +89,14 @@ public record FetchTarget(String name, String repo, String revision, Variant var
      */
     public static FetchTarget of(CatalogEntry e, String revisionOverride) {
         boolean pinnedCommit = revisionOverride == null || revisionOverride.equals(e.revision());
-        return new FetchTarget(e.name(), e.repo(), pinnedCommit ? e.revision() : revisionOverride,
-                e.variant(), e.files(), e.bundled(), pinnedCommit ? e.sizes() : Map.of(),
+        return new FetchTarget(
+                e.name(),
+                e.repo(),
+                pinnedCommit ? e.revision() : revisionOverride,
+                e.variant(),
+                e.files(),
+                e.bundled(),
+                pinnedCommit ? e.sizes() : Map.of(),
                 pinnedCommit ? e.sha256() : Map.of());
     }
 }

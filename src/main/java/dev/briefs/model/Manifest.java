@@ -1,14 +1,13 @@
 package dev.briefs.model;
 
-import dev.briefs.model.hub.PathSafety;
 import dev.briefs.model.hub.ModelException;
+import dev.briefs.model.hub.PathSafety;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -28,8 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
  * @param fetchedAt ISO-8601 instant
  * @param files     every installed file
  */
-public record Manifest(int format, String name, String repo, String revision, String commit, String endpointHost,
-                       String variant, String fetchedAt, List<FileEntry> files) {
+public record Manifest(
+        int format,
+        String name,
+        String repo,
+        String revision,
+        String commit,
+        String endpointHost,
+        String variant,
+        String fetchedAt,
+        List<FileEntry> files) {
 
     public static final String FILE_NAME = "briefs-manifest.json";
     public static final int FORMAT = 1;
@@ -40,8 +47,7 @@ public record Manifest(int format, String name, String repo, String revision, St
             .build();
 
     /** One installed file: repo-relative path, size in bytes, lowercase hex SHA-256. */
-    public record FileEntry(String path, long size, String sha256) {
-    }
+    public record FileEntry(String path, long size, String sha256) {}
 
     public Manifest {
         files = files == null ? List.of() : List.copyOf(files);

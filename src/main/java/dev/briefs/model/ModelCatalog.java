@@ -1,9 +1,9 @@
 package dev.briefs.model;
 
+import dev.briefs.model.hub.ModelException;
+import dev.briefs.model.hub.PathSafety;
 import dev.briefs.optimum.UnknownVariantException;
 import dev.briefs.optimum.Variant;
-import dev.briefs.model.hub.PathSafety;
-import dev.briefs.model.hub.ModelException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -29,8 +28,20 @@ public final class ModelCatalog {
 
     public static final Path DEFAULT_PATH = Path.of("models", "catalog.yaml");
 
-    private static final Set<String> ENTRY_KEYS = Set.of("name", "repo", "revision", "task", "languages",
-            "variant", "files", "optional", "installed", "description", "approx_size_mb", "sizes", "sha256");
+    private static final Set<String> ENTRY_KEYS = Set.of(
+            "name",
+            "repo",
+            "revision",
+            "task",
+            "languages",
+            "variant",
+            "files",
+            "optional",
+            "installed",
+            "description",
+            "approx_size_mb",
+            "sizes",
+            "sha256");
 
     private final Map<String, CatalogEntry> entries;
     private final Path source;
@@ -54,7 +65,8 @@ public final class ModelCatalog {
         try (InputStream in = Files.newInputStream(file)) {
             return parse(in, file);
         } catch (NoSuchFileException e) {
-            throw ModelException.user("catalog not found: " + file + " (run from the project folder or pass --catalog FILE)");
+            throw ModelException.user(
+                    "catalog not found: " + file + " (run from the project folder or pass --catalog FILE)");
         } catch (IOException e) {
             throw ModelException.user("cannot read catalog " + file + ": " + e.getMessage());
         }
@@ -159,8 +171,21 @@ public final class ModelCatalog {
             }
             Map<String, ExpectedSize> sizes = PinnedSizes.parse(m.get("sizes"), revision, files, variant);
             Map<String, String> sha256 = PinnedHashes.parse(m.get("sha256"), revision, files, variant);
-            return new CatalogEntry(name, repo, revision, task, src, tgt, variant, files, optional, bundled,
-                    text(m, "description", ""), approx, sizes, sha256);
+            return new CatalogEntry(
+                    name,
+                    repo,
+                    revision,
+                    task,
+                    src,
+                    tgt,
+                    variant,
+                    files,
+                    optional,
+                    bundled,
+                    text(m, "description", ""),
+                    approx,
+                    sizes,
+                    sha256);
         } catch (ModelException | UnknownVariantException e) {
             throw ModelException.user(at + ": " + e.getMessage());
         }
@@ -222,7 +247,9 @@ public final class ModelCatalog {
     }
 
     public Optional<CatalogEntry> findByRepo(String repo) {
-        return entries.values().stream().filter(e -> e.repo().equalsIgnoreCase(repo)).findFirst();
+        return entries.values().stream()
+                .filter(e -> e.repo().equalsIgnoreCase(repo))
+                .findFirst();
     }
 
     /** Where it was read from, or null. */
@@ -261,7 +288,12 @@ public final class ModelCatalog {
         if (known.isPresent()) {
             return FetchTarget.of(known.get(), revision);
         }
-        return new FetchTarget(spec.replace("/", "--"), spec, revision == null ? "main" : revision,
-                variantForUnknownRepos, null, false);
+        return new FetchTarget(
+                spec.replace("/", "--"),
+                spec,
+                revision == null ? "main" : revision,
+                variantForUnknownRepos,
+                null,
+                false);
     }
 }

@@ -1,8 +1,13 @@
 package dev.briefs.model;
 
-import dev.briefs.model.hub.PathSafety;
+import dev.briefs.model.hub.HubClient;
 import dev.briefs.model.hub.IntegrityException;
 import dev.briefs.model.hub.ModelException;
+import dev.briefs.model.hub.PathSafety;
+import dev.briefs.model.hub.RepoFile;
+import dev.briefs.model.hub.RepoInfo;
+import dev.briefs.model.hub.TransferProgress;
+import dev.briefs.optimum.Variant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -27,12 +32,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
-import dev.briefs.model.hub.HubClient;
-import dev.briefs.model.hub.RepoFile;
-import dev.briefs.model.hub.RepoInfo;
-import dev.briefs.model.hub.TransferProgress;
-import dev.briefs.optimum.Variant;
 
 /**
  * Downloads a model and installs it atomically:
@@ -59,7 +58,7 @@ public final class ModelFetcher {
         this.store = Objects.requireNonNull(store);
         this.client = Objects.requireNonNull(client);
         this.progress = progress == null ? TransferProgress.NONE : progress;
-        this.log = log == null ? s -> { } : log;
+        this.log = log == null ? s -> {} : log;
     }
 
     /**
@@ -71,9 +70,14 @@ public final class ModelFetcher {
      * @param downloadedBytes  bytes that went over the network in this call
      * @param alreadyInstalled nothing done: the same commit was already installed and intact
      */
-    public record Result(String name, Path dir, String commit, int files, long bytes, long downloadedBytes,
-                         boolean alreadyInstalled) {
-    }
+    public record Result(
+            String name,
+            Path dir,
+            String commit,
+            int files,
+            long bytes,
+            long downloadedBytes,
+            boolean alreadyInstalled) {}
 
     /** Fetches a catalog model by name, or a hub repo id ({@code owner/name[@revision]}). */
     public Result fetch(String nameOrRepo, Variant variantForUnknownRepos, boolean force) {
@@ -128,12 +132,22 @@ public final class ModelFetcher {
         Path installed = store.dir(name);
         if (!force && Files.isDirectory(installed)) {
             ModelStatus st = store.status(name, ModelStore.Check.FULL);
-            if (st.state() == ModelStatus.State.OK && commit.equals(st.manifest().commit())
-                    && st.manifest().files().stream().map(Manifest.FileEntry::path).toList()
-                    .containsAll(wanted.stream().map(RepoFile::path).toList())
-                    && st.manifest().files().stream().allMatch(e -> PinnedHashes.agrees(target, e.path(), e.sha256()))) {
+            if (st.state() == ModelStatus.State.OK
+                    && commit.equals(st.manifest().commit())
+                    && st.manifest().files().stream()
+                            .map(Manifest.FileEntry::path)
+                            .toList()
+                            .containsAll(wanted.stream().map(RepoFile::path).toList())
+                    && st.manifest().files().stream()
+                            .allMatch(e -> PinnedHashes.agrees(target, e.path(), e.sha256()))) {
                 log.accept(name + ": already installed at commit " + commit + ", nothing to do");
-                return new Result(name, installed, commit, st.manifest().files().size(), st.manifest().totalSize(), 0,
+                return new Result(
+                        name,
+                        installed,
+                        commit,
+                        st.manifest().files().size(),
+                        st.manifest().totalSize(),
+                        0,
                         true);
             }
         }
@@ -179,9 +193,16 @@ public final class ModelFetcher {
             entries.add(new Manifest.FileEntry(f.path(), d.size(), d.sha256()));
         }
 
-        Manifest manifest = new Manifest(Manifest.FORMAT, name, target.repo(), target.revision(), commit,
-                host, target.variant().id(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), entries);
+        Manifest manifest = new Manifest(
+                Manifest.FORMAT,
+                name,
+                target.repo(),
+                target.revision(),
+                commit,
+                host,
+                target.variant().id(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                entries);
         manifest.write(partial.resolve(Manifest.FILE_NAME));
         install(partial, installed);
         long total = manifest.totalSize();
@@ -194,7 +215,8 @@ public final class ModelFetcher {
         if (paths == null) {
             paths = VariantFiles.selectFrom(target.variant(), listing.keySet());
             if (paths.isEmpty()) {
-                throw ModelException.user(target.repo() + " at commit " + info.commit() + " has no ONNX files of variant "
+                throw ModelException.user(target.repo() + " at commit " + info.commit()
+                        + " has no ONNX files of variant "
                         + target.variant().id() + " (onnx/*" + target.variant().suffix()
                         + ".onnx); try --variant");
             }
@@ -217,7 +239,8 @@ public final class ModelFetcher {
         if (old == null || !f.lfs() || Files.exists(incomplete)) {
             return;
         }
-        boolean same = old.files().stream().anyMatch(e -> e.path().equals(f.path()) && f.sha256().equalsIgnoreCase(e.sha256()));
+        boolean same = old.files().stream()
+                .anyMatch(e -> e.path().equals(f.path()) && f.sha256().equalsIgnoreCase(e.sha256()));
         Path src = PathSafety.resolveInside(installed, f.path());
         if (!same || !Files.isRegularFile(src) || Files.size(src) != f.size()) {
             return;

@@ -5,8 +5,7 @@ import dev.briefs.log.Invocation;
 /** User-facing messages that end with the exact command that fixes the problem. */
 public final class ModelMessages {
 
-    private ModelMessages() {
-    }
+    private ModelMessages() {}
 
     /** {@code java -jar target/briefs.jar models fetch NAME}. */
     public static String fixCommand(String name) {
@@ -29,9 +28,10 @@ public final class ModelMessages {
         String what = switch (status.state()) {
             case NOT_INSTALLED -> "is not installed in " + modelsDir + "/";
             case CHANGED -> "has changed files (" + String.join(", ", status.changed()) + ")";
-            case INCOMPLETE -> status.missing().isEmpty()
-                    ? "is incomplete" + (status.detail().isEmpty() ? "" : " (" + status.detail() + ")")
-                    : "is missing " + String.join(", ", status.missing());
+            case INCOMPLETE ->
+                status.missing().isEmpty()
+                        ? "is incomplete" + (status.detail().isEmpty() ? "" : " (" + status.detail() + ")")
+                        : "is missing " + String.join(", ", status.missing());
             case OUTDATED -> "is not the pinned revision (" + status.detail() + ")";
             default -> status.state().name();
         };

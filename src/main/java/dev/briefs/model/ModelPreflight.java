@@ -1,8 +1,8 @@
 package dev.briefs.model;
 
-import dev.briefs.optimum.Variant;
 import dev.briefs.model.hub.ModelException;
 import dev.briefs.model.hub.PathSafety;
+import dev.briefs.optimum.Variant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -47,11 +47,14 @@ public final class ModelPreflight {
         for (String name : names.stream().distinct().sorted().toList()) {
             ModelStatus status = store.status(name, ModelStore.Check.FULL);
             switch (status.state()) {
-                case OK, BUNDLED -> { }
-                case UNMANAGED -> log.accept("model " + name + " in " + store.dir(name)
-                        + " has no manifest (installed by hand): used as it is, not verified");
+                case OK, BUNDLED -> {}
+                case UNMANAGED ->
+                    log.accept("model " + name + " in " + store.dir(name)
+                            + " has no manifest (installed by hand): used as it is, not verified");
                 case NOT_INSTALLED -> missing.add(name);
-                default -> throw ModelException.user(ModelMessages.problem(status, store.modelsDir().toString()));
+                default ->
+                    throw ModelException.user(
+                            ModelMessages.problem(status, store.modelsDir().toString()));
             }
         }
         if (missing.isEmpty() || !autoFetch) {
@@ -77,9 +80,10 @@ public final class ModelPreflight {
                 log.accept("model " + name + ": installed from " + r.commit() + " into " + r.dir());
             } catch (ModelException e) {
                 // The night goes on without it: the work that needs it fails with the reason and reruns later.
-                log.accept("model " + name + " could not be fetched (" + e.getMessage() + "); the run goes on without it "
-                        + "(translations that need it are recorded as failed, summaries fall back to the extractive "
-                        + "summariser); fetch it later with: " + ModelMessages.fixCommand(name));
+                log.accept(
+                        "model " + name + " could not be fetched (" + e.getMessage() + "); the run goes on without it "
+                                + "(translations that need it are recorded as failed, summaries fall back to the extractive "
+                                + "summariser); fetch it later with: " + ModelMessages.fixCommand(name));
                 if (e.kind() == ModelException.Kind.FAILURE) {
                     // The hub itself failed (network, timeouts): the other models would only wait for the same.
                     log.accept("not fetching the other models either: the hub could not be reached");

@@ -12,8 +12,8 @@ import java.util.List;
  * @param manifest the manifest when one could be read, else null
  * @param detail   one line of explanation, may be empty
  */
-public record ModelStatus(String name, State state, List<String> changed, List<String> missing, Manifest manifest,
-                          String detail) {
+public record ModelStatus(
+        String name, State state, List<String> changed, List<String> missing, Manifest manifest, String detail) {
 
     public enum State {
         /** No {@code models/NAME/} folder. */

@@ -1,8 +1,10 @@
 package dev.briefs.model;
 
-import dev.briefs.optimum.Variant;
-import dev.briefs.model.hub.PathSafety;
+import dev.briefs.model.ModelStatus.State;
+import dev.briefs.model.hub.HubClient;
 import dev.briefs.model.hub.ModelException;
+import dev.briefs.model.hub.PathSafety;
+import dev.briefs.optimum.Variant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,9 +18,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import dev.briefs.model.ModelStatus.State;
-import dev.briefs.model.hub.HubClient;
 
 /**
  * The installed models under the models folder ({@code models/NAME/} with a {@code briefs-manifest.json}).
@@ -84,7 +83,12 @@ public final class ModelStore {
         }
         Path dir = dir(name);
         if (!Files.isDirectory(dir)) {
-            return new ModelStatus(name, State.NOT_INSTALLED, List.of(), List.of(), null,
+            return new ModelStatus(
+                    name,
+                    State.NOT_INSTALLED,
+                    List.of(),
+                    List.of(),
+                    null,
                     hasPartial(name) ? "a partial download is kept for resume" : "");
         }
         Manifest m;
@@ -93,8 +97,8 @@ public final class ModelStore {
         } catch (NoSuchFileException e) {
             return new ModelStatus(name, State.UNMANAGED, List.of(), List.of(), null, "no " + Manifest.FILE_NAME);
         } catch (IOException | ModelException e) {
-            return new ModelStatus(name, State.INCOMPLETE, List.of(), List.of(), null,
-                    "unreadable " + Manifest.FILE_NAME);
+            return new ModelStatus(
+                    name, State.INCOMPLETE, List.of(), List.of(), null, "unreadable " + Manifest.FILE_NAME);
         }
         List<String> changed = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -130,7 +134,12 @@ public final class ModelStore {
             return new ModelStatus(name, State.CHANGED, changed, missing, m, "");
         }
         if (entry.isPresent() && entry.get().pinned() && !entry.get().revision().equalsIgnoreCase(m.commit())) {
-            return new ModelStatus(name, State.OUTDATED, changed, missing, m,
+            return new ModelStatus(
+                    name,
+                    State.OUTDATED,
+                    changed,
+                    missing,
+                    m,
                     "installed " + m.commit() + ", catalog pins " + entry.get().revision());
         }
         return new ModelStatus(name, State.OK, changed, missing, m, "");
@@ -171,7 +180,9 @@ public final class ModelStore {
         try (Stream<Path> s = Files.list(modelsDir)) {
             return s.filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(p -> Files.isRegularFile(p.resolve(Manifest.FILE_NAME)))
-                    .map(p -> p.getFileName().toString()).sorted().toList();
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -184,11 +195,16 @@ public final class ModelStore {
     public List<Variant> graphVariants(String name) {
         Path dir = dir(name);
         Optional<CatalogEntry> entry = catalog.find(name);
-        List<String> listed = entry.map(e -> e.files().stream().filter(e.variant()::matchesOnnx).toList()).orElse(List.of());
+        List<String> listed = entry.map(
+                        e -> e.files().stream().filter(e.variant()::matchesOnnx).toList())
+                .orElse(List.of());
         List<Variant> out = new ArrayList<>();
         for (Variant v : Variant.values()) {
-            boolean there = listed.isEmpty() ? anyGraph(dir, v)
-                    : listed.stream().allMatch(f -> Files.isRegularFile(dir.resolve(entry.get().variant().convert(f, v))));
+            boolean there = listed.isEmpty()
+                    ? anyGraph(dir, v)
+                    : listed.stream()
+                            .allMatch(f -> Files.isRegularFile(
+                                    dir.resolve(entry.get().variant().convert(f, v))));
             if (there) {
                 out.add(v);
             }
@@ -214,13 +230,15 @@ public final class ModelStore {
             return 0;
         }
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
+            return s.filter(Files::isRegularFile)
+                    .mapToLong(p -> {
+                        try {
+                            return Files.size(p);
+                        } catch (IOException e) {
+                            return 0;
+                        }
+                    })
+                    .sum();
         } catch (IOException e) {
             return 0;
         }
@@ -237,7 +255,8 @@ public final class ModelStore {
         }
         String prefix = "." + name + PARTIAL_MARK;
         try (Stream<Path> s = Files.list(modelsDir)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(prefix) && Files.isDirectory(p)).toList();
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix) && Files.isDirectory(p))
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }

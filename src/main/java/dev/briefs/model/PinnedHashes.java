@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,8 +24,7 @@ public final class PinnedHashes {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-    private PinnedHashes() {
-    }
+    private PinnedHashes() {}
 
     /**
      * Reads {@code sha256:} ({@code path: 64 lowercase hex}) of an entry. Hashes need a pinned commit (a branch

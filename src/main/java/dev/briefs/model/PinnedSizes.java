@@ -1,8 +1,9 @@
 package dev.briefs.model;
 
-import dev.briefs.optimum.Variant;
-import dev.briefs.model.hub.PathSafety;
 import dev.briefs.model.hub.ModelException;
+import dev.briefs.model.hub.PathSafety;
+import dev.briefs.model.hub.RepoFile;
+import dev.briefs.optimum.Variant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,9 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import dev.briefs.model.hub.RepoFile;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,8 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class PinnedSizes {
 
-    private PinnedSizes() {
-    }
+    private PinnedSizes() {}
 
     /**
      * Reads {@code sizes:} ({@code path: size}) of an entry. Sizes need a pinned commit (a branch moves, its
@@ -47,8 +44,8 @@ public final class PinnedSizes {
             String path = e.getKey();
             PathSafety.checkRepoFile(path);
             if (!fetchable.contains(path)) {
-                throw ModelException.user("'sizes' has " + PathSafety.printable(path)
-                        + ", which is not one of its files in any variant");
+                throw ModelException.user(
+                        "'sizes' has " + PathSafety.printable(path) + ", which is not one of its files in any variant");
             }
             if (!e.getValue().isValueNode()) {
                 throw ModelException.user("'sizes' of " + path + " must be a plain value such as 203 MB");
@@ -105,12 +102,15 @@ public final class PinnedSizes {
      * SHA-256 are not checked. Null when there is nothing to say.
      */
     public static String skippedNote(CatalogEntry entry, FetchTarget target) {
-        if (entry == null || (entry.sizes().isEmpty() && entry.sha256().isEmpty())
-                || !target.expectedSizes().isEmpty() || !target.expectedSha256().isEmpty()) {
+        if (entry == null
+                || (entry.sizes().isEmpty() && entry.sha256().isEmpty())
+                || !target.expectedSizes().isEmpty()
+                || !target.expectedSha256().isEmpty()) {
             return null;
         }
-        String what = entry.sha256().isEmpty() ? "file sizes" : entry.sizes().isEmpty() ? "files' SHA-256"
-                : "file sizes and SHA-256";
+        String what = entry.sha256().isEmpty()
+                ? "file sizes"
+                : entry.sizes().isEmpty() ? "files' SHA-256" : "file sizes and SHA-256";
         return target.name() + ": fetching revision " + target.revision() + ", not the catalog's pinned commit "
                 + entry.revision() + "; the catalog's " + what + " belong to that commit and are not checked"
                 + " (only the endpoint's own listing is)";

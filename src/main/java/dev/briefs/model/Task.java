@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /** What a catalog model is used for. */
 public enum Task {
-    TRANSLATION, SUMMARIZATION, EMBEDDING;
+    TRANSLATION,
+    SUMMARIZATION,
+    EMBEDDING;
 
     public static Task parse(String s) {
         try {

@@ -11,17 +11,29 @@ public final class VariantFiles {
 
     /** Config and tokenizer files of an Optimum/transformers.js repo, taken when present. */
     public static final List<String> CONFIG_FILES = List.of(
-            "config.json", "generation_config.json", "tokenizer.json", "tokenizer_config.json",
-            "special_tokens_map.json", "preprocessor_config.json", "vocab.json", "vocab.txt", "merges.txt",
-            "source.spm", "target.spm", "sentencepiece.bpe.model", "spiece.model");
+            "config.json",
+            "generation_config.json",
+            "tokenizer.json",
+            "tokenizer_config.json",
+            "special_tokens_map.json",
+            "preprocessor_config.json",
+            "vocab.json",
+            "vocab.txt",
+            "merges.txt",
+            "source.spm",
+            "target.spm",
+            "sentencepiece.bpe.model",
+            "spiece.model");
 
     /** The config files of a Marian/BART/NLLB (encoder-decoder) export. */
     public static final List<String> SEQ2SEQ_CONFIG_FILES = List.of(
-            "config.json", "generation_config.json", "tokenizer.json", "tokenizer_config.json",
+            "config.json",
+            "generation_config.json",
+            "tokenizer.json",
+            "tokenizer_config.json",
             "special_tokens_map.json");
 
-    private VariantFiles() {
-    }
+    private VariantFiles() {}
 
     /** The standard file set of an encoder-decoder model (Marian, BART, NLLB) in a variant. */
     public static List<String> seq2seq(Variant variant) {

@@ -30,8 +30,8 @@ public enum Variant {
     public static final Variant DEFAULT = FP32;
 
     /** Suffixes of the variants exports hold besides fp32; a graph without one of them is fp32. */
-    private static final List<String> NON_FP32_SUFFIXES = List.of(
-            "_quantized", "_fp16", "_int8", "_uint8", "_q4", "_q4f16", "_bnb4");
+    private static final List<String> NON_FP32_SUFFIXES =
+            List.of("_quantized", "_fp16", "_int8", "_uint8", "_q4", "_q4f16", "_bnb4");
 
     private final String suffix;
 

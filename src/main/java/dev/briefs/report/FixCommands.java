@@ -17,8 +17,7 @@ final class FixCommands {
      */
     private static final Pattern ROUTE_FETCH = Pattern.compile("models fetch ([A-Za-z0-9._ -]+)$");
 
-    private FixCommands() {
-    }
+    private FixCommands() {}
 
     static String rerun(String date) {
         return Invocation.command("rerun-failed --date " + date);
@@ -32,9 +31,10 @@ final class FixCommands {
         }
         if ("NoRoute".equals(e.errorType())) {
             Matcher m = ROUTE_FETCH.matcher(e.message() == null ? "" : e.message());
-            return m.find() ? Invocation.command("models fetch " + m.group(1).strip()) + " && " + rerun(date)
+            return m.find()
+                    ? Invocation.command("models fetch " + m.group(1).strip()) + " && " + rerun(date)
                     : "install a model for the language pair and name it in the job file (the message says which), then: "
-                    + rerun(date);
+                            + rerun(date);
         }
         if ("DuplicateId".equals(e.errorType())) {
             return "give each article its own id (rename the file or set its 'id'), then: " + rerun(date);

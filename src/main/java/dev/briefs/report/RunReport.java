@@ -62,8 +62,7 @@ public record RunReport(
     /** How many article ids a failure group lists; the ledger ({@code status}) has them all. */
     static final int MAX_IDS = 10;
 
-    public record StageTime(double seconds, long calls) {
-    }
+    public record StageTime(double seconds, long calls) {}
 
     /**
      * @param units    open ledger rows: chunks, or whole articles for {@code read} and {@code process}
@@ -71,57 +70,91 @@ public record RunReport(
      * @param example  the first row's message, which names the cause
      * @param fix      what to run (or do, then run) to clear them
      */
-    public record FailureGroup(String stage, String errorType, int units, int articles, List<String> ids,
-                               String example, String fix) {
-    }
+    public record FailureGroup(
+            String stage, String errorType, int units, int articles, List<String> ids, String example, String fix) {}
 
     /**
      * @param hits   outputs found in the cache: model calls saved
      * @param misses outputs the models had to make (and the cache now keeps)
      */
-    public record CacheUse(long hits, long misses) {
-    }
+    public record CacheUse(long hits, long misses) {}
 
     /** @param revision the commit of the model's files, as in the briefs; null for the bundled summariser */
-    public record ModelUse(String model, String revision) {
-    }
+    public record ModelUse(String model, String revision) {}
 
     /** The report of a day whose articles are each a story of their own. */
-    public static RunReport of(String date, String command, List<Brief> briefs, List<LedgerEntry> open,
-                               StageTimers timers, Duration wall, long briefed, CacheUse cache) {
+    public static RunReport of(
+            String date,
+            String command,
+            List<Brief> briefs,
+            List<LedgerEntry> open,
+            StageTimers timers,
+            Duration wall,
+            long briefed,
+            CacheUse cache) {
         return of(date, command, briefs, DayStories.none("no stories given"), open, timers, wall, briefed, cache);
     }
 
     /** @param stories the day's stories as recorded */
-    public static RunReport of(String date, String command, List<Brief> briefs, DayStories stories, List<LedgerEntry> open,
-                               StageTimers timers, Duration wall, long briefed, CacheUse cache) {
+    public static RunReport of(
+            String date,
+            String command,
+            List<Brief> briefs,
+            DayStories stories,
+            List<LedgerEntry> open,
+            StageTimers timers,
+            Duration wall,
+            long briefed,
+            CacheUse cache) {
         DayReport day = DayReport.of(briefs);
         double minutes = wall.toNanos() / 60e9;
         Map<String, StageTime> stages = new LinkedHashMap<>();
-        timers.totals().forEach((stage, t) -> stages.put(stage, new StageTime(round(t.time().toNanos() / 1e9, 3), t.calls())));
-        return new RunReport(date, command, day.articles(), day.complete(), day.partial(), day.failed(), day.checked(),
+        timers.totals()
+                .forEach((stage, t) ->
+                        stages.put(stage, new StageTime(round(t.time().toNanos() / 1e9, 3), t.calls())));
+        return new RunReport(
+                date,
+                command,
+                day.articles(),
+                day.complete(),
+                day.partial(),
+                day.failed(),
+                day.checked(),
                 day.doubtful(),
-                stories.arrange(briefs).size(), briefed,
-                round(wall.toNanos() / 1e9, 3), minutes > 0 ? round(briefed / minutes, 1) : 0, stages,
-                groups(date, open), models(briefs), cache, stories.notes());
+                stories.arrange(briefs).size(),
+                briefed,
+                round(wall.toNanos() / 1e9, 3),
+                minutes > 0 ? round(briefed / minutes, 1) : 0,
+                stages,
+                groups(date, open),
+                models(briefs),
+                cache,
+                stories.notes());
     }
 
     private static List<FailureGroup> groups(String date, List<LedgerEntry> open) {
-        record Key(String stage, String errorType, String fix) {
-        }
+        record Key(String stage, String errorType, String fix) {}
         Map<Key, List<LedgerEntry>> byKey = new LinkedHashMap<>();
         for (LedgerEntry e : open) {
-            byKey.computeIfAbsent(new Key(e.stage(), e.errorType(), FixCommands.of(e, date)), k -> new ArrayList<>()).add(e);
+            byKey.computeIfAbsent(new Key(e.stage(), e.errorType(), FixCommands.of(e, date)), k -> new ArrayList<>())
+                    .add(e);
         }
         List<FailureGroup> groups = new ArrayList<>();
         byKey.forEach((key, rows) -> {
             TreeSet<String> ids = new TreeSet<>();
             rows.forEach(r -> ids.add(r.articleId()));
-            groups.add(new FailureGroup(key.stage(), key.errorType(), rows.size(), ids.size(),
-                    ids.stream().limit(MAX_IDS).toList(), rows.get(0).message(), key.fix()));
+            groups.add(new FailureGroup(
+                    key.stage(),
+                    key.errorType(),
+                    rows.size(),
+                    ids.size(),
+                    ids.stream().limit(MAX_IDS).toList(),
+                    rows.get(0).message(),
+                    key.fix()));
         });
         // The reasons that cost the most articles first: that is where the morning starts.
-        groups.sort(Comparator.comparingInt(FailureGroup::articles).reversed()
+        groups.sort(Comparator.comparingInt(FailureGroup::articles)
+                .reversed()
                 .thenComparing(FailureGroup::stage, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(FailureGroup::errorType, Comparator.nullsFirst(Comparator.naturalOrder())));
         return List.copyOf(groups);
@@ -133,15 +166,17 @@ public record RunReport(
             for (Brief.LanguageBrief lb : b.briefs().values()) {
                 if (lb.ok()) {
                     // Every model of a route made the text, the first leg of a pivot as much as the second.
-                    lb.madeBy().forEach(u -> revisions.computeIfAbsent(u.model(), m -> new LinkedHashSet<>())
-                            .add(Objects.toString(u.revision(), "")));
+                    lb.madeBy()
+                            .forEach(u -> revisions
+                                    .computeIfAbsent(u.model(), m -> new LinkedHashSet<>())
+                                    .add(Objects.toString(u.revision(), "")));
                 }
             }
         }
         List<ModelUse> models = new ArrayList<>();
         // A model with two revisions in one day (a refetch between run and rerun) is listed twice: both made briefs.
-        revisions.forEach((model, revs) -> new TreeSet<>(revs)
-                .forEach(r -> models.add(new ModelUse(model, r.isEmpty() ? null : r))));
+        revisions.forEach((model, revs) ->
+                new TreeSet<>(revs).forEach(r -> models.add(new ModelUse(model, r.isEmpty() ? null : r))));
         return List.copyOf(models);
     }
 

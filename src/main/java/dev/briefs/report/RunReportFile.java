@@ -16,10 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RunReportFile {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private RunReportFile() {
-    }
+    private RunReportFile() {}
 
     public static Path write(Path outputDir, RunReport report) throws IOException {
         Path file = outputDir.resolve(BriefFiles.REPORT);

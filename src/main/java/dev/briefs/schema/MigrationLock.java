@@ -48,7 +48,8 @@ final class MigrationLock implements AutoCloseable {
         if (connection == null) {
             return;
         }
-        try (connection; PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_unlock(?, 0)")) {
+        try (connection;
+                PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_unlock(?, 0)")) {
             s.setInt(1, NAMESPACE);
             s.execute();
         }

@@ -36,11 +36,11 @@ public final class RepositorySchema {
             "BRIEFS_STORY", List.of("LEAD_RANK"),
             "BRIEFS_STORY_DAY", List.of("FOUND_AT"),
             "BRIEFS_OUTPUT_CACHE", List.of("MEAN_LOG_PROB"));
+
     static final String TAKEN_OVER = "briefs schema of the release before Flyway";
     static final String NOT_EMPTY = "before the briefs tables";
 
-    private RepositorySchema() {
-    }
+    private RepositorySchema() {}
 
     /** Migrates the database to the newest version; what Spring's start does, for code outside it. */
     public static MigrateResult migrate(DataSource dataSource) {
@@ -49,7 +49,8 @@ public final class RepositorySchema {
 
     /** Migrates with Spring Boot's Flyway (its data source and settings), taken over as this class says. */
     public static MigrateResult migrate(Flyway boots) {
-        return migrate(Flyway.configure(boots.getConfiguration().getClassLoader()).configuration(boots.getConfiguration()));
+        return migrate(
+                Flyway.configure(boots.getConfiguration().getClassLoader()).configuration(boots.getConfiguration()));
     }
 
     /* The tables are looked at under the lock: another process may be making them at the same moment. */
@@ -89,10 +90,11 @@ public final class RepositorySchema {
     }
 
     /** H2 keeps unquoted names in upper case, PostgreSQL in lower case: both spellings are asked. */
-    private static boolean hasColumn(DatabaseMetaData meta, String schema, String table, String column) throws SQLException {
+    private static boolean hasColumn(DatabaseMetaData meta, String schema, String table, String column)
+            throws SQLException {
         for (boolean upper : new boolean[] {true, false}) {
-            try (ResultSet r = meta.getColumns(null, schema, pattern(meta, spelled(table, upper)),
-                    pattern(meta, spelled(column, upper)))) {
+            try (ResultSet r = meta.getColumns(
+                    null, schema, pattern(meta, spelled(table, upper)), pattern(meta, spelled(column, upper)))) {
                 if (r.next()) {
                     return true;
                 }

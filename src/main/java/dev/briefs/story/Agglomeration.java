@@ -22,14 +22,14 @@ import java.util.TreeSet;
 final class Agglomeration {
 
     /** One join, in the order they happened. */
-    record Step(List<Integer> left, List<Integer> right, double margin, int pairI, int pairJ, Similarity strongest) {
-    }
+    record Step(List<Integer> left, List<Integer> right, double margin, int pairI, int pairJ, Similarity strongest) {}
 
-    private record Candidate(int a, int b, double margin) {
-    }
+    private record Candidate(int a, int b, double margin) {}
 
-    private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::margin).reversed()
-            .thenComparingInt(Candidate::a).thenComparingInt(Candidate::b);
+    private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::margin)
+            .reversed()
+            .thenComparingInt(Candidate::a)
+            .thenComparingInt(Candidate::b);
 
     private final Similarities similarities;
     private final Linkage linkage;
@@ -37,6 +37,7 @@ final class Agglomeration {
     private final Map<Integer, List<Integer>> groups = new TreeMap<>();
     /** Groups that share at least one pair over its threshold. */
     private final Map<Integer, TreeSet<Integer>> neighbours = new HashMap<>();
+
     private final TreeSet<Candidate> candidates = new TreeSet<>(BEST_FIRST);
     private final List<Step> steps = new ArrayList<>();
 
@@ -91,7 +92,9 @@ final class Agglomeration {
         around.remove(c.a());
         around.remove(c.b());
         for (TreeSet<Integer> n : neighbours.values()) {
-            if (n.remove(c.a()) | n.remove(c.b())) {
+            boolean hadA = n.remove(c.a());
+            boolean hadB = n.remove(c.b());
+            if (hadA || hadB) {
                 n.add(id);
             }
         }

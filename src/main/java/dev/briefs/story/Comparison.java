@@ -52,8 +52,13 @@ public enum Comparison {
         String describe(WindowVectors a, WindowVectors b) {
             WindowVectors covered = covered(a, b);
             WindowVectors other = other(a, b);
-            return String.format(Locale.ROOT, "%s's %d windows covered by %s's %d", covered.id(), covered.size(),
-                    other.id(), other.size());
+            return String.format(
+                    Locale.ROOT,
+                    "%s's %d windows covered by %s's %d",
+                    covered.id(),
+                    covered.size(),
+                    other.id(),
+                    other.size());
         }
 
         /**

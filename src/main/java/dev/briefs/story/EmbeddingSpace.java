@@ -21,8 +21,8 @@ public record EmbeddingSpace(String model, Set<String> languages, double thresho
         Objects.requireNonNull(encoder, "encoder");
         languages = Set.copyOf(languages);
         if (!(threshold > -1 && threshold < 1)) {
-            throw new IllegalArgumentException(model + ": a story threshold is a cosine similarity between -1 and 1, not "
-                    + threshold);
+            throw new IllegalArgumentException(
+                    model + ": a story threshold is a cosine similarity between -1 and 1, not " + threshold);
         }
     }
 

@@ -17,8 +17,17 @@ import java.util.List;
  * @param threshold  that model's threshold
  * @param compared   what of that pair was compared ({@link Comparison}), for people
  */
-public record Join(List<String> left, List<String> right, Linkage linkage, double margin, String closestA,
-                   String closestB, double similarity, String model, double threshold, String compared) {
+public record Join(
+        List<String> left,
+        List<String> right,
+        Linkage linkage,
+        double margin,
+        String closestA,
+        String closestB,
+        double similarity,
+        String model,
+        double threshold,
+        String compared) {
 
     public Join {
         left = List.copyOf(left);

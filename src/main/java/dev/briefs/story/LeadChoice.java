@@ -13,12 +13,12 @@ import java.util.Locale;
  */
 final class LeadChoice {
 
-    static final Comparator<StoryArticle> BEST_FIRST = Comparator.comparingInt(StoryArticle::words).reversed()
+    static final Comparator<StoryArticle> BEST_FIRST = Comparator.comparingInt(StoryArticle::words)
+            .reversed()
             .thenComparing(StoryArticle::date, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
             .thenComparing(StoryArticle::id);
 
-    private LeadChoice() {
-    }
+    private LeadChoice() {}
 
     /** The members, best source first. */
     static List<StoryArticle> rank(List<StoryArticle> members) {
@@ -32,14 +32,18 @@ final class LeadChoice {
             return "only article";
         }
         StoryArticle next = ranked.get(1);
-        String reason = String.format(Locale.ROOT, "longest: %d words; next %s, %d words", lead.words(), next.id(),
-                next.words());
+        String reason = String.format(
+                Locale.ROOT, "longest: %d words; next %s, %d words", lead.words(), next.id(), next.words());
         if (next.words() == lead.words()) {
             reason = lead.date() != null && !lead.date().equals(next.date())
-                    ? String.format(Locale.ROOT, "longest (%d words, as long as %s) and earliest (%s)", lead.words(),
-                            next.id(), lead.date())
-                    : String.format(Locale.ROOT, "longest (%d words, as long as %s), first by id", lead.words(),
-                            next.id());
+                    ? String.format(
+                            Locale.ROOT,
+                            "longest (%d words, as long as %s) and earliest (%s)",
+                            lead.words(),
+                            next.id(),
+                            lead.date())
+                    : String.format(
+                            Locale.ROOT, "longest (%d words, as long as %s), first by id", lead.words(), next.id());
         }
         return reason;
     }

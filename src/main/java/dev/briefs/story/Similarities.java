@@ -35,6 +35,7 @@ final class Similarities {
     private final List<WindowVectors[]> vectors = new ArrayList<>();
     /** Pair (i * size + j, i &lt; j) to its similarity, for the pairs computed so far. */
     private final Map<Long, Double> cosines = new HashMap<>();
+
     private long skipped;
 
     Similarities(List<StoryArticle> articles, List<EmbeddingSpace> spaces, Comparison comparison) {
@@ -75,10 +76,11 @@ final class Similarities {
                 return distinct.size() - 1;
             });
         }
-        float[][] vectors = distinct.isEmpty() ? new float[0][] : space.encoder().embed(distinct);
+        float[][] vectors =
+                distinct.isEmpty() ? new float[0][] : space.encoder().embed(distinct);
         if (vectors.length != distinct.size()) {
-            throw new IllegalStateException(space.model() + " gave " + vectors.length + " vectors for "
-                    + distinct.size() + " texts");
+            throw new IllegalStateException(
+                    space.model() + " gave " + vectors.length + " vectors for " + distinct.size() + " texts");
         }
         float[][] out = new float[texts.size()][];
         for (int k = 0; k < out.length; k++) {
@@ -94,7 +96,7 @@ final class Similarities {
     /** Whether a space will be asked about any pair that involves article i (so it is worth embedding). */
     private boolean compares(EmbeddingSpace space, int i) {
         for (int j = 0; j < articles.size(); j++) {
-            if (j != i && spaceFor(i, j) == space) {
+            if (j != i && space.equals(spaceFor(i, j))) {
                 return true;
             }
         }
@@ -157,8 +159,8 @@ final class Similarities {
         WindowVectors[] v = vectors.get(spaces.indexOf(space));
         WindowVectors a = v[Math.min(i, j)];
         WindowVectors b = v[Math.max(i, j)];
-        double cosine = cosines.computeIfAbsent(Math.min(i, j) * (long) articles.size() + Math.max(i, j),
-                k -> comparison.similarity(a, b));
+        double cosine = cosines.computeIfAbsent(
+                Math.min(i, j) * (long) articles.size() + Math.max(i, j), k -> comparison.similarity(a, b));
         return new Similarity(space, cosine, comparison.describe(a, b));
     }
 }

@@ -26,8 +26,16 @@ import java.util.Objects;
  *                 {@link #MAX_SENTENCES} sentences' worth spread over the text; {@link Comparison} says what of
  *                 an article is compared
  */
-public record StoryArticle(String id, String language, String title, String lead, int words, LocalDate date,
-                           String url, String outlet, List<String> windows) {
+public record StoryArticle(
+        String id,
+        String language,
+        String title,
+        String lead,
+        int words,
+        LocalDate date,
+        String url,
+        String outlet,
+        List<String> windows) {
 
     /**
      * Sentences of the body that join the title in the lead. Measured on real text (docs/stories.md): with 3,
@@ -59,8 +67,15 @@ public record StoryArticle(String id, String language, String title, String lead
     }
 
     /** An article whose lead is all there is to compare. */
-    public StoryArticle(String id, String language, String title, String lead, int words, LocalDate date, String url,
-                        String outlet) {
+    public StoryArticle(
+            String id,
+            String language,
+            String title,
+            String lead,
+            int words,
+            LocalDate date,
+            String url,
+            String outlet) {
         this(id, language, title, lead, words, date, url, outlet, List.of(lead));
     }
 
@@ -80,13 +95,18 @@ public record StoryArticle(String id, String language, String title, String lead
     }
 
     /** As {@link #of(Article, String, String, int)}, with at most {@code maxSentences} sentences in the windows. */
-    static StoryArticle of(Article article, String language, String sourceName, int windowSentences,
-                           int maxSentences) {
+    static StoryArticle of(Article article, String language, String sourceName, int windowSentences, int maxSentences) {
         List<String> sentences = new SentenceSplitter(language).split(article.text());
         String outlet = sourceName != null && !sourceName.isBlank() ? sourceName.strip() : host(article.url());
-        return new StoryArticle(article.id(), language, article.title(),
+        return new StoryArticle(
+                article.id(),
+                language,
+                article.title(),
                 window(article.title(), sentences.subList(0, Math.min(LEAD_SENTENCES, sentences.size()))),
-                Words.count(article.text()), article.date(), article.url(), outlet,
+                Words.count(article.text()),
+                article.date(),
+                article.url(),
+                outlet,
                 windows(article.title(), sentences, windowSentences, maxSentences));
     }
 
@@ -132,7 +152,9 @@ public record StoryArticle(String id, String language, String title, String lead
             URI uri = new URI(url.strip());
             String scheme = uri.getScheme();
             String host = uri.getHost();
-            if (host == null || scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+            if (host == null
+                    || scheme == null
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
                 return null;
             }
             host = host.toLowerCase(Locale.ROOT);

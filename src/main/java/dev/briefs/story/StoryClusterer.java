@@ -43,11 +43,13 @@ public final class StoryClusterer {
     }
 
     public StoryDay cluster(List<StoryArticle> dayArticles) {
-        List<StoryArticle> articles = dayArticles.stream().sorted(Comparator.comparing(StoryArticle::id)).toList();
+        List<StoryArticle> articles = dayArticles.stream()
+                .sorted(Comparator.comparing(StoryArticle::id))
+                .toList();
         for (int i = 1; i < articles.size(); i++) {
             if (articles.get(i).id().equals(articles.get(i - 1).id())) {
-                throw new IllegalArgumentException("article id " + articles.get(i).id() + " appears twice in the day; "
-                        + "each article must be given once");
+                throw new IllegalArgumentException("article id "
+                        + articles.get(i).id() + " appears twice in the day; " + "each article must be given once");
             }
         }
         Similarities similarities = new Similarities(articles, spaces, comparison);
@@ -59,13 +61,18 @@ public final class StoryClusterer {
             stories.add(story(group.getValue(), joins.getOrDefault(group.getKey(), List.of()), articles, similarities));
         }
         stories.sort(Comparator.comparing(Story::id));
-        return new StoryDay(stories, notes(articles), linkage, spaces.stream().map(StoryClusterer::describe).toList(),
+        return new StoryDay(
+                stories,
+                notes(articles),
+                linkage,
+                spaces.stream().map(StoryClusterer::describe).toList(),
                 similarities.work());
     }
 
-    private static Story story(List<Integer> members, List<Join> joins, List<StoryArticle> articles,
-                               Similarities similarities) {
-        List<StoryArticle> ranked = LeadChoice.rank(members.stream().map(articles::get).toList());
+    private static Story story(
+            List<Integer> members, List<Join> joins, List<StoryArticle> articles, Similarities similarities) {
+        List<StoryArticle> ranked =
+                LeadChoice.rank(members.stream().map(articles::get).toList());
         StoryArticle lead = ranked.get(0);
         int leadIndex = articles.indexOf(lead);
         List<StoryMember> out = new ArrayList<>();
@@ -78,17 +85,25 @@ public final class StoryClusterer {
     }
 
     /** Each step belongs to the final group that holds its articles. */
-    private Map<Integer, List<Join>> joinsByGroup(List<Step> steps, Map<Integer, List<Integer>> groups,
-                                                  List<StoryArticle> articles) {
+    private Map<Integer, List<Join>> joinsByGroup(
+            List<Step> steps, Map<Integer, List<Integer>> groups, List<StoryArticle> articles) {
         Map<Integer, Integer> groupOf = new HashMap<>();
         groups.forEach((id, members) -> members.forEach(m -> groupOf.put(m, id)));
         Map<Integer, List<Join>> out = new TreeMap<>();
         for (Step step : steps) {
             Similarity s = step.strongest();
-            out.computeIfAbsent(groupOf.get(step.left().get(0)), k -> new ArrayList<>()).add(new Join(
-                    ids(step.left(), articles), ids(step.right(), articles), linkage, step.margin(),
-                    articles.get(step.pairI()).id(), articles.get(step.pairJ()).id(), s.cosine(), s.space().model(),
-                    s.space().threshold(), s.compared()));
+            out.computeIfAbsent(groupOf.get(step.left().get(0)), k -> new ArrayList<>())
+                    .add(new Join(
+                            ids(step.left(), articles),
+                            ids(step.right(), articles),
+                            linkage,
+                            step.margin(),
+                            articles.get(step.pairI()).id(),
+                            articles.get(step.pairJ()).id(),
+                            s.cosine(),
+                            s.space().model(),
+                            s.space().threshold(),
+                            s.compared()));
         }
         return out;
     }
@@ -125,7 +140,10 @@ public final class StoryClusterer {
     }
 
     private static String describe(EmbeddingSpace s) {
-        return String.format(Locale.ROOT, "%s (%s) at %s", s.model(),
+        return String.format(
+                Locale.ROOT,
+                "%s (%s) at %s",
+                s.model(),
                 s.isMultilingual() ? "all languages" : String.join(", ", new TreeSet<>(s.languages())),
                 BigDecimal.valueOf(s.threshold()).stripTrailingZeros().toPlainString());
     }

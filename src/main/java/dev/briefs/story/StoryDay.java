@@ -24,8 +24,8 @@ public record StoryDay(List<Story> stories, List<String> notes, Linkage linkage,
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%,d pairs, %,d compared, %,d passed over at a first look",
-                    pairs, compared, skipped);
+            return String.format(
+                    Locale.ROOT, "%,d pairs, %,d compared, %,d passed over at a first look", pairs, compared, skipped);
         }
     }
 

@@ -8,13 +8,6 @@ import dev.briefs.article.LanguageDetector;
 import dev.briefs.failure.ExpectedFailures;
 import dev.briefs.inference.FolderEmbeddingModel;
 import dev.briefs.inference.SentenceEmbeddingModel;
-import dev.briefs.story.Story;
-import dev.briefs.story.StoryArticle;
-import dev.briefs.story.StoryClusterer;
-import dev.briefs.story.StoryDay;
-import dev.briefs.story.StoryMember;
-import dev.briefs.story.StoryMembership;
-import dev.briefs.story.StorySpaces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +37,12 @@ public final class StoryFinder {
     private final Path modelsDir;
     private final StorySettings settings;
 
-    public StoryFinder(ArticleFileReader reader, LanguageDetector detector, SentenceEmbeddingModel minilm, Path modelsDir,
-                StorySettings settings) {
+    public StoryFinder(
+            ArticleFileReader reader,
+            LanguageDetector detector,
+            SentenceEmbeddingModel minilm,
+            Path modelsDir,
+            StorySettings settings) {
         this.reader = reader;
         this.detector = detector;
         this.minilm = minilm;
@@ -54,8 +51,8 @@ public final class StoryFinder {
     }
 
     /** The day's stories, as the rows to record, and the notes on what the grouping could not do. */
-    public record Found(List<StoryMembership> rows, List<String> notes, int stories, List<String> models, StoryDay.Work work) {
-    }
+    public record Found(
+            List<StoryMembership> rows, List<String> notes, int stories, List<String> models, StoryDay.Work work) {}
 
     public Found find(Path inputDir) throws IOException {
         Map<String, String> files = new HashMap<>();
@@ -63,12 +60,19 @@ public final class StoryFinder {
         Path multilingualDir = modelsDir.resolve(StorySpaces.MULTILINGUAL_MODEL);
         // Installed as the catalog installs it; a folder that is there but broken fails the night with its file named.
         FolderEmbeddingModel multilingual = Files.isRegularFile(multilingualDir.resolve("config.json"))
-                ? FolderEmbeddingModel.load(StorySpaces.MULTILINGUAL_MODEL, multilingualDir,
-                        FolderEmbeddingModel.DEFAULT_GRAPH, StorySpaces.MULTILINGUAL_MAX_TOKENS)
+                ? FolderEmbeddingModel.load(
+                        StorySpaces.MULTILINGUAL_MODEL,
+                        multilingualDir,
+                        FolderEmbeddingModel.DEFAULT_GRAPH,
+                        StorySpaces.MULTILINGUAL_MAX_TOKENS)
                 : null;
         try {
-            StoryDay day = new StoryClusterer(StorySpaces.of(minilm, settings.threshold(), multilingual,
-                    settings.multilingualThreshold()), StorySpaces.LINKAGE, StorySpaces.COMPARISON).cluster(articles);
+            StoryDay day = new StoryClusterer(
+                            StorySpaces.of(
+                                    minilm, settings.threshold(), multilingual, settings.multilingualThreshold()),
+                            StorySpaces.LINKAGE,
+                            StorySpaces.COMPARISON)
+                    .cluster(articles);
             return new Found(rows(day, files), day.notes(), day.stories().size(), day.models(), day.work());
         } finally {
             if (multilingual != null) {
@@ -86,7 +90,8 @@ public final class StoryFinder {
                     if (!input.readable() || files.containsKey(input.id())) {
                         continue;
                     }
-                    String language = detector.detect(input.article().text(), input.article().declaredLanguage());
+                    String language = detector.detect(
+                            input.article().text(), input.article().declaredLanguage());
                     if (language != null) {
                         files.put(input.id(), input.sourceFile());
                         articles.add(StoryArticle.of(input.article(), language, null));
@@ -109,8 +114,18 @@ public final class StoryFinder {
             int rank = 0;
             for (StoryMember m : story.members()) {
                 StoryArticle a = m.article();
-                rows.add(new StoryMembership(a.id(), story.id(), a.id().equals(story.id()), story.leadReason(),
-                        m.similarityToLead(), m.model(), a.language(), a.outlet(), a.url(), files.get(a.id()), rank++));
+                rows.add(new StoryMembership(
+                        a.id(),
+                        story.id(),
+                        a.id().equals(story.id()),
+                        story.leadReason(),
+                        m.similarityToLead(),
+                        m.model(),
+                        a.language(),
+                        a.outlet(),
+                        a.url(),
+                        files.get(a.id()),
+                        rank++));
             }
         }
         return rows;

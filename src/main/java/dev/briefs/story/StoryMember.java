@@ -7,5 +7,4 @@ package dev.briefs.story;
  * @param similarityToLead cosine similarity to the lead article's lead; 1 for the lead article itself
  * @param model            the model that compared them (null for the lead article)
  */
-public record StoryMember(StoryArticle article, double similarityToLead, String model) {
-}
+public record StoryMember(StoryArticle article, double similarityToLead, String model) {}

@@ -16,6 +16,15 @@ package dev.briefs.story;
  * @param rank       its place in the order the lead was chosen by (0 leads, then longest, earliest, smallest id):
  *                   when the lead's brief fails, the first member after it whose brief did not fail stands in
  */
-public record StoryMembership(String articleId, String storyId, boolean lead, String leadReason, double similarity,
-                              String model, String language, String outlet, String url, String sourceFile, int rank) {
-}
+public record StoryMembership(
+        String articleId,
+        String storyId,
+        boolean lead,
+        String leadReason,
+        double similarity,
+        String model,
+        String language,
+        String outlet,
+        String url,
+        String sourceFile,
+        int rank) {}

@@ -28,19 +28,22 @@ public final class StorySpaces {
      * value; check it on a real day before relying on cross-language stories (docs/stories.md).
      */
     public static final double MULTILINGUAL_THRESHOLD = 0.575;
+
     public static final Linkage LINKAGE = Linkage.AVERAGE;
     /** Whole articles, sentence by sentence: the only option measured that kept every planted pair together. */
     public static final Comparison COMPARISON = Comparison.COVERAGE;
 
-    private StorySpaces() {
-    }
+    private StorySpaces() {}
 
     /**
      * @param minilm       the bundled English model
      * @param multilingual the installed multilingual model, or null when it is not installed
      */
-    public static List<EmbeddingSpace> of(SentenceEmbeddingModel minilm, double minilmThreshold,
-                                          FolderEmbeddingModel multilingual, double multilingualThreshold) {
+    public static List<EmbeddingSpace> of(
+            SentenceEmbeddingModel minilm,
+            double minilmThreshold,
+            FolderEmbeddingModel multilingual,
+            double multilingualThreshold) {
         List<EmbeddingSpace> spaces = new ArrayList<>();
         spaces.add(EmbeddingSpace.within(minilm.name(), Set.of("en"), minilmThreshold, minilm::embed));
         if (multilingual != null) {

@@ -26,7 +26,8 @@ public final class AbstractiveSummariser implements Summariser {
     private final BatchedGeneration batches;
     private final Map<String, SentenceSplitter> splitters = new ConcurrentHashMap<>();
 
-    public AbstractiveSummariser(String modelName, TextGenerator generator, int maxChunkTokens, BatchedGeneration batches) {
+    public AbstractiveSummariser(
+            String modelName, TextGenerator generator, int maxChunkTokens, BatchedGeneration batches) {
         this.modelName = modelName;
         this.generator = generator;
         this.maxChunkTokens = maxChunkTokens;
@@ -47,8 +48,8 @@ public final class AbstractiveSummariser implements Summariser {
     public List<Summary> summariseAll(List<Request> requests) {
         List<ArticleReduction> articles = new ArrayList<>();
         for (Request r : requests) {
-            articles.add(new ArticleReduction(r, modelName, generator, budget(),
-                    splitters.computeIfAbsent(r.language(), SentenceSplitter::new)));
+            articles.add(new ArticleReduction(
+                    r, modelName, generator, budget(), splitters.computeIfAbsent(r.language(), SentenceSplitter::new)));
         }
         // Every article takes part in the first round (the map), even one with no chunk, so that each gets a summary.
         List<ArticleReduction> round = articles;

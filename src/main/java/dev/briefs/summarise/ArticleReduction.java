@@ -34,12 +34,10 @@ final class ArticleReduction {
     static final int MAX_ROUNDS = 10;
 
     /** A summary of this round and the article's chunks (from 0) whose content it holds. */
-    private record Part(String text, int first, int last) {
-    }
+    private record Part(String text, int first, int last) {}
 
     /** A model input of this round and the article's chunks (from 0) whose content it holds. */
-    record Input(Chunk chunk, int first, int last) {
-    }
+    record Input(Chunk chunk, int first, int last) {}
 
     private final Summariser.Request request;
     private final String modelName;
@@ -54,8 +52,12 @@ final class ArticleReduction {
     private int rounds;
 
     /** @param budget the most tokens of a model input, as the article's chunks were packed */
-    ArticleReduction(Summariser.Request request, String modelName, TextGenerator generator, int budget,
-                     SentenceSplitter splitter) {
+    ArticleReduction(
+            Summariser.Request request,
+            String modelName,
+            TextGenerator generator,
+            int budget,
+            SentenceSplitter splitter) {
         this.request = request;
         this.modelName = modelName;
         this.generator = generator;
@@ -89,12 +91,18 @@ final class ArticleReduction {
             } else if (!out.text().isEmpty()) {
                 next.add(new Part(out.text(), in.first(), in.last()));
             } else if (!map) {
-                degraded.add(new Degradation(Degradation.EMPTY_CHUNK_SUMMARY, language(), "in reduce round " + rounds
-                        + ", the summary of chunks " + in.first() + " to " + in.last()
-                        + " came back empty: their content is missing from the summary"));
+                degraded.add(new Degradation(
+                        Degradation.EMPTY_CHUNK_SUMMARY,
+                        language(),
+                        "in reduce round " + rounds
+                                + ", the summary of chunks " + in.first() + " to " + in.last()
+                                + " came back empty: their content is missing from the summary"));
             } else if (outputs.size() > 1) {
-                degraded.add(new Degradation(Degradation.EMPTY_CHUNK_SUMMARY, language(), "the summary of part "
-                        + (i + 1) + " of " + outputs.size() + " came back empty: that part is missing from the summary"));
+                degraded.add(new Degradation(
+                        Degradation.EMPTY_CHUNK_SUMMARY,
+                        language(),
+                        "the summary of part " + (i + 1) + " of " + outputs.size()
+                                + " came back empty: that part is missing from the summary"));
             }
         }
         parts = next;
@@ -110,8 +118,11 @@ final class ArticleReduction {
         if (packed.size() >= sent) {
             stop((map ? "the chunk summaries" : "reduce round " + rounds) + " did not shrink: " + sent
                     + " model inputs gave summaries that take " + packed.size() + " inputs of at most " + budget
-                    + " tokens again" + (budget < generator.maxInputTokens() ? " (a larger chunk.max-tokens lets more "
-                    + "of them share an input; " + modelName + " reads " + generator.maxInputTokens() + ")" : ""));
+                    + " tokens again"
+                    + (budget < generator.maxInputTokens()
+                            ? " (a larger chunk.max-tokens lets more " + "of them share an input; " + modelName
+                                    + " reads " + generator.maxInputTokens() + ")"
+                            : ""));
             return;
         }
         if (rounds == MAX_ROUNDS) {
@@ -120,8 +131,8 @@ final class ArticleReduction {
         }
         rounds++;
         inputs = packed;
-        degraded.addAll(ModelInputs.cutSentences(inputs.stream().map(Input::chunk).toList(), generator, modelName,
-                language()));
+        degraded.addAll(
+                ModelInputs.cutSentences(inputs.stream().map(Input::chunk).toList(), generator, modelName, language()));
     }
 
     /** The summary, once {@link #inputs} is empty. */
@@ -129,21 +140,31 @@ final class ArticleReduction {
         int chunks = request.chunks().size();
         SummaryPath path = SummaryPath.abstractive(chunks, rounds);
         if (parts.isEmpty()) {
-            return new Summary(null, modelName, Math.max(1, chunks), failures.isEmpty()
-                    ? List.of(new ChunkFailure(0, "EmptySummary", "the model produced an empty summary", 1))
-                    : failures, List.of(), path);
+            return new Summary(
+                    null,
+                    modelName,
+                    Math.max(1, chunks),
+                    failures.isEmpty()
+                            ? List.of(new ChunkFailure(0, "EmptySummary", "the model produced an empty summary", 1))
+                            : failures,
+                    List.of(),
+                    path);
         }
         String joined = String.join(" ", parts.stream().map(Part::text).toList());
         if (WordLimit.cutsASentence(joined, splitter, request.maxWords())) {
             degraded.add(WordLimit.cut(language(), request.maxWords()));
         }
-        return new Summary(WordLimit.fit(joined, splitter, request.maxWords()), modelName, chunks, failures, degraded, path);
+        return new Summary(
+                WordLimit.fit(joined, splitter, request.maxWords()), modelName, chunks, failures, degraded, path);
     }
 
     private void stop(String why) {
-        degraded.add(new Degradation(Degradation.REDUCE_STOPPED, language(), "its " + parts.size()
-                + " summaries were not summarised into one, as " + why + "; the brief is the beginning of them "
-                + "joined, so the later parts of the article may be missing"));
+        degraded.add(new Degradation(
+                Degradation.REDUCE_STOPPED,
+                language(),
+                "its " + parts.size()
+                        + " summaries were not summarised into one, as " + why + "; the brief is the beginning of them "
+                        + "joined, so the later parts of the article may be missing"));
     }
 
     /** The parts' sentences, in order, packed into chunks that fit the model; each knows which of the article's chunks it holds. */
@@ -171,8 +192,13 @@ final class ArticleReduction {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         // Indexed by the first chunk it held: that chunk's own call succeeded, and after this its content is gone,
         // so no other failure of the article can have the same index.
-        return new ChunkFailure(in.first(), cause.getClass().getSimpleName(), "reduce round " + rounds
-                + " over the summaries of chunks " + in.first() + " to " + in.last() + " failed: " + e.getMessage()
-                + "; their content is missing from the summary", e.attempts());
+        return new ChunkFailure(
+                in.first(),
+                cause.getClass().getSimpleName(),
+                "reduce round " + rounds
+                        + " over the summaries of chunks " + in.first() + " to " + in.last() + " failed: "
+                        + e.getMessage()
+                        + "; their content is missing from the summary",
+                e.attempts());
     }
 }

@@ -32,14 +32,17 @@ public final class ExtractiveSummariser implements Summariser {
      *
      * @param chunkTokens the job's limit on a chunk's tokens; the embedding model's own limit applies too
      */
-    public static ExtractiveSummariser bundled(SentenceEmbeddingModel embeddings, int chunkTokens, ModelCallRetry retry) {
+    public static ExtractiveSummariser bundled(
+            SentenceEmbeddingModel embeddings, int chunkTokens, ModelCallRetry retry) {
         return new ExtractiveSummariser(
                 new EmbeddingVectors(embeddings, Math.min(chunkTokens, SentenceEmbeddingModel.MAX_TOKENS - 2)),
-                Set.of("en"), new LexicalVectors(), retry);
+                Set.of("en"),
+                new LexicalVectors(),
+                retry);
     }
 
-    public ExtractiveSummariser(SentenceVectors embedding, Set<String> embeddingLanguages, SentenceVectors fallback,
-                                ModelCallRetry retry) {
+    public ExtractiveSummariser(
+            SentenceVectors embedding, Set<String> embeddingLanguages, SentenceVectors fallback, ModelCallRetry retry) {
         this.embedding = embedding;
         this.embeddingLanguages = Set.copyOf(embeddingLanguages);
         this.fallback = fallback;
@@ -59,14 +62,17 @@ public final class ExtractiveSummariser implements Summariser {
     /** One article at a time: the sentence vectors are cheap next to a generation model's work. */
     @Override
     public List<Summary> summariseAll(List<Request> requests) {
-        return requests.stream().map(r -> summarise(r.chunks(), r.language(), r.maxWords())).toList();
+        return requests.stream()
+                .map(r -> summarise(r.chunks(), r.language(), r.maxWords()))
+                .toList();
     }
 
     @Override
     public Summary summarise(List<Chunk> chunks, String language, int maxWords) {
         SentenceVectors vectors = vectorsFor(language);
         String model = "extractive:" + vectors.modelName();
-        ChunkCalls.Outcome<float[][]> outcome = ChunkCalls.run(chunks, chunk -> vectors.vectors(chunk.sentences()), retry);
+        ChunkCalls.Outcome<float[][]> outcome =
+                ChunkCalls.run(chunks, chunk -> vectors.vectors(chunk.sentences()), retry);
         List<String> sentences = new ArrayList<>();
         List<float[]> sentenceVectors = new ArrayList<>();
         for (int c = 0; c < chunks.size(); c++) {
@@ -76,9 +82,15 @@ public final class ExtractiveSummariser implements Summariser {
             }
         }
         if (sentences.isEmpty()) {
-            return new Summary(null, model, Math.max(1, chunks.size()), outcome.failures().isEmpty()
-                    ? List.of(new ChunkFailure(0, "EmptyArticle", "the article has no sentences", 1))
-                    : outcome.failures(), List.of(), SummaryPath.extractive(chunks.size()));
+            return new Summary(
+                    null,
+                    model,
+                    Math.max(1, chunks.size()),
+                    outcome.failures().isEmpty()
+                            ? List.of(new ChunkFailure(0, "EmptyArticle", "the article has no sentences", 1))
+                            : outcome.failures(),
+                    List.of(),
+                    SummaryPath.extractive(chunks.size()));
         }
         List<Integer> ranked = new SentenceRanker().rank(sentenceVectors.toArray(float[][]::new));
         boolean cut = sentences.stream().allMatch(s -> Words.count(s) > maxWords);
@@ -91,10 +103,20 @@ public final class ExtractiveSummariser implements Summariser {
             }
             text.append(sentences.get(i));
         }
-        Summary summary = new Summary(text.toString(), model, chunks.size(), outcome.failures(), List.of(),
+        Summary summary = new Summary(
+                text.toString(),
+                model,
+                chunks.size(),
+                outcome.failures(),
+                List.of(),
                 SummaryPath.extractive(chunks.size()));
-        return cut ? summary.with(new Degradation(Degradation.SENTENCE_CUT, language, "no sentence of the article fits the "
-                + "brief's " + maxWords + " words (brief.max-words): the best one was cut at the limit")) : summary;
+        return cut
+                ? summary.with(new Degradation(
+                        Degradation.SENTENCE_CUT,
+                        language,
+                        "no sentence of the article fits the " + "brief's " + maxWords
+                                + " words (brief.max-words): the best one was cut at the limit"))
+                : summary;
     }
 
     /**
@@ -111,7 +133,8 @@ public final class ExtractiveSummariser implements Summariser {
         return fit(ordered, sentences, maxWords, true);
     }
 
-    private static List<Integer> fit(List<Integer> ranked, List<String> sentences, int maxWords, boolean stopAtFirstMiss) {
+    private static List<Integer> fit(
+            List<Integer> ranked, List<String> sentences, int maxWords, boolean stopAtFirstMiss) {
         List<Integer> chosen = new ArrayList<>();
         int words = 0;
         for (int i : ranked) {

@@ -21,7 +21,8 @@ public final class LexicalVectors implements SentenceVectors {
 
     @Override
     public float[][] vectors(List<String> sentences) {
-        List<Map<Integer, Integer>> counts = sentences.stream().map(LexicalVectors::gramCounts).toList();
+        List<Map<Integer, Integer>> counts =
+                sentences.stream().map(LexicalVectors::gramCounts).toList();
         Map<Integer, Integer> documentFrequency = new HashMap<>();
         for (Map<Integer, Integer> c : counts) {
             c.keySet().forEach(g -> documentFrequency.merge(g, 1, Integer::sum));

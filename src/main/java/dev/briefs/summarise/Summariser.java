@@ -12,8 +12,7 @@ public interface Summariser {
      *
      * @param maxWords upper bound on the summary's length in words
      */
-    record Request(List<Chunk> chunks, String language, int maxWords) {
-    }
+    record Request(List<Chunk> chunks, String language, int maxWords) {}
 
     /** How to chunk an article in this language for this summariser's model. */
     ChunkPacker packerFor(String language);

@@ -39,8 +39,12 @@ public final class SummarisersByLanguage implements Summariser {
      *
      * @param modelByLanguage the job file's {@code models.summarise}
      */
-    public static SummarisersByLanguage forModels(Map<String, String> modelByLanguage, GenerationModels models,
-                                                  Summariser fallback, int chunkTokens, BatchedGeneration batches) {
+    public static SummarisersByLanguage forModels(
+            Map<String, String> modelByLanguage,
+            GenerationModels models,
+            Summariser fallback,
+            int chunkTokens,
+            BatchedGeneration batches) {
         Map<String, Summariser> byLanguage = new LinkedHashMap<>();
         Map<String, String> missing = new LinkedHashMap<>();
         modelByLanguage.forEach((language, name) -> {
@@ -62,9 +66,13 @@ public final class SummarisersByLanguage implements Summariser {
         if (named == null || byLanguage.containsKey(language)) {
             return summary;
         }
-        return summary.on(summary.path().asFallback()).with(new Degradation(Degradation.FALLBACK_SUMMARISER, language, "the job file names " + named
-                + " to summarise this language, but it is not installed: the extractive summariser stood in "
-                + "(install it with: " + Invocation.command("models fetch " + named) + ")"));
+        return summary.on(summary.path().asFallback())
+                .with(new Degradation(
+                        Degradation.FALLBACK_SUMMARISER,
+                        language,
+                        "the job file names " + named
+                                + " to summarise this language, but it is not installed: the extractive summariser stood in "
+                                + "(install it with: " + Invocation.command("models fetch " + named) + ")"));
     }
 
     @Override
@@ -77,12 +85,16 @@ public final class SummarisersByLanguage implements Summariser {
         Summary[] out = new Summary[requests.size()];
         Map<Summariser, List<Integer>> bySummariser = new LinkedHashMap<>();
         for (int i = 0; i < requests.size(); i++) {
-            bySummariser.computeIfAbsent(forLanguage(requests.get(i).language()), s -> new ArrayList<>()).add(i);
+            bySummariser
+                    .computeIfAbsent(forLanguage(requests.get(i).language()), s -> new ArrayList<>())
+                    .add(i);
         }
         bySummariser.forEach((summariser, positions) -> {
-            List<Summary> done = summariser.summariseAll(positions.stream().map(requests::get).toList());
+            List<Summary> done = summariser.summariseAll(
+                    positions.stream().map(requests::get).toList());
             for (int k = 0; k < positions.size(); k++) {
-                out[positions.get(k)] = saySoIfStandIn(done.get(k), requests.get(positions.get(k)).language());
+                out[positions.get(k)] = saySoIfStandIn(
+                        done.get(k), requests.get(positions.get(k)).language());
             }
         });
         return Arrays.asList(out);

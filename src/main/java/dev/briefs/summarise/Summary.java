@@ -15,8 +15,13 @@ import java.util.List;
  * @param degraded    what made it worse than asked for, though it did not fail
  * @param path        which way it was made
  */
-public record Summary(String text, String model, int chunksTotal, List<ChunkFailure> failures, List<Degradation> degraded,
-                      SummaryPath path) {
+public record Summary(
+        String text,
+        String model,
+        int chunksTotal,
+        List<ChunkFailure> failures,
+        List<Degradation> degraded,
+        SummaryPath path) {
 
     public Summary {
         failures = List.copyOf(failures);

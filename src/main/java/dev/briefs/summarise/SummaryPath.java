@@ -36,7 +36,8 @@ public record SummaryPath(String path, int rounds, int chunks) {
     public String describe() {
         return switch (path) {
             case SINGLE_CALL -> "one model call";
-            case MAP_REDUCE -> "map-reduce over " + chunks + " chunks, " + rounds + (rounds == 1 ? " reduce round" : " reduce rounds");
+            case MAP_REDUCE ->
+                "map-reduce over " + chunks + " chunks, " + rounds + (rounds == 1 ? " reduce round" : " reduce rounds");
             case EXTRACTIVE_FALLBACK -> "extractive, standing in for the missing model";
             default -> path;
         };

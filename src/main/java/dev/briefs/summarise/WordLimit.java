@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class WordLimit {
 
-    private WordLimit() {
-    }
+    private WordLimit() {}
 
     /** Whether {@link #fit} cuts a sentence of this text: when not even the first fits the limit. */
     public static boolean cutsASentence(String text, SentenceSplitter splitter, int maxWords) {
@@ -26,8 +25,11 @@ public final class WordLimit {
 
     /** The degradation a cut sentence is reported as, for the brief in {@code language}. */
     public static Degradation cut(String language, int maxWords) {
-        return new Degradation(Degradation.SENTENCE_CUT, language, "its first sentence is longer than the brief's "
-                + maxWords + " words (brief.max-words) and was cut at the limit, marked with an ellipsis");
+        return new Degradation(
+                Degradation.SENTENCE_CUT,
+                language,
+                "its first sentence is longer than the brief's " + maxWords
+                        + " words (brief.max-words) and was cut at the limit, marked with an ellipsis");
     }
 
     public static String fit(String text, SentenceSplitter splitter, int maxWords) {

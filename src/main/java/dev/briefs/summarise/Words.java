@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Word counting for brief limits: whitespace-separated tokens, as a reader counts them. */
 public final class Words {
 
-    private Words() {
-    }
+    private Words() {}
 
     public static int count(String text) {
         String t = text.strip();

@@ -3,7 +3,6 @@ package dev.briefs.translate;
 import dev.briefs.model.CatalogEntry;
 import dev.briefs.model.ModelCatalog;
 import dev.briefs.model.Task;
-import dev.briefs.translate.ModelLanguages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,8 +10,7 @@ import java.util.List;
 /** The translation models of the catalog beside the installed models, as the router sees them. */
 public final class CatalogRoutes {
 
-    private CatalogRoutes() {
-    }
+    private CatalogRoutes() {}
 
     /**
      * The catalog's translation models in its order; none when the models folder has no catalog (then
@@ -26,7 +24,8 @@ public final class CatalogRoutes {
         }
         return ModelCatalog.load(file).entries().stream()
                 .filter(e -> e.task() == Task.TRANSLATION && !e.bundled())
-                .map(CatalogRoutes::languages).toList();
+                .map(CatalogRoutes::languages)
+                .toList();
     }
 
     private static ModelLanguages languages(CatalogEntry e) {

@@ -14,7 +14,8 @@ public record ForcedRoute(TranslationRoute.Kind kind, List<String> models) {
     public ForcedRoute {
         models = List.copyOf(models);
         if ((kind == null) == models.isEmpty() || models.size() > 2) {
-            throw new IllegalArgumentException("a forced route is a kind or one or two models, not " + kind + " " + models);
+            throw new IllegalArgumentException(
+                    "a forced route is a kind or one or two models, not " + kind + " " + models);
         }
     }
 

@@ -28,16 +28,14 @@ final class LegTranslator {
      *
      * @param briefLanguage the language of the brief it is for, which its degradations concern
      */
-    record Leg(String model, String text, String source, String target, String briefLanguage) {
-    }
+    record Leg(String model, String text, String source, String target, String briefLanguage) {}
 
     /**
      * What a leg gave: the chunks' texts joined, or null when none translated.
      *
      * @param confidence the model's mean log-probability per generated token over the leg's chunks
      */
-    record Done(String text, int chunks, List<ChunkFailure> failures, List<Degradation> degraded, double confidence) {
-    }
+    record Done(String text, int chunks, List<ChunkFailure> failures, List<Degradation> degraded, double confidence) {}
 
     private final GenerationModels models;
     private final int maxChunkTokens;
@@ -73,7 +71,8 @@ final class LegTranslator {
         List<BatchedGeneration.Output> outputs = batches.run(generator, inputs);
         int next = 0;
         for (int k = 0; k < positions.size(); k++) {
-            List<BatchedGeneration.Output> mine = outputs.subList(next, next + chunks.get(k).size());
+            List<BatchedGeneration.Output> mine =
+                    outputs.subList(next, next + chunks.get(k).size());
             List<String> translated = new ArrayList<>();
             List<ChunkFailure> failures = new ArrayList<>();
             for (Chunk chunk : chunks.get(k)) {
@@ -85,15 +84,19 @@ final class LegTranslator {
                 }
             }
             Leg leg = legs.get(positions.get(k));
-            out[positions.get(k)] = new Done(translated.isEmpty() ? null : String.join(" ", translated),
-                    chunks.get(k).size(), failures,
+            out[positions.get(k)] = new Done(
+                    translated.isEmpty() ? null : String.join(" ", translated),
+                    chunks.get(k).size(),
+                    failures,
                     ModelInputs.cutSentences(chunks.get(k), generator, model, leg.briefLanguage()),
                     BatchedGeneration.meanLogProb(mine));
         }
     }
 
     private List<Chunk> chunks(Leg leg, TextGenerator generator) {
-        List<String> sentences = splitters.computeIfAbsent(leg.source(), SentenceSplitter::new).split(leg.text());
-        return new ChunkPacker(generator.tokenCounter(), Math.min(maxChunkTokens, generator.maxInputTokens())).pack(sentences);
+        List<String> sentences =
+                splitters.computeIfAbsent(leg.source(), SentenceSplitter::new).split(leg.text());
+        return new ChunkPacker(generator.tokenCounter(), Math.min(maxChunkTokens, generator.maxInputTokens()))
+                .pack(sentences);
     }
 }

@@ -34,10 +34,18 @@ public final class ModelTranslators implements Translator {
     private final LegTranslator legs;
 
     /** Translates with the job file's model for each pair only, as before routes. */
-    public ModelTranslators(Map<String, String> modelByPair, GenerationModels models, int maxChunkTokens,
-                            BatchedGeneration batches) {
-        this(new Routes(modelByPair, Map.of(), List.of(), models::installed, name -> models.get(name).multilingual()),
-                models, maxChunkTokens, batches);
+    public ModelTranslators(
+            Map<String, String> modelByPair, GenerationModels models, int maxChunkTokens, BatchedGeneration batches) {
+        this(
+                new Routes(
+                        modelByPair,
+                        Map.of(),
+                        List.of(),
+                        models::installed,
+                        name -> models.get(name).multilingual()),
+                models,
+                maxChunkTokens,
+                batches);
     }
 
     /**
@@ -57,10 +65,18 @@ public final class ModelTranslators implements Translator {
      * @param modelByPair the job file's {@code models.translate}
      * @param forced      the job file's {@code models.routes}
      */
-    public static ModelTranslators forJob(Map<String, String> modelByPair, Map<String, ForcedRoute> forced,
-                                          Path modelsDir, GenerationModels models, int maxChunkTokens,
-                                          BatchedGeneration batches) {
-        Routes routes = new Routes(modelByPair, forced, CatalogRoutes.translationModels(modelsDir), models::installed,
+    public static ModelTranslators forJob(
+            Map<String, String> modelByPair,
+            Map<String, ForcedRoute> forced,
+            Path modelsDir,
+            GenerationModels models,
+            int maxChunkTokens,
+            BatchedGeneration batches) {
+        Routes routes = new Routes(
+                modelByPair,
+                forced,
+                CatalogRoutes.translationModels(modelsDir),
+                models::installed,
                 name -> models.get(name).multilingual());
         ModelTranslators translators = new ModelTranslators(routes, models, maxChunkTokens, batches);
         List<String> named = new ArrayList<>(modelByPair.values());
@@ -114,20 +130,30 @@ public final class ModelTranslators implements Translator {
         for (int k = 0; k < firstOf.size(); k++) {
             int i = firstOf.get(k);
             // Blank English has no sentence to translate: the pivot gives an empty text, as a direct model would.
-            if (taken[i].kind() == TranslationRoute.Kind.PIVOT && firstDone.get(k).text() != null
+            if (taken[i].kind() == TranslationRoute.Kind.PIVOT
+                    && firstDone.get(k).text() != null
                     && !firstDone.get(k).text().isBlank()) {
                 LegTranslator.Leg planned = legsOf(taken[i], requests.get(i)).get(1);
                 secondAt[i] = second.size();
-                second.add(new LegTranslator.Leg(planned.model(), firstDone.get(k).text(), planned.source(),
-                        planned.target(), planned.briefLanguage()));
+                second.add(new LegTranslator.Leg(
+                        planned.model(),
+                        firstDone.get(k).text(),
+                        planned.source(),
+                        planned.target(),
+                        planned.briefLanguage()));
             }
         }
         List<LegTranslator.Done> secondDone = legs.run(second);
 
         for (int k = 0; k < firstOf.size(); k++) {
             int i = firstOf.get(k);
-            out[i] = taken[i].kind() != TranslationRoute.Kind.PIVOT ? oneModel(taken[i], firstDone.get(k))
-                    : pivot(taken[i], requests.get(i), firstDone.get(k), secondAt[i] < 0 ? null : secondDone.get(secondAt[i]));
+            out[i] = taken[i].kind() != TranslationRoute.Kind.PIVOT
+                    ? oneModel(taken[i], firstDone.get(k))
+                    : pivot(
+                            taken[i],
+                            requests.get(i),
+                            firstDone.get(k),
+                            secondAt[i] < 0 ? null : secondDone.get(secondAt[i]));
         }
         return Arrays.asList(out);
     }
@@ -138,25 +164,34 @@ public final class ModelTranslators implements Translator {
             return List.of(new LegTranslator.Leg(route.lastModel(), r.text(), r.sourceLanguage(), to, to));
         }
         String en = TranslationRoute.PIVOT_LANGUAGE;
-        return List.of(new LegTranslator.Leg(route.models().get(0), r.text(), r.sourceLanguage(), en, to),
+        return List.of(
+                new LegTranslator.Leg(route.models().get(0), r.text(), r.sourceLanguage(), en, to),
                 new LegTranslator.Leg(route.models().get(1), null, en, to, to));
     }
 
     private static Translation oneModel(TranslationRoute route, LegTranslator.Done done) {
-        return new Translation(done.text(), route.lastModel(), done.chunks(), done.failures(), done.degraded(), route,
+        return new Translation(
+                done.text(),
+                route.lastModel(),
+                done.chunks(),
+                done.failures(),
+                done.degraded(),
+                route,
                 done.confidence());
     }
 
     /** Both legs as one translation: the second leg's chunks are counted after the first's. */
-    private static Translation pivot(TranslationRoute route, Request r, LegTranslator.Done into, LegTranslator.Done outOf) {
+    private static Translation pivot(
+            TranslationRoute route, Request r, LegTranslator.Done into, LegTranslator.Done outOf) {
         String en = TranslationRoute.PIVOT_LANGUAGE;
-        List<ChunkFailure> failures = new ArrayList<>(named(into.failures(), 1, r.sourceLanguage(), en,
-                route.models().get(0), 0));
+        List<ChunkFailure> failures = new ArrayList<>(
+                named(into.failures(), 1, r.sourceLanguage(), en, route.models().get(0), 0));
         List<Degradation> degraded = new ArrayList<>(into.degraded());
         int chunks = into.chunks();
         String text = into.text() == null ? null : "";
         if (outOf != null) {
-            failures.addAll(named(outOf.failures(), 2, en, r.targetLanguage(), route.models().get(1), into.chunks()));
+            failures.addAll(named(
+                    outOf.failures(), 2, en, r.targetLanguage(), route.models().get(1), into.chunks()));
             degraded.addAll(outOf.degraded());
             chunks += outOf.chunks();
             text = outOf.text();
@@ -165,10 +200,14 @@ public final class ModelTranslators implements Translator {
         return new Translation(text, route.lastModel(), chunks, failures, degraded, route, confidence);
     }
 
-    private static List<ChunkFailure> named(List<ChunkFailure> failures, int leg, String from, String to, String model,
-                                            int offset) {
-        return failures.stream().map(f -> new ChunkFailure(f.chunkIndex() + offset, f.errorType(),
-                "pivot leg " + leg + " of 2 (" + from + " to " + to + ", " + model + "): " + f.message(),
-                f.attempts())).toList();
+    private static List<ChunkFailure> named(
+            List<ChunkFailure> failures, int leg, String from, String to, String model, int offset) {
+        return failures.stream()
+                .map(f -> new ChunkFailure(
+                        f.chunkIndex() + offset,
+                        f.errorType(),
+                        "pivot leg " + leg + " of 2 (" + from + " to " + to + ", " + model + "): " + f.message(),
+                        f.attempts()))
+                .toList();
     }
 }

@@ -47,8 +47,11 @@ public final class Routes {
         }
 
         static Choice notInstalled(String model) {
-            return new Choice(null, model, NOT_INSTALLED, "model not installed: " + model
-                    + " (install it with: " + FETCH + model + ")");
+            return new Choice(
+                    null,
+                    model,
+                    NOT_INSTALLED,
+                    "model not installed: " + model + " (install it with: " + FETCH + model + ")");
         }
 
         static Choice none(String message) {
@@ -70,8 +73,12 @@ public final class Routes {
      * @param installed    whether a model is installed
      * @param multilingual whether an installed model serves many pairs (asked only of models a route uses)
      */
-    public Routes(Map<String, String> pairModels, Map<String, ForcedRoute> forced, List<ModelLanguages> catalog,
-                  Predicate<String> installed, Predicate<String> multilingual) {
+    public Routes(
+            Map<String, String> pairModels,
+            Map<String, ForcedRoute> forced,
+            List<ModelLanguages> catalog,
+            Predicate<String> installed,
+            Predicate<String> multilingual) {
         this.pairModels = Map.copyOf(pairModels);
         this.forced = Map.copyOf(forced);
         this.catalog = List.copyOf(catalog);
@@ -97,7 +104,9 @@ public final class Routes {
         }
         String named = pairModels.get(from + "-" + to);
         // The job file asked for this model: fetching it is the fix it expects, as before routes existed.
-        return named != null ? Choice.notInstalled(named) : Choice.none(RouteAdvice.noRoute(from, to, catalog, installed));
+        return named != null
+                ? Choice.notInstalled(named)
+                : Choice.none(RouteAdvice.noRoute(from, to, catalog, installed));
     }
 
     /** The best installed one-model route of the kind asked for (null: either kind). */
@@ -111,7 +120,9 @@ public final class Routes {
         }
         for (Kind wanted : kind == null ? List.of(Kind.DIRECT, Kind.MULTILINGUAL) : List.of(kind)) {
             for (ModelLanguages m : catalog) {
-                if (m.translates(from, to) && m.multilingual() == (wanted == Kind.MULTILINGUAL) && installed.test(m.name())) {
+                if (m.translates(from, to)
+                        && m.multilingual() == (wanted == Kind.MULTILINGUAL)
+                        && installed.test(m.name())) {
                     return Optional.of(new TranslationRoute(wanted, List.of(m.name())));
                 }
             }
@@ -128,7 +139,8 @@ public final class Routes {
         Optional<TranslationRoute> into = oneModel(from, en, Kind.DIRECT);
         Optional<TranslationRoute> outOf = oneModel(en, to, Kind.DIRECT);
         return into.isPresent() && outOf.isPresent()
-                ? Optional.of(TranslationRoute.pivot(into.get().lastModel(), outOf.get().lastModel()))
+                ? Optional.of(TranslationRoute.pivot(
+                        into.get().lastModel(), outOf.get().lastModel()))
                 : Optional.empty();
     }
 
@@ -143,12 +155,16 @@ public final class Routes {
                     return Choice.notInstalled(model);
                 }
             }
-            return Choice.of(rule.models().size() == 2 ? TranslationRoute.pivot(rule.models().get(0), rule.models().get(1))
-                    : single(rule.models().get(0)));
+            return Choice.of(
+                    rule.models().size() == 2
+                            ? TranslationRoute.pivot(
+                                    rule.models().get(0), rule.models().get(1))
+                            : single(rule.models().get(0)));
         }
-        Optional<TranslationRoute> route = rule.kind() == Kind.PIVOT ? pivot(from, to) : oneModel(from, to, rule.kind());
-        return route.map(Choice::of).orElseGet(() -> Choice.none(RouteAdvice.noForcedRoute(from, to, rule.kind(), catalog,
-                installed)));
+        Optional<TranslationRoute> route =
+                rule.kind() == Kind.PIVOT ? pivot(from, to) : oneModel(from, to, rule.kind());
+        return route.map(Choice::of)
+                .orElseGet(() -> Choice.none(RouteAdvice.noForcedRoute(from, to, rule.kind(), catalog, installed)));
     }
 
     /** Every model a forced route names, for the preflight and for loading at start. */

@@ -22,8 +22,14 @@ import java.util.List;
  *                    least sure link); NaN when unknown (nothing translated, or a model that does not
  *                    give it)
  */
-public record Translation(String text, String model, int chunksTotal, List<ChunkFailure> failures,
-                          List<Degradation> degraded, TranslationRoute route, double confidence) {
+public record Translation(
+        String text,
+        String model,
+        int chunksTotal,
+        List<ChunkFailure> failures,
+        List<Degradation> degraded,
+        TranslationRoute route,
+        double confidence) {
 
     public Translation {
         failures = List.copyOf(failures);
@@ -31,8 +37,8 @@ public record Translation(String text, String model, int chunksTotal, List<Chunk
     }
 
     /** A translation whose route and confidence are unknown. */
-    public Translation(String text, String model, int chunksTotal, List<ChunkFailure> failures,
-                       List<Degradation> degraded) {
+    public Translation(
+            String text, String model, int chunksTotal, List<ChunkFailure> failures, List<Degradation> degraded) {
         this(text, model, chunksTotal, failures, degraded, null, Double.NaN);
     }
 
@@ -46,8 +52,8 @@ public record Translation(String text, String model, int chunksTotal, List<Chunk
     }
 
     static Translation failed(String model, String errorType, String error, TranslationRoute route) {
-        return new Translation(null, model, 1, List.of(new ChunkFailure(0, errorType, error, 1)), List.of(), route,
-                Double.NaN);
+        return new Translation(
+                null, model, 1, List.of(new ChunkFailure(0, errorType, error, 1)), List.of(), route, Double.NaN);
     }
 
     public int chunksFailed() {

@@ -18,7 +18,9 @@ public record TranslationRoute(Kind kind, List<String> models) {
 
     /** The kinds of route, in the order the router prefers them. */
     public enum Kind {
-        DIRECT, MULTILINGUAL, PIVOT;
+        DIRECT,
+        MULTILINGUAL,
+        PIVOT;
 
         /** As the job file and the brief write it: {@code direct}, {@code multilingual}, {@code pivot}. */
         public String id() {
@@ -39,8 +41,8 @@ public record TranslationRoute(Kind kind, List<String> models) {
     public TranslationRoute {
         models = List.copyOf(models);
         if (models.size() != (kind == Kind.PIVOT ? 2 : 1)) {
-            throw new IllegalArgumentException("a " + kind.id() + " route has " + (kind == Kind.PIVOT ? 2 : 1)
-                    + " model(s), not " + models);
+            throw new IllegalArgumentException(
+                    "a " + kind.id() + " route has " + (kind == Kind.PIVOT ? 2 : 1) + " model(s), not " + models);
         }
     }
 

@@ -6,11 +6,11 @@ import java.util.List;
 public interface Translator {
 
     /** One text to translate. */
-    record Request(String text, String sourceLanguage, String targetLanguage) {
-    }
+    record Request(String text, String sourceLanguage, String targetLanguage) {}
 
     default Translation translate(String text, String sourceLanguage, String targetLanguage) {
-        return translateAll(List.of(new Request(text, sourceLanguage, targetLanguage))).get(0);
+        return translateAll(List.of(new Request(text, sourceLanguage, targetLanguage)))
+                .get(0);
     }
 
     /**

@@ -56,7 +56,8 @@ public final class BriefChecker {
             return null;
         }
         String refused = refusal(language);
-        List<CheckResult> results = refused != null ? null : checker.get().checkSummary(article, language, summary, language);
+        List<CheckResult> results =
+                refused != null ? null : checker.get().checkSummary(article, language, summary, language);
         return new Trust(results, refused, null, null, Doubts.of(settings, results, null, null));
     }
 
@@ -67,8 +68,7 @@ public final class BriefChecker {
      * @param text           the translation as written in the brief
      * @param confidence     the model's mean log-probability per generated token; NaN when unknown
      */
-    public record Translated(String source, String sourceLanguage, String text, String language, double confidence) {
-    }
+    public record Translated(String source, String sourceLanguage, String text, String language, double confidence) {}
 
     /** What the checks say of each translation, in order; nulls when checks are off. */
     public List<Trust> translations(List<Translated> translations) {
@@ -81,10 +81,16 @@ public final class BriefChecker {
         for (int i = 0; i < out.length; i++) {
             Translated t = translations.get(i);
             String refused = refusal(t.sourceLanguage(), t.language());
-            List<CheckResult> results = refused != null ? null
+            List<CheckResult> results = refused != null
+                    ? null
                     : checker.get().checkTranslation(t.source(), t.sourceLanguage(), t.text(), t.language());
             Double confidence = Double.isNaN(t.confidence()) ? null : round(t.confidence());
-            out[i] = new Trust(results, refused, confidence, trips[i], Doubts.of(settings, results, confidence, trips[i]),
+            out[i] = new Trust(
+                    results,
+                    refused,
+                    confidence,
+                    trips[i],
+                    Doubts.of(settings, results, confidence, trips[i]),
                     tripFailures.getOrDefault(i, List.of()));
         }
         return Arrays.asList(out);
@@ -113,7 +119,8 @@ public final class BriefChecker {
         for (int i = 0; i < out.length; i++) {
             Translated t = translations.get(i);
             // By default a round trip is made where a route back is installed; asked for, it says why there is none.
-            if (settings.roundTrip() == CheckSettings.RoundTripMode.ON || translator.hasRoute(t.language(), t.sourceLanguage())) {
+            if (settings.roundTrip() == CheckSettings.RoundTripMode.ON
+                    || translator.hasRoute(t.language(), t.sourceLanguage())) {
                 asked.add(i);
                 back.add(new Translator.Request(t.text(), t.language(), t.sourceLanguage()));
             }
@@ -126,10 +133,15 @@ public final class BriefChecker {
                 failures.put(asked.get(k), b.failures());
             }
             out[asked.get(k)] = b.text() == null || b.chunksFailed() > 0
-                    ? RoundTrip.notMeasured(b.model(), "translating back from " + t.language() + " to " + t.sourceLanguage()
-                            + " failed: " + b.error())
-                    : RoundTrip.measured(round(scorer.score(t.source(), b.text(), t.sourceLanguage())),
-                            scorer.measureFor(t.sourceLanguage()), b.model(), b.text());
+                    ? RoundTrip.notMeasured(
+                            b.model(),
+                            "translating back from " + t.language() + " to " + t.sourceLanguage() + " failed: "
+                                    + b.error())
+                    : RoundTrip.measured(
+                            round(scorer.score(t.source(), b.text(), t.sourceLanguage())),
+                            scorer.measureFor(t.sourceLanguage()),
+                            b.model(),
+                            b.text());
         }
         return out;
     }

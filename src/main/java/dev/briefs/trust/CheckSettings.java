@@ -16,8 +16,13 @@ import java.util.Set;
  * @param doubtOn               the checks whose flags make a brief doubtful; the others' flags are recorded and shown all
  *                              the same
  */
-public record CheckSettings(boolean enabled, double minConfidence, RoundTripMode roundTrip, double minRoundTripEmbedding,
-                            double minRoundTripChrf, Set<CheckKind> doubtOn) {
+public record CheckSettings(
+        boolean enabled,
+        double minConfidence,
+        RoundTripMode roundTrip,
+        double minRoundTripEmbedding,
+        double minRoundTripChrf,
+        Set<CheckKind> doubtOn) {
 
     public CheckSettings {
         doubtOn = doubtOn.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(doubtOn));
@@ -42,9 +47,19 @@ public record CheckSettings(boolean enabled, double minConfidence, RoundTripMode
     public static final double DEFAULT_MIN_ROUND_TRIP_EMBEDDING = 0.6;
     public static final double DEFAULT_MIN_ROUND_TRIP_CHRF = 40;
 
-    public static final CheckSettings DEFAULTS = new CheckSettings(true, DEFAULT_MIN_CONFIDENCE, RoundTripMode.AUTO,
-            DEFAULT_MIN_ROUND_TRIP_EMBEDDING, DEFAULT_MIN_ROUND_TRIP_CHRF, EnumSet.allOf(CheckKind.class));
+    public static final CheckSettings DEFAULTS = new CheckSettings(
+            true,
+            DEFAULT_MIN_CONFIDENCE,
+            RoundTripMode.AUTO,
+            DEFAULT_MIN_ROUND_TRIP_EMBEDDING,
+            DEFAULT_MIN_ROUND_TRIP_CHRF,
+            EnumSet.allOf(CheckKind.class));
 
-    public static final CheckSettings DISABLED = new CheckSettings(false, DEFAULT_MIN_CONFIDENCE, RoundTripMode.OFF,
-            DEFAULT_MIN_ROUND_TRIP_EMBEDDING, DEFAULT_MIN_ROUND_TRIP_CHRF, EnumSet.allOf(CheckKind.class));
+    public static final CheckSettings DISABLED = new CheckSettings(
+            false,
+            DEFAULT_MIN_CONFIDENCE,
+            RoundTripMode.OFF,
+            DEFAULT_MIN_ROUND_TRIP_EMBEDDING,
+            DEFAULT_MIN_ROUND_TRIP_CHRF,
+            EnumSet.allOf(CheckKind.class));
 }

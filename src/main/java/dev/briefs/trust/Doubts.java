@@ -10,8 +10,7 @@ import java.util.Set;
 /** Why a language brief is doubtful, one reason a line, in the words an editor reads in the digest. */
 final class Doubts {
 
-    private Doubts() {
-    }
+    private Doubts() {}
 
     /**
      * @param checks     the fact checks' results, or null when they did not run
@@ -35,7 +34,8 @@ final class Doubts {
             reasons.add("confidence " + number(confidence) + " below " + number(settings.minConfidence()));
         }
         if (roundTrip != null && roundTrip.measured()) {
-            double min = RoundTrip.CHRF.equals(roundTrip.measure()) ? settings.minRoundTripChrf()
+            double min = RoundTrip.CHRF.equals(roundTrip.measure())
+                    ? settings.minRoundTripChrf()
                     : settings.minRoundTripEmbedding();
             if (roundTrip.score() < min) {
                 reasons.add("round trip " + number(roundTrip.score()) + " below " + number(min) + " ("

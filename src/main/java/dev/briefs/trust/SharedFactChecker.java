@@ -9,8 +9,7 @@ import dev.briefs.check.FactChecker;
  */
 public final class SharedFactChecker {
 
-    private SharedFactChecker() {
-    }
+    private SharedFactChecker() {}
 
     private static final class Holder {
         static final FactChecker CHECKER = new FactChecker();

@@ -16,8 +16,13 @@ import java.util.List;
  * @param roundTripFailures the model calls of the round trip that failed for good: work left undone, which the
  *                     failure ledger keeps so that {@code rerun-failed} makes the round trip again
  */
-public record Trust(List<CheckResult> checks, String checksNotRun, Double confidence, RoundTrip roundTrip,
-                    List<String> doubtful, List<ChunkFailure> roundTripFailures) {
+public record Trust(
+        List<CheckResult> checks,
+        String checksNotRun,
+        Double confidence,
+        RoundTrip roundTrip,
+        List<String> doubtful,
+        List<ChunkFailure> roundTripFailures) {
 
     public Trust {
         checks = checks == null ? null : List.copyOf(checks);
@@ -26,8 +31,12 @@ public record Trust(List<CheckResult> checks, String checksNotRun, Double confid
     }
 
     /** What the checks say of a brief whose round trip, if any, failed nowhere. */
-    public Trust(List<CheckResult> checks, String checksNotRun, Double confidence, RoundTrip roundTrip,
-                 List<String> doubtful) {
+    public Trust(
+            List<CheckResult> checks,
+            String checksNotRun,
+            Double confidence,
+            RoundTrip roundTrip,
+            List<String> doubtful) {
         this(checks, checksNotRun, confidence, roundTrip, doubtful, List.of());
     }
 }

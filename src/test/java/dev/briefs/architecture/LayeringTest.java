@@ -33,12 +33,18 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
     private static final JavaClasses PRODUCT = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.briefs");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.briefs");
 
     /** The packages that stay free of Spring, so they can be read, tested and reused on their own. */
     private static final String[] FREE_OF_SPRING = {
-        "dev.briefs.generate..", "dev.briefs.eval..", "dev.briefs.check..", "dev.briefs.trust..", "dev.briefs.story..",
-        "dev.briefs.optimum.."};
+        "dev.briefs.generate..",
+        "dev.briefs.eval..",
+        "dev.briefs.check..",
+        "dev.briefs.trust..",
+        "dev.briefs.story..",
+        "dev.briefs.optimum.."
+    };
 
     /**
      * The project's own benchmarks ({@code bench-night}, {@code ScaleOutBench}, ...) live with the tests in
@@ -46,34 +52,59 @@ class LayeringTest {
      * does, or the jar would ship them again, or fail without them. The operator's {@code bench} is
      * {@code cli.BenchCommand}, part of the product.
      */
-    private static final ArchRule NO_BENCHMARK_IN_THE_PRODUCT = noClasses().should().resideInAPackage("dev.briefs.bench..")
-            .orShould().dependOnClassesThat().resideInAPackage("dev.briefs.bench..")
+    private static final ArchRule NO_BENCHMARK_IN_THE_PRODUCT = noClasses()
+            .should()
+            .resideInAPackage("dev.briefs.bench..")
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.briefs.bench..")
             .because("benchmarks are test code, not shipped in briefs.jar (issue 20)");
 
     @Test
     void theProductNeedsNoBenchmark() {
         NO_BENCHMARK_IN_THE_PRODUCT.check(PRODUCT);
         // Not passing by looking at nothing: the same rule fails on a benchmark.
-        assertThatThrownBy(() -> NO_BENCHMARK_IN_THE_PRODUCT.check(new ClassFileImporter().importClasses(NightBench.class)))
-                .isInstanceOf(AssertionError.class).hasMessageContaining(NightBench.class.getName());
+        assertThatThrownBy(() ->
+                        NO_BENCHMARK_IN_THE_PRODUCT.check(new ClassFileImporter().importClasses(NightBench.class)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(NightBench.class.getName());
     }
 
     @Test
     void theEngineKnowsNothingOfSpringNorDjl() {
-        noClasses().that().resideInAnyPackage(FREE_OF_SPRING).should().dependOnClassesThat()
-                .resideInAnyPackage("org.springframework..").check(PRODUCT);
+        noClasses()
+                .that()
+                .resideInAnyPackage(FREE_OF_SPRING)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..")
+                .check(PRODUCT);
         // The decoding engine: the JDK, and Jackson for generation_config.json; no DJL, no other package of ours.
-        noClasses().that().resideInAPackage("dev.briefs.generate..").should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage("dev.briefs.generate..")
+                .should()
+                .dependOnClassesThat()
                 .resideOutsideOfPackages("java..", "dev.briefs.generate..", "tools.jackson..")
                 .check(PRODUCT);
     }
 
     @Test
     void modelAndInferenceKnowNothingOfEachOther() {
-        noClasses().that().resideInAPackage("dev.briefs.model..").should().dependOnClassesThat()
-                .resideInAPackage("dev.briefs.inference..").check(PRODUCT);
-        noClasses().that().resideInAPackage("dev.briefs.inference..").should().dependOnClassesThat()
-                .resideInAPackage("dev.briefs.model..").check(PRODUCT);
+        noClasses()
+                .that()
+                .resideInAPackage("dev.briefs.model..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.briefs.inference..")
+                .check(PRODUCT);
+        noClasses()
+                .that()
+                .resideInAPackage("dev.briefs.inference..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.briefs.model..")
+                .check(PRODUCT);
     }
 
     @Test
@@ -93,22 +124,40 @@ class LayeringTest {
         String[] rooms = {"settings", "locks", "wiring", "nightly", "rerun", "launch", "remote"};
         for (int i = 0; i < rooms.length; i++) {
             for (int j = i + 1; j < rooms.length; j++) {
-                noClasses().that().resideInAPackage("dev.briefs.job." + rooms[i] + "..").should().dependOnClassesThat()
-                        .resideInAPackage("dev.briefs.job." + rooms[j] + "..").check(PRODUCT);
+                noClasses()
+                        .that()
+                        .resideInAPackage("dev.briefs.job." + rooms[i] + "..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage("dev.briefs.job." + rooms[j] + "..")
+                        .check(PRODUCT);
             }
         }
         // The job file is read and checked before any Spring context exists (--help, usage errors, status).
-        noClasses().that().resideInAPackage("dev.briefs.job.settings..").should().dependOnClassesThat()
-                .resideInAnyPackage("org.springframework..").check(PRODUCT);
+        noClasses()
+                .that()
+                .resideInAPackage("dev.briefs.job.settings..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..")
+                .check(PRODUCT);
     }
 
     /** Spring configuration lives in the job's rooms only: everything below it is plain objects, made by them. */
     @Test
     void onlyTheJobConfiguresSpring() {
-        noClasses().that().resideOutsideOfPackage("dev.briefs.job..").should()
-                .beAnnotatedWith("org.springframework.context.annotation.Configuration").check(PRODUCT);
-        noClasses().that().resideInAnyPackage("dev.briefs.job.settings..", "dev.briefs.job.locks..").should()
-                .beAnnotatedWith("org.springframework.context.annotation.Configuration").check(PRODUCT);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.briefs.job..")
+                .should()
+                .beAnnotatedWith("org.springframework.context.annotation.Configuration")
+                .check(PRODUCT);
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.briefs.job.settings..", "dev.briefs.job.locks..")
+                .should()
+                .beAnnotatedWith("org.springframework.context.annotation.Configuration")
+                .check(PRODUCT);
     }
 
     @Test

@@ -47,13 +47,17 @@ class ArticleFileReaderTest {
 
         @Test
         void readsDateHeaderBodyAndIdFromFileName() throws IOException {
-            Article a = only(read("kyiv-1.txt", "  date 2024-05-01 First paragraph here. Second sentence.\r\n\r\n\r\nNext paragraph "
-                    + "with a link https://example.org/x.\n"));
+            Article a = only(read(
+                    "kyiv-1.txt",
+                    "  date 2024-05-01 First paragraph here. Second sentence.\r\n\r\n\r\nNext paragraph "
+                            + "with a link https://example.org/x.\n"));
             assertThat(a.id()).isEqualTo("kyiv-1");
             assertThat(a.date()).isEqualTo(LocalDate.of(2024, 5, 1));
             assertThat(a.title()).isNull();
             assertThat(a.url()).isNull();
-            assertThat(a.text()).isEqualTo("First paragraph here. Second sentence.\n\nNext paragraph with a link https://example.org/x.");
+            assertThat(a.text())
+                    .isEqualTo(
+                            "First paragraph here. Second sentence.\n\nNext paragraph with a link https://example.org/x.");
             assertThat(a.links()).containsExactly("https://example.org/x");
             assertThat(a.sourceFile()).isEqualTo("kyiv-1.txt");
         }
@@ -65,13 +69,17 @@ class ArticleFileReaderTest {
             Article a = only(reader.read(dir, sample.getFileName().toString()));
             assertThat(a.id()).isEqualTo("000_c930af4e63a7dcc9");
             assertThat(a.date()).isEqualTo(LocalDate.of(2022, 3, 19));
-            assertThat(a.text()).startsWith("As the Russia Ukraine war enters its 24th day").contains("\n\n");
+            assertThat(a.text())
+                    .startsWith("As the Russia Ukraine war enters its 24th day")
+                    .contains("\n\n");
         }
 
         @Test
         void missingDateHeaderIsReportedWithTheFix() throws IOException {
             assertThat(onlyError(read("a.txt", "Just text without header.")))
-                    .contains("a.txt").contains("missing date header").contains("date YYYY-MM-DD");
+                    .contains("a.txt")
+                    .contains("missing date header")
+                    .contains("date YYYY-MM-DD");
         }
 
         @Test
@@ -92,7 +100,8 @@ class ArticleFileReaderTest {
 
         @Test
         void binaryAndInvalidUtf8AreRefused() throws IOException {
-            assertThat(onlyError(read("bin.txt", new byte[] {'d', 'a', 't', 'e', 0, 1, 2, 3}))).contains("binary");
+            assertThat(onlyError(read("bin.txt", new byte[] {'d', 'a', 't', 'e', 0, 1, 2, 3})))
+                    .contains("binary");
             assertThat(onlyError(read("latin1.txt", "date 2024-05-01 Caf\u00e9".getBytes(StandardCharsets.ISO_8859_1))))
                     .contains("not valid UTF-8");
         }
@@ -114,9 +123,13 @@ class ArticleFileReaderTest {
             // digest.txt would write digest.md over the day's digest; report.json would be read as a brief.
             for (String name : List.of("digest.txt", "Briefs.txt", "report.txt")) {
                 List<ArticleInput> inputs = read(name, "date 2024-05-01 Text.");
-                assertThat(onlyError(inputs)).as(name).contains("is the name of one of the day's own files")
+                assertThat(onlyError(inputs))
+                        .as(name)
+                        .contains("is the name of one of the day's own files")
                         .contains("give the article another id");
-                assertThat(inputs.get(0).id()).as(name).isNotEqualToIgnoringCase(ArticleId.ofFileName(name))
+                assertThat(inputs.get(0).id())
+                        .as(name)
+                        .isNotEqualToIgnoringCase(ArticleId.ofFileName(name))
                         .satisfies(id -> assertThat(ArticleId.isSafe(id)).isTrue());
             }
             List<ArticleInput> declared = read("a.json", """
@@ -169,14 +182,16 @@ class ArticleFileReaderTest {
             assertThat(onlyError(read("t.json", "{\"title\": 42, \"maintext\": \"Body.\"}")))
                     .contains("field 'title' must be a string, found a number");
             assertThat(onlyError(read("arr.json", "[{\"maintext\": \"Body.\"}]")))
-                    .contains("expected a JSON object").contains("an array");
+                    .contains("expected a JSON object")
+                    .contains("an array");
             assertThat(onlyError(read("d.json", "{\"maintext\": \"Body.\", \"date_publish\": \"yesterday\"}")))
                     .contains("date 'yesterday' is not a date");
         }
 
         @Test
         void missingTextIsReported() throws IOException {
-            assertThat(onlyError(read("nt.json", "{\"title\": \"Only a title\"}"))).contains("no article text");
+            assertThat(onlyError(read("nt.json", "{\"title\": \"Only a title\"}")))
+                    .contains("no article text");
         }
 
         @Test
@@ -194,13 +209,14 @@ class ArticleFileReaderTest {
             List<ArticleInput> inputs = read("wire.jsonl", """
                     {"id": "a1", "title": "One", "maintext": "First body."}
 
-                    {"id": "a2", "maintext": 
+                    {"id": "a2", "maintext":
                     {"maintext": "Third body, no id."}
                     {"id": "a1", "maintext": "Duplicate id."}
                     {"id": "a/b", "maintext": "Unsafe id."}
                     "just a string"
                     """);
-            assertThat(inputs).extracting(ArticleInput::id)
+            assertThat(inputs)
+                    .extracting(ArticleInput::id)
                     .containsExactly("a1", "wire-3", "wire-4", "wire-5", "wire-6", "wire-7");
             assertThat(inputs.get(0).article().title()).isEqualTo("One");
             assertThat(inputs.get(1).error()).contains("wire.jsonl line 3: not valid JSON");
@@ -213,9 +229,11 @@ class ArticleFileReaderTest {
         @Test
         void aLineOverTheLimitIsReportedAloneAndTheFileIsReadOnWithoutHoldingIt() throws IOException {
             ArticleFileReader small = new ArticleFileReader(200);
-            Files.writeString(dir.resolve("feed.jsonl"), "{\"id\": \"a\", \"maintext\": \"Short.\"}\n"
-                    + "{\"id\": \"b\", \"maintext\": \"" + "long ".repeat(100) + "\"}\n"
-                    + "{\"id\": \"c\", \"maintext\": \"Also short.\"}\n");
+            Files.writeString(
+                    dir.resolve("feed.jsonl"),
+                    "{\"id\": \"a\", \"maintext\": \"Short.\"}\n"
+                            + "{\"id\": \"b\", \"maintext\": \"" + "long ".repeat(100) + "\"}\n"
+                            + "{\"id\": \"c\", \"maintext\": \"Also short.\"}\n");
             List<ArticleInput> inputs = small.read(dir, "feed.jsonl");
             assertThat(inputs).extracting(ArticleInput::id).containsExactly("a", "feed-2", "c");
             assertThat(inputs.get(1).error()).contains("feed.jsonl line 2: over the limit of 200 bytes per line");
@@ -227,7 +245,11 @@ class ArticleFileReaderTest {
             ArticleFileReader small = new ArticleFileReader(200);
             StringBuilder feed = new StringBuilder();
             for (int i = 0; i < 50; i++) {
-                feed.append("{\"id\": \"n").append(i).append("\", \"maintext\": \"Article number ").append(i).append(".\"}\n");
+                feed.append("{\"id\": \"n")
+                        .append(i)
+                        .append("\", \"maintext\": \"Article number ")
+                        .append(i)
+                        .append(".\"}\n");
             }
             Files.writeString(dir.resolve("big.jsonl"), feed);
             assertThat(Files.size(dir.resolve("big.jsonl"))).isGreaterThan(200);
@@ -288,14 +310,20 @@ class ArticleFileReaderTest {
 
         @Test
         void pageOfOnlyScriptsHasNoArticleText() throws IOException {
-            assertThat(onlyError(read("js.html", "<html><body><script>document.write('x')</script><noscript>enable js</noscript></body></html>")))
+            assertThat(
+                            onlyError(
+                                    read(
+                                            "js.html",
+                                            "<html><body><script>document.write('x')</script><noscript>enable js</noscript></body></html>")))
                     .contains("no article text");
         }
     }
 
     @Test
     void unsupportedFileTypeIsReportedWithTheSupportedOnes() throws IOException {
-        assertThat(onlyError(read("photo.png", "x"))).contains("unsupported file type").contains(".jsonl");
+        assertThat(onlyError(read("photo.png", "x")))
+                .contains("unsupported file type")
+                .contains(".jsonl");
     }
 
     @Test
@@ -316,7 +344,8 @@ class ArticleFileReaderTest {
 
     @Test
     void namesThatLeaveTheFolderAreRefused() {
-        assertThat(onlyError(reader.read(dir, "../outside.txt"))).contains("not a file directly inside the input folder");
+        assertThat(onlyError(reader.read(dir, "../outside.txt")))
+                .contains("not a file directly inside the input folder");
     }
 
     @Test
@@ -329,14 +358,16 @@ class ArticleFileReaderTest {
     }
 
     @Test
-    void aSymbolicLinkLeadingOutOfTheInputFolderIsRefusedUnlessTheJobFileAllowsIt(@TempDir Path elsewhere) throws IOException {
+    void aSymbolicLinkLeadingOutOfTheInputFolderIsRefusedUnlessTheJobFileAllowsIt(@TempDir Path elsewhere)
+            throws IOException {
         Path input = Files.createDirectories(dir.resolve("in"));
         Path secret = Files.writeString(elsewhere.resolve("secret.txt"), "date 2024-05-01 Not an article of this day.");
         Files.createSymbolicLink(input.resolve("leak.txt"), secret);
         Files.writeString(input.resolve("real.txt"), "date 2024-05-01 An article of this day.");
         Files.createSymbolicLink(input.resolve("alias.txt"), input.resolve("real.txt"));
 
-        assertThat(onlyError(reader.read(input, "leak.txt"))).contains("leak.txt: a symbolic link to a file outside the input folder")
+        assertThat(onlyError(reader.read(input, "leak.txt")))
+                .contains("leak.txt: a symbolic link to a file outside the input folder")
                 .contains("input-links: follow");
         assertThat(only(reader.read(input, "alias.txt")).text()).isEqualTo("An article of this day.");
         ArticleFileReader following = new ArticleFileReader(ArticleFileReader.DEFAULT_MAX_FILE_BYTES, true);

@@ -34,15 +34,21 @@ class BucketPaddingParityTest {
     Stream<DynamicNode> paddedToABucketTheRecordedCasesKeepTheirTokens() throws IOException {
         List<DynamicNode> tests = new ArrayList<>();
         for (String fixture : List.of("tiny-marian-en-uk", "tiny-marian-uk-en", "tiny-bart")) {
-            JsonNode root = new ObjectMapper().readTree(TinyModels.FIXTURES.resolve(fixture).resolve("expected.json").toFile());
+            JsonNode root = new ObjectMapper()
+                    .readTree(TinyModels.FIXTURES
+                            .resolve(fixture)
+                            .resolve("expected.json")
+                            .toFile());
             BeamSearch.LengthConvention convention = BeamSearch.LengthConvention.forTransformersVersion(
                     root.path("versions").path("transformers").asString(null));
             for (JsonNode c : root.get("cases")) {
-                if (!c.get("variant").asString().equals("fp32") || c.path("batched").asBoolean(false)) {
+                if (!c.get("variant").asString().equals("fp32")
+                        || c.path("batched").asBoolean(false)) {
                     continue;
                 }
                 for (int bucket : new int[] {8, 16, 32}) {
-                    tests.add(DynamicTest.dynamicTest(fixture + " " + c.get("name").asString() + " bucket " + bucket,
+                    tests.add(DynamicTest.dynamicTest(
+                            fixture + " " + c.get("name").asString() + " bucket " + bucket,
                             () -> assertPaddedRunMatches(fixture, c, bucket, convention)));
                 }
             }
@@ -50,14 +56,21 @@ class BucketPaddingParityTest {
         return tests.stream();
     }
 
-    private static void assertPaddedRunMatches(String fixture, JsonNode c, int bucket, BeamSearch.LengthConvention convention) {
-        try (OnnxSeq2SeqModel model = OnnxSeq2SeqModel.load(TinyModels.FIXTURES.resolve(fixture),
-                OnnxModelOptions.defaults().withVariant(Variant.FP32).withLayout(DecoderLayout.MERGED).withIntraOpThreads(1))) {
+    private static void assertPaddedRunMatches(
+            String fixture, JsonNode c, int bucket, BeamSearch.LengthConvention convention) {
+        try (OnnxSeq2SeqModel model = OnnxSeq2SeqModel.load(
+                TinyModels.FIXTURES.resolve(fixture),
+                OnnxModelOptions.defaults()
+                        .withVariant(Variant.FP32)
+                        .withLayout(DecoderLayout.MERGED)
+                        .withIntraOpThreads(1))) {
             GenerationConfig config = model.generationConfig().override(ParityTest.settings(c.get("settings")));
             BatchSettings settings = new BatchSettings(16, 8192, bucket);
             for (int row = 0; row < c.get("input_ids").size(); row++) {
                 JsonNode in = c.get("input_ids").get(row);
-                int padTo = Math.min(settings.paddedLength(in.size()), model.maxPositions() != null ? model.maxPositions() : Integer.MAX_VALUE);
+                int padTo = Math.min(
+                        settings.paddedLength(in.size()),
+                        model.maxPositions() != null ? model.maxPositions() : Integer.MAX_VALUE);
                 long[] ids = new long[Math.max(padTo, in.size())];
                 long[] mask = new long[ids.length];
                 Arrays.fill(ids, config.resolvePadTokenId());
@@ -70,7 +83,9 @@ class BucketPaddingParityTest {
                 for (int i = 0; i < expected.length; i++) {
                     expected[i] = c.get("output_ids").get(row).get(i).intValue();
                 }
-                assertThat(out).as("row %d padded from %d to %d tokens", row, in.size(), ids.length).containsExactly(expected);
+                assertThat(out)
+                        .as("row %d padded from %d to %d tokens", row, in.size(), ids.length)
+                        .containsExactly(expected);
             }
         }
     }

@@ -51,8 +51,12 @@ class NeighbourIndependenceTest {
     }
 
     private static Seq2SeqGenerator load(String fixture, Variant variant, DecoderLayout layout) {
-        return Seq2SeqGenerator.load(TinyModels.FIXTURES.resolve(fixture),
-                OnnxModelOptions.defaults().withVariant(variant).withLayout(layout).withIntraOpThreads(1));
+        return Seq2SeqGenerator.load(
+                TinyModels.FIXTURES.resolve(fixture),
+                OnnxModelOptions.defaults()
+                        .withVariant(variant)
+                        .withLayout(layout)
+                        .withIntraOpThreads(1));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -85,16 +89,25 @@ class NeighbourIndependenceTest {
     void batchedGenerationEqualsEachInputAloneAndTheUnbatchedReference(String fixture, DecoderLayout layout) {
         try (Seq2SeqGenerator model = load(fixture, Variant.FP32, layout)) {
             for (int bucket : new int[] {1, 8}) {
-                BatchedGeneration batched = new BatchedGeneration(new BatchSettings(16, 8192, bucket), ModelCallRetry.ONCE);
-                List<BatchedGeneration.Input> inputs = TEXTS.stream().map(t -> new BatchedGeneration.Input(t, "en", "uk")).toList();
+                BatchedGeneration batched =
+                        new BatchedGeneration(new BatchSettings(16, 8192, bucket), ModelCallRetry.ONCE);
+                List<BatchedGeneration.Input> inputs = TEXTS.stream()
+                        .map(t -> new BatchedGeneration.Input(t, "en", "uk"))
+                        .toList();
                 List<BatchedGeneration.Output> all = batched.run(model, inputs);
                 for (int i = 0; i < inputs.size(); i++) {
-                    BatchedGeneration.Output alone = batched.run(model, List.of(inputs.get(i))).get(0);
-                    assertThat(all.get(i).text()).as("bucket %d, input %d", bucket, i).isEqualTo(alone.text());
-                    assertThat(all.get(i).meanLogProb()).as("bucket %d, input %d: confidence, bit for bit", bucket, i)
-                            .isEqualTo(alone.meanLogProb()).isNegative();
+                    BatchedGeneration.Output alone =
+                            batched.run(model, List.of(inputs.get(i))).get(0);
+                    assertThat(all.get(i).text())
+                            .as("bucket %d, input %d", bucket, i)
+                            .isEqualTo(alone.text());
+                    assertThat(all.get(i).meanLogProb())
+                            .as("bucket %d, input %d: confidence, bit for bit", bucket, i)
+                            .isEqualTo(alone.meanLogProb())
+                            .isNegative();
                     if (bucket == 1) {
-                        assertThat(all.get(i).text()).as("unpadded: the reference's own call")
+                        assertThat(all.get(i).text())
+                                .as("unpadded: the reference's own call")
                                 .isEqualTo(model.generate(TEXTS.get(i)).text().strip());
                     }
                 }
@@ -109,11 +122,18 @@ class NeighbourIndependenceTest {
             assertThat(model.rowsIndependent()).isFalse();
             long[] first = model.tokenize(TEXTS.get(0));
             long[] other = Arrays.copyOf(model.tokenize(TEXTS.get(2)), first.length);
-            float[][][] together = steps(model, new long[][] {first, other}, new long[][] {ones(first.length), ones(first.length)});
+            float[][][] together =
+                    steps(model, new long[][] {first, other}, new long[][] {ones(first.length), ones(first.length)});
             float[][][] alone = steps(model, new long[][] {first}, new long[][] {ones(first.length)});
-            assertThat(alone[0][0]).as("same length, no padding: only the neighbour differs").isNotEqualTo(together[0][0]);
-            assertThat(BatchPlan.plan(new int[] {5, 5, 5}, new String[] {"g", "g", "g"}, BatchSettings.DEFAULTS,
-                    model.rowsIndependent())).allSatisfy(b -> assertThat(b.inputs()).hasSize(1));
+            assertThat(alone[0][0])
+                    .as("same length, no padding: only the neighbour differs")
+                    .isNotEqualTo(together[0][0]);
+            assertThat(BatchPlan.plan(
+                            new int[] {5, 5, 5},
+                            new String[] {"g", "g", "g"},
+                            BatchSettings.DEFAULTS,
+                            model.rowsIndependent()))
+                    .allSatisfy(b -> assertThat(b.inputs()).hasSize(1));
         }
     }
 

@@ -25,8 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ModelCallLog implements ModelDecorator, AutoCloseable {
 
     /** One model's totals. */
-    public record Totals(long calls, long inputs, long generatedTokens, double seconds) {
-    }
+    public record Totals(long calls, long inputs, long generatedTokens, double seconds) {}
 
     private final BufferedWriter out;
     private final Map<String, String> tasks;
@@ -59,7 +58,8 @@ public final class ModelCallLog implements ModelDecorator, AutoCloseable {
             }
 
             @Override
-            public List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String source, String target, int padTo) {
+            public List<Seq2SeqGenerator.Result> generateBatch(
+                    List<String> texts, String source, String target, int padTo) {
                 long t0 = System.nanoTime();
                 List<Seq2SeqGenerator.Result> results = delegate.generateBatch(texts, source, target, padTo);
                 record(name, texts, results, System.nanoTime() - t0);
@@ -69,8 +69,8 @@ public final class ModelCallLog implements ModelDecorator, AutoCloseable {
     }
 
     private void record(String model, List<String> texts, List<Seq2SeqGenerator.Result> results, long nanos) {
-        LongAdder[] t = totals.computeIfAbsent(model, m -> new LongAdder[] {new LongAdder(), new LongAdder(),
-                new LongAdder(), new LongAdder()});
+        LongAdder[] t = totals.computeIfAbsent(
+                model, m -> new LongAdder[] {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()});
         t[0].increment();
         t[1].add(texts.size());
         for (Seq2SeqGenerator.Result r : results) {
@@ -80,8 +80,8 @@ public final class ModelCallLog implements ModelDecorator, AutoCloseable {
         synchronized (out) {
             try {
                 for (String text : texts) {
-                    out.write(JSON.writeValueAsString(Map.of("model", model, "task", tasks.getOrDefault(model, "unknown"),
-                            "text", text)));
+                    out.write(JSON.writeValueAsString(
+                            Map.of("model", model, "task", tasks.getOrDefault(model, "unknown"), "text", text)));
                     out.newLine();
                 }
             } catch (IOException e) {

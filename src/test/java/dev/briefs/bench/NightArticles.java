@@ -22,8 +22,7 @@ public final class NightArticles {
     private static final int MAX_SENTENCES = 20;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private NightArticles() {
-    }
+    private NightArticles() {}
 
     /** Writes {@code count} article files into {@code folder}; returns how many are in each language. */
     public static Map<String, Integer> write(Path corpus, int count, String date, Path folder) throws IOException {
@@ -62,6 +61,9 @@ public final class NightArticles {
         if (!Files.isRegularFile(file)) {
             throw new IOException("corpus file " + file + " is missing (give --corpus, the shared corpus folder)");
         }
-        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,53 +39,96 @@ import tools.jackson.databind.json.JsonMapper;
  *     -Dexec.args="-cp %classpath dev.briefs.bench.NightBench --models /work/bench-models --length-bucket 1"
  * </pre>
  */
-@Command(name = "bench-night", mixinStandardHelpOptions = true,
-        description = {"Benchmark a whole night: the nightly job over generated articles, with real-size models.",
-                "",
-                "Makes --articles articles (English and Ukrainian by turns) from the shared corpus, runs the",
-                "nightly job on them with opus-mt-en-uk, opus-mt-uk-en and distilbart-cnn-6-6 from --models, and",
-                "reports articles per minute, model time per stage and resident memory (RSS) over the night.",
-                "Writes WORK/bench-night.json and WORK/calls.jsonl (every model input, for tools/bench/night.sh)."})
+@Command(
+        name = "bench-night",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Benchmark a whole night: the nightly job over generated articles, with real-size models.",
+            "",
+            "Makes --articles articles (English and Ukrainian by turns) from the shared corpus, runs the",
+            "nightly job on them with opus-mt-en-uk, opus-mt-uk-en and distilbart-cnn-6-6 from --models, and",
+            "reports articles per minute, model time per stage and resident memory (RSS) over the night.",
+            "Writes WORK/bench-night.json and WORK/calls.jsonl (every model input, for tools/bench/night.sh)."
+        })
 public final class NightBench implements Callable<Integer> {
 
     private static final String DATE = "2026-11-20";
     private static final String MARKER = ".bench-night";
 
-    @Option(names = "--models", required = true, paramLabel = "DIR",
-            description = "Folder with opus-mt-en-uk, opus-mt-uk-en and distilbart-cnn-6-6 (tools/fixtures/make_tiny_models.py --full-size).")
+    @Option(
+            names = "--models",
+            required = true,
+            paramLabel = "DIR",
+            description =
+                    "Folder with opus-mt-en-uk, opus-mt-uk-en and distilbart-cnn-6-6 (tools/fixtures/make_tiny_models.py --full-size).")
     Path models;
 
-    @Option(names = "--corpus", defaultValue = "../shared/corpus", paramLabel = "DIR",
+    @Option(
+            names = "--corpus",
+            defaultValue = "../shared/corpus",
+            paramLabel = "DIR",
             description = "The shared corpus folder (default: ${DEFAULT-VALUE}).")
     Path corpus;
 
-    @Option(names = "--articles", defaultValue = "1000", paramLabel = "N", description = "Articles in the night (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--articles",
+            defaultValue = "1000",
+            paramLabel = "N",
+            description = "Articles in the night (default: ${DEFAULT-VALUE}).")
     int articles;
 
-    @Option(names = "--work", defaultValue = "out/bench-night", paramLabel = "DIR",
+    @Option(
+            names = "--work",
+            defaultValue = "out/bench-night",
+            paramLabel = "DIR",
             description = "Working folder, emptied first (default: ${DEFAULT-VALUE}).")
     Path work;
 
-    @Option(names = "--variant", paramLabel = "fp32|quantized",
+    @Option(
+            names = "--variant",
+            paramLabel = "fp32|quantized",
             description = "models.variant of the night's job file (default: fp32, the night's own default).")
     String variant;
 
-    @Option(names = "--max-rows", defaultValue = "16", paramLabel = "N", description = "batch.max-rows (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-rows",
+            defaultValue = "16",
+            paramLabel = "N",
+            description = "batch.max-rows (default: ${DEFAULT-VALUE}).")
     int maxRows;
 
-    @Option(names = "--length-bucket", defaultValue = "32", paramLabel = "N", description = "batch.length-bucket (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--length-bucket",
+            defaultValue = "32",
+            paramLabel = "N",
+            description = "batch.length-bucket (default: ${DEFAULT-VALUE}).")
     int lengthBucket;
 
-    @Option(names = "--commit-interval", defaultValue = "64", paramLabel = "N", description = "Articles per chunk (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--commit-interval",
+            defaultValue = "64",
+            paramLabel = "N",
+            description = "Articles per chunk (default: ${DEFAULT-VALUE}).")
     int commitInterval;
 
-    @Option(names = "--partitions", defaultValue = "2", paramLabel = "N", description = "Partitions run at once (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--partitions",
+            defaultValue = "2",
+            paramLabel = "N",
+            description = "Partitions run at once (default: ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "ONNX Runtime intra-op threads (default: 0, ORT's default).")
+    @Option(
+            names = "--threads",
+            defaultValue = "0",
+            paramLabel = "N",
+            description = "ONNX Runtime intra-op threads (default: 0, ORT's default).")
     int threads;
 
-    @Option(names = "--arena", defaultValue = "on", paramLabel = "on|off",
+    @Option(
+            names = "--arena",
+            defaultValue = "on",
+            paramLabel = "on|off",
             description = "onnx.memory-arena: ONNX Runtime's CPU memory arena (default: ${DEFAULT-VALUE}).")
     String arena;
 
@@ -130,8 +173,10 @@ public final class NightBench implements Callable<Integer> {
         Path jobFile = work.resolve("job.yaml");
         Files.writeString(jobFile, jobFile(), StandardCharsets.UTF_8);
         JobSettings settings = JobSettings.resolve(jobFile, JobFiles.read(jobFile), LocalDate.parse(DATE), null, null);
-        err.printf("bench-night: %d articles %s, variant %s, batch max-rows %d, length-bucket %d, commit-interval %d, "
-                + "partitions %d%n", articles, languages, variant, maxRows, lengthBucket, commitInterval, partitions);
+        err.printf(
+                "bench-night: %d articles %s, variant %s, batch max-rows %d, length-bucket %d, commit-interval %d, "
+                        + "partitions %d%n",
+                articles, languages, variant, maxRows, lengthBucket, commitInterval, partitions);
         err.flush();
 
         AtomicInteger written = new AtomicInteger();
@@ -140,29 +185,47 @@ public final class NightBench implements Callable<Integer> {
         double wall;
         Map<String, ModelCallLog.Totals> totals;
         RssSampler rss;
-        try (ModelCallLog calls = new ModelCallLog(work.resolve("calls.jsonl"), Map.of(
-                "distilbart-cnn-6-6", "summarization", "opus-mt-en-uk", "translation", "opus-mt-uk-en", "translation"))) {
+        try (ModelCallLog calls = new ModelCallLog(
+                work.resolve("calls.jsonl"),
+                Map.of(
+                        "distilbart-cnn-6-6",
+                        "summarization",
+                        "opus-mt-en-uk",
+                        "translation",
+                        "opus-mt-uk-en",
+                        "translation"))) {
             rss = new RssSampler(written);
             t0 = System.nanoTime();
-            outcome = JobRunner.runNightly(settings, true, brief -> {
-                int n = written.incrementAndGet();
-                if (n % 50 == 0) {
-                    err.printf("bench-night: %d articles, %.0f s, RSS %d MiB%n", n, (System.nanoTime() - t0) / 1e9,
-                            RssSampler.rssMib());
-                    err.flush();
-                }
-            }, ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", calls));
+            outcome = JobRunner.runNightly(
+                    settings,
+                    true,
+                    brief -> {
+                        int n = written.incrementAndGet();
+                        if (n % 50 == 0) {
+                            err.printf(
+                                    "bench-night: %d articles, %.0f s, RSS %d MiB%n",
+                                    n, (System.nanoTime() - t0) / 1e9, RssSampler.rssMib());
+                            err.flush();
+                        }
+                    },
+                    ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", calls));
             wall = (System.nanoTime() - t0) / 1e9;
             rss.close();
             totals = calls.totals();
         }
         if (outcome.status() != JobRunner.Status.COMPLETED) {
-            err.println("bench-night: the job ended " + outcome.status() + "; see " + settings.folders().output());
+            err.println("bench-night: the job ended " + outcome.status() + "; see "
+                    + settings.folders().output());
             return ExitCodes.JOB_FAILED;
         }
         Map<String, Object> report = report(settings, wall, written.get(), totals, rss);
-        Files.writeString(work.resolve("bench-night.json"), JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-                .build().writeValueAsString(report), StandardCharsets.UTF_8);
+        Files.writeString(
+                work.resolve("bench-night.json"),
+                JsonMapper.builder()
+                        .enable(SerializationFeature.INDENT_OUTPUT)
+                        .build()
+                        .writeValueAsString(report),
+                StandardCharsets.UTF_8);
         print(spec.commandLine().getOut(), report, totals);
         return ExitCodes.OK;
     }
@@ -204,50 +267,102 @@ public final class NightBench implements Callable<Integer> {
                   translate:
                     en-uk: opus-mt-en-uk
                     uk-en: opus-mt-uk-en
-                """.formatted(work.toAbsolutePath(), commitInterval, partitions, maxRows, lengthBucket, threads,
-                models.toAbsolutePath(), variant, arena.equals("on"));
+                """.formatted(
+                        work.toAbsolutePath(),
+                        commitInterval,
+                        partitions,
+                        maxRows,
+                        lengthBucket,
+                        threads,
+                        models.toAbsolutePath(),
+                        variant,
+                        arena.equals("on"));
     }
 
-    private Map<String, Object> report(JobSettings settings, double wall, int written,
-                                       Map<String, ModelCallLog.Totals> totals, RssSampler rss) {
+    private Map<String, Object> report(
+            JobSettings settings, double wall, int written, Map<String, ModelCallLog.Totals> totals, RssSampler rss) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("articles", written);
         r.put("wall_s", round(wall));
         r.put("articles_per_minute", round(written / wall * 60));
-        double summarise = totals.entrySet().stream().filter(e -> e.getKey().startsWith("distilbart"))
-                .mapToDouble(e -> e.getValue().seconds()).sum();
-        double translate = totals.entrySet().stream().filter(e -> e.getKey().startsWith("opus-mt"))
-                .mapToDouble(e -> e.getValue().seconds()).sum();
+        double summarise = totals.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("distilbart"))
+                .mapToDouble(e -> e.getValue().seconds())
+                .sum();
+        double translate = totals.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("opus-mt"))
+                .mapToDouble(e -> e.getValue().seconds())
+                .sum();
         r.put("summarise_model_s", round(summarise));
         r.put("translate_model_s", round(translate));
         // Partitions run side by side, so their model times add up to more than the wall time:
         // the rest of the night is only its own figure with one partition.
         r.put("other_s", partitions == 1 ? round(wall - summarise - translate) : null);
         r.put("models", totals);
-        r.put("peak_rss_mib", rss.samples().stream().mapToLong(RssSampler.Sample::rssMib).max().orElse(-1));
+        r.put(
+                "peak_rss_mib",
+                rss.samples().stream()
+                        .mapToLong(RssSampler.Sample::rssMib)
+                        .max()
+                        .orElse(-1));
         RssSampler.Sample at100 = rss.at(100);
         r.put("rss_at_100_articles_mib", at100 == null ? null : at100.rssMib());
-        r.put("rss_at_end_mib", rss.samples().isEmpty() ? null : rss.samples().get(rss.samples().size() - 1).rssMib());
+        r.put(
+                "rss_at_end_mib",
+                rss.samples().isEmpty()
+                        ? null
+                        : rss.samples().get(rss.samples().size() - 1).rssMib());
         r.put("rss_over_time", rss.samples());
-        r.put("settings", Map.of("variant", variant, "max_rows", maxRows, "length_bucket", lengthBucket,
-                "commit_interval", commitInterval, "partitions", partitions, "intra_op_threads", threads,
-                "onnx", settings.onnx().describe()));
+        r.put(
+                "settings",
+                Map.of(
+                        "variant",
+                        variant,
+                        "max_rows",
+                        maxRows,
+                        "length_bucket",
+                        lengthBucket,
+                        "commit_interval",
+                        commitInterval,
+                        "partitions",
+                        partitions,
+                        "intra_op_threads",
+                        threads,
+                        "onnx",
+                        settings.onnx().describe()));
         r.put("cores", Runtime.getRuntime().availableProcessors());
         r.put("java", System.getProperty("java.version"));
         return r;
     }
 
     private static void print(PrintWriter out, Map<String, Object> r, Map<String, ModelCallLog.Totals> totals) {
-        out.printf(Locale.ROOT, "%d articles in %.1f s: %.1f articles/min%n", r.get("articles"), (Double) r.get("wall_s"),
+        out.printf(
+                Locale.ROOT,
+                "%d articles in %.1f s: %.1f articles/min%n",
+                (Integer) r.get("articles"),
+                (Double) r.get("wall_s"),
                 (Double) r.get("articles_per_minute"));
-        out.printf(Locale.ROOT, "model time%s: summarise %.1f s, translate %.1f s%s%n",
+        out.printf(
+                Locale.ROOT,
+                "model time%s: summarise %.1f s, translate %.1f s%s%n",
                 r.get("other_s") == null ? " (summed over the partitions' threads)" : "",
-                (Double) r.get("summarise_model_s"), (Double) r.get("translate_model_s"),
-                r.get("other_s") == null ? "" : String.format(Locale.ROOT, "; the rest %.1f s", (Double) r.get("other_s")));
-        totals.forEach((m, t) -> out.printf(Locale.ROOT, "  %-20s %6d calls %7d inputs %9d tokens %8.1f s %8.1f tok/s%n",
-                m, t.calls(), t.inputs(), t.generatedTokens(), t.seconds(), t.generatedTokens() / Math.max(1e-9, t.seconds())));
-        out.printf("RSS: peak %s MiB, at article 100 %s MiB, at the end %s MiB%n", r.get("peak_rss_mib"),
-                r.get("rss_at_100_articles_mib"), r.get("rss_at_end_mib"));
+                (Double) r.get("summarise_model_s"),
+                (Double) r.get("translate_model_s"),
+                r.get("other_s") == null
+                        ? ""
+                        : String.format(Locale.ROOT, "; the rest %.1f s", (Double) r.get("other_s")));
+        totals.forEach((m, t) -> out.printf(
+                Locale.ROOT,
+                "  %-20s %6d calls %7d inputs %9d tokens %8.1f s %8.1f tok/s%n",
+                m,
+                t.calls(),
+                t.inputs(),
+                t.generatedTokens(),
+                t.seconds(),
+                t.generatedTokens() / Math.max(1e-9, t.seconds())));
+        out.printf(
+                "RSS: peak %s MiB, at article 100 %s MiB, at the end %s MiB%n",
+                r.get("peak_rss_mib"), r.get("rss_at_100_articles_mib"), r.get("rss_at_end_mib"));
     }
 
     private static double round(double v) {

@@ -14,8 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RssSampler implements AutoCloseable {
 
     /** @param seconds since the start; articles written by then; resident set in MiB */
-    public record Sample(double seconds, int articles, long rssMib) {
-    }
+    public record Sample(double seconds, int articles, long rssMib) {}
 
     private final List<Sample> samples = new ArrayList<>();
     private final AtomicInteger articles;

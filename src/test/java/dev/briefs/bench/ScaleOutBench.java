@@ -48,22 +48,24 @@ public final class ScaleOutBench {
 
     private static final String DATE = "2026-11-20";
 
-    private ScaleOutBench() {
-    }
+    private ScaleOutBench() {}
 
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
         int articles = args.length > 1 ? Integer.parseInt(args[1]) : 400;
         List<Integer> workerCounts = args.length > 2
-                ? Arrays.stream(args[2].split(",")).map(Integer::parseInt).toList() : List.of(1, 2, 4);
+                ? Arrays.stream(args[2].split(",")).map(Integer::parseInt).toList()
+                : List.of(1, 2, 4);
         Path root = Files.createTempDirectory("briefs-scaleout-bench");
         Path models = root.resolve("models");
         TinyModels.install("tiny-marian-uk-en", models, "opus-mt-uk-en");
         TinyModels.install("tiny-marian-en-uk", models, "opus-mt-en-uk");
 
-        System.out.printf("%d articles from %s, tiny models, %d cores%n%n", articles, corpus,
-                Runtime.getRuntime().availableProcessors());
-        System.out.println("| run | workers | partitions | wall s | articles/s | vs 1 worker | request to start, ms (mean / max) | last end to manager, ms |");
+        System.out.printf(
+                "%d articles from %s, tiny models, %d cores%n%n",
+                articles, corpus, Runtime.getRuntime().availableProcessors());
+        System.out.println(
+                "| run | workers | partitions | wall s | articles/s | vs 1 worker | request to start, ms (mean / max) | last end to manager, ms |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         double local = runLocal(root.resolve("local"), corpus, articles, models);
         System.out.printf("| one process, local partitions | - | 2 | %.1f | %.1f | | | |%n", local, articles / local);
@@ -74,8 +76,9 @@ public final class ScaleOutBench {
             if (workers == workerCounts.get(0)) {
                 one = r.wall;
             }
-            System.out.printf("| manager + workers | %d | %d | %.1f | %.1f | %.2fx | %d / %d | %d |%n", workers, workers, r.wall,
-                    articles / r.wall, one / r.wall, r.meanStartMs, r.maxStartMs, r.noticeMs);
+            System.out.printf(
+                    "| manager + workers | %d | %d | %.1f | %.1f | %.2fx | %d / %d | %d |%n",
+                    workers, workers, r.wall, articles / r.wall, one / r.wall, r.meanStartMs, r.maxStartMs, r.noticeMs);
         }
         // The embedded broker and database keep threads of their own; their shutdown hooks stop them.
         System.exit(0);
@@ -85,7 +88,8 @@ public final class ScaleOutBench {
         NightArticles.write(corpus, articles, DATE, TestJobs.inputDir(dir, DATE));
         // Two partitions of one ONNX Runtime thread each: the machine's cores, as the workers get them below.
         Path job = TestJobs.write(dir, "onnx:\n  intra-op-threads: " + threadsPerProcess(2) + "\n");
-        Files.writeString(job, Files.readString(job).replace("dir: " + dir.toAbsolutePath() + "/models", "dir: " + models));
+        Files.writeString(
+                job, Files.readString(job).replace("dir: " + dir.toAbsolutePath() + "/models", "dir: " + models));
         long t0 = System.nanoTime();
         JobRunner.Outcome outcome = JobRunner.runNightly(settings(job), false, RunProgress.NONE);
         double wall = (System.nanoTime() - t0) / 1e9;
@@ -93,13 +97,15 @@ public final class ScaleOutBench {
         return wall;
     }
 
-    private record Result(double wall, long meanStartMs, long maxStartMs, long noticeMs) {
-    }
+    private record Result(double wall, long meanStartMs, long maxStartMs, long noticeMs) {}
 
     private static Result runScaledOut(Path dir, Path corpus, int articles, Path models, int workers) throws Exception {
         NightArticles.write(corpus, articles, DATE, TestJobs.inputDir(dir, DATE));
         String topic = "bench-" + workers + "-" + System.nanoTime();
-        Path job = TestJobs.write(dir, EmbeddedPostgresRepository.jobFileLines() + """
+        Path job = TestJobs.write(
+                dir,
+                EmbeddedPostgresRepository.jobFileLines()
+                        + """
                 kafka:
                   bootstrap-servers: %s
                   topic: %s
@@ -108,9 +114,17 @@ public final class ScaleOutBench {
                   poll-ms: 200
                 onnx:
                   intra-op-threads: %d
-                """.formatted(EmbeddedKafka.bootstrapServers(), topic, topic, Math.max(4, workers), threadsPerProcess(workers)));
-        Files.writeString(job, Files.readString(job).replace("partitions: 2\n", "partitions: " + workers + "\n")
-                .replace("dir: " + dir.toAbsolutePath() + "/models", "dir: " + models));
+                """.formatted(
+                                        EmbeddedKafka.bootstrapServers(),
+                                        topic,
+                                        topic,
+                                        Math.max(4, workers),
+                                        threadsPerProcess(workers)));
+        Files.writeString(
+                job,
+                Files.readString(job)
+                        .replace("partitions: 2\n", "partitions: " + workers + "\n")
+                        .replace("dir: " + dir.toAbsolutePath() + "/models", "dir: " + models));
         List<Process> processes = new ArrayList<>();
         CountDownLatch assigned = new CountDownLatch(workers);
         try {
@@ -118,7 +132,8 @@ public final class ScaleOutBench {
                 Process p = ChildJvm.start("dev.briefs.cli.BriefsMain", "worker", job.toString());
                 processes.add(p);
                 Thread reader = new Thread(() -> {
-                    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                         boolean seen = false;
                         for (String line = r.readLine(); line != null; line = r.readLine()) {
                             if (!seen && line.contains("worker assigned [partition")) {
@@ -154,19 +169,31 @@ public final class ScaleOutBench {
     private static Result overheads(JobSettings settings, double wall) {
         return JobRunner.inspect(settings, ctx -> {
             JobRepository repository = ctx.getBean(JobRepository.class);
-            long id = RunRecord.latest(repository, settings.date()).orElseThrow().executionId();
+            long id =
+                    RunRecord.latest(repository, settings.date()).orElseThrow().executionId();
             JobExecution execution = repository.getJobExecution(id);
             StepExecution manager = execution.getStepExecutions().stream()
-                    .filter(s -> s.getStepName().equals("articles")).findFirst().orElseThrow();
+                    .filter(s -> s.getStepName().equals("articles"))
+                    .findFirst()
+                    .orElseThrow();
             List<StepExecution> partitions = execution.getStepExecutions().stream()
-                    .filter(s -> s.getStepName().startsWith("articleWorker:")).toList();
+                    .filter(s -> s.getStepName().startsWith("articleWorker:"))
+                    .toList();
             List<Long> starts = partitions.stream()
-                    .map(p -> Duration.between(manager.getStartTime(), p.getStartTime()).toMillis()).toList();
-            LocalDateTime lastEnd = partitions.stream().map(StepExecution::getEndTime)
-                    .max(Comparator.naturalOrder()).orElseThrow();
+                    .map(p -> Duration.between(manager.getStartTime(), p.getStartTime())
+                            .toMillis())
+                    .toList();
+            LocalDateTime lastEnd = partitions.stream()
+                    .map(StepExecution::getEndTime)
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow();
             long notice = Duration.between(lastEnd, manager.getEndTime()).toMillis();
-            return new Result(wall, Math.round(starts.stream().mapToLong(Long::longValue).average().orElse(0)),
-                    starts.stream().mapToLong(Long::longValue).max().orElse(0), notice);
+            return new Result(
+                    wall,
+                    Math.round(
+                            starts.stream().mapToLong(Long::longValue).average().orElse(0)),
+                    starts.stream().mapToLong(Long::longValue).max().orElse(0),
+                    notice);
         });
     }
 

@@ -39,8 +39,7 @@ import java.util.Set;
  */
 public final class StoryNightBench {
 
-    private StoryNightBench() {
-    }
+    private StoryNightBench() {}
 
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
@@ -52,26 +51,45 @@ public final class StoryNightBench {
         try (SentenceEmbeddingModel minilm = SentenceEmbeddingModel.loadBundled()) {
             minilm.embed(articles.get(0).windows()); // warm-up: ONNX Runtime's first calls are slower
             Timed timed = new Timed(minilm::embed);
-            EmbeddingSpace space = EmbeddingSpace.within(minilm.name(), Set.of("en"), StorySpaces.MINILM_THRESHOLD,
-                    timed);
+            EmbeddingSpace space =
+                    EmbeddingSpace.within(minilm.name(), Set.of("en"), StorySpaces.MINILM_THRESHOLD, timed);
             double wall0 = System.nanoTime() / 1e9;
             double cpu0 = cpu();
-            StoryDay day = new StoryClusterer(List.of(space), StorySpaces.LINKAGE, StorySpaces.COMPARISON)
-                    .cluster(articles);
+            StoryDay day =
+                    new StoryClusterer(List.of(space), StorySpaces.LINKAGE, StorySpaces.COMPARISON).cluster(articles);
             double wall = System.nanoTime() / 1e9 - wall0;
             double cpuAll = cpu() - cpu0;
-            long grouped = day.stories().stream().filter(s -> s.members().size() > 1).count();
-            int largest = day.stories().stream().mapToInt(s -> s.members().size()).max().orElse(0);
-            System.out.printf(Locale.ROOT, "%d English articles (%d to %d corpus lines), %d windows (at most %d an "
-                            + "article), %d cores%n", count, min, max, windows, StoryArticle.MAX_SENTENCES,
+            long grouped =
+                    day.stories().stream().filter(s -> s.members().size() > 1).count();
+            int largest = day.stories().stream()
+                    .mapToInt(s -> s.members().size())
+                    .max()
+                    .orElse(0);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d English articles (%d to %d corpus lines), %d windows (at most %d an " + "article), %d cores%n",
+                    count,
+                    min,
+                    max,
+                    windows,
+                    StoryArticle.MAX_SENTENCES,
                     Runtime.getRuntime().availableProcessors());
-            System.out.printf(Locale.ROOT, "embedding: %.1f s wall, %.1f s CPU, %d texts embedded (%.2f ms wall, "
-                            + "%.2f ms CPU each)%n", timed.wall, timed.cpu, timed.texts,
-                    timed.wall * 1000 / timed.texts, timed.cpu * 1000 / timed.texts);
-            System.out.printf(Locale.ROOT, "grouping:  %.1f s wall, %.1f s CPU%n", wall - timed.wall,
-                    cpuAll - timed.cpu);
-            System.out.printf(Locale.ROOT, "stories:   %d (%d of several articles, the largest %d)%n",
-                    day.stories().size(), grouped, largest);
+            System.out.printf(
+                    Locale.ROOT,
+                    "embedding: %.1f s wall, %.1f s CPU, %d texts embedded (%.2f ms wall, " + "%.2f ms CPU each)%n",
+                    timed.wall,
+                    timed.cpu,
+                    timed.texts,
+                    timed.wall * 1000 / timed.texts,
+                    timed.cpu * 1000 / timed.texts);
+            System.out.printf(
+                    Locale.ROOT, "grouping:  %.1f s wall, %.1f s CPU%n", wall - timed.wall, cpuAll - timed.cpu);
+            System.out.printf(
+                    Locale.ROOT,
+                    "stories:   %d (%d of several articles, the largest %d)%n",
+                    day.stories().size(),
+                    grouped,
+                    largest);
             System.out.println("work:      " + day.work());
         }
     }
@@ -90,21 +108,29 @@ public final class StoryNightBench {
             }
             next = (next + length) % pool.size();
             String id = String.format(Locale.ROOT, "night-%04d", i);
-            Article article = new Article(id, null, body.get(0), "https://news.example/" + id, "en",
-                    String.join(" ", body.subList(1, body.size())), id + ".json", List.of());
+            Article article = new Article(
+                    id,
+                    null,
+                    body.get(0),
+                    "https://news.example/" + id,
+                    "en",
+                    String.join(" ", body.subList(1, body.size())),
+                    id + ".json",
+                    List.of());
             out.add(StoryArticle.of(article, "en", null));
         }
         return out;
     }
 
     private static List<String> lines(Path file) throws IOException {
-        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
-                .filter(s -> !s.isEmpty()).toList();
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static double cpu() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     /** The model, timed: wall and process CPU seconds inside its calls. */

@@ -23,7 +23,8 @@ class AtomicFilesTest {
 
     @Test
     void aFileWrittenAtomicallyHasThePermissionsOfAnyNewFileAndNoTemporaryFileStays() throws IOException {
-        assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class),
+        assumeTrue(
+                Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class),
                 "the file system has no POSIX permissions");
         Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
 
@@ -34,16 +35,20 @@ class AtomicFilesTest {
                 .isEqualTo(Files.getPosixFilePermissions(plain));
         assertThat(Files.readString(dir.resolve("digest.html"))).isEqualTo("<p>again</p>");
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("plain.txt", "digest.html");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("plain.txt", "digest.html");
         }
     }
 
     @Test
     void permissionsAskedForAreGiven() throws IOException {
-        assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class),
+        assumeTrue(
+                Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class),
                 "the file system has no POSIX permissions");
 
-        AtomicFiles.write(dir.resolve("briefs.prom"), "x 1\n".getBytes(StandardCharsets.UTF_8),
+        AtomicFiles.write(
+                dir.resolve("briefs.prom"),
+                "x 1\n".getBytes(StandardCharsets.UTF_8),
                 PosixFilePermissions.fromString("rw-r-----"));
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("briefs.prom"))))

@@ -11,8 +11,12 @@ class BriefMakerBuilderTest {
     @Test
     void aMakerWithoutItsPartsIsRefusedNamingTheFirstMissing() {
         assertThatThrownBy(() -> BriefMaker.builder().build())
-                .isInstanceOf(NullPointerException.class).hasMessage("detector");
-        assertThatThrownBy(() -> BriefMaker.builder().detector(new LanguageDetector(List.of("en", "uk"))).build())
-                .isInstanceOf(NullPointerException.class).hasMessage("summariser");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("detector");
+        assertThatThrownBy(() -> BriefMaker.builder()
+                        .detector(new LanguageDetector(List.of("en", "uk")))
+                        .build())
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("summariser");
     }
 }

@@ -74,8 +74,8 @@ class BriefRoutesTest {
         Brief old = BriefJson.read(OLD.getBytes(StandardCharsets.UTF_8));
         assertThat(old.briefs().get("uk").route()).isNull();
         assertThat(old.briefs().get("uk").models()).isNull();
-        assertThat(old.briefs().get("uk").madeBy()).containsExactly(
-                new Brief.ModelUse("opus-mt-en-uk", "e6ca587292984b343fd829b6430ed55858496525"));
+        assertThat(old.briefs().get("uk").madeBy())
+                .containsExactly(new Brief.ModelUse("opus-mt-en-uk", "e6ca587292984b343fd829b6430ed55858496525"));
         assertThat(new String(BriefJson.pretty(old), StandardCharsets.UTF_8)).isEqualTo(OLD);
     }
 
@@ -83,16 +83,18 @@ class BriefRoutesTest {
     void aPivotIsRecordedWithBothModelsInOrderAndShownAsSuch() throws IOException {
         Brief pivot = russianBrief();
         String json = new String(BriefJson.pretty(pivot), StandardCharsets.UTF_8);
-        assertThat(json.replaceAll("\\s+", " ")).contains("\"route\" : \"pivot\", \"models\" : [ { \"model\" : \"opus-mt-ru-en\","
-                + " \"revision\" : \"afe8c6c738ec81b6d033fd8f44f9678a639a7c67\" }, { \"model\" : \"opus-mt-en-uk\","
-                + " \"revision\" : \"e6ca587292984b343fd829b6430ed55858496525\" } ]");
+        assertThat(json.replaceAll("\\s+", " "))
+                .contains("\"route\" : \"pivot\", \"models\" : [ { \"model\" : \"opus-mt-ru-en\","
+                        + " \"revision\" : \"afe8c6c738ec81b6d033fd8f44f9678a639a7c67\" }, { \"model\" : \"opus-mt-en-uk\","
+                        + " \"revision\" : \"e6ca587292984b343fd829b6430ed55858496525\" } ]");
         assertThat(BriefJson.read(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(pivot);
         assertThat(BriefMarkdown.render(pivot))
                 .contains("*Models: opus-mt-ru-en, then opus-mt-en-uk (pivot through English)*");
 
         BriefFiles.write(out, pivot);
         Digest.rebuild(out, DATE);
-        assertThat(Files.readString(out.resolve("digest.html"))).as("the first leg made the text as much as the second")
+        assertThat(Files.readString(out.resolve("digest.html")))
+                .as("the first leg made the text as much as the second")
                 .contains("<li><bdi>opus-mt-ru-en</bdi> <span class=\"revision\">revision <code><bdi>afe8c6c")
                 .contains("<li><bdi>opus-mt-en-uk</bdi>")
                 .contains("Models: opus-mt-ru-en, then opus-mt-en-uk (pivot through English)");
@@ -101,13 +103,32 @@ class BriefRoutesTest {
     /** A Russian article whose only brief language that succeeded went through English. */
     private static Brief russianBrief() {
         Map<String, Brief.LanguageBrief> briefs = new LinkedHashMap<>();
-        briefs.put("uk", new Brief.LanguageBrief("Порт знову працює.", "opus-mt-en-uk",
-                "e6ca587292984b343fd829b6430ed55858496525", Brief.OK, null, new Brief.Chunks(2, 0), "pivot",
-                List.of(new Brief.ModelUse("opus-mt-ru-en", "afe8c6c738ec81b6d033fd8f44f9678a639a7c67"),
-                        new Brief.ModelUse("opus-mt-en-uk", "e6ca587292984b343fd829b6430ed55858496525"))));
-        briefs.put("en", new Brief.LanguageBrief(null, null, null, Brief.FAILED, "no model translates ru to en",
-                new Brief.Chunks(1, 1)));
-        return new Brief("port-ru", DATE, "Порт", "ru", Brief.PARTIAL, null, new Brief.Source("port-ru.txt", null,
-                List.of()), briefs, new Brief.Chunks(3, 1));
+        briefs.put(
+                "uk",
+                new Brief.LanguageBrief(
+                        "Порт знову працює.",
+                        "opus-mt-en-uk",
+                        "e6ca587292984b343fd829b6430ed55858496525",
+                        Brief.OK,
+                        null,
+                        new Brief.Chunks(2, 0),
+                        "pivot",
+                        List.of(
+                                new Brief.ModelUse("opus-mt-ru-en", "afe8c6c738ec81b6d033fd8f44f9678a639a7c67"),
+                                new Brief.ModelUse("opus-mt-en-uk", "e6ca587292984b343fd829b6430ed55858496525"))));
+        briefs.put(
+                "en",
+                new Brief.LanguageBrief(
+                        null, null, null, Brief.FAILED, "no model translates ru to en", new Brief.Chunks(1, 1)));
+        return new Brief(
+                "port-ru",
+                DATE,
+                "Порт",
+                "ru",
+                Brief.PARTIAL,
+                null,
+                new Brief.Source("port-ru.txt", null, List.of()),
+                briefs,
+                new Brief.Chunks(3, 1));
     }
 }

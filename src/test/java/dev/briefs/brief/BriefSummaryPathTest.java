@@ -54,12 +54,36 @@ class BriefSummaryPathTest {
 
     private static Brief brief(SummaryPath path) {
         Map<String, Brief.LanguageBrief> languages = new LinkedHashMap<>();
-        languages.put("uk", new Brief.LanguageBrief("Нічний поїзд до Варшави повертається.", "opus-mt-en-uk", "abc", Brief.OK,
-                null, new Brief.Chunks(1, 0)));
-        languages.put("en", new Brief.LanguageBrief("The night train to Warsaw returns.", "distilbart-cnn-6-6", "def", Brief.OK,
-                null, new Brief.Chunks(5, 0)));
-        return new Brief("rail", "2026-11-20", "Night train", "en", Brief.OK, null,
-                new Brief.Source("rail.json", null, List.of()), languages, new Brief.Chunks(6, 0), List.of(), path);
+        languages.put(
+                "uk",
+                new Brief.LanguageBrief(
+                        "Нічний поїзд до Варшави повертається.",
+                        "opus-mt-en-uk",
+                        "abc",
+                        Brief.OK,
+                        null,
+                        new Brief.Chunks(1, 0)));
+        languages.put(
+                "en",
+                new Brief.LanguageBrief(
+                        "The night train to Warsaw returns.",
+                        "distilbart-cnn-6-6",
+                        "def",
+                        Brief.OK,
+                        null,
+                        new Brief.Chunks(5, 0)));
+        return new Brief(
+                "rail",
+                "2026-11-20",
+                "Night train",
+                "en",
+                Brief.OK,
+                null,
+                new Brief.Source("rail.json", null, List.of()),
+                languages,
+                new Brief.Chunks(6, 0),
+                List.of(),
+                path);
     }
 
     @Test
@@ -69,7 +93,8 @@ class BriefSummaryPathTest {
         byte[] json = BriefJson.pretty(brief);
 
         assertThat(new String(json, StandardCharsets.UTF_8))
-                .contains("\"summary\" : {\n    \"path\" : \"map-reduce\",\n    \"rounds\" : 2,\n    \"chunks\" : 5\n  }");
+                .contains(
+                        "\"summary\" : {\n    \"path\" : \"map-reduce\",\n    \"rounds\" : 2,\n    \"chunks\" : 5\n  }");
         assertThat(BriefJson.read(json)).isEqualTo(brief);
     }
 
@@ -87,7 +112,8 @@ class BriefSummaryPathTest {
     void theMarkdownSaysHowTheSummaryWasMadeNextToItsModelOnly() {
         String markdown = BriefMarkdown.render(brief(new SummaryPath(SummaryPath.MAP_REDUCE, 2, 5)));
 
-        assertThat(markdown).contains("*Model: distilbart-cnn-6-6 (map-reduce over 5 chunks, 2 reduce rounds)*\n")
+        assertThat(markdown)
+                .contains("*Model: distilbart-cnn-6-6 (map-reduce over 5 chunks, 2 reduce rounds)*\n")
                 .contains("*Model: opus-mt-en-uk*\n");
         assertThat(BriefMarkdown.render(brief(new SummaryPath(SummaryPath.SINGLE_CALL, 0, 1))))
                 .contains("*Model: distilbart-cnn-6-6 (one model call)*\n");

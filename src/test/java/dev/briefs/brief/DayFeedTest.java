@@ -29,7 +29,8 @@ import org.xml.sax.InputSource;
 class DayFeedTest {
 
     private static final String DATE = "2026-11-20";
-    private static final String NASTY = "Prices <b>rose</b> & fell; ]]> was here \"quoted\" 'too'\u0000\u0007\u001B\uFFFE end";
+    private static final String NASTY =
+            "Prices <b>rose</b> & fell; ]]> was here \"quoted\" 'too'\u0000\u0007\u001B\uFFFE end";
     private static final String NASTY_CLEAN = "Prices <b>rose</b> & fell; ]]> was here \"quoted\" 'too' end";
 
     @TempDir
@@ -37,12 +38,29 @@ class DayFeedTest {
 
     private static Brief brief(String id, String date, String url, String status, String en, String uk) {
         Map<String, Brief.LanguageBrief> briefs = new LinkedHashMap<>();
-        briefs.put("uk", new Brief.LanguageBrief(uk, "opus-mt-en-uk", "abc123", uk == null ? Brief.FAILED : Brief.OK,
-                uk == null ? "model not installed: opus-mt-en-uk" : null, new Brief.Chunks(1, uk == null ? 1 : 0)));
-        briefs.put("en", new Brief.LanguageBrief(en, "extractive:all-minilm-l6-v2", null, Brief.OK, null,
-                new Brief.Chunks(1, 0)));
-        return new Brief(id, date, "Title of " + id + " <&>", "en", status, null,
-                new Brief.Source(id + ".json", url, List.of()), briefs, new Brief.Chunks(2, uk == null ? 1 : 0));
+        briefs.put(
+                "uk",
+                new Brief.LanguageBrief(
+                        uk,
+                        "opus-mt-en-uk",
+                        "abc123",
+                        uk == null ? Brief.FAILED : Brief.OK,
+                        uk == null ? "model not installed: opus-mt-en-uk" : null,
+                        new Brief.Chunks(1, uk == null ? 1 : 0)));
+        briefs.put(
+                "en",
+                new Brief.LanguageBrief(
+                        en, "extractive:all-minilm-l6-v2", null, Brief.OK, null, new Brief.Chunks(1, 0)));
+        return new Brief(
+                id,
+                date,
+                "Title of " + id + " <&>",
+                "en",
+                status,
+                null,
+                new Brief.Source(id + ".json", url, List.of()),
+                briefs,
+                new Brief.Chunks(2, uk == null ? 1 : 0));
     }
 
     private static SyndFeed read(byte[] xml) throws Exception {
@@ -50,11 +68,23 @@ class DayFeedTest {
     }
 
     private void writeDay() throws Exception {
-        BriefFiles.write(out, brief("harbour", DATE, "https://example.org/harbour", Brief.OK, NASTY, "Порт знову відкрито."));
-        BriefFiles.write(out, brief("rail", "2026-11-19", "javascript:alert(1)", Brief.PARTIAL, "Night train returns.", null));
+        BriefFiles.write(
+                out, brief("harbour", DATE, "https://example.org/harbour", Brief.OK, NASTY, "Порт знову відкрито."));
+        BriefFiles.write(
+                out, brief("rail", "2026-11-19", "javascript:alert(1)", Brief.PARTIAL, "Night train returns.", null));
         BriefFiles.write(out, brief("школа", DATE, "http://example.org/school?a=1&b=2", Brief.OK, "Meals.", "Обіди."));
-        BriefFiles.write(out, new Brief("broken", DATE, null, null, Brief.FAILED, "cannot read broken.json: bad <json>",
-                new Brief.Source("broken.json", null, List.of()), Map.of(), new Brief.Chunks(0, 0)));
+        BriefFiles.write(
+                out,
+                new Brief(
+                        "broken",
+                        DATE,
+                        null,
+                        null,
+                        Brief.FAILED,
+                        "cannot read broken.json: bad <json>",
+                        new Brief.Source("broken.json", null, List.of()),
+                        Map.of(),
+                        new Brief.Chunks(0, 0)));
     }
 
     @Test
@@ -68,23 +98,29 @@ class DayFeedTest {
         assertThat(feed.getUri()).isEqualTo("tag:briefs.dev,2026-11-20:briefs");
         assertThat(feed.getTitle()).isEqualTo("Briefs for 2026-11-20");
         assertThat(feed.getAuthors()).extracting("name").containsExactly("briefs");
-        assertThat(feed.getPublishedDate()).as("the feed's updated: the day, not the clock")
+        assertThat(feed.getPublishedDate())
+                .as("the feed's updated: the day, not the clock")
                 .isEqualTo(Date.from(Instant.parse("2026-11-20T00:00:00Z")));
         List<SyndEntry> entries = feed.getEntries();
-        assertThat(entries).extracting(SyndEntry::getUri).containsExactly(
-                "tag:briefs.dev,2026-11-20:broken", "tag:briefs.dev,2026-11-20:harbour",
-                "tag:briefs.dev,2026-11-20:rail", "tag:briefs.dev,2026-11-20:%D1%88%D0%BA%D0%BE%D0%BB%D0%B0")
+        assertThat(entries)
+                .extracting(SyndEntry::getUri)
+                .containsExactly(
+                        "tag:briefs.dev,2026-11-20:broken", "tag:briefs.dev,2026-11-20:harbour",
+                        "tag:briefs.dev,2026-11-20:rail", "tag:briefs.dev,2026-11-20:%D1%88%D0%BA%D0%BE%D0%BB%D0%B0")
                 .doesNotHaveDuplicates();
         SyndEntry rail = entries.get(2);
         assertThat(rail.getLink()).as("a javascript: URL is no link").isNull();
-        assertThat(rail.getUpdatedDate()).as("the brief's own date").isEqualTo(Date.from(Instant.parse("2026-11-19T00:00:00Z")));
+        assertThat(rail.getUpdatedDate())
+                .as("the brief's own date")
+                .isEqualTo(Date.from(Instant.parse("2026-11-19T00:00:00Z")));
         assertThat(rail.getCategories()).extracting(SyndCategory::getName).containsExactly(Brief.PARTIAL);
         assertThat(rail.getContents().get(0).getValue())
                 .isEqualTo("Status: partial\n\nУкраїнська: not available\n\nEnglish: Night train returns."
                         + "\n\nSources:\n- javascript:alert(1) (English)");
         assertThat(entries.get(1).getLink()).isEqualTo("https://example.org/harbour");
         assertThat(entries.get(3).getLink()).isEqualTo("http://example.org/school?a=1&b=2");
-        assertThat(entries.get(0).getDescription().getValue()).isEqualTo("Not available: cannot read broken.json: bad <json>");
+        assertThat(entries.get(0).getDescription().getValue())
+                .isEqualTo("Not available: cannot read broken.json: bad <json>");
         assertThat(entries.get(0).getTitle()).as("no title: the id").isEqualTo("broken");
 
         // Rebuilt after a rerun (here: with nothing changed), the file is the same to the byte.
@@ -100,11 +136,16 @@ class DayFeedTest {
         // A strict XML 1.0 parser takes it: nothing that XML cannot carry is left in it.
         DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml));
         String raw = new String(xml, StandardCharsets.UTF_8);
-        assertThat(raw).doesNotContain("<b>").doesNotContain("]]>").doesNotContain("CDATA").contains("type=\"text\"");
+        assertThat(raw)
+                .doesNotContain("<b>")
+                .doesNotContain("]]>")
+                .doesNotContain("CDATA")
+                .contains("type=\"text\"");
 
         SyndEntry harbour = read(xml).getEntries().get(1);
         assertThat(harbour.getTitle()).isEqualTo("Title of harbour <&>");
-        assertThat(harbour.getDescription().getValue()).as("the summary: the brief in the article's language")
+        assertThat(harbour.getDescription().getValue())
+                .as("the summary: the brief in the article's language")
                 .isEqualTo(NASTY_CLEAN);
         assertThat(harbour.getContents().get(0).getValue())
                 .isEqualTo("Status: ok\n\nУкраїнська: Порт знову відкрито.\n\nEnglish: " + NASTY_CLEAN

@@ -12,22 +12,41 @@ import org.junit.jupiter.api.Test;
 class DayStoriesTest {
 
     private static Brief brief(String id, String status, String url) {
-        return new Brief(id, "2026-11-20", "Title " + id, "en", status, null,
-                new Brief.Source(id + ".json", url, List.of()), Map.of(), new Brief.Chunks(1, 0));
+        return new Brief(
+                id,
+                "2026-11-20",
+                "Title " + id,
+                "en",
+                status,
+                null,
+                new Brief.Source(id + ".json", url, List.of()),
+                Map.of(),
+                new Brief.Chunks(1, 0));
     }
 
     private static StoryMembership row(String id, String story, double similarity) {
-        return new StoryMembership(id, story, id.equals(story), "longest: 300 words; next b, 200 words", similarity,
-                id.equals(story) ? null : "all-minilm-l6-v2", "en", "example.org", "https://example.org/" + id, id + ".json",
+        return new StoryMembership(
+                id,
+                story,
+                id.equals(story),
+                "longest: 300 words; next b, 200 words",
+                similarity,
+                id.equals(story) ? null : "all-minilm-l6-v2",
+                "en",
+                "example.org",
+                "https://example.org/" + id,
+                id + ".json",
                 id.equals(story) ? 0 : 1);
     }
 
     @Test
     void recordedMembersShareOneEntryAndAnArticleWithoutARowIsAStoryOfItsOwn() {
-        DayStories day = DayStories.recorded(List.of(row("a", "a", 1.0), row("b", "a", 0.91), row("gone", "a", 0.8)),
-                List.of("a note"));
-        List<StoryBrief> stories = day.arrange(List.of(brief("a", Brief.OK, "https://example.org/a"),
-                brief("b", Brief.FAILED, "https://example.org/b"), brief("late", Brief.OK, "https://www.late.example/x")));
+        DayStories day = DayStories.recorded(
+                List.of(row("a", "a", 1.0), row("b", "a", 0.91), row("gone", "a", 0.8)), List.of("a note"));
+        List<StoryBrief> stories = day.arrange(List.of(
+                brief("a", Brief.OK, "https://example.org/a"),
+                brief("b", Brief.FAILED, "https://example.org/b"),
+                brief("late", Brief.OK, "https://www.late.example/x")));
 
         assertThat(stories).extracting(StoryBrief::story).containsExactly("a", "late");
         StoryBrief a = stories.get(0);
@@ -44,38 +63,63 @@ class DayStoriesTest {
     }
 
     private static StoryMembership ranked(String id, int rank) {
-        return new StoryMembership(id, "a", rank == 0, "longest: 300 words; next c, 250 words", 0.9,
-                rank == 0 ? null : "all-minilm-l6-v2", "en", "example.org", "https://example.org/" + id, id + ".json", rank);
+        return new StoryMembership(
+                id,
+                "a",
+                rank == 0,
+                "longest: 300 words; next c, 250 words",
+                0.9,
+                rank == 0 ? null : "all-minilm-l6-v2",
+                "en",
+                "example.org",
+                "https://example.org/" + id,
+                id + ".json",
+                rank);
     }
 
     @Test
     void aFailedLeadIsStoodInForByTheNextMemberInTheLeadOrderWhoseBriefDidNotFail() {
         // The lead order is a, d, c, b (as recorded: longest first): d failed too, so c stands in, not b (by id).
-        DayStories day = DayStories.recorded(List.of(ranked("a", 0), ranked("b", 3), ranked("c", 2), ranked("d", 1)),
-                List.of());
-        List<Brief> briefs = List.of(brief("a", Brief.FAILED, null), brief("b", Brief.OK, null),
-                brief("c", Brief.PARTIAL, null), brief("d", Brief.FAILED, null));
+        DayStories day =
+                DayStories.recorded(List.of(ranked("a", 0), ranked("b", 3), ranked("c", 2), ranked("d", 1)), List.of());
+        List<Brief> briefs = List.of(
+                brief("a", Brief.FAILED, null),
+                brief("b", Brief.OK, null),
+                brief("c", Brief.PARTIAL, null),
+                brief("d", Brief.FAILED, null));
 
         StoryBrief story = day.arrange(briefs).get(0);
         assertThat(story.lead()).isEqualTo("a");
         assertThat(story.brief().id()).isEqualTo("c");
         assertThat(story.leadNote()).isEqualTo("lead a failed; made from c");
-        assertThat(story.members()).extracting(StoryBrief.Member::id).as("the members as recorded")
+        assertThat(story.members())
+                .extracting(StoryBrief.Member::id)
+                .as("the members as recorded")
                 .containsExactly("a", "b", "c", "d");
         assertThat(BriefJson.line(story)).contains("\"leadNote\":\"lead a failed; made from c\"");
         assertThat(StorySources.leadLine(story))
-                .isEqualTo("Story of 4 articles; lead a failed; made from c (lead: longest: 300 words; next c, 250 words)");
+                .isEqualTo(
+                        "Story of 4 articles; lead a failed; made from c (lead: longest: 300 words; next c, 250 words)");
 
-        StoryBrief repaired = day.arrange(List.of(brief("a", Brief.PARTIAL, null), brief("b", Brief.OK, null),
-                brief("c", Brief.PARTIAL, null), brief("d", Brief.FAILED, null))).get(0);
+        StoryBrief repaired = day.arrange(List.of(
+                        brief("a", Brief.PARTIAL, null),
+                        brief("b", Brief.OK, null),
+                        brief("c", Brief.PARTIAL, null),
+                        brief("d", Brief.FAILED, null)))
+                .get(0);
         assertThat(repaired.brief().id()).isEqualTo("a");
         assertThat(repaired.leadNote()).isNull();
         assertThat(BriefJson.line(repaired)).doesNotContain("leadNote");
 
-        List<Brief> allFailed = List.of(brief("a", Brief.FAILED, null), brief("b", Brief.FAILED, null),
-                brief("c", Brief.FAILED, null), brief("d", Brief.FAILED, null));
+        List<Brief> allFailed = List.of(
+                brief("a", Brief.FAILED, null),
+                brief("b", Brief.FAILED, null),
+                brief("c", Brief.FAILED, null),
+                brief("d", Brief.FAILED, null));
         StoryBrief none = day.arrange(allFailed).get(0);
-        assertThat(none.brief().id()).as("no member to stand in: the lead's failure shows").isEqualTo("a");
+        assertThat(none.brief().id())
+                .as("no member to stand in: the lead's failure shows")
+                .isEqualTo("a");
         assertThat(none.leadNote()).isNull();
     }
 

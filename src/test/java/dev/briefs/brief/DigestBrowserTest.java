@@ -55,13 +55,18 @@ class DigestBrowserTest {
     @BeforeAll
     static void runTheSampleDay() throws IOException {
         for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
-            assumeTrue(Files.isExecutable(p), p + " is missing: install Chromium and its driver "
-                    + "(Debian: apt-get install chromium chromium-driver) to run the browser test");
+            assumeTrue(
+                    Files.isExecutable(p),
+                    p + " is missing: install Chromium and its driver "
+                            + "(Debian: apt-get install chromium chromium-driver) to run the browser test");
         }
         TestJobs.inputWithSamples(root, DATE);
         Path job = TestJobs.write(root, "");
         // A summariser that is not installed, so that the page also shows briefs marked degraded.
-        Files.writeString(job, Files.readString(job).replace("  translate:\n", "  summarise:\n    en: distilbart-cnn-6-6\n  translate:\n"));
+        Files.writeString(
+                job,
+                Files.readString(job)
+                        .replace("  translate:\n", "  summarise:\n    en: distilbart-cnn-6-6\n  translate:\n"));
         // One direction's model (the tiny one: its text is noise), and a confidence no model reaches: the English
         // articles' Ukrainian briefs are doubtful, the Ukrainian articles' English ones fail.
         TinyModels.install("tiny-marian-en-uk", root.resolve("models"), "opus-mt-en-uk");
@@ -72,7 +77,10 @@ class DigestBrowserTest {
         assertThat(page).as(run.err()).exists();
         briefs = BriefFiles.readAll(out);
         assertThat(briefs).hasSize(4);
-        assertThat(briefs).flatExtracting(b -> b.briefs().values()).filteredOn(Brief.LanguageBrief::hasDoubts).hasSize(2);
+        assertThat(briefs)
+                .flatExtracting(b -> b.briefs().values())
+                .filteredOn(Brief.LanguageBrief::hasDoubts)
+                .hasSize(2);
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -85,9 +93,12 @@ class DigestBrowserTest {
             assertThat((Long) script(browser, "return document.documentElement.scrollWidth"))
                     .as("no horizontal scroll at 360 px")
                     .isLessThanOrEqualTo((Long) script(browser, "return document.documentElement.clientWidth"));
-            List<WebElement> langs = browser.findElements(By.cssSelector("article.story")).get(0).findElements(By.cssSelector(".lang"));
-            assertThat(langs.get(1).getRect().getY()).as("languages stacked")
-                    .isGreaterThanOrEqualTo(langs.get(0).getRect().getY() + langs.get(0).getRect().getHeight());
+            List<WebElement> langs =
+                    browser.findElements(By.cssSelector("article.story")).get(0).findElements(By.cssSelector(".lang"));
+            assertThat(langs.get(1).getRect().getY())
+                    .as("languages stacked")
+                    .isGreaterThanOrEqualTo(langs.get(0).getRect().getY()
+                            + langs.get(0).getRect().getHeight());
             screenshot(browser, "digest-phone.png");
             noConsoleErrors(browser);
         } finally {
@@ -115,7 +126,9 @@ class DigestBrowserTest {
                 expected.addAll(b.source().links());
             }
             List<WebElement> links = browser.findElements(By.cssSelector("a"));
-            assertThat(links).extracting(a -> a.getDomAttribute("href")).containsExactlyInAnyOrderElementsOf(expected)
+            assertThat(links)
+                    .extracting(a -> a.getDomAttribute("href"))
+                    .containsExactlyInAnyOrderElementsOf(expected)
                     .allMatch(href -> href.startsWith("https://") || href.startsWith("http://"));
             assertThat(links).allSatisfy(a -> {
                 assertThat(a.isDisplayed()).isTrue();
@@ -133,11 +146,28 @@ class DigestBrowserTest {
     }
 
     /** Text a reader reads: headings, the briefs, their details. */
-    private static final List<String> BODY_TEXT = List.of("h1", ".counts .total", ".models li", "h2", ".meta", ".sources h3", ".members li",
-            ".lang h3", ".lang .text", ".model", ".checks");
+    private static final List<String> BODY_TEXT = List.of(
+            "h1",
+            ".counts .total",
+            ".models li",
+            "h2",
+            ".meta",
+            ".sources h3",
+            ".members li",
+            ".lang h3",
+            ".lang .text",
+            ".model",
+            ".checks");
     /** What says how a brief went. */
-    private static final List<String> STATUS_MARKS = List.of(".mark.ok", ".mark.partial", ".mark.failed", ".mark.degraded",
-            ".problem.failed", ".degradations li", ".mark.doubtful", ".doubts li");
+    private static final List<String> STATUS_MARKS = List.of(
+            ".mark.ok",
+            ".mark.partial",
+            ".mark.failed",
+            ".mark.degraded",
+            ".problem.failed",
+            ".degradations li",
+            ".mark.doubtful",
+            ".doubts li");
 
     @Test
     void inTheDarkThemeThePageIsDarkItsTextLightAndEveryTextReadable() throws IOException {
@@ -145,9 +175,15 @@ class DigestBrowserTest {
         try {
             emulate(browser, "screen", "dark");
             everyBriefIsShown(browser);
-            assertThat(colour(browser, "body", "background-color").luminance()).as("dark page").isLessThan(0.05);
-            assertThat(colour(browser, ".story", "background-color").luminance()).as("dark cards").isLessThan(0.05);
-            assertThat(colour(browser, "body", "color").luminance()).as("light text").isGreaterThan(0.6);
+            assertThat(colour(browser, "body", "background-color").luminance())
+                    .as("dark page")
+                    .isLessThan(0.05);
+            assertThat(colour(browser, ".story", "background-color").luminance())
+                    .as("dark cards")
+                    .isLessThan(0.05);
+            assertThat(colour(browser, "body", "color").luminance())
+                    .as("light text")
+                    .isGreaterThan(0.6);
             everyTextIsReadable(browser);
             screenshot(browser, "digest-desktop-dark.png");
             noConsoleErrors(browser);
@@ -161,8 +197,12 @@ class DigestBrowserTest {
         ChromeDriver browser = open(1280, 900, false);
         try {
             emulate(browser, "screen", "light");
-            assertThat(colour(browser, "body", "background-color").luminance()).as("light page").isGreaterThan(0.85);
-            assertThat(colour(browser, "body", "color").luminance()).as("dark text").isLessThan(0.05);
+            assertThat(colour(browser, "body", "background-color").luminance())
+                    .as("light page")
+                    .isGreaterThan(0.85);
+            assertThat(colour(browser, "body", "color").luminance())
+                    .as("dark text")
+                    .isLessThan(0.05);
             everyTextIsReadable(browser);
         } finally {
             browser.quit();
@@ -179,21 +219,30 @@ class DigestBrowserTest {
     void printedThePageIsBlackOnWhiteWithTheLinksAddressesAndNothingCutOff() {
         ChromeDriver browser = open(1280, 900, false);
         try {
-            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+            browser.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
                     Map.of("width", 718, "height", 1000, "deviceScaleFactor", 1, "mobile", false));
             for (String screenTheme : List.of("light", "dark")) {
                 emulate(browser, "print", screenTheme);
-                assertThat(colour(browser, "body", "background-color")).as(screenTheme).isEqualTo(WHITE);
-                assertThat(colour(browser, ".story", "background-color")).as(screenTheme).isEqualTo(WHITE);
+                assertThat(colour(browser, "body", "background-color"))
+                        .as(screenTheme)
+                        .isEqualTo(WHITE);
+                assertThat(colour(browser, ".story", "background-color"))
+                        .as(screenTheme)
+                        .isEqualTo(WHITE);
                 for (String selector : BODY_TEXT) {
-                    assertThat(PageColours.of(browser, selector)).as(screenTheme + " " + selector)
+                    assertThat(PageColours.of(browser, selector))
+                            .as(screenTheme + " " + selector)
                             .allSatisfy(seen -> assertThat(seen.background()).isEqualTo(WHITE))
-                            .allSatisfy(seen -> assertThat(seen.foreground().luminance()).isLessThan(0.05));
+                            .allSatisfy(seen ->
+                                    assertThat(seen.foreground().luminance()).isLessThan(0.05));
                 }
                 for (String selector : STATUS_MARKS) {
-                    assertThat(PageColours.of(browser, selector)).as(screenTheme + " " + selector + ": no tint")
+                    assertThat(PageColours.of(browser, selector))
+                            .as(screenTheme + " " + selector + ": no tint")
                             .allSatisfy(seen -> assertThat(seen.background()).isEqualTo(WHITE))
-                            .allSatisfy(seen -> assertThat(seen.contrast()).isGreaterThanOrEqualTo(PageColours.AA_TEXT));
+                            .allSatisfy(
+                                    seen -> assertThat(seen.contrast()).isGreaterThanOrEqualTo(PageColours.AA_TEXT));
                 }
                 List<WebElement> links = browser.findElements(By.cssSelector("a"));
                 assertThat(links).as(screenTheme).isNotEmpty().allSatisfy(a -> {
@@ -202,9 +251,12 @@ class DigestBrowserTest {
                     assertThat(PageColours.Colour.parse(a.getCssValue("color"))).isEqualTo(BLACK);
                 });
                 assertThat(PageColours.style(browser, ".story", "break-inside")).isEqualTo("avoid");
-                assertThat(script(browser, "return document.documentElement.clientWidth")).isEqualTo(718L);
-                assertThat(script(browser, OVERFLOWING)).as(screenTheme + ": elements past the page's right edge")
-                        .asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
+                assertThat(script(browser, "return document.documentElement.clientWidth"))
+                        .isEqualTo(718L);
+                assertThat(script(browser, OVERFLOWING))
+                        .as(screenTheme + ": elements past the page's right edge")
+                        .asInstanceOf(InstanceOfAssertFactories.LIST)
+                        .isEmpty();
             }
             noConsoleErrors(browser);
         } finally {
@@ -231,12 +283,15 @@ class DigestBrowserTest {
 
     private static void everyTextIsReadable(WebDriver browser) {
         for (String shown : List.of(".mark.failed", ".mark.degraded", ".mark.doubtful", ".doubts li", ".checks")) {
-            assertThat(PageColours.of(browser, shown)).as(shown + " is on the page, so its contrast is checked").isNotEmpty();
+            assertThat(PageColours.of(browser, shown))
+                    .as(shown + " is on the page, so its contrast is checked")
+                    .isNotEmpty();
         }
         for (String selector : concat(BODY_TEXT, List.of("a"), STATUS_MARKS)) {
-            assertThat(PageColours.of(browser, selector)).allSatisfy(seen -> assertThat(seen.contrast())
-                    .as("%s '%s': %s on %s", selector, seen.text(), seen.foreground(), seen.background())
-                    .isGreaterThanOrEqualTo(PageColours.AA_TEXT));
+            assertThat(PageColours.of(browser, selector))
+                    .allSatisfy(seen -> assertThat(seen.contrast())
+                            .as("%s '%s': %s on %s", selector, seen.text(), seen.foreground(), seen.background())
+                            .isGreaterThanOrEqualTo(PageColours.AA_TEXT));
         }
     }
 
@@ -255,10 +310,19 @@ class DigestBrowserTest {
 
     /** As Chromium's DevTools "Rendering" panel does it: the media type and the reader's theme. */
     private static void emulate(ChromeDriver browser, String media, String colorScheme) {
-        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media,
-                "features", List.of(Map.of("name", "prefers-color-scheme", "value", colorScheme))));
-        assertThat(script(browser, "return matchMedia('(prefers-color-scheme: " + colorScheme + ")').matches"
-                + " && matchMedia('" + media + "').matches")).as(media + ", " + colorScheme + " emulated").isEqualTo(true);
+        browser.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                Map.of(
+                        "media",
+                        media,
+                        "features",
+                        List.of(Map.of("name", "prefers-color-scheme", "value", colorScheme))));
+        assertThat(script(
+                        browser,
+                        "return matchMedia('(prefers-color-scheme: " + colorScheme + ")').matches" + " && matchMedia('"
+                                + media + "').matches"))
+                .as(media + ", " + colorScheme + " emulated")
+                .isEqualTo(true);
     }
 
     private static void everyBriefIsShown(WebDriver browser) {
@@ -268,7 +332,9 @@ class DigestBrowserTest {
             assertThat(visible).contains(b.title() != null ? b.title() : b.id());
             b.briefs().forEach((lang, lb) -> {
                 if (lb.ok()) {
-                    assertThat(visible).as(b.id() + " " + lang).contains(lb.text().replaceAll("\\s+", " "));
+                    assertThat(visible)
+                            .as(b.id() + " " + lang)
+                            .contains(lb.text().replaceAll("\\s+", " "));
                 } else {
                     assertThat(visible).as(b.id() + " " + lang).contains("Failed: " + lb.error());
                 }
@@ -280,14 +346,34 @@ class DigestBrowserTest {
     private static ChromeDriver open(int width, int height, boolean phone) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--hide-scrollbars", "--window-size=" + width + "," + height);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--window-size=" + width + "," + height);
         if (phone) {
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", width, "height", height, "pixelRatio", 1.0, "mobile", true, "touch", true)));
+            options.setExperimentalOption(
+                    "mobileEmulation",
+                    Map.of(
+                            "deviceMetrics",
+                            Map.of(
+                                    "width",
+                                    width,
+                                    "height",
+                                    height,
+                                    "pixelRatio",
+                                    1.0,
+                                    "mobile",
+                                    true,
+                                    "touch",
+                                    true)));
         }
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.get(page.toUri().toString());
         return browser;
@@ -299,8 +385,10 @@ class DigestBrowserTest {
 
     private static void noConsoleErrors(WebDriver browser) {
         List<LogEntry> entries = browser.manage().logs().get(LogType.BROWSER).getAll();
-        assertThat(entries).filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
-                .extracting(LogEntry::getMessage).isEmpty();
+        assertThat(entries)
+                .filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                .extracting(LogEntry::getMessage)
+                .isEmpty();
     }
 
     private static void screenshot(WebDriver browser, String name) throws IOException {

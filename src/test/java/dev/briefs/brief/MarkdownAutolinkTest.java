@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 class MarkdownAutolinkTest {
 
     private static final List<Extension> GFM_LINKS = List.of(AutolinkExtension.create());
-    private static final String QUOTED = "See https://evil.example/pay?x=1 or www.evil.example, write to press@evil.example,"
-            + " ftp://files.evil.example/a`b`` and (http://evil.example/in-brackets).";
+    private static final String QUOTED =
+            "See https://evil.example/pay?x=1 or www.evil.example, write to press@evil.example,"
+                    + " ftp://files.evil.example/a`b`` and (http://evil.example/in-brackets).";
 
     @Test
     void theRendererReallyLinksBareUrlsInPlainText() {
@@ -33,10 +34,21 @@ class MarkdownAutolinkTest {
     void urlsQuotedInAnArticleAreShownNotLinkedWhileTheSourceIsALink() {
         Map<String, Brief.LanguageBrief> languages = new LinkedHashMap<>();
         languages.put("en", new Brief.LanguageBrief(QUOTED, "m", null, Brief.OK, null, new Brief.Chunks(1, 0)));
-        Brief brief = new Brief("a", "2026-11-20", "Title www.evil.example/title", "en", Brief.OK, null,
-                new Brief.Source("a.json", "https://example.org/real", List.of()), languages, new Brief.Chunks(1, 0));
+        Brief brief = new Brief(
+                "a",
+                "2026-11-20",
+                "Title www.evil.example/title",
+                "en",
+                Brief.OK,
+                null,
+                new Brief.Source("a.json", "https://example.org/real", List.of()),
+                languages,
+                new Brief.Chunks(1, 0));
 
-        for (String markdown : List.of(BriefMarkdown.render(brief), Digest.render("2026-11-20", DayStories.none("test").arrange(List.of(brief)), DayReport.of(List.of(brief))))) {
+        for (String markdown : List.of(
+                BriefMarkdown.render(brief),
+                Digest.render(
+                        "2026-11-20", DayStories.none("test").arrange(List.of(brief)), DayReport.of(List.of(brief))))) {
             Document page = rendered(markdown);
             assertThat(page.select("a")).extracting(a -> a.attr("href")).containsExactly("https://example.org/real");
             assertThat(page.body().text()).contains(QUOTED).contains("Title www.evil.example/title");

@@ -76,13 +76,13 @@ final class PageColours {
             return out;
             """;
 
-    private PageColours() {
-    }
+    private PageColours() {}
 
     /** Every element the selector matches, as seen; fails when there is none, so a renamed class cannot pass unseen. */
     @SuppressWarnings("unchecked")
     static List<Seen> of(WebDriver browser, String selector) {
-        List<Map<String, Object>> raw = (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeScript(SCRIPT, selector);
+        List<Map<String, Object>> raw =
+                (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeScript(SCRIPT, selector);
         if (raw.isEmpty()) {
             throw new AssertionError("no element matches " + selector);
         }
@@ -91,16 +91,19 @@ final class PageColours {
             if (r.get("bg") == null) {
                 throw new AssertionError(selector + " has no opaque background under it: the canvas colour is unknown");
             }
-            seen.add(new Seen(selector, (String) r.get("text"), Colour.parse((String) r.get("fg")),
-                    Colour.parse((String) r.get("bg"))));
+            seen.add(
+                    new Seen(selector, (String) r.get("text"), Colour.parse((String) r.get("fg")), Colour.parse((String)
+                            r.get("bg"))));
         }
         return seen;
     }
 
     /** The computed value of a CSS property of the first element the selector matches. */
     static String style(WebDriver browser, String selector, String property) {
-        return (String) ((JavascriptExecutor) browser).executeScript(
-                "return getComputedStyle(document.querySelector(arguments[0])).getPropertyValue(arguments[1])",
-                selector, property);
+        return (String) ((JavascriptExecutor) browser)
+                .executeScript(
+                        "return getComputedStyle(document.querySelector(arguments[0])).getPropertyValue(arguments[1])",
+                        selector,
+                        property);
     }
 }

@@ -61,7 +61,8 @@ class OutputCacheConfidenceTest {
         if (kind.equals("postgres")) {
             return new DriverManagerDataSource(EmbeddedPostgresRepository.newDatabase(), "postgres", "");
         }
-        return new DriverManagerDataSource("jdbc:h2:mem:cache" + H2_DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        return new DriverManagerDataSource(
+                "jdbc:h2:mem:cache" + H2_DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "");
     }
 
     private static OutputCache cache(DataSource db, String kind) {
@@ -77,11 +78,17 @@ class OutputCacheConfidenceTest {
         TextGenerator cached = CachingTextGenerator.wrap("opus-mt-en-uk", "files-1", counting, cache(db, kind));
 
         Seq2SeqGenerator.Result made = cached.generate(TEXT);
-        assertThat(made.meanLogProb()).as("the model gives its mean log-probability").isNegative()
+        assertThat(made.meanLogProb())
+                .as("the model gives its mean log-probability")
+                .isNegative()
                 .isEqualTo(model.generate(TEXT).meanLogProb());
         Seq2SeqGenerator.Result kept = cached.generate(TEXT);
-        assertThat(counting.calls).as("the second call is answered by the cache").hasValue(1);
-        assertThat(kept.meanLogProb()).as("the number the cache kept, bit for bit").isEqualTo(made.meanLogProb());
+        assertThat(counting.calls)
+                .as("the second call is answered by the cache")
+                .hasValue(1);
+        assertThat(kept.meanLogProb())
+                .as("the number the cache kept, bit for bit")
+                .isEqualTo(made.meanLogProb());
         assertThat(kept.outputIds()).containsExactly(made.outputIds());
         assertThat(kept.text()).isEqualTo(made.text());
 
@@ -109,30 +116,39 @@ class OutputCacheConfidenceTest {
         Seq2SeqGenerator.Result made = cached.generate(TEXT);
 
         // the row as an older version kept it: everything but the number
-        assertThat(jdbc.update("UPDATE " + OutputCache.TABLE + " SET MEAN_LOG_PROB = NULL")).isEqualTo(1);
+        assertThat(jdbc.update("UPDATE " + OutputCache.TABLE + " SET MEAN_LOG_PROB = NULL"))
+                .isEqualTo(1);
         OutputCache.Use before = cache.use();
         Seq2SeqGenerator.Result remade = cached.generate(TEXT);
-        assertThat(counting.calls).as("kept without the number: a miss, the model runs again").hasValue(2);
+        assertThat(counting.calls)
+                .as("kept without the number: a miss, the model runs again")
+                .hasValue(2);
         assertThat(cache.use().misses()).isEqualTo(before.misses() + 1);
         assertThat(remade.meanLogProb()).isEqualTo(made.meanLogProb());
 
         Seq2SeqGenerator.Result kept = cached.generate(TEXT);
         assertThat(counting.calls).as("kept again, with the number this time").hasValue(2);
         assertThat(kept.meanLogProb()).isEqualTo(made.meanLogProb());
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + OutputCache.TABLE + " WHERE MEAN_LOG_PROB IS NOT NULL",
-                Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM " + OutputCache.TABLE + " WHERE MEAN_LOG_PROB IS NOT NULL",
+                        Integer.class))
+                .isEqualTo(1);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void batchesKeepEachRowsNumber(String kind) {
-        TextGenerator cached = CachingTextGenerator.wrap("opus-mt-en-uk", "files-1", model, cache(database(kind), kind));
+        TextGenerator cached =
+                CachingTextGenerator.wrap("opus-mt-en-uk", "files-1", model, cache(database(kind), kind));
         List<String> texts = List.of(TEXT, "Schools open again on Monday.");
         List<Seq2SeqGenerator.Result> made = cached.generateBatch(texts, "en", "uk", 16);
         List<Seq2SeqGenerator.Result> kept = cached.generateBatch(texts, "en", "uk", 16);
         assertThat(made.get(0).meanLogProb()).isNotEqualTo(made.get(1).meanLogProb());
         for (int i = 0; i < texts.size(); i++) {
-            assertThat(kept.get(i).meanLogProb()).as("row %d", i).isEqualTo(made.get(i).meanLogProb()).isNegative();
+            assertThat(kept.get(i).meanLogProb())
+                    .as("row %d", i)
+                    .isEqualTo(made.get(i).meanLogProb())
+                    .isNegative();
         }
     }
 }

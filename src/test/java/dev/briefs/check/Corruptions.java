@@ -20,15 +20,21 @@ import java.util.stream.Collectors;
  */
 final class Corruptions {
 
-    enum Kind { NUMBER, DATE, NAME, NEGATION }
-
-    record Corruption(Kind kind, String before, String after, String corrupted) {
+    enum Kind {
+        NUMBER,
+        DATE,
+        NAME,
+        NEGATION
     }
 
-    private static final String MONTH = "January|February|March|April|May|June|July|August|September|October|November|December";
-    private static final Pattern DATE = Pattern.compile(
-            "\\b(" + MONTH + ")[\\s\\u00A0](\\d{1,2})\\b(?![\\d:])|(?<![\\d.,:])\\b(\\d{1,2})[\\s\\u00A0](" + MONTH + ")\\b");
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,:/\\p{L}])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(?![\\d:/])");
+    record Corruption(Kind kind, String before, String after, String corrupted) {}
+
+    private static final String MONTH =
+            "January|February|March|April|May|June|July|August|September|October|November|December";
+    private static final Pattern DATE = Pattern.compile("\\b(" + MONTH
+            + ")[\\s\\u00A0](\\d{1,2})\\b(?![\\d:])|(?<![\\d.,:])\\b(\\d{1,2})[\\s\\u00A0](" + MONTH + ")\\b");
+    private static final Pattern NUMBER =
+            Pattern.compile("(?<![\\d.,:/\\p{L}])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(?![\\d:/])");
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(?:not |never |no longer |no )|(?<=\\b(?:ca|wo|do|does|did|is|are|was|were|has|have|had|could|should|would))n[’']t\\b|\\bcannot\\b",
             Pattern.CASE_INSENSITIVE);
@@ -78,7 +84,8 @@ final class Corruptions {
             long changed = whole + 1 + random.nextInt(9);
             if (!sourceDigits.contains(String.valueOf(changed))) {
                 String after = changed + fraction;
-                return Optional.of(new Corruption(Kind.NUMBER, before, after, replace(pair.en(), number[0], number[1], after)));
+                return Optional.of(
+                        new Corruption(Kind.NUMBER, before, after, replace(pair.en(), number[0], number[1], after)));
             }
         }
         return Optional.empty();
@@ -101,7 +108,10 @@ final class Corruptions {
             int shift = (1 + random.nextInt(5)) * (random.nextBoolean() ? 1 : -1);
             int after = before + shift;
             if (after >= 1 && after <= 28 && !sourceDigits.contains(String.valueOf(after))) {
-                return Optional.of(new Corruption(Kind.DATE, String.valueOf(before), String.valueOf(after),
+                return Optional.of(new Corruption(
+                        Kind.DATE,
+                        String.valueOf(before),
+                        String.valueOf(after),
                         replace(pair.en(), day[0], day[1], String.valueOf(after))));
             }
         }
@@ -109,7 +119,8 @@ final class Corruptions {
     }
 
     private Optional<Corruption> swapName(SegmentPair pair, List<String> namesInSegment) {
-        List<String> present = namesInSegment.stream().filter(name -> pair.en().contains(name)).toList();
+        List<String> present =
+                namesInSegment.stream().filter(name -> pair.en().contains(name)).toList();
         if (present.isEmpty()) {
             return Optional.empty();
         }
@@ -120,13 +131,16 @@ final class Corruptions {
                 .flatMap(entry -> entry.getValue().stream())
                 .filter(name -> Arrays.stream(name.toLowerCase(Locale.ROOT).split("[\\s-]+"))
                         .noneMatch(word -> word.length() > 2 && document.contains(word)))
-                .distinct().sorted().collect(Collectors.toList());
+                .distinct()
+                .sorted()
+                .collect(Collectors.toList());
         if (pool.isEmpty()) {
             return Optional.empty();
         }
         String after = pool.get(random.nextInt(pool.size()));
         int at = pair.en().indexOf(before);
-        return Optional.of(new Corruption(Kind.NAME, before, after, replace(pair.en(), at, at + before.length(), after)));
+        return Optional.of(
+                new Corruption(Kind.NAME, before, after, replace(pair.en(), at, at + before.length(), after)));
     }
 
     private Optional<Corruption> dropNegation(SegmentPair pair) {
@@ -161,7 +175,8 @@ final class Corruptions {
     }
 
     private static Set<String> digitsIn(String text) {
-        return DIGITS.matcher(text.replaceAll("(?<=\\d)[\\s\\u00A0,.](?=\\d{3})", "")).results()
+        return DIGITS.matcher(text.replaceAll("(?<=\\d)[\\s\\u00A0,.](?=\\d{3})", ""))
+                .results()
                 .map(result -> String.valueOf(Long.parseLong(result.group().length() > 18 ? "0" : result.group())))
                 .collect(Collectors.toSet());
     }

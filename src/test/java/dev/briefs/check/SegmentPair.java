@@ -24,7 +24,11 @@ record SegmentPair(String document, int index, String uk, String en) {
                         + " segments and " + en.size() + " reference segments");
             }
             for (int i = 0; i < uk.size(); i++) {
-                pairs.add(new SegmentPair(doc.get("id").asString(), i, uk.get(i).asString(), en.get(i).asString()));
+                pairs.add(new SegmentPair(
+                        doc.get("id").asString(),
+                        i,
+                        uk.get(i).asString(),
+                        en.get(i).asString()));
             }
         }
         return pairs;
@@ -39,13 +43,15 @@ record SegmentPair(String document, int index, String uk, String en) {
         List<String> sources = Files.readAllLines(SharedCorpus.file(set + ".src." + (fromUkrainian ? "uk" : "en")));
         List<String> references = Files.readAllLines(SharedCorpus.file(set + ".ref." + (fromUkrainian ? "en" : "uk")));
         if (sources.size() != references.size()) {
-            throw new IllegalStateException(set + " has " + sources.size() + " source lines and " + references.size()
-                    + " reference lines");
+            throw new IllegalStateException(
+                    set + " has " + sources.size() + " source lines and " + references.size() + " reference lines");
         }
         List<SegmentPair> pairs = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
-            pairs.add(fromUkrainian ? new SegmentPair(set, i + 1, sources.get(i), references.get(i))
-                    : new SegmentPair(set, i + 1, references.get(i), sources.get(i)));
+            pairs.add(
+                    fromUkrainian
+                            ? new SegmentPair(set, i + 1, sources.get(i), references.get(i))
+                            : new SegmentPair(set, i + 1, references.get(i), sources.get(i)));
         }
         return pairs;
     }

@@ -13,11 +13,12 @@ class ChunkPackerTest {
 
     @Test
     void packsWholeSentencesInOrderWithinTheBudget() {
-        List<Chunk> chunks = new ChunkPacker(words, 10).pack(List.of(
-                "one two three four", "five six seven", "eight nine ten eleven", "twelve"));
-        assertThat(chunks).extracting(Chunk::sentences).containsExactly(
-                List.of("one two three four", "five six seven"),
-                List.of("eight nine ten eleven", "twelve"));
+        List<Chunk> chunks = new ChunkPacker(words, 10)
+                .pack(List.of("one two three four", "five six seven", "eight nine ten eleven", "twelve"));
+        assertThat(chunks)
+                .extracting(Chunk::sentences)
+                .containsExactly(
+                        List.of("one two three four", "five six seven"), List.of("eight nine ten eleven", "twelve"));
         assertThat(chunks).extracting(Chunk::tokens).containsExactly(7, 5);
         assertThat(chunks).extracting(Chunk::index).containsExactly(0, 1);
         assertThat(chunks).allSatisfy(c -> assertThat(c.tokens()).isLessThanOrEqualTo(10));
@@ -27,8 +28,9 @@ class ChunkPackerTest {
     void aSentenceOverTheBudgetGetsAChunkOfItsOwn() {
         String longOne = "a b c d e f g h i j k l";
         List<Chunk> chunks = new ChunkPacker(words, 10).pack(List.of("short one", longOne, "after"));
-        assertThat(chunks).extracting(Chunk::sentences).containsExactly(
-                List.of("short one"), List.of(longOne), List.of("after"));
+        assertThat(chunks)
+                .extracting(Chunk::sentences)
+                .containsExactly(List.of("short one"), List.of(longOne), List.of("after"));
     }
 
     @Test

@@ -15,16 +15,35 @@ import tools.jackson.databind.ObjectMapper;
 class BenchCommandTest {
 
     static String tinyModel() throws Exception {
-        return Paths.get(BenchCommandTest.class.getResource("/models/tiny-marian-en-uk").toURI()).toString();
+        return Paths.get(BenchCommandTest.class
+                        .getResource("/models/tiny-marian-en-uk")
+                        .toURI())
+                .toString();
     }
 
     @Test
     void jsonHasOneResultPerBatchAndCacheModeWithEqualTokenCounts(@TempDir Path tmp) throws Exception {
         Path corpus = tmp.resolve("src.en");
         Files.write(corpus, List.of("The council met on Tuesday.", "", "Rain is expected.", "Prices fell."));
-        CommandResult r = CommandResult.run("bench", "--model", tinyModel(), "--corpus", corpus.toString(),
-                "--sentences", "5", "--batch", "1,2", "--cache", "on,off", "--max-new-tokens", "6", "--threads", "1",
-                "--variant", "fp32", "--json");
+        CommandResult r = CommandResult.run(
+                "bench",
+                "--model",
+                tinyModel(),
+                "--corpus",
+                corpus.toString(),
+                "--sentences",
+                "5",
+                "--batch",
+                "1,2",
+                "--cache",
+                "on,off",
+                "--max-new-tokens",
+                "6",
+                "--threads",
+                "1",
+                "--variant",
+                "fp32",
+                "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.get("sentences").intValue()).isEqualTo(5);
@@ -33,7 +52,8 @@ class BenchCommandTest {
         for (JsonNode res : results) {
             assertThat(res.get("generatedTokens").longValue()).isEqualTo(5 * 6); // EOS held off
             assertThat(res.get("ortShare").doubleValue()).isBetween(0.0, 1.0);
-            assertThat(res.get("decoderSteps").longValue()).isEqualTo(6L * res.get("batches").longValue());
+            assertThat(res.get("decoderSteps").longValue())
+                    .isEqualTo(6L * res.get("batches").longValue());
         }
         assertThat(results.get(0).get("cache").booleanValue()).isTrue();
         assertThat(results.get(3).get("cache").booleanValue()).isFalse();
@@ -42,19 +62,40 @@ class BenchCommandTest {
 
     @Test
     void bothVariantsAreMeasuredWhenAskedAndTheFasterIsNamedPerBatchSize() throws Exception {
-        CommandResult r = CommandResult.run("bench", "--model", tinyModel(), "--sentences", "4", "--batch", "1,4",
-                "--cache", "on", "--max-new-tokens", "4", "--warmup", "0", "--threads", "1", "--beams", "2",
-                "--variant", "fp32,quantized", "--json");
+        CommandResult r = CommandResult.run(
+                "bench",
+                "--model",
+                tinyModel(),
+                "--sentences",
+                "4",
+                "--batch",
+                "1,4",
+                "--cache",
+                "on",
+                "--max-new-tokens",
+                "4",
+                "--warmup",
+                "0",
+                "--threads",
+                "1",
+                "--beams",
+                "2",
+                "--variant",
+                "fp32,quantized",
+                "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
         JsonNode results = doc.get("results");
         assertThat(results.size()).isEqualTo(4);
         assertThat(results.findValuesAsString("variant")).containsExactly("fp32", "fp32", "quantized", "quantized");
-        assertThat(results.findValues("beams")).allSatisfy(b -> assertThat(b.intValue()).isEqualTo(2));
+        assertThat(results.findValues("beams"))
+                .allSatisfy(b -> assertThat(b.intValue()).isEqualTo(2));
         JsonNode faster = doc.get("faster_variant_by_batch");
         for (String batch : List.of("1", "4")) {
-            double fp32 = results.get(batch.equals("1") ? 0 : 1).get("tokensPerS").doubleValue();
-            double quantized = results.get(batch.equals("1") ? 2 : 3).get("tokensPerS").doubleValue();
+            double fp32 =
+                    results.get(batch.equals("1") ? 0 : 1).get("tokensPerS").doubleValue();
+            double quantized =
+                    results.get(batch.equals("1") ? 2 : 3).get("tokensPerS").doubleValue();
             assertThat(faster.get(batch).asString()).startsWith(fp32 >= quantized ? "fp32" : "quantized");
         }
     }
@@ -69,15 +110,37 @@ class BenchCommandTest {
     @Test
     void tablePrintsARowPerConfigurationOfTheDefaultVariantOnly() throws Exception {
         // The fixture holds quantized graphs too: without --variant, bench loads what every command loads.
-        CommandResult r = CommandResult.run("bench", "--model", tinyModel(), "--sentences", "2", "--batch", "2",
-                "--cache", "on", "--max-new-tokens", "3", "--warmup", "0", "--threads", "1");
+        CommandResult r = CommandResult.run(
+                "bench",
+                "--model",
+                tinyModel(),
+                "--sentences",
+                "2",
+                "--batch",
+                "2",
+                "--cache",
+                "on",
+                "--max-new-tokens",
+                "3",
+                "--warmup",
+                "0",
+                "--threads",
+                "1");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("ORT %").containsPattern("(?m)^fp32\\s+on\\s+2\\s").doesNotContain("quantized");
+        assertThat(r.out())
+                .contains("ORT %")
+                .containsPattern("(?m)^fp32\\s+on\\s+2\\s")
+                .doesNotContain("quantized");
     }
 
     @Test
     void missingCorpusIsAUsageError(@TempDir Path tmp) throws Exception {
-        CommandResult r = CommandResult.run("bench", "--model", tinyModel(), "--corpus", tmp.resolve("nope.txt").toString());
+        CommandResult r = CommandResult.run(
+                "bench",
+                "--model",
+                tinyModel(),
+                "--corpus",
+                tmp.resolve("nope.txt").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("corpus file").contains("nope.txt").contains("does not exist");
     }

@@ -34,8 +34,16 @@ class ConsoleProgressTest {
     private Logger progressLogger;
 
     private static Brief brief(String id) {
-        return new Brief(id, "2026-11-20", null, "en", Brief.OK, null, new Brief.Source(id + ".txt", null, List.of()),
-                Map.of(), new Brief.Chunks(1, 0));
+        return new Brief(
+                id,
+                "2026-11-20",
+                null,
+                "en",
+                Brief.OK,
+                null,
+                new Brief.Source(id + ".txt", null, List.of()),
+                Map.of(),
+                new Brief.Chunks(1, 0));
     }
 
     @BeforeEach
@@ -72,7 +80,7 @@ class ConsoleProgressTest {
     void withoutAKnownTotalOrOnceItIsPassedThereIsNoTimeLeft() {
         AtomicLong now = new AtomicLong();
         try (ConsoleProgress unknown = ConsoleProgress.manual(0, "2026-11-20", now::get);
-             ConsoleProgress passed = ConsoleProgress.manual(1, "2026-11-20", now::get)) {
+                ConsoleProgress passed = ConsoleProgress.manual(1, "2026-11-20", now::get)) {
             for (String id : List.of("a", "b", "c")) {
                 unknown.written(brief(id));
                 passed.written(brief(id));
@@ -83,7 +91,8 @@ class ConsoleProgressTest {
             passed.logLine();
         }
 
-        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(lines.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
                 .containsExactly("3 articles briefed, 3.0 a minute", "3 articles briefed, 3.0 a minute");
     }
 
@@ -117,10 +126,10 @@ class ConsoleProgressTest {
         encoder.setContext(context);
         encoder.setPattern("%level %msg%n");
         encoder.start();
-        LoggingEvent written = new LoggingEvent("t",
-                context.getLogger(LogFields.ARTICLES_LOGGER), Level.INFO, "brief written", null, null);
-        LoggingEvent failed = new LoggingEvent("t",
-                context.getLogger(LogFields.ARTICLES_LOGGER), Level.WARN, "translate failed", null, null);
+        LoggingEvent written = new LoggingEvent(
+                "t", context.getLogger(LogFields.ARTICLES_LOGGER), Level.INFO, "brief written", null, null);
+        LoggingEvent failed = new LoggingEvent(
+                "t", context.getLogger(LogFields.ARTICLES_LOGGER), Level.WARN, "translate failed", null, null);
 
         try (ConsoleProgress bar = ConsoleProgress.create(4, "2026-11-20", true, Duration.ofSeconds(30))) {
             assertThat(filter.decide(written)).isEqualTo(FilterReply.DENY);

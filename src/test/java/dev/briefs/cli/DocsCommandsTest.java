@@ -49,24 +49,40 @@ class DocsCommandsTest {
         for (Path page : pages()) {
             found.addAll(checker.commandsIn(page));
         }
-        List<String> problems = found.stream().flatMap(f -> f.problems().stream()).toList();
+        List<String> problems =
+                found.stream().flatMap(f -> f.problems().stream()).toList();
         System.out.println("DocsCommandsTest: " + found.size() + " commands checked in " + pages().size() + " pages");
-        assertThat(problems).as("commands in the docs that do not run as written").isEmpty();
+        assertThat(problems)
+                .as("commands in the docs that do not run as written")
+                .isEmpty();
 
         // Not passing by finding nothing: the pages show dozens of commands, and every command at least once.
         assertThat(found).as("commands found in the docs").hasSizeGreaterThanOrEqualTo(40);
         Set<String> shown = new TreeSet<>();
         found.forEach(f -> shown.add(f.command()));
-        assertThat(shown).contains("run", "rerun-failed", "status", "worker", "models list", "models fetch",
-                "models verify", "translate", "summarise", "eval", "bench");
+        assertThat(shown)
+                .contains(
+                        "run",
+                        "rerun-failed",
+                        "status",
+                        "worker",
+                        "models list",
+                        "models fetch",
+                        "models verify",
+                        "translate",
+                        "summarise",
+                        "eval",
+                        "bench");
         assertThat(found.stream().filter(f -> f.options().size() > 0).count())
-                .as("commands with options").isGreaterThanOrEqualTo(20);
+                .as("commands with options")
+                .isGreaterThanOrEqualTo(20);
     }
 
     @Test
     void theCheckerCatchesAnOptionThatDoesNotExist() {
         DocsCommands checker = new DocsCommands(BriefsMain.commandLine());
-        String page = String.join("\n",
+        String page = String.join(
+                "\n",
                 "Some text with `java -jar target/briefs.jar run --no-such-inline` outside a block: not checked.",
                 "",
                 "```sh",
@@ -82,16 +98,34 @@ class DocsCommandsTest {
                 "```",
                 "");
         List<DocsCommands.Found> found = checker.commandsInText("bad.md", page);
-        assertThat(found).extracting(DocsCommands.Found::command).containsExactly(
-                "run", "run", "models", "bench", "models fetch", "rerun-failed", "translate",
-                "models list", "models fetch", "models verify", "frobnicate");
-        List<String> problems = found.stream().flatMap(f -> f.problems().stream()).toList();
+        assertThat(found)
+                .extracting(DocsCommands.Found::command)
+                .containsExactly(
+                        "run",
+                        "run",
+                        "models",
+                        "bench",
+                        "models fetch",
+                        "rerun-failed",
+                        "translate",
+                        "models list",
+                        "models fetch",
+                        "models verify",
+                        "frobnicate");
+        List<String> problems =
+                found.stream().flatMap(f -> f.problems().stream()).toList();
         assertThat(problems).hasSize(6);
         assertThat(problems.get(0)).contains("bad.md:5").contains("run").contains("--dat");
         assertThat(problems.get(1)).contains("bad.md:6").contains("models").contains("fech");
         assertThat(problems.get(2)).contains("bad.md:7").contains("bench").contains("--no-such-option");
-        assertThat(problems.get(3)).contains("bad.md:9").contains("rerun-failed").contains("--fast");
-        assertThat(problems.get(4)).contains("bad.md:11").contains("models verify").contains("--all");
+        assertThat(problems.get(3))
+                .contains("bad.md:9")
+                .contains("rerun-failed")
+                .contains("--fast");
+        assertThat(problems.get(4))
+                .contains("bad.md:11")
+                .contains("models verify")
+                .contains("--all");
         assertThat(problems.get(5)).contains("bad.md:12").contains("frobnicate");
         assertThat(found.get(0).options()).containsExactly("--date", "--force");
         assertThat(found.get(6).options()).containsExactly("--model", "--file", "--variant", "--json");
@@ -121,14 +155,22 @@ class DocsCommandsTest {
     void theLinkCheckerCatchesAMissingFileAndAMissingAnchor() throws IOException {
         Path dir = Files.createTempDirectory("docs-links");
         Path other = dir.resolve("other.md");
-        Files.writeString(other, "# Other page\n\n## Generation, token for token as `transformers`\n\n## Speed\n\n## Speed\n");
+        Files.writeString(
+                other, "# Other page\n\n## Generation, token for token as `transformers`\n\n## Speed\n\n## Speed\n");
         Path page = dir.resolve("page.md");
-        Files.writeString(page, String.join("\n",
-                "# Page", "",
-                "[ok](other.md) [ok](other.md#generation-token-for-token-as-transformers) [ok](#page)",
-                "[ok](other.md#speed-1) [ok](https://example.org/#x)",
-                "[gone](missing.md) [no anchor](other.md#no-such-heading) [here](#nowhere)",
-                "```", "[in code](not-checked.md)", "```", ""));
+        Files.writeString(
+                page,
+                String.join(
+                        "\n",
+                        "# Page",
+                        "",
+                        "[ok](other.md) [ok](other.md#generation-token-for-token-as-transformers) [ok](#page)",
+                        "[ok](other.md#speed-1) [ok](https://example.org/#x)",
+                        "[gone](missing.md) [no anchor](other.md#no-such-heading) [here](#nowhere)",
+                        "```",
+                        "[in code](not-checked.md)",
+                        "```",
+                        ""));
         List<String> problems = new ArrayList<>();
         for (DocsLinks.Link link : DocsLinks.linksIn(page)) {
             String problem = DocsLinks.problem(page, link);
@@ -137,15 +179,18 @@ class DocsCommandsTest {
             }
         }
         assertThat(problems).containsExactly("missing.md", "other.md#no-such-heading", "#nowhere");
-        assertThat(DocsLinks.anchor("Scaling out: a manager and workers")).isEqualTo("scaling-out-a-manager-and-workers");
+        assertThat(DocsLinks.anchor("Scaling out: a manager and workers"))
+                .isEqualTo("scaling-out-a-manager-and-workers");
         assertThat(DocsLinks.anchor("Generation, token for token as `transformers`"))
                 .isEqualTo("generation-token-for-token-as-transformers");
     }
 
     private static List<Path> markdownUnder(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.toString().endsWith(".md") && !p.toString().contains(".venv"))
-                    .sorted().toList();
+            return files.filter(
+                            p -> p.toString().endsWith(".md") && !p.toString().contains(".venv"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -160,8 +205,7 @@ class DocsCommandsTest {
         private static final Pattern OPTION = Pattern.compile("^\\[?(--[A-Za-z][A-Za-z0-9-]*)");
 
         /** One command shown in a page: where, which command, its options, and what is wrong with it. */
-        record Found(String where, String command, List<String> options, List<String> problems) {
-        }
+        record Found(String where, String command, List<String> options, List<String> problems) {}
 
         private final CommandLine root;
 
@@ -232,7 +276,9 @@ class DocsCommandsTest {
             // Options of the root command (such as --log-format) may come before the command.
             while (!words.isEmpty() && words.get(0).startsWith("-")) {
                 String option = optionName(words.remove(0));
-                OptionSpec spec = option == null ? null : root.getCommandSpec().optionsMap().get(option);
+                OptionSpec spec = option == null
+                        ? null
+                        : root.getCommandSpec().optionsMap().get(option);
                 if (spec == null) {
                     problems.add(where + ": briefs has no option " + option);
                 } else if (spec.arity().max() > 0 && !words.isEmpty()) {
@@ -281,7 +327,8 @@ class DocsCommandsTest {
             return found;
         }
 
-        private static Found found(String where, String name, CommandLine command, List<String> words, List<String> problems) {
+        private static Found found(
+                String where, String name, CommandLine command, List<String> words, List<String> problems) {
             Map<String, OptionSpec> options = command.getCommandSpec().optionsMap();
             Set<String> named = new LinkedHashSet<>();
             for (String word : words) {
@@ -291,8 +338,8 @@ class DocsCommandsTest {
                 }
                 named.add(option);
                 if (!options.containsKey(option)) {
-                    problems.add(where + ": briefs " + name + " has no option " + option
-                            + " (it has " + new TreeSet<>(options.keySet()) + ")");
+                    problems.add(where + ": briefs " + name + " has no option " + option + " (it has "
+                            + new TreeSet<>(options.keySet()) + ")");
                 }
             }
             return new Found(where, name, List.copyOf(named), problems);
@@ -310,8 +357,7 @@ class DocsCommandsTest {
 
         private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
 
-        record Link(int line, String target) {
-        }
+        record Link(int line, String target) {}
 
         static List<Link> linksIn(Path page) {
             List<Link> links = new ArrayList<>();
@@ -344,7 +390,8 @@ class DocsCommandsTest {
             String file = hash < 0 ? target : target.substring(0, hash);
             String anchor = hash < 0 ? null : target.substring(hash + 1);
             Path base = page.toAbsolutePath().getParent();
-            Path resolved = file.isEmpty() ? page.toAbsolutePath() : base.resolve(file).normalize();
+            Path resolved =
+                    file.isEmpty() ? page.toAbsolutePath() : base.resolve(file).normalize();
             if (!Files.exists(resolved)) {
                 return "no such file " + resolved;
             }

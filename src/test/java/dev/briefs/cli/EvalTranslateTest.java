@@ -49,16 +49,29 @@ class EvalTranslateTest {
         Path models = dir.resolve("models");
         TinyModels.install("tiny-marian-en-uk", models, "opus-mt-en-uk");
 
-        CommandResult r = CommandResult.run("eval", "--translate", "opus-mt-en-uk", "--models-dir", models.toString(),
-                "--source", source.toString(), "--references", refs.toString(), "--output", output.toString(), "--json");
+        CommandResult r = CommandResult.run(
+                "eval",
+                "--translate",
+                "opus-mt-en-uk",
+                "--models-dir",
+                models.toString(),
+                "--source",
+                source.toString(),
+                "--references",
+                refs.toString(),
+                "--output",
+                output.toString(),
+                "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("translated 4 lines");
 
-        CommandResult translate = CommandResult.run("translate", "--model", models.resolve("opus-mt-en-uk").toString(),
-                "--file", source.toString());
+        CommandResult translate = CommandResult.run(
+                "translate", "--model", models.resolve("opus-mt-en-uk").toString(), "--file", source.toString());
         assertThat(translate.exitCode()).as(translate.err()).isZero();
         List<String> written = SegmentFiles.read(output, "output");
-        assertThat(written).hasSize(4).isEqualTo(translate.out().lines().map(String::stripTrailing).toList())
+        assertThat(written)
+                .hasSize(4)
+                .isEqualTo(translate.out().lines().map(String::stripTrailing).toList())
                 .anyMatch(line -> !line.isBlank());
 
         List<String> lines = r.out().lines().toList();
@@ -67,11 +80,21 @@ class EvalTranslateTest {
         for (int i = 0; i < metrics.length; i++) {
             JsonNode json = JSON.readTree(lines.get(i));
             assertThat(json.get("metric").asString()).isEqualTo(metrics[i].optionName());
-            String expected = Decimals.fixed(metrics[i].score(written, REFERENCES, RougeTokenizer.ROUGE_SCORE).score(), 4);
+            String expected = Decimals.fixed(
+                    metrics[i]
+                            .score(written, REFERENCES, RougeTokenizer.ROUGE_SCORE)
+                            .score(),
+                    4);
             assertThat(lines.get(i)).contains("\"score\":" + expected + ",");
             assertThat(json.get("inputs").get("output").asString()).isEqualTo(output.toString());
-            CommandResult again = CommandResult.run("eval", "--metric", metrics[i].optionName(), "--hypotheses", output.toString(),
-                    "--references", refs.toString());
+            CommandResult again = CommandResult.run(
+                    "eval",
+                    "--metric",
+                    metrics[i].optionName(),
+                    "--hypotheses",
+                    output.toString(),
+                    "--references",
+                    refs.toString());
             assertThat(again.out()).contains(" = " + expected + " ");
         }
     }
@@ -84,14 +107,17 @@ class EvalTranslateTest {
         Files.write(corpus.resolve("wmt22-en-uk.ref.uk"), REFERENCES.subList(0, 2));
         String model = TinyModels.FIXTURES.resolve("tiny-marian-en-uk").toString();
 
-        CommandResult r = CommandResult.run("eval", "--translate", model, "--corpus", corpus.toString(), "--metric", "chrf");
+        CommandResult r =
+                CommandResult.run("eval", "--translate", model, "--corpus", corpus.toString(), "--metric", "chrf");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("chrF2 = ");
         assertThat(r.err()).contains("translated 2 lines");
 
-        CommandResult absent = CommandResult.run("eval", "--translate", model, "--corpus", corpus.toString(), "--pair", "uk-en");
+        CommandResult absent =
+                CommandResult.run("eval", "--translate", model, "--corpus", corpus.toString(), "--pair", "uk-en");
         assertThat(absent.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(absent.err()).contains(corpus.resolve("wmt22-uk-en.src.uk").toString(), "--source FILE --references FILE")
+        assertThat(absent.err())
+                .contains(corpus.resolve("wmt22-uk-en.src.uk").toString(), "--source FILE --references FILE")
                 .doesNotContain("\tat ");
 
         Files.write(corpus.resolve("wmt22-en-uk.ref.uk"), REFERENCES);
@@ -99,8 +125,14 @@ class EvalTranslateTest {
         assertThat(uneven.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(uneven.err()).contains("has 2 lines", "has 4");
 
-        CommandResult noModel = CommandResult.run("eval", "--translate", dir.resolve("nothing").toString(),
-                "--corpus", corpus.toString(), "--references", corpus.resolve("wmt22-en-uk.src.en").toString());
+        CommandResult noModel = CommandResult.run(
+                "eval",
+                "--translate",
+                dir.resolve("nothing").toString(),
+                "--corpus",
+                corpus.toString(),
+                "--references",
+                corpus.resolve("wmt22-en-uk.src.en").toString());
         assertThat(noModel.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noModel.err()).contains("not found");
     }
@@ -114,18 +146,53 @@ class EvalTranslateTest {
         Files.write(refs, REFERENCES.subList(0, 2));
         String model = TinyModels.FIXTURES.resolve("tiny-nllb").toString();
 
-        CommandResult r = CommandResult.run("eval", "--translate", model, "--pair", "en-uk", "--source", source.toString(),
-                "--references", refs.toString(), "--output", output.toString(), "--metric", "chrf");
+        CommandResult r = CommandResult.run(
+                "eval",
+                "--translate",
+                model,
+                "--pair",
+                "en-uk",
+                "--source",
+                source.toString(),
+                "--references",
+                refs.toString(),
+                "--output",
+                output.toString(),
+                "--metric",
+                "chrf");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        CommandResult translate = CommandResult.run("translate", "--model", model, "--source-lang", "en", "--target-lang", "uk",
-                "--file", source.toString());
-        assertThat(SegmentFiles.read(output, "output")).isEqualTo(translate.out().lines().map(String::stripTrailing).toList());
-        String expected = Decimals.fixed(EvalMetric.CHRF.score(SegmentFiles.read(output, "output"), REFERENCES.subList(0, 2),
-                RougeTokenizer.ROUGE_SCORE).score(), 4);
+        CommandResult translate = CommandResult.run(
+                "translate",
+                "--model",
+                model,
+                "--source-lang",
+                "en",
+                "--target-lang",
+                "uk",
+                "--file",
+                source.toString());
+        assertThat(SegmentFiles.read(output, "output"))
+                .isEqualTo(translate.out().lines().map(String::stripTrailing).toList());
+        String expected = Decimals.fixed(
+                EvalMetric.CHRF
+                        .score(
+                                SegmentFiles.read(output, "output"),
+                                REFERENCES.subList(0, 2),
+                                RougeTokenizer.ROUGE_SCORE)
+                        .score(),
+                4);
         assertThat(r.out()).startsWith("chrF2 = " + expected + " ");
 
-        CommandResult unknownPair = CommandResult.run("eval", "--translate", model, "--pair", "en-tlh", "--source", source.toString(),
-                "--references", refs.toString());
+        CommandResult unknownPair = CommandResult.run(
+                "eval",
+                "--translate",
+                model,
+                "--pair",
+                "en-tlh",
+                "--source",
+                source.toString(),
+                "--references",
+                refs.toString());
         assertThat(unknownPair.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknownPair.err()).contains("does not know language 'tlh'").doesNotContain("\tat ");
     }

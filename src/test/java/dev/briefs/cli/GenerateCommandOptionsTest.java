@@ -29,16 +29,19 @@ import tools.jackson.databind.node.ObjectNode;
 class GenerateCommandOptionsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String MARIAN = TinyModels.FIXTURES.resolve("tiny-marian-en-uk").toString();
+    private static final String MARIAN =
+            TinyModels.FIXTURES.resolve("tiny-marian-en-uk").toString();
     private static final String BART = TinyModels.FIXTURES.resolve("tiny-bart").toString();
 
     @TempDir
     Path dir;
 
     private static JsonNode recorded(String model, String name, String variant) throws IOException {
-        JsonNode expected = JSON.readTree(TinyModels.FIXTURES.resolve(model).resolve("expected.json").toFile());
+        JsonNode expected = JSON.readTree(
+                TinyModels.FIXTURES.resolve(model).resolve("expected.json").toFile());
         for (JsonNode c : expected.get("cases")) {
-            if (c.get("name").asString().equals(name) && c.get("variant").asString().equals(variant)) {
+            if (c.get("name").asString().equals(name)
+                    && c.get("variant").asString().equals(variant)) {
                 return c;
             }
         }
@@ -46,7 +49,9 @@ class GenerateCommandOptionsTest {
     }
 
     private static String ids(JsonNode row) {
-        return StreamSupport.stream(row.spliterator(), false).map(JsonNode::asString).collect(Collectors.joining(" "));
+        return StreamSupport.stream(row.spliterator(), false)
+                .map(JsonNode::asString)
+                .collect(Collectors.joining(" "));
     }
 
     /**
@@ -57,11 +62,16 @@ class GenerateCommandOptionsTest {
         JsonNode recorded = c.get("output_ids").get(row);
         int stable = NearTies.stablePrefixes(model, c)[row];
         if (stable == recorded.size()) {
-            assertThat(line).as("%s %s row %d", model, c.get("name").asString(), row).isEqualTo(ids(recorded));
+            assertThat(line)
+                    .as("%s %s row %d", model, c.get("name").asString(), row)
+                    .isEqualTo(ids(recorded));
         } else {
-            String prefix = ids(JSON.createArrayNode().addAll(
-                    StreamSupport.stream(recorded.spliterator(), false).limit(stable).toList()));
-            assertThat(line + " ").as("%s %s row %d, up to its near-tie", model, c.get("name").asString(), row)
+            String prefix = ids(JSON.createArrayNode()
+                    .addAll(StreamSupport.stream(recorded.spliterator(), false)
+                            .limit(stable)
+                            .toList()));
+            assertThat(line + " ")
+                    .as("%s %s row %d, up to its near-tie", model, c.get("name").asString(), row)
                     .startsWith(prefix + " ");
         }
     }
@@ -101,8 +111,16 @@ class GenerateCommandOptionsTest {
         assertThat(idLines(fp32, "output_ids")).isNotEqualTo(idLines(quantized, "output_ids"));
         Path input = inputFile(fp32);
         for (JsonNode c : List.of(fp32, quantized)) {
-            CommandResult r = ok("translate", "--model", MARIAN, "--file", input.toString(), "--greedy", "--ids",
-                    "--variant", c.get("variant").asString());
+            CommandResult r = ok(
+                    "translate",
+                    "--model",
+                    MARIAN,
+                    "--file",
+                    input.toString(),
+                    "--greedy",
+                    "--ids",
+                    "--variant",
+                    c.get("variant").asString());
             assertRecordedRows("tiny-marian-en-uk", c, r.out().lines().toList());
         }
     }
@@ -111,15 +129,21 @@ class GenerateCommandOptionsTest {
     void aVariantTheFolderLacksIsAOneLineUsageErrorNamingTheGraph() throws IOException {
         Path model = TinyModels.install("tiny-marian-en-uk", dir, "fp32-only");
         try (var files = Files.list(model.resolve("onnx"))) {
-            for (Path f : files.filter(f -> f.getFileName().toString().contains("_quantized")).toList()) {
+            for (Path f : files.filter(f -> f.getFileName().toString().contains("_quantized"))
+                    .toList()) {
                 Files.delete(f);
             }
         }
         ok("translate", "--model", model.toString(), "Hi."); // fp32, the default
         CommandResult r = CommandResult.run("translate", "--model", model.toString(), "--variant", "quantized", "Hi.");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("the quantized graphs are not installed", "encoder_model_quantized.onnx",
-                "models fetch fp32-only --variant quantized", "--variant fp32").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains(
+                        "the quantized graphs are not installed",
+                        "encoder_model_quantized.onnx",
+                        "models fetch fp32-only --variant quantized",
+                        "--variant fp32")
+                .doesNotContain("\tat ");
         assertThat(r.err().strip().lines().count()).isEqualTo(1);
     }
 
@@ -127,14 +151,20 @@ class GenerateCommandOptionsTest {
     void aFolderWithoutTheDefaultVariantIsAnErrorNotAQuietSwitchToTheOther() throws IOException {
         Path model = TinyModels.install("tiny-marian-en-uk", dir, "quantized-only");
         try (var files = Files.list(model.resolve("onnx"))) {
-            for (Path f : files.filter(f -> !f.getFileName().toString().contains("_quantized")).toList()) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().contains("_quantized"))
+                    .toList()) {
                 Files.delete(f);
             }
         }
         CommandResult r = CommandResult.run("translate", "--model", model.toString(), "Hi.");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("the fp32 graphs are not installed", "encoder_model.onnx",
-                "models fetch quantized-only --variant fp32", "--variant quantized").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains(
+                        "the fp32 graphs are not installed",
+                        "encoder_model.onnx",
+                        "models fetch quantized-only --variant fp32",
+                        "--variant quantized")
+                .doesNotContain("\tat ");
         assertThat(r.err().strip().lines().count()).isEqualTo(1);
         ok("translate", "--model", model.toString(), "--variant", "quantized", "Hi.");
     }
@@ -147,20 +177,35 @@ class GenerateCommandOptionsTest {
         Files.delete(splitOnly.resolve("onnx/decoder_model_merged.onnx"));
         Files.delete(splitOnly.resolve("onnx/decoder_model_merged_quantized.onnx"));
         for (String folder : List.of(MARIAN, splitOnly.toString())) {
-            CommandResult r = ok("translate", "--model", folder, "--file", input.toString(), "--variant", "fp32",
-                    "--decoder", "split", "--num-beams", "4", "--length-penalty", "0.6", "--ids");
+            CommandResult r = ok(
+                    "translate",
+                    "--model",
+                    folder,
+                    "--file",
+                    input.toString(),
+                    "--variant",
+                    "fp32",
+                    "--decoder",
+                    "split",
+                    "--num-beams",
+                    "4",
+                    "--length-penalty",
+                    "0.6",
+                    "--ids");
             assertRecordedRows("tiny-marian-en-uk", c, r.out().lines().toList());
         }
-        CommandResult merged = CommandResult.run("translate", "--model", splitOnly.toString(), "--variant", "fp32",
-                "--decoder", "merged", "Hi.");
+        CommandResult merged = CommandResult.run(
+                "translate", "--model", splitOnly.toString(), "--variant", "fp32", "--decoder", "merged", "Hi.");
         assertThat(merged.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(merged.err()).contains("merged decoder layout").contains("decoder_model_merged.onnx")
+        assertThat(merged.err())
+                .contains("merged decoder layout")
+                .contains("decoder_model_merged.onnx")
                 .doesNotContain("\tat ");
 
         Path mergedOnly = TinyModels.install("tiny-marian-en-uk", dir, "merged-only");
         Files.delete(mergedOnly.resolve("onnx/decoder_with_past_model.onnx"));
-        CommandResult split = CommandResult.run("translate", "--model", mergedOnly.toString(), "--variant", "fp32",
-                "--decoder", "split", "Hi.");
+        CommandResult split = CommandResult.run(
+                "translate", "--model", mergedOnly.toString(), "--variant", "fp32", "--decoder", "split", "Hi.");
         assertThat(split.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(split.err()).contains("split decoder layout").contains("decoder_with_past_model.onnx");
         ok("translate", "--model", mergedOnly.toString(), "--variant", "fp32", "Hi."); // merged is found by itself
@@ -184,9 +229,20 @@ class GenerateCommandOptionsTest {
         JsonNode c = recorded("tiny-marian-en-uk", "greedy", "fp32");
         String input = c.get("inputs").get(0).asString();
         assertThat(ids(c.get("output_ids").get(0))).isEqualTo("997 0");
-        CommandResult r = ok("translate", "--model", MARIAN, "--variant", "fp32", "--greedy", "--ids",
-                "--min-new-tokens", "5", input);
-        int[] out = Arrays.stream(r.out().strip().split(" ")).mapToInt(Integer::parseInt).toArray();
+        CommandResult r = ok(
+                "translate",
+                "--model",
+                MARIAN,
+                "--variant",
+                "fp32",
+                "--greedy",
+                "--ids",
+                "--min-new-tokens",
+                "5",
+                input);
+        int[] out = Arrays.stream(r.out().strip().split(" "))
+                .mapToInt(Integer::parseInt)
+                .toArray();
         assertThat(out.length).isGreaterThanOrEqualTo(6);
         assertThat(Arrays.copyOfRange(out, 1, 6)).doesNotContain(0);
     }
@@ -203,18 +259,24 @@ class GenerateCommandOptionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "--variant | fp16 | The fp16 variant is not supported by this backend",
-        "--variant | best | unknown variant 'best': use fp32, quantized or fp16",
-        "--decoder | both | --decoder must be merged or split",
-        "--early-stopping | maybe | --early-stopping must be true, false or never",
-        "--min-new-tokens | -1 | --min-new-tokens must be at least 0",
-        "--min-new-tokens | many | --min-new-tokens",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--variant | fp16 | The fp16 variant is not supported by this backend",
+                "--variant | best | unknown variant 'best': use fp32, quantized or fp16",
+                "--decoder | both | --decoder must be merged or split",
+                "--early-stopping | maybe | --early-stopping must be true, false or never",
+                "--min-new-tokens | -1 | --min-new-tokens must be at least 0",
+                "--min-new-tokens | many | --min-new-tokens",
+            })
     void badValuesAreOneLineUsageErrors(String option, String value, String message) {
         CommandResult r = CommandResult.run("translate", "--model", MARIAN, option, value, "Hi.");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains(message).contains(value).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(r.err())
+                .contains(message)
+                .contains(value)
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -226,8 +288,12 @@ class GenerateCommandOptionsTest {
         Files.writeString(file, JSON.writeValueAsString(config));
         CommandResult r = CommandResult.run("summarise", "--model", model.toString(), "Hello there.");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("do_sample: true").contains(file.toString()).contains("set it to false")
-                .doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(r.err())
+                .contains("do_sample: true")
+                .contains(file.toString())
+                .contains("set it to false")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception");
         assertThat(r.err().strip().lines().count()).isEqualTo(1);
     }
 }

@@ -2,6 +2,7 @@ package dev.briefs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.briefs.model.hub.TestHub;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,13 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.briefs.model.hub.TestHub;
 import picocli.CommandLine;
 
 class ModelsCommandTest {
@@ -84,7 +82,11 @@ class ModelsCommandTest {
     static Map<String, byte[]> repo(long seed) {
         Random r = new Random(seed);
         Map<String, byte[]> files = new TreeMap<>();
-        for (String f : List.of("config.json", "generation_config.json", "tokenizer.json", "tokenizer_config.json",
+        for (String f : List.of(
+                "config.json",
+                "generation_config.json",
+                "tokenizer.json",
+                "tokenizer_config.json",
                 "special_tokens_map.json")) {
             files.put(f, ("{\"" + f + "\": " + seed + "}").getBytes(StandardCharsets.UTF_8));
         }
@@ -110,8 +112,10 @@ class ModelsCommandTest {
     }
 
     Run runRaw(String... args) {
-        ModelsCommand cmd = new ModelsCommand(env, s -> s.withTimeouts(Duration.ofMillis(500), Duration.ofMillis(400))
-                .withRetries(2, Duration.ofMillis(10), Duration.ofMillis(50)));
+        ModelsCommand cmd = new ModelsCommand(
+                env,
+                s -> s.withTimeouts(Duration.ofMillis(500), Duration.ofMillis(400))
+                        .withRetries(2, Duration.ofMillis(10), Duration.ofMillis(50)));
         CommandLine cl = new CommandLine(cmd);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -130,8 +134,11 @@ class ModelsCommandTest {
     void fetchWithoutArgumentsInstallsTheRequiredModelsThenListAndVerifyShowThem() {
         Run f = run("fetch");
         assertThat(f.code()).as(f.all()).isZero();
-        assertThat(f.out()).contains("opus-mt-en-uk: installed 7 files").contains("opus-mt-uk-en: installed 7 files")
-                .doesNotContain("nllb").doesNotContain("all-minilm");
+        assertThat(f.out())
+                .contains("opus-mt-en-uk: installed 7 files")
+                .contains("opus-mt-uk-en: installed 7 files")
+                .doesNotContain("nllb")
+                .doesNotContain("all-minilm");
         assertThat(f.err()).contains("fetched opus-mt-en-uk/" + ENCODER + " (48.8 KiB)");
         assertThat(models.resolve("opus-mt-en-uk/briefs-manifest.json")).exists();
         assertThat(models.resolve("nllb-200-distilled-600M")).doesNotExist();
@@ -142,13 +149,16 @@ class ModelsCommandTest {
 
         Run l = run("list", "--verify");
         assertThat(l.code()).as(l.all()).isZero();
-        assertThat(l.out()).containsPattern("opus-mt-en-uk\\s+Xenova/opus-mt-en-uk\\s+translation\\s+en->uk\\s+yes\\s+ok\\s+\\d")
+        assertThat(l.out())
+                .containsPattern("opus-mt-en-uk\\s+Xenova/opus-mt-en-uk\\s+translation\\s+en->uk\\s+yes\\s+ok\\s+\\d")
                 .containsPattern("nllb-200-distilled-600M .*no \\(optional\\)\\s+-\\s+~1000 MB")
                 .containsPattern("all-minilm-l6-v2 .*embedding\\s+en\\s+bundled");
 
         Run v = run("verify");
         assertThat(v.code()).as(v.all()).isZero();
-        assertThat(v.out()).contains("opus-mt-en-uk: ok (7 files").contains("all-minilm-l6-v2: bundled")
+        assertThat(v.out())
+                .contains("opus-mt-en-uk: ok (7 files")
+                .contains("all-minilm-l6-v2: bundled")
                 .doesNotContain("nllb");
     }
 
@@ -161,18 +171,23 @@ class ModelsCommandTest {
         assertThat(fp32.code()).as(fp32.all()).isZero();
         assertThat(fp32.out()).contains("opus-mt-en-uk: installed 7 files");
         assertThat(models.resolve("opus-mt-en-uk/onnx/encoder_model.onnx")).hasSize(10);
-        assertThat(models.resolve("opus-mt-en-uk/onnx/decoder_model_merged.onnx")).hasSize(20);
-        assertThat(models.resolve("opus-mt-en-uk/" + ENCODER)).as("the other variant is replaced, not kept").doesNotExist();
+        assertThat(models.resolve("opus-mt-en-uk/onnx/decoder_model_merged.onnx"))
+                .hasSize(20);
+        assertThat(models.resolve("opus-mt-en-uk/" + ENCODER))
+                .as("the other variant is replaced, not kept")
+                .doesNotExist();
         assertThat(run("verify", "opus-mt-en-uk").out()).contains("opus-mt-en-uk: ok (7 files");
     }
 
     @Test
     void listSaysWhichGraphsTheCommandsLoadAndWhetherTheyAreThere() throws IOException {
-        // This catalog fetches the quantized graphs; every command loads fp32 unless a job file or --variant says otherwise.
+        // This catalog fetches the quantized graphs; every command loads fp32 unless a job file or --variant says
+        // otherwise.
         assertThat(run("fetch", "opus-mt-en-uk").code()).isZero();
         Run list = run("list");
         assertThat(list.code()).as(list.all()).isZero();
-        assertThat(list.out()).containsPattern("(?m)^NAME .*SIZE\\s+LOADS$")
+        assertThat(list.out())
+                .containsPattern("(?m)^NAME .*SIZE\\s+LOADS$")
                 .containsPattern("(?m)^opus-mt-en-uk .*yes .* fp32: MISSING \\(has quantized\\)$")
                 .containsPattern("(?m)^opus-mt-uk-en .*no .*-$")
                 .contains("loads: what run, translate, summarise, eval and bench load: fp32 (the default;");
@@ -181,8 +196,10 @@ class ModelsCommandTest {
         Files.writeString(job, "models:\n  variant: quantized\n");
         Run quantized = run("list", "--job", job.toString());
         assertThat(quantized.code()).as(quantized.all()).isZero();
-        assertThat(quantized.out()).containsPattern("(?m)^opus-mt-en-uk .*yes .* quantized$")
-                .contains("loads: what the night of " + job + " loads: quantized (its models.variant, else the default)");
+        assertThat(quantized.out())
+                .containsPattern("(?m)^opus-mt-en-uk .*yes .* quantized$")
+                .contains(
+                        "loads: what the night of " + job + " loads: quantized (its models.variant, else the default)");
 
         assertThat(run("fetch", "--variant", "fp32", "opus-mt-en-uk").code()).isZero();
         assertThat(run("list").out()).containsPattern("(?m)^opus-mt-en-uk .*yes .* fp32$");
@@ -205,7 +222,8 @@ class ModelsCommandTest {
         Run v = run("verify", "opus-mt-en-uk");
 
         assertThat(v.code()).isEqualTo(1);
-        assertThat(v.out()).contains("opus-mt-en-uk: changed: " + ENCODER)
+        assertThat(v.out())
+                .contains("opus-mt-en-uk: changed: " + ENCODER)
                 .contains("fix: java -jar target/briefs.jar models fetch opus-mt-en-uk");
         Run notInstalled = run("verify", "opus-mt-uk-en");
         assertThat(notInstalled.code()).isEqualTo(1);
@@ -236,7 +254,12 @@ class ModelsCommandTest {
         assertOneCleanErrorLine(notFound);
         assertThat(notFound.err()).contains("404");
 
-        Run noCatalog = runRaw("--models-dir", models.toString(), "--catalog", tmp.resolve("nope.yaml").toString(), "list");
+        Run noCatalog = runRaw(
+                "--models-dir",
+                models.toString(),
+                "--catalog",
+                tmp.resolve("nope.yaml").toString(),
+                "list");
         assertThat(noCatalog.code()).isEqualTo(2);
         assertOneCleanErrorLine(noCatalog);
         assertThat(noCatalog.err()).contains("catalog not found");
@@ -267,8 +290,12 @@ class ModelsCommandTest {
         StringWriter err = new StringWriter();
         configured.setErr(new PrintWriter(err, true));
         assertThat(configured.execute("fetch", "--no-such-option")).isEqualTo(2);
-        assertThat(err.toString().lines().toList()).singleElement().asString()
-                .startsWith("error: ").contains("--no-such-option").contains("models fetch --help");
+        assertThat(err.toString().lines().toList())
+                .singleElement()
+                .asString()
+                .startsWith("error: ")
+                .contains("--no-such-option")
+                .contains("models fetch --help");
     }
 
     @Test
@@ -297,9 +324,12 @@ class ModelsCommandTest {
         Run ok = run("fetch", "opus-mt-en-uk", "Xenova/nllb-200-distilled-600M");
         assertThat(ok.code()).as(ok.all()).isZero();
         assertThat(ok.all()).doesNotContain(TOKEN);
-        assertThat(hub.requests()).filteredOn(q -> TOKEN.equals(q.authorization() == null ? null
-                : q.authorization().substring("Bearer ".length()))).isNotEmpty();
-        assertThat(models.resolve("nllb-200-distilled-600M/briefs-manifest.json")).exists();
+        assertThat(hub.requests())
+                .filteredOn(q -> TOKEN.equals(
+                        q.authorization() == null ? null : q.authorization().substring("Bearer ".length())))
+                .isNotEmpty();
+        assertThat(models.resolve("nllb-200-distilled-600M/briefs-manifest.json"))
+                .exists();
     }
 
     @Test
@@ -310,7 +340,8 @@ class ModelsCommandTest {
         Run r = run("fetch", "opus-mt-en-uk");
 
         assertThat(r.code()).isEqualTo(1);
-        List<String> errors = r.err().lines().filter(l -> l.startsWith("error:")).toList();
+        List<String> errors =
+                r.err().lines().filter(l -> l.startsWith("error:")).toList();
         assertThat(errors).singleElement().asString().contains("2 attempts");
         assertThat(r.err()).doesNotContain("\tat ");
     }
@@ -324,8 +355,15 @@ class ModelsCommandTest {
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err));
 
-        int code = cl.execute("fetch", "--models-dir", models.toString(), "--catalog", catalog.toString(),
-                "--endpoint", hub.endpoint(), "opus-mt-uk-en");
+        int code = cl.execute(
+                "fetch",
+                "--models-dir",
+                models.toString(),
+                "--catalog",
+                catalog.toString(),
+                "--endpoint",
+                hub.endpoint(),
+                "opus-mt-uk-en");
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(models.resolve("opus-mt-uk-en/briefs-manifest.json")).exists();

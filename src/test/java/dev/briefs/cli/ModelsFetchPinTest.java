@@ -2,6 +2,7 @@ package dev.briefs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.briefs.model.hub.TestHub;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,13 +12,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.briefs.model.hub.TestHub;
 import picocli.CommandLine;
 
 /** {@code models fetch} of a catalog model pinned to a commit with the sizes and SHA-256 of its files. */
@@ -71,9 +69,12 @@ class ModelsFetchPinTest {
     /** The catalog of {@link #writeCatalog}, with the pinned commit's SHA-256 of its quantized encoder. */
     void writeCatalogWithHash() throws IOException {
         writeCatalog("50 kB");
-        Files.writeString(catalog, Files.readString(catalog) + "    sha256:\n      "
-                + ModelsCommandTest.ENCODER + ": " + TestHub.sha256(ModelsCommandTest.repo(1).get(ModelsCommandTest.ENCODER))
-                + "\n");
+        Files.writeString(
+                catalog,
+                Files.readString(catalog) + "    sha256:\n      "
+                        + ModelsCommandTest.ENCODER + ": "
+                        + TestHub.sha256(ModelsCommandTest.repo(1).get(ModelsCommandTest.ENCODER))
+                        + "\n");
     }
 
     ModelsCommandTest.Run run(String... args) {
@@ -81,7 +82,8 @@ class ModelsFetchPinTest {
     }
 
     ModelsCommandTest.Run runAt(TestHub endpoint, String... args) {
-        ModelsCommand cmd = new ModelsCommand(Map.of("HF_ENDPOINT", endpoint.endpoint()),
+        ModelsCommand cmd = new ModelsCommand(
+                Map.of("HF_ENDPOINT", endpoint.endpoint()),
                 s -> s.withTimeouts(Duration.ofMillis(500), Duration.ofMillis(400))
                         .withRetries(2, Duration.ofMillis(10), Duration.ofMillis(50)));
         CommandLine cl = new CommandLine(cmd);
@@ -118,7 +120,8 @@ class ModelsFetchPinTest {
 
         assertThat(r.code()).as(r.all()).isEqualTo(2);
         ModelsCommandTest.assertOneCleanErrorLine(r);
-        assertThat(r.err()).startsWith("error: opus-mt-en-uk: size check failed at commit " + pinned)
+        assertThat(r.err())
+                .startsWith("error: opus-mt-en-uk: size check failed at commit " + pinned)
                 .contains("onnx/encoder_model_quantized.onnx is listed at 50,000 bytes")
                 .contains("the catalog expects 60 kB (59,500 to 60,500 bytes)")
                 .contains("java -jar target/briefs.jar models fetch opus-mt-en-uk@REVISION");
@@ -140,7 +143,8 @@ class ModelsFetchPinTest {
 
             assertThat(r.code()).as(r.all()).isEqualTo(2);
             ModelsCommandTest.assertOneCleanErrorLine(r);
-            assertThat(r.err()).startsWith("error: opus-mt-en-uk: SHA-256 check failed at commit " + pinned)
+            assertThat(r.err())
+                    .startsWith("error: opus-mt-en-uk: SHA-256 check failed at commit " + pinned)
                     .contains(mirror.hostAndPort())
                     .contains(ModelsCommandTest.ENCODER + " is listed with SHA-256 " + TestHub.sha256(other))
                     .contains("nothing was downloaded");
@@ -161,9 +165,11 @@ class ModelsFetchPinTest {
         ModelsCommandTest.Run r = run("fetch", "opus-mt-en-uk@" + newer);
 
         assertThat(r.code()).as(r.all()).isZero();
-        assertThat(r.err()).contains("note: opus-mt-en-uk: fetching revision " + newer
-                + ", not the catalog's pinned commit " + pinned + "; the catalog's file sizes belong to that commit"
-                + " and are not checked");
+        assertThat(r.err())
+                .contains("note: opus-mt-en-uk: fetching revision " + newer
+                        + ", not the catalog's pinned commit " + pinned
+                        + "; the catalog's file sizes belong to that commit"
+                        + " and are not checked");
         assertThat(r.out()).contains("at commit " + newer);
 
         ModelsCommandTest.Run list = run("list");

@@ -43,8 +43,7 @@ class NightFailureTest {
     Path cleanRoot;
 
     /** What the operator sees of one run: exit status, standard output and standard error. */
-    record Seen(int exit, String out, String err) {
-    }
+    record Seen(int exit, String out, String err) {}
 
     private JobSettings prepare(Path dir, String extra) throws IOException {
         TestJobs.inputWithSamples(dir, DATE);
@@ -58,7 +57,10 @@ class NightFailureTest {
     }
 
     private static Seen run(JobSettings settings, ModelDecorator decorator) {
-        JobRunner.Outcome outcome = JobRunner.runNightly(settings, false, RunProgress.NONE,
+        JobRunner.Outcome outcome = JobRunner.runNightly(
+                settings,
+                false,
+                RunProgress.NONE,
                 ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", decorator));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -87,8 +89,10 @@ class NightFailureTest {
         assertThat(failed.exit()).isEqualTo(ExitCodes.JOB_FAILED);
         assertThat(failed.err()).startsWith("briefs: the job failed: ").contains("\"ids\" is null");
         assertThat(JobRunner.inspect(settings, RunHistory::of).failures())
-                .as("a bug is no article's failure: nothing for rerun-failed to redo").noneMatch(LedgerEntry::open);
-        assertThat(BriefFiles.readAll(settings.folders().output())).noneMatch(b -> b.status().equals(Brief.FAILED));
+                .as("a bug is no article's failure: nothing for rerun-failed to redo")
+                .noneMatch(LedgerEntry::open);
+        assertThat(BriefFiles.readAll(settings.folders().output()))
+                .noneMatch(b -> b.status().equals(Brief.FAILED));
 
         fixed[0] = true;
         Seen again = run(settings, buggy);
@@ -132,8 +136,10 @@ class NightFailureTest {
         Seen failed = run(settings, timingOut);
 
         assertThat(failed.exit()).isEqualTo(ExitCodes.JOB_FAILED);
-        assertThat(failed.err()).contains("articles of " + DATE + " failed, more than the job file's skip-limit of 1")
-                .contains("briefs run").contains("rerun-failed");
+        assertThat(failed.err())
+                .contains("articles of " + DATE + " failed, more than the job file's skip-limit of 1")
+                .contains("briefs run")
+                .contains("rerun-failed");
 
         down[0] = false;
         Seen again = run(settings, timingOut);
@@ -154,7 +160,9 @@ class NightFailureTest {
         Seen seen = run(settings, timingOut);
 
         assertThat(seen.exit()).isEqualTo(ExitCodes.SOME_FAILED);
-        assertThat(JobRunner.inspect(settings, RunHistory::of).failures()).filteredOn(LedgerEntry::open)
-                .isNotEmpty().allSatisfy(e -> assertThat(e.message()).contains("model timed out"));
+        assertThat(JobRunner.inspect(settings, RunHistory::of).failures())
+                .filteredOn(LedgerEntry::open)
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.message()).contains("model timed out"));
     }
 }

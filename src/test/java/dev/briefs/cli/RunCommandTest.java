@@ -11,8 +11,8 @@ import dev.briefs.support.TinyModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,12 @@ class RunCommandTest {
         assertThat(top.out()).contains("Usage: briefs").contains("run");
         CommandResult run = CommandResult.run("run", "--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("JOB_FILE").contains("--date").contains("--input").contains("--output").contains("--force");
+        assertThat(run.out())
+                .contains("JOB_FILE")
+                .contains("--date")
+                .contains("--input")
+                .contains("--output")
+                .contains("--force");
     }
 
     @Test
@@ -46,7 +51,10 @@ class RunCommandTest {
     void missingJobFileAndInputFolderAreUsageErrors() throws IOException {
         CommandResult noJob = CommandResult.run("run", root.resolve("nope.yaml").toString(), "--date", SAMPLE_DATE);
         assertThat(noJob.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(noJob.err()).contains("nope.yaml does not exist").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(noJob.err())
+                .contains("nope.yaml does not exist")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
 
         Path job = TestJobs.write(root, "");
         CommandResult noInput = CommandResult.run("run", job.toString(), "--date", SAMPLE_DATE);
@@ -59,7 +67,10 @@ class RunCommandTest {
         Path job = TestJobs.write(root, "brief:\n  max-wrods: 40\n");
         CommandResult r = CommandResult.run("run", job.toString(), "--date", SAMPLE_DATE);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("job.yaml").contains("unknown setting 'max-wrods'").contains("line");
+        assertThat(r.err())
+                .contains("job.yaml")
+                .contains("unknown setting 'max-wrods'")
+                .contains("line");
 
         Files.writeString(job, Files.readString(job).replace("max-wrods: 40", "max-words: -3"));
         CommandResult negative = CommandResult.run("run", job.toString(), "--date", SAMPLE_DATE);
@@ -85,14 +96,18 @@ class RunCommandTest {
         Files.writeString(job, Files.readString(job).replace("  translate:\n", "  variant: fp16\n  translate:\n"));
         CommandResult fp16 = CommandResult.run("run", job.toString(), "--date", SAMPLE_DATE);
         assertThat(fp16.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(fp16.err()).contains("models.variant 'fp16' cannot be loaded").contains("use fp32 or quantized");
+        assertThat(fp16.err())
+                .contains("models.variant 'fp16' cannot be loaded")
+                .contains("use fp32 or quantized");
         Files.writeString(job, Files.readString(job).replace("  variant: fp16\n", "  variant: best\n"));
         CommandResult unknown = CommandResult.run("run", job.toString(), "--date", SAMPLE_DATE);
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(unknown.err()).contains("job.yaml: models.variant: unknown variant 'best': use fp32, quantized or fp16");
+        assertThat(unknown.err())
+                .contains("job.yaml: models.variant: unknown variant 'best': use fp32, quantized or fp16");
         // A night's variant is its job file's, which rerun-failed and the workers read too: no --variant for run.
         Path plain = TestJobs.write(root, "");
-        CommandResult option = CommandResult.run("run", plain.toString(), "--date", SAMPLE_DATE, "--variant", "quantized");
+        CommandResult option =
+                CommandResult.run("run", plain.toString(), "--date", SAMPLE_DATE, "--variant", "quantized");
         assertThat(option.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(option.err()).contains("--variant").doesNotContain("\tat ");
     }
@@ -106,22 +121,27 @@ class RunCommandTest {
         assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.SOME_FAILED);
         Path out = TestJobs.outputDir(root, SAMPLE_DATE);
         List<Brief> briefs = BriefFiles.readAll(out);
-        assertThat(briefs).extracting(Brief::id)
+        assertThat(briefs)
+                .extracting(Brief::id)
                 .containsExactly("harbour-reopens", "library-night", "rail-timetable", "school-meals");
         for (Brief b : briefs) {
-            assertThat(Files.readString(out.resolve(b.id() + ".md"))).contains("## English").contains("## Українська");
+            assertThat(Files.readString(out.resolve(b.id() + ".md")))
+                    .contains("## English")
+                    .contains("## Українська");
             String source = b.language();
             String other = source.equals("en") ? "uk" : "en";
             assertThat(b.briefs().get(source).status()).isEqualTo("ok");
-            assertThat(b.briefs().get(source).model()).isEqualTo(source.equals("en")
-                    ? "extractive:all-minilm-l6-v2" : "extractive:lexical-tfidf");
+            assertThat(b.briefs().get(source).model())
+                    .isEqualTo(source.equals("en") ? "extractive:all-minilm-l6-v2" : "extractive:lexical-tfidf");
             assertThat(b.briefs().get(other).status()).isEqualTo("failed");
             assertThat(b.briefs().get(other).text()).isNull();
-            assertThat(b.briefs().get(other).error()).startsWith("model not installed: opus-mt-" + source + "-" + other);
+            assertThat(b.briefs().get(other).error())
+                    .startsWith("model not installed: opus-mt-" + source + "-" + other);
             assertThat(b.status()).isEqualTo("partial");
         }
         assertThat(briefs).extracting(Brief::language).containsExactly("en", "uk", "en", "uk");
-        assertThat(first.out()).contains("4 articles, 0 complete, 4 partial, 0 failed")
+        assertThat(first.out())
+                .contains("4 articles, 0 complete, 4 partial, 0 failed")
                 .contains("harbour-reopens [uk]: model not installed: opus-mt-en-uk");
 
         List<String> lines = Files.readAllLines(out.resolve("briefs.jsonl"));
@@ -129,10 +149,13 @@ class RunCommandTest {
         // One line a story: none of the four samples tells another's story.
         assertThat(BriefJson.readStory(lines.get(2)).brief().source().url())
                 .isEqualTo("https://example.org/news/2026/11/20/night-train-warsaw");
-        assertThat(BriefJson.readStory(lines.get(2)).members()).extracting(m -> m.url())
+        assertThat(BriefJson.readStory(lines.get(2)).members())
+                .extracting(m -> m.url())
                 .containsExactly("https://example.org/news/2026/11/20/night-train-warsaw");
-        assertThat(Files.readString(out.resolve("digest.md"))).startsWith("# Briefs for " + SAMPLE_DATE)
-                .contains("Night train to Warsaw returns to the timetable").contains("## Failures");
+        assertThat(Files.readString(out.resolve("digest.md")))
+                .startsWith("# Briefs for " + SAMPLE_DATE)
+                .contains("Night train to Warsaw returns to the timetable")
+                .contains("## Failures");
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".tmp-"));
         }
@@ -144,7 +167,9 @@ class RunCommandTest {
 
         CommandResult status = CommandResult.run("status", job.toString(), "--date", SAMPLE_DATE);
         assertThat(status.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
-        assertThat(status.out()).contains("nightly-briefs #1 COMPLETED").contains("4 articles, 0 complete, 4 partial")
+        assertThat(status.out())
+                .contains("nightly-briefs #1 COMPLETED")
+                .contains("4 articles, 0 complete, 4 partial")
                 .contains("Failures: 4 open, 0 resolved")
                 .contains("harbour-reopens translate [uk] chunk 0: model not installed: opus-mt-en-uk")
                 .contains("Redo them with: java -jar target/briefs.jar rerun-failed");
@@ -157,11 +182,14 @@ class RunCommandTest {
         assertThat(rerun.out()).contains("4 articles, 4 complete, 0 partial, 0 failed");
         assertThat(BriefFiles.readAll(out)).allSatisfy(b -> {
             assertThat(b.status()).isEqualTo("ok");
-            assertThat(b.briefs().values()).allSatisfy(lb -> assertThat(lb.text()).isNotBlank());
+            assertThat(b.briefs().values())
+                    .allSatisfy(lb -> assertThat(lb.text()).isNotBlank());
         });
         List<String> rerunLines = Files.readAllLines(out.resolve("briefs.jsonl"));
         assertThat(rerunLines).hasSize(4).doesNotHaveDuplicates();
-        assertThat(Files.readString(out.resolve("digest.md"))).contains("4 articles in 4 stories: 4 complete").doesNotContain("## Failures");
+        assertThat(Files.readString(out.resolve("digest.md")))
+                .contains("4 articles in 4 stories: 4 complete")
+                .doesNotContain("## Failures");
         CommandResult after = CommandResult.run("status", job.toString(), "--date", SAMPLE_DATE);
         assertThat(after.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(after.out()).contains("rerun-failed #2 COMPLETED").contains("Failures: 0 open, 4 resolved");

@@ -42,32 +42,47 @@ class RunFoldersTest {
         Path output = root.resolve("elsewhere/out");
         Path jobFileOutput = TestJobs.outputDir(root, DATE);
 
-        CommandResult first = CommandResult.run("run", job.toString(), "--date", DATE, "--input", input.toString(),
-                "--output", output.toString());
+        CommandResult first = CommandResult.run(
+                "run", job.toString(), "--date", DATE, "--input", input.toString(), "--output", output.toString());
         assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.SOME_FAILED);
-        assertThat(BriefFiles.readAll(output)).hasSize(4).allSatisfy(b -> assertThat(b.status()).isEqualTo("partial"));
+        assertThat(BriefFiles.readAll(output))
+                .hasSize(4)
+                .allSatisfy(b -> assertThat(b.status()).isEqualTo("partial"));
 
         CommandResult status = CommandResult.run("status", job.toString(), "--date", DATE);
         assertThat(status.exitCode()).as(status.err()).isEqualTo(ExitCodes.SOME_FAILED);
-        assertThat(status.out()).contains("Folders of the run: input " + input.toAbsolutePath())
+        assertThat(status.out())
+                .contains("Folders of the run: input " + input.toAbsolutePath())
                 .contains("Briefs in " + output.toAbsolutePath() + ": 4 articles, 0 complete, 4 partial")
                 .contains("Failures: 4 open, 0 resolved");
 
-        CommandResult otherOutput = CommandResult.run("rerun-failed", job.toString(), "--date", DATE, "--output",
+        CommandResult otherOutput = CommandResult.run(
+                "rerun-failed",
+                job.toString(),
+                "--date",
+                DATE,
+                "--output",
                 root.resolve("other").toString());
         assertThat(otherOutput.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(otherOutput.err()).contains(DATE + " was run with --input " + input.toAbsolutePath())
-                .contains("rerun-failed was given --output " + root.resolve("other").toAbsolutePath())
-                .contains("Leave out --input and --output").doesNotContain("--force").doesNotContain("\tat ");
+        assertThat(otherOutput.err())
+                .contains(DATE + " was run with --input " + input.toAbsolutePath())
+                .contains("rerun-failed was given --output "
+                        + root.resolve("other").toAbsolutePath())
+                .contains("Leave out --input and --output")
+                .doesNotContain("--force")
+                .doesNotContain("\tat ");
         CommandResult otherInput = CommandResult.run("run", job.toString(), "--date", DATE, "--input", root.toString());
         assertThat(otherInput.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(otherInput.err()).contains("run was given --input " + root.toAbsolutePath()).contains("add --force");
+        assertThat(otherInput.err())
+                .contains("run was given --input " + root.toAbsolutePath())
+                .contains("add --force");
 
         TinyModels.install("tiny-marian-en-uk", root.resolve("models"), "opus-mt-en-uk");
         TinyModels.install("tiny-marian-uk-en", root.resolve("models"), "opus-mt-uk-en");
         CommandResult rerun = CommandResult.run("rerun-failed", job.toString(), "--date", DATE);
         assertThat(rerun.exitCode()).as(rerun.err()).isEqualTo(ExitCodes.OK);
-        assertThat(rerun.out()).contains("4 articles, 4 complete, 0 partial, 0 failed; briefs in " + output.toAbsolutePath());
+        assertThat(rerun.out())
+                .contains("4 articles, 4 complete, 0 partial, 0 failed; briefs in " + output.toAbsolutePath());
         assertThat(BriefFiles.readAll(output)).extracting(Brief::status).containsOnly("ok");
         assertThat(jobFileOutput).doesNotExist();
 
@@ -79,8 +94,16 @@ class RunFoldersTest {
 
         // --force is the way to run the date anew on other folders; the record then follows that run.
         Path third = root.resolve("third");
-        CommandResult forced = CommandResult.run("run", job.toString(), "--date", DATE, "--force", "--input",
-                input.toString(), "--output", third.toString());
+        CommandResult forced = CommandResult.run(
+                "run",
+                job.toString(),
+                "--date",
+                DATE,
+                "--force",
+                "--input",
+                input.toString(),
+                "--output",
+                third.toString());
         assertThat(forced.exitCode()).as(forced.err()).isEqualTo(ExitCodes.OK);
         assertThat(BriefFiles.readAll(third)).hasSize(4);
         assertThat(CommandResult.run("status", job.toString(), "--date", DATE).out())

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RunLogTest {
 
     private static final String DATE = "2026-11-20";
-    private static final Set<String> ARTICLES = Set.of("harbour-reopens", "library-night", "rail-timetable", "school-meals");
+    private static final Set<String> ARTICLES =
+            Set.of("harbour-reopens", "library-night", "rail-timetable", "school-meals");
     private static final Set<String> STAGES = Set.of("read", "summarise", "translate", "check", "write");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,16 +54,20 @@ class RunLogTest {
         assertThat(run.result().exitCode()).as(run.result().err()).isEqualTo(ExitCodes.SOME_FAILED);
         List<JsonNode> lines = jsonLines(run);
         List<JsonNode> articleLines = lines.stream()
-                .filter(l -> l.path("log").path("logger").asText().equals("dev.briefs.articles")).toList();
+                .filter(l -> l.path("log").path("logger").asText().equals("dev.briefs.articles"))
+                .toList();
         assertThat(articleLines).as(run.log()).isNotEmpty().allSatisfy(l -> {
             assertThat(l.path("date").asText()).isEqualTo(DATE);
             assertThat(l.path("article").asText()).isIn(ARTICLES);
             assertThat(l.path("stage").asText()).isIn(STAGES);
         });
         // One line per brief written, and the failure of each article's translation with its stage.
-        assertThat(articleLines.stream().filter(l -> l.path("message").asText().startsWith("brief written"))
-                .map(l -> l.path("article").asText())).containsExactlyInAnyOrderElementsOf(ARTICLES);
-        assertThat(articleLines.stream().filter(l -> l.path("log").path("level").asText().equals("WARN")))
+        assertThat(articleLines.stream()
+                        .filter(l -> l.path("message").asText().startsWith("brief written"))
+                        .map(l -> l.path("article").asText()))
+                .containsExactlyInAnyOrderElementsOf(ARTICLES);
+        assertThat(articleLines.stream()
+                        .filter(l -> l.path("log").path("level").asText().equals("WARN")))
                 .hasSize(4)
                 .allSatisfy(l -> {
                     assertThat(l.path("stage").asText()).isEqualTo("translate");
@@ -70,7 +75,8 @@ class RunLogTest {
                 });
         // The run's own lines carry its date.
         assertThat(lines.stream().filter(l -> l.path("message").asText().startsWith("nightly-briefs started")))
-                .singleElement().satisfies(l -> assertThat(l.path("date").asText()).isEqualTo(DATE));
+                .singleElement()
+                .satisfies(l -> assertThat(l.path("date").asText()).isEqualTo(DATE));
     }
 
     @Test
@@ -78,13 +84,17 @@ class RunLogTest {
         LoggedCommand run = runSamples();
 
         assertThat(run.result().exitCode()).as(run.result().err()).isEqualTo(ExitCodes.SOME_FAILED);
-        assertThat(run.logLines()).as(run.log())
-                .anySatisfy(l -> assertThat(l).matches("\\d\\d:\\d\\d:\\d\\d INFO  \\[2026-11-20 harbour-reopens write] "
-                        + "articles - brief written: partial \\(harbour-reopens.txt\\)"))
-                .anySatisfy(l -> assertThat(l).matches("\\d\\d:\\d\\d:\\d\\d WARN  \\[2026-11-20 harbour-reopens translate] "
-                        + "articles - translate uk failed .*model not installed: opus-mt-en-uk.*"))
-                .anySatisfy(l -> assertThat(l).matches("\\d\\d:\\d\\d:\\d\\d INFO  \\[2026-11-20] JobRunner - nightly-briefs "
-                        + "started: .*"))
+        assertThat(run.logLines())
+                .as(run.log())
+                .anySatisfy(l -> assertThat(l)
+                        .matches("\\d\\d:\\d\\d:\\d\\d INFO  \\[2026-11-20 harbour-reopens write] "
+                                + "articles - brief written: partial \\(harbour-reopens.txt\\)"))
+                .anySatisfy(l -> assertThat(l)
+                        .matches("\\d\\d:\\d\\d:\\d\\d WARN  \\[2026-11-20 harbour-reopens translate] "
+                                + "articles - translate uk failed .*model not installed: opus-mt-en-uk.*"))
+                .anySatisfy(l -> assertThat(l)
+                        .matches("\\d\\d:\\d\\d:\\d\\d INFO  \\[2026-11-20] JobRunner - nightly-briefs "
+                                + "started: .*"))
                 .noneSatisfy(l -> assertThat(l).startsWith("{"));
     }
 
@@ -97,13 +107,12 @@ class RunLogTest {
 
             assertThat(run.result().exitCode()).as(run.result().err()).isEqualTo(ExitCodes.SOME_FAILED);
             // Logstash's format: the level and logger at the top, the fields beside them.
-            assertThat(jsonLines(run)).as(run.log())
-                    .anySatisfy(l -> {
-                        assertThat(l.path("logger_name").asText()).isEqualTo("dev.briefs.articles");
-                        assertThat(l.path("level").asText()).isEqualTo("INFO");
-                        assertThat(l.path("article").asText()).isIn(ARTICLES);
-                        assertThat(l.path("date").asText()).isEqualTo(DATE);
-                    });
+            assertThat(jsonLines(run)).as(run.log()).anySatisfy(l -> {
+                assertThat(l.path("logger_name").asText()).isEqualTo("dev.briefs.articles");
+                assertThat(l.path("level").asText()).isEqualTo("INFO");
+                assertThat(l.path("article").asText()).isIn(ARTICLES);
+                assertThat(l.path("date").asText()).isEqualTo(DATE);
+            });
         } finally {
             if (before == null) {
                 System.clearProperty(LogFormat.SPRING_PROPERTY);

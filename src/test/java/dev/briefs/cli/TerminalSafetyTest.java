@@ -71,8 +71,12 @@ class TerminalSafetyTest {
         String pattern;
         try (InputStream in = TerminalSafetyTest.class.getResourceAsStream("/logback.xml")) {
             // The pattern as Logback reads it: XML, entities decoded.
-            pattern = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in)
-                    .getElementsByTagName("pattern").item(0).getTextContent();
+            pattern = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(in)
+                    .getElementsByTagName("pattern")
+                    .item(0)
+                    .getTextContent();
         } catch (ParserConfigurationException | SAXException e) {
             throw new IOException("logback.xml is not well-formed XML", e);
         }
@@ -81,15 +85,22 @@ class TerminalSafetyTest {
         layout.setContext(context);
         layout.setPattern(pattern);
         layout.start();
-        LoggingEvent event = new LoggingEvent("test", context.getLogger("dev.briefs.test"), Level.WARN,
-                "cannot read " + HOSTILE + ".txt", null, null);
+        LoggingEvent event = new LoggingEvent(
+                "test",
+                context.getLogger("dev.briefs.test"),
+                Level.WARN,
+                "cannot read " + HOSTILE + ".txt",
+                null,
+                null);
         event.setMDCPropertyMap(Map.of("date", "2026-11-20", "article", HOSTILE, "stage", "read"));
-        LoggingEvent bare = new LoggingEvent("test", context.getLogger("dev.briefs.test"), Level.INFO, "started", null, null);
+        LoggingEvent bare =
+                new LoggingEvent("test", context.getLogger("dev.briefs.test"), Level.INFO, "started", null, null);
         bare.setMDCPropertyMap(Map.of());
 
         String line = layout.doLayout(event);
 
-        assertThat(line).contains("WARN  [2026-11-20 redovergnp.exe read] test - cannot read redovergnp.exe.txt")
+        assertThat(line)
+                .contains("WARN  [2026-11-20 redovergnp.exe read] test - cannot read redovergnp.exe.txt")
                 .endsWith(System.lineSeparator());
         assertThat(raw(line)).as(line).isFalse();
         // Without fields, no empty brackets and no gaps.

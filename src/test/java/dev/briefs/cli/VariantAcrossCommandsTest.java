@@ -58,7 +58,9 @@ class VariantAcrossCommandsTest {
         CommandResult night = CommandResult.run("run", job.toString(), "--date", DATE, "--force");
         assertThat(night.exitCode()).as(night.out() + night.err()).isEqualTo(ExitCodes.OK);
         Brief brief = BriefFiles.readAll(TestJobs.outputDir(root, DATE)).get(0);
-        assertThat(brief.briefs().get("en").text()).as("the article's one sentence").isEqualTo(SENTENCE);
+        assertThat(brief.briefs().get("en").text())
+                .as("the article's one sentence")
+                .isEqualTo(SENTENCE);
         Brief.LanguageBrief uk = brief.briefs().get("uk");
         assertThat(uk.model()).isEqualTo("opus-mt-en-uk");
         assertThat(uk.chunks().total()).as("one model call, as translate makes").isEqualTo(1);
@@ -79,7 +81,9 @@ class VariantAcrossCommandsTest {
     void askedForQuantizedBothLoadTheQuantizedGraphs() throws IOException {
         String quantized = translate("--variant", "quantized");
         Files.writeString(job, Files.readString(job).replace("  translate:\n", "  variant: quantized\n  translate:\n"));
-        assertThat(nightsUkrainianBrief().text()).as("models.variant in the job file").isEqualTo(quantized);
+        assertThat(nightsUkrainianBrief().text())
+                .as("models.variant in the job file")
+                .isEqualTo(quantized);
     }
 
     private static String[] concat(String[]... parts) {

@@ -27,8 +27,11 @@ class WorkerCommandTest {
         Path job = TestJobs.write(root, "");
         CommandResult r = CommandResult.run("worker", job.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("names no Kafka broker").contains("kafka.bootstrap-servers")
-                .contains("repository.url").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains("names no Kafka broker")
+                .contains("kafka.bootstrap-servers")
+                .contains("repository.url")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -37,7 +40,9 @@ class WorkerCommandTest {
         for (String command : new String[] {"run", "worker"}) {
             CommandResult r = CommandResult.run(command, job.toString());
             assertThat(r.exitCode()).as(command).isEqualTo(ExitCodes.USAGE);
-            assertThat(r.err()).as(command).contains("kafka needs a job repository that all machines share")
+            assertThat(r.err())
+                    .as(command)
+                    .contains("kafka needs a job repository that all machines share")
                     .contains("jdbc:postgresql://");
         }
     }

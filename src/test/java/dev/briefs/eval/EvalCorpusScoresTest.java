@@ -43,10 +43,15 @@ class EvalCorpusScoresTest {
 
     private static void checkCorpusFiles(JsonNode files) throws IOException, NoSuchAlgorithmException {
         for (Map.Entry<String, JsonNode> file : files.properties()) {
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(Files.readAllBytes(SharedCorpus.file(file.getKey()))));
-            assertThat(sha).as("%s differs from the file the scores were recorded on: rerun "
-                    + "tools/fixtures/make_eval_cases.py", file.getKey()).isEqualTo(file.getValue().asString());
+            String sha = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(Files.readAllBytes(SharedCorpus.file(file.getKey()))));
+            assertThat(sha)
+                    .as(
+                            "%s differs from the file the scores were recorded on: rerun "
+                                    + "tools/fixtures/make_eval_cases.py",
+                            file.getKey())
+                    .isEqualTo(file.getValue().asString());
         }
     }
 

@@ -70,15 +70,19 @@ class EvalFixtureTest {
         JsonNode expected = c.get("scores");
 
         for (int i = 0; i < hyps.size(); i++) {
-            assertThat(Tokenizer13a.tokenize(PythonText.rstrip(hyps.get(i)))).as("13a tokens of line %d", i)
+            assertThat(Tokenizer13a.tokenize(PythonText.rstrip(hyps.get(i))))
+                    .as("13a tokens of line %d", i)
                     .isEqualTo(c.get("tokens_13a").get(i).asString());
-            assertThat(RougeTokenizer.ROUGE_SCORE.tokens(hyps.get(i))).as("rouge-score tokens of line %d", i)
+            assertThat(RougeTokenizer.ROUGE_SCORE.tokens(hyps.get(i)))
+                    .as("rouge-score tokens of line %d", i)
                     .isEqualTo(strings(c.get("rouge_tokens").get(i)));
         }
         checkCorpusScores(hyps, refs, expected);
 
         for (String type : new String[] {"rouge1", "rouge2", "rougeL"}) {
-            RougeScore r = EvalMetric.named(type).score(hyps, refs, RougeTokenizer.ROUGE_SCORE).rouge();
+            RougeScore r = EvalMetric.named(type)
+                    .score(hyps, refs, RougeTokenizer.ROUGE_SCORE)
+                    .rouge();
             JsonNode e = expected.get(type);
             List<Double> f = doubles(e.get("fmeasure"));
             List<Double> p = doubles(e.get("precision"));
@@ -98,25 +102,36 @@ class EvalFixtureTest {
         assertScore("BLEU", bleu.score(), eb.get("score").asDouble());
         assertThat(bleu.bleu().counts()).as("BLEU matches").isEqualTo(ints(eb.get("counts")));
         assertThat(bleu.bleu().totals()).as("BLEU n-grams").isEqualTo(ints(eb.get("totals")));
-        assertThat(bleu.bleu().hypLength()).as("hyp_len").isEqualTo(eb.get("hyp_len").asInt());
-        assertThat(bleu.bleu().refLength()).as("ref_len").isEqualTo(eb.get("ref_len").asInt());
-        assertThat(bleu.bleu().bp()).as("brevity penalty").isCloseTo(eb.get("bp").asDouble(), within(EXACT));
+        assertThat(bleu.bleu().hypLength())
+                .as("hyp_len")
+                .isEqualTo(eb.get("hyp_len").asInt());
+        assertThat(bleu.bleu().refLength())
+                .as("ref_len")
+                .isEqualTo(eb.get("ref_len").asInt());
+        assertThat(bleu.bleu().bp())
+                .as("brevity penalty")
+                .isCloseTo(eb.get("bp").asDouble(), within(EXACT));
         List<Double> precisions = doubles(eb.get("precisions"));
         for (int n = 0; n < precisions.size(); n++) {
-            assertThat(bleu.bleu().precisions().get(n)).as("precision %d", n + 1).isCloseTo(precisions.get(n), within(EXACT));
+            assertThat(bleu.bleu().precisions().get(n))
+                    .as("precision %d", n + 1)
+                    .isCloseTo(precisions.get(n), within(EXACT));
         }
-        assertThat(eb.get("signature").asString()).isEqualTo(bleu.signature() + "|version:" + EvalMetric.SACREBLEU_VERSION);
+        assertThat(eb.get("signature").asString())
+                .isEqualTo(bleu.signature() + "|version:" + EvalMetric.SACREBLEU_VERSION);
 
         for (EvalMetric m : new EvalMetric[] {EvalMetric.CHRF, EvalMetric.CHRF_PLUS_PLUS}) {
             JsonNode e = expected.get(m.optionName());
             EvalScore s = m.score(hyps, refs, RougeTokenizer.ROUGE_SCORE);
             assertScore(m.optionName(), s.score(), e.get("score").asDouble());
             assertThat(s.name()).isEqualTo(e.get("name").asString());
-            assertThat(e.get("signature").asString()).isEqualTo(s.signature() + "|version:" + EvalMetric.SACREBLEU_VERSION);
+            assertThat(e.get("signature").asString())
+                    .isEqualTo(s.signature() + "|version:" + EvalMetric.SACREBLEU_VERSION);
         }
         for (String type : new String[] {"rouge1", "rouge2", "rougeL"}) {
             EvalScore s = EvalMetric.named(type).score(hyps, refs, RougeTokenizer.ROUGE_SCORE);
-            assertScore(type + " mean", s.score(), expected.get(type).get("mean").asDouble());
+            assertScore(
+                    type + " mean", s.score(), expected.get(type).get("mean").asDouble());
         }
     }
 

@@ -16,7 +16,8 @@ class RougeTokenizerTest {
                 .containsExactly("12");
         List<String> hyp = List.of("Міністр не відповів на запитання про бюджет.");
         List<String> ref = List.of("Міністр відмовився відповідати на запитання про бюджет.");
-        assertThat(EvalMetric.ROUGE1.score(hyp, ref, RougeTokenizer.ROUGE_SCORE).score()).isZero();
+        assertThat(EvalMetric.ROUGE1.score(hyp, ref, RougeTokenizer.ROUGE_SCORE).score())
+                .isZero();
     }
 
     @Test
@@ -26,7 +27,8 @@ class RougeTokenizerTest {
         List<String> hyp = List.of("Міністр не відповів на запитання про бюджет.");
         List<String> ref = List.of("Міністр відмовився відповідати на запитання про бюджет.");
         // 5 shared words: precision 5/7, recall 5/7.
-        assertThat(EvalMetric.ROUGE1.score(hyp, ref, RougeTokenizer.UNICODE).score()).isEqualTo(2 * (5 / 7.0) * (5 / 7.0) / (10 / 7.0));
+        assertThat(EvalMetric.ROUGE1.score(hyp, ref, RougeTokenizer.UNICODE).score())
+                .isEqualTo(2 * (5 / 7.0) * (5 / 7.0) / (10 / 7.0));
     }
 
     @Test
@@ -34,7 +36,9 @@ class RougeTokenizerTest {
         for (JsonNode c : EvalFixtureTest.fixture(EvalFixtureTest.CASES).get("cases")) {
             for (String line : EvalFixtureTest.strings(c.get("hypotheses"))) {
                 if (line.chars().allMatch(ch -> ch < 128)) {
-                    assertThat(RougeTokenizer.UNICODE.tokens(line)).as(line).isEqualTo(RougeTokenizer.ROUGE_SCORE.tokens(line));
+                    assertThat(RougeTokenizer.UNICODE.tokens(line))
+                            .as(line)
+                            .isEqualTo(RougeTokenizer.ROUGE_SCORE.tokens(line));
                 }
             }
         }

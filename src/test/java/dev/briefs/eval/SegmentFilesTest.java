@@ -29,13 +29,18 @@ class SegmentFilesTest {
     @Test
     void aMissingFileAFolderOrBytesThatAreNotUtf8AreNamed() throws IOException {
         assertThatThrownBy(() -> SegmentFiles.read(dir.resolve("nope.txt"), "references"))
-                .isInstanceOf(EvalInputException.class).hasMessageContaining("references file").hasMessageContaining("nope.txt")
+                .isInstanceOf(EvalInputException.class)
+                .hasMessageContaining("references file")
+                .hasMessageContaining("nope.txt")
                 .hasMessageContaining("does not exist");
         assertThatThrownBy(() -> SegmentFiles.read(dir, "references"))
-                .isInstanceOf(EvalInputException.class).hasMessageContaining("is a folder");
+                .isInstanceOf(EvalInputException.class)
+                .hasMessageContaining("is a folder");
         Path latin1 = dir.resolve("latin1.txt");
         Files.write(latin1, new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
         assertThatThrownBy(() -> SegmentFiles.read(latin1, "hypotheses"))
-                .isInstanceOf(EvalInputException.class).hasMessageContaining("latin1.txt").hasMessageContaining("not UTF-8");
+                .isInstanceOf(EvalInputException.class)
+                .hasMessageContaining("latin1.txt")
+                .hasMessageContaining("not UTF-8");
     }
 }

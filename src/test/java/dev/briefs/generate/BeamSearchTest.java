@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -129,13 +128,17 @@ class BeamSearchTest {
             {ln(.9), n, ln(.05), n, ln(.05)},
             {0, n, n, n, n},
         };
-        GenerationConfig c = new GenerationConfig().setEosTokenId(0).setPadTokenId(1).setDecoderStartTokenId(1)
+        GenerationConfig c = new GenerationConfig()
+                .setEosTokenId(0)
+                .setPadTokenId(1)
+                .setDecoderStartTokenId(1)
                 .setMaxLength(6);
         long[][] ids = {{5, 0}};
         long[][] mask = {{1, 1}};
         int[][] greedy = Generation.generate(new TableModel(t), ids, mask, c);
         assertThat(greedy[0]).containsExactly(1, 2, 3, 0); // .5*.35*.9 = .1575
-        int[][] beam = Generation.generate(new TableModel(t), ids, mask, c.copy().setNumBeams(2).setLengthPenalty(0.0));
+        int[][] beam = Generation.generate(
+                new TableModel(t), ids, mask, c.copy().setNumBeams(2).setLengthPenalty(0.0));
         assertThat(beam[0]).containsExactly(1, 3, 0); // .4*.9 = .36 beats .1575 and .5*.3=.15
     }
 }

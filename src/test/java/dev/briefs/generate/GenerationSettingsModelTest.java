@@ -3,20 +3,19 @@ package dev.briefs.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.briefs.inference.Seq2SeqGenerator;
+import dev.briefs.inference.onnx.ModelConfigException;
+import dev.briefs.inference.onnx.ModelLoadException;
+import dev.briefs.inference.onnx.OnnxModelOptions;
+import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
+import dev.briefs.optimum.Variant;
+import dev.briefs.support.TinyModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import dev.briefs.inference.onnx.ModelConfigException;
-import dev.briefs.inference.onnx.ModelLoadException;
-import dev.briefs.inference.Seq2SeqGenerator;
-import dev.briefs.inference.onnx.OnnxModelOptions;
-import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
-import dev.briefs.optimum.Variant;
-import dev.briefs.support.TinyModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.ObjectMapper;
@@ -39,6 +38,7 @@ class GenerationSettingsModelTest {
 
     @TempDir
     Path tmp;
+
     private int copies;
 
     /** A copy of a fixture model whose generation_config.json has {@code key} set to {@code json}. */
@@ -52,7 +52,8 @@ class GenerationSettingsModelTest {
     }
 
     private static Seq2SeqGenerator load(Path dir) {
-        return Seq2SeqGenerator.load(dir, OnnxModelOptions.defaults().withVariant(Variant.FP32).withIntraOpThreads(1));
+        return Seq2SeqGenerator.load(
+                dir, OnnxModelOptions.defaults().withVariant(Variant.FP32).withIntraOpThreads(1));
     }
 
     private static int[] greedy(Seq2SeqGenerator g, String text) {
@@ -67,11 +68,14 @@ class GenerationSettingsModelTest {
     void aSuppressedTokenNeverAppearsInGreedyOrBeamOutput() throws IOException {
         try (Seq2SeqGenerator plain = load(TinyModels.FIXTURES.resolve("tiny-marian-en-uk"));
                 Seq2SeqGenerator suppressed = load(withSetting("tiny-marian-en-uk", "suppress_tokens", "[64, 183]"))) {
-            assertThat(contains(greedy(plain, REPEATS_64), 64)).as("baseline repeats 64").isTrue();
+            assertThat(contains(greedy(plain, REPEATS_64), 64))
+                    .as("baseline repeats 64")
+                    .isTrue();
             assertThat(greedy(suppressed, REPEATS_64)).doesNotContain(64, 183);
             // the model's own defaults: beam search with 4 beams
             for (String text : List.of(REPEATS_64, "I turned up the heat just a little and it did the trick.")) {
-                assertThat(suppressed.generate(List.of(text)).get(0).outputIds()).doesNotContain(64, 183);
+                assertThat(suppressed.generate(List.of(text)).get(0).outputIds())
+                        .doesNotContain(64, 183);
             }
         }
     }
@@ -85,7 +89,9 @@ class GenerationSettingsModelTest {
             assertThat(out.length).isGreaterThan(2);
             int[] other = greedy(no64First, REPEATS_64); // [997, 64, 64, ...] without it
             assertThat(other[1]).isNotEqualTo(64);
-            assertThat(Arrays.copyOfRange(other, 2, other.length)).as("only the first token is suppressed").contains(64);
+            assertThat(Arrays.copyOfRange(other, 2, other.length))
+                    .as("only the first token is suppressed")
+                    .contains(64);
         }
     }
 
@@ -93,11 +99,15 @@ class GenerationSettingsModelTest {
     void withAForcedLanguageTokenTheFirstTokenAfterItIsTheOneSuppressed() throws IOException {
         try (Seq2SeqGenerator no336 = load(withSetting("tiny-nllb", "begin_suppress_tokens", "[336]"));
                 Seq2SeqGenerator noUkr = load(withSetting("tiny-nllb", "begin_suppress_tokens", "[827]"))) {
-            int[] out = no336.generate(List.of(NLLB_INPUT), "en", "uk", GREEDY).get(0).outputIds();
+            int[] out = no336.generate(List.of(NLLB_INPUT), "en", "uk", GREEDY)
+                    .get(0)
+                    .outputIds();
             assertThat(out[1]).as("forced ukr_Cyrl").isEqualTo(827);
             assertThat(out[2]).isNotEqualTo(336);
             // begin_index is 2 here (transformers 4.46.3): the forced token itself is not suppressed
-            int[] forced = noUkr.generate(List.of(NLLB_INPUT), "en", "uk", GREEDY).get(0).outputIds();
+            int[] forced = noUkr.generate(List.of(NLLB_INPUT), "en", "uk", GREEDY)
+                    .get(0)
+                    .outputIds();
             assertThat(forced[1]).isEqualTo(827);
             assertThat(forced).startsWith(2, 827, 336, 455, 488, 780);
         }

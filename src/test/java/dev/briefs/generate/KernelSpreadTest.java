@@ -39,8 +39,8 @@ class KernelSpreadTest {
 
     private static final OrtSessionSettings REFERENCE = new OrtSessionSettings(1, 1, "all", true);
     private static final OrtSessionSettings TWO_THREADS = new OrtSessionSettings(2, 1, "all", true);
-    private static final List<OrtSessionSettings> UNFUSED = List.of(
-            new OrtSessionSettings(1, 1, "none", true), new OrtSessionSettings(1, 1, "basic", true));
+    private static final List<OrtSessionSettings> UNFUSED =
+            List.of(new OrtSessionSettings(1, 1, "none", true), new OrtSessionSettings(1, 1, "basic", true));
     private static final List<String> MODELS = List.of("tiny-marian-en-uk", "tiny-marian-uk-en", "tiny-bart");
 
     @Test
@@ -58,15 +58,18 @@ class KernelSpreadTest {
                     String what = name + " " + ref.what + " with optimisation " + other.optimization();
                     // Past a near-tie within the bound (NearTies) other kernels may continue otherwise.
                     int stable = Math.min(ref.stable, ref.sequence.tokens().length);
-                    assertThat(got.sequence.tokens()).as("%s: tokens", what)
+                    assertThat(got.sequence.tokens())
+                            .as("%s: tokens", what)
                             .startsWith(Arrays.copyOf(ref.sequence.tokens(), stable));
                     if (stable == ref.sequence.tokens().length) {
                         assertThat(got.sequence.tokens()).as("%s: tokens", what).containsExactly(ref.sequence.tokens());
                     }
                     double tolerance = bound.logProb(Math.max(ref.logitScale, got.logitScale), ref.penalty);
                     for (int j = 0; j < stable - 1; j++) {
-                        double d = Math.abs(got.sequence.tokenScores()[j] - ref.sequence.tokenScores()[j]);
-                        assertThat(d).as("%s: token %d's score moved by %.3g, the bound is %.3g", what, j, d, tolerance)
+                        double d = Math.abs(
+                                got.sequence.tokenScores()[j] - ref.sequence.tokenScores()[j]);
+                        assertThat(d)
+                                .as("%s: token %d's score moved by %.3g, the bound is %.3g", what, j, d, tolerance)
                                 .isLessThanOrEqualTo(tolerance);
                         worst = Math.max(worst, d / tolerance);
                         scores++;
@@ -76,7 +79,8 @@ class KernelSpreadTest {
         }
         assertThat(scores).as("scores compared").isGreaterThan(1000);
         // Printed, so a reader sees how much of the bound the largest move used on this machine.
-        System.out.printf("KernelSpreadTest: %d float32 scores with the fusions off; the largest move is %.1f%% of its bound%n",
+        System.out.printf(
+                "KernelSpreadTest: %d float32 scores with the fusions off; the largest move is %.1f%% of its bound%n",
                 scores, 100 * worst);
     }
 
@@ -89,8 +93,11 @@ class KernelSpreadTest {
                 assertThat(one).isNotEmpty();
                 for (int r = 0; r < one.size(); r++) {
                     String what = name + " " + one.get(r).what + " [" + variant + "]";
-                    assertThat(two.get(r).sequence.tokens()).as("%s: tokens", what).containsExactly(one.get(r).sequence.tokens());
-                    assertThat(two.get(r).sequence.tokenScores()).as("%s: scores, bit for bit", what)
+                    assertThat(two.get(r).sequence.tokens())
+                            .as("%s: tokens", what)
+                            .containsExactly(one.get(r).sequence.tokens());
+                    assertThat(two.get(r).sequence.tokenScores())
+                            .as("%s: scores, bit for bit", what)
                             .containsExactly(one.get(r).sequence.tokenScores());
                 }
             }
@@ -98,8 +105,7 @@ class KernelSpreadTest {
     }
 
     /** One row of a recorded case as the engine generated it, with the largest |logit| it saw. */
-    private record Run(String what, ScoredSequence sequence, double logitScale, double penalty, int stable) {
-    }
+    private record Run(String what, ScoredSequence sequence, double logitScale, double penalty, int stable) {}
 
     private static List<Run> runAll(String name, Variant variant, OrtSessionSettings session) throws Exception {
         JsonNode cases;
@@ -107,8 +113,12 @@ class KernelSpreadTest {
             cases = new ObjectMapper().readTree(in).get("models").get(name);
         }
         List<Run> runs = new ArrayList<>();
-        try (OnnxSeq2SeqModel model = OnnxSeq2SeqModel.load(ParityTest.modelsDir().resolve(name), OnnxModelOptions.defaults()
-                .withVariant(variant).withLayout(DecoderLayout.MERGED).withSession(session))) {
+        try (OnnxSeq2SeqModel model = OnnxSeq2SeqModel.load(
+                ParityTest.modelsDir().resolve(name),
+                OnnxModelOptions.defaults()
+                        .withVariant(variant)
+                        .withLayout(DecoderLayout.MERGED)
+                        .withSession(session))) {
             LogitScale observed = new LogitScale(model);
             for (JsonNode c : cases) {
                 if (Variant.parse(c.get("variant").asString()) != variant) {
@@ -117,12 +127,14 @@ class KernelSpreadTest {
                 Map<String, Object> settings = ParityTest.settings(c.get("settings"));
                 GenerationConfig cfg = model.generationConfig().override(settings);
                 double penalty = settings.get("repetition_penalty") instanceof Number p ? p.doubleValue() : 1.0;
-                int[] stable = NearTies.stablePrefixes(name, c.get("name").asString(), c.get("variant").asString());
+                int[] stable = NearTies.stablePrefixes(
+                        name, c.get("name").asString(), c.get("variant").asString());
                 List<long[]> inputs = ParityTest.inputIds(c);
                 for (int row = 0; row < inputs.size(); row++) {
                     long[][][] p = ParityTest.pad(List.of(inputs.get(row)), cfg.resolvePadTokenId());
                     ScoredSequence s = Generation.generateScored(observed, p[0], p[1], cfg)[0];
-                    runs.add(new Run(c.get("name").asString() + " row " + row, s, observed.takeMax(), penalty, stable[row]));
+                    runs.add(new Run(
+                            c.get("name").asString() + " row " + row, s, observed.takeMax(), penalty, stable[row]));
                 }
             }
         }

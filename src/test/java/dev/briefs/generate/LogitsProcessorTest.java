@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** Each processor against hand-computed expectations. */
@@ -84,7 +83,10 @@ class LogitsProcessorTest {
 
     @Test
     void marianPadIsNeverEmitted() {
-        GenerationConfig c = new GenerationConfig().setEosTokenId(0).setPadTokenId(9).setDecoderStartTokenId(9)
+        GenerationConfig c = new GenerationConfig()
+                .setEosTokenId(0)
+                .setPadTokenId(9)
+                .setDecoderStartTokenId(9)
                 .setBadWordsIds(List.of(new int[] {9}));
         LogitsProcessorList list = LogitsProcessorList.fromConfig(c, 20, 1);
         float[][] s = scores(1, 10);
@@ -117,17 +119,33 @@ class LogitsProcessorTest {
 
     @Test
     void processorListFollowsTransformersOrder() {
-        GenerationConfig c = new GenerationConfig().setEosTokenId(2).setPadTokenId(1).setDecoderStartTokenId(2)
-                .setRepetitionPenalty(1.2).setNoRepeatNgramSize(3).setBadWordsIds(List.of(new int[] {7}))
-                .setMinLength(5).setMinNewTokens(2).setForcedBosTokenId(0).setForcedEosTokenId(2);
+        GenerationConfig c = new GenerationConfig()
+                .setEosTokenId(2)
+                .setPadTokenId(1)
+                .setDecoderStartTokenId(2)
+                .setRepetitionPenalty(1.2)
+                .setNoRepeatNgramSize(3)
+                .setBadWordsIds(List.of(new int[] {7}))
+                .setMinLength(5)
+                .setMinNewTokens(2)
+                .setForcedBosTokenId(0)
+                .setForcedEosTokenId(2);
         List<Class<?>> types = LogitsProcessorList.fromConfig(c, 30, 1).processors().stream()
-                .<Class<?>>map(Object::getClass).toList();
-        assertThat(types).containsExactly(RepetitionPenaltyLogitsProcessor.class, NoRepeatNGramLogitsProcessor.class,
-                NoBadWordsLogitsProcessor.class, MinLengthLogitsProcessor.class,
-                MinNewTokensLengthLogitsProcessor.class, ForcedBOSTokenLogitsProcessor.class,
-                ForcedEOSTokenLogitsProcessor.class);
+                .<Class<?>>map(Object::getClass)
+                .toList();
+        assertThat(types)
+                .containsExactly(
+                        RepetitionPenaltyLogitsProcessor.class,
+                        NoRepeatNGramLogitsProcessor.class,
+                        NoBadWordsLogitsProcessor.class,
+                        MinLengthLogitsProcessor.class,
+                        MinNewTokensLengthLogitsProcessor.class,
+                        ForcedBOSTokenLogitsProcessor.class,
+                        ForcedEOSTokenLogitsProcessor.class);
         // defaults: nothing
-        assertThat(LogitsProcessorList.fromConfig(new GenerationConfig().setEosTokenId(2), 20, 1).processors()).isEmpty();
+        assertThat(LogitsProcessorList.fromConfig(new GenerationConfig().setEosTokenId(2), 20, 1)
+                        .processors())
+                .isEmpty();
     }
 
     @Test

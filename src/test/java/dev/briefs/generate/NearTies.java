@@ -49,7 +49,8 @@ public final class NearTies {
     /** {@link #stablePrefixes(String, JsonNode)} of the model's expected.json case of that name and variant. */
     public static int[] stablePrefixes(String model, String caseName, String variant) {
         for (JsonNode c : ParityTest.expected(model).get("cases")) {
-            if (c.get("name").asString().equals(caseName) && c.get("variant").asString().equals(variant)) {
+            if (c.get("name").asString().equals(caseName)
+                    && c.get("variant").asString().equals(variant)) {
                 return stablePrefixes(model, c);
             }
         }
@@ -58,7 +59,8 @@ public final class NearTies {
 
     private static int[] compute(String model, JsonNode c, Variant variant) {
         OnnxSeq2SeqModel engine = ParityTest.model(model, variant, DecoderLayout.MERGED);
-        double logitBound = 2 * RoundingBound.seq2seq(ParityTest.modelsDir().resolve(model)).gamma();
+        double logitBound =
+                2 * RoundingBound.seq2seq(ParityTest.modelsDir().resolve(model)).gamma();
         GenerationConfig cfg = engine.generationConfig().override(ParityTest.settings(c.get("settings")));
         List<long[]> inputs = ParityTest.inputIds(c);
         int[] prefixes = new int[inputs.size()];
@@ -81,7 +83,9 @@ public final class NearTies {
                 JsonNode recorded = c.get("output_ids").get(i);
                 int[] got = rows.get(i);
                 int same = 0;
-                while (same < recorded.size() && same < got.length && got[same] == recorded.get(same).intValue()) {
+                while (same < recorded.size()
+                        && same < got.length
+                        && got[same] == recorded.get(same).intValue()) {
                     same++;
                 }
                 boolean whole = same == recorded.size() && got.length == recorded.size();

@@ -2,6 +2,10 @@ package dev.briefs.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.briefs.inference.onnx.DecoderLayout;
+import dev.briefs.inference.onnx.OnnxModelOptions;
+import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
+import dev.briefs.optimum.Variant;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -17,11 +21,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.stream.Stream;
-
-import dev.briefs.inference.onnx.DecoderLayout;
-import dev.briefs.inference.onnx.OnnxModelOptions;
-import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
-import dev.briefs.optimum.Variant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -37,7 +36,8 @@ import tools.jackson.databind.ObjectMapper;
  */
 public class ParityTest {
 
-    static final List<String> MODELS = List.of("tiny-marian-en-uk", "tiny-marian-uk-en", "tiny-bart", "tiny-bart-1024", "tiny-nllb");
+    static final List<String> MODELS =
+            List.of("tiny-marian-en-uk", "tiny-marian-uk-en", "tiny-bart", "tiny-bart-1024", "tiny-nllb");
 
     /**
      * Every fixture folder and its number of cases (fp32 + quantized). The parity run reads exactly
@@ -51,6 +51,7 @@ public class ParityTest {
             "tiny-marian-ties", 10,
             "tiny-marian-uk-en", 34,
             "tiny-nllb", 68);
+
     static final int EXPECTED_TOTAL_CASES = 194;
 
     /**
@@ -62,6 +63,7 @@ public class ParityTest {
 
     /** "model/case [variant]/layout/row" of every torch-differing row the parity run matched to ORT. */
     private static final Set<String> TORCH_DIFFERING_ROWS_RUN = ConcurrentHashMap.newKeySet();
+
     private static final Map<String, OnnxSeq2SeqModel> CACHE = new HashMap<>();
 
     /** The fixture whose ties are exact by construction (make_tie_models.py). */
@@ -79,15 +81,23 @@ public class ParityTest {
     }
 
     static synchronized OnnxSeq2SeqModel model(String name, Variant v, DecoderLayout l) {
-        return CACHE.computeIfAbsent(name + "/" + v + "/" + l,
-                k -> OnnxSeq2SeqModel.load(modelsDir().resolve(name), OnnxModelOptions.defaults().withVariant(v).withLayout(l).withIntraOpThreads(1)));
+        return CACHE.computeIfAbsent(
+                name + "/" + v + "/" + l,
+                k -> OnnxSeq2SeqModel.load(
+                        modelsDir().resolve(name),
+                        OnnxModelOptions.defaults().withVariant(v).withLayout(l).withIntraOpThreads(1)));
     }
 
     /** Model loaded without the decoder's key/value cache (decoder_model.onnx over the whole prefix). */
     static synchronized OnnxSeq2SeqModel modelWithoutCache(String name, Variant v) {
-        return CACHE.computeIfAbsent(name + "/" + v + "/nocache",
-                k -> OnnxSeq2SeqModel.load(modelsDir().resolve(name),
-                        OnnxModelOptions.defaults().withVariant(v).withCache(false).withIntraOpThreads(1)));
+        return CACHE.computeIfAbsent(
+                name + "/" + v + "/nocache",
+                k -> OnnxSeq2SeqModel.load(
+                        modelsDir().resolve(name),
+                        OnnxModelOptions.defaults()
+                                .withVariant(v)
+                                .withCache(false)
+                                .withIntraOpThreads(1)));
     }
 
     private static Map<String, Integer> orderedMap(Object... kv) {
@@ -99,7 +109,8 @@ public class ParityTest {
     }
 
     static JsonNode expected(String name) {
-        return new ObjectMapper().readTree(modelsDir().resolve(name).resolve("expected.json").toFile());
+        return new ObjectMapper()
+                .readTree(modelsDir().resolve(name).resolve("expected.json").toFile());
     }
 
     /**
@@ -111,8 +122,11 @@ public class ParityTest {
     void fixtureInventoryIsComplete() throws Exception {
         List<String> onDisk;
         try (Stream<Path> dirs = Files.list(modelsDir())) {
-            onDisk = dirs.filter(Files::isDirectory).filter(d -> Files.exists(d.resolve("generation_config.json")))
-                    .map(d -> d.getFileName().toString()).sorted().toList();
+            onDisk = dirs.filter(Files::isDirectory)
+                    .filter(d -> Files.exists(d.resolve("generation_config.json")))
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
         assertThat(onDisk).as("fixture folders").containsExactlyElementsOf(EXPECTED_CASES.keySet());
         int total = 0;
@@ -124,22 +138,32 @@ public class ParityTest {
             long fp32 = 0;
             int differing = 0;
             for (JsonNode c : cases) {
-                assertThat(c.get("output_ids").size()).as("%s %s rows", e.getKey(), c.get("name").asString())
-                        .isEqualTo(c.get("input_ids").size()).isPositive();
+                assertThat(c.get("output_ids").size())
+                        .as("%s %s rows", e.getKey(), c.get("name").asString())
+                        .isEqualTo(c.get("input_ids").size())
+                        .isPositive();
                 fp32 += "fp32".equals(c.get("variant").asString()) ? 1 : 0;
                 if (c.has("torch_differs_rows")) {
                     differing += c.get("torch_differs_rows").size();
                 }
             }
-            assertThat(fp32 * 2).as("%s: every case in both variants", e.getKey()).isEqualTo(cases.size());
-            assertThat(differing).as("%s torch-differing rows", e.getKey())
+            assertThat(fp32 * 2)
+                    .as("%s: every case in both variants", e.getKey())
+                    .isEqualTo(cases.size());
+            assertThat(differing)
+                    .as("%s torch-differing rows", e.getKey())
                     .isEqualTo(EXPECTED_TORCH_DIFFERING_ROWS.getOrDefault(e.getKey(), 0))
-                    .isEqualTo(root.path("torch_disagreements").path("fp32").path("rows").asInt(-1));
+                    .isEqualTo(root.path("torch_disagreements")
+                            .path("fp32")
+                            .path("rows")
+                            .asInt(-1));
             total += cases.size();
             torchRows += differing;
         }
         assertThat(total).as("total cases").isEqualTo(EXPECTED_TOTAL_CASES);
-        assertThat(torchRows).as("fixtures hide no PyTorch disagreement: rows kept with ORT's reference").isPositive();
+        assertThat(torchRows)
+                .as("fixtures hide no PyTorch disagreement: rows kept with ORT's reference")
+                .isPositive();
     }
 
     @AfterAll
@@ -183,9 +207,12 @@ public class ParityTest {
         }
         int torchRuns = expectedTorchRuns;
         // dynamic tests run in stream order, so this one sees every case above already run
-        nodes.add(DynamicTest.dynamicTest("rows where PyTorch differs were run and matched ORT", () ->
-                assertThat(TORCH_DIFFERING_ROWS_RUN).as("torch-differing rows matched to ORT's output, both layouts")
-                        .hasSize(torchRuns).hasSizeGreaterThan(0)));
+        nodes.add(DynamicTest.dynamicTest(
+                "rows where PyTorch differs were run and matched ORT",
+                () -> assertThat(TORCH_DIFFERING_ROWS_RUN)
+                        .as("torch-differing rows matched to ORT's output, both layouts")
+                        .hasSize(torchRuns)
+                        .hasSizeGreaterThan(0)));
         return nodes.stream();
     }
 
@@ -216,10 +243,13 @@ public class ParityTest {
                 OnnxSeq2SeqModel noCache = modelWithoutCache(NO_CACHE_MODEL, variant);
                 assertThat(noCache.usesCache()).isFalse();
                 List<int[]> uncached = runCase(NO_CACHE_MODEL, noCache, c, conv);
-                List<int[]> cached = runCase(NO_CACHE_MODEL, model(NO_CACHE_MODEL, variant, DecoderLayout.SPLIT), c, conv);
+                List<int[]> cached =
+                        runCase(NO_CACHE_MODEL, model(NO_CACHE_MODEL, variant, DecoderLayout.SPLIT), c, conv);
                 assertThat(uncached).as("no cache == cache").hasSameSizeAs(cached);
                 for (int i = 0; i < cached.size(); i++) {
-                    assertThat(uncached.get(i)).as("row %d, no cache vs cache", i).containsExactly(cached.get(i));
+                    assertThat(uncached.get(i))
+                            .as("row %d, no cache vs cache", i)
+                            .containsExactly(cached.get(i));
                 }
             }));
         }
@@ -288,7 +318,12 @@ public class ParityTest {
         return m;
     }
 
-    static void runCase(String name, Path dir, JsonNode c, Variant variant, DecoderLayout layout,
+    static void runCase(
+            String name,
+            Path dir,
+            JsonNode c,
+            Variant variant,
+            DecoderLayout layout,
             BeamSearch.LengthConvention conv) {
         if (c.has("src_lang")) {
             checkLanguageFields(dir, c);
@@ -304,15 +339,20 @@ public class ParityTest {
                 torch[j] = torchOut.get(i).get(j).intValue();
             }
             // the recorded PyTorch row really differs, and the engine (already equal to ORT's) is not PyTorch's
-            assertThat(actual.get(i)).as("%s %s row %d vs PyTorch", name, c.get("name").asString(), i).isNotEqualTo(torch);
-            TORCH_DIFFERING_ROWS_RUN.add(name + "/" + c.get("name").asString() + " [" + variant + "]/" + layout + "/" + i);
+            assertThat(actual.get(i))
+                    .as("%s %s row %d vs PyTorch", name, c.get("name").asString(), i)
+                    .isNotEqualTo(torch);
+            TORCH_DIFFERING_ROWS_RUN.add(
+                    name + "/" + c.get("name").asString() + " [" + variant + "]/" + layout + "/" + i);
         }
     }
 
     /** Language token ids (special added tokens) of a model's tokenizer.json. */
     static Map<String, Long> addedTokenIds(Path dir) {
         Map<String, Long> ids = new HashMap<>();
-        for (JsonNode t : new ObjectMapper().readTree(dir.resolve("tokenizer.json").toFile()).get("added_tokens")) {
+        for (JsonNode t : new ObjectMapper()
+                .readTree(dir.resolve("tokenizer.json").toFile())
+                .get("added_tokens")) {
             ids.put(t.get("content").asString(), t.get("id").longValue());
         }
         return ids;
@@ -328,10 +368,14 @@ public class ParityTest {
         Long tgt = ids.get(c.get("tgt_lang").asString());
         assertThat(src).as("src_lang token").isNotNull();
         assertThat(tgt).as("tgt_lang token").isNotNull();
-        assertThat(c.get("settings").get("forced_bos_token_id").longValue()).as("forced_bos_token_id").isEqualTo(tgt);
+        assertThat(c.get("settings").get("forced_bos_token_id").longValue())
+                .as("forced_bos_token_id")
+                .isEqualTo(tgt);
         for (JsonNode row : c.get("input_ids")) {
             assertThat(row.get(0).longValue()).as("first input token").isEqualTo(src);
-            assertThat(row.get(row.size() - 1).longValue()).as("last input token").isEqualTo(ids.get("</s>"));
+            assertThat(row.get(row.size() - 1).longValue())
+                    .as("last input token")
+                    .isEqualTo(ids.get("</s>"));
         }
         for (JsonNode row : c.get("output_ids")) {
             assertThat(row.get(1).longValue()).as("first generated token").isEqualTo(tgt);
@@ -347,8 +391,8 @@ public class ParityTest {
      * Runs one fixture case on the model, asserts transformers' output and returns the rows: each row
      * whole, or where {@code stablePrefixes} says a row sits on a near-tie (NearTies), its stable prefix.
      */
-    static List<int[]> runCase(String name, OnnxSeq2SeqModel model, JsonNode c, BeamSearch.LengthConvention conv,
-            int[] stablePrefixes) {
+    static List<int[]> runCase(
+            String name, OnnxSeq2SeqModel model, JsonNode c, BeamSearch.LengthConvention conv, int[] stablePrefixes) {
         GenerationConfig cfg = model.generationConfig().override(settings(c.get("settings")));
         List<long[]> inputs = inputIds(c);
         List<int[]> expected = new ArrayList<>();
@@ -374,12 +418,15 @@ public class ParityTest {
         }
         assertThat(actual).as("%s %s rows", name, c.get("name").asString()).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
-            String what = name + " " + c.get("name").asString() + " [" + c.get("variant").asString() + "] row " + i;
+            String what = name + " " + c.get("name").asString() + " ["
+                    + c.get("variant").asString() + "] row " + i;
             int stable = stablePrefixes == null ? expected.get(i).length : stablePrefixes[i];
             if (stable == expected.get(i).length) {
                 assertThat(actual.get(i)).as(what).containsExactly(expected.get(i));
             } else {
-                assertThat(actual.get(i)).as("%s, its %d stable tokens", what, stable).startsWith(Arrays.copyOf(expected.get(i), stable));
+                assertThat(actual.get(i))
+                        .as("%s, its %d stable tokens", what, stable)
+                        .startsWith(Arrays.copyOf(expected.get(i), stable));
                 NEAR_TIE_ROWS.add(what + ": stable for " + stable + " of " + expected.get(i).length + " tokens");
             }
         }

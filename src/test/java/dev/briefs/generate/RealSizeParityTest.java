@@ -3,17 +3,16 @@ package dev.briefs.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.briefs.inference.onnx.DecoderLayout;
+import dev.briefs.inference.onnx.OnnxModelOptions;
+import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
+import dev.briefs.optimum.Variant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import dev.briefs.inference.onnx.DecoderLayout;
-import dev.briefs.inference.onnx.OnnxModelOptions;
-import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
-import dev.briefs.optimum.Variant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -53,7 +52,8 @@ public class RealSizeParityTest {
         String key = dir + "/" + variant + "/" + layout;
         if (!key.equals(loadedKey)) {
             closeModel();
-            loaded = OnnxSeq2SeqModel.load(dir, OnnxModelOptions.defaults().withVariant(variant).withLayout(layout));
+            loaded = OnnxSeq2SeqModel.load(
+                    dir, OnnxModelOptions.defaults().withVariant(variant).withLayout(layout));
             loadedKey = key;
         }
         return loaded;
@@ -73,13 +73,19 @@ public class RealSizeParityTest {
         Path root = root();
         if (root == null) {
             // a skipped test, not an aborted factory: surefire counts and shows the skip with its reason
-            return Stream.of(DynamicTest.dynamicTest("real-size parity", () -> assumeTrue(false,
-                    "real-size parity skipped: set -D" + PROPERTY + "=DIR (or " + ENV
-                            + ") to a folder made by tools/fixtures/make_tiny_models.py --full-size DIR --parity")));
+            return Stream.of(
+                    DynamicTest.dynamicTest(
+                            "real-size parity",
+                            () -> assumeTrue(
+                                    false,
+                                    "real-size parity skipped: set -D" + PROPERTY + "=DIR (or " + ENV
+                                            + ") to a folder made by tools/fixtures/make_tiny_models.py --full-size DIR --parity")));
         }
         List<Path> dirs;
         try (Stream<Path> s = Files.list(root)) {
-            dirs = s.filter(d -> Files.isRegularFile(d.resolve("expected.json"))).sorted().toList();
+            dirs = s.filter(d -> Files.isRegularFile(d.resolve("expected.json")))
+                    .sorted()
+                    .toList();
         }
         // a folder given on purpose must hold something to check: an empty one is a setup error, not a pass
         assertThat(dirs).as("model folders with expected.json under %s", root).isNotEmpty();

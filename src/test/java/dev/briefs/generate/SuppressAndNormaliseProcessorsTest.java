@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** suppress_tokens, begin_suppress_tokens, remove_invalid_values and renormalize_logits against hand-computed scores. */
@@ -43,8 +42,11 @@ class SuppressAndNormaliseProcessorsTest {
         assertThat(SuppressTokensAtBeginLogitsProcessor.beginIndex(1, 827)).isEqualTo(2);
         assertThat(SuppressTokensAtBeginLogitsProcessor.beginIndex(3, 827)).isEqualTo(3);
 
-        GenerationConfig nllbLike = new GenerationConfig().setEosTokenId(2).setDecoderStartTokenId(2)
-                .setForcedBosTokenId(4).setBeginSuppressTokens(3);
+        GenerationConfig nllbLike = new GenerationConfig()
+                .setEosTokenId(2)
+                .setDecoderStartTokenId(2)
+                .setForcedBosTokenId(4)
+                .setBeginSuppressTokens(3);
         LogitsProcessorList list = LogitsProcessorList.fromConfig(nllbLike, 20, 1);
         float[][] s = scores(1, 5);
         list.process(new int[][] {{2}}, s); // step 1: the forced language token, suppression waits
@@ -75,7 +77,8 @@ class SuppressAndNormaliseProcessorsTest {
 
     @Test
     void renormalisationRunsLastSoBansOfEarlierProcessorsAreNormalisedAway() {
-        GenerationConfig c = new GenerationConfig().setEosTokenId(0).setSuppressTokens(2).setRenormalizeLogits(true);
+        GenerationConfig c =
+                new GenerationConfig().setEosTokenId(0).setSuppressTokens(2).setRenormalizeLogits(true);
         float[][] s = {{0f, 0f, 0f, 0f}};
         LogitsProcessorList.fromConfig(c, 20, 1).process(new int[][] {{1}}, s);
         float third = (float) Math.log(1.0 / 3);
@@ -87,24 +90,44 @@ class SuppressAndNormaliseProcessorsTest {
 
     @Test
     void processorsFollowTransformersOrderWithTheNewOnesAfterForcedEos() {
-        GenerationConfig c = new GenerationConfig().setEosTokenId(2).setPadTokenId(1).setDecoderStartTokenId(2)
-                .setRepetitionPenalty(1.2).setNoRepeatNgramSize(3).setBadWordsIds(List.of(new int[] {7}))
-                .setMinLength(5).setMinNewTokens(2).setForcedBosTokenId(0).setForcedEosTokenId(2)
-                .setRemoveInvalidValues(true).setSuppressTokens(5).setBeginSuppressTokens(6).setRenormalizeLogits(true);
+        GenerationConfig c = new GenerationConfig()
+                .setEosTokenId(2)
+                .setPadTokenId(1)
+                .setDecoderStartTokenId(2)
+                .setRepetitionPenalty(1.2)
+                .setNoRepeatNgramSize(3)
+                .setBadWordsIds(List.of(new int[] {7}))
+                .setMinLength(5)
+                .setMinNewTokens(2)
+                .setForcedBosTokenId(0)
+                .setForcedEosTokenId(2)
+                .setRemoveInvalidValues(true)
+                .setSuppressTokens(5)
+                .setBeginSuppressTokens(6)
+                .setRenormalizeLogits(true);
         List<Class<?>> types = LogitsProcessorList.fromConfig(c, 30, 1).processors().stream()
-                .<Class<?>>map(Object::getClass).toList();
-        assertThat(types).containsExactly(RepetitionPenaltyLogitsProcessor.class, NoRepeatNGramLogitsProcessor.class,
-                NoBadWordsLogitsProcessor.class, MinLengthLogitsProcessor.class,
-                MinNewTokensLengthLogitsProcessor.class, ForcedBOSTokenLogitsProcessor.class,
-                ForcedEOSTokenLogitsProcessor.class, InfNanRemoveLogitsProcessor.class,
-                SuppressTokensLogitsProcessor.class, SuppressTokensAtBeginLogitsProcessor.class,
-                LogitNormalization.class);
+                .<Class<?>>map(Object::getClass)
+                .toList();
+        assertThat(types)
+                .containsExactly(
+                        RepetitionPenaltyLogitsProcessor.class,
+                        NoRepeatNGramLogitsProcessor.class,
+                        NoBadWordsLogitsProcessor.class,
+                        MinLengthLogitsProcessor.class,
+                        MinNewTokensLengthLogitsProcessor.class,
+                        ForcedBOSTokenLogitsProcessor.class,
+                        ForcedEOSTokenLogitsProcessor.class,
+                        InfNanRemoveLogitsProcessor.class,
+                        SuppressTokensLogitsProcessor.class,
+                        SuppressTokensAtBeginLogitsProcessor.class,
+                        LogitNormalization.class);
     }
 
     @Test
     void suppressionAfterForcedEosWinsAsInTransformers() {
         // forced EOS sets everything but EOS to -inf and EOS to 0; suppressing EOS afterwards leaves no token
-        GenerationConfig c = new GenerationConfig().setEosTokenId(2).setForcedEosTokenId(2).setSuppressTokens(2);
+        GenerationConfig c =
+                new GenerationConfig().setEosTokenId(2).setForcedEosTokenId(2).setSuppressTokens(2);
         float[][] s = scores(1, 4);
         LogitsProcessorList.fromConfig(c, 3, 1).process(new int[][] {{0, 1}}, s);
         assertThat(s[0]).containsOnly(NEG);
@@ -113,7 +136,8 @@ class SuppressAndNormaliseProcessorsTest {
     @Test
     void minNewTokensReplacesMinLengthAsTransformersPreparesTheLengths() {
         // min_length 10 would ban EOS until 10 tokens; with min_new_tokens 2, 4.46.3 sets min_length to 2 + 1
-        GenerationConfig c = new GenerationConfig().setEosTokenId(0).setMinLength(10).setMinNewTokens(2);
+        GenerationConfig c =
+                new GenerationConfig().setEosTokenId(0).setMinLength(10).setMinNewTokens(2);
         assertThat(c.effectiveMinLength(1)).isEqualTo(3);
         LogitsProcessorList list = LogitsProcessorList.fromConfig(c, 20, 1);
         float[][] s = scores(1, 3);
@@ -122,6 +146,7 @@ class SuppressAndNormaliseProcessorsTest {
         s = scores(1, 3);
         list.process(new int[][] {{1, 1, 1}}, s); // two new tokens: allowed although shorter than min_length 10
         assertThat(s[0]).containsExactly(1, 2, 3);
-        assertThat(new GenerationConfig().setMinLength(10).effectiveMinLength(1)).isEqualTo(10);
+        assertThat(new GenerationConfig().setMinLength(10).effectiveMinLength(1))
+                .isEqualTo(10);
     }
 }

@@ -3,6 +3,13 @@ package dev.briefs.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.briefs.inference.Seq2SeqGenerator;
+import dev.briefs.inference.UnknownLanguageException;
+import dev.briefs.inference.onnx.DecoderLayout;
+import dev.briefs.inference.onnx.ModelLoadException;
+import dev.briefs.inference.onnx.OnnxModelOptions;
+import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
+import dev.briefs.optimum.Variant;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,14 +22,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-
-import dev.briefs.inference.Seq2SeqGenerator;
-import dev.briefs.inference.onnx.DecoderLayout;
-import dev.briefs.inference.onnx.ModelLoadException;
-import dev.briefs.inference.UnknownLanguageException;
-import dev.briefs.inference.onnx.OnnxModelOptions;
-import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
-import dev.briefs.optimum.Variant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
@@ -41,9 +40,11 @@ class TextGenerationTest {
 
     @BeforeAll
     static void load() {
-        marian = Seq2SeqGenerator.load(ParityTest.modelsDir().resolve("tiny-marian-en-uk"),
+        marian = Seq2SeqGenerator.load(
+                ParityTest.modelsDir().resolve("tiny-marian-en-uk"),
                 OnnxModelOptions.defaults().withVariant(Variant.FP32).withIntraOpThreads(1));
-        bart = Seq2SeqGenerator.load(ParityTest.modelsDir().resolve("tiny-bart"),
+        bart = Seq2SeqGenerator.load(
+                ParityTest.modelsDir().resolve("tiny-bart"),
                 OnnxModelOptions.defaults().withVariant(Variant.FP32).withIntraOpThreads(1));
     }
 
@@ -66,8 +67,8 @@ class TextGenerationTest {
             JsonNode root = mapper.readTree(expected);
             for (Variant v : List.of(Variant.FP32, Variant.QUANTIZED)) {
                 tests.add(DynamicTest.dynamicTest(name + " " + v, () -> {
-                    try (Seq2SeqGenerator g = Seq2SeqGenerator.load(dir,
-                            OnnxModelOptions.defaults().withVariant(v).withIntraOpThreads(1))) {
+                    try (Seq2SeqGenerator g = Seq2SeqGenerator.load(
+                            dir, OnnxModelOptions.defaults().withVariant(v).withIntraOpThreads(1))) {
                         for (JsonNode c : root.get("cases")) {
                             if (Variant.parse(c.get("variant").asString()) != v) {
                                 continue;
@@ -83,8 +84,11 @@ class TextGenerationTest {
                                 for (int j = 0; j < exp.length; j++) {
                                     exp[j] = c.get("input_ids").get(i).get(j).longValue();
                                 }
-                                long[] actual = src == null ? g.tokenize(inputs.get(i)) : g.tokenize(inputs.get(i), src);
-                                assertThat(actual).as("tokens %s row %d", label, i).containsExactly(exp);
+                                long[] actual =
+                                        src == null ? g.tokenize(inputs.get(i)) : g.tokenize(inputs.get(i), src);
+                                assertThat(actual)
+                                        .as("tokens %s row %d", label, i)
+                                        .containsExactly(exp);
                             }
                             Map<String, Object> settings = new LinkedHashMap<>(ParityTest.settings(c.get("settings")));
                             if (src != null) {
@@ -93,26 +97,34 @@ class TextGenerationTest {
                             }
                             List<Seq2SeqGenerator.Result> results = new ArrayList<>();
                             if (c.path("batched").asBoolean(false)) {
-                                results.addAll(src == null ? g.generate(inputs, settings) : g.generate(inputs, src, tgt, settings));
+                                results.addAll(
+                                        src == null
+                                                ? g.generate(inputs, settings)
+                                                : g.generate(inputs, src, tgt, settings));
                             } else {
                                 for (String in : inputs) {
-                                    results.addAll(src == null ? g.generate(List.of(in), settings)
-                                            : g.generate(List.of(in), src, tgt, settings));
+                                    results.addAll(
+                                            src == null
+                                                    ? g.generate(List.of(in), settings)
+                                                    : g.generate(List.of(in), src, tgt, settings));
                                 }
                             }
                             int[] stable = NearTies.stablePrefixes(name, c);
                             for (int i = 0; i < inputs.size(); i++) {
                                 JsonNode recorded = c.get("output_ids").get(i);
                                 if (stable[i] == recorded.size()) {
-                                    assertThat(results.get(i).text()).as("text %s row %d", label, i)
-                                            .isEqualTo(c.get("output_text").get(i).asString());
+                                    assertThat(results.get(i).text())
+                                            .as("text %s row %d", label, i)
+                                            .isEqualTo(
+                                                    c.get("output_text").get(i).asString());
                                 } else {
                                     // A near-tie within the float32 bound: the ids up to it hold on every CPU.
                                     int[] prefix = new int[stable[i]];
                                     for (int j = 0; j < prefix.length; j++) {
                                         prefix[j] = recorded.get(j).intValue();
                                     }
-                                    assertThat(results.get(i).outputIds()).as("ids %s row %d, up to its near-tie", label, i)
+                                    assertThat(results.get(i).outputIds())
+                                            .as("ids %s row %d, up to its near-tie", label, i)
                                             .startsWith(prefix);
                                 }
                             }
@@ -137,13 +149,17 @@ class TextGenerationTest {
 
     @Test
     void nllbMarksTheSourceLanguageAndForcesTheTarget() {
-        try (Seq2SeqGenerator nllb = Seq2SeqGenerator.load(ParityTest.modelsDir().resolve("tiny-nllb"),
+        try (Seq2SeqGenerator nllb = Seq2SeqGenerator.load(
+                ParityTest.modelsDir().resolve("tiny-nllb"),
                 OnnxModelOptions.defaults().withVariant(Variant.FP32).withIntraOpThreads(1))) {
-            Map<String, Long> ids = ParityTest.addedTokenIds(ParityTest.modelsDir().resolve("tiny-nllb"));
+            Map<String, Long> ids =
+                    ParityTest.addedTokenIds(ParityTest.modelsDir().resolve("tiny-nllb"));
             long eng = ids.get("eng_Latn");
             long ukr = ids.get("ukr_Cyrl");
             assertThat(nllb.multilingual()).isTrue();
-            assertThat(nllb.languageCodes()).contains("eng_Latn", "ukr_Cyrl", "deu_Latn").hasSize(202);
+            assertThat(nllb.languageCodes())
+                    .contains("eng_Latn", "ukr_Cyrl", "deu_Latn")
+                    .hasSize(202);
             assertThat(nllb.languageTokenId("en")).isEqualTo(eng);
             assertThat(nllb.languageTokenId("ukr_Cyrl")).isEqualTo(ukr);
             assertThat(nllb.tokenize("", "uk")).containsExactly(ukr, 2L);
@@ -157,25 +173,32 @@ class TextGenerationTest {
             assertThat(long1[63]).isEqualTo(2L);
             Seq2SeqGenerator.Result r = nllb.generate("Hello there.", "en", "uk");
             assertThat(r.outputIds()).startsWith(2, (int) ukr);
-            assertThat(nllb.generate("Hello there.", "en", "de").outputIds()).startsWith(2, ids.get("deu_Latn").intValue());
+            assertThat(nllb.generate("Hello there.", "en", "de").outputIds())
+                    .startsWith(2, ids.get("deu_Latn").intValue());
             assertThat(nllb.maxInputTokens()).isEqualTo(62);
         }
     }
 
     @Test
     void nllbUnknownOrMissingLanguageFailsNamingIt() {
-        try (Seq2SeqGenerator nllb = Seq2SeqGenerator.load(ParityTest.modelsDir().resolve("tiny-nllb"),
+        try (Seq2SeqGenerator nllb = Seq2SeqGenerator.load(
+                ParityTest.modelsDir().resolve("tiny-nllb"),
                 OnnxModelOptions.defaults().withVariant(Variant.FP32).withIntraOpThreads(1))) {
             assertThatThrownBy(() -> nllb.generate("Hello.", "en", "tlh"))
                     .isInstanceOf(UnknownLanguageException.class)
-                    .hasMessageContaining("tiny-nllb").hasMessageContaining("'tlh'")
-                    .satisfies(e -> assertThat(((UnknownLanguageException) e).language()).isEqualTo("tlh"));
+                    .hasMessageContaining("tiny-nllb")
+                    .hasMessageContaining("'tlh'")
+                    .satisfies(e -> assertThat(((UnknownLanguageException) e).language())
+                            .isEqualTo("tlh"));
             assertThatThrownBy(() -> nllb.generate("Hello.", "xx_Yyyy", "uk"))
-                    .isInstanceOf(UnknownLanguageException.class).hasMessageContaining("'xx_Yyyy'");
+                    .isInstanceOf(UnknownLanguageException.class)
+                    .hasMessageContaining("'xx_Yyyy'");
             assertThatThrownBy(() -> nllb.checkLanguages("en", "klingon"))
-                    .isInstanceOf(UnknownLanguageException.class).hasMessageContaining("'klingon'");
+                    .isInstanceOf(UnknownLanguageException.class)
+                    .hasMessageContaining("'klingon'");
             assertThatThrownBy(() -> nllb.generate("Hello."))
-                    .isInstanceOf(UnknownLanguageException.class).hasMessageContaining("multilingual");
+                    .isInstanceOf(UnknownLanguageException.class)
+                    .hasMessageContaining("multilingual");
         }
     }
 
@@ -183,10 +206,13 @@ class TextGenerationTest {
     void nllbLegacyBehaviourPutsTheLanguageAfterEos(@TempDir Path tmp) throws IOException {
         Path dir = copyModel(tmp, "tiny-nllb");
         Path cfg = dir.resolve("tokenizer_config.json");
-        Files.writeString(cfg, Files.readString(cfg).replace("\"legacy_behaviour\": false", "\"legacy_behaviour\": true"));
-        try (Seq2SeqGenerator legacy = Seq2SeqGenerator.load(dir, OnnxModelOptions.defaults().withIntraOpThreads(1));
-             Seq2SeqGenerator modern = Seq2SeqGenerator.load(ParityTest.modelsDir().resolve("tiny-nllb"),
-                     OnnxModelOptions.defaults().withIntraOpThreads(1))) {
+        Files.writeString(
+                cfg, Files.readString(cfg).replace("\"legacy_behaviour\": false", "\"legacy_behaviour\": true"));
+        try (Seq2SeqGenerator legacy =
+                        Seq2SeqGenerator.load(dir, OnnxModelOptions.defaults().withIntraOpThreads(1));
+                Seq2SeqGenerator modern = Seq2SeqGenerator.load(
+                        ParityTest.modelsDir().resolve("tiny-nllb"),
+                        OnnxModelOptions.defaults().withIntraOpThreads(1))) {
             long[] m = modern.tokenize("Good morning.", "en");
             long[] l = legacy.tokenize("Good morning.", "en");
             assertThat(l).hasSameSizeAs(m);
@@ -225,7 +251,10 @@ class TextGenerationTest {
         assertThat(bids).hasSize(64);
         assertThat(bids[0]).isEqualTo(0L);
         assertThat(bids[63]).isEqualTo(2L);
-        assertThat(bart.generate(List.of(longText), Map.of("num_beams", 2)).get(0).outputIds()).isNotEmpty();
+        assertThat(bart.generate(List.of(longText), Map.of("num_beams", 2))
+                        .get(0)
+                        .outputIds())
+                .isNotEmpty();
     }
 
     @Test
@@ -234,7 +263,7 @@ class TextGenerationTest {
         long[][] ids = new long[1][200];
         long[][] mask = new long[1][200];
         for (int i = 0; i < 200; i++) {
-            ids[0][i] = 5 + i % 50;
+            ids[0][i] = 5L + i % 50;
             mask[0][i] = 1;
         }
         int[][] out = Generation.generate(m, ids, mask, m.generationConfig().setNumBeams(1));
@@ -251,7 +280,8 @@ class TextGenerationTest {
 
     @Test
     void batchOfMixedLengthsMatchesPadding() {
-        List<Seq2SeqGenerator.Result> r = marian.generate(List.of("a", "a much longer sentence than the first one", ""),
+        List<Seq2SeqGenerator.Result> r = marian.generate(
+                List.of("a", "a much longer sentence than the first one", ""),
                 Map.of("num_beams", 2, "max_new_tokens", 5));
         assertThat(r).hasSize(3);
         r.forEach(x -> assertThat(x.outputIds().length).isBetween(2, 6));
@@ -278,7 +308,8 @@ class TextGenerationTest {
         Path dir = copyModel(tmp, "tiny-marian-en-uk");
         Path enc = dir.resolve("onnx/encoder_model.onnx");
         Files.delete(enc);
-        assertThatThrownBy(() -> OnnxSeq2SeqModel.load(dir, OnnxModelOptions.defaults().withVariant(Variant.FP32)))
+        assertThatThrownBy(() ->
+                        OnnxSeq2SeqModel.load(dir, OnnxModelOptions.defaults().withVariant(Variant.FP32)))
                 .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("encoder_model.onnx")
                 .satisfies(e -> assertThat(((ModelLoadException) e).getFile()).isEqualTo(enc));
@@ -289,8 +320,11 @@ class TextGenerationTest {
         Path dir = copyModel(tmp, "tiny-bart");
         Path dec = dir.resolve("onnx/decoder_with_past_model_quantized.onnx");
         Files.write(dec, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
-        assertThatThrownBy(() -> OnnxSeq2SeqModel.load(dir,
-                OnnxModelOptions.defaults().withVariant(Variant.QUANTIZED).withLayout(DecoderLayout.SPLIT)))
+        assertThatThrownBy(() -> OnnxSeq2SeqModel.load(
+                        dir,
+                        OnnxModelOptions.defaults()
+                                .withVariant(Variant.QUANTIZED)
+                                .withLayout(DecoderLayout.SPLIT)))
                 .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("decoder_with_past_model_quantized.onnx");
     }
@@ -300,25 +334,31 @@ class TextGenerationTest {
         Path dir = copyModel(tmp, "tiny-marian-uk-en");
         Files.writeString(dir.resolve("config.json"), "{not json");
         assertThatThrownBy(() -> OnnxSeq2SeqModel.load(dir))
-                .isInstanceOf(ModelLoadException.class).hasMessageContaining("config.json");
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("config.json");
         Files.delete(dir.resolve("config.json"));
         assertThatThrownBy(() -> OnnxSeq2SeqModel.load(dir))
-                .isInstanceOf(ModelLoadException.class).hasMessageContaining("config.json");
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("config.json");
         Path dir2 = copyModel(tmp.resolve("b"), "tiny-marian-uk-en");
         Files.writeString(dir2.resolve("source.spm"), "garbage");
         assertThatThrownBy(() -> Seq2SeqGenerator.load(dir2))
-                .isInstanceOf(ModelLoadException.class).hasMessage("Corrupt SentencePiece model: " + dir2.resolve("source.spm"));
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessage("Corrupt SentencePiece model: " + dir2.resolve("source.spm"));
         // Without its SentencePiece files a Marian folder falls back to tokenizer.json.
         Files.delete(dir2.resolve("source.spm"));
         Seq2SeqGenerator.load(dir2).close();
         Files.delete(dir2.resolve("tokenizer.json"));
         assertThatThrownBy(() -> Seq2SeqGenerator.load(dir2))
-                .isInstanceOf(ModelLoadException.class).hasMessageContaining("tokenizer.json");
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("tokenizer.json");
         Files.writeString(dir2.resolve("tokenizer.json"), "garbage");
         assertThatThrownBy(() -> Seq2SeqGenerator.load(dir2))
-                .isInstanceOf(ModelLoadException.class).hasMessageContaining("tokenizer.json");
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("tokenizer.json");
         assertThatThrownBy(() -> OnnxSeq2SeqModel.load(tmp.resolve("nope")))
-                .isInstanceOf(ModelLoadException.class).hasMessageContaining("nope");
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("nope");
     }
 
     @Test

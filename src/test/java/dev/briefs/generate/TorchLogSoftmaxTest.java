@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +34,8 @@ class TorchLogSoftmaxTest {
             TorchLogSoftmax.inPlace(z);
             for (int i = 0; i < x.length; i++) {
                 if (Float.floatToRawIntBits(z[i]) != Float.floatToRawIntBits(y[i])) {
-                    differing.add("row " + rows + " (n " + x.length + ") element " + i + ": " + z[i] + " vs torch " + y[i]);
+                    differing.add(
+                            "row " + rows + " (n " + x.length + ") element " + i + ": " + z[i] + " vs torch " + y[i]);
                     break;
                 }
             }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -78,7 +77,8 @@ class TorchTopKTest {
             for (int j = 0; j < k; j++) {
                 expected[j] = c.get("indices").get(j).intValue();
             }
-            tests.add(DynamicTest.dynamicTest("case " + i++ + ": n " + x.length + ", k " + k,
+            tests.add(DynamicTest.dynamicTest(
+                    "case " + i++ + ": n " + x.length + ", k " + k,
                     () -> assertThat(TorchTopK.topK(x, k)).containsExactly(expected)));
         }
         assertThat(tests).hasSizeGreaterThan(50);

@@ -9,8 +9,8 @@ import dev.briefs.optimum.Variant;
 import dev.briefs.support.LogitScale;
 import dev.briefs.support.RoundingBound;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -41,12 +41,14 @@ class TransitionScoresTest {
      */
 
     /** The recorded models and their cases (fp32 + quantized); a lost case turns the build red. */
-    private static final Map<String, Integer> EXPECTED_CASES = Map.of(
-            "tiny-marian-en-uk", 34, "tiny-marian-uk-en", 34, "tiny-bart", 34);
+    private static final Map<String, Integer> EXPECTED_CASES =
+            Map.of("tiny-marian-en-uk", 34, "tiny-marian-uk-en", 34, "tiny-bart", 34);
 
     private static JsonNode fixture() throws Exception {
         try (InputStream in = TransitionScoresTest.class.getResourceAsStream("/confidence/transition-scores.json")) {
-            assertThat(in).as("confidence/transition-scores.json (tools/fixtures/make_confidence_cases.py)").isNotNull();
+            assertThat(in)
+                    .as("confidence/transition-scores.json (tools/fixtures/make_confidence_cases.py)")
+                    .isNotNull();
             return new ObjectMapper().readTree(in);
         }
     }
@@ -77,7 +79,8 @@ class TransitionScoresTest {
             List<DynamicNode> tests = new ArrayList<>();
             for (JsonNode c : models.get(name)) {
                 Variant variant = Variant.parse(c.get("variant").asString());
-                String display = c.get("name").asString() + " [" + variant + ", " + c.get("search").asString() + "]";
+                String display = c.get("name").asString() + " [" + variant + ", "
+                        + c.get("search").asString() + "]";
                 tests.add(DynamicTest.dynamicTest(display, () -> runCase(name, c, variant)));
             }
             nodes.add(DynamicContainer.dynamicContainer(name, tests));
@@ -88,9 +91,12 @@ class TransitionScoresTest {
     private static void runCase(String name, JsonNode c, Variant variant) {
         OnnxSeq2SeqModel model = ParityTest.model(name, variant, DecoderLayout.MERGED);
         RoundingBound bound = RoundingBound.seq2seq(ParityTest.modelsDir().resolve(name));
-        double penalty = c.get("settings").has("repetition_penalty") ? c.get("settings").get("repetition_penalty").asDouble() : 1.0;
+        double penalty = c.get("settings").has("repetition_penalty")
+                ? c.get("settings").get("repetition_penalty").asDouble()
+                : 1.0;
         GenerationConfig cfg = model.generationConfig().override(ParityTest.settings(c.get("settings")));
-        assertThat(cfg.getNumBeams() > 1 ? "beam" : "greedy").isEqualTo(c.get("search").asString());
+        assertThat(cfg.getNumBeams() > 1 ? "beam" : "greedy")
+                .isEqualTo(c.get("search").asString());
         List<long[]> inputs = ParityTest.inputIds(c);
         List<ScoredSequence> actual = new ArrayList<>();
         List<Double> logitScales = new ArrayList<>();
@@ -109,7 +115,8 @@ class TransitionScoresTest {
         }
         JsonNode rows = c.get("rows");
         assertThat(actual).hasSize(rows.size());
-        int[] stable = NearTies.stablePrefixes(name, c.get("name").asString(), c.get("variant").asString());
+        int[] stable = NearTies.stablePrefixes(
+                name, c.get("name").asString(), c.get("variant").asString());
         for (int i = 0; i < rows.size(); i++) {
             JsonNode expected = rows.get(i);
             ScoredSequence got = actual.get(i);
@@ -123,20 +130,27 @@ class TransitionScoresTest {
             if (stable[i] < ids.length) {
                 // A near-tie within the bound (NearTies): another CPU may continue otherwise after it, so
                 // the tokens and scores before it are what holds everywhere.
-                assertThat(got.tokens()).as("%s, its %d stable tokens", what, stable[i]).startsWith(Arrays.copyOf(ids, stable[i]));
+                assertThat(got.tokens())
+                        .as("%s, its %d stable tokens", what, stable[i])
+                        .startsWith(Arrays.copyOf(ids, stable[i]));
                 for (int j = 0; j < stable[i] - 1; j++) {
-                    assertThat((double) got.tokenScores()[j]).as("%s token %d", what, j)
+                    assertThat((double) got.tokenScores()[j])
+                            .as("%s token %d", what, j)
                             .isCloseTo(scores.get(j).doubleValue(), within(tolerance));
                 }
                 continue;
             }
             assertThat(got.tokens()).as("%s tokens", what).containsExactly(ids);
-            assertThat(got.tokenScores()).as("%s: one score per generated token", what).hasSize(scores.size());
+            assertThat(got.tokenScores())
+                    .as("%s: one score per generated token", what)
+                    .hasSize(scores.size());
             for (int j = 0; j < scores.size(); j++) {
-                assertThat((double) got.tokenScores()[j]).as("%s token %d", what, j)
+                assertThat((double) got.tokenScores()[j])
+                        .as("%s token %d", what, j)
                         .isCloseTo(scores.get(j).doubleValue(), within(tolerance));
             }
-            assertThat(got.meanLogProb()).as("%s mean log-probability", what)
+            assertThat(got.meanLogProb())
+                    .as("%s mean log-probability", what)
                     .isCloseTo(expected.get("mean_log_prob").doubleValue(), within(tolerance))
                     .isNotPositive();
         }

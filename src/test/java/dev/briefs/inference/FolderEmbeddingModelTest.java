@@ -30,7 +30,9 @@ class FolderEmbeddingModelTest {
     Path tmp;
 
     static JsonNode recordedCase(String name) throws IOException {
-        JsonNode expected = JsonMapper.builder().build().readTree(TINY.resolve("expected.json").toFile());
+        JsonNode expected = JsonMapper.builder()
+                .build()
+                .readTree(TINY.resolve("expected.json").toFile());
         for (JsonNode c : expected.get("cases")) {
             if (c.get("name").asString().equals(name)) {
                 return c;
@@ -42,7 +44,8 @@ class FolderEmbeddingModelTest {
     @Test
     void aHubExportWithoutSentenceTransformersFilesIsMeanPooledAsSentenceTransformersDoes() throws IOException {
         JsonNode recorded = recordedCase("mean_32");
-        try (FolderEmbeddingModel model = FolderEmbeddingModel.load("tiny", TINY, FolderEmbeddingModel.DEFAULT_GRAPH, 32)) {
+        try (FolderEmbeddingModel model =
+                FolderEmbeddingModel.load("tiny", TINY, FolderEmbeddingModel.DEFAULT_GRAPH, 32)) {
             assertThat(model.settings().pooling()).isEqualTo(Pooling.MEAN);
             assertMatches(model, recorded);
         }
@@ -52,10 +55,13 @@ class FolderEmbeddingModelTest {
     void poolingAndLengthComeFromTheSentenceTransformersFilesWhenTheFolderHasThem() throws IOException {
         Path dir = copyOfTiny();
         Files.createDirectories(dir.resolve("1_Pooling"));
-        Files.writeString(dir.resolve("1_Pooling/config.json"),
+        Files.writeString(
+                dir.resolve("1_Pooling/config.json"),
                 "{\"word_embedding_dimension\": 32, \"pooling_mode_cls_token\": true, \"pooling_mode_mean_tokens\": false}");
-        Files.writeString(dir.resolve("sentence_bert_config.json"), "{\"max_seq_length\": 16, \"do_lower_case\": false}");
-        try (FolderEmbeddingModel model = FolderEmbeddingModel.load("tiny", dir, FolderEmbeddingModel.DEFAULT_GRAPH, 32)) {
+        Files.writeString(
+                dir.resolve("sentence_bert_config.json"), "{\"max_seq_length\": 16, \"do_lower_case\": false}");
+        try (FolderEmbeddingModel model =
+                FolderEmbeddingModel.load("tiny", dir, FolderEmbeddingModel.DEFAULT_GRAPH, 32)) {
             assertThat(model.settings().pooling()).isEqualTo(Pooling.CLS);
             assertThat(model.settings().maxTokens()).isEqualTo(16);
             assertMatches(model, recordedCase("cls_16"));
@@ -65,9 +71,11 @@ class FolderEmbeddingModelTest {
     @Test
     void withoutSentenceTransformersFilesATextIsCutToTheModelsPositionsNotBeyond() {
         // The job asks for 128 tokens (paraphrase-multilingual's length); this model has 64 positions.
-        try (FolderEmbeddingModel model = FolderEmbeddingModel.load("tiny", TINY, FolderEmbeddingModel.DEFAULT_GRAPH, 128)) {
+        try (FolderEmbeddingModel model =
+                FolderEmbeddingModel.load("tiny", TINY, FolderEmbeddingModel.DEFAULT_GRAPH, 128)) {
             assertThat(model.settings().maxTokens()).isEqualTo(64);
-            assertThat(model.settings().source()).contains("max 64 tokens (no sentence_bert_config.json; the model's positions)");
+            assertThat(model.settings().source())
+                    .contains("max 64 tokens (no sentence_bert_config.json; the model's positions)");
             String longText = "Порт Чорноморськ знову відкрив зерновий термінал після ремонту. ".repeat(20);
             assertThat(model.tokenIds(longText)).hasSize(64);
             assertThat(model.embed(List.of(longText))[0]).hasSize(32);
@@ -80,10 +88,12 @@ class FolderEmbeddingModelTest {
         Files.createDirectories(dir.resolve("1_Pooling"));
         Files.writeString(dir.resolve("1_Pooling/config.json"), "{\"pooling_mode_max_tokens\": true}");
         assertThatThrownBy(() -> FolderEmbeddingModel.load("tiny", dir, FolderEmbeddingModel.DEFAULT_GRAPH, 32))
-                .isInstanceOf(ModelLoadException.class).hasMessageContaining("pooling_mode_max_tokens is not supported")
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("pooling_mode_max_tokens is not supported")
                 .hasMessageContaining("1_Pooling/config.json");
         assertThatThrownBy(() -> FolderEmbeddingModel.load("tiny", TINY, "onnx/model_quantized.onnx", 32))
-                .isInstanceOf(ModelLoadException.class).hasMessageContaining("tiny: missing ONNX graph")
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("tiny: missing ONNX graph")
                 .hasMessageContaining("model_quantized.onnx");
     }
 
@@ -100,11 +110,15 @@ class FolderEmbeddingModelTest {
             String text = texts.get(i);
             List<Long> ids = new ArrayList<>();
             row.get("input_ids").forEach(id -> ids.add(id.asLong()));
-            assertThat(model.tokenIds(text)).as("token ids of %s", text).containsExactly(ids.stream().mapToLong(x -> x).toArray());
+            assertThat(model.tokenIds(text))
+                    .as("token ids of %s", text)
+                    .containsExactly(ids.stream().mapToLong(x -> x).toArray());
             JsonNode expected = row.get("embedding");
             assertThat(vectors[i]).as("dimensions").hasSize(expected.size());
             for (int d = 0; d < expected.size(); d++) {
-                assertThat((double) vectors[i][d]).as("%s, dimension %d", text, d).isCloseTo(expected.get(d).asDouble(), within(tolerance));
+                assertThat((double) vectors[i][d])
+                        .as("%s, dimension %d", text, d)
+                        .isCloseTo(expected.get(d).asDouble(), within(tolerance));
             }
             i++;
         }
@@ -113,7 +127,11 @@ class FolderEmbeddingModelTest {
     private Path copyOfTiny() throws IOException {
         Path dir = tmp.resolve("tiny");
         Files.createDirectories(dir.resolve("onnx"));
-        for (String f : List.of("config.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json",
+        for (String f : List.of(
+                "config.json",
+                "tokenizer.json",
+                "tokenizer_config.json",
+                "special_tokens_map.json",
                 "onnx/model.onnx")) {
             Files.copy(TINY.resolve(f), dir.resolve(f));
         }

@@ -53,32 +53,36 @@ class Int8DeterminismTest {
     Path tmp;
 
     /** A generation case: its settings (transformers' names) and its inputs. */
-    record Case(String name, Map<String, Object> settings, List<Input> inputs, List<int[]> expected) {
-    }
+    record Case(String name, Map<String, Object> settings, List<Input> inputs, List<int[]> expected) {}
 
-    record Input(String text, String from, String to) {
-    }
+    record Input(String text, String from, String to) {}
 
     @Test
     void int8GraphsRunOnOneIntraOpThreadWhateverIsAsked() throws IOException {
         List<String> fingerprints = new ArrayList<>();
-        for (OrtSessionSettings asked : List.of(OrtSessionSettings.DEFAULTS, nightOnnx("intra-op-threads: 2"),
+        for (OrtSessionSettings asked : List.of(
+                OrtSessionSettings.DEFAULTS,
+                nightOnnx("intra-op-threads: 2"),
                 nightOnnx("intra-op-threads: 4\n  inter-op-threads: 2"))) {
-            OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(Variant.QUANTIZED).withSession(asked);
+            OnnxModelOptions options =
+                    OnnxModelOptions.defaults().withVariant(Variant.QUANTIZED).withSession(asked);
             try (Seq2SeqGenerator g = Seq2SeqGenerator.load(INT8_FIXTURE, options)) {
                 assertThat(g.model().variant()).isEqualTo(Variant.QUANTIZED);
                 assertThat(g.model().sessionSettings()).as("asked %s", asked).isEqualTo(INT8);
-                assertThat(g.model().sessionSettings().djlOptions()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "intraOpNumThreads", "1", "interOpNumThreads", "1", "executionMode", "SEQUENTIAL"));
+                assertThat(g.model().sessionSettings().djlOptions())
+                        .containsExactlyInAnyOrderEntriesOf(Map.of(
+                                "intraOpNumThreads", "1", "interOpNumThreads", "1", "executionMode", "SEQUENTIAL"));
                 fingerprints.add(g.settingsFingerprint());
-                // Where the settings asked for are printed (bench, and the whole-night benchmark NightBench), the int8 pin is said.
+                // Where the settings asked for are printed (bench, and the whole-night benchmark NightBench), the int8
+                // pin is said.
                 assertThat(asked.describe()).endsWith("; int8 graphs: intra-op 1, inter-op 1");
                 assertThat(g.model().sessionSettings().describeAsRun())
                         .isEqualTo("intra-op 1, inter-op 1, optimisation default (all), arena on");
             }
         }
         // The output cache's key holds the settings the graphs ran with: the same for every thread setting.
-        assertThat(fingerprints).allSatisfy(f -> assertThat(f).contains("intraOpThreads=1, interOpThreads=1"))
+        assertThat(fingerprints)
+                .allSatisfy(f -> assertThat(f).contains("intraOpThreads=1, interOpThreads=1"))
                 .containsOnly(fingerprints.get(0));
         // The bundled sentence-embedding graph is int8 too.
         assertThat(SentenceEmbeddingModel.SESSION).isEqualTo(INT8);
@@ -90,10 +94,11 @@ class Int8DeterminismTest {
         OrtSessionSettings four = nightOnnx("intra-op-threads: 4");
         OnnxModelOptions fp32 = OnnxModelOptions.defaults().withVariant(Variant.FP32);
         try (Seq2SeqGenerator a = Seq2SeqGenerator.load(TINY_NLLB, fp32.withSession(two));
-             Seq2SeqGenerator b = Seq2SeqGenerator.load(TINY_NLLB, fp32.withSession(four))) {
+                Seq2SeqGenerator b = Seq2SeqGenerator.load(TINY_NLLB, fp32.withSession(four))) {
             assertThat(a.model().sessionSettings()).isEqualTo(two);
             assertThat(b.model().sessionSettings()).isEqualTo(four);
-            assertThat(a.model().sessionSettings().djlOptions()).containsEntry("intraOpNumThreads", "2")
+            assertThat(a.model().sessionSettings().djlOptions())
+                    .containsEntry("intraOpNumThreads", "2")
                     .containsEntry("executionMode", "SEQUENTIAL");
             // Thread counts can change how fp32 sums round, so they are part of the output cache's key.
             assertThat(a.settingsFingerprint()).isNotEqualTo(b.settingsFingerprint());
@@ -108,15 +113,18 @@ class Int8DeterminismTest {
     void int8OutputsAreTheSameRunAfterRunAndWhateverTheThreadSetting() throws IOException {
         List<Case> cases = recordedCases(INT8_FIXTURE);
         List<String> first = null;
-        for (OrtSessionSettings asked : List.of(OrtSessionSettings.DEFAULTS, nightOnnx("intra-op-threads: 2"),
-                nightOnnx("intra-op-threads: 4"))) {
-            OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(Variant.QUANTIZED).withSession(asked);
+        for (OrtSessionSettings asked : List.of(
+                OrtSessionSettings.DEFAULTS, nightOnnx("intra-op-threads: 2"), nightOnnx("intra-op-threads: 4"))) {
+            OnnxModelOptions options =
+                    OnnxModelOptions.defaults().withVariant(Variant.QUANTIZED).withSession(asked);
             for (int run = 0; run < RUNS; run++) {
                 List<String> transcript = transcript(INT8_FIXTURE, options, cases);
                 if (first == null) {
                     first = transcript;
                 }
-                assertThat(transcript).as("run %d with %s", run + 1, asked.describe()).containsExactlyElementsOf(first);
+                assertThat(transcript)
+                        .as("run %d with %s", run + 1, asked.describe())
+                        .containsExactlyElementsOf(first);
             }
         }
     }
@@ -125,16 +133,19 @@ class Int8DeterminismTest {
     @Test
     void theNightsInt8OutputsAreTheSameRunAfterRun() throws IOException {
         List<Input> inputs = recordedCases(INT8_FIXTURE).get(0).inputs();
-        OnnxModelOptions options = OnnxModelOptions.defaults().withVariant(Variant.QUANTIZED)
+        OnnxModelOptions options = OnnxModelOptions.defaults()
+                .withVariant(Variant.QUANTIZED)
                 .withSession(nightOnnx("intra-op-threads: 2"));
         List<String> first = null;
         for (int run = 0; run < RUNS; run++) {
             List<String> transcript = new ArrayList<>();
-            try (GenerationModels models = new GenerationModels(INT8_FIXTURE.getParent(), ModelDecorator.NONE, options)) {
+            try (GenerationModels models =
+                    new GenerationModels(INT8_FIXTURE.getParent(), ModelDecorator.NONE, options)) {
                 TextGenerator model = models.get(INT8_FIXTURE.getFileName().toString());
                 for (Input in : inputs) {
                     Seq2SeqGenerator.Result r = model.generate(in.text(), in.from(), in.to());
-                    transcript.add(Arrays.toString(r.outputIds()) + " mean " + Long.toHexString(Double.doubleToRawLongBits(r.meanLogProb())));
+                    transcript.add(Arrays.toString(r.outputIds()) + " mean "
+                            + Long.toHexString(Double.doubleToRawLongBits(r.meanLogProb())));
                 }
             }
             if (first == null) {
@@ -153,7 +164,8 @@ class Int8DeterminismTest {
             List<String> first = transcript(TINY_NLLB, options, cases);
             assertThat(first).hasSize(2 * cases.get(0).inputs().size());
             for (int run = 1; run < RUNS; run++) {
-                assertThat(transcript(TINY_NLLB, options, cases)).as("%s run %d", variant, run + 1)
+                assertThat(transcript(TINY_NLLB, options, cases))
+                        .as("%s run %d", variant, run + 1)
                         .containsExactlyElementsOf(first);
             }
         }
@@ -169,16 +181,23 @@ class Int8DeterminismTest {
             for (Case c : cases) {
                 for (int i = 0; i < c.inputs().size(); i++) {
                     Input in = c.inputs().get(i);
-                    Seq2SeqGenerator.Result r = g.generate(List.of(in.text()), in.from(), in.to(), c.settings()).get(0);
+                    Seq2SeqGenerator.Result r = g.generate(List.of(in.text()), in.from(), in.to(), c.settings())
+                            .get(0);
                     long[] ids = g.tokenize(in.text(), in.from());
                     long[][] mask = {new long[ids.length]};
                     Arrays.fill(mask[0], 1);
-                    GenerationConfig config = g.defaultConfig().override(c.settings())
+                    GenerationConfig config = g.defaultConfig()
+                            .override(c.settings())
                             .setForcedBosTokenId((int) g.languageTokenId(in.to()));
                     ScoredSequence scored = Generation.generateScored(g.model(), new long[][] {ids}, mask, config)[0];
-                    assertThat(scored.tokens()).as("%s row %d: scored run", c.name(), i).containsExactly(r.outputIds());
-                    StringBuilder line = new StringBuilder(c.name()).append(' ').append(Arrays.toString(r.outputIds()))
-                            .append(" mean ").append(Long.toHexString(Double.doubleToRawLongBits(r.meanLogProb())))
+                    assertThat(scored.tokens())
+                            .as("%s row %d: scored run", c.name(), i)
+                            .containsExactly(r.outputIds());
+                    StringBuilder line = new StringBuilder(c.name())
+                            .append(' ')
+                            .append(Arrays.toString(r.outputIds()))
+                            .append(" mean ")
+                            .append(Long.toHexString(Double.doubleToRawLongBits(r.meanLogProb())))
                             .append(" scores");
                     for (float s : scored.tokenScores()) {
                         line.append(' ').append(Integer.toHexString(Float.floatToRawIntBits(s)));
@@ -194,7 +213,8 @@ class Int8DeterminismTest {
     private OrtSessionSettings nightOnnx(String block) throws IOException {
         Path root = Files.createTempDirectory(tmp, "job");
         Path job = TestJobs.write(root, "onnx:\n  " + block + "\n");
-        return JobSettings.resolve(job, JobFiles.read(job), LocalDate.of(2026, 11, 20), null, null).onnx();
+        return JobSettings.resolve(job, JobFiles.read(job), LocalDate.of(2026, 11, 20), null, null)
+                .onnx();
     }
 
     private static List<Case> recordedCases(Path dir) throws IOException {
@@ -202,10 +222,15 @@ class Int8DeterminismTest {
         List<Case> cases = new ArrayList<>();
         for (JsonNode c : root.get("cases")) {
             Map<String, Object> settings = new LinkedHashMap<>();
-            c.get("settings").properties().forEach(e -> settings.put(e.getKey(), e.getValue().intValue()));
+            c.get("settings")
+                    .properties()
+                    .forEach(e -> settings.put(e.getKey(), e.getValue().intValue()));
             List<Input> inputs = new ArrayList<>();
             for (JsonNode in : c.get("inputs")) {
-                inputs.add(new Input(in.get("text").asString(), in.get("src_lang").asString(), in.get("tgt_lang").asString()));
+                inputs.add(new Input(
+                        in.get("text").asString(),
+                        in.get("src_lang").asString(),
+                        in.get("tgt_lang").asString()));
             }
             List<int[]> expected = new ArrayList<>();
             for (JsonNode row : c.get("output_ids")) {
@@ -225,7 +250,8 @@ class Int8DeterminismTest {
     /** The int8 fixture's inputs on tiny-nllb (its position limit, 64, holds them), greedy and beam 4. */
     private static List<Case> tinyNllbCases() throws IOException {
         List<Input> inputs = recordedCases(INT8_FIXTURE).get(0).inputs();
-        return List.of(new Case("greedy", Map.of("num_beams", 1), inputs, List.of()),
+        return List.of(
+                new Case("greedy", Map.of("num_beams", 1), inputs, List.of()),
                 new Case("beam4", Map.of("num_beams", 4), inputs, List.of()));
     }
 }

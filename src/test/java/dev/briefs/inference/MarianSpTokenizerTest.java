@@ -1,11 +1,13 @@
 package dev.briefs.inference;
 
-import dev.briefs.inference.onnx.ModelLoadException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import dev.briefs.inference.onnx.ModelLoadException;
+import dev.briefs.support.SharedCorpus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import dev.briefs.support.SharedCorpus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,7 +79,8 @@ class MarianSpTokenizerTest {
         try (HuggingFaceTokenizer rust = ModelTokenizer.tokenizer(DIR.resolve("tokenizer.json"), 512)) {
             for (JsonNode c : expected.get("cases")) {
                 long[] viaJson = rust.encode(c.get("text").asString()).getIds();
-                assertArrayEquals(ids(c.get("tokenizer_json_ids")), viaJson, c.get("text").asString());
+                assertArrayEquals(
+                        ids(c.get("tokenizer_json_ids")), viaJson, c.get("text").asString());
                 if (!Arrays.equals(viaJson, tok.encode(c.get("text").asString(), true))) {
                     differ++;
                 }
@@ -93,7 +93,10 @@ class MarianSpTokenizerTest {
     @Test
     void referenceOutputIdsDecodeToMarianTokenizersText() {
         for (JsonNode c : expected.get("cases")) {
-            assertEquals(c.get("output_text").asString(), tok.decode(ids(c.get("output_ids"))), c.get("text").asString());
+            assertEquals(
+                    c.get("output_text").asString(),
+                    tok.decode(ids(c.get("output_ids"))),
+                    c.get("text").asString());
         }
     }
 
@@ -109,7 +112,8 @@ class MarianSpTokenizerTest {
             long[] cut = short8.encode("1000000 people and 2500000 tonnes of grain were counted", true);
             assertEquals(8, cut.length);
             assertEquals(eos, cut[7]);
-            assertArrayEquals(Arrays.copyOf(tok.encode("1000000 people and 2500000 tonnes of grain were counted", true), 7),
+            assertArrayEquals(
+                    Arrays.copyOf(tok.encode("1000000 people and 2500000 tonnes of grain were counted", true), 7),
                     Arrays.copyOf(cut, 7));
         }
     }
@@ -131,7 +135,6 @@ class MarianSpTokenizerTest {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         List<String> bad = new ArrayList<>();
         int n = 0;
-        JsonNode docs = null;
         for (String row : Files.readAllLines(DIR.resolve("corpus-hashes.jsonl"))) {
             JsonNode h = JSON.readTree(row);
             String file = h.get("file").asString();
@@ -150,9 +153,14 @@ class MarianSpTokenizerTest {
                 bad.add(where + ": the corpus line is not the one the fixture was made from");
                 continue;
             }
-            String ids = LongStream.of(tok.encode(text, true)).mapToObj(Long::toString).collect(Collectors.joining(","));
-            if (!HexFormat.of().formatHex(sha.digest(ids.getBytes(StandardCharsets.UTF_8))).equals(h.get("ids_sha256").asString())) {
-                bad.add(where + ": ids differ from MarianTokenizer's (" + h.get("lang").asString() + ")");
+            String ids = LongStream.of(tok.encode(text, true))
+                    .mapToObj(Long::toString)
+                    .collect(Collectors.joining(","));
+            if (!HexFormat.of()
+                    .formatHex(sha.digest(ids.getBytes(StandardCharsets.UTF_8)))
+                    .equals(h.get("ids_sha256").asString())) {
+                bad.add(where + ": ids differ from MarianTokenizer's ("
+                        + h.get("lang").asString() + ")");
             }
             n++;
         }

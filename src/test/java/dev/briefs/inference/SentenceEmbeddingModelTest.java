@@ -42,8 +42,10 @@ class SentenceEmbeddingModelTest {
     void aSentenceGetsTheSameVectorWhateverItsNeighbours() {
         String s = "Blinken reaffirmed support for Ukraine.";
         float[] alone = model.embed(List.of(s))[0];
-        float[] batched = model.embed(List.of(s, "A much longer sentence that forces the first one to be padded in the batch "
-                + "because it has many more tokens than the short one."))[0];
+        float[] batched = model.embed(List.of(
+                s,
+                "A much longer sentence that forces the first one to be padded in the batch "
+                        + "because it has many more tokens than the short one."))[0];
         assertThat(dot(alone, batched)).isEqualTo(1.0, Offset.offset(1e-6));
     }
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class TokenizerLimitTest {
 
-    private static final Path TOKENIZER = TinyModels.FIXTURES.resolve("tiny-bart").resolve("tokenizer.json");
+    private static final Path TOKENIZER =
+            TinyModels.FIXTURES.resolve("tiny-bart").resolve("tokenizer.json");
 
     /** About 900 tokens of the byte-level BART tokenizer. */
     private static final String LONG = "The harbour reopened on Thursday after three weeks of repairs. ".repeat(35);
@@ -21,9 +22,11 @@ class TokenizerLimitTest {
     @Test
     void aModelThatTakes1024PositionsGetsInputsLongerThan512Whole() {
         try (HuggingFaceTokenizer unlimited = ModelTokenizer.tokenizer(TOKENIZER, null);
-             HuggingFaceTokenizer limited = ModelTokenizer.tokenizer(TOKENIZER, 1024)) {
+                HuggingFaceTokenizer limited = ModelTokenizer.tokenizer(TOKENIZER, 1024)) {
             int whole = unlimited.encode(LONG).getIds().length;
-            assertThat(whole).as("the test input lies between 512 and 1,024 tokens").isBetween(600, 1024);
+            assertThat(whole)
+                    .as("the test input lies between 512 and 1,024 tokens")
+                    .isBetween(600, 1024);
             long[] ids = limited.encode(LONG).getIds();
             assertThat(ids).hasSize(whole);
         }
@@ -32,7 +35,7 @@ class TokenizerLimitTest {
     @Test
     void longerInputsAreCutAtTheLimitWithTheClosingTokenKept() {
         try (HuggingFaceTokenizer unlimited = ModelTokenizer.tokenizer(TOKENIZER, null);
-             HuggingFaceTokenizer limited = ModelTokenizer.tokenizer(TOKENIZER, 600)) {
+                HuggingFaceTokenizer limited = ModelTokenizer.tokenizer(TOKENIZER, 600)) {
             long[] whole = unlimited.encode(LONG).getIds();
             long[] cut = limited.encode(LONG).getIds();
             assertThat(cut).hasSize(600);

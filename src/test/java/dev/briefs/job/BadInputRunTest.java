@@ -49,7 +49,8 @@ class BadInputRunTest {
         Files.writeString(in.resolve("empty.txt"), "");
         Files.writeString(in.resolve("blank.txt"), "  \n\t\n ");
         Files.write(in.resolve("binary.txt"), new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0});
-        Files.write(in.resolve("latin1.txt"), "date 2026-11-20 Caf\u00e9 au lait.".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(
+                in.resolve("latin1.txt"), "date 2026-11-20 Caf\u00e9 au lait.".getBytes(StandardCharsets.ISO_8859_1));
         Files.write(in.resolve("utf16.txt"), ("\uFEFF" + good).getBytes(StandardCharsets.UTF_16LE));
         try (RandomAccessFile huge = new RandomAccessFile(in.resolve("huge.txt").toFile(), "rw")) {
             huge.write("date 2026-11-20 ".getBytes(StandardCharsets.US_ASCII));
@@ -57,12 +58,18 @@ class BadInputRunTest {
         }
         Files.writeString(in.resolve("broken.json"), "{\"title\": \"Unclosed\", \"maintext\": \"text");
         Files.writeString(in.resolve("types.json"), "{\"title\": [\"a\"], \"maintext\": \"Body.\"}");
-        Files.writeString(in.resolve("scripts.html"), "<html><head><script>steal()</script></head><body>"
-                + "<script>alert('x')</script><noscript>Enable JavaScript</noscript><style>p{}</style></body></html>");
+        Files.writeString(
+                in.resolve("scripts.html"),
+                "<html><head><script>steal()</script></head><body>"
+                        + "<script>alert('x')</script><noscript>Enable JavaScript</noscript><style>p{}</style></body></html>");
         Files.writeString(in.resolve("noheader.txt"), "The text starts without its date line.");
-        Files.writeString(in.resolve("harbour-reopens.json"), "{\"maintext\": \"Same id as the text file.\", \"language\": \"en\"}");
-        Files.writeString(in.resolve("wire.jsonl"), "{\"id\": \"w1\", \"maintext\": \"" + good.substring(16, 400).replace("\n", " ")
-                + "\"}\n{\"id\": \"w1\", \"maintext\": \"Duplicate id line.\"}\n");
+        Files.writeString(
+                in.resolve("harbour-reopens.json"),
+                "{\"maintext\": \"Same id as the text file.\", \"language\": \"en\"}");
+        Files.writeString(
+                in.resolve("wire.jsonl"),
+                "{\"id\": \"w1\", \"maintext\": \"" + good.substring(16, 400).replace("\n", " ")
+                        + "\"}\n{\"id\": \"w1\", \"maintext\": \"Duplicate id line.\"}\n");
         Files.writeString(in.resolve("a..b.txt"), good);
         Files.writeString(in.resolve("$(touch pwned);.txt"), good);
         Files.createSymbolicLink(in.resolve("loop.txt"), in.resolve("loop.txt"));
@@ -79,7 +86,10 @@ class BadInputRunTest {
         Map<String, Brief> briefs = BriefFiles.readAll(TestJobs.outputDir(root, DATE)).stream()
                 .collect(Collectors.toMap(b -> b.source().file() + "#" + b.id(), Function.identity()));
         // Of two files with one id, the one whose name sorts first keeps it.
-        for (String ok : List.of("harbour-reopens.json#harbour-reopens", "school-meals.json#school-meals", "utf16.txt#utf16",
+        for (String ok : List.of(
+                "harbour-reopens.json#harbour-reopens",
+                "school-meals.json#school-meals",
+                "utf16.txt#utf16",
                 "wire.jsonl#w1")) {
             assertThat(briefs).containsKey(ok);
             assertThat(briefs.get(ok).status()).as(ok).isEqualTo(Brief.OK);
@@ -99,15 +109,23 @@ class BadInputRunTest {
                 Map.entry("a..b.txt", "not safe as a file name"),
                 Map.entry("$(touch pwned);.txt", "not safe as a file name"),
                 Map.entry("loop.txt", "symbolic link"));
-        List<LedgerEntry> open = JobRunner.inspect(JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null),
-                RunHistory::of).failures().stream().filter(LedgerEntry::open).toList();
+        List<LedgerEntry> open = JobRunner.inspect(
+                        JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null), RunHistory::of)
+                .failures()
+                .stream()
+                .filter(LedgerEntry::open)
+                .toList();
         assertThat(open).hasSize(expectedErrors.size());
         expectedErrors.forEach((file, error) -> {
-            List<Brief> failed = briefs.values().stream().filter(b -> b.source().file().equals(file)
-                    && Brief.FAILED.equals(b.status())).toList();
+            List<Brief> failed = briefs.values().stream()
+                    .filter(b -> b.source().file().equals(file) && Brief.FAILED.equals(b.status()))
+                    .toList();
             assertThat(failed).as(file).hasSize(1);
             assertThat(failed.get(0).error()).as(file).contains(error);
-            assertThat(open).as(file).filteredOn(e -> e.sourceFile().equals(file)).singleElement()
+            assertThat(open)
+                    .as(file)
+                    .filteredOn(e -> e.sourceFile().equals(file))
+                    .singleElement()
                     .satisfies(e -> assertThat(e.stage()).isEqualTo("read"));
             assertThat(result.out()).contains(failed.get(0).id() + ": ");
         });
@@ -124,8 +142,10 @@ class BadInputRunTest {
             assertThat(held).isNotNull();
             CommandResult second = CommandResult.run("run", job.toString(), "--date", DATE);
             assertThat(second.exitCode()).isEqualTo(ExitCodes.USAGE);
-            assertThat(second.err().strip()).startsWith("briefs: another briefs process is running " + DATE + ": the data folder")
-                    .contains("nightly-briefs " + DATE).endsWith("wait for it to finish");
+            assertThat(second.err().strip())
+                    .startsWith("briefs: another briefs process is running " + DATE + ": the data folder")
+                    .contains("nightly-briefs " + DATE)
+                    .endsWith("wait for it to finish");
         }
     }
 }

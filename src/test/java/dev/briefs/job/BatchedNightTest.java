@@ -83,7 +83,8 @@ class BatchedNightTest {
                 }
 
                 @Override
-                public List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String source, String target, int padTo) {
+                public List<Seq2SeqGenerator.Result> generateBatch(
+                        List<String> texts, String source, String target, int padTo) {
                     rowsPerCall.add(texts.size());
                     return delegate.generateBatch(texts, source, target, padTo);
                 }
@@ -110,13 +111,18 @@ class BatchedNightTest {
                   max-retries: 1
                   delay-ms: 5
                 """.formatted(maxRows));
-        Files.writeString(job, Files.readString(job).replace("  translate:\n",
-                "  summarise:\n    en: distilbart-cnn-6-6\n  translate:\n"));
+        Files.writeString(
+                job,
+                Files.readString(job)
+                        .replace("  translate:\n", "  summarise:\n    en: distilbart-cnn-6-6\n  translate:\n"));
         return JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null);
     }
 
     private static JobRunner.Outcome run(JobSettings settings, ModelDecorator decorator) {
-        return JobRunner.runNightly(settings, false, RunProgress.NONE,
+        return JobRunner.runNightly(
+                settings,
+                false,
+                RunProgress.NONE,
                 ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", decorator));
     }
 
@@ -125,39 +131,50 @@ class BatchedNightTest {
         JobSettings inBatches = prepare(batched, 16);
         Recording batchCalls = new Recording(null);
         assertThat(run(inBatches, batchCalls).report().allComplete()).isTrue();
-        assertThat(batchCalls.rowsPerCall).as("chunks of different articles shared calls").anyMatch(rows -> rows > 1);
+        assertThat(batchCalls.rowsPerCall)
+                .as("chunks of different articles shared calls")
+                .anyMatch(rows -> rows > 1);
         Map<String, String> night = Outputs.snapshot(inBatches.folders().output());
-        assertThat(BriefFiles.readAll(inBatches.folders().output())).hasSize(4)
+        assertThat(BriefFiles.readAll(inBatches.folders().output()))
+                .hasSize(4)
                 .allSatisfy(b -> assertThat(b.status()).as(b.id()).isEqualTo(Brief.OK));
 
         JobSettings oneByOne = prepare(unbatched, 1);
         Recording singleCalls = new Recording(null);
         assertThat(run(oneByOne, singleCalls).report().allComplete()).isTrue();
         assertThat(singleCalls.rowsPerCall).allMatch(rows -> rows == 1);
-        assertThat(Outputs.snapshot(oneByOne.folders().output())).as("one input per call").isEqualTo(night);
+        assertThat(Outputs.snapshot(oneByOne.folders().output()))
+                .as("one input per call")
+                .isEqualTo(night);
 
         // One sentence's chunk fails for good inside its batch: the batch is split, the rest of it is kept.
         JobSettings withFailure = prepare(failing, 16);
-        String sentence = firstSentenceOfTheUkrainianSummaryOf(inBatches.folders().output(), "harbour-reopens");
+        String sentence =
+                firstSentenceOfTheUkrainianSummaryOf(inBatches.folders().output(), "harbour-reopens");
         Recording broken = new Recording(sentence);
         JobRunner.Outcome first = run(withFailure, broken);
         assertThat(first.status()).isEqualTo(JobRunner.Status.COMPLETED);
         List<LedgerEntry> open = JobRunner.inspect(withFailure, RunHistory::of).failures().stream()
-                .filter(LedgerEntry::open).toList();
+                .filter(LedgerEntry::open)
+                .toList();
         assertThat(open).isNotEmpty().allSatisfy(e -> {
             assertThat(e.stage()).isEqualTo("translate");
             assertThat(e.attempts()).as("alone, then retried once").isEqualTo(2);
             assertThat(e.message()).contains("model server timed out");
         });
         assertThat(open).extracting(LedgerEntry::articleId).containsOnly("harbour-reopens");
-        assertThat(BriefFiles.readAll(withFailure.folders().output())).filteredOn(b -> !b.id().equals("harbour-reopens"))
-                .allSatisfy(b -> assertThat(BriefFiles.read(inBatches.folders().output(), b.id())).isEqualTo(b));
+        assertThat(BriefFiles.readAll(withFailure.folders().output()))
+                .filteredOn(b -> !b.id().equals("harbour-reopens"))
+                .allSatisfy(b -> assertThat(BriefFiles.read(inBatches.folders().output(), b.id()))
+                        .isEqualTo(b));
 
         broken.healed = true;
-        JobRunner.Outcome rerun = JobRunner.rerunFailed(withFailure, RunProgress.NONE,
-                ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", broken));
+        JobRunner.Outcome rerun = JobRunner.rerunFailed(
+                withFailure, RunProgress.NONE, ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", broken));
         assertThat(rerun.report().allComplete()).isTrue();
-        assertThat(Outputs.snapshot(withFailure.folders().output())).as("the article briefed again alone").isEqualTo(night);
+        assertThat(Outputs.snapshot(withFailure.folders().output()))
+                .as("the article briefed again alone")
+                .isEqualTo(night);
     }
 
     @Test
@@ -182,10 +199,14 @@ class BatchedNightTest {
         Brief harbour = BriefFiles.read(settings.folders().output(), "harbour-reopens");
         assertThat(harbour.status()).isEqualTo(Brief.FAILED);
         assertThat(harbour.error()).contains("cannot read this input's language");
-        assertThat(BriefFiles.readAll(settings.folders().output())).hasSize(4).filteredOn(b -> !b.id().equals("harbour-reopens"))
+        assertThat(BriefFiles.readAll(settings.folders().output()))
+                .hasSize(4)
+                .filteredOn(b -> !b.id().equals("harbour-reopens"))
                 .allSatisfy(b -> assertThat(b.status()).as(b.id()).isEqualTo(Brief.OK));
-        assertThat(JobRunner.inspect(settings, RunHistory::of).failures()).filteredOn(LedgerEntry::open)
-                .singleElement().satisfies(e -> {
+        assertThat(JobRunner.inspect(settings, RunHistory::of).failures())
+                .filteredOn(LedgerEntry::open)
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.articleId()).isEqualTo("harbour-reopens");
                     assertThat(e.stage()).isEqualTo("process");
                     assertThat(e.errorType()).isEqualTo("UnknownLanguageException");

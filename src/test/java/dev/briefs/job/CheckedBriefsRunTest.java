@@ -69,19 +69,25 @@ class CheckedBriefsRunTest {
         for (Brief b : night.values()) {
             String other = b.language().equals("en") ? "uk" : "en";
             Brief.LanguageBrief own = b.briefs().get(b.language());
-            assertThat(own.checks()).as(b.id()).extracting(CheckResult::kind)
+            assertThat(own.checks())
+                    .as(b.id())
+                    .extracting(CheckResult::kind)
                     .containsExactly(CheckKind.NUMBERS, CheckKind.NAMES, CheckKind.NEGATION);
             assertThat(own.confidence()).isNull();
             assertThat(own.roundTrip()).isNull();
             Brief.LanguageBrief translated = b.briefs().get(other);
-            assertThat(translated.checks()).as(b.id()).extracting(CheckResult::kind)
+            assertThat(translated.checks())
+                    .as(b.id())
+                    .extracting(CheckResult::kind)
                     .containsExactly(CheckKind.NUMBERS, CheckKind.NAMES, CheckKind.NEGATION);
             assertThat(translated.confidence()).as(b.id()).isNotNull().isNegative();
             RoundTrip trip = translated.roundTrip();
             assertThat(trip.measured()).as(b.id() + ": " + trip.notMeasured()).isTrue();
             assertThat(trip.model()).isEqualTo("opus-mt-" + other + "-" + b.language());
             assertThat(trip.measure()).isEqualTo(b.language().equals("en") ? RoundTrip.EMBEDDING : RoundTrip.CHRF);
-            assertThat(trip.text()).as("what the model wrote back, however little").isNotNull();
+            assertThat(trip.text())
+                    .as("what the model wrote back, however little")
+                    .isNotNull();
         }
         RunReport firstReport = RunReportFile.read(TestJobs.outputDir(root, DATE));
         assertThat(firstReport.checked()).isEqualTo(8);
@@ -104,29 +110,41 @@ class CheckedBriefsRunTest {
             assertThat(b.status()).as(b.id()).isEqualTo(before.status()).isEqualTo(Brief.OK);
             String other = b.language().equals("en") ? "uk" : "en";
             Brief.LanguageBrief translated = b.briefs().get(other);
-            assertThat(translated.text()).as("still written").isEqualTo(before.briefs().get(other).text());
-            assertThat(translated.doubtful()).as(b.id())
+            assertThat(translated.text())
+                    .as("still written")
+                    .isEqualTo(before.briefs().get(other).text());
+            assertThat(translated.doubtful())
+                    .as(b.id())
                     .contains("confidence " + twoDecimals(translated.confidence()) + " below 0.00")
                     .contains("round trip " + twoDecimals(translated.roundTrip().score()) + " below "
                             + (b.language().equals("en") ? "1.00 (embedding)" : "100.00 (chrF)"));
             assertThat(Files.readString(out.resolve(b.id() + ".json"))).contains("\"doubtful\" : [");
-            assertThat(Files.readString(out.resolve(b.id() + ".md"))).contains("**Doubtful:**")
+            assertThat(Files.readString(out.resolve(b.id() + ".md")))
+                    .contains("**Doubtful:**")
                     .contains("- confidence " + twoDecimals(translated.confidence()) + " below 0.00");
-            doubtful += (int) b.briefs().values().stream().filter(Brief.LanguageBrief::hasDoubts).count();
+            doubtful += (int) b.briefs().values().stream()
+                    .filter(Brief.LanguageBrief::hasDoubts)
+                    .count();
         }
         assertThat(doubtful).isBetween(4, 8);
         RunReport report = RunReportFile.read(out);
         assertThat(report.doubtful()).isEqualTo(doubtful);
         assertThat(report.checked()).isEqualTo(8);
         assertThat(strict.out()).contains("Doubtful: " + doubtful + " of 8 language briefs checked");
-        assertThat(Files.readString(out.resolve(BriefFiles.DIGEST))).contains("Doubtful: " + doubtful + " of 8")
+        assertThat(Files.readString(out.resolve(BriefFiles.DIGEST)))
+                .contains("Doubtful: " + doubtful + " of 8")
                 .containsPattern("  - \\*\\*Doubtful:\\*\\* .*confidence -?[0-9]+\\.[0-9]{2} below 0\\.00");
         Document page = Jsoup.parse(Files.readString(out.resolve(BriefFiles.DIGEST_HTML)));
         assertThat(page.selectFirst("header .counts .mark.doubtful").text()).isEqualTo(doubtful + " doubtful");
         assertThat(page.select("article.story")).hasSize(4).allSatisfy(story -> {
-            assertThat(story.select(".story-head .mark")).extracting(Element::text).contains("complete", "doubtful");
-            assertThat(story.select(".lang .doubts li")).extracting(Element::text).anyMatch(r -> r.startsWith("confidence "));
-            assertThat(story.select(".lang .checks")).hasSize(2)
+            assertThat(story.select(".story-head .mark"))
+                    .extracting(Element::text)
+                    .contains("complete", "doubtful");
+            assertThat(story.select(".lang .doubts li"))
+                    .extracting(Element::text)
+                    .anyMatch(r -> r.startsWith("confidence "));
+            assertThat(story.select(".lang .checks"))
+                    .hasSize(2)
                     .allSatisfy(p -> assertThat(p.text()).startsWith("Checked against the "));
         });
     }
@@ -139,8 +157,11 @@ class CheckedBriefsRunTest {
 
         Path out = TestJobs.outputDir(root, DATE);
         for (Brief b : briefs().values()) {
-            assertThat(Files.readString(out.resolve(b.id() + ".json"))).doesNotContain("\"checks\"")
-                    .doesNotContain("\"confidence\"").doesNotContain("\"roundTrip\"").doesNotContain("\"doubtful\"");
+            assertThat(Files.readString(out.resolve(b.id() + ".json")))
+                    .doesNotContain("\"checks\"")
+                    .doesNotContain("\"confidence\"")
+                    .doesNotContain("\"roundTrip\"")
+                    .doesNotContain("\"doubtful\"");
         }
         assertThat(RunReportFile.read(out).checked()).isZero();
         assertThat(run.out()).doesNotContain("Doubtful:");
@@ -150,16 +171,21 @@ class CheckedBriefsRunTest {
     @Test
     void badCheckSettingsStopTheRunWithOneLineNamingTheSetting() throws IOException {
         Map<String, String> mistakes = Map.of(
-                "checks:\n  min-confidence: 0.5\n", "checks.min-confidence must be a mean log-probability per token, 0 or below",
-                "checks:\n  min-round-trip-embedding: 1.2\n", "checks.min-round-trip-embedding must be a cosine similarity from 0 to 1",
+                "checks:\n  min-confidence: 0.5\n",
+                        "checks.min-confidence must be a mean log-probability per token, 0 or below",
+                "checks:\n  min-round-trip-embedding: 1.2\n",
+                        "checks.min-round-trip-embedding must be a cosine similarity from 0 to 1",
                 "checks:\n  min-round-trip-chrf: -3\n", "checks.min-round-trip-chrf must be a chrF score from 0 to 100",
                 "checks:\n  min-confidense: -1\n", "unknown setting 'min-confidense'",
-                "checks:\n  doubt-on: [numbers, colours]\n", "checks.doubt-on lists 'colours', which is no check; the checks are"
-                        + " [numbers, names, negation]");
+                "checks:\n  doubt-on: [numbers, colours]\n",
+                        "checks.doubt-on lists 'colours', which is no check; the checks are"
+                                + " [numbers, names, negation]");
         for (Map.Entry<String, String> m : mistakes.entrySet()) {
             Path job = TestJobs.write(root, m.getKey());
             assertThatThrownBy(() -> JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null))
-                    .as(m.getKey()).isInstanceOf(JobFileException.class).hasMessageContaining("job.yaml")
+                    .as(m.getKey())
+                    .isInstanceOf(JobFileException.class)
+                    .hasMessageContaining("job.yaml")
                     .hasMessageContaining(m.getValue());
         }
         Path job = TestJobs.write(root, "checks:\n  round-trip: sometimes\n");
@@ -167,7 +193,10 @@ class CheckedBriefsRunTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         List<String> lines = r.err().strip().lines().toList();
         assertThat(lines).hasSize(1);
-        assertThat(lines.get(0)).contains("job.yaml").contains("checks.round-trip").doesNotContain("\tat ");
+        assertThat(lines.get(0))
+                .contains("job.yaml")
+                .contains("checks.round-trip")
+                .doesNotContain("\tat ");
     }
 
     private static String twoDecimals(double value) {

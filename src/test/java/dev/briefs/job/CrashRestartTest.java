@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The machine dies at 3 a.m.: a child JVM running the job on the shared Ukrainian corpus is
@@ -43,7 +42,6 @@ class CrashRestartTest {
     private static final String DATE = "2022-04-14";
     /** A bound on one child run, not a speed check: generous for a loaded 2-core machine. */
     private static final long RUN_LIMIT_SECONDS = 900;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     static Path cleanRoot;
@@ -60,7 +58,8 @@ class CrashRestartTest {
         Finished run = runToEnd(job);
         assertThat(run.exitValue()).as(run.output()).isZero();
         cleanOutput = Outputs.snapshot(TestJobs.outputDir(cleanRoot, DATE));
-        assertThat(cleanOutput).containsKeys("briefs.jsonl", "digest.md", "digest.html", "briefs.atom")
+        assertThat(cleanOutput)
+                .containsKeys("briefs.jsonl", "digest.md", "digest.html", "briefs.atom")
                 .hasSize(16 * 2 + 4);
     }
 
@@ -72,7 +71,9 @@ class CrashRestartTest {
         // the kill points fall in model calls of both the summary and the translation stage.
         TinyModels.install("tiny-bart", root.resolve("models"), "summariser");
         Path job = TestJobs.write(root, "chunk:\n  max-tokens: 40\n");
-        Files.writeString(job, Files.readString(job).replace("  translate:\n", "  summarise:\n    uk: summariser\n  translate:\n"));
+        Files.writeString(
+                job,
+                Files.readString(job).replace("  translate:\n", "  summarise:\n    uk: summariser\n  translate:\n"));
         return job;
     }
 
@@ -81,13 +82,13 @@ class CrashRestartTest {
     }
 
     /** A child run that went to its end: its exit status and everything it printed. */
-    record Finished(int exitValue, String output) {
-    }
+    record Finished(int exitValue, String output) {}
 
     /**
      * Runs the job in a child JVM to its end. Its output is read while it runs: the job logs a
      * line per article, and a child whose pipe is full waits for a reader forever.
      */
+    @SuppressWarnings("JdkObsolete") // StringBuffer: the reader thread may still append while this one reads
     static Finished runToEnd(Path job) throws Exception {
         Process p = start(job, "none");
         StringBuffer output = new StringBuffer();
@@ -100,25 +101,32 @@ class CrashRestartTest {
         });
         reader.setDaemon(true);
         reader.start();
-        assertThat(p.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS)).as("the run ended within its limit").isTrue();
+        assertThat(p.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS))
+                .as("the run ended within its limit")
+                .isTrue();
         reader.join(TimeUnit.SECONDS.toMillis(30));
         return new Finished(p.exitValue(), output.toString());
     }
 
     @ParameterizedTest(name = "killed {0}")
-    @ValueSource(strings = {
-            "model-call:1",   // mid-summary of the first articles read, before anything was committed
-            "model-call:150", // mid-run, after some chunks of briefs were committed
-            "written:6"})     // mid-write: two briefs of a chunk written, the chunk not committed
+    @ValueSource(
+            strings = {
+                "model-call:1", // mid-summary of the first articles read, before anything was committed
+                "model-call:150", // mid-run, after some chunks of briefs were committed
+                "written:6"
+            }) // mid-write: two briefs of a chunk written, the chunk not committed
     void aRunKilledAndRunAgainEndsLikeAnUninterruptedRun(String point) throws Exception {
         Path job = prepare(root);
         Process crashing = start(job, point);
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(crashing.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(crashing.getInputStream(), StandardCharsets.UTF_8))) {
             StringBuilder seen = new StringBuilder();
             for (String line = out.readLine(); line != null && !line.equals("PAUSED"); line = out.readLine()) {
                 seen.append(line).append('\n');
             }
-            assertThat(crashing.isAlive()).as("the child reached " + point + ":\n" + seen).isTrue();
+            assertThat(crashing.isAlive())
+                    .as("the child reached " + point + ":\n" + seen)
+                    .isTrue();
             crashing.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
             assertThat(crashing.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
@@ -132,9 +140,12 @@ class CrashRestartTest {
         assertThat(restarted).isEqualTo(cleanOutput);
         List<String> lines = Files.readAllLines(out.resolve("briefs.jsonl"));
         assertThat(new HashSet<>(lines)).hasSameSizeAs(lines);
-        assertThat(BriefFiles.readAll(out)).hasSize(16).allSatisfy(b -> assertThat(b.status()).isEqualTo(Brief.OK));
-        List<String> runs = JobRunner.inspect(JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE),
-                null, null), RunHistory::of).runs();
+        assertThat(BriefFiles.readAll(out))
+                .hasSize(16)
+                .allSatisfy(b -> assertThat(b.status()).isEqualTo(Brief.OK));
+        List<String> runs = JobRunner.inspect(
+                        JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null), RunHistory::of)
+                .runs();
         // One instance, two executions: the killed one, recovered as failed, and its restart.
         assertThat(runs).hasSize(2);
         assertThat(runs.get(0)).contains("nightly-briefs").contains("FAILED");
@@ -148,7 +159,9 @@ class CrashRestartTest {
         assertThat(first.exitValue()).as(first.output()).isZero();
         Map<String, String> before = Outputs.snapshot(TestJobs.outputDir(root, DATE));
         JobRunner.Outcome again = JobRunner.runNightly(
-                JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null), false, RunProgress.NONE);
+                JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null),
+                false,
+                RunProgress.NONE);
         assertThat(again.status()).isEqualTo(JobRunner.Status.ALREADY_COMPLETE);
         assertThat(Outputs.snapshot(TestJobs.outputDir(root, DATE))).isEqualTo(before);
     }

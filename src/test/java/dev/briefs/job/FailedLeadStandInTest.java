@@ -36,8 +36,11 @@ class FailedLeadStandInTest {
     Path root;
 
     private static JsonNode portStory(Path out) throws IOException {
-        return Files.readAllLines(out.resolve(BriefFiles.JSONL)).stream().map(JSON::readTree)
-                .filter(l -> l.get("story").asString().equals("port-a")).findFirst().orElseThrow();
+        return Files.readAllLines(out.resolve(BriefFiles.JSONL)).stream()
+                .map(JSON::readTree)
+                .filter(l -> l.get("story").asString().equals("port-a"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -45,50 +48,72 @@ class FailedLeadStandInTest {
         StoryNightTest.night(root);
         TinyModels.install("tiny-bart-1024", root.resolve("models"), "distilbart-cnn-6-6");
         Path job = TestJobs.write(root, "retry:\n  max-retries: 0\n");
-        Files.writeString(job, Files.readString(job).replace("  translate:\n",
-                "  summarise:\n    en: distilbart-cnn-6-6\n  translate:\n"));
+        Files.writeString(
+                job,
+                Files.readString(job)
+                        .replace("  translate:\n", "  summarise:\n    en: distilbart-cnn-6-6\n  translate:\n"));
         JobSettings settings = StoryNightTest.settings(job);
-        FailureInjectionTest.FailingModels broken = new FailureInjectionTest.FailingModels("distilbart-cnn-6-6",
-                text -> text.contains(LEAD_ONLY), -1, new UncheckedIOException(new IOException("model server timed out")));
+        FailureInjectionTest.FailingModels broken = new FailureInjectionTest.FailingModels(
+                "distilbart-cnn-6-6",
+                text -> text.contains(LEAD_ONLY),
+                -1,
+                new UncheckedIOException(new IOException("model server timed out")));
 
-        JobRunner.Outcome night = JobRunner.runNightly(settings, false, RunProgress.NONE,
+        JobRunner.Outcome night = JobRunner.runNightly(
+                settings,
+                false,
+                RunProgress.NONE,
                 ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", broken));
 
         assertThat(night.status()).as(night.failure()).isEqualTo(JobRunner.Status.COMPLETED);
-        assertThat(broken.failedCalls).as("the lead's summary was asked for and failed").isNotEmpty();
+        assertThat(broken.failedCalls)
+                .as("the lead's summary was asked for and failed")
+                .isNotEmpty();
         Path out = TestJobs.outputDir(root, StoryNightTest.DATE);
         assertThat(BriefFiles.read(out, "port-a").status()).isEqualTo(Brief.FAILED);
         assertThat(BriefFiles.read(out, "port-b").status()).isNotEqualTo(Brief.FAILED);
         List<StoryMembership> recorded = StoryNightTest.rows(job);
-        assertThat(recorded).filteredOn(StoryMembership::lead).extracting(StoryMembership::articleId).contains("port-a");
+        assertThat(recorded)
+                .filteredOn(StoryMembership::lead)
+                .extracting(StoryMembership::articleId)
+                .contains("port-a");
 
         JsonNode story = portStory(out);
-        assertThat(story.get("lead").asString()).as("the grouping and its lead stay as recorded").isEqualTo("port-a");
+        assertThat(story.get("lead").asString())
+                .as("the grouping and its lead stay as recorded")
+                .isEqualTo("port-a");
         assertThat(story.get("leadNote").asString()).isEqualTo("lead port-a failed; made from port-b");
         assertThat(story.get("brief").get("id").asString()).isEqualTo("port-b");
-        assertThat(story.get("members")).extracting(m -> m.get("id").asString() + " " + m.get("status").asString())
+        assertThat(story.get("members"))
+                .extracting(m -> m.get("id").asString() + " " + m.get("status").asString())
                 .containsExactly("port-a failed", "port-b partial");
         String md = Files.readString(out.resolve(BriefFiles.DIGEST));
-        assertThat(md).contains("## Grain terminal at Chornomorsk back in service")
+        assertThat(md)
+                .contains("## Grain terminal at Chornomorsk back in service")
                 .doesNotContain("## Chornomorsk grain terminal reopens after repairs")
                 .contains("Story of 2 articles; lead port-a failed; made from port-b (lead: longest: ");
         assertThat(Files.readString(out.resolve(BriefFiles.DIGEST_HTML)))
                 .contains("<bdi>Grain terminal at Chornomorsk back in service</bdi>")
                 .contains("lead port-a failed; made from port-b");
         String atom = Files.readString(out.resolve("briefs.atom"));
-        assertThat(atom).contains("<id>tag:briefs.dev,2026-11-20:port-a</id>")
+        assertThat(atom)
+                .contains("<id>tag:briefs.dev,2026-11-20:port-a</id>")
                 .contains("<link rel=\"alternate\" href=\"" + StoryNightTest.URL_B + "\"")
                 .contains("<link rel=\"related\" href=\"" + StoryNightTest.URL_A + "\"");
 
         broken.healed = true;
-        JobRunner.Outcome rerun = JobRunner.rerunFailed(settings, RunProgress.NONE,
-                ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", broken));
+        JobRunner.Outcome rerun = JobRunner.rerunFailed(
+                settings, RunProgress.NONE, ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", broken));
 
         assertThat(rerun.status()).as(rerun.failure()).isEqualTo(JobRunner.Status.COMPLETED);
         assertThat(BriefFiles.read(out, "port-a").status()).isNotEqualTo(Brief.FAILED);
-        assertThat(StoryNightTest.rows(job)).as("rerun-failed never groups the day again").isEqualTo(recorded);
+        assertThat(StoryNightTest.rows(job))
+                .as("rerun-failed never groups the day again")
+                .isEqualTo(recorded);
         JsonNode repaired = portStory(out);
-        assertThat(repaired.has("leadNote")).as("no stand-in once the lead's brief is repaired").isFalse();
+        assertThat(repaired.has("leadNote"))
+                .as("no stand-in once the lead's brief is repaired")
+                .isFalse();
         assertThat(repaired.get("brief").get("id").asString()).isEqualTo("port-a");
         assertThat(Files.readString(out.resolve(BriefFiles.DIGEST)))
                 .contains("## Chornomorsk grain terminal reopens after repairs")

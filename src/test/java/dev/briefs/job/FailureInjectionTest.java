@@ -54,7 +54,9 @@ class FailureInjectionTest {
         FailingModels(String model, Predicate<String> input, int times, RuntimeException failure) {
             this.intercepted = InterceptedModels.before((name, text) -> {
                 if (!healed && name.equals(model) && input.test(text)) {
-                    int n = failedCalls.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
+                    int n = failedCalls
+                            .computeIfAbsent(text, t -> new AtomicInteger())
+                            .incrementAndGet();
                     if (times < 0 || n <= times) {
                         throw failure;
                     }
@@ -79,7 +81,10 @@ class FailureInjectionTest {
     }
 
     private static JobRunner.Outcome run(JobSettings settings, ModelDecorator decorator) {
-        return JobRunner.runNightly(settings, false, RunProgress.NONE,
+        return JobRunner.runNightly(
+                settings,
+                false,
+                RunProgress.NONE,
                 ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", decorator));
     }
 
@@ -90,15 +95,20 @@ class FailureInjectionTest {
     @Test
     void transientFailuresAreRetriedAndSucceed() throws IOException {
         JobSettings settings = prepare(faulty);
-        FailingModels onceEach = new FailingModels("opus-mt-uk-en", text -> true, 1,
+        FailingModels onceEach = new FailingModels(
+                "opus-mt-uk-en",
+                text -> true,
+                1,
                 new UncheckedIOException(new IOException("connection reset by model server")));
 
         JobRunner.Outcome outcome = run(settings, onceEach);
 
         assertThat(outcome.status()).isEqualTo(JobRunner.Status.COMPLETED);
         assertThat(onceEach.failedCalls).isNotEmpty();
-        assertThat(BriefFiles.readAll(settings.folders().output())).filteredOn(b -> b.language().equals("uk"))
-                .hasSize(2).allSatisfy(b -> assertThat(b.briefs().get("en").status()).isEqualTo(Brief.OK));
+        assertThat(BriefFiles.readAll(settings.folders().output()))
+                .filteredOn(b -> b.language().equals("uk"))
+                .hasSize(2)
+                .allSatisfy(b -> assertThat(b.briefs().get("en").status()).isEqualTo(Brief.OK));
         assertThat(ledger(settings)).noneMatch(LedgerEntry::open);
     }
 
@@ -106,7 +116,10 @@ class FailureInjectionTest {
     void persistentFailuresGoToTheLedgerAndRerunFailedCompletesTheDayAsACleanRunWould() throws IOException {
         JobSettings settings = prepare(faulty);
         // Every call on a chunk that mentions the city fails, for good: one chunk of one article.
-        FailingModels broken = new FailingModels("opus-mt-en-uk", text -> text.contains("Chornomorsk"), -1,
+        FailingModels broken = new FailingModels(
+                "opus-mt-en-uk",
+                text -> text.contains("Chornomorsk"),
+                -1,
                 new UncheckedIOException(new IOException("model server timed out")));
 
         JobRunner.Outcome first = run(settings, broken);
@@ -120,7 +133,8 @@ class FailureInjectionTest {
         assertThat(uk.chunks().failed()).isEqualTo(1);
         assertThat(uk.chunks().total()).isGreaterThan(1);
         assertThat(uk.text()).as("the chunks that did translate are kept").isNotBlank();
-        List<LedgerEntry> open = ledger(settings).stream().filter(LedgerEntry::open).toList();
+        List<LedgerEntry> open =
+                ledger(settings).stream().filter(LedgerEntry::open).toList();
         assertThat(open).singleElement().satisfies(e -> {
             assertThat(e.articleId()).isEqualTo("harbour-reopens");
             assertThat(e.stage()).isEqualTo("translate");
@@ -131,54 +145,72 @@ class FailureInjectionTest {
             assertThat(e.attempts()).as("first try and two retries").isEqualTo(3);
             assertThat(e.sourceFile()).isEqualTo("harbour-reopens.txt");
         });
-        assertThat(BriefFiles.readAll(settings.folders().output())).filteredOn(b -> !b.id().equals("harbour-reopens"))
+        assertThat(BriefFiles.readAll(settings.folders().output()))
+                .filteredOn(b -> !b.id().equals("harbour-reopens"))
                 .allSatisfy(b -> assertThat(b.status()).isEqualTo(Brief.OK));
 
         broken.healed = true;
-        JobRunner.Outcome rerun = JobRunner.rerunFailed(settings, RunProgress.NONE,
-                ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", broken));
+        JobRunner.Outcome rerun = JobRunner.rerunFailed(
+                settings, RunProgress.NONE, ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", broken));
 
         assertThat(rerun.status()).isEqualTo(JobRunner.Status.COMPLETED);
         assertThat(rerun.report().allComplete()).isTrue();
-        assertThat(ledger(settings)).noneMatch(LedgerEntry::open)
+        assertThat(ledger(settings))
+                .noneMatch(LedgerEntry::open)
                 .anySatisfy(e -> assertThat(e.state()).isEqualTo(LedgerEntry.RESOLVED));
 
         JobSettings cleanSettings = prepare(clean);
-        assertThat(run(cleanSettings, ModelDecorator.NONE).report().allComplete()).isTrue();
-        assertThat(Outputs.snapshot(settings.folders().output())).isEqualTo(Outputs.snapshot(cleanSettings.folders().output()));
+        assertThat(run(cleanSettings, ModelDecorator.NONE).report().allComplete())
+                .isTrue();
+        assertThat(Outputs.snapshot(settings.folders().output()))
+                .isEqualTo(Outputs.snapshot(cleanSettings.folders().output()));
     }
 
     @Test
     void aRoundTripThatFailsForGoodIsInTheLedgerAndRerunFailedMakesItAgain() throws IOException {
         JobSettings cleanSettings = prepare(clean);
-        assertThat(run(cleanSettings, ModelDecorator.NONE).report().allComplete()).isTrue();
+        assertThat(run(cleanSettings, ModelDecorator.NONE).report().allComplete())
+                .isTrue();
         // The English article's Ukrainian translation, which its round trip sends back through opus-mt-uk-en.
-        String translated = BriefFiles.read(cleanSettings.folders().output(), "harbour-reopens").briefs().get("uk").text();
+        String translated = BriefFiles.read(cleanSettings.folders().output(), "harbour-reopens")
+                .briefs()
+                .get("uk")
+                .text();
 
         JobSettings settings = prepare(faulty);
-        FailingModels backBroken = new FailingModels("opus-mt-uk-en", text -> translated.contains(text.strip()), -1,
+        FailingModels backBroken = new FailingModels(
+                "opus-mt-uk-en",
+                text -> translated.contains(text.strip()),
+                -1,
                 new UncheckedIOException(new IOException("model server timed out")));
         JobRunner.Outcome first = run(settings, backBroken);
 
         assertThat(first.status()).isEqualTo(JobRunner.Status.COMPLETED);
-        assertThat(backBroken.failedCalls).as("the round trip's calls, not the translations'").isNotEmpty();
+        assertThat(backBroken.failedCalls)
+                .as("the round trip's calls, not the translations'")
+                .isNotEmpty();
         Brief harbour = BriefFiles.read(settings.folders().output(), "harbour-reopens");
         assertThat(harbour.status()).as("a round trip never fails the brief").isEqualTo(Brief.OK);
         assertThat(harbour.briefs().get("uk").text()).isEqualTo(translated);
         assertThat(harbour.briefs().get("uk").roundTrip().notMeasured()).contains("model server timed out");
-        assertThat(ledger(settings).stream().filter(LedgerEntry::open).toList()).isNotEmpty().allSatisfy(e -> {
-            assertThat(e.articleId()).isEqualTo("harbour-reopens");
-            assertThat(e.stage()).isEqualTo("check");
-            assertThat(e.language()).isEqualTo("uk");
-            assertThat(e.attempts()).as("first try and two retries").isEqualTo(3);
-        });
+        assertThat(ledger(settings).stream().filter(LedgerEntry::open).toList())
+                .isNotEmpty()
+                .allSatisfy(e -> {
+                    assertThat(e.articleId()).isEqualTo("harbour-reopens");
+                    assertThat(e.stage()).isEqualTo("check");
+                    assertThat(e.language()).isEqualTo("uk");
+                    assertThat(e.attempts()).as("first try and two retries").isEqualTo(3);
+                });
 
         backBroken.healed = true;
-        JobRunner.Outcome rerun = JobRunner.rerunFailed(settings, RunProgress.NONE,
+        JobRunner.Outcome rerun = JobRunner.rerunFailed(
+                settings,
+                RunProgress.NONE,
                 ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", backBroken));
 
         assertThat(rerun.status()).isEqualTo(JobRunner.Status.COMPLETED);
         assertThat(ledger(settings)).noneMatch(LedgerEntry::open);
-        assertThat(Outputs.snapshot(settings.folders().output())).isEqualTo(Outputs.snapshot(cleanSettings.folders().output()));
+        assertThat(Outputs.snapshot(settings.folders().output()))
+                .isEqualTo(Outputs.snapshot(cleanSettings.folders().output()));
     }
 }

@@ -56,7 +56,8 @@ class ForcedRunResumeTest {
     @BeforeAll
     static void cleanNight() throws IOException {
         JobSettings clean = settings(prepare(cleanRoot), null);
-        assertThat(JobRunner.runNightly(clean, false, RunProgress.NONE).status()).isEqualTo(JobRunner.Status.COMPLETED);
+        assertThat(JobRunner.runNightly(clean, false, RunProgress.NONE).status())
+                .isEqualTo(JobRunner.Status.COMPLETED);
         cleanNight = Outputs.snapshot(clean.folders().output());
         assertThat(cleanNight).containsKeys("briefs.jsonl", "digest.md", "digest.html", "briefs.atom");
     }
@@ -91,7 +92,8 @@ class ForcedRunResumeTest {
     @Test
     void aForcedRunFailedByABugIsResumedByTheNextRun() throws IOException {
         Path job = prepare(root);
-        assertThat(JobRunner.runNightly(settings(job, null), false, RunProgress.NONE).status())
+        assertThat(JobRunner.runNightly(settings(job, null), false, RunProgress.NONE)
+                        .status())
                 .isEqualTo(JobRunner.Status.COMPLETED);
         // The forced run's model calls are the output cache's hits; the bug is where its briefs are written.
         int[] written = {0};
@@ -108,8 +110,11 @@ class ForcedRunResumeTest {
         assertThat(resumed.status()).as(String.valueOf(resumed.failure())).isEqualTo(JobRunner.Status.COMPLETED);
         assertThat(Outputs.snapshot(TestJobs.outputDir(root, DATE))).isEqualTo(cleanNight);
         assertThat(plainRun(job).status()).as("the day is done now").isEqualTo(JobRunner.Status.ALREADY_COMPLETE);
-        List<String> runs = JobRunner.inspect(settings(job, null), RunHistory::of).runs();
-        assertThat(runs).as("the first night; the forced one, failed, then resumed").hasSize(3);
+        List<String> runs =
+                JobRunner.inspect(settings(job, null), RunHistory::of).runs();
+        assertThat(runs)
+                .as("the first night; the forced one, failed, then resumed")
+                .hasSize(3);
         assertThat(runs.get(1)).contains("FAILED");
         assertThat(runs.get(2)).contains("COMPLETED");
     }
@@ -117,22 +122,27 @@ class ForcedRunResumeTest {
     @Test
     void aForcedRunKilledIntoAnotherOutputFolderIsResumedByTheNextRun() throws Exception {
         Path job = prepare(root);
-        assertThat(JobRunner.runNightly(settings(job, null), false, RunProgress.NONE).status())
+        assertThat(JobRunner.runNightly(settings(job, null), false, RunProgress.NONE)
+                        .status())
                 .isEqualTo(JobRunner.Status.COMPLETED);
         Path other = root.resolve("other-out");
         Files.writeString(job, Files.readString(job).replaceFirst("(?m)^output: .*$", "output: " + other));
         Process crashing = ChildJvm.start(CrashingRun.class.getName(), job.toString(), DATE, "written:2", "force");
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(crashing.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(crashing.getInputStream(), StandardCharsets.UTF_8))) {
             StringBuilder seen = new StringBuilder();
             for (String line = out.readLine(); line != null && !line.equals("PAUSED"); line = out.readLine()) {
                 seen.append(line).append('\n');
             }
-            assertThat(crashing.isAlive()).as("the forced child reached its second brief:\n" + seen).isTrue();
+            assertThat(crashing.isAlive())
+                    .as("the forced child reached its second brief:\n" + seen)
+                    .isTrue();
             crashing.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
             assertThat(crashing.waitFor(CHILD_LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(other.resolve("briefs.jsonl")).as("the killed run wrote no day's files").doesNotExist();
+        assertThat(other.resolve("briefs.jsonl"))
+                .as("the killed run wrote no day's files")
+                .doesNotExist();
 
         JobRunner.Outcome resumed = plainRun(job);
 
@@ -144,9 +154,12 @@ class ForcedRunResumeTest {
     void aForcedRunFailedOnAFullDiskIsResumedOnceSpaceIsFreed() throws Exception {
         assumeTrue(canMount(), "needs root and mount(8) to make a small tmpfs; as root this runs");
         Path job = prepare(root);
-        assertThat(JobRunner.runNightly(settings(job, null), false, RunProgress.NONE).status())
+        assertThat(JobRunner.runNightly(settings(job, null), false, RunProgress.NONE)
+                        .status())
                 .isEqualTo(JobRunner.Status.COMPLETED);
-        long dayBytes = cleanNight.values().stream().mapToLong(v -> v.getBytes(StandardCharsets.UTF_8).length).sum();
+        long dayBytes = cleanNight.values().stream()
+                .mapToLong(v -> v.getBytes(StandardCharsets.UTF_8).length)
+                .sum();
         Path disk = Files.createDirectories(root.resolve("small-disk"));
         run("mount", "-t", "tmpfs", "-o", "size=" + (dayBytes * 4 + 64 * 1024), "briefs-test", disk.toString());
         mounted = disk;
@@ -159,9 +172,11 @@ class ForcedRunResumeTest {
         assertThat(forced.status()).isEqualTo(JobRunner.Status.FAILED);
         assertThat(forced.failure()).as("the line the operator reads").containsIgnoringCase("no space left on device");
         try (Stream<Path> left = Files.list(output)) {
-            assertThat(left.toList()).as("no partial or empty file is left, and no day's file before its day is done")
+            assertThat(left.toList())
+                    .as("no partial or empty file is left, and no day's file before its day is done")
                     .allSatisfy(f -> {
-                        assertThat(f.getFileName().toString()).doesNotStartWith(AtomicFiles.TEMP_PREFIX)
+                        assertThat(f.getFileName().toString())
+                                .doesNotStartWith(AtomicFiles.TEMP_PREFIX)
                                 .isNotIn("briefs.jsonl", "digest.md", "digest.html", "briefs.atom");
                         assertThat(Files.size(f)).isPositive();
                     });

@@ -38,8 +38,10 @@ class InstalledModelsRunTest {
     }
 
     private static void addSummariser(Path job) throws IOException {
-        Files.writeString(job, Files.readString(job).replace("  translate:\n",
-                "  summarise:\n    en: distilbart-cnn-6-6\n  translate:\n"));
+        Files.writeString(
+                job,
+                Files.readString(job)
+                        .replace("  translate:\n", "  summarise:\n    en: distilbart-cnn-6-6\n  translate:\n"));
     }
 
     @Test
@@ -62,14 +64,20 @@ class InstalledModelsRunTest {
             });
             if (b.language().equals("en")) {
                 assertThat(b.briefs().get("en").model()).isEqualTo("distilbart-cnn-6-6");
-                // The sample articles are longer than the tiny model's 64 positions: map-reduce, in its file and its Markdown.
+                // The sample articles are longer than the tiny model's 64 positions: map-reduce, in its file and its
+                // Markdown.
                 assertThat(b.summary().path()).as(b.id()).isEqualTo(SummaryPath.MAP_REDUCE);
-                assertThat(b.summary().chunks()).isEqualTo(b.briefs().get("en").chunks().total()).isGreaterThan(1);
+                assertThat(b.summary().chunks())
+                        .isEqualTo(b.briefs().get("en").chunks().total())
+                        .isGreaterThan(1);
                 assertThat(b.summary().rounds()).isPositive();
                 assertThat(Files.readString(TestJobs.outputDir(root, DATE).resolve(b.id() + ".md")))
-                        .contains("*Model: distilbart-cnn-6-6 (map-reduce over " + b.summary().chunks() + " chunks, ");
+                        .contains("*Model: distilbart-cnn-6-6 (map-reduce over "
+                                + b.summary().chunks() + " chunks, ");
                 assertThat(b.briefs().get("uk").model()).isEqualTo("opus-mt-en-uk");
-                assertThat(b.briefs().get("uk").revision()).as("installed by hand").isEqualTo("unverified");
+                assertThat(b.briefs().get("uk").revision())
+                        .as("installed by hand")
+                        .isEqualTo("unverified");
             } else {
                 assertThat(b.briefs().get("uk").model()).isEqualTo("extractive:lexical-tfidf");
                 assertThat(b.summary().path()).isEqualTo(SummaryPath.EXTRACTIVE);
@@ -84,8 +92,11 @@ class InstalledModelsRunTest {
         TestJobs.inputWithSamples(root, DATE);
         TinyModels.install("tiny-nllb", root.resolve("models"), "nllb");
         Path job = TestJobs.write(root, "");
-        Files.writeString(job, Files.readString(job).replace("en-uk: opus-mt-en-uk", "en-uk: nllb")
-                .replace("uk-en: opus-mt-uk-en", "uk-en: nllb"));
+        Files.writeString(
+                job,
+                Files.readString(job)
+                        .replace("en-uk: opus-mt-en-uk", "en-uk: nllb")
+                        .replace("uk-en: opus-mt-uk-en", "uk-en: nllb"));
         CommandResult result = CommandResult.run("run", job.toString(), "--date", DATE);
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCodes.OK);
@@ -100,14 +111,17 @@ class InstalledModelsRunTest {
     @Test
     void aCorruptModelStopsTheRunBeforeItStartsWithOneLineNamingIt() throws IOException {
         Path job = jobWithModels();
-        Path graph = root.resolve("models/opus-mt-en-uk/onnx/encoder_model.onnx"); // the variant the job loads by default
+        Path graph =
+                root.resolve("models/opus-mt-en-uk/onnx/encoder_model.onnx"); // the variant the job loads by default
         Files.write(graph, new byte[] {1, 2, 3});
         CommandResult result = CommandResult.run("run", job.toString(), "--date", DATE);
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         List<String> lines = result.err().strip().lines().toList();
-        assertThat(lines.get(lines.size() - 1)).startsWith("briefs: model opus-mt-en-uk cannot be loaded")
-                .contains("encoder_model.onnx").contains("models fetch opus-mt-en-uk");
+        assertThat(lines.get(lines.size() - 1))
+                .startsWith("briefs: model opus-mt-en-uk cannot be loaded")
+                .contains("encoder_model.onnx")
+                .contains("models fetch opus-mt-en-uk");
         assertThat(result.err()).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(TestJobs.outputDir(root, DATE)).doesNotExist();
     }
@@ -121,8 +135,11 @@ class InstalledModelsRunTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         List<String> lines = result.err().strip().lines().toList();
-        assertThat(lines.get(lines.size() - 1)).startsWith("briefs: model opus-mt-en-uk cannot be loaded")
-                .contains("num_beam_groups: 2").contains(file.toString()).contains("set it to 1")
+        assertThat(lines.get(lines.size() - 1))
+                .startsWith("briefs: model opus-mt-en-uk cannot be loaded")
+                .contains("num_beam_groups: 2")
+                .contains(file.toString())
+                .contains("set it to 1")
                 .doesNotContain("models fetch"); // fetching the same file again would not help
         assertThat(result.err()).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(TestJobs.outputDir(root, DATE)).doesNotExist();

@@ -3,9 +3,9 @@ package dev.briefs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefs.brief.Brief;
-import dev.briefs.model.Manifest;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.cli.ExitCodes;
+import dev.briefs.model.Manifest;
 import dev.briefs.model.hub.TestHub;
 import dev.briefs.support.CommandResult;
 import dev.briefs.support.TestJobs;
@@ -36,11 +36,16 @@ class ModelPreflightRunTest {
     private Path prepare(String endpoint, Map<String, String> pins) throws IOException {
         TestJobs.inputWithSamples(root, DATE);
         Files.createDirectories(root.resolve("models"));
-        Files.writeString(root.resolve("models/catalog.yaml"),
-                pinnedTo(pins, Files.readString(Path.of("models/catalog.yaml"))));
+        Files.writeString(
+                root.resolve("models/catalog.yaml"), pinnedTo(pins, Files.readString(Path.of("models/catalog.yaml"))));
         Path job = TestJobs.write(root, "");
-        Files.writeString(job, Files.readString(job).replace("  translate:\n",
-                "  auto-fetch: true\n  endpoint: " + endpoint + "\n  summarise:\n    en: distilbart-cnn-6-6\n  translate:\n"));
+        Files.writeString(
+                job,
+                Files.readString(job)
+                        .replace(
+                                "  translate:\n",
+                                "  auto-fetch: true\n  endpoint: " + endpoint
+                                        + "\n  summarise:\n    en: distilbart-cnn-6-6\n  translate:\n"));
         return job;
     }
 
@@ -53,7 +58,8 @@ class ModelPreflightRunTest {
         String out = catalog.replaceAll("(?m)^(\\s+revision: )\\S+.*$", "$1main")
                 .replaceAll("(?m)^    (?:sizes|sha256):.*\\n(?:      .*\\n)*", "");
         for (Map.Entry<String, String> pin : pins.entrySet()) {
-            out = out.replaceAll("(?m)^(\\s+repo: " + Pattern.quote(pin.getKey()) + "\\s*\\n\\s+revision: )main$",
+            out = out.replaceAll(
+                    "(?m)^(\\s+repo: " + Pattern.quote(pin.getKey()) + "\\s*\\n\\s+revision: )main$",
                     "$1" + pin.getValue());
         }
         return out;
@@ -62,9 +68,15 @@ class ModelPreflightRunTest {
     /** The loopback hub with the tiny fixtures under the catalog's repository ids; the commits by repository. */
     static TestHub hubWithTinyModels(Map<String, String> commits) {
         TestHub hub = TestHub.start();
-        commits.put("Xenova/opus-mt-en-uk", hub.addRepo("Xenova/opus-mt-en-uk", TinyModels.FIXTURES.resolve("tiny-marian-en-uk")));
-        commits.put("Xenova/opus-mt-uk-en", hub.addRepo("Xenova/opus-mt-uk-en", TinyModels.FIXTURES.resolve("tiny-marian-uk-en")));
-        commits.put("Xenova/distilbart-cnn-6-6", hub.addRepo("Xenova/distilbart-cnn-6-6", TinyModels.FIXTURES.resolve("tiny-bart")));
+        commits.put(
+                "Xenova/opus-mt-en-uk",
+                hub.addRepo("Xenova/opus-mt-en-uk", TinyModels.FIXTURES.resolve("tiny-marian-en-uk")));
+        commits.put(
+                "Xenova/opus-mt-uk-en",
+                hub.addRepo("Xenova/opus-mt-uk-en", TinyModels.FIXTURES.resolve("tiny-marian-uk-en")));
+        commits.put(
+                "Xenova/distilbart-cnn-6-6",
+                hub.addRepo("Xenova/distilbart-cnn-6-6", TinyModels.FIXTURES.resolve("tiny-bart")));
         return hub;
     }
 
@@ -86,16 +98,22 @@ class ModelPreflightRunTest {
             assertThat(hub.requests()).isNotEmpty();
         }
         for (String name : List.of("opus-mt-en-uk", "opus-mt-uk-en", "distilbart-cnn-6-6")) {
-            assertThat(root.resolve("models").resolve(name).resolve("briefs-manifest.json")).isRegularFile();
+            assertThat(root.resolve("models").resolve(name).resolve("briefs-manifest.json"))
+                    .isRegularFile();
         }
         assertThat(BriefFiles.readAll(TestJobs.outputDir(root, DATE))).allSatisfy(b -> {
             assertThat(b.status()).isEqualTo(Brief.OK);
-            assertThat(b.briefs().values()).allSatisfy(lb -> assertThat(lb.text()).isNotBlank());
+            assertThat(b.briefs().values())
+                    .allSatisfy(lb -> assertThat(lb.text()).isNotBlank());
             // Each text names the commit of the model files that made it, as the install manifest records it.
             assertThat(b.briefs().values()).allSatisfy(lb -> {
                 if (!lb.model().startsWith("extractive:")) {
-                    assertThat(lb.revision()).isEqualTo(Manifest.read(root.resolve("models").resolve(lb.model())
-                            .resolve(Manifest.FILE_NAME)).commit()).matches("[0-9a-f]{40}");
+                    assertThat(lb.revision())
+                            .isEqualTo(Manifest.read(root.resolve("models")
+                                            .resolve(lb.model())
+                                            .resolve(Manifest.FILE_NAME))
+                                    .commit())
+                            .matches("[0-9a-f]{40}");
                 } else {
                     assertThat(lb.revision()).isNull();
                 }
@@ -115,9 +133,20 @@ class ModelPreflightRunTest {
         Map<String, String> commits = new LinkedHashMap<>();
         try (TestHub hub = hubWithTinyModels(commits)) {
             job = prepare(hub.endpoint(), commits);
-            assertThat(CommandResult.run("models", "fetch", "--models-dir", root.resolve("models").toString(),
-                    "--catalog", root.resolve("models/catalog.yaml").toString(), "--endpoint", hub.endpoint(),
-                    "opus-mt-en-uk", "opus-mt-uk-en", "distilbart-cnn-6-6").exitCode()).isZero();
+            assertThat(CommandResult.run(
+                                    "models",
+                                    "fetch",
+                                    "--models-dir",
+                                    root.resolve("models").toString(),
+                                    "--catalog",
+                                    root.resolve("models/catalog.yaml").toString(),
+                                    "--endpoint",
+                                    hub.endpoint(),
+                                    "opus-mt-en-uk",
+                                    "opus-mt-uk-en",
+                                    "distilbart-cnn-6-6")
+                            .exitCode())
+                    .isZero();
         }
         Path graph = root.resolve("models/opus-mt-uk-en/onnx/decoder_model_merged.onnx");
         byte[] bytes = Files.readAllBytes(graph);
@@ -126,8 +155,10 @@ class ModelPreflightRunTest {
 
         CommandResult r = CommandResult.run("run", job.toString(), "--date", DATE);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err().strip()).isEqualTo("briefs: model opus-mt-uk-en has changed files "
-                + "(onnx/decoder_model_merged.onnx); run: java -jar target/briefs.jar models fetch opus-mt-uk-en");
+        assertThat(r.err().strip())
+                .isEqualTo(
+                        "briefs: model opus-mt-uk-en has changed files "
+                                + "(onnx/decoder_model_merged.onnx); run: java -jar target/briefs.jar models fetch opus-mt-uk-en");
         assertThat(TestJobs.outputDir(root, DATE)).doesNotExist();
     }
 
@@ -141,15 +172,18 @@ class ModelPreflightRunTest {
             CommandResult run = CommandResult.run("run", job.toString(), "--date", DATE);
 
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.SOME_FAILED);
-            assertThat(run.err()).contains("model opus-mt-uk-en is not installed, and auto-fetch installs only models "
-                    + "the catalog pins to a commit (opus-mt-uk-en follows 'main')")
+            assertThat(run.err())
+                    .contains("model opus-mt-uk-en is not installed, and auto-fetch installs only models "
+                            + "the catalog pins to a commit (opus-mt-uk-en follows 'main')")
                     .contains("models fetch opus-mt-uk-en");
             assertThat(hub.requests()).noneMatch(r -> r.path().contains("opus-mt-uk-en"));
         }
         assertThat(root.resolve("models/opus-mt-uk-en")).doesNotExist();
         assertThat(root.resolve("models/opus-mt-en-uk/briefs-manifest.json")).isRegularFile();
         // The Ukrainian articles' English briefs wait for the model; rerun-failed makes them once it is fetched.
-        assertThat(BriefFiles.readAll(TestJobs.outputDir(root, DATE))).filteredOn(b -> b.language().equals("uk"))
-                .isNotEmpty().allSatisfy(b -> assertThat(b.briefs().get("en").error()).contains("models fetch opus-mt-uk-en"));
+        assertThat(BriefFiles.readAll(TestJobs.outputDir(root, DATE)))
+                .filteredOn(b -> b.language().equals("uk"))
+                .isNotEmpty()
+                .allSatisfy(b -> assertThat(b.briefs().get("en").error()).contains("models fetch opus-mt-uk-en"));
     }
 }

@@ -47,8 +47,11 @@ class MultilingualStoryNightTest {
     void aUkrainianArticleAndAnEnglishOneQuotingItAreOneStoryFoundByTheMultilingualModel() throws IOException {
         Path in = TestJobs.inputDir(root, StoryNightTest.DATE);
         article(in, "terminal-uk", "https://port-news.example/uk/terminal", UKRAINIAN);
-        article(in, "terminal-en", "https://www.coast-daily.example/news/terminal", UKRAINIAN + "\n\n"
-                + StoryNightTest.PORT_TEXT);
+        article(
+                in,
+                "terminal-en",
+                "https://www.coast-daily.example/news/terminal",
+                UKRAINIAN + "\n\n" + StoryNightTest.PORT_TEXT);
         TinyModels.install("tiny-multilingual-embedding", root.resolve("models"), StorySpaces.MULTILINGUAL_MODEL);
         Path job = TestJobs.write(root, "");
 
@@ -56,20 +59,32 @@ class MultilingualStoryNightTest {
 
         assertThat(night.status()).as(night.failure()).isEqualTo(JobRunner.Status.COMPLETED);
         Path out = TestJobs.outputDir(root, StoryNightTest.DATE);
-        assertThat(BriefFiles.read(out, "terminal-en").language()).as("detected: the English text outweighs the quote")
+        assertThat(BriefFiles.read(out, "terminal-en").language())
+                .as("detected: the English text outweighs the quote")
                 .isEqualTo("en");
         assertThat(BriefFiles.read(out, "terminal-uk").language()).isEqualTo("uk");
         List<StoryMembership> rows = StoryNightTest.rows(job);
-        assertThat(rows).extracting(StoryMembership::storyId).as("one story, led by the longer English article")
+        assertThat(rows)
+                .extracting(StoryMembership::storyId)
+                .as("one story, led by the longer English article")
                 .containsExactly("terminal-en", "terminal-en");
-        StoryMembership uk = rows.stream().filter(r -> r.articleId().equals("terminal-uk")).findFirst().orElseThrow();
-        assertThat(uk.model()).as("compared across languages by the multilingual model")
+        StoryMembership uk = rows.stream()
+                .filter(r -> r.articleId().equals("terminal-uk"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(uk.model())
+                .as("compared across languages by the multilingual model")
                 .isEqualTo(StorySpaces.MULTILINGUAL_MODEL);
         assertThat(uk.language()).isEqualTo("uk");
-        assertThat(uk.similarity()).as("all of the Ukrainian article is in the English one").isGreaterThan(0.99);
+        assertThat(uk.similarity())
+                .as("all of the Ukrainian article is in the English one")
+                .isGreaterThan(0.99);
 
-        JsonNode line = JSON.readTree(Files.readAllLines(out.resolve(BriefFiles.JSONL)).get(0));
-        assertThat(line.get("members")).extracting(m -> m.get("id").asString() + " " + m.get("language").asString())
+        JsonNode line =
+                JSON.readTree(Files.readAllLines(out.resolve(BriefFiles.JSONL)).get(0));
+        assertThat(line.get("members"))
+                .extracting(
+                        m -> m.get("id").asString() + " " + m.get("language").asString())
                 .containsExactly("terminal-en en", "terminal-uk uk");
         assertThat(line.get("members").get(1).get("model").asString()).isEqualTo(StorySpaces.MULTILINGUAL_MODEL);
         JsonNode report = JSON.readTree(Files.readString(out.resolve(BriefFiles.REPORT)));

@@ -49,8 +49,10 @@ class OutputCacheRunTest {
         TinyModels.install("tiny-marian-uk-en", models, "opus-mt-uk-en");
         TinyModels.install("tiny-bart", models, "distilbart-cnn-6-6");
         Path job = TestJobs.write(root, extra);
-        Files.writeString(job, Files.readString(job).replace("  translate:\n",
-                "  summarise:\n    en: distilbart-cnn-6-6\n  translate:\n"));
+        Files.writeString(
+                job,
+                Files.readString(job)
+                        .replace("  translate:\n", "  summarise:\n    en: distilbart-cnn-6-6\n  translate:\n"));
         return job;
     }
 
@@ -58,7 +60,10 @@ class OutputCacheRunTest {
         inputs.clear();
         JobSettings settings = JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null);
         ModelDecorator counting = InterceptedModels.before((name, text) -> inputs.add(name));
-        JobRunner.Outcome outcome = JobRunner.runNightly(settings, force, RunProgress.NONE,
+        JobRunner.Outcome outcome = JobRunner.runNightly(
+                settings,
+                force,
+                RunProgress.NONE,
                 ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", counting));
         assertThat(outcome.status()).as(outcome.failure()).isEqualTo(JobRunner.Status.COMPLETED);
         return outcome;
@@ -122,21 +127,28 @@ class OutputCacheRunTest {
         Path enUkFolder = root.resolve("models").resolve("opus-mt-en-uk");
         Path weights;
         try (Stream<Path> files = Files.walk(enUkFolder)) {
-            weights = files.filter(p -> p.toString().endsWith(".onnx")).sorted().findFirst().orElseThrow();
+            weights = files.filter(p -> p.toString().endsWith(".onnx"))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
         byte[] bytes = Files.readAllBytes(weights);
         Files.delete(weights);
         Files.write(weights, bytes);
         Files.setLastModifiedTime(weights, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
         run(job, true);
-        assertThat(calls("opus-mt-en-uk")).as("en-uk inputs after its files changed").isEqualTo(enUk);
+        assertThat(calls("opus-mt-en-uk"))
+                .as("en-uk inputs after its files changed")
+                .isEqualTo(enUk);
         assertThat(calls("opus-mt-uk-en")).as("uk-en inputs, unchanged model").isZero();
 
         // Another generation setting of opus-mt-uk-en.
         Path config = root.resolve("models").resolve("opus-mt-uk-en").resolve("generation_config.json");
         Files.writeString(config, Files.readString(config).replaceFirst("\"num_beams\": *\\d+", "\"num_beams\": 2"));
         run(job, true);
-        assertThat(calls("opus-mt-uk-en")).as("uk-en inputs after its settings changed").isEqualTo(ukEn);
+        assertThat(calls("opus-mt-uk-en"))
+                .as("uk-en inputs after its settings changed")
+                .isEqualTo(ukEn);
         assertThat(calls("opus-mt-en-uk")).isZero();
     }
 

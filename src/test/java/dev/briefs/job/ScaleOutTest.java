@@ -70,13 +70,18 @@ class ScaleOutTest {
         prepare(referenceRoot);
         AtomicInteger calls = new AtomicInteger();
         ModelDecorator counting = InterceptedModels.before((name, text) -> calls.incrementAndGet());
-        JobRunner.Outcome run = JobRunner.runNightly(JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null),
-                false, RunProgress.NONE, ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", counting));
+        JobRunner.Outcome run = JobRunner.runNightly(
+                JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null),
+                false,
+                RunProgress.NONE,
+                ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", counting));
         assertThat(run.status()).as(run.failure()).isEqualTo(JobRunner.Status.COMPLETED);
         referenceCalls = calls.get();
         reference = Outputs.snapshot(TestJobs.outputDir(referenceRoot, DATE));
         // 17 briefs (JSON and Markdown) and the day's files; report.json holds timings and is left out.
-        assertThat(reference).containsKeys("briefs.jsonl", "digest.md", "digest.html", "briefs.atom").hasSize(17 * 2 + 4);
+        assertThat(reference)
+                .containsKeys("briefs.jsonl", "digest.md", "digest.html", "briefs.atom")
+                .hasSize(17 * 2 + 4);
     }
 
     static void prepare(Path root) throws IOException {
@@ -94,14 +99,18 @@ class ScaleOutTest {
     Path scaledOutJob(String extra) throws IOException {
         prepare(root);
         String topic = "briefs-test-" + root.getFileName().toString().replaceAll("[^A-Za-z0-9]", "");
-        return TestJobs.write(root, EmbeddedPostgresRepository.jobFileLines() + """
+        return TestJobs.write(
+                root,
+                EmbeddedPostgresRepository.jobFileLines()
+                        + """
                 kafka:
                   bootstrap-servers: %s
                   topic: %s
                   group: %s-workers
                   topic-partitions: 4
                   poll-ms: 200
-                """.formatted(EmbeddedKafka.bootstrapServers(), topic, topic) + extra);
+                """.formatted(EmbeddedKafka.bootstrapServers(), topic, topic)
+                        + extra);
     }
 
     @AfterEach
@@ -128,7 +137,11 @@ class ScaleOutTest {
         second.await("articleWorker:partition");
         assertThat(first.lines).anyMatch(l -> l.contains(": COMPLETED"));
         assertThat(second.lines).anyMatch(l -> l.contains(": COMPLETED"));
-        assertThat(history(job)).singleElement().asString().contains("COMPLETED").contains("17 briefs written");
+        assertThat(history(job))
+                .singleElement()
+                .asString()
+                .contains("COMPLETED")
+                .contains("17 briefs written");
     }
 
     @Test
@@ -139,13 +152,15 @@ class ScaleOutTest {
         Worker survivor = startWorker(TestWorker.class.getName(), job.toString(), "none");
         survivor.await("worker assigned [partition");
 
-        CompletableFuture<CommandResult> manager = CompletableFuture.supplyAsync(
-                () -> CommandResult.run("run", job.toString(), "--date", DATE));
+        CompletableFuture<CommandResult> manager =
+                CompletableFuture.supplyAsync(() -> CommandResult.run("run", job.toString(), "--date", DATE));
         doomed.await("PAUSED");
         doomed.process.destroyForcibly(); // SIGKILL mid-partition
         CommandResult failed = manager.get(120, TimeUnit.SECONDS);
         assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(ExitCodes.JOB_FAILED);
-        assertThat(failed.err()).contains("the worker running partition articleWorker:partition").contains("is gone");
+        assertThat(failed.err())
+                .contains("the worker running partition articleWorker:partition")
+                .contains("is gone");
         int callsBefore = survivor.count("MODEL_CALL");
         assertThat(callsBefore).as("the survivor briefed the other partition").isPositive();
 
@@ -163,7 +178,10 @@ class ScaleOutTest {
         assertThat(runs.get(1)).contains("COMPLETED");
         int restartCalls = survivor.count("MODEL_CALL") - callsBefore;
         assertThat(restartCalls).isEqualTo(referenceCalls - callsBefore).isLessThan(referenceCalls);
-        assertThat(survivor.lines.stream().filter(l -> l.contains(": COMPLETED")).count()).isEqualTo(2);
+        assertThat(survivor.lines.stream()
+                        .filter(l -> l.contains(": COMPLETED"))
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
@@ -172,14 +190,16 @@ class ScaleOutTest {
         Worker stopping = startWorker(TestWorker.class.getName(), job.toString(), "slow:300");
         stopping.await("worker assigned [partition");
 
-        CompletableFuture<CommandResult> manager = CompletableFuture.supplyAsync(
-                () -> CommandResult.run("run", job.toString(), "--date", DATE));
+        CompletableFuture<CommandResult> manager =
+                CompletableFuture.supplyAsync(() -> CommandResult.run("run", job.toString(), "--date", DATE));
         stopping.await("MODEL_CALL 3");
         // SIGTERM, as a deployment or a draining machine sends it. Not Process.destroy(): that also
         // closes the pipes, and the worker's last words would be lost.
         stopping.process.toHandle().destroy();
         assertThat(stopping.ends(120)).isTrue();
-        assertThat(stopping.process.exitValue()).as("exit status of a worker stopped cleanly").isZero();
+        assertThat(stopping.process.exitValue())
+                .as("exit status of a worker stopped cleanly")
+                .isZero();
         assertThat(stopping.lines).anyMatch(l -> l.contains("articleWorker:partition") && l.contains(": STOPPED"));
 
         // The request the stopped worker did not take waits in Kafka for the next worker.
@@ -188,13 +208,16 @@ class ScaleOutTest {
         assertThat(stopped.exitCode()).as(stopped.out() + stopped.err()).isEqualTo(ExitCodes.JOB_FAILED);
         assertThat(stopped.err()).contains("was stopped after a committed chunk by its worker's shutdown");
         int committed = BriefFiles.readAll(TestJobs.outputDir(root, DATE)).size();
-        assertThat(committed).as("briefs of both partitions, the stopped one's up to its last chunk").isBetween(9, 16);
+        assertThat(committed)
+                .as("briefs of both partitions, the stopped one's up to its last chunk")
+                .isBetween(9, 16);
 
         CommandResult again = CommandResult.run("run", job.toString(), "--date", DATE);
         assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCodes.OK);
         Path out = TestJobs.outputDir(root, DATE);
         assertThat(Outputs.snapshot(out)).isEqualTo(reference);
-        assertThat(next.lines.stream().filter(l -> l.contains(": COMPLETED")).count()).isEqualTo(2);
+        assertThat(next.lines.stream().filter(l -> l.contains(": COMPLETED")).count())
+                .isEqualTo(2);
     }
 
     @Test
@@ -208,14 +231,16 @@ class ScaleOutTest {
         assertThat(night.exitCode()).as(night.err()).isEqualTo(ExitCodes.SOME_FAILED);
         assertThat(night.out()).contains("17 articles, 1 complete, 16 partial, 0 failed");
         CommandResult status = CommandResult.run("status", job.toString(), "--date", DATE);
-        assertThat(status.out()).containsPattern("Failures: [1-9][0-9]* open, 0 resolved")
+        assertThat(status.out())
+                .containsPattern("Failures: [1-9][0-9]* open, 0 resolved")
                 .contains("translate [en] chunk 0: java.io.IOException: injected: opus-mt-uk-en timed out");
 
         // The failures recorded by the workers are redone where rerun-failed is called.
         CommandResult rerun = CommandResult.run("rerun-failed", job.toString(), "--date", DATE);
         assertThat(rerun.exitCode()).as(rerun.err()).isEqualTo(ExitCodes.OK);
         assertThat(Outputs.snapshot(TestJobs.outputDir(root, DATE))).isEqualTo(reference);
-        assertThat(CommandResult.run("status", job.toString(), "--date", DATE).out()).contains("Failures: 0 open");
+        assertThat(CommandResult.run("status", job.toString(), "--date", DATE).out())
+                .contains("Failures: 0 open");
     }
 
     @Test
@@ -223,8 +248,10 @@ class ScaleOutTest {
         Path job = scaledOutJob();
         // A day of two files that claim one id, dealt to the two partitions, so two processes claim it.
         Path input = TestJobs.inputDir(root, "2026-11-20");
-        Files.writeString(input.resolve("a.txt"), "Title: Harbour opens\nURL: https://example.org/a\n\n"
-                + "The harbour opened on Monday after repairs. Ships came in at dawn.\n");
+        Files.writeString(
+                input.resolve("a.txt"),
+                "Title: Harbour opens\nURL: https://example.org/a\n\n"
+                        + "The harbour opened on Monday after repairs. Ships came in at dawn.\n");
         Files.writeString(input.resolve("b.json"), """
                 {"id": "a", "title": "Harbour opens again", "url": "https://example.org/b",
                  "text": "The harbour opened again on Tuesday. More ships came in."}
@@ -240,16 +267,22 @@ class ScaleOutTest {
         second.await("articleWorker:partition");
         List<Brief> briefs = BriefFiles.readAll(TestJobs.outputDir(root, "2026-11-20"));
         assertThat(briefs).hasSize(2);
-        assertThat(briefs).filteredOn(b -> b.id().equals("a")).singleElement()
+        assertThat(briefs)
+                .filteredOn(b -> b.id().equals("a"))
+                .singleElement()
                 .satisfies(b -> assertThat(b.source().file()).isEqualTo("a.txt"));
-        assertThat(briefs).filteredOn(b -> !b.id().equals("a")).singleElement()
+        assertThat(briefs)
+                .filteredOn(b -> !b.id().equals("a"))
+                .singleElement()
                 .satisfies(b -> assertThat(b.status()).isEqualTo(Brief.FAILED))
-                .satisfies(b -> assertThat(b.error()).contains("article id 'a' is also the id of the article in a.txt"));
+                .satisfies(
+                        b -> assertThat(b.error()).contains("article id 'a' is also the id of the article in a.txt"));
     }
 
     private List<String> history(Path job) {
-        return JobRunner.inspect(JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null),
-                RunHistory::of).runs();
+        return JobRunner.inspect(
+                        JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null), RunHistory::of)
+                .runs();
     }
 
     private Worker startWorker(String main, String... args) throws IOException {
@@ -268,7 +301,8 @@ class ScaleOutTest {
         Worker(Process process) {
             this.process = process;
             reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader r =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line = r.readLine(); line != null; line = r.readLine()) {
                         lines.add(line);
                     }
@@ -288,11 +322,15 @@ class ScaleOutTest {
                 }
                 if (!process.isAlive() && lines.stream().noneMatch(l -> l.contains(text))) {
                     Thread.sleep(200);
-                    assertThat(lines).as("the worker ended before printing '" + text + "'").anyMatch(l -> l.contains(text));
+                    assertThat(lines)
+                            .as("the worker ended before printing '" + text + "'")
+                            .anyMatch(l -> l.contains(text));
                 }
                 Thread.sleep(100);
             }
-            assertThat(lines).as("the worker printed '" + text + "' within 90 s").anyMatch(l -> l.contains(text));
+            assertThat(lines)
+                    .as("the worker printed '" + text + "' within 90 s")
+                    .anyMatch(l -> l.contains(text));
         }
 
         /** Waits for the process to end and for its last lines to be read. */

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The job end to end on real news: the shared English seed article and the 16 Ukrainian WMT22
@@ -31,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 class SharedCorpusRunTest {
 
     private static final String DATE = "2022-03-19";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     static Path root;
@@ -59,7 +57,10 @@ class SharedCorpusRunTest {
     void everyArticleHasABriefAndTheRunReportsTheMissingTranslationModels() {
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.SOME_FAILED);
         assertThat(ukrainianDocs).hasSize(16);
-        assertThat(briefs).hasSize(17).containsKey("000_c930af4e63a7dcc9").containsKeys(ukrainianDocs.keySet().toArray(String[]::new));
+        assertThat(briefs)
+                .hasSize(17)
+                .containsKey("000_c930af4e63a7dcc9")
+                .containsKeys(ukrainianDocs.keySet().toArray(String[]::new));
         assertThat(result.out()).contains("17 articles, 0 complete, 17 partial, 0 failed");
     }
 
@@ -71,10 +72,15 @@ class SharedCorpusRunTest {
     void everyExtractiveSummaryPassesItsFactChecksAgainstItsArticle() throws IOException {
         for (Brief b : briefs.values()) {
             Brief.LanguageBrief own = b.briefs().get(b.language());
-            assertThat(own.checks()).as(b.id()).extracting(CheckResult::kind)
+            assertThat(own.checks())
+                    .as(b.id())
+                    .extracting(CheckResult::kind)
                     .containsExactly(CheckKind.NUMBERS, CheckKind.NAMES, CheckKind.NEGATION);
-            assertThat(own.checks()).as(b.id()).allSatisfy(r -> assertThat(r.flagged()).as(b.id() + " " + r.kind().id())
-                    .isEmpty());
+            assertThat(own.checks())
+                    .as(b.id())
+                    .allSatisfy(r -> assertThat(r.flagged())
+                            .as(b.id() + " " + r.kind().id())
+                            .isEmpty());
             assertThat(own.doubtful()).as(b.id()).isEmpty();
         }
         assertThat(result.out()).contains("Doubtful: 0 of 17 language briefs checked");
@@ -85,7 +91,8 @@ class SharedCorpusRunTest {
     @Test
     void theEnglishSeedArticleGetsAnExtractiveEnglishBriefWithinTheLimit() throws IOException {
         Brief b = briefs.get("000_c930af4e63a7dcc9");
-        String article = Files.readString(SharedCorpus.file("000_c930af4e63a7dcc9.txt")).replaceAll("\\s+", " ");
+        String article =
+                Files.readString(SharedCorpus.file("000_c930af4e63a7dcc9.txt")).replaceAll("\\s+", " ");
         assertThat(b.language()).isEqualTo("en");
         assertThat(b.date()).isEqualTo(DATE);
         assertThat(b.title()).isNull();
@@ -103,15 +110,20 @@ class SharedCorpusRunTest {
         for (Map.Entry<String, JsonNode> doc : ukrainianDocs.entrySet()) {
             Brief b = briefs.get(doc.getKey());
             StringBuilder text = new StringBuilder();
-            doc.getValue().get("segments").forEach(seg -> text.append(seg.asString()).append(' '));
+            doc.getValue()
+                    .get("segments")
+                    .forEach(seg -> text.append(seg.asString()).append(' '));
             assertThat(b.language()).as(b.id()).isEqualTo("uk");
             assertThat(b.source().file()).isEqualTo(doc.getKey() + ".json");
-            assertThat(b.title()).isEqualTo(doc.getValue().get("segments").get(0).asString());
+            assertThat(b.title())
+                    .isEqualTo(doc.getValue().get("segments").get(0).asString());
             Brief.LanguageBrief uk = b.briefs().get("uk");
             assertThat(uk.status()).as(b.id()).isEqualTo("ok");
             assertThat(uk.model()).isEqualTo("extractive:lexical-tfidf");
             assertThat(Words.count(uk.text())).as(b.id()).isPositive().isLessThanOrEqualTo(80);
-            assertThat(text.toString()).as(b.id()).contains(uk.text().substring(0, Math.min(30, uk.text().length())));
+            assertThat(text.toString())
+                    .as(b.id())
+                    .contains(uk.text().substring(0, Math.min(30, uk.text().length())));
             Brief.LanguageBrief en = b.briefs().get("en");
             assertThat(en.status()).isEqualTo("failed");
             assertThat(en.text()).isNull();

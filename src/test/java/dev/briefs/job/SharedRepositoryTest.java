@@ -69,23 +69,31 @@ class SharedRepositoryTest {
 
         CommandResult refused = CommandResult.run("run", job.toString(), "--date", FIRST);
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(refused.err()).contains("another briefs process is running " + FIRST)
+        assertThat(refused.err())
+                .contains("another briefs process is running " + FIRST)
                 .contains("its lock in the job database jdbc:postgresql:")
-                .contains("'briefs " + first.pid() + "@").contains("wait for it to finish");
+                .contains("'briefs " + first.pid() + "@")
+                .contains("wait for it to finish");
 
         // A shared database answers status while the date runs (an embedded one is the run's alone).
         CommandResult during = CommandResult.run("status", job.toString(), "--date", FIRST);
-        assertThat(during.out()).as(during.err()).contains("nightly-briefs #").contains("STARTED")
-                .contains("Folders of the run: input " + TestJobs.inputDir(root, FIRST).toAbsolutePath());
+        assertThat(during.out())
+                .as(during.err())
+                .contains("nightly-briefs #")
+                .contains("STARTED")
+                .contains("Folders of the run: input "
+                        + TestJobs.inputDir(root, FIRST).toAbsolutePath());
 
         first.destroyForcibly(); // SIGKILL: its execution stays STARTED in the database
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         CommandResult recovered = CommandResult.run("run", job.toString(), "--date", FIRST);
         assertThat(recovered.exitCode()).as(recovered.err()).isEqualTo(ExitCodes.OK);
-        assertThat(BriefFiles.readAll(TestJobs.outputDir(root, FIRST))).hasSize(4)
+        assertThat(BriefFiles.readAll(TestJobs.outputDir(root, FIRST)))
+                .hasSize(4)
                 .allSatisfy(b -> assertThat(b.status()).isEqualTo(Brief.OK));
-        assertThat(history(job, FIRST)).hasSize(2)
+        assertThat(history(job, FIRST))
+                .hasSize(2)
                 .satisfies(runs -> assertThat(runs.get(0)).contains("FAILED"))
                 .satisfies(runs -> assertThat(runs.get(1)).contains("COMPLETED"));
         // The second date's run is alive, and its execution was not touched by the first date's recovery.
@@ -105,8 +113,10 @@ class SharedRepositoryTest {
     void twoFilesClaimingOneIdInDifferentPartitionsLeaveOneBriefAndOneFailure() throws Exception {
         Path job = TestJobs.write(root, EmbeddedPostgresRepository.jobFileLines());
         Path input = TestJobs.inputDir(root, FIRST);
-        Files.writeString(input.resolve("a.txt"), "Title: Harbour opens\nURL: https://example.org/a\n\n"
-                + "The harbour opened on Monday after repairs. Ships came in at dawn.\n");
+        Files.writeString(
+                input.resolve("a.txt"),
+                "Title: Harbour opens\nURL: https://example.org/a\n\n"
+                        + "The harbour opened on Monday after repairs. Ships came in at dawn.\n");
         Files.writeString(input.resolve("b.json"), """
                 {"id": "a", "title": "Harbour opens again", "url": "https://example.org/b",
                  "text": "The harbour opened again on Tuesday. More ships came in."}
@@ -115,11 +125,16 @@ class SharedRepositoryTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.SOME_FAILED);
         List<Brief> briefs = BriefFiles.readAll(TestJobs.outputDir(root, FIRST));
         assertThat(briefs).hasSize(2);
-        assertThat(briefs).filteredOn(b -> b.id().equals("a")).singleElement()
+        assertThat(briefs)
+                .filteredOn(b -> b.id().equals("a"))
+                .singleElement()
                 .satisfies(b -> assertThat(b.source().file()).isEqualTo("a.txt"));
-        assertThat(briefs).filteredOn(b -> !b.id().equals("a")).singleElement()
+        assertThat(briefs)
+                .filteredOn(b -> !b.id().equals("a"))
+                .singleElement()
                 .satisfies(b -> assertThat(b.status()).isEqualTo(Brief.FAILED))
-                .satisfies(b -> assertThat(b.error()).contains("article id 'a' is also the id of the article in a.txt"));
+                .satisfies(
+                        b -> assertThat(b.error()).contains("article id 'a' is also the id of the article in a.txt"));
     }
 
     private Process startPaused(Path job, String date) throws IOException {
@@ -130,12 +145,15 @@ class SharedRepositoryTest {
         for (String line = out.readLine(); line != null && !line.equals("PAUSED"); line = out.readLine()) {
             seen.append(line).append('\n');
         }
-        assertThat(p.isAlive()).as("the run of " + date + " reached its first model call:\n" + seen).isTrue();
+        assertThat(p.isAlive())
+                .as("the run of " + date + " reached its first model call:\n" + seen)
+                .isTrue();
         return p;
     }
 
     private static List<String> history(Path job, String date) {
-        return JobRunner.inspect(JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(date), null, null),
-                RunHistory::of).runs();
+        return JobRunner.inspect(
+                        JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(date), null, null), RunHistory::of)
+                .runs();
     }
 }

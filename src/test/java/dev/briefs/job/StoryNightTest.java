@@ -68,11 +68,17 @@ class StoryNightTest {
         Files.copy(Path.of("jobs/articles", DATE, "library-night.txt"), in.resolve("library-night.txt"));
         Files.copy(Path.of("jobs/articles", DATE, "school-meals.json"), in.resolve("school-meals.json"));
         article(in, "port-a", "Chornomorsk grain terminal reopens after repairs", URL_A, PORT_TEXT);
-        String edited = PORT_TEXT.replace("on Thursday", "on Thursday morning")
-                .replace("the regional \\\n", "").replace("regional administration said", "regional authorities said")
+        String edited = PORT_TEXT
+                .replace("on Thursday", "on Thursday morning")
+                .replace("the regional \\\n", "")
+                .replace("regional administration said", "regional authorities said")
                 .substring(0, PORT_TEXT.indexOf("\n\nThe head of"));
         article(in, "port-b", "Grain terminal at Chornomorsk back in service", URL_B, edited);
-        article(in, "port-uk", "Зерновий термінал Чорноморська знову працює", "https://port-news.example/uk/terminal",
+        article(
+                in,
+                "port-uk",
+                "Зерновий термінал Чорноморська знову працює",
+                "https://port-news.example/uk/terminal",
                 "Порт Чорноморськ у четвер знову відкрив зерновий термінал після трьох тижнів ремонту, повідомила "
                         + "обласна адміністрація. Термінал був закритий відтоді, як удар дрона пошкодив два "
                         + "навантажувальні конвеєри та будівлю керування наприкінці жовтня.\n\nІнженери працювали у три "
@@ -90,8 +96,10 @@ class StoryNightTest {
     }
 
     static List<StoryMembership> rows(Path job) throws IOException {
-        return JobRunner.inspect(settings(job), ctx -> ctx.getBean(StoryRecords.class).read(DATE))
-                .map(r -> r.stories().memberships()).orElseThrow();
+        return JobRunner.inspect(
+                        settings(job), ctx -> ctx.getBean(StoryRecords.class).read(DATE))
+                .map(r -> r.stories().memberships())
+                .orElseThrow();
     }
 
     @Test
@@ -100,7 +108,8 @@ class StoryNightTest {
         Path job = TestJobs.write(root, "");
         CommandResult run = CommandResult.run("run", job.toString(), "--date", DATE);
         assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
-        assertThat(run.out()).contains("Stories: 6 articles in 5 stories")
+        assertThat(run.out())
+                .contains("Stories: 6 articles in 5 stories")
                 .contains("no multilingual embedding model: articles were grouped only within their language (en, uk)");
         Path out = TestJobs.outputDir(root, DATE);
 
@@ -123,7 +132,9 @@ class StoryNightTest {
         assertThat(b.get("url").asString()).isEqualTo(URL_B);
         assertThat(b.get("outlet").asString()).isEqualTo("coast-daily.example");
         assertThat(b.get("language").asString()).isEqualTo("en");
-        assertThat(b.get("similarity").asDouble()).isGreaterThanOrEqualTo(StorySettings.DEFAULTS.threshold()).isLessThan(1.0);
+        assertThat(b.get("similarity").asDouble())
+                .isGreaterThanOrEqualTo(StorySettings.DEFAULTS.threshold())
+                .isLessThan(1.0);
         assertThat(b.get("model").asString()).isEqualTo("all-minilm-l6-v2");
         // No translation model: every brief is partial, and each member says so.
         assertThat(b.get("status").asString()).isEqualTo("partial");
@@ -138,20 +149,25 @@ class StoryNightTest {
         assertThat(Files.readString(out.resolve("port-b.json"))).contains("\"story\" : \"port-a\"");
 
         String md = Files.readString(out.resolve(BriefFiles.DIGEST));
-        assertThat(md).contains("6 articles in 5 stories")
+        assertThat(md)
+                .contains("6 articles in 5 stories")
                 .contains("## Chornomorsk grain terminal reopens after repairs")
                 .doesNotContain("## Grain terminal at Chornomorsk back in service")
                 .contains("<" + URL_A + "> · port-news.example · English · lead")
                 .contains("<" + URL_B + "> · coast-daily.example · English · similarity 0.")
                 .contains("Story of 2 articles; brief from port-a (longest: ");
         String html = Files.readString(out.resolve(BriefFiles.DIGEST_HTML));
-        assertThat(html).containsOnlyOnce("<h2><bdi>Chornomorsk grain terminal reopens after repairs</bdi></h2>")
+        assertThat(html)
+                .containsOnlyOnce("<h2><bdi>Chornomorsk grain terminal reopens after repairs</bdi></h2>")
                 .doesNotContain("<bdi>Grain terminal at Chornomorsk back in service</bdi>")
-                .containsOnlyOnce("href=\"" + URL_A + "\"").containsOnlyOnce("href=\"" + URL_B + "\"");
+                .containsOnlyOnce("href=\"" + URL_A + "\"")
+                .containsOnlyOnce("href=\"" + URL_B + "\"");
         assertThat(html.split("<article class=\"story ", -1)).hasSize(6);
         String atom = Files.readString(out.resolve("briefs.atom"));
         assertThat(atom.split("<entry>", -1)).hasSize(6);
-        assertThat(atom).contains("tag:briefs.dev,2026-11-20:port-a").doesNotContain("tag:briefs.dev,2026-11-20:port-b<")
+        assertThat(atom)
+                .contains("tag:briefs.dev,2026-11-20:port-a")
+                .doesNotContain("tag:briefs.dev,2026-11-20:port-b<")
                 .contains("<link rel=\"related\" href=\"" + URL_B + "\"");
 
         JsonNode report = JSON.readTree(Files.readString(out.resolve(BriefFiles.REPORT)));
@@ -160,13 +176,18 @@ class StoryNightTest {
         assertThat(report.get("storyNotes").get(0).asString()).contains("grouped only within their language (en, uk)");
 
         List<StoryMembership> rows = rows(job);
-        assertThat(rows).extracting(StoryMembership::articleId)
+        assertThat(rows)
+                .extracting(StoryMembership::articleId)
                 .containsExactly("library-night", "port-a", "port-b", "port-uk", "rail-timetable", "school-meals");
-        assertThat(rows).filteredOn(r -> r.storyId().equals("port-a")).extracting(StoryMembership::articleId)
+        assertThat(rows)
+                .filteredOn(r -> r.storyId().equals("port-a"))
+                .extracting(StoryMembership::articleId)
                 .containsExactly("port-a", "port-b");
 
         CommandResult status = CommandResult.run("status", job.toString(), "--date", DATE);
-        assertThat(status.out()).as(status.err()).contains("Stories: 6 articles in 5 stories (1 with several sources)\n")
+        assertThat(status.out())
+                .as(status.err())
+                .contains("Stories: 6 articles in 5 stories (1 with several sources)\n")
                 .contains("  note: no multilingual embedding model: articles were grouped only within their language");
     }
 
@@ -189,12 +210,15 @@ class StoryNightTest {
         assertThat(restarted.status()).as(restarted.failure()).isEqualTo(JobRunner.Status.COMPLETED);
         assertThat(rows(job)).isEqualTo(before);
         Path out = TestJobs.outputDir(root, DATE);
-        assertThat(BriefJson.read(Files.readAllBytes(out.resolve("port-b.json"))).story()).isEqualTo("port-a");
+        assertThat(BriefJson.read(Files.readAllBytes(out.resolve("port-b.json")))
+                        .story())
+                .isEqualTo("port-a");
         // The restarted day is the uninterrupted day, byte for byte (report.json aside: it holds timings).
         Path clean = root.resolve("clean");
         night(clean);
         Path cleanJob = TestJobs.write(clean, "");
-        assertThat(JobRunner.runNightly(settings(cleanJob), false, RunProgress.NONE).status())
+        assertThat(JobRunner.runNightly(settings(cleanJob), false, RunProgress.NONE)
+                        .status())
                 .isEqualTo(JobRunner.Status.COMPLETED);
         assertThat(Outputs.snapshot(out)).isEqualTo(Outputs.snapshot(TestJobs.outputDir(clean, DATE)));
         assertThat(rows(cleanJob)).isEqualTo(before);
@@ -204,7 +228,8 @@ class StoryNightTest {
     void rerunFailedKeepsTheStoriesAndForceFindsThemAgain() throws IOException {
         night(root);
         Path job = TestJobs.write(root, "");
-        assertThat(JobRunner.runNightly(settings(job), false, RunProgress.NONE).status()).isEqualTo(JobRunner.Status.COMPLETED);
+        assertThat(JobRunner.runNightly(settings(job), false, RunProgress.NONE).status())
+                .isEqualTo(JobRunner.Status.COMPLETED);
         List<StoryMembership> found = rows(job);
         Path out = TestJobs.outputDir(root, DATE);
         String jsonl = Files.readString(out.resolve(BriefFiles.JSONL));
@@ -221,7 +246,8 @@ class StoryNightTest {
         // run --force groups the day again and replaces the recorded stories.
         JobRunner.Outcome forced = JobRunner.runNightly(settings(job), true, RunProgress.NONE);
         assertThat(forced.status()).as(forced.failure()).isEqualTo(JobRunner.Status.COMPLETED);
-        assertThat(rows(job)).extracting(StoryMembership::storyId)
+        assertThat(rows(job))
+                .extracting(StoryMembership::storyId)
                 .containsExactly("library-night", "port-a", "port-b", "port-uk", "rail-timetable", "school-meals");
         assertThat(BriefFiles.read(out, "port-b").story()).isEqualTo("port-b");
         assertThat(Files.readAllLines(out.resolve(BriefFiles.JSONL))).hasSize(6);
@@ -231,18 +257,21 @@ class StoryNightTest {
     void storiesOffMakeEveryArticleItsOwnStoryAndBriefsPointNowhere() throws IOException {
         night(root);
         Path job = TestJobs.write(root, "stories:\n  enabled: false\n");
-        assertThat(JobRunner.runNightly(settings(job), false, RunProgress.NONE).status()).isEqualTo(JobRunner.Status.COMPLETED);
+        assertThat(JobRunner.runNightly(settings(job), false, RunProgress.NONE).status())
+                .isEqualTo(JobRunner.Status.COMPLETED);
         Path out = TestJobs.outputDir(root, DATE);
         assertThat(Files.readAllLines(out.resolve(BriefFiles.JSONL))).hasSize(6);
         assertThat(Files.readString(out.resolve("port-b.json"))).doesNotContain("\"story\"");
-        Optional<StoryRecords.Recorded> recorded =
-                JobRunner.inspect(settings(job), ctx -> ctx.getBean(StoryRecords.class).read(DATE));
+        Optional<StoryRecords.Recorded> recorded = JobRunner.inspect(
+                settings(job), ctx -> ctx.getBean(StoryRecords.class).read(DATE));
         assertThat(recorded).isEmpty();
         JsonNode report = JSON.readTree(Files.readString(out.resolve(BriefFiles.REPORT)));
         assertThat(report.get("stories").asInt()).isEqualTo(6);
         assertThat(report.get("storyNotes").size()).isZero();
         CommandResult status = CommandResult.run("status", job.toString(), "--date", DATE);
-        assertThat(status.out()).as("no stories recorded: status shows none").contains("Briefs in ")
+        assertThat(status.out())
+                .as("no stories recorded: status shows none")
+                .contains("Briefs in ")
                 .doesNotContain("Stories:");
     }
 
@@ -252,8 +281,10 @@ class StoryNightTest {
         Path job = TestJobs.write(root, "stories:\n  threshold: 1.5\n");
         CommandResult r = CommandResult.run("run", job.toString(), "--date", DATE);
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().strip()).contains("job.yaml: stories.threshold must be a similarity above 0 and at most 1")
-                .contains("is 1.5").doesNotContain("\tat ");
+        assertThat(r.err().strip())
+                .contains("job.yaml: stories.threshold must be a similarity above 0 and at most 1")
+                .contains("is 1.5")
+                .doesNotContain("\tat ");
         Files.writeString(job, Files.readString(job).replace("threshold: 1.5", "multilingual-threshold: 0"));
         CommandResult zero = CommandResult.run("run", job.toString(), "--date", DATE);
         assertThat(zero.exitCode()).isEqualTo(2);

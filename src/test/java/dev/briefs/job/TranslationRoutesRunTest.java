@@ -74,11 +74,14 @@ class TranslationRoutesRunTest {
         assertThat(ru.status()).isEqualTo(Brief.OK);
         Brief.LanguageBrief uk = ru.briefs().get("uk");
         assertThat(uk.route()).isEqualTo("pivot");
-        assertThat(uk.models()).containsExactly(new Brief.ModelUse("opus-mt-ru-en", "unverified"),
-                new Brief.ModelUse("opus-mt-en-uk", "unverified"));
+        assertThat(uk.models())
+                .containsExactly(
+                        new Brief.ModelUse("opus-mt-ru-en", "unverified"),
+                        new Brief.ModelUse("opus-mt-en-uk", "unverified"));
         assertThat(uk.model()).isEqualTo("opus-mt-en-uk");
         Brief.LanguageBrief en = ru.briefs().get("en");
-        assertThat(uk.chunks().total()).as("the English leg's chunks counted after those of the direct translation's")
+        assertThat(uk.chunks().total())
+                .as("the English leg's chunks counted after those of the direct translation's")
                 .isGreaterThan(en.chunks().total());
         assertThat(en.route()).isEqualTo("direct");
         assertThat(en.models()).containsExactly(new Brief.ModelUse("opus-mt-ru-en", "unverified"));
@@ -90,31 +93,39 @@ class TranslationRoutesRunTest {
         assertThat(pl.language()).isEqualTo("pl");
         assertThat(pl.status()).as("summarised; only its translations failed").isEqualTo(Brief.PARTIAL);
         assertThat(pl.briefs()).as("the brief languages; Polish is not one").containsOnlyKeys("uk", "en");
-        assertThat(pl.briefs().get("uk").error()).isEqualTo("no model translates pl to uk: install opus-mt-pl-en (with the"
-                + " installed opus-mt-en-uk: a pivot through English) or nllb-200-distilled-600M (one model for many"
-                + " languages): java -jar target/briefs.jar models fetch opus-mt-pl-en");
+        assertThat(pl.briefs().get("uk").error())
+                .isEqualTo("no model translates pl to uk: install opus-mt-pl-en (with the"
+                        + " installed opus-mt-en-uk: a pivot through English) or nllb-200-distilled-600M (one model for many"
+                        + " languages): java -jar target/briefs.jar models fetch opus-mt-pl-en");
         assertThat(pl.briefs().get("uk").route()).isNull();
         assertThat(pl.briefs().get("en").error()).startsWith("no model translates pl to en: install opus-mt-pl-en or ");
-        assertThat(Files.readString(out.resolve("train-pl.json"))).as("no route, nothing recorded of one")
+        assertThat(Files.readString(out.resolve("train-pl.json")))
+                .as("no route, nothing recorded of one")
                 .doesNotContain("\"route\"");
 
         JobSettings settings = JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null);
-        assertThat(JobRunner.inspect(settings, RunHistory::of).failures()).filteredOn(LedgerEntry::open)
+        assertThat(JobRunner.inspect(settings, RunHistory::of).failures())
+                .filteredOn(LedgerEntry::open)
                 .extracting(LedgerEntry::articleId, LedgerEntry::stage, LedgerEntry::language, LedgerEntry::errorType)
-                .containsExactlyInAnyOrder(Tuple.tuple("train-pl", "translate", "uk", "NoRoute"),
+                .containsExactlyInAnyOrder(
+                        Tuple.tuple("train-pl", "translate", "uk", "NoRoute"),
                         Tuple.tuple("train-pl", "translate", "en", "NoRoute"));
-        assertThat(run.out()).contains("fix: java -jar target/briefs.jar models fetch opus-mt-pl-en && "
-                + "java -jar target/briefs.jar rerun-failed --date " + DATE);
-        assertThat(run.err()).doesNotContain("\tat ")
+        assertThat(run.out())
+                .contains("fix: java -jar target/briefs.jar models fetch opus-mt-pl-en && "
+                        + "java -jar target/briefs.jar rerun-failed --date " + DATE);
+        assertThat(run.err())
+                .doesNotContain("\tat ")
                 .as("a model a route may take is checked before the run, though the job file does not name it")
-                .contains("model opus-mt-ru-en in " + root.resolve("models").resolve("opus-mt-ru-en") + " has no manifest");
+                .contains("model opus-mt-ru-en in " + root.resolve("models").resolve("opus-mt-ru-en")
+                        + " has no manifest");
 
         TinyModels.install("tiny-marian-uk-en", root.resolve("models"), "opus-mt-pl-en");
         CommandResult rerun = CommandResult.run("rerun-failed", job.toString(), "--date", DATE);
         assertThat(rerun.exitCode()).as(rerun.out() + rerun.err()).isEqualTo(ExitCodes.OK);
         Brief done = BriefFiles.read(out, "train-pl");
         assertThat(done.status()).isEqualTo(Brief.OK);
-        assertThat(done.briefs().get("uk").models()).extracting(Brief.ModelUse::model)
+        assertThat(done.briefs().get("uk").models())
+                .extracting(Brief.ModelUse::model)
                 .containsExactly("opus-mt-pl-en", "opus-mt-en-uk");
         assertThat(BriefFiles.read(out, "port-ru")).as("untouched by the rerun").isEqualTo(ru);
     }
@@ -123,21 +134,27 @@ class TranslationRoutesRunTest {
     void theJobFileForcesARouteAndADirectModelComesBeforeAMultilingualOne() throws IOException {
         Path job = job("");
         TinyModels.install("tiny-nllb", root.resolve("models"), "nllb-200-distilled-600M");
-        Files.writeString(job, Files.readString(job).replace("  translate:\n", "  routes:\n    ru-uk: pivot\n  translate:\n"));
+        Files.writeString(
+                job, Files.readString(job).replace("  translate:\n", "  routes:\n    ru-uk: pivot\n  translate:\n"));
         CommandResult run = CommandResult.run("run", job.toString(), "--date", DATE);
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
         Path out = TestJobs.outputDir(root, DATE);
         Brief ru = BriefFiles.read(out, "port-ru");
-        assertThat(ru.briefs().get("uk").route()).as("forced, though NLLB is installed").isEqualTo("pivot");
+        assertThat(ru.briefs().get("uk").route())
+                .as("forced, though NLLB is installed")
+                .isEqualTo("pivot");
         assertThat(ru.briefs().get("en").route()).isEqualTo("direct");
         assertThat(ru.briefs().get("en").model()).isEqualTo("opus-mt-ru-en");
         Brief pl = BriefFiles.read(out, "train-pl");
         assertThat(pl.briefs().get("uk").route()).isEqualTo("multilingual");
         assertThat(pl.briefs().get("uk").model()).isEqualTo("nllb-200-distilled-600M");
-        assertThat(Files.readString(out.resolve("train-pl.md"))).contains("Model: nllb-200-distilled-600M (multilingual)");
-        assertThat(Files.readString(out.resolve("digest.html"))).as("the day's models")
-                .contains("<li><bdi>opus-mt-ru-en</bdi>").contains("<li><bdi>opus-mt-en-uk</bdi>")
+        assertThat(Files.readString(out.resolve("train-pl.md")))
+                .contains("Model: nllb-200-distilled-600M (multilingual)");
+        assertThat(Files.readString(out.resolve("digest.html")))
+                .as("the day's models")
+                .contains("<li><bdi>opus-mt-ru-en</bdi>")
+                .contains("<li><bdi>opus-mt-en-uk</bdi>")
                 .contains("<li><bdi>nllb-200-distilled-600M</bdi>");
     }
 }

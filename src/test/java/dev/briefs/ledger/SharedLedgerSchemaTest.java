@@ -47,10 +47,15 @@ class SharedLedgerSchemaTest {
                 for (Future<?> start : starts) {
                     start.get(60, TimeUnit.SECONDS);
                 }
-                FailureLedger ledger = new FailureLedger(new DriverManagerDataSource(url, "postgres", ""), Clock.systemUTC());
-                ledger.reconcile("2026-11-27", "a1", "a1.txt",
+                FailureLedger ledger =
+                        new FailureLedger(new DriverManagerDataSource(url, "postgres", ""), Clock.systemUTC());
+                ledger.reconcile(
+                        "2026-11-27",
+                        "a1",
+                        "a1.txt",
                         List.of(new Failure(Failure.SUMMARISE, "en", 0, "ModelTimeout", "timed out", 1)));
-                assertThat(ledger.open("2026-11-27")).singleElement()
+                assertThat(ledger.open("2026-11-27"))
+                        .singleElement()
                         .satisfies(e -> assertThat(e.articleId()).isEqualTo("a1"));
             }
         } finally {

@@ -1,9 +1,9 @@
 package dev.briefs.model;
 
-import dev.briefs.model.hub.ModelException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.briefs.model.hub.ModelException;
 import org.junit.jupiter.api.Test;
 
 class ExpectedSizeTest {

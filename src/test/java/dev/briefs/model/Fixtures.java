@@ -1,5 +1,7 @@
 package dev.briefs.model;
 
+import dev.briefs.model.hub.HubSettings;
+import dev.briefs.model.hub.TestHub;
 import dev.briefs.optimum.Variant;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -7,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-
-import dev.briefs.model.hub.HubSettings;
-import dev.briefs.model.hub.TestHub;
 
 /** Fake repos and catalogs for the fetch tests. */
 final class Fixtures {
@@ -19,8 +18,7 @@ final class Fixtures {
     static final String ENCODER = "onnx/encoder_model_quantized.onnx";
     static final String DECODER = "onnx/decoder_model_merged_quantized.onnx";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A Marian-like repo: the quantized set, plus fp32 and other decoders that must not be fetched. */
     static Map<String, byte[]> marianRepo(long seed) {
@@ -47,16 +45,41 @@ final class Fixtures {
     }
 
     static ModelCatalog catalog() {
-        return new ModelCatalog(List.of(
-                new CatalogEntry(NAME, REPO, "main", Task.TRANSLATION, List.of("en"), List.of("uk"),
-                        Variant.QUANTIZED, VariantFiles.seq2seq(Variant.QUANTIZED), false, false, "", 110),
-                new CatalogEntry("all-minilm-l6-v2", "sentence-transformers/all-MiniLM-L6-v2", "main", Task.EMBEDDING,
-                        List.of("en"), List.of("en"), Variant.QUANTIZED, List.of(), false, true, "", 23)), null);
+        return new ModelCatalog(
+                List.of(
+                        new CatalogEntry(
+                                NAME,
+                                REPO,
+                                "main",
+                                Task.TRANSLATION,
+                                List.of("en"),
+                                List.of("uk"),
+                                Variant.QUANTIZED,
+                                VariantFiles.seq2seq(Variant.QUANTIZED),
+                                false,
+                                false,
+                                "",
+                                110),
+                        new CatalogEntry(
+                                "all-minilm-l6-v2",
+                                "sentence-transformers/all-MiniLM-L6-v2",
+                                "main",
+                                Task.EMBEDDING,
+                                List.of("en"),
+                                List.of("en"),
+                                Variant.QUANTIZED,
+                                List.of(),
+                                false,
+                                true,
+                                "",
+                                23)),
+                null);
     }
 
     /** Small timeouts and quick retries, so fault tests take a second or two. */
     static HubSettings settings(TestHub hub) {
-        return HubSettings.defaults().withEndpoint(hub.endpoint())
+        return HubSettings.defaults()
+                .withEndpoint(hub.endpoint())
                 .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(400))
                 .withRetries(3, Duration.ofMillis(20), Duration.ofMillis(100));
     }

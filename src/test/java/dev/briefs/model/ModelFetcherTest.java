@@ -1,8 +1,5 @@
 package dev.briefs.model;
 
-import dev.briefs.optimum.Variant;
-import dev.briefs.model.hub.IntegrityException;
-import dev.briefs.model.hub.ModelException;
 import static dev.briefs.model.Fixtures.DECODER;
 import static dev.briefs.model.Fixtures.ENCODER;
 import static dev.briefs.model.Fixtures.NAME;
@@ -11,6 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.briefs.model.ModelStatus.State;
+import dev.briefs.model.hub.HubClient;
+import dev.briefs.model.hub.HubSettings;
+import dev.briefs.model.hub.IntegrityException;
+import dev.briefs.model.hub.ModelException;
+import dev.briefs.model.hub.TestHub;
+import dev.briefs.model.hub.TestHub.Fault;
+import dev.briefs.optimum.Variant;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,17 +25,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.briefs.model.ModelStatus.State;
-import dev.briefs.model.hub.HubClient;
-import dev.briefs.model.hub.HubSettings;
-import dev.briefs.model.hub.TestHub;
-import dev.briefs.model.hub.TestHub.Fault;
 
 class ModelFetcherTest {
 
@@ -84,15 +82,20 @@ class ModelFetcherTest {
         assertThat(m.commit()).isEqualTo(commit);
         assertThat(m.endpointHost()).isEqualTo(hub.hostAndPort());
         assertThat(m.fetchedAt()).isNotBlank();
-        assertThat(m.files()).extracting(Manifest.FileEntry::path).containsExactlyElementsOf(VariantFiles.seq2seq(Variant.QUANTIZED));
-        assertThat(m.files()).filteredOn(f -> f.path().equals(ENCODER)).singleElement()
+        assertThat(m.files())
+                .extracting(Manifest.FileEntry::path)
+                .containsExactlyElementsOf(VariantFiles.seq2seq(Variant.QUANTIZED));
+        assertThat(m.files())
+                .filteredOn(f -> f.path().equals(ENCODER))
+                .singleElement()
                 .satisfies(f -> {
                     assertThat(f.sha256()).isEqualTo(TestHub.sha256(files.get(ENCODER)));
                     assertThat(f.size()).isEqualTo(300_000);
                 });
         assertThat(leftovers()).isEmpty();
         assertThat(store.status(NAME).state()).isEqualTo(State.OK);
-        assertThat(hub.requests()).allSatisfy(req -> assertThat(req.authorization()).isNull());
+        assertThat(hub.requests())
+                .allSatisfy(req -> assertThat(req.authorization()).isNull());
     }
 
     @Test
@@ -107,7 +110,8 @@ class ModelFetcherTest {
         assertThat(reqs.get(1).range()).matches("bytes=\\d+-");
         long from = Long.parseLong(reqs.get(1).range().replaceAll("\\D", ""));
         assertThat(from).isGreaterThan(0).isLessThanOrEqualTo(100_000);
-        assertThat(ModelStore.sha256(models.resolve(NAME).resolve(ENCODER))).isEqualTo(TestHub.sha256(files.get(ENCODER)));
+        assertThat(ModelStore.sha256(models.resolve(NAME).resolve(ENCODER)))
+                .isEqualTo(TestHub.sha256(files.get(ENCODER)));
         assertThat(log).anyMatch(l -> l.contains("retry 2/3"));
     }
 
@@ -116,8 +120,8 @@ class ModelFetcherTest {
         hub.fault(REPO, DECODER, Fault.cutAfter(150_000));
         HubSettings once = Fixtures.settings(hub).withRetries(1, Duration.ofMillis(1), Duration.ofMillis(1));
 
-        ModelException e = catchThrowableOfType(() -> fetcher(once).fetch(NAME, Variant.QUANTIZED, false),
-                ModelException.class);
+        ModelException e =
+                catchThrowableOfType(() -> fetcher(once).fetch(NAME, Variant.QUANTIZED, false), ModelException.class);
         assertThat(e.kind()).isEqualTo(ModelException.Kind.FAILURE);
         assertThat(e.getMessage()).contains(DECODER).contains("1 attempts");
         assertThat(models.resolve(NAME)).doesNotExist();
@@ -128,7 +132,8 @@ class ModelFetcherTest {
         fetcher().fetch(NAME, Variant.QUANTIZED, false);
 
         assertThat(hub.fileRequests(REPO, ENCODER)).isEmpty(); // finished in the first run, verified, kept
-        assertThat(hub.fileRequests(REPO, DECODER)).singleElement()
+        assertThat(hub.fileRequests(REPO, DECODER))
+                .singleElement()
                 .satisfies(r -> assertThat(r.range()).startsWith("bytes=").isNotEqualTo("bytes=0-"));
         assertThat(store.status(NAME).state()).isEqualTo(State.OK);
         assertThat(leftovers()).isEmpty();
@@ -138,11 +143,10 @@ class ModelFetcherTest {
     void rejectsBytesThatDoNotMatchTheHashAndInstallsNothing() throws IOException {
         hub.fault(REPO, DECODER, Fault.corrupt());
 
-        IntegrityException e = catchThrowableOfType(() -> fetcher().fetch(NAME, Variant.QUANTIZED, false),
-                IntegrityException.class);
+        IntegrityException e =
+                catchThrowableOfType(() -> fetcher().fetch(NAME, Variant.QUANTIZED, false), IntegrityException.class);
 
-        assertThat(e.getMessage()).contains(DECODER).contains("SHA-256")
-                .contains(TestHub.sha256(files.get(DECODER)));
+        assertThat(e.getMessage()).contains(DECODER).contains("SHA-256").contains(TestHub.sha256(files.get(DECODER)));
         assertThat(e.expected()).isEqualTo(TestHub.sha256(files.get(DECODER)));
         assertThat(e.actual()).isNotEqualTo(e.expected()).hasSize(64);
         assertThat(e.exitCode()).isEqualTo(1);
@@ -158,19 +162,21 @@ class ModelFetcherTest {
         hub.fault(REPO, ENCODER, Fault.extraBytes(10));
 
         assertThatThrownBy(() -> fetcher().fetch(NAME, Variant.QUANTIZED, false))
-                .isInstanceOf(IntegrityException.class).hasMessageContaining(ENCODER).hasMessageContaining("size");
+                .isInstanceOf(IntegrityException.class)
+                .hasMessageContaining(ENCODER)
+                .hasMessageContaining("size");
         assertThat(models.resolve(NAME)).doesNotExist();
     }
 
     @Test
     void notFoundIsAClearUserError() {
-        ModelException e = catchThrowableOfType(() -> fetcher().fetch("Xenova/does-not-exist", Variant.QUANTIZED, false),
-                ModelException.class);
+        ModelException e = catchThrowableOfType(
+                () -> fetcher().fetch("Xenova/does-not-exist", Variant.QUANTIZED, false), ModelException.class);
         assertThat(e.kind()).isEqualTo(ModelException.Kind.USER);
         assertThat(e.getMessage()).contains("404").contains("Xenova/does-not-exist");
 
-        ModelException rev = catchThrowableOfType(() -> fetcher().fetch(REPO + "@v9", Variant.QUANTIZED, false),
-                ModelException.class);
+        ModelException rev = catchThrowableOfType(
+                () -> fetcher().fetch(REPO + "@v9", Variant.QUANTIZED, false), ModelException.class);
         assertThat(rev.getMessage()).contains("404").contains("'v9'");
         assertThat(hub.requests()).hasSize(2); // 404 is not retried
     }
@@ -179,8 +185,8 @@ class ModelFetcherTest {
     void forbiddenIsNotRetriedAndSaysTheRepoIsGated() {
         hub.fault(REPO, TestHub.LISTING, Fault.status(403));
 
-        ModelException e = catchThrowableOfType(() -> fetcher().fetch(NAME, Variant.QUANTIZED, false),
-                ModelException.class);
+        ModelException e =
+                catchThrowableOfType(() -> fetcher().fetch(NAME, Variant.QUANTIZED, false), ModelException.class);
 
         assertThat(e.kind()).isEqualTo(ModelException.Kind.USER);
         assertThat(e.getMessage()).contains("403").contains("gated");
@@ -194,15 +200,17 @@ class ModelFetcherTest {
         hub.addRepo(REPO, fewer);
 
         assertThatThrownBy(() -> fetcher().fetch(NAME, Variant.QUANTIZED, false))
-                .isInstanceOf(ModelException.class).hasMessageContaining(DECODER).hasMessageContaining("not in " + REPO);
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining(DECODER)
+                .hasMessageContaining("not in " + REPO);
     }
 
     @Test
     void unauthorizedSaysToSetHfToken() {
         hub.requireToken("hf_secret_value_123");
 
-        ModelException e = catchThrowableOfType(() -> fetcher().fetch(NAME, Variant.QUANTIZED, false),
-                ModelException.class);
+        ModelException e =
+                catchThrowableOfType(() -> fetcher().fetch(NAME, Variant.QUANTIZED, false), ModelException.class);
 
         assertThat(e.kind()).isEqualTo(ModelException.Kind.USER);
         assertThat(e.getMessage()).contains("401").contains("set HF_TOKEN");
@@ -217,17 +225,21 @@ class ModelFetcherTest {
 
         fetcher(s).fetch(NAME, Variant.QUANTIZED, false);
 
-        assertThat(hub.requests()).filteredOn(r -> !r.path().contains("/cdn-resolve/")).hasSize(8)
+        assertThat(hub.requests())
+                .filteredOn(r -> !r.path().contains("/cdn-resolve/"))
+                .hasSize(8)
                 .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + token));
         // the redirect goes to another origin (the "CDN"): the token is not sent there
-        assertThat(hub.requests()).filteredOn(r -> r.path().contains("/cdn-resolve/")).hasSize(7)
+        assertThat(hub.requests())
+                .filteredOn(r -> r.path().contains("/cdn-resolve/"))
+                .hasSize(7)
                 .allSatisfy(r -> assertThat(r.authorization()).isNull());
         assertThat(String.join("\n", log)).doesNotContain(token);
         assertThat(s.toString()).doesNotContain(token);
 
         HubSettings wrong = Fixtures.settings(hub).withToken("hf_wrong_token_456");
-        ModelException e = catchThrowableOfType(() -> fetcher(wrong).fetch(NAME, Variant.QUANTIZED, true),
-                ModelException.class);
+        ModelException e =
+                catchThrowableOfType(() -> fetcher(wrong).fetch(NAME, Variant.QUANTIZED, true), ModelException.class);
         assertThat(e.getMessage()).contains("401").contains("HF_TOKEN").doesNotContain("hf_wrong_token_456");
         assertThat(String.join("\n", log)).doesNotContain("hf_wrong_token_456");
     }
@@ -237,8 +249,8 @@ class ModelFetcherTest {
         hub.fault(REPO, ENCODER, Fault.stall(50_000).always());
 
         long t0 = System.nanoTime();
-        ModelException e = catchThrowableOfType(() -> fetcher().fetch(NAME, Variant.QUANTIZED, false),
-                ModelException.class);
+        ModelException e =
+                catchThrowableOfType(() -> fetcher().fetch(NAME, Variant.QUANTIZED, false), ModelException.class);
         long ms = (System.nanoTime() - t0) / 1_000_000;
 
         assertThat(e.kind()).isEqualTo(ModelException.Kind.FAILURE);
@@ -255,7 +267,9 @@ class ModelFetcherTest {
 
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> fetcher().fetch(NAME, Variant.QUANTIZED, false))
-                .isInstanceOf(ModelException.class).hasMessageContaining("3 attempts").hasMessageContaining("timed out");
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("3 attempts")
+                .hasMessageContaining("timed out");
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(6_000);
         assertThat(hub.requests()).hasSize(3);
     }
@@ -283,7 +297,8 @@ class ModelFetcherTest {
         assertThat(st.changed()).containsExactly(ENCODER);
         assertThat(store.status(NAME, ModelStore.Check.QUICK).state()).isEqualTo(State.OK); // same size
         assertThat(ModelMessages.problem(st, "models"))
-                .isEqualTo("model opus-mt-en-uk has changed files (" + ENCODER + "); run: java -jar target/briefs.jar models fetch opus-mt-en-uk");
+                .isEqualTo("model opus-mt-en-uk has changed files (" + ENCODER
+                        + "); run: java -jar target/briefs.jar models fetch opus-mt-en-uk");
         assertThatThrownBy(() -> store.require(NAME, ModelStore.Check.FULL))
                 .hasMessageContaining("models fetch opus-mt-en-uk");
 
@@ -309,7 +324,9 @@ class ModelFetcherTest {
         ModelFetcher.Result r = fetcher().fetch(NAME, Variant.QUANTIZED, false);
 
         assertThat(r.alreadyInstalled()).isTrue();
-        assertThat(hub.requests()).singleElement().satisfies(q -> assertThat(q.isListing()).isTrue());
+        assertThat(hub.requests())
+                .singleElement()
+                .satisfies(q -> assertThat(q.isListing()).isTrue());
     }
 
     @Test
@@ -334,14 +351,24 @@ class ModelFetcherTest {
 
         assertThat(r.name()).isEqualTo("someone--marian-xx");
         Manifest m = Manifest.read(models.resolve("someone--marian-xx").resolve(Manifest.FILE_NAME));
-        assertThat(m.files()).extracting(Manifest.FileEntry::path).containsExactlyInAnyOrder(
-                "config.json", "generation_config.json", "tokenizer.json", "tokenizer_config.json",
-                "special_tokens_map.json", "source.spm", ENCODER, DECODER);
+        assertThat(m.files())
+                .extracting(Manifest.FileEntry::path)
+                .containsExactlyInAnyOrder(
+                        "config.json",
+                        "generation_config.json",
+                        "tokenizer.json",
+                        "tokenizer_config.json",
+                        "special_tokens_map.json",
+                        "source.spm",
+                        ENCODER,
+                        DECODER);
 
-        ModelFetcher.Result fp32 = fetcher().fetch(new FetchTarget("marian-fp32", "someone/marian-xx", "main",
-                Variant.FP32, null, false), false);
-        assertThat(Manifest.read(fp32.dir().resolve(Manifest.FILE_NAME)).files()).extracting(Manifest.FileEntry::path)
-                .contains("onnx/encoder_model.onnx", "onnx/decoder_model_merged.onnx").doesNotContain(ENCODER);
+        ModelFetcher.Result fp32 = fetcher()
+                .fetch(new FetchTarget("marian-fp32", "someone/marian-xx", "main", Variant.FP32, null, false), false);
+        assertThat(Manifest.read(fp32.dir().resolve(Manifest.FILE_NAME)).files())
+                .extracting(Manifest.FileEntry::path)
+                .contains("onnx/encoder_model.onnx", "onnx/decoder_model_merged.onnx")
+                .doesNotContain(ENCODER);
     }
 
     @Test
@@ -358,19 +385,23 @@ class ModelFetcherTest {
 
     @Test
     void refusesUnsafeFileNamesFromTheHub() {
-        hub.addRepo("evil/repo", Map.of("config.json", new byte[] {1}, "onnx/..\\..\\evil_quantized.onnx", new byte[] {2}));
+        hub.addRepo(
+                "evil/repo", Map.of("config.json", new byte[] {1}, "onnx/..\\..\\evil_quantized.onnx", new byte[] {2}));
 
         assertThatThrownBy(() -> fetcher().fetch("evil/repo", Variant.QUANTIZED, false))
-                .isInstanceOf(ModelException.class).hasMessageContaining("unsafe");
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("unsafe");
         assertThat(tmp.resolve("evil_quantized.onnx")).doesNotExist();
     }
 
     @Test
     void preflightListsEveryUnusableModelWithItsFixCommand() {
-        assertThat(store.problems(List.of(NAME, "all-minilm-l6-v2"), ModelStore.Check.QUICK)).containsExactly(
-                "model opus-mt-en-uk is not installed in " + models + "/; run: java -jar target/briefs.jar models fetch opus-mt-en-uk");
+        assertThat(store.problems(List.of(NAME, "all-minilm-l6-v2"), ModelStore.Check.QUICK))
+                .containsExactly("model opus-mt-en-uk is not installed in " + models
+                        + "/; run: java -jar target/briefs.jar models fetch opus-mt-en-uk");
         fetcher().fetch(NAME, Variant.QUANTIZED, false);
-        assertThat(store.problems(List.of(NAME, "all-minilm-l6-v2"), ModelStore.Check.FULL)).isEmpty();
+        assertThat(store.problems(List.of(NAME, "all-minilm-l6-v2"), ModelStore.Check.FULL))
+                .isEmpty();
         assertThat(store.require(NAME, ModelStore.Check.QUICK)).isEqualTo(models.resolve(NAME));
     }
 
@@ -378,8 +409,20 @@ class ModelFetcherTest {
     void aPinnedCommitInTheCatalogMakesAnotherInstalledCommitOutdated() {
         fetcher().fetch(NAME, Variant.QUANTIZED, false);
         String pinned = hub.addRepo(REPO, Fixtures.marianRepo(5));
-        ModelCatalog pinnedCatalog = new ModelCatalog(List.of(new CatalogEntry(NAME, REPO, pinned, Task.TRANSLATION,
-                List.of("en"), List.of("uk"), Variant.QUANTIZED, VariantFiles.seq2seq(Variant.QUANTIZED), false, false, "", -1)),
+        ModelCatalog pinnedCatalog = new ModelCatalog(
+                List.of(new CatalogEntry(
+                        NAME,
+                        REPO,
+                        pinned,
+                        Task.TRANSLATION,
+                        List.of("en"),
+                        List.of("uk"),
+                        Variant.QUANTIZED,
+                        VariantFiles.seq2seq(Variant.QUANTIZED),
+                        false,
+                        false,
+                        "",
+                        -1)),
                 null);
         ModelStore pinnedStore = new ModelStore(models, pinnedCatalog);
 
@@ -403,7 +446,8 @@ class ModelFetcherTest {
     private List<String> leftovers() throws IOException {
         try (Stream<Path> s = Files.list(models)) {
             return s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.contains(".partial-") || n.contains(".old-") || n.endsWith(".incomplete")).toList();
+                    .filter(n -> n.contains(".partial-") || n.contains(".old-") || n.endsWith(".incomplete"))
+                    .toList();
         }
     }
 }

@@ -3,10 +3,10 @@ package dev.briefs.optimum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The one reader of a variant name, shared by job files, every command's --variant and the catalog. */
 class VariantTest {
@@ -15,7 +15,8 @@ class VariantTest {
     @CsvSource({
         "fp32, FP32", "FP32, FP32", "' fp32 ', FP32", "float32, FP32",
         "quantized, QUANTIZED", "Quantized, QUANTIZED", "int8, QUANTIZED", "q8, QUANTIZED",
-        "fp16, FP16", "float16, FP16"})
+        "fp16, FP16", "float16, FP16"
+    })
     void readsTheNamesAndTheAliases(String text, Variant expected) {
         assertThat(Variant.parse(text)).isEqualTo(expected);
     }
@@ -26,7 +27,8 @@ class VariantTest {
         assertThatThrownBy(() -> Variant.parse(text))
                 .isInstanceOf(UnknownVariantException.class)
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown variant '" + text + "': use fp32, quantized or fp16 (or float32, int8, q8, float16)");
+                .hasMessage(
+                        "unknown variant '" + text + "': use fp32, quantized or fp16 (or float32, int8, q8, float16)");
     }
 
     @Test
@@ -45,20 +47,26 @@ class VariantTest {
     @Test
     void namesTheGraphFilesOfTheExport() {
         assertThat(Variant.FP32.onnxFile("encoder_model")).isEqualTo("onnx/encoder_model.onnx");
-        assertThat(Variant.QUANTIZED.onnxFile("decoder_model_merged")).isEqualTo("onnx/decoder_model_merged_quantized.onnx");
+        assertThat(Variant.QUANTIZED.onnxFile("decoder_model_merged"))
+                .isEqualTo("onnx/decoder_model_merged_quantized.onnx");
         assertThat(Variant.FP16.graphFile("encoder_model")).isEqualTo("encoder_model_fp16.onnx");
     }
 
     @Test
     void tellsWhichVariantAGraphIsAndRenamesIt() {
         assertThat(Variant.FP32.matchesOnnx("onnx/encoder_model.onnx")).isTrue();
-        assertThat(Variant.FP32.matchesOnnx("onnx/encoder_model_quantized.onnx")).isFalse();
-        assertThat(Variant.FP32.matchesOnnx("onnx/model_int8.onnx")).as("another export's suffix is not fp32").isFalse();
-        assertThat(Variant.QUANTIZED.matchesOnnx("onnx/encoder_model_quantized.onnx")).isTrue();
+        assertThat(Variant.FP32.matchesOnnx("onnx/encoder_model_quantized.onnx"))
+                .isFalse();
+        assertThat(Variant.FP32.matchesOnnx("onnx/model_int8.onnx"))
+                .as("another export's suffix is not fp32")
+                .isFalse();
+        assertThat(Variant.QUANTIZED.matchesOnnx("onnx/encoder_model_quantized.onnx"))
+                .isTrue();
         assertThat(Variant.QUANTIZED.matchesOnnx("config.json")).isFalse();
         assertThat(Variant.QUANTIZED.convert("onnx/decoder_model_merged_quantized.onnx", Variant.FP32))
                 .isEqualTo("onnx/decoder_model_merged.onnx");
-        assertThat(Variant.FP32.convert("onnx/encoder_model.onnx", Variant.FP16)).isEqualTo("onnx/encoder_model_fp16.onnx");
+        assertThat(Variant.FP32.convert("onnx/encoder_model.onnx", Variant.FP16))
+                .isEqualTo("onnx/encoder_model_fp16.onnx");
         assertThat(Variant.FP32.convert("tokenizer.json", Variant.QUANTIZED)).isEqualTo("tokenizer.json");
     }
 }

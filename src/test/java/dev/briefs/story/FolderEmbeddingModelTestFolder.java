@@ -7,6 +7,5 @@ final class FolderEmbeddingModelTestFolder {
 
     static final Path TINY = Path.of("src/test/resources/models/tiny-multilingual-embedding");
 
-    private FolderEmbeddingModelTestFolder() {
-    }
+    private FolderEmbeddingModelTestFolder() {}
 }

@@ -40,6 +40,7 @@ final class RealTextDay {
     final Map<String, String> truth = new TreeMap<>();
     /** The Ukrainian originals, by document id: (title, body paragraphs). */
     final Map<String, List<String>> ukrainian = new TreeMap<>();
+
     final Map<String, List<String>> english = new TreeMap<>();
 
     static RealTextDay build() throws IOException {
@@ -58,13 +59,19 @@ final class RealTextDay {
             Collections.shuffle(kept, random);
             kept = kept.subList(0, (kept.size() + 1) / 2);
             day.add("rw-" + id, id, "en", null, paragraphs(kept));
-            day.add("cut-" + id, id, "en", en.get(0), String.join(" ", body.subList(0, Math.min(PARAGRAPH, body.size()))));
+            day.add(
+                    "cut-" + id,
+                    id,
+                    "en",
+                    en.get(0),
+                    String.join(" ", body.subList(0, Math.min(PARAGRAPH, body.size()))));
         }
         String article = Files.readString(SharedCorpus.file("000_c930af4e63a7dcc9.txt"))
                 .replaceFirst("^\\s*date \\d{4}-\\d{2}-\\d{2}\\s*", "");
         day.add("un-blinken", null, "en", null, article);
         List<String> lines = Files.readAllLines(SharedCorpus.file("wmt22-en-uk.src.en")).stream()
-                .filter(l -> !l.isBlank()).toList();
+                .filter(l -> !l.isBlank())
+                .toList();
         for (int start = 60, k = 0; start + 6 <= lines.size() && k < 11; start += 170, k++) {
             List<String> block = lines.subList(start, start + 6);
             day.add(String.format("un-block%02d", k), null, "en", block.get(0), paragraphs(block.subList(1, 6)));
@@ -73,8 +80,8 @@ final class RealTextDay {
     }
 
     private void add(String id, String story, String language, String title, String text) {
-        Article article = new Article(id, null, title, "https://news.example/" + id, language, text, id + ".json",
-                List.of());
+        Article article =
+                new Article(id, null, title, "https://news.example/" + id, language, text, id + ".json", List.of());
         articles.add(StoryArticle.of(article, language, null));
         read.add(article);
         truth.put(id, story == null ? id : story);
@@ -87,7 +94,8 @@ final class RealTextDay {
 
     /** With at most {@code maxSentences} sentences of each article in its windows. */
     List<StoryArticle> articles(int windowSentences, int maxSentences) {
-        return read.stream().map(a -> StoryArticle.of(a, a.declaredLanguage(), null, windowSentences, maxSentences))
+        return read.stream()
+                .map(a -> StoryArticle.of(a, a.declaredLanguage(), null, windowSentences, maxSentences))
                 .toList();
     }
 
@@ -119,7 +127,8 @@ final class RealTextDay {
 
     Score score(StoryDay day) {
         Map<String, String> found = new TreeMap<>();
-        day.stories().forEach(s -> s.members().forEach(m -> found.put(m.article().id(), s.id())));
+        day.stories()
+                .forEach(s -> s.members().forEach(m -> found.put(m.article().id(), s.id())));
         List<String> ids = new ArrayList<>(truth.keySet());
         int truePairs = 0;
         int foundPairs = 0;

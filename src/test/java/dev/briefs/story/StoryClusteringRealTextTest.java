@@ -47,12 +47,13 @@ class StoryClusteringRealTextTest {
     }
 
     private static LeadEncoder cached() {
-        return leads -> leads.stream().map(l -> cache.computeIfAbsent(l, t -> minilm.embed(List.of(t))[0]))
+        return leads -> leads.stream()
+                .map(l -> cache.computeIfAbsent(l, t -> minilm.embed(List.of(t))[0]))
                 .toArray(float[][]::new);
     }
 
-    private static StoryDay cluster(double threshold, Linkage linkage, Comparison comparison,
-                                    List<StoryArticle> articles) {
+    private static StoryDay cluster(
+            double threshold, Linkage linkage, Comparison comparison, List<StoryArticle> articles) {
         EmbeddingSpace english = EmbeddingSpace.within(SentenceEmbeddingModel.NAME, Set.of("en"), threshold, cached());
         return new StoryClusterer(List.of(english), linkage, comparison).cluster(articles);
     }
@@ -62,11 +63,15 @@ class StoryClusteringRealTextTest {
     }
 
     /** Pairwise precision and recall at each threshold, one column per option. */
-    private static <T> void table(String title, List<T> options, Function<T, String> name,
-                                  BiFunction<Double, T, StoryDay> clustering) {
+    private static <T> void table(
+            String title, List<T> options, Function<T, String> name, BiFunction<Double, T, StoryDay> clustering) {
         System.out.println(title);
-        System.out.println("threshold  " + String.join("  ", options.stream()
-                .map(o -> String.format(Locale.ROOT, "%-19s", name.apply(o) + " P / R")).toList()));
+        System.out.println("threshold  "
+                + String.join(
+                        "  ",
+                        options.stream()
+                                .map(o -> String.format(Locale.ROOT, "%-19s", name.apply(o) + " P / R"))
+                                .toList()));
         for (int t = 400; t <= 850; t += 25) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%.3f    ", t / 1000.0));
             for (T option : options) {
@@ -85,16 +90,32 @@ class StoryClusteringRealTextTest {
         double embedding = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
         StoryDay found = cluster(StorySpaces.MINILM_THRESHOLD, StorySpaces.LINKAGE, day.articles);
-        System.out.printf(Locale.ROOT, "Story finding on %d English articles (%d true same-story pairs), %s: "
+        System.out.printf(
+                Locale.ROOT,
+                "Story finding on %d English articles (%d true same-story pairs), %s: "
                         + "%d windows of %d sentence(s) embedded in %.1f s, one call each; then grouped in %.2f s%n",
-                day.articles.size(), day.score(found).truePairs(), SentenceEmbeddingModel.NAME, windows,
-                StoryArticle.WINDOW_SENTENCES, embedding, (System.nanoTime() - start) / 1e9);
+                day.articles.size(),
+                day.score(found).truePairs(),
+                SentenceEmbeddingModel.NAME,
+                windows,
+                StoryArticle.WINDOW_SENTENCES,
+                embedding,
+                (System.nanoTime() - start) / 1e9);
         List<StoryArticle> lead8 = day.articles(RealTextDay.LEAD_WINDOWS);
         lead8.forEach(a -> cached().embed(a.windows()));
-        table("What is compared, average linkage (windows of " + StoryArticle.WINDOW_SENTENCES + " sentence(s); "
+        table(
+                "What is compared, average linkage (windows of " + StoryArticle.WINDOW_SENTENCES + " sentence(s); "
                         + "of " + StoryArticle.LEAD_SENTENCES + ": the lead's size):",
-                List.of("leads", "centroids", "coverage", "centroids/" + StoryArticle.LEAD_SENTENCES,
-                        "coverage/" + StoryArticle.LEAD_SENTENCES), c -> c, (t, c) -> cluster(t, Linkage.AVERAGE,
+                List.of(
+                        "leads",
+                        "centroids",
+                        "coverage",
+                        "centroids/" + StoryArticle.LEAD_SENTENCES,
+                        "coverage/" + StoryArticle.LEAD_SENTENCES),
+                c -> c,
+                (t, c) -> cluster(
+                        t,
+                        Linkage.AVERAGE,
                         Comparison.valueOf(c.replaceFirst("/.*", "").toUpperCase(Locale.ROOT)),
                         c.contains("/") ? lead8 : day.articles));
         List<Integer> caps = List.of(16, 24, 32, StoryArticle.MAX_SENTENCES);
@@ -102,28 +123,47 @@ class StoryClusteringRealTextTest {
         for (int cap : caps) {
             capped.put(cap, day.articles(StoryArticle.WINDOW_SENTENCES, cap));
             capped.get(cap).forEach(a -> cached().embed(a.windows()));
-            System.out.printf(Locale.ROOT, "at most %d sentences an article: %d windows%n", cap,
+            System.out.printf(
+                    Locale.ROOT,
+                    "at most %d sentences an article: %d windows%n",
+                    cap,
                     capped.get(cap).stream().mapToInt(a -> a.windows().size()).sum());
         }
-        table("Coverage with at most N sentences of each article, spread over it:", caps, cap -> "max " + cap,
+        table(
+                "Coverage with at most N sentences of each article, spread over it:",
+                caps,
+                cap -> "max " + cap,
                 (t, cap) -> cluster(t, Linkage.AVERAGE, Comparison.COVERAGE, capped.get(cap)));
-        table("How groups are compared, " + StorySpaces.COMPARISON.name().toLowerCase(Locale.ROOT) + ":",
-                List.of(Linkage.values()), l -> l.name().toLowerCase(Locale.ROOT), (t, l) -> cluster(t, l, day.articles));
+        table(
+                "How groups are compared, " + StorySpaces.COMPARISON.name().toLowerCase(Locale.ROOT) + ":",
+                List.of(Linkage.values()),
+                l -> l.name().toLowerCase(Locale.ROOT),
+                (t, l) -> cluster(t, l, day.articles));
 
         RealTextDay.Score score = day.score(found);
-        System.out.printf(Locale.ROOT, "default (%s linkage at %.3f): precision %.3f, recall %.3f, %d stories%n",
-                StorySpaces.LINKAGE, StorySpaces.MINILM_THRESHOLD, score.precision(), score.recall(),
+        System.out.printf(
+                Locale.ROOT,
+                "default (%s linkage at %.3f): precision %.3f, recall %.3f, %d stories%n",
+                StorySpaces.LINKAGE,
+                StorySpaces.MINILM_THRESHOLD,
+                score.precision(),
+                score.recall(),
                 found.stories().size());
         List<String> missed = day.english.keySet().stream()
-                .filter(doc -> !found.storyOf("en-" + doc).orElseThrow().contains("rw-" + doc)).toList();
+                .filter(doc -> !found.storyOf("en-" + doc).orElseThrow().contains("rw-" + doc))
+                .toList();
         System.out.println("rewrites not joined to their document: " + missed);
         for (String doc : day.english.keySet()) {
-            assertThat(found.storyOf("en-" + doc).orElseThrow().members()).extracting(m -> m.article().id())
+            assertThat(found.storyOf("en-" + doc).orElseThrow().members())
+                    .extracting(m -> m.article().id())
                     .as("document %s with its rewrite and its cut, and nothing of another story", doc)
                     .containsExactlyInAnyOrder("en-" + doc, "rw-" + doc, "cut-" + doc);
         }
-        day.truth.keySet().stream().filter(id -> id.startsWith("un-")).forEach(id ->
-                assertThat(found.storyOf(id).orElseThrow().members()).as("unrelated %s", id).hasSize(1));
+        day.truth.keySet().stream()
+                .filter(id -> id.startsWith("un-"))
+                .forEach(id -> assertThat(found.storyOf(id).orElseThrow().members())
+                        .as("unrelated %s", id)
+                        .hasSize(1));
         assertThat(score.precision()).as("no unrelated articles joined").isEqualTo(1.0);
         assertThat(score.recall()).as("every planted pair together").isEqualTo(1.0);
         Story story = found.storyOf("en-473").orElseThrow();
@@ -140,8 +180,8 @@ class StoryClusteringRealTextTest {
 
     @Test
     void theSameArticlesInAnyOrderGiveTheSameStories() {
-        EmbeddingSpace uncached = EmbeddingSpace.within(SentenceEmbeddingModel.NAME, Set.of("en"),
-                StorySpaces.MINILM_THRESHOLD, minilm::embed);
+        EmbeddingSpace uncached = EmbeddingSpace.within(
+                SentenceEmbeddingModel.NAME, Set.of("en"), StorySpaces.MINILM_THRESHOLD, minilm::embed);
         StoryClusterer clusterer = new StoryClusterer(List.of(uncached), StorySpaces.LINKAGE, StorySpaces.COMPARISON);
         StoryDay first = clusterer.cluster(day.articles);
         for (long seed = 1; seed <= 3; seed++) {

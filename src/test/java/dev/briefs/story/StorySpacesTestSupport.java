@@ -6,10 +6,10 @@ import java.util.Set;
 
 final class StorySpacesTestSupport {
 
-    private StorySpacesTestSupport() {
-    }
+    private StorySpacesTestSupport() {}
 
     static List<EmbeddingSpace> englishOnly(LeadEncoder minilm) {
-        return List.of(EmbeddingSpace.within(SentenceEmbeddingModel.NAME, Set.of("en"), StorySpaces.MINILM_THRESHOLD, minilm));
+        return List.of(
+                EmbeddingSpace.within(SentenceEmbeddingModel.NAME, Set.of("en"), StorySpaces.MINILM_THRESHOLD, minilm));
     }
 }

@@ -33,24 +33,32 @@ class AbstractiveSummariserTest {
             // as a real model can: that part's summary decodes to nothing.
             TextGenerator endsAtOnceForTheAside = new ForwardingTextGenerator(real) {
                 @Override
-                public List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String source, String target, int padTo) {
+                public List<Seq2SeqGenerator.Result> generateBatch(
+                        List<String> texts, String source, String target, int padTo) {
                     List<Seq2SeqGenerator.Result> out = new ArrayList<>();
                     for (String text : texts) {
-                        out.add(text.contains("weather")
-                                ? new Seq2SeqGenerator.Result(text, new long[0], new int[0], "")
-                                : delegate.generateBatch(List.of(text), source, target, padTo).get(0));
+                        out.add(
+                                text.contains("weather")
+                                        ? new Seq2SeqGenerator.Result(text, new long[0], new int[0], "")
+                                        : delegate.generateBatch(List.of(text), source, target, padTo)
+                                                .get(0));
                     }
                     return out;
                 }
             };
-            AbstractiveSummariser summariser = new AbstractiveSummariser("distilbart-cnn-6-6", endsAtOnceForTheAside,
-                    Integer.MAX_VALUE, new BatchedGeneration(BatchSettings.NONE, ModelCallRetry.ONCE));
+            AbstractiveSummariser summariser = new AbstractiveSummariser(
+                    "distilbart-cnn-6-6",
+                    endsAtOnceForTheAside,
+                    Integer.MAX_VALUE,
+                    new BatchedGeneration(BatchSettings.NONE, ModelCallRetry.ONCE));
             List<Chunk> chunks = List.of(
                     new Chunk(0, List.of("The port reopened its grain terminal on Thursday."), 12),
                     new Chunk(1, List.of("The weather was mild."), 6),
                     new Chunk(2, List.of("Farmers welcomed the news."), 6));
 
-            Summary summary = summariser.summariseAll(List.of(new Summariser.Request(chunks, "en", 80))).get(0);
+            Summary summary = summariser
+                    .summariseAll(List.of(new Summariser.Request(chunks, "en", 80)))
+                    .get(0);
 
             assertThat(summary.text()).isNotBlank();
             assertThat(summary.failures()).isEmpty();

@@ -27,7 +27,8 @@ class ExtractiveSummariserTest {
 
     private final LexicalVectors lexical = new LexicalVectors();
 
-    private final ExtractiveSummariser summariser = new ExtractiveSummariser(lexical, Set.of(), lexical, ModelCallRetry.ONCE);
+    private final ExtractiveSummariser summariser =
+            new ExtractiveSummariser(lexical, Set.of(), lexical, ModelCallRetry.ONCE);
 
     private List<Chunk> chunks(String text, int perChunk) {
         List<String> sentences = new SentenceSplitter("en").split(text);
@@ -79,8 +80,10 @@ class ExtractiveSummariserTest {
             }
         };
         List<String> sentences = new SentenceSplitter("en").split(ARTICLE);
-        List<Chunk> chunks = List.of(new Chunk(0, sentences.subList(0, 3), 3), new Chunk(1, sentences.subList(3, 8), 5));
-        Summary summary = new ExtractiveSummariser(failingOnWheat, Set.of("en"), lexical, ModelCallRetry.ONCE).summarise(chunks, "en", 80);
+        List<Chunk> chunks =
+                List.of(new Chunk(0, sentences.subList(0, 3), 3), new Chunk(1, sentences.subList(3, 8), 5));
+        Summary summary = new ExtractiveSummariser(failingOnWheat, Set.of("en"), lexical, ModelCallRetry.ONCE)
+                .summarise(chunks, "en", 80);
         assertThat(summary.chunksTotal()).isEqualTo(2);
         assertThat(summary.chunksFailed()).isEqualTo(1);
         assertThat(summary.error()).contains("chunk 1").contains("model timed out");
@@ -98,7 +101,8 @@ class ExtractiveSummariserTest {
 
     @Test
     void ukrainianInflectionsStillLinkSentences() {
-        float[][] v = lexical.vectors(List.of("Війна триває третій рік.", "Через війну люди виїхали.", "Бібліотека відкрита до ночі."));
+        float[][] v = lexical.vectors(
+                List.of("Війна триває третій рік.", "Через війну люди виїхали.", "Бібліотека відкрита до ночі."));
         assertThat(dot(v[0], v[1])).isGreaterThan(dot(v[0], v[2]));
     }
 

@@ -50,8 +50,7 @@ class MapReduceSummaryTest {
     private GenerationModels fp32;
 
     /** Every model call, as the model got it: its inputs and the texts it gave back, stripped as the job strips them. */
-    record Call(List<String> inputs, List<String> outputs) {
-    }
+    record Call(List<String> inputs, List<String> outputs) {}
 
     /** Passes every call to the model and records it. */
     static final class Recording extends ForwardingTextGenerator {
@@ -62,10 +61,12 @@ class MapReduceSummaryTest {
         }
 
         @Override
-        public synchronized List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String source, String target,
-                                                                        int padTo) {
+        public synchronized List<Seq2SeqGenerator.Result> generateBatch(
+                List<String> texts, String source, String target, int padTo) {
             List<Seq2SeqGenerator.Result> results = delegate.generateBatch(texts, source, target, padTo);
-            calls.add(new Call(List.copyOf(texts), results.stream().map(r -> r.text().strip()).toList()));
+            calls.add(new Call(
+                    List.copyOf(texts),
+                    results.stream().map(r -> r.text().strip()).toList()));
             return results;
         }
 
@@ -81,8 +82,10 @@ class MapReduceSummaryTest {
     @BeforeEach
     void load() {
         TinyModels.install("tiny-bart", models, "distilbart-cnn-6-6");
-        quantized = new GenerationModels(models, ModelDecorator.NONE, OnnxModelOptions.defaults().withVariant(Variant.QUANTIZED));
-        fp32 = new GenerationModels(models, ModelDecorator.NONE, OnnxModelOptions.defaults().withVariant(Variant.FP32));
+        quantized = new GenerationModels(
+                models, ModelDecorator.NONE, OnnxModelOptions.defaults().withVariant(Variant.QUANTIZED));
+        fp32 = new GenerationModels(
+                models, ModelDecorator.NONE, OnnxModelOptions.defaults().withVariant(Variant.FP32));
     }
 
     @AfterEach
@@ -105,8 +108,8 @@ class MapReduceSummaryTest {
     }
 
     private static AbstractiveSummariser summariser(TextGenerator model, int maxChunkTokens, BatchSettings batch) {
-        return new AbstractiveSummariser("distilbart-cnn-6-6", model, maxChunkTokens, new BatchedGeneration(batch,
-                ModelCallRetry.ONCE));
+        return new AbstractiveSummariser(
+                "distilbart-cnn-6-6", model, maxChunkTokens, new BatchedGeneration(batch, ModelCallRetry.ONCE));
     }
 
     private static List<Chunk> chunks(AbstractiveSummariser summariser, String text) {
@@ -147,7 +150,8 @@ class MapReduceSummaryTest {
         List<String> rows = model.rows();
         List<String> outputs = model.outputs();
         // The map: one call per chunk, in order.
-        assertThat(rows.subList(0, chunks.size())).containsExactlyElementsOf(chunks.stream().map(Chunk::text).toList());
+        assertThat(rows.subList(0, chunks.size()))
+                .containsExactlyElementsOf(chunks.stream().map(Chunk::text).toList());
         // Then the reduce rounds: each round's inputs, joined, are the previous round's outputs joined, and
         // each round takes fewer calls than the one before, down to one.
         List<String> previous = outputs.subList(0, chunks.size());
@@ -159,7 +163,9 @@ class MapReduceSummaryTest {
             while (end < rows.size() && joined(rows.subList(next, end)).length() < expected.length()) {
                 end++;
             }
-            assertThat(joined(rows.subList(next, end))).as("reduce round " + (callsPerRound.size() + 1)).isEqualTo(expected);
+            assertThat(joined(rows.subList(next, end)))
+                    .as("reduce round " + (callsPerRound.size() + 1))
+                    .isEqualTo(expected);
             callsPerRound.add(end - next);
             previous = outputs.subList(next, end);
             next = end;
@@ -175,7 +181,8 @@ class MapReduceSummaryTest {
         assertThat(summary.text()).isEqualTo(WordLimit.fit(last, new SentenceSplitter("en"), MAX_WORDS));
         assertThat(summary.failures()).isEmpty();
         assertThat(summary.degraded()).extracting(Degradation::kind).doesNotContain(Degradation.REDUCE_STOPPED);
-        assertThat(summary.path()).isEqualTo(new SummaryPath(SummaryPath.MAP_REDUCE, callsPerRound.size(), chunks.size()));
+        assertThat(summary.path())
+                .isEqualTo(new SummaryPath(SummaryPath.MAP_REDUCE, callsPerRound.size(), chunks.size()));
         assertThat(summary.chunksTotal()).isEqualTo(chunks.size());
     }
 
@@ -183,13 +190,18 @@ class MapReduceSummaryTest {
     void aShortArticleTakesOneCallWhoseOutputIsTheSummary() {
         Recording model = new Recording(model());
         AbstractiveSummariser summariser = summariser(model, Integer.MAX_VALUE, BatchSettings.NONE);
-        List<Chunk> chunks = chunks(summariser, "The port reopened its grain terminal on Thursday. Farmers welcomed the news.");
+        List<Chunk> chunks =
+                chunks(summariser, "The port reopened its grain terminal on Thursday. Farmers welcomed the news.");
         assertThat(chunks).hasSize(1);
 
         Summary summary = summariser.summarise(chunks, "en", MAX_WORDS);
 
-        assertThat(model.calls).singleElement().satisfies(call -> assertThat(call.inputs()).containsExactly(chunks.get(0).text()));
-        assertThat(summary.text()).isEqualTo(WordLimit.fit(model.outputs().get(0), new SentenceSplitter("en"), MAX_WORDS));
+        assertThat(model.calls)
+                .singleElement()
+                .satisfies(call ->
+                        assertThat(call.inputs()).containsExactly(chunks.get(0).text()));
+        assertThat(summary.text())
+                .isEqualTo(WordLimit.fit(model.outputs().get(0), new SentenceSplitter("en"), MAX_WORDS));
         assertThat(summary.path()).isEqualTo(new SummaryPath(SummaryPath.SINGLE_CALL, 0, 1));
     }
 
@@ -205,7 +217,8 @@ class MapReduceSummaryTest {
         // Chunk 2's call fails, and so does the first reduce call: both for good, as a timeout after its retries.
         TextGenerator failing = new ForwardingTextGenerator(real) {
             @Override
-            public List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String source, String target, int padTo) {
+            public List<Seq2SeqGenerator.Result> generateBatch(
+                    List<String> texts, String source, String target, int padTo) {
                 for (String text : texts) {
                     if (text.equals(failingChunk) || (!chunkTexts.contains(text) && failedReduce.isEmpty())) {
                         if (!chunkTexts.contains(text)) {
@@ -218,7 +231,8 @@ class MapReduceSummaryTest {
             }
         };
 
-        Summary summary = summariser(failing, Integer.MAX_VALUE, BatchSettings.NONE).summarise(chunks, "en", MAX_WORDS);
+        Summary summary =
+                summariser(failing, Integer.MAX_VALUE, BatchSettings.NONE).summarise(chunks, "en", MAX_WORDS);
 
         assertThat(failedReduce).hasSize(1);
         assertThat(summary.failures()).hasSize(2);
@@ -229,8 +243,10 @@ class MapReduceSummaryTest {
         assertThat(summary.failures().get(1)).satisfies(f -> {
             assertThat(f.chunkIndex()).as("the first chunk it held").isZero();
             assertThat(f.errorType()).isEqualTo("UncheckedIOException");
-            assertThat(f.message()).startsWith("reduce round 1 over the summaries of chunks 0 to ")
-                    .contains("model server timed out").contains("their content is missing from the summary");
+            assertThat(f.message())
+                    .startsWith("reduce round 1 over the summaries of chunks 0 to ")
+                    .contains("model server timed out")
+                    .contains("their content is missing from the summary");
         });
         assertThat(summary.text()).as("made from what succeeded").isNotBlank();
         assertThat(summary.ok()).isFalse();
@@ -265,10 +281,16 @@ class MapReduceSummaryTest {
         List<Summary> together = summariser(model, Integer.MAX_VALUE, batch).summariseAll(requests);
 
         assertThat(together).containsExactlyElementsOf(alone);
-        assertThat(together).extracting(s -> s.path().path())
+        assertThat(together)
+                .extracting(s -> s.path().path())
                 .containsExactly(SummaryPath.MAP_REDUCE, SummaryPath.MAP_REDUCE, SummaryPath.SINGLE_CALL);
-        assertThat(model.calls).as("a call held reduce inputs of two articles").anySatisfy(call ->
-                assertThat(call.inputs().stream().filter(articleOfReduceInput::containsKey)
-                        .map(articleOfReduceInput::get).distinct().count()).isGreaterThan(1));
+        assertThat(model.calls)
+                .as("a call held reduce inputs of two articles")
+                .anySatisfy(call -> assertThat(call.inputs().stream()
+                                .filter(articleOfReduceInput::containsKey)
+                                .map(articleOfReduceInput::get)
+                                .distinct()
+                                .count())
+                        .isGreaterThan(1));
     }
 }

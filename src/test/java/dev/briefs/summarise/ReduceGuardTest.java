@@ -51,8 +51,11 @@ class ReduceGuardTest {
     }
 
     private static AbstractiveSummariser summariser(TextGenerator model, int maxChunkTokens) {
-        return new AbstractiveSummariser("distilbart-cnn-6-6", model, maxChunkTokens, new BatchedGeneration(BatchSettings.NONE,
-                ModelCallRetry.ONCE));
+        return new AbstractiveSummariser(
+                "distilbart-cnn-6-6",
+                model,
+                maxChunkTokens,
+                new BatchedGeneration(BatchSettings.NONE, ModelCallRetry.ONCE));
     }
 
     private static List<Chunk> chunks(AbstractiveSummariser summariser, String text) {
@@ -63,9 +66,12 @@ class ReduceGuardTest {
     private static TextGenerator rewriting(TextGenerator real, UnaryOperator<String> rule, List<String> seen) {
         return new ForwardingTextGenerator(real) {
             @Override
-            public List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String source, String target, int padTo) {
+            public List<Seq2SeqGenerator.Result> generateBatch(
+                    List<String> texts, String source, String target, int padTo) {
                 seen.addAll(texts);
-                return texts.stream().map(t -> new Seq2SeqGenerator.Result(t, new long[0], new int[0], rule.apply(t))).toList();
+                return texts.stream()
+                        .map(t -> new Seq2SeqGenerator.Result(t, new long[0], new int[0], rule.apply(t)))
+                        .toList();
             }
         };
     }
@@ -93,18 +99,25 @@ class ReduceGuardTest {
         Summary summary = summariser.summarise(chunks, "en", 20);
 
         // In any order: the fp32 graphs (the default) let the chunks share model calls, grouped by length.
-        assertThat(seen).as("the chunks only: a reduce round would send the same texts again")
+        assertThat(seen)
+                .as("the chunks only: a reduce round would send the same texts again")
                 .containsExactlyInAnyOrderElementsOf(chunkTexts);
         assertThat(summary.path()).isEqualTo(new SummaryPath(SummaryPath.MAP_REDUCE, 0, chunks.size()));
-        assertThat(summary.degraded()).filteredOn(d -> d.kind().equals(Degradation.REDUCE_STOPPED)).singleElement()
+        assertThat(summary.degraded())
+                .filteredOn(d -> d.kind().equals(Degradation.REDUCE_STOPPED))
+                .singleElement()
                 .satisfies(d -> {
                     assertThat(d.language()).isEqualTo("en");
-                    assertThat(d.detail()).contains("its " + chunks.size() + " summaries were not summarised into one")
-                            .contains("the chunk summaries did not shrink: " + chunks.size() + " model inputs gave summaries "
-                                    + "that take " + chunks.size() + " inputs of at most 24 tokens again")
-                            .contains("a larger chunk.max-tokens").contains("later parts of the article may be missing");
+                    assertThat(d.detail())
+                            .contains("its " + chunks.size() + " summaries were not summarised into one")
+                            .contains("the chunk summaries did not shrink: " + chunks.size()
+                                    + " model inputs gave summaries " + "that take " + chunks.size()
+                                    + " inputs of at most 24 tokens again")
+                            .contains("a larger chunk.max-tokens")
+                            .contains("later parts of the article may be missing");
                 });
-        assertThat(summary.text()).as("the beginning, in whole sentences")
+        assertThat(summary.text())
+                .as("the beginning, in whole sentences")
                 .isEqualTo(WordLimit.fit(chunkTexts.get(0) + " " + chunkTexts.get(1), new SentenceSplitter("en"), 20))
                 .startsWith("Report 1 ");
     }
@@ -120,8 +133,11 @@ class ReduceGuardTest {
         TextGenerator model = rewriting(model(), shortenPairs, seen);
         AbstractiveSummariser summariser = summariser(model, 40);
         String sentence = "Report the" + " the".repeat(18) + " ended.";
-        List<Chunk> chunks = chunks(summariser, "So it began. " + (sentence + " ").repeat(14).strip());
-        assertThat(model.tokenCounter().count(sentence)).as("one long sentence to an input").isGreaterThan(20);
+        List<Chunk> chunks =
+                chunks(summariser, "So it began. " + (sentence + " ").repeat(14).strip());
+        assertThat(model.tokenCounter().count(sentence))
+                .as("one long sentence to an input")
+                .isGreaterThan(20);
         assertThat(chunks).hasSize(14);
         assertThat(chunks.get(0).sentences()).hasSize(2);
 
@@ -133,8 +149,11 @@ class ReduceGuardTest {
         }
         assertThat(seen).hasSize(callsThroughTheCap);
         assertThat(summary.path()).isEqualTo(new SummaryPath(SummaryPath.MAP_REDUCE, ArticleReduction.MAX_ROUNDS, 14));
-        assertThat(summary.degraded()).filteredOn(d -> d.kind().equals(Degradation.REDUCE_STOPPED)).singleElement()
-                .satisfies(d -> assertThat(d.detail()).contains("its 4 summaries were not summarised into one")
+        assertThat(summary.degraded())
+                .filteredOn(d -> d.kind().equals(Degradation.REDUCE_STOPPED))
+                .singleElement()
+                .satisfies(d -> assertThat(d.detail())
+                        .contains("its 4 summaries were not summarised into one")
                         .contains("after " + ArticleReduction.MAX_ROUNDS + " reduce rounds"));
         assertThat(summary.text()).startsWith("So far so good. Report the the");
     }

@@ -9,8 +9,7 @@ import java.util.Map;
 /** Another JVM on the test's own classpath, for the tests and benchmarks that kill, stop or add processes. */
 public final class ChildJvm {
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /**
      * Starts {@code mainClass} with its arguments; standard error goes into standard output. The
@@ -18,7 +17,9 @@ public final class ChildJvm {
      * child whose pipe is full stops until it is read.
      */
     public static Process start(String mainClass, String... args) throws IOException {
-        return new ProcessBuilder(command(mainClass, args)).redirectErrorStream(true).start();
+        return new ProcessBuilder(command(mainClass, args))
+                .redirectErrorStream(true)
+                .start();
     }
 
     /**
@@ -27,8 +28,10 @@ public final class ChildJvm {
      * process's input stream then reads nothing; read the log.
      */
     public static Process start(Path log, String mainClass, String... args) throws IOException {
-        return new ProcessBuilder(command(mainClass, args)).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command(mainClass, args))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     /**
@@ -44,8 +47,12 @@ public final class ChildJvm {
     }
 
     private static List<String> command(String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), mainClass));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
         command.addAll(List.of(args));
         return command;
     }

@@ -19,8 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CrashingRun {
 
-    private CrashingRun() {
-    }
+    private CrashingRun() {}
 
     public static void main(String[] args) throws Exception {
         Path job = Path.of(args[0]);
@@ -40,8 +39,8 @@ public final class CrashingRun {
             }
         });
         boolean force = args.length > 3 && args[3].equals("force");
-        JobRunner.Outcome outcome = JobRunner.runNightly(settings, force, progress,
-                ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", decorator));
+        JobRunner.Outcome outcome = JobRunner.runNightly(
+                settings, force, progress, ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", decorator));
         System.out.println("OUTCOME " + outcome.status() + " " + (outcome.failure() == null ? "" : outcome.failure()));
         System.exit(outcome.status() == JobRunner.Status.COMPLETED ? 0 : 1);
     }

@@ -13,8 +13,7 @@ public final class EmbeddedKafka {
     private static EmbeddedKafkaKraftBroker broker;
     private static String failure;
 
-    private EmbeddedKafka() {
-    }
+    private EmbeddedKafka() {}
 
     /** The broker's address, such as {@code 127.0.0.1:40123}. */
     public static synchronized String bootstrapServers() {

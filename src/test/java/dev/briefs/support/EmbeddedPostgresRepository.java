@@ -20,8 +20,7 @@ public final class EmbeddedPostgresRepository {
     private static String failure;
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private EmbeddedPostgresRepository() {
-    }
+    private EmbeddedPostgresRepository() {}
 
     /** A new, empty database; its JDBC URL (user {@code postgres}, no password). */
     public static synchronized String newDatabase() {
@@ -43,7 +42,8 @@ public final class EmbeddedPostgresRepository {
             abort("skipped: the embedded PostgreSQL server could not start here (" + failure + ")");
         }
         String name = "briefs" + DATABASES.incrementAndGet();
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database", e);

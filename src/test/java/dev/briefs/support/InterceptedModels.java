@@ -9,8 +9,7 @@ import java.util.function.BiConsumer;
 /** A model decorator that lets a test act before each real model call: fail it, or stop the process there. */
 public final class InterceptedModels {
 
-    private InterceptedModels() {
-    }
+    private InterceptedModels() {}
 
     /** @param hook called with the model's name and the input text; it may throw, or never return */
     public static ModelDecorator before(BiConsumer<String, String> hook) {
@@ -29,8 +28,8 @@ public final class InterceptedModels {
 
             /** A batch is one model call: the hook sees each of its inputs, and may fail the whole call. */
             @Override
-            public List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String sourceLanguage,
-                                                               String targetLanguage, int padTo) {
+            public List<Seq2SeqGenerator.Result> generateBatch(
+                    List<String> texts, String sourceLanguage, String targetLanguage, int padTo) {
                 texts.forEach(text -> hook.accept(name, text));
                 return delegate.generateBatch(texts, sourceLanguage, targetLanguage, padTo);
             }

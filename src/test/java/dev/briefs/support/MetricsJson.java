@@ -25,8 +25,9 @@ public final class MetricsJson {
     public List<JsonNode> meters(String name, Map<String, String> tags) {
         return meters.stream()
                 .filter(m -> m.get("name").asString().equals(name))
-                .filter(m -> tags.entrySet().stream().allMatch(t -> m.get("tags").has(t.getKey())
-                        && m.get("tags").get(t.getKey()).asString().equals(t.getValue())))
+                .filter(m -> tags.entrySet().stream()
+                        .allMatch(t -> m.get("tags").has(t.getKey())
+                                && m.get("tags").get(t.getKey()).asString().equals(t.getValue())))
                 .toList();
     }
 
@@ -46,7 +47,9 @@ public final class MetricsJson {
 
     /** A measurement summed over every meter of that name that has the tags. */
     public double sum(String name, Map<String, String> tags, String measurement) {
-        return meters(name, tags).stream().mapToDouble(m -> measurement(m, measurement)).sum();
+        return meters(name, tags).stream()
+                .mapToDouble(m -> measurement(m, measurement))
+                .sum();
     }
 
     private static double measurement(JsonNode meter, String measurement) {

@@ -16,8 +16,7 @@ import java.util.stream.Stream;
  */
 public final class Outputs {
 
-    private Outputs() {
-    }
+    private Outputs() {}
 
     public static Map<String, String> snapshot(Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();

@@ -48,10 +48,12 @@ public final class RoundingBound {
         int d = c.get("d_model").asInt();
         int positions = c.get("max_position_embeddings").asInt();
         long encoder = c.get("encoder_layers").asLong()
-                * (attention(d, c.get("encoder_attention_heads").asInt(), positions) + feedForward(d, c.get("encoder_ffn_dim").asInt()));
+                * (attention(d, c.get("encoder_attention_heads").asInt(), positions)
+                        + feedForward(d, c.get("encoder_ffn_dim").asInt()));
         int decoderHeads = c.get("decoder_attention_heads").asInt();
         long decoder = c.get("decoder_layers").asLong()
-                * (2 * attention(d, decoderHeads, positions) + feedForward(d, c.get("decoder_ffn_dim").asInt()));
+                * (2 * attention(d, decoderHeads, positions)
+                        + feedForward(d, c.get("decoder_ffn_dim").asInt()));
         // The language-model head is one more product of length d; the log-softmax runs in Java, bit
         // for bit as torch's (TorchLogSoftmaxTest), so it adds no difference of its own.
         return new RoundingBound(modelDir.getFileName().toString(), encoder + decoder + d);
@@ -63,7 +65,8 @@ public final class RoundingBound {
         int d = c.get("hidden_size").asInt();
         int positions = c.get("max_position_embeddings").asInt();
         long layers = c.get("num_hidden_layers").asLong()
-                * (attention(d, c.get("num_attention_heads").asInt(), positions) + feedForward(d, c.get("intermediate_size").asInt()));
+                * (attention(d, c.get("num_attention_heads").asInt(), positions)
+                        + feedForward(d, c.get("intermediate_size").asInt()));
         // The embeddings' layer norm, the mean over the positions, and the vector's length.
         return new RoundingBound(modelDir.getFileName().toString(), 2L * d + layers + positions + d);
     }

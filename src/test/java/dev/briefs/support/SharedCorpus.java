@@ -19,13 +19,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SharedCorpus {
 
-    private SharedCorpus() {
-    }
+    private SharedCorpus() {}
 
     public static Path dir() {
         Path dir = Path.of(System.getProperty("briefs.shared", "../shared")).resolve("corpus");
-        assumeTrue(Files.isDirectory(dir), "skipped: the shared corpus " + dir.toAbsolutePath().normalize()
-                + " is not here (it sits beside the repository in CI; a user's clone has none)");
+        assumeTrue(
+                Files.isDirectory(dir),
+                "skipped: the shared corpus " + dir.toAbsolutePath().normalize()
+                        + " is not here (it sits beside the repository in CI; a user's clone has none)");
         return dir;
     }
 

@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 /** Job files for tests: everything under one temporary folder, the models folder empty unless given. */
 public final class TestJobs {
 
-    private TestJobs() {
-    }
+    private TestJobs() {}
 
     public static Path write(Path root, String extra) throws IOException {
         Path job = root.resolve("job.yaml");

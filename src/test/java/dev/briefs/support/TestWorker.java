@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,12 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestWorker {
 
-    private TestWorker() {
-    }
+    private TestWorker() {}
 
     public static void main(String[] args) throws Exception {
         Path job = Path.of(args[0]);
-        JobSettings settings = JobSettings.resolve(job, JobFiles.read(job), LocalDate.now(), null, null);
+        JobSettings settings =
+                JobSettings.resolve(job, JobFiles.read(job), LocalDate.now(ZoneId.systemDefault()), null, null);
         String[] point = args[1].split(":");
         int at = point[0].equals("model-call") ? Integer.parseInt(point[1]) : -1;
         long slow = point[0].equals("slow") ? Long.parseLong(point[1]) : 0;
@@ -52,7 +53,11 @@ public final class TestWorker {
                 sleepForever();
             }
         });
-        WorkerRunner.run(settings, 1, RunProgress.NONE, ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", decorator));
+        WorkerRunner.run(
+                settings,
+                1,
+                RunProgress.NONE,
+                ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", decorator));
     }
 
     private static void sleepForever() {

@@ -14,14 +14,14 @@ public final class TinyModels {
 
     public static final Path FIXTURES = Path.of("src/test/resources/models");
 
-    private TinyModels() {
-    }
+    private TinyModels() {}
 
     public static Path install(String fixture, Path modelsDir, String name) {
         Path target = modelsDir.resolve(name);
         try (Stream<Path> files = Files.walk(FIXTURES.resolve(fixture))) {
             for (Path source : files.toList()) {
-                Path dest = target.resolve(FIXTURES.resolve(fixture).relativize(source).toString());
+                Path dest = target.resolve(
+                        FIXTURES.resolve(fixture).relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(dest);
                 } else {

@@ -24,8 +24,12 @@ class ModelTranslatorsTest {
     void anInstalledModelTranslatesEachChunkAsTheGeneratorDoes() {
         TinyModels.install("tiny-marian-en-uk", models, "opus-mt-en-uk");
         try (GenerationModels installed = new GenerationModels(models);
-             Seq2SeqGenerator direct = Seq2SeqGenerator.load(models.resolve("opus-mt-en-uk"))) {
-            ModelTranslators translators = new ModelTranslators(Map.of("en-uk", "opus-mt-en-uk"), installed, Integer.MAX_VALUE, new BatchedGeneration(BatchSettings.NONE, ModelCallRetry.ONCE));
+                Seq2SeqGenerator direct = Seq2SeqGenerator.load(models.resolve("opus-mt-en-uk"))) {
+            ModelTranslators translators = new ModelTranslators(
+                    Map.of("en-uk", "opus-mt-en-uk"),
+                    installed,
+                    Integer.MAX_VALUE,
+                    new BatchedGeneration(BatchSettings.NONE, ModelCallRetry.ONCE));
             String first = "The port reopened on Thursday.";
             String second = "Farmers welcomed the news.";
             Translation t = translators.translate(first + " " + second, "en", "uk");
@@ -34,7 +38,8 @@ class ModelTranslatorsTest {
             assertThat(t.error()).isNull();
             // Both sentences fit one chunk of the model, so the chunk is the whole text.
             assertThat(t.chunksTotal()).isEqualTo(1);
-            assertThat(t.text()).isEqualTo(direct.generate(first + " " + second).text().strip());
+            assertThat(t.text())
+                    .isEqualTo(direct.generate(first + " " + second).text().strip());
         }
     }
 
@@ -42,10 +47,16 @@ class ModelTranslatorsTest {
     void textLongerThanTheModelTakesIsSplitIntoChunksAtSentenceBoundaries() {
         TinyModels.install("tiny-marian-en-uk", models, "opus-mt-en-uk");
         try (GenerationModels installed = new GenerationModels(models)) {
-            ModelTranslators translators = new ModelTranslators(Map.of("en-uk", "opus-mt-en-uk"), installed, 12, new BatchedGeneration(BatchSettings.NONE, ModelCallRetry.ONCE));
+            ModelTranslators translators = new ModelTranslators(
+                    Map.of("en-uk", "opus-mt-en-uk"),
+                    installed,
+                    12,
+                    new BatchedGeneration(BatchSettings.NONE, ModelCallRetry.ONCE));
             Translation t = translators.translate(
                     "The port of Chornomorsk reopened its grain terminal on Thursday. Engineers worked in three shifts. "
-                            + "The first ship took on wheat bound for Egypt.", "en", "uk");
+                            + "The first ship took on wheat bound for Egypt.",
+                    "en",
+                    "uk");
             assertThat(t.chunksTotal()).isEqualTo(3);
             assertThat(t.chunksFailed()).isZero();
             assertThat(t.text()).isNotBlank();
@@ -55,11 +66,16 @@ class ModelTranslatorsTest {
     @Test
     void theConfidenceIsTheMeanLogProbabilityOverEveryGeneratedTokenOfTheChunks() {
         TinyModels.install("tiny-marian-en-uk", models, "opus-mt-en-uk");
-        List<String> sentences = List.of("The port of Chornomorsk reopened its grain terminal on Thursday.",
-                "Engineers worked in three shifts.", "The first ship took on wheat bound for Egypt.");
+        List<String> sentences = List.of(
+                "The port of Chornomorsk reopened its grain terminal on Thursday.",
+                "Engineers worked in three shifts.",
+                "The first ship took on wheat bound for Egypt.");
         try (GenerationModels installed = new GenerationModels(models);
-             Seq2SeqGenerator direct = Seq2SeqGenerator.load(models.resolve("opus-mt-en-uk"))) {
-            ModelTranslators translators = new ModelTranslators(Map.of("en-uk", "opus-mt-en-uk"), installed, 12,
+                Seq2SeqGenerator direct = Seq2SeqGenerator.load(models.resolve("opus-mt-en-uk"))) {
+            ModelTranslators translators = new ModelTranslators(
+                    Map.of("en-uk", "opus-mt-en-uk"),
+                    installed,
+                    12,
                     new BatchedGeneration(BatchSettings.NONE, ModelCallRetry.ONCE));
             Translation t = translators.translate(String.join(" ", sentences), "en", "uk");
             assertThat(t.chunksTotal()).as("one chunk a sentence").isEqualTo(3);
@@ -72,26 +88,39 @@ class ModelTranslatorsTest {
                 tokens += r.generatedTokens();
                 unweighted += r.meanLogProb() / sentences.size();
             }
-            assertThat(t.confidence()).as("all the chunks' token scores over all their tokens")
-                    .isCloseTo(sum / tokens, within(1e-12)).isNegative();
+            assertThat(t.confidence())
+                    .as("all the chunks' token scores over all their tokens")
+                    .isCloseTo(sum / tokens, within(1e-12))
+                    .isNegative();
             if (Math.abs(unweighted - sum / tokens) > 1e-9) {
-                assertThat(t.confidence()).as("weighted by tokens, not by chunks").isNotCloseTo(unweighted, within(1e-12));
+                assertThat(t.confidence())
+                        .as("weighted by tokens, not by chunks")
+                        .isNotCloseTo(unweighted, within(1e-12));
             }
-            assertThat(translators.translate("Hello.", "en", "de").confidence()).as("nothing translated").isNaN();
+            assertThat(translators.translate("Hello.", "en", "de").confidence())
+                    .as("nothing translated")
+                    .isNaN();
         }
     }
 
     @Test
     void missingModelsAreReportedNotInvented() {
         try (GenerationModels installed = new GenerationModels(models)) {
-            ModelTranslators translators = new ModelTranslators(Map.of("en-uk", "opus-mt-en-uk"), installed, 200, new BatchedGeneration(BatchSettings.NONE, ModelCallRetry.ONCE));
+            ModelTranslators translators = new ModelTranslators(
+                    Map.of("en-uk", "opus-mt-en-uk"),
+                    installed,
+                    200,
+                    new BatchedGeneration(BatchSettings.NONE, ModelCallRetry.ONCE));
             Translation notInstalled = translators.translate("Hello.", "en", "uk");
             assertThat(notInstalled.text()).isNull();
-            assertThat(notInstalled.error()).startsWith("model not installed: opus-mt-en-uk")
+            assertThat(notInstalled.error())
+                    .startsWith("model not installed: opus-mt-en-uk")
                     .contains("models fetch opus-mt-en-uk");
             Translation notNamed = translators.translate("Hello.", "en", "de");
             assertThat(notNamed.text()).isNull();
-            assertThat(notNamed.error()).startsWith("no model translates en to de").contains("models.translate.en-de");
+            assertThat(notNamed.error())
+                    .startsWith("no model translates en to de")
+                    .contains("models.translate.en-de");
         }
     }
 
@@ -99,21 +128,26 @@ class ModelTranslatorsTest {
     void aMultilingualModelGetsThePairsLanguages() {
         TinyModels.install("tiny-nllb", models, "nllb-tiny");
         try (GenerationModels installed = new GenerationModels(models);
-             Seq2SeqGenerator direct = Seq2SeqGenerator.load(models.resolve("nllb-tiny"))) {
+                Seq2SeqGenerator direct = Seq2SeqGenerator.load(models.resolve("nllb-tiny"))) {
             ModelTranslators translators = new ModelTranslators(
-                    Map.of("en-uk", "nllb-tiny", "uk-en", "nllb-tiny", "en-tlh", "nllb-tiny"), installed, Integer.MAX_VALUE,
+                    Map.of("en-uk", "nllb-tiny", "uk-en", "nllb-tiny", "en-tlh", "nllb-tiny"),
+                    installed,
+                    Integer.MAX_VALUE,
                     new BatchedGeneration(BatchSettings.NONE, ModelCallRetry.ONCE));
             String en = "The port reopened on Thursday.";
             Translation toUk = translators.translate(en, "en", "uk");
             assertThat(toUk.error()).isNull();
             assertThat(toUk.model()).isEqualTo("nllb-tiny");
-            assertThat(toUk.text()).isEqualTo(direct.generate(en, "en", "uk").text().strip());
-            assertThat(direct.generate(en, "en", "uk").outputIds()).startsWith(2, (int) direct.languageTokenId("ukr_Cyrl"));
+            assertThat(toUk.text())
+                    .isEqualTo(direct.generate(en, "en", "uk").text().strip());
+            assertThat(direct.generate(en, "en", "uk").outputIds())
+                    .startsWith(2, (int) direct.languageTokenId("ukr_Cyrl"));
 
             String uk = "Порт відкрився в четвер.";
             Translation toEn = translators.translate(uk, "uk", "en");
             assertThat(toEn.error()).isNull();
-            assertThat(toEn.text()).isEqualTo(direct.generate(uk, "uk", "en").text().strip());
+            assertThat(toEn.text())
+                    .isEqualTo(direct.generate(uk, "uk", "en").text().strip());
 
             Translation unknown = translators.translate(en, "en", "tlh");
             assertThat(unknown.text()).isNull();

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 class RoutesTest {
 
-    private static final List<ModelLanguages> CATALOG = ModelCatalog.load(Path.of("models", "catalog.yaml")).entries()
-            .stream().filter(e -> e.task() == Task.TRANSLATION)
-            .map(e -> new ModelLanguages(e.name(), e.sourceLanguages(), e.targetLanguages())).toList();
+    private static final List<ModelLanguages> CATALOG =
+            ModelCatalog.load(Path.of("models", "catalog.yaml")).entries().stream()
+                    .filter(e -> e.task() == Task.TRANSLATION)
+                    .map(e -> new ModelLanguages(e.name(), e.sourceLanguages(), e.targetLanguages()))
+                    .toList();
     private static final String NLLB = "nllb-200-distilled-600M";
     private static final Map<String, String> JOB = Map.of("en-uk", "opus-mt-en-uk", "uk-en", "opus-mt-uk-en");
 
@@ -48,8 +50,8 @@ class RoutesTest {
 
     @Test
     void theJobFilesModelForThePairComesFirstWhateverItIs() {
-        Routes named = new Routes(Map.of("en-uk", NLLB), Map.of(), CATALOG, Set.of(NLLB, "opus-mt-en-uk")::contains,
-                NLLB::equals);
+        Routes named = new Routes(
+                Map.of("en-uk", NLLB), Map.of(), CATALOG, Set.of(NLLB, "opus-mt-en-uk")::contains, NLLB::equals);
         assertThat(named.choose("en", "uk").route()).isEqualTo(new TranslationRoute(Kind.MULTILINGUAL, List.of(NLLB)));
     }
 
@@ -57,11 +59,18 @@ class RoutesTest {
     void aForcedRouteWinsOverTheOrder() {
         Map<String, ForcedRoute> pivot = Map.of("ru-uk", ForcedRoute.ofKind(Kind.PIVOT));
         Routes forced = routes(pivot, "opus-mt-ru-en", "opus-mt-en-uk", NLLB);
-        assertThat(forced.choose("ru", "uk").route()).isEqualTo(TranslationRoute.pivot("opus-mt-ru-en", "opus-mt-en-uk"));
-        assertThat(forced.choose("pl", "uk").route().kind()).as("other pairs keep the order").isEqualTo(Kind.MULTILINGUAL);
+        assertThat(forced.choose("ru", "uk").route())
+                .isEqualTo(TranslationRoute.pivot("opus-mt-ru-en", "opus-mt-en-uk"));
+        assertThat(forced.choose("pl", "uk").route().kind())
+                .as("other pairs keep the order")
+                .isEqualTo(Kind.MULTILINGUAL);
 
-        Map<String, ForcedRoute> models = Map.of("ru-uk", ForcedRoute.ofModels(List.of("opus-mt-ru-en", "opus-mt-en-uk")));
-        assertThat(routes(models, "opus-mt-ru-en", "opus-mt-en-uk", NLLB).choose("ru", "uk").route().kind())
+        Map<String, ForcedRoute> models =
+                Map.of("ru-uk", ForcedRoute.ofModels(List.of("opus-mt-ru-en", "opus-mt-en-uk")));
+        assertThat(routes(models, "opus-mt-ru-en", "opus-mt-en-uk", NLLB)
+                        .choose("ru", "uk")
+                        .route()
+                        .kind())
                 .isEqualTo(Kind.PIVOT);
         Map<String, ForcedRoute> nllb = Map.of("en-uk", ForcedRoute.ofModels(List.of(NLLB)));
         assertThat(routes(nllb, "opus-mt-en-uk", NLLB).choose("en", "uk").route())
@@ -70,18 +79,26 @@ class RoutesTest {
 
     @Test
     void aForcedRouteThatIsNotInstalledSaysWhatWouldMakeIt() {
-        Routes.Choice missingModel = routes(Map.of("ru-uk", ForcedRoute.ofModels(List.of("opus-mt-ru-en", "opus-mt-en-uk"))),
-                "opus-mt-en-uk", NLLB).choose("ru", "uk");
-        assertThat(missingModel.found()).as("not the multilingual model it could have taken").isFalse();
+        Routes.Choice missingModel = routes(
+                        Map.of("ru-uk", ForcedRoute.ofModels(List.of("opus-mt-ru-en", "opus-mt-en-uk"))),
+                        "opus-mt-en-uk",
+                        NLLB)
+                .choose("ru", "uk");
+        assertThat(missingModel.found())
+                .as("not the multilingual model it could have taken")
+                .isFalse();
         assertThat(missingModel.errorType()).isEqualTo("ModelNotInstalled");
-        assertThat(missingModel.message()).isEqualTo("model not installed: opus-mt-ru-en (install it with: "
-                + "java -jar target/briefs.jar models fetch opus-mt-ru-en)");
+        assertThat(missingModel.message())
+                .isEqualTo("model not installed: opus-mt-ru-en (install it with: "
+                        + "java -jar target/briefs.jar models fetch opus-mt-ru-en)");
 
-        Routes.Choice noPivot = routes(Map.of("ru-uk", ForcedRoute.ofKind(Kind.PIVOT)), NLLB).choose("ru", "uk");
+        Routes.Choice noPivot =
+                routes(Map.of("ru-uk", ForcedRoute.ofKind(Kind.PIVOT)), NLLB).choose("ru", "uk");
         assertThat(noPivot.errorType()).isEqualTo("NoRoute");
-        assertThat(noPivot.message()).isEqualTo("the job file forces a pivot route for ru-uk (models.routes.ru-uk), and"
-                + " none is installed: install opus-mt-ru-en and opus-mt-en-uk (a pivot through English): "
-                + "java -jar target/briefs.jar models fetch opus-mt-ru-en opus-mt-en-uk");
+        assertThat(noPivot.message())
+                .isEqualTo("the job file forces a pivot route for ru-uk (models.routes.ru-uk), and"
+                        + " none is installed: install opus-mt-ru-en and opus-mt-en-uk (a pivot through English): "
+                        + "java -jar target/briefs.jar models fetch opus-mt-ru-en opus-mt-en-uk");
     }
 
     @Test
@@ -89,15 +106,18 @@ class RoutesTest {
         Routes.Choice ruUk = routes(Map.of(), "opus-mt-en-uk").choose("ru", "uk");
         assertThat(ruUk.found()).isFalse();
         assertThat(ruUk.errorType()).isEqualTo("NoRoute");
-        assertThat(ruUk.message()).isEqualTo("no model translates ru to uk: install opus-mt-ru-en (with the installed "
-                + "opus-mt-en-uk: a pivot through English) or nllb-200-distilled-600M (one model for many languages): "
-                + "java -jar target/briefs.jar models fetch opus-mt-ru-en");
+        assertThat(ruUk.message())
+                .isEqualTo("no model translates ru to uk: install opus-mt-ru-en (with the installed "
+                        + "opus-mt-en-uk: a pivot through English) or nllb-200-distilled-600M (one model for many languages): "
+                        + "java -jar target/briefs.jar models fetch opus-mt-ru-en");
 
-        assertThat(routes(Map.of()).choose("pl", "en").message()).isEqualTo("no model translates pl to en: install "
-                + "opus-mt-pl-en or nllb-200-distilled-600M (one model for many languages): "
-                + "java -jar target/briefs.jar models fetch opus-mt-pl-en");
-        assertThat(routes(Map.of()).choose("ja", "uk").message()).startsWith("no model translates ja to uk, and the model"
-                + " catalog lists none that would").contains("models.translate.ja-uk");
+        assertThat(routes(Map.of()).choose("pl", "en").message())
+                .isEqualTo("no model translates pl to en: install "
+                        + "opus-mt-pl-en or nllb-200-distilled-600M (one model for many languages): "
+                        + "java -jar target/briefs.jar models fetch opus-mt-pl-en");
+        assertThat(routes(Map.of()).choose("ja", "uk").message())
+                .startsWith("no model translates ja to uk, and the model" + " catalog lists none that would")
+                .contains("models.translate.ja-uk");
     }
 
     @Test

@@ -11,9 +11,9 @@ import dev.briefs.inference.ModelDecorator;
 import dev.briefs.inference.Seq2SeqGenerator;
 import dev.briefs.inference.TextGenerator;
 import dev.briefs.inference.onnx.OnnxModelOptions;
-import dev.briefs.optimum.Variant;
 import dev.briefs.model.ModelCatalog;
 import dev.briefs.model.Task;
+import dev.briefs.optimum.Variant;
 import dev.briefs.support.TinyModels;
 import dev.briefs.translate.TranslationRoute.Kind;
 import java.io.IOException;
@@ -33,9 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TranslationRoutesTest {
 
-    private static final List<ModelLanguages> CATALOG = ModelCatalog.load(Path.of("models", "catalog.yaml")).entries()
-            .stream().filter(e -> e.task() == Task.TRANSLATION)
-            .map(e -> new ModelLanguages(e.name(), e.sourceLanguages(), e.targetLanguages())).toList();
+    private static final List<ModelLanguages> CATALOG =
+            ModelCatalog.load(Path.of("models", "catalog.yaml")).entries().stream()
+                    .filter(e -> e.task() == Task.TRANSLATION)
+                    .map(e -> new ModelLanguages(e.name(), e.sourceLanguages(), e.targetLanguages()))
+                    .toList();
     private static final String RU = "Порт в Черноморске возобновил работу в четверг. Фермеры приветствовали новость.";
     private static final String RU_2 = "Поезд из Киева в Варшаву вернулся в расписание.";
     private static final String EN = "The port reopened on Thursday. Farmers welcomed the news.";
@@ -47,8 +49,7 @@ class TranslationRoutesTest {
     Path models;
 
     /** One model call as the model saw it: which model, its inputs and what it wrote, in call order. */
-    record Call(String model, List<String> inputs, List<String> outputs) {
-    }
+    record Call(String model, List<String> inputs, List<String> outputs) {}
 
     /** Records every model call; fails those of one model while it is set. */
     static final class Recording implements ModelDecorator {
@@ -64,31 +65,46 @@ class TranslationRoutesTest {
                 }
 
                 @Override
-                public List<Seq2SeqGenerator.Result> generateBatch(List<String> texts, String source, String target,
-                                                                   int padTo) {
+                public List<Seq2SeqGenerator.Result> generateBatch(
+                        List<String> texts, String source, String target, int padTo) {
                     if (name.equals(failing)) {
                         throw new UncheckedIOException(new IOException("model server of " + name + " timed out"));
                     }
                     List<Seq2SeqGenerator.Result> results = delegate.generateBatch(texts, source, target, padTo);
-                    calls.add(new Call(name, List.copyOf(texts), results.stream().map(r -> r.text().strip()).toList()));
+                    calls.add(new Call(
+                            name,
+                            List.copyOf(texts),
+                            results.stream().map(r -> r.text().strip()).toList()));
                     return results;
                 }
             };
         }
 
         List<String> inputsOf(String model) {
-            return calls.stream().filter(c -> c.model().equals(model)).flatMap(c -> c.inputs().stream()).toList();
+            return calls.stream()
+                    .filter(c -> c.model().equals(model))
+                    .flatMap(c -> c.inputs().stream())
+                    .toList();
         }
 
         List<String> outputsOf(String model) {
-            return calls.stream().filter(c -> c.model().equals(model)).flatMap(c -> c.outputs().stream()).toList();
+            return calls.stream()
+                    .filter(c -> c.model().equals(model))
+                    .flatMap(c -> c.outputs().stream())
+                    .toList();
         }
     }
 
-    private ModelTranslators translators(GenerationModels installed, Map<String, ForcedRoute> forced, BatchSettings batch) {
-        Routes routes = new Routes(Map.of("en-uk", "opus-mt-en-uk", "uk-en", "opus-mt-uk-en"), forced, CATALOG,
-                installed::installed, name -> installed.get(name).multilingual());
-        return new ModelTranslators(routes, installed, Integer.MAX_VALUE, new BatchedGeneration(batch, ModelCallRetry.ONCE));
+    private ModelTranslators translators(
+            GenerationModels installed, Map<String, ForcedRoute> forced, BatchSettings batch) {
+        Routes routes = new Routes(
+                Map.of("en-uk", "opus-mt-en-uk", "uk-en", "opus-mt-uk-en"),
+                forced,
+                CATALOG,
+                installed::installed,
+                name -> installed.get(name).multilingual());
+        return new ModelTranslators(
+                routes, installed, Integer.MAX_VALUE, new BatchedGeneration(batch, ModelCallRetry.ONCE));
     }
 
     private void installPivot() {
@@ -108,26 +124,35 @@ class TranslationRoutesTest {
             assertThat(uk.error()).isNull();
             assertThat(uk.route()).isEqualTo(TranslationRoute.pivot("opus-mt-ru-en", "opus-mt-en-uk"));
             assertThat(uk.model()).as("the model that wrote Ukrainian").isEqualTo("opus-mt-en-uk");
-            assertThat(recording.calls).extracting(Call::model).as("the legs in order")
+            assertThat(recording.calls)
+                    .extracting(Call::model)
+                    .as("the legs in order")
                     .containsExactly("opus-mt-ru-en", "opus-mt-en-uk");
             String english = String.join(" ", recording.outputsOf("opus-mt-ru-en"));
             assertThat(english).isNotBlank();
-            assertThat(String.join(" ", recording.inputsOf("opus-mt-en-uk"))).as("the second leg reads the first's English")
+            assertThat(String.join(" ", recording.inputsOf("opus-mt-en-uk")))
+                    .as("the second leg reads the first's English")
                     .isEqualTo(english);
             assertThat(uk.text()).isEqualTo(String.join(" ", recording.outputsOf("opus-mt-en-uk")));
-            assertThat(uk.chunksTotal()).as("the Russian chunk and the English one").isEqualTo(2);
+            assertThat(uk.chunksTotal())
+                    .as("the Russian chunk and the English one")
+                    .isEqualTo(2);
 
             Translation en = translators.translate(RU, "ru", "en");
             assertThat(en.route()).isEqualTo(new TranslationRoute(Kind.DIRECT, List.of("opus-mt-ru-en")));
-            assertThat(en.text()).as("the first leg is the direct translation into English").isEqualTo(english);
+            assertThat(en.text())
+                    .as("the first leg is the direct translation into English")
+                    .isEqualTo(english);
         }
     }
 
     @Test
     void eachLegOfManyArticlesSharesModelCallsAndGivesWhatItGivesAlone() {
         installPivot();
-        List<Translator.Request> night = List.of(new Translator.Request(RU, "ru", "uk"),
-                new Translator.Request(RU_2, "ru", "uk"), new Translator.Request(EN, "en", "uk"),
+        List<Translator.Request> night = List.of(
+                new Translator.Request(RU, "ru", "uk"),
+                new Translator.Request(RU_2, "ru", "uk"),
+                new Translator.Request(EN, "en", "uk"),
                 new Translator.Request(RU, "ru", "en"));
         BatchSettings batched = new BatchSettings(16, 8192, 8);
         BatchSettings alone = new BatchSettings(1, 8192, 8);
@@ -142,13 +167,19 @@ class TranslationRoutesTest {
             oneByOne = translators(installed, Map.of(), alone).translateAll(night);
         }
 
-        assertThat(shared.calls).as("inputs of several articles in one call").anyMatch(c -> c.inputs().size() > 1);
-        assertThat(shared.calls).filteredOn(c -> c.model().equals("opus-mt-ru-en"))
+        assertThat(shared.calls)
+                .as("inputs of several articles in one call")
+                .anyMatch(c -> c.inputs().size() > 1);
+        assertThat(shared.calls)
+                .filteredOn(c -> c.model().equals("opus-mt-ru-en"))
                 .anyMatch(c -> c.inputs().size() > 1);
         assertThat(single.calls).allMatch(c -> c.inputs().size() == 1);
-        assertThat(together).extracting(Translation::text).doesNotContainNull().isEqualTo(oneByOne.stream()
-                .map(Translation::text).toList());
-        assertThat(together).extracting(t -> t.route().kind())
+        assertThat(together)
+                .extracting(Translation::text)
+                .doesNotContainNull()
+                .isEqualTo(oneByOne.stream().map(Translation::text).toList());
+        assertThat(together)
+                .extracting(t -> t.route().kind())
                 .containsExactly(Kind.PIVOT, Kind.PIVOT, Kind.DIRECT, Kind.DIRECT);
     }
 
@@ -165,8 +196,11 @@ class TranslationRoutesTest {
             assertThat(second.route().kind()).isEqualTo(Kind.PIVOT);
             assertThat(second.chunksTotal()).isEqualTo(2);
             assertThat(second.failures()).singleElement().satisfies(f -> {
-                assertThat(f.chunkIndex()).as("counted after the first leg's chunk").isEqualTo(1);
-                assertThat(f.message()).startsWith("pivot leg 2 of 2 (en to uk, opus-mt-en-uk): ")
+                assertThat(f.chunkIndex())
+                        .as("counted after the first leg's chunk")
+                        .isEqualTo(1);
+                assertThat(f.message())
+                        .startsWith("pivot leg 2 of 2 (en to uk, opus-mt-en-uk): ")
                         .contains("model server of opus-mt-en-uk timed out");
             });
 
@@ -176,7 +210,9 @@ class TranslationRoutesTest {
             assertThat(first.text()).isNull();
             assertThat(first.chunksTotal()).isEqualTo(1);
             assertThat(first.error()).startsWith("pivot leg 1 of 2 (ru to en, opus-mt-ru-en): ");
-            assertThat(recording.calls).as("nothing to translate out of English").isEmpty();
+            assertThat(recording.calls)
+                    .as("nothing to translate out of English")
+                    .isEmpty();
         }
     }
 
@@ -186,17 +222,21 @@ class TranslationRoutesTest {
         TinyModels.install("tiny-nllb", models, "nllb-200-distilled-600M");
         Recording recording = new Recording();
         try (GenerationModels installed = new GenerationModels(models, recording, FP32);
-             Seq2SeqGenerator nllb = Seq2SeqGenerator.load(models.resolve("nllb-200-distilled-600M"))) {
-            Translation multilingual = translators(installed, Map.of(), BatchSettings.NONE).translate(RU, "ru", "uk");
+                Seq2SeqGenerator nllb = Seq2SeqGenerator.load(models.resolve("nllb-200-distilled-600M"))) {
+            Translation multilingual =
+                    translators(installed, Map.of(), BatchSettings.NONE).translate(RU, "ru", "uk");
             assertThat(multilingual.error()).isNull();
-            assertThat(multilingual.route()).isEqualTo(new TranslationRoute(Kind.MULTILINGUAL,
-                    List.of("nllb-200-distilled-600M")));
-            assertThat(multilingual.text()).as("NLLB told the pair").isEqualTo(nllb.generate(RU, "ru", "uk").text().strip());
+            assertThat(multilingual.route())
+                    .isEqualTo(new TranslationRoute(Kind.MULTILINGUAL, List.of("nllb-200-distilled-600M")));
+            assertThat(multilingual.text())
+                    .as("NLLB told the pair")
+                    .isEqualTo(nllb.generate(RU, "ru", "uk").text().strip());
 
             assertThat(recording.calls).extracting(Call::model).containsOnly("nllb-200-distilled-600M");
 
             recording.calls.clear();
-            Translation forced = translators(installed, Map.of("ru-uk", ForcedRoute.ofKind(Kind.PIVOT)), BatchSettings.NONE)
+            Translation forced = translators(
+                            installed, Map.of("ru-uk", ForcedRoute.ofKind(Kind.PIVOT)), BatchSettings.NONE)
                     .translate(RU, "ru", "uk");
             assertThat(forced.route()).isEqualTo(TranslationRoute.pivot("opus-mt-ru-en", "opus-mt-en-uk"));
             assertThat(recording.calls).extracting(Call::model).containsExactly("opus-mt-ru-en", "opus-mt-en-uk");
@@ -212,9 +252,12 @@ class TranslationRoutesTest {
             Translation t = translators(installed, Map.of(), BatchSettings.NONE).translate(RU, "ru", "uk");
             assertThat(t.text()).isNull();
             assertThat(t.route()).isNull();
-            assertThat(t.failures()).singleElement().satisfies(f -> assertThat(f.errorType()).isEqualTo("NoRoute"));
-            assertThat(t.error()).startsWith("no model translates ru to uk: install opus-mt-ru-en (with the installed "
-                    + "opus-mt-en-uk: a pivot through English) or nllb-200-distilled-600M")
+            assertThat(t.failures())
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.errorType()).isEqualTo("NoRoute"));
+            assertThat(t.error())
+                    .startsWith("no model translates ru to uk: install opus-mt-ru-en (with the installed "
+                            + "opus-mt-en-uk: a pivot through English) or nllb-200-distilled-600M")
                     .endsWith(": java -jar target/briefs.jar models fetch opus-mt-ru-en");
             assertThat(recording.calls).isEmpty();
         }

@@ -35,23 +35,28 @@ record GraphFiles(Path onnxDir, Variant variant, DecoderLayout layout, boolean c
             layout = DecoderLayout.SPLIT; // decoder_model{v}.onnx only
         }
         if (variant == Variant.FP16) {
-            throw new ModelLoadException(onnxDir.resolve(Variant.FP16.graphFile("encoder_model")),
+            throw new ModelLoadException(
+                    onnxDir.resolve(Variant.FP16.graphFile("encoder_model")),
                     "The fp16 variant is not supported by this backend (DJL's ONNX Runtime engine cannot create float16 tensors)");
         }
         requireVariant(dir, onnxDir, variant);
         if (layout == null) {
             layout = Files.isRegularFile(onnxDir.resolve(variant.graphFile("decoder_model_merged")))
-                    ? DecoderLayout.MERGED : DecoderLayout.SPLIT;
+                    ? DecoderLayout.MERGED
+                    : DecoderLayout.SPLIT;
         }
         if (options.layout() != null && cache) {
             // Asked for by name: say so, rather than only that a file is missing.
-            List<String> bases = layout == DecoderLayout.MERGED ? List.of("decoder_model_merged")
+            List<String> bases = layout == DecoderLayout.MERGED
+                    ? List.of("decoder_model_merged")
                     : List.of("decoder_model", "decoder_with_past_model");
             for (String base : bases) {
                 Path f = onnxDir.resolve(variant.graphFile(base));
                 if (!Files.isRegularFile(f)) {
-                    throw new ModelLoadException(f, "Missing ONNX graph of the " + layout.name().toLowerCase(Locale.ROOT)
-                            + " decoder layout that was asked for");
+                    throw new ModelLoadException(
+                            f,
+                            "Missing ONNX graph of the " + layout.name().toLowerCase(Locale.ROOT)
+                                    + " decoder layout that was asked for");
                 }
             }
         }
@@ -64,17 +69,22 @@ record GraphFiles(Path onnxDir, Variant variant, DecoderLayout layout, boolean c
         if (Files.isRegularFile(encoder)) {
             return;
         }
-        List<Variant> present = Arrays.stream(Variant.values()).filter(v -> v != Variant.FP16)
-                .filter(v -> Files.isRegularFile(onnxDir.resolve(v.graphFile("encoder_model")))).toList();
+        List<Variant> present = Arrays.stream(Variant.values())
+                .filter(v -> v != Variant.FP16)
+                .filter(v -> Files.isRegularFile(onnxDir.resolve(v.graphFile("encoder_model"))))
+                .toList();
         if (present.isEmpty()) {
             return; // no variant at all: loading the encoder fails, naming it
         }
         String name = dir.toAbsolutePath().normalize().getFileName().toString();
         String other = present.get(0).id();
-        throw new VariantNotInstalledException(encoder, "the " + variant.id() + " graphs are not installed (the folder has "
-                + other + " ones): " + encoder + " is missing; fetch them with: "
-                + Invocation.command("models fetch " + name + " --variant " + variant.id()) + ", or load the " + other
-                + " graphs with --variant " + other
-                + " (models.variant: " + other + " in a job file)");
+        throw new VariantNotInstalledException(
+                encoder,
+                "the " + variant.id() + " graphs are not installed (the folder has "
+                        + other + " ones): " + encoder + " is missing; fetch them with: "
+                        + Invocation.command("models fetch " + name + " --variant " + variant.id()) + ", or load the "
+                        + other
+                        + " graphs with --variant " + other
+                        + " (models.variant: " + other + " in a job file)");
     }
 }

@@ -26,8 +26,7 @@ final class OnnxDecoderSession implements DecoderSession {
      * @param withPast null for the merged layout, whose one graph runs both branches
      * @param cache    whether decoding uses the key/value cache
      */
-    record Graphs(OnnxGraph decoder, OnnxGraph withPast, boolean cache, int numHeads, int headDim) {
-    }
+    record Graphs(OnnxGraph decoder, OnnxGraph withPast, boolean cache, int numHeads, int headDim) {}
 
     private final OnnxGraph decoder;
     private final OnnxGraph decoderWithPast;
@@ -43,6 +42,7 @@ final class OnnxDecoderSession implements DecoderSession {
     private final Map<String, NDArray> past = new LinkedHashMap<>();
     /** without cache: the tokens fed so far, one column per step */
     private final List<int[]> history = new ArrayList<>();
+
     private int fed = 0;
     private boolean closed;
 
@@ -112,7 +112,8 @@ final class OnnxDecoderSession implements DecoderSession {
                     a = past.get(name);
                     temp = false;
                     if (a == null) {
-                        throw new IllegalStateException("No cached value for decoder input '" + name + "' of " + g.file());
+                        throw new IllegalStateException(
+                                "No cached value for decoder input '" + name + "' of " + g.file());
                     }
                 }
             } else {

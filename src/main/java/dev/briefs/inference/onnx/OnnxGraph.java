@@ -48,17 +48,23 @@ record OnnxGraph(Path file, Model model, Block block, List<String> inputNames, T
             throw new ModelLoadException(file, "Cannot load ONNX graph (" + rootMessage(e) + ")", e);
         }
         Block block = model.getBlock();
-        OnnxGraph g = new OnnxGraph(file, model, block, new ArrayList<>(block.describeInput().keys()), null);
+        OnnxGraph g = new OnnxGraph(
+                file, model, block, new ArrayList<>(block.describeInput().keys()), null);
         loaded.add(g);
         return g;
     }
 
     OnnxGraph timedBy(MeterRegistry registry, String modelName, String graph) {
-        return new OnnxGraph(file, model, block, inputNames, Timer.builder(RUN_TIMER)
-                .description("Time inside ONNX Runtime's run of one graph")
-                .tag("model", modelName)
-                .tag("graph", graph)
-                .register(registry));
+        return new OnnxGraph(
+                file,
+                model,
+                block,
+                inputNames,
+                Timer.builder(RUN_TIMER)
+                        .description("Time inside ONNX Runtime's run of one graph")
+                        .tag("model", modelName)
+                        .tag("graph", graph)
+                        .register(registry));
     }
 
     /** The graph run, timed when a timer is set. */

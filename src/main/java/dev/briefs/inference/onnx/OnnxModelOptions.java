@@ -21,8 +21,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  *     {@code decoder_with_past}), or null (the
  *     default) to time nothing
  */
-public record OnnxModelOptions(Variant variant, DecoderLayout layout, OrtSessionSettings session, boolean cache,
-        MeterRegistry meterRegistry) {
+public record OnnxModelOptions(
+        Variant variant, DecoderLayout layout, OrtSessionSettings session, boolean cache, MeterRegistry meterRegistry) {
 
     public OnnxModelOptions {
         variant = variant != null ? variant : Variant.DEFAULT;

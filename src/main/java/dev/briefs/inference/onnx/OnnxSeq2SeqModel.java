@@ -1,6 +1,5 @@
 package dev.briefs.inference.onnx;
 
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -76,9 +75,20 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
     private final boolean cache;
     private final OrtSessionSettings session;
 
-    private OnnxSeq2SeqModel(Path dir, Variant variant, DecoderLayout layout, OnnxGraph encoder, OnnxGraph decoder,
-            OnnxGraph decoderWithPast, int numHeads, int headDim, Integer maxPositions, GenerationConfig gc,
-            String architecture, boolean cache, OrtSessionSettings session) {
+    private OnnxSeq2SeqModel(
+            Path dir,
+            Variant variant,
+            DecoderLayout layout,
+            OnnxGraph encoder,
+            OnnxGraph decoder,
+            OnnxGraph decoderWithPast,
+            int numHeads,
+            int headDim,
+            Integer maxPositions,
+            GenerationConfig gc,
+            String architecture,
+            boolean cache,
+            OrtSessionSettings session) {
         this.dir = dir;
         this.variant = variant;
         this.layout = layout;
@@ -128,15 +138,19 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
         }
         int dModel = intField(config, configFile, "d_model", "hidden_size");
         int heads = intField(config, configFile, "decoder_attention_heads", "num_attention_heads");
-        Integer maxPos = config.has("max_position_embeddings") ? config.get("max_position_embeddings").intValue() : null;
+        Integer maxPos = config.has("max_position_embeddings")
+                ? config.get("max_position_embeddings").intValue()
+                : null;
         String arch = config.has("model_type") ? config.get("model_type").asString() : "unknown";
 
         GraphFiles files = GraphFiles.choose(dir, options);
         Variant variant = files.variant();
         DecoderLayout layout = files.layout();
         boolean cache = files.cache();
-        // int8 graphs run on one intra-op thread whatever was asked (OrtSessionSettings, docs/generation.md, "Determinism").
-        OrtSessionSettings session = variant == Variant.QUANTIZED ? options.session().forInt8Graphs() : options.session();
+        // int8 graphs run on one intra-op thread whatever was asked (OrtSessionSettings, docs/generation.md,
+        // "Determinism").
+        OrtSessionSettings session =
+                variant == Variant.QUANTIZED ? options.session().forInt8Graphs() : options.session();
         Map<String, String> ortOptions = session.djlOptions();
         List<OnnxGraph> loaded = new ArrayList<>();
         try {
@@ -151,8 +165,11 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
                 dec = OnnxGraph.load(files.graph("decoder_model"), ortOptions, loaded);
                 dec.requireInputs("encoder_hidden_states");
                 if (dec.inputNames().stream().anyMatch(n -> n.startsWith(OnnxGraph.PAST_PREFIX))) {
-                    throw new ModelLoadException(dec.file(), "ONNX graph takes past_key_values inputs; running without "
-                            + "cache needs the split layout's decoder without past (has " + dec.inputNames() + ")");
+                    throw new ModelLoadException(
+                            dec.file(),
+                            "ONNX graph takes past_key_values inputs; running without "
+                                    + "cache needs the split layout's decoder without past (has " + dec.inputNames()
+                                    + ")");
                 }
             } else {
                 dec = OnnxGraph.load(files.graph("decoder_model"), ortOptions, loaded);
@@ -171,8 +188,8 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
                     decPast = decPast.timedBy(registry, model, "decoder_with_past");
                 }
             }
-            return new OnnxSeq2SeqModel(dir, variant, layout, enc, dec, decPast, heads, dModel / heads, maxPos, gc, arch,
-                    cache, session);
+            return new OnnxSeq2SeqModel(
+                    dir, variant, layout, enc, dec, decPast, heads, dModel / heads, maxPos, gc, arch, cache, session);
         } catch (RuntimeException e) {
             for (OnnxGraph g : loaded) {
                 g.model().close();
@@ -258,7 +275,8 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
         int len = inputIds[0].length;
         for (int b = 0; b < batch; b++) {
             if (inputIds[b].length != len || attentionMask[b].length != len) {
-                throw new IllegalArgumentException("all rows of input_ids and attention_mask must have the same length");
+                throw new IllegalArgumentException(
+                        "all rows of input_ids and attention_mask must have the same length");
             }
         }
         if (len == 0) {
@@ -281,7 +299,9 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
                 NDArray a = switch (name) {
                     case "input_ids" -> mgr.create(ids, new Shape(batch, len));
                     case "attention_mask" -> mgr.create(mask, new Shape(batch, len));
-                    default -> throw new IllegalStateException("Unsupported encoder input '" + name + "' in " + encoder.file());
+                    default ->
+                        throw new IllegalStateException(
+                                "Unsupported encoder input '" + name + "' in " + encoder.file());
                 };
                 a.setName(name);
                 in.add(a);
@@ -290,7 +310,8 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
             NDList out = encoder.run(mgr, in);
             NDArray hidden = byName(out, "last_hidden_state");
             if (hidden.getDataType() != DataType.FLOAT32) {
-                throw new UnsupportedOperationException("encoder output type " + hidden.getDataType() + " is not supported");
+                throw new UnsupportedOperationException(
+                        "encoder output type " + hidden.getDataType() + " is not supported");
             }
             Shape hs = hidden.getShape();
             int rows = batch * expand;
@@ -307,15 +328,21 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
                 float[] h = new float[(int) hs.size()];
                 OrtBuffers.floats(hidden).get(h);
                 out.close();
-                encHidden = mgr.create(repeatInterleave(h, (int) per, batch, expand), new Shape(rows, hs.get(1), hs.get(2)));
+                encHidden = mgr.create(
+                        repeatInterleave(h, (int) per, batch, expand), new Shape(rows, hs.get(1), hs.get(2)));
             }
             temps.forEach(NDArray::close);
             long[] mx = repeatInterleave(mask, len, batch, expand);
             encHidden.setName("encoder_hidden_states");
             NDArray encMask = mgr.create(mx, new Shape(rows, len));
             encMask.setName("encoder_attention_mask");
-            return new OnnxDecoderSession(new OnnxDecoderSession.Graphs(decoder, decoderWithPast, cache, numHeads, headDim),
-                    mgr, rows, expand, encHidden, encMask);
+            return new OnnxDecoderSession(
+                    new OnnxDecoderSession.Graphs(decoder, decoderWithPast, cache, numHeads, headDim),
+                    mgr,
+                    rows,
+                    expand,
+                    encHidden,
+                    encMask);
         } catch (RuntimeException e) {
             mgr.close();
             throw e;

@@ -1,5 +1,8 @@
 package dev.briefs.inference.onnx;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.onnxruntime.engine.OrtNDArray;
+import ai.onnxruntime.OnnxTensor;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -7,10 +10,6 @@ import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-
-import ai.djl.ndarray.NDArray;
-import ai.djl.onnxruntime.engine.OrtNDArray;
-import ai.onnxruntime.OnnxTensor;
 
 /**
  * Reads ONNX Runtime output tensors without copying them first.
@@ -37,7 +36,9 @@ final class OrtBuffers {
                 return null;
             }
             m.setAccessible(true);
-            return MethodHandles.lookup().unreflect(m).asType(MethodType.methodType(ByteBuffer.class, OnnxTensor.class));
+            return MethodHandles.lookup()
+                    .unreflect(m)
+                    .asType(MethodType.methodType(ByteBuffer.class, OnnxTensor.class));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }

@@ -27,8 +27,8 @@ public record OrtSessionSettings(int intraOpThreads, int interOpThreads, String 
     /** ORT's defaults throughout. */
     public static final OrtSessionSettings DEFAULTS = new OrtSessionSettings(0, 0, null, true);
 
-    private static final Map<String, String> LEVELS = Map.of(
-            "none", "NO_OPT", "basic", "BASIC_OPT", "extended", "EXTENDED_OPT", "all", "ALL_OPT");
+    private static final Map<String, String> LEVELS =
+            Map.of("none", "NO_OPT", "basic", "BASIC_OPT", "extended", "EXTENDED_OPT", "all", "ALL_OPT");
 
     public OrtSessionSettings {
         if (intraOpThreads < 0 || interOpThreads < 0) {
@@ -87,7 +87,8 @@ public record OrtSessionSettings(int intraOpThreads, int interOpThreads, String 
      * #forInt8Graphs()} whatever these say, and the line says so unless these are already that.
      */
     public String describe() {
-        return equals(forInt8Graphs()) ? describeAsRun()
+        return equals(forInt8Graphs())
+                ? describeAsRun()
                 : describeAsRun() + "; int8 graphs: intra-op " + INT8_INTRA_OP_THREADS + ", inter-op 1";
     }
 

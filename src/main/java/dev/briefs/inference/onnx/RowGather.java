@@ -11,8 +11,7 @@ import java.util.Map;
  */
 final class RowGather {
 
-    private RowGather() {
-    }
+    private RowGather() {}
 
     /**
      * @param data   rows of {@code perRow} floats, one after the other

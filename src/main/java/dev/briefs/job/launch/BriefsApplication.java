@@ -9,5 +9,4 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * which configurations apply is decided by the process's role ({@code briefs.role}), not by what is scanned.
  */
 @SpringBootApplication(scanBasePackages = "dev.briefs.job")
-public class BriefsApplication {
-}
+public class BriefsApplication {}

@@ -23,11 +23,11 @@ import org.springframework.batch.core.step.StepExecution;
  */
 final class InterruptedRuns {
 
-    private InterruptedRuns() {
-    }
+    private InterruptedRuns() {}
 
     /** @return why the date cannot be run yet, or empty once its interrupted executions are recovered */
-    static Optional<String> recover(JobRepository repository, JobOperator operator, String jobName, JobSettings settings) {
+    static Optional<String> recover(
+            JobRepository repository, JobOperator operator, String jobName, JobSettings settings) {
         String date = settings.date().toString();
         for (JobExecution running : repository.findRunningJobExecutions(jobName)) {
             if (!date.equals(running.getJobParameters().getString(RunParameters.DATE))) {
@@ -51,10 +51,14 @@ final class InterruptedRuns {
                     || !step.getStepName().startsWith(NightlyJobConfiguration.WORKER_STEP + ":")) {
                 continue;
             }
-            try (AdvisoryLock probe = AdvisoryLock.tryAcquire(settings.repository(), AdvisoryLock.PARTITION, step.getId(),
+            try (AdvisoryLock probe = AdvisoryLock.tryAcquire(
+                    settings.repository(),
+                    AdvisoryLock.PARTITION,
+                    step.getId(),
                     "checking partition " + step.getId())) {
                 if (probe == null) {
-                    return Optional.of("partition " + step.getStepName() + " of the interrupted run of " + settings.date()
+                    return Optional.of("partition " + step.getStepName() + " of the interrupted run of "
+                            + settings.date()
                             + " is still running on a worker ("
                             + AdvisoryLock.holder(settings.repository(), AdvisoryLock.PARTITION, step.getId()) + ")");
                 }

@@ -37,12 +37,15 @@ public final class JobContexts {
         }
     }
 
-    private JobContexts() {
-    }
+    private JobContexts() {}
 
-    public static ConfigurableApplicationContext start(JobSettings settings, Role role, RunProgress progress,
-                                                List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras,
-                                                boolean lazy, Map<String, Object> properties) {
+    public static ConfigurableApplicationContext start(
+            JobSettings settings,
+            Role role,
+            RunProgress progress,
+            List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras,
+            boolean lazy,
+            Map<String, Object> properties) {
         Map<String, Object> defaults = new LinkedHashMap<>(properties);
         // Job state lives in a file database beside the data, so a restart after a crash finds it, or in
         // the PostgreSQL database the job file or SPRING_DATASOURCE_URL names (see RepositorySettings).
@@ -80,9 +83,12 @@ public final class JobContexts {
         return builder.run();
     }
 
-    public static ConfigurableApplicationContext start(JobSettings settings, Role role, RunProgress progress,
-                                                List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras,
-                                                boolean lazy) {
+    public static ConfigurableApplicationContext start(
+            JobSettings settings,
+            Role role,
+            RunProgress progress,
+            List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras,
+            boolean lazy) {
         return start(settings, role, progress, extras, lazy, Map.of());
     }
 }

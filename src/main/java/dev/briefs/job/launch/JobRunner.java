@@ -47,7 +47,14 @@ public final class JobRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
-    public enum Status { COMPLETED, ALREADY_COMPLETE, ALREADY_RUNNING, FOLDERS_DIFFER, MODEL_BROKEN, FAILED }
+    public enum Status {
+        COMPLETED,
+        ALREADY_COMPLETE,
+        ALREADY_RUNNING,
+        FOLDERS_DIFFER,
+        MODEL_BROKEN,
+        FAILED
+    }
 
     /**
      * @param report         the day as the output folder has it after the run (null when the job did not run)
@@ -56,8 +63,8 @@ public final class JobRunner {
      * @param run            this run's report, as written to {@code report.json} (null when the job did not run)
      * @param metricsFailure why the metrics file asked for could not be written (null when it was, or none was asked for)
      */
-    public record Outcome(Status status, DayReport report, String failure, Throwable cause, RunReport run,
-                          String metricsFailure) {
+    public record Outcome(
+            Status status, DayReport report, String failure, Throwable cause, RunReport run, String metricsFailure) {
 
         Outcome(Status status, DayReport report, String failure) {
             this(status, report, failure, null, null, null);
@@ -76,48 +83,72 @@ public final class JobRunner {
         }
     }
 
-    private JobRunner() {
-    }
+    private JobRunner() {}
 
     /**
      * @param extras initializers for the application context; tests use them to add beans such as
      *               a {@link dev.briefs.inference.ModelDecorator}
      */
     @SafeVarargs
-    public static Outcome runNightly(JobSettings settings, boolean force, RunProgress progress,
-                                     ApplicationContextInitializer<ConfigurableApplicationContext>... extras) {
+    public static Outcome runNightly(
+            JobSettings settings,
+            boolean force,
+            RunProgress progress,
+            ApplicationContextInitializer<ConfigurableApplicationContext>... extras) {
         return runNightly(settings, force, progress, null, extras);
     }
 
     /** @param metrics where to write the run's meters when it ends, also when it failed; null for nowhere */
     @SafeVarargs
-    public static Outcome runNightly(JobSettings settings, boolean force, RunProgress progress, MetricsFile metrics,
-                                     ApplicationContextInitializer<ConfigurableApplicationContext>... extras) {
-        return launch(settings, progress, NightlyJobConfiguration.JOB_NAME, "nightlyBriefs", RunParameters.of(settings, force),
-                metrics, List.of(extras));
+    public static Outcome runNightly(
+            JobSettings settings,
+            boolean force,
+            RunProgress progress,
+            MetricsFile metrics,
+            ApplicationContextInitializer<ConfigurableApplicationContext>... extras) {
+        return launch(
+                settings,
+                progress,
+                NightlyJobConfiguration.JOB_NAME,
+                "nightlyBriefs",
+                RunParameters.of(settings, force),
+                metrics,
+                List.of(extras));
     }
 
     @SafeVarargs
-    public static Outcome rerunFailed(JobSettings settings, RunProgress progress,
-                                      ApplicationContextInitializer<ConfigurableApplicationContext>... extras) {
+    public static Outcome rerunFailed(
+            JobSettings settings,
+            RunProgress progress,
+            ApplicationContextInitializer<ConfigurableApplicationContext>... extras) {
         return rerunFailed(settings, progress, null, extras);
     }
 
     /** @param metrics where to write the run's meters when it ends, also when it failed; null for nowhere */
     @SafeVarargs
-    public static Outcome rerunFailed(JobSettings settings, RunProgress progress, MetricsFile metrics,
-                                      ApplicationContextInitializer<ConfigurableApplicationContext>... extras) {
+    public static Outcome rerunFailed(
+            JobSettings settings,
+            RunProgress progress,
+            MetricsFile metrics,
+            ApplicationContextInitializer<ConfigurableApplicationContext>... extras) {
         JobParameters parameters = new JobParametersBuilder(RunParameters.of(settings, false))
                 .addString("rerun", Instant.now().toString(), true)
                 .toJobParameters();
-        return launch(settings, progress, RerunJobConfiguration.JOB_NAME, "rerunFailed", parameters, metrics,
+        return launch(
+                settings,
+                progress,
+                RerunJobConfiguration.JOB_NAME,
+                "rerunFailed",
+                parameters,
+                metrics,
                 List.of(extras));
     }
 
     /** Runs a read-only question against the job's context (the job repository, the ledger). */
     public static <T> T inspect(JobSettings settings, Function<ConfigurableApplicationContext, T> question) {
         // Lazy beans: a question about the database must not load the models.
-        try (ConfigurableApplicationContext context = JobContexts.start(settings, JobContexts.Role.LOCAL, RunProgress.NONE, List.of(), true)) {
+        try (ConfigurableApplicationContext context =
+                JobContexts.start(settings, JobContexts.Role.LOCAL, RunProgress.NONE, List.of(), true)) {
             return question.apply(context);
         }
     }
@@ -127,8 +158,8 @@ public final class JobRunner {
      * command line named none (see {@link RunRecord#apply}). While another process holds an embedded
      * database the record cannot be read; the settings are returned as they are, and the launch refuses.
      */
-    public static JobSettings withRunRecord(JobSettings settings, boolean inputGiven, boolean outputGiven, String command,
-                                            String forceHint) {
+    public static JobSettings withRunRecord(
+            JobSettings settings, boolean inputGiven, boolean outputGiven, String command, String forceHint) {
         Function<ConfigurableApplicationContext, Optional<RunRecord>> latest =
                 context -> RunRecord.latest(context.getBean(JobRepository.class), settings.date());
         Optional<RunRecord> record;
@@ -146,34 +177,58 @@ public final class JobRunner {
                 throw new UncheckedIOException(e);
             }
         }
-        return record.map(r -> r.apply(settings, inputGiven, outputGiven, command, forceHint)).orElse(settings);
+        return record.map(r -> r.apply(settings, inputGiven, outputGiven, command, forceHint))
+                .orElse(settings);
     }
 
-    private static Outcome launch(JobSettings settings, RunProgress progress, String jobName, String jobBean,
-                                  JobParameters parameters, MetricsFile metrics,
-                                  List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras) {
+    private static Outcome launch(
+            JobSettings settings,
+            RunProgress progress,
+            String jobName,
+            String jobBean,
+            JobParameters parameters,
+            MetricsFile metrics,
+            List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras) {
         try (LogFields.Scope day = LogFields.date(settings.date().toString())) {
-            LOG.info("{} started: articles from {}, briefs to {}", jobName, settings.folders().input(), settings.folders().output());
+            LOG.info(
+                    "{} started: articles from {}, briefs to {}",
+                    jobName,
+                    settings.folders().input(),
+                    settings.folders().output());
             Outcome outcome = launchLocked(settings, progress, jobName, jobBean, parameters, metrics, extras);
             if (outcome.status() == Status.COMPLETED || outcome.status() == Status.ALREADY_COMPLETE) {
-                LOG.info("{} ended: {}", jobName, outcome.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                LOG.info(
+                        "{} ended: {}",
+                        jobName,
+                        outcome.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             } else {
-                LOG.warn("{} ended: {}: {}", jobName, outcome.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                LOG.warn(
+                        "{} ended: {}: {}",
+                        jobName,
+                        outcome.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                         outcome.failure());
             }
             return outcome;
         }
     }
 
-    private static Outcome launchLocked(JobSettings settings, RunProgress progress, String jobName, String jobBean,
-                                        JobParameters parameters, MetricsFile metrics,
-                                        List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras) {
+    private static Outcome launchLocked(
+            JobSettings settings,
+            RunProgress progress,
+            String jobName,
+            String jobBean,
+            JobParameters parameters,
+            MetricsFile metrics,
+            List<ApplicationContextInitializer<ConfigurableApplicationContext>> extras) {
         try (RunLock lock = RunLock.tryAcquire(settings, jobName + " " + settings.date())) {
             if (lock == null) {
-                return new Outcome(Status.ALREADY_RUNNING, null, "another briefs process is running " + settings.date()
-                        + ": " + RunLock.holder(settings));
+                return new Outcome(
+                        Status.ALREADY_RUNNING,
+                        null,
+                        "another briefs process is running " + settings.date() + ": " + RunLock.holder(settings));
             }
-            try (ConfigurableApplicationContext context = JobContexts.start(settings, JobContexts.Role.of(settings), progress, extras, false)) {
+            try (ConfigurableApplicationContext context =
+                    JobContexts.start(settings, JobContexts.Role.of(settings), progress, extras, false)) {
                 Outcome outcome;
                 try {
                     outcome = runIn(context, settings, jobName, jobBean, parameters);
@@ -182,8 +237,11 @@ public final class JobRunner {
                 }
                 // Also, and above all, when the run failed: that is when a cron wrapper wants the numbers.
                 // A run refused (another holds the date, other folders) leaves the file to the run that has it.
-                boolean refused = outcome.status() == Status.ALREADY_RUNNING || outcome.status() == Status.FOLDERS_DIFFER;
-                return metrics == null || refused ? outcome : outcome.withMetricsFailure(writeMetrics(context, metrics));
+                boolean refused =
+                        outcome.status() == Status.ALREADY_RUNNING || outcome.status() == Status.FOLDERS_DIFFER;
+                return metrics == null || refused
+                        ? outcome
+                        : outcome.withMetricsFailure(writeMetrics(context, metrics));
             }
         } catch (Exception e) {
             return failed(e);
@@ -208,8 +266,13 @@ public final class JobRunner {
         return new Outcome(Status.FAILED, null, rootMessage(e), e);
     }
 
-    private static Outcome runIn(ConfigurableApplicationContext context, JobSettings settings, String jobName,
-                                 String jobBean, JobParameters parameters) throws Exception {
+    private static Outcome runIn(
+            ConfigurableApplicationContext context,
+            JobSettings settings,
+            String jobName,
+            String jobBean,
+            JobParameters parameters)
+            throws Exception {
         JobOperator operator = context.getBean(JobOperator.class);
         JobRepository repository = context.getBean(JobRepository.class);
         Optional<String> busy = InterruptedRuns.recover(repository, operator, jobName, settings);
@@ -221,9 +284,14 @@ public final class JobRunner {
         AtomicFiles.removeLeftovers(settings.folders().output());
         // Checked again under the lock: another process may have run the date since the record was read.
         Optional<RunRecord> record = RunRecord.latest(repository, settings.date());
-        if (parameters.getString(RunParameters.FORCED) == null && record.isPresent() && !record.get().sameFolders(parameters)) {
-            return new Outcome(Status.FOLDERS_DIFFER, null, settings.date() + " was run with " + record.get()
-                    + "; run it again with those folders, or with --force to start a new run with others");
+        if (parameters.getString(RunParameters.FORCED) == null
+                && record.isPresent()
+                && !record.get().sameFolders(parameters)) {
+            return new Outcome(
+                    Status.FOLDERS_DIFFER,
+                    null,
+                    settings.date() + " was run with " + record.get()
+                            + "; run it again with those folders, or with --force to start a new run with others");
         }
         if (jobName.equals(NightlyJobConfiguration.JOB_NAME) && record.isPresent()) {
             parameters = record.get().resume(parameters);
@@ -235,13 +303,16 @@ public final class JobRunner {
         } catch (JobInstanceAlreadyCompleteException e) {
             return new Outcome(Status.ALREADY_COMPLETE, report(settings), null);
         } catch (JobExecutionAlreadyRunningException e) {
-            return new Outcome(Status.ALREADY_RUNNING, null, "a run for " + settings.date() + " is already in progress");
+            return new Outcome(
+                    Status.ALREADY_RUNNING, null, "a run for " + settings.date() + " is already in progress");
         }
-        RunReport run = RunReports.write(context, settings, jobName, Duration.ofNanos(System.nanoTime() - start),
-                execution);
+        RunReport run =
+                RunReports.write(context, settings, jobName, Duration.ofNanos(System.nanoTime() - start), execution);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String why = PartitionFailures.firstCause(execution, repository.getJobExecution(execution.getId()))
-                    .or(() -> execution.getAllFailureExceptions().stream().map(FailureText::of).findFirst())
+                    .or(() -> execution.getAllFailureExceptions().stream()
+                            .map(FailureText::of)
+                            .findFirst())
                     .orElse(execution.getExitStatus().getExitDescription());
             // The failure may be that the output cannot be read: the report must not hide why.
             return new Outcome(Status.FAILED, reportIfReadable(settings), why, null, run);
@@ -268,7 +339,8 @@ public final class JobRunner {
 
     static String rootMessage(Throwable t) {
         Throwable root = Causes.root(t);
-        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        String message =
+                root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
         return root == t ? message : t.getMessage() + " (" + message + ")";
     }
 }

@@ -10,8 +10,7 @@ import org.springframework.batch.core.step.StepExecution;
 /** What an operator is told of a night whose partitions failed: the first cause, from here or a remote worker. */
 final class PartitionFailures {
 
-    private PartitionFailures() {
-    }
+    private PartitionFailures() {}
 
     /**
      * Why a partition failed: its innermost cause where it ran in this process, else the first

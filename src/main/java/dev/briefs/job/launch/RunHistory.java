@@ -37,11 +37,21 @@ public record RunHistory(List<String> runs, List<LedgerEntry> failures) {
         executions.sort(Comparator.comparing(JobExecution::getCreateTime));
         List<String> runs = new ArrayList<>();
         for (JobExecution e : executions) {
-            long written = e.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("articleWorker")
-                    || s.getStepName().equals("repairFailures")).mapToLong(StepExecution::getWriteCount).sum();
-            runs.add(String.format("%s #%d %s, started %s, ended %s, %d briefs written%s", e.getJobInstance().getJobName(),
-                    e.getId(), e.getStatus(), seconds(e.getStartTime()), seconds(e.getEndTime()), written,
-                    e.getExitStatus().getExitDescription().isBlank() ? ""
+            long written = e.getStepExecutions().stream()
+                    .filter(s -> s.getStepName().startsWith("articleWorker")
+                            || s.getStepName().equals("repairFailures"))
+                    .mapToLong(StepExecution::getWriteCount)
+                    .sum();
+            runs.add(String.format(
+                    "%s #%d %s, started %s, ended %s, %d briefs written%s",
+                    e.getJobInstance().getJobName(),
+                    e.getId(),
+                    e.getStatus(),
+                    seconds(e.getStartTime()),
+                    seconds(e.getEndTime()),
+                    written,
+                    e.getExitStatus().getExitDescription().isBlank()
+                            ? ""
                             : " (" + firstLine(e.getExitStatus().getExitDescription()) + ")"));
         }
         return new RunHistory(runs, context.getBean(FailureLedger.class).all(date));

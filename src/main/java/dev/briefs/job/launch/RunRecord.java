@@ -38,8 +38,12 @@ public record RunRecord(Path input, Path output, String jobFile, long executionI
         if (p.getString(RunParameters.INPUT) == null || p.getString(RunParameters.OUTPUT) == null) {
             return Optional.empty();
         }
-        return Optional.of(new RunRecord(Path.of(p.getString(RunParameters.INPUT)), Path.of(p.getString(RunParameters.OUTPUT)),
-                p.getString(RunParameters.JOB_FILE), execution.getId(), p.getString(RunParameters.FORCED)));
+        return Optional.of(new RunRecord(
+                Path.of(p.getString(RunParameters.INPUT)),
+                Path.of(p.getString(RunParameters.OUTPUT)),
+                p.getString(RunParameters.JOB_FILE),
+                execution.getId(),
+                p.getString(RunParameters.FORCED)));
     }
 
     /**
@@ -52,7 +56,8 @@ public record RunRecord(Path input, Path output, String jobFile, long executionI
      * @param forceHint   what the user can add to start anew with other folders, or null if nothing
      * @throws FoldersDifferException when a folder given differs from the record
      */
-    public JobSettings apply(JobSettings settings, boolean inputGiven, boolean outputGiven, String command, String forceHint) {
+    public JobSettings apply(
+            JobSettings settings, boolean inputGiven, boolean outputGiven, String command, String forceHint) {
         Path in = settings.folders().input().toAbsolutePath().normalize();
         Path out = settings.folders().output().toAbsolutePath().normalize();
         StringBuilder differs = new StringBuilder();
@@ -64,7 +69,8 @@ public record RunRecord(Path input, Path output, String jobFile, long executionI
         }
         if (!differs.isEmpty()) {
             throw new FoldersDifferException(settings.date() + " was run with --input " + input + " --output " + output
-                    + "; " + command + " was given" + differs + ". Leave out --input and --output to use the run's folders"
+                    + "; " + command + " was given" + differs
+                    + ". Leave out --input and --output to use the run's folders"
                     + (forceHint == null ? "" : ", or " + forceHint));
         }
         return settings.withFolders(input, output);
@@ -80,13 +86,16 @@ public record RunRecord(Path input, Path output, String jobFile, long executionI
         if (forcedAt == null || plain.getString(RunParameters.FORCED) != null) {
             return plain;
         }
-        return new JobParametersBuilder(plain).addString(RunParameters.FORCED, forcedAt, true).toJobParameters();
+        return new JobParametersBuilder(plain)
+                .addString(RunParameters.FORCED, forcedAt, true)
+                .toJobParameters();
     }
 
     /** Whether a run's parameters name the same folders as this record. */
     boolean sameFolders(JobParameters parameters) {
         return Objects.equals(Path.of(parameters.getString(RunParameters.INPUT)).normalize(), input.normalize())
-                && Objects.equals(Path.of(parameters.getString(RunParameters.OUTPUT)).normalize(), output.normalize());
+                && Objects.equals(
+                        Path.of(parameters.getString(RunParameters.OUTPUT)).normalize(), output.normalize());
     }
 
     @Override

@@ -24,20 +24,30 @@ final class RunReports {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunReports.class);
 
-    private RunReports() {
-    }
+    private RunReports() {}
 
     /**
      * @return the report, or null when the output folder cannot be read: the run's own outcome says
      *         why, and a missing report must not hide it
      */
-    static RunReport write(ConfigurableApplicationContext context, JobSettings settings, String jobName, Duration wall,
-                           JobExecution execution) {
+    static RunReport write(
+            ConfigurableApplicationContext context,
+            JobSettings settings,
+            String jobName,
+            Duration wall,
+            JobExecution execution) {
         String date = settings.date().toString();
         try {
-            RunReport report = RunReport.of(date, command(jobName), BriefFiles.readAll(settings.folders().output()),
-                    context.getBean(StoryBook.class).of(date), context.getBean(FailureLedger.class).open(date), context.getBean(StageTimers.class), wall,
-                    briefed(context.getBean(JobRepository.class).getJobExecution(execution.getId())), cacheUse(context));
+            RunReport report = RunReport.of(
+                    date,
+                    command(jobName),
+                    BriefFiles.readAll(settings.folders().output()),
+                    context.getBean(StoryBook.class).of(date),
+                    context.getBean(FailureLedger.class).open(date),
+                    context.getBean(StageTimers.class),
+                    wall,
+                    briefed(context.getBean(JobRepository.class).getJobExecution(execution.getId())),
+                    cacheUse(context));
             RunReportFile.write(settings.folders().output(), report);
             return report;
         } catch (IOException | RuntimeException e) {

@@ -53,17 +53,19 @@ public final class AdvisoryLock implements RunLock {
             return null;
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new IOException("cannot take the lock of " + what + " in the job database " + repository + ": "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "cannot take the lock of " + what + " in the job database " + repository + ": " + e.getMessage(),
+                    e);
         }
     }
 
     /** The holder as the database sees it: its name, address and since when. */
     public static String holder(RepositorySettings repository, int namespace, long key) {
         try (Connection c = connect(repository, "briefs holder query");
-             PreparedStatement s = c.prepareStatement("SELECT a.application_name, a.client_addr, a.backend_start "
-                     + "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-                     + "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ? AND l.objid = ? AND l.objsubid = 2")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT a.application_name, a.client_addr, a.backend_start "
+                                + "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                                + "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ? AND l.objid = ? AND l.objsubid = 2")) {
             // pg_locks shows the keys as unsigned oids.
             s.setLong(1, Integer.toUnsignedLong(namespace));
             s.setLong(2, Integer.toUnsignedLong(Math.toIntExact(key)));
@@ -88,7 +90,8 @@ public final class AdvisoryLock implements RunLock {
             p.setProperty("password", repository.password());
         }
         // PostgreSQL keeps 63 bytes of it; keepalive lets the server notice a vanished machine.
-        p.setProperty("ApplicationName", applicationName.length() > 63 ? applicationName.substring(0, 63) : applicationName);
+        p.setProperty(
+                "ApplicationName", applicationName.length() > 63 ? applicationName.substring(0, 63) : applicationName);
         p.setProperty("tcpKeepAlive", "true");
         return DriverManager.getConnection(repository.url(), p);
     }

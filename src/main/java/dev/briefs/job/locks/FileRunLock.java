@@ -33,8 +33,8 @@ public final class FileRunLock implements RunLock {
     /** @return the lock, or {@code null} when another process holds it */
     public static FileRunLock tryAcquire(Path dataDir, String what) throws IOException {
         Files.createDirectories(dataDir);
-        FileChannel channel = FileChannel.open(dataDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.READ);
+        FileChannel channel = FileChannel.open(
+                dataDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
         FileLock lock;
         try {
             lock = channel.tryLock();

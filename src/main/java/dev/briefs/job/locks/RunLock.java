@@ -15,7 +15,8 @@ public interface RunLock extends AutoCloseable {
     /** @return the lock, or {@code null} when another process holds it */
     static RunLock tryAcquire(JobSettings settings, String what) throws IOException {
         if (settings.repository().postgres()) {
-            return AdvisoryLock.tryAcquire(settings.repository(), AdvisoryLock.RUN, settings.date().toEpochDay(), what);
+            return AdvisoryLock.tryAcquire(
+                    settings.repository(), AdvisoryLock.RUN, settings.date().toEpochDay(), what);
         }
         return FileRunLock.tryAcquire(settings.folders().data(), what);
     }
@@ -24,9 +25,13 @@ public interface RunLock extends AutoCloseable {
     static String holder(JobSettings settings) {
         if (settings.repository().postgres()) {
             return "its lock in the job database " + settings.repository() + " is held by "
-                    + AdvisoryLock.holder(settings.repository(), AdvisoryLock.RUN, settings.date().toEpochDay());
+                    + AdvisoryLock.holder(
+                            settings.repository(),
+                            AdvisoryLock.RUN,
+                            settings.date().toEpochDay());
         }
-        return "the data folder " + settings.folders().data() + " is held by " + FileRunLock.holder(settings.folders().data());
+        return "the data folder " + settings.folders().data() + " is held by "
+                + FileRunLock.holder(settings.folders().data());
     }
 
     @Override

@@ -44,8 +44,15 @@ public final class BriefFileWriter implements ItemWriter<BriefResult> {
      * @param counters where each written brief is counted
      * @param stories  the day's recorded stories, which each brief points to
      */
-    public BriefFileWriter(Path outputDir, String runDate, RunProgress progress, FailureLedger ledger, ArticleIdLocks idLocks,
-                    StageTimers timers, BriefCounters counters, StoryBook stories) {
+    public BriefFileWriter(
+            Path outputDir,
+            String runDate,
+            RunProgress progress,
+            FailureLedger ledger,
+            ArticleIdLocks idLocks,
+            StageTimers timers,
+            BriefCounters counters,
+            StoryBook stories) {
         this.stories = stories;
         this.timers = timers;
         this.counters = counters;
@@ -67,7 +74,8 @@ public final class BriefFileWriter implements ItemWriter<BriefResult> {
     }
 
     private void writeAll(Chunk<? extends BriefResult> results) throws IOException {
-        idLocks.lockUntilCommit(runDate, results.getItems().stream().map(r -> r.brief().id()).toList());
+        idLocks.lockUntilCommit(
+                runDate, results.getItems().stream().map(r -> r.brief().id()).toList());
         List<BriefResult> written = new ArrayList<>();
         for (BriefResult result : results) {
             BriefResult kept = claimId(result);
@@ -107,13 +115,15 @@ public final class BriefFileWriter implements ItemWriter<BriefResult> {
         Brief brief = result.brief();
         synchronized (idLock(brief.id())) {
             Brief existing = BriefFiles.read(outputDir, brief.id());
-            if (existing == null || existing.source().file().equals(brief.source().file())) {
+            if (existing == null
+                    || existing.source().file().equals(brief.source().file())) {
                 return result;
             }
             String owner = existing.source().file();
             String loser = brief.source().file();
             if (loser.compareTo(owner) < 0) {
-                // This file sorts first: it takes the id back, and the earlier writer's brief is reported as the duplicate.
+                // This file sorts first: it takes the id back, and the earlier writer's brief is reported as the
+                // duplicate.
                 writeDuplicate(existing.id(), owner, loser);
                 return result;
             }
@@ -134,8 +144,16 @@ public final class BriefFileWriter implements ItemWriter<BriefResult> {
         String message = sourceFile + ": article id '" + id + "' is also the id of the article in " + owner
                 + "; give each article its own id (rename the file or set its 'id')";
         Failure failure = new Failure(Failure.READ, null, 0, "DuplicateId", message, 1);
-        Brief brief = new Brief(ArticleId.ofDuplicate(id, sourceFile), runDate, null, null, Brief.FAILED, message,
-                new Brief.Source(sourceFile, null, List.of()), Map.of(), new Brief.Chunks(0, 0));
+        Brief brief = new Brief(
+                ArticleId.ofDuplicate(id, sourceFile),
+                runDate,
+                null,
+                null,
+                Brief.FAILED,
+                message,
+                new Brief.Source(sourceFile, null, List.of()),
+                Map.of(),
+                new Brief.Chunks(0, 0));
         return new BriefResult(brief, List.of(failure));
     }
 
@@ -159,8 +177,16 @@ public final class BriefFileWriter implements ItemWriter<BriefResult> {
     /** The brief of an article that could not be briefed, with its failure for the ledger. */
     public BriefResult failed(String id, String sourceFile, String stage, Throwable t) {
         Failure failure = failure(stage, t);
-        Brief brief = new Brief(id, runDate, null, null, Brief.FAILED, failure.message(),
-                new Brief.Source(sourceFile, null, List.of()), Map.of(), new Brief.Chunks(0, 0));
+        Brief brief = new Brief(
+                id,
+                runDate,
+                null,
+                null,
+                Brief.FAILED,
+                failure.message(),
+                new Brief.Source(sourceFile, null, List.of()),
+                Map.of(),
+                new Brief.Chunks(0, 0));
         return new BriefResult(brief, List.of(failure));
     }
 

@@ -11,6 +11,7 @@ import org.springframework.batch.core.step.StepExecution;
  */
 final class DateLogging implements StepExecutionListener {
 
+    @SuppressWarnings("ThreadLocalUsage") // one per listener: a worker step may run on its manager step's thread
     private final ThreadLocal<LogFields.Scope> scope = new ThreadLocal<>();
 
     @Override

@@ -22,7 +22,9 @@ public class LocalPartitionsConfiguration {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("briefs-");
         executor.setConcurrencyLimit(settings.partitioning().partitions());
         return new StepBuilder(NightlyJobConfiguration.PARTITION_STEP, jobRepository)
-                .partitioner(NightlyJobConfiguration.WORKER_STEP, new ArticleFilePartitioner(settings.folders().input()))
+                .partitioner(
+                        NightlyJobConfiguration.WORKER_STEP,
+                        new ArticleFilePartitioner(settings.folders().input()))
                 .step(articleWorker)
                 .gridSize(settings.partitioning().partitions())
                 .taskExecutor(executor)

@@ -53,9 +53,16 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Failures are handled as {@link BriefSteps} describes, so no article is lost.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({SettingsConfiguration.class, RepositorySchemaConfiguration.class, MetricsConfiguration.class,
-        RecordsConfiguration.class, ArticlesConfiguration.class, OutputCacheConfiguration.class,
-        ModelsConfiguration.class, BriefMakingConfiguration.class})
+@Import({
+    SettingsConfiguration.class,
+    RepositorySchemaConfiguration.class,
+    MetricsConfiguration.class,
+    RecordsConfiguration.class,
+    ArticlesConfiguration.class,
+    OutputCacheConfiguration.class,
+    ModelsConfiguration.class,
+    BriefMakingConfiguration.class
+})
 public class NightlyJobConfiguration {
 
     public static final String JOB_NAME = "nightly-briefs";
@@ -70,26 +77,48 @@ public class NightlyJobConfiguration {
 
     @Bean
     Job nightlyBriefs(JobRepository jobRepository, Step stories, Step articles, Step digest) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(stories).next(articles).next(digest).build();
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(stories)
+                .next(articles)
+                .next(digest)
+                .build();
     }
 
     /* The stories step always runs in the process that launched the night, so this process's date and folders are the run's. */
     @Bean
-    Step stories(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings,
-                 StoryFinder finder, StoryRecords storyRecords) {
+    Step stories(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            JobSettings settings,
+            StoryFinder finder,
+            StoryRecords storyRecords) {
         return new StepBuilder(STORIES_STEP, jobRepository)
-                .tasklet(new StoriesTasklet(finder, storyRecords, settings.stories(), settings.folders().input(),
-                        settings.date().toString()), transactionManager)
+                .tasklet(
+                        new StoriesTasklet(
+                                finder,
+                                storyRecords,
+                                settings.stories(),
+                                settings.folders().input(),
+                                settings.date().toString()),
+                        transactionManager)
                 .listener(new DateLogging())
                 .build();
     }
 
     @Bean
-    Step articleWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                       PartitionSettings partitioning, PartitionArticleReader articleReader,
-                       ArticleBriefsWriter articleBriefsWriter) {
-        return BriefSteps.batchedBriefStep(WORKER_STEP, jobRepository, transactionManager,
-                partitioning.commitInterval(), articleReader, articleBriefsWriter);
+    Step articleWorker(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            PartitionSettings partitioning,
+            PartitionArticleReader articleReader,
+            ArticleBriefsWriter articleBriefsWriter) {
+        return BriefSteps.batchedBriefStep(
+                WORKER_STEP,
+                jobRepository,
+                transactionManager,
+                partitioning.commitInterval(),
+                articleReader,
+                articleBriefsWriter);
     }
 
     /*
@@ -98,33 +127,52 @@ public class NightlyJobConfiguration {
      */
     @Bean
     @StepScope
-    PartitionArticleReader articleReader(ArticleFileReader fileReader,
-                                         @Value("#{jobParameters['" + RunParameters.INPUT + "']}") String input,
-                                         @Value("#{stepExecutionContext['" + ArticleFilePartitioner.FILES + "']}") List<String> files,
-                                         StageTimers timers) {
+    PartitionArticleReader articleReader(
+            ArticleFileReader fileReader,
+            @Value("#{jobParameters['" + RunParameters.INPUT + "']}") String input,
+            @Value("#{stepExecutionContext['" + ArticleFilePartitioner.FILES + "']}") List<String> files,
+            StageTimers timers) {
         return new PartitionArticleReader(Path.of(input), files, fileReader::open, timers);
     }
 
     @Bean
     @StepScope
-    ArticleBriefsWriter articleBriefsWriter(BriefMaker briefMaker, RunProgress progress, FailureLedger ledger,
-                                            DataSource dataSource, RepositorySettings repository,
-                                            FailureSettings failures, StageTimers timers, BriefCounters counters,
-                                            StoryBook stories,
-                                            @Value("#{jobParameters['" + RunParameters.DATE + "']}") String date,
-                                            @Value("#{jobParameters['" + RunParameters.OUTPUT + "']}") String output) {
-        BriefFileWriter files = new BriefFileWriter(Path.of(output), date, progress, ledger,
-                ArticleIdLocks.forRepository(dataSource, repository), timers, counters, stories);
-        return new ArticleBriefsWriter(briefMaker, LocalDate.parse(date), files,
-                new FailedArticleLimit(ledger, date, failures.skipLimit()));
+    ArticleBriefsWriter articleBriefsWriter(
+            BriefMaker briefMaker,
+            RunProgress progress,
+            FailureLedger ledger,
+            DataSource dataSource,
+            RepositorySettings repository,
+            FailureSettings failures,
+            StageTimers timers,
+            BriefCounters counters,
+            StoryBook stories,
+            @Value("#{jobParameters['" + RunParameters.DATE + "']}") String date,
+            @Value("#{jobParameters['" + RunParameters.OUTPUT + "']}") String output) {
+        BriefFileWriter files = new BriefFileWriter(
+                Path.of(output),
+                date,
+                progress,
+                ledger,
+                ArticleIdLocks.forRepository(dataSource, repository),
+                timers,
+                counters,
+                stories);
+        return new ArticleBriefsWriter(
+                briefMaker, LocalDate.parse(date), files, new FailedArticleLimit(ledger, date, failures.skipLimit()));
     }
 
     /* Like the stories step, the digest runs in the process that launched the night. */
     @Bean
-    Step digest(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings,
-                StoryBook stories) {
+    Step digest(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            JobSettings settings,
+            StoryBook stories) {
         return new StepBuilder("digest", jobRepository)
-                .tasklet(new DigestTasklet(settings.folders().output(), settings.date().toString(), stories),
+                .tasklet(
+                        new DigestTasklet(
+                                settings.folders().output(), settings.date().toString(), stories),
                         transactionManager)
                 .listener(new DateLogging())
                 .build();

@@ -45,8 +45,8 @@ class PartitionArticleReader implements ItemStreamReader<ArticleInput> {
     }
 
     /** @param timers where the time of reading goes */
-    PartitionArticleReader(Path inputDir, List<String> files, BiFunction<Path, String, ArticleStream> reader,
-                           StageTimers timers) {
+    PartitionArticleReader(
+            Path inputDir, List<String> files, BiFunction<Path, String, ArticleStream> reader, StageTimers timers) {
         this.timers = timers;
         this.inputDir = inputDir;
         this.files = List.copyOf(files);
@@ -69,7 +69,8 @@ class PartitionArticleReader implements ItemStreamReader<ArticleInput> {
             try {
                 ArticleInput next = nextOfCurrentFile();
                 if (next != null) {
-                    try (LogFields.Scope article = LogFields.article(next.id()); LogFields.Scope stage = LogFields.stage(Failure.READ)) {
+                    try (LogFields.Scope article = LogFields.article(next.id());
+                            LogFields.Scope stage = LogFields.stage(Failure.READ)) {
                         LOG.debug("read from {}", next.sourceFile());
                     }
                     return next;
@@ -106,11 +107,16 @@ class PartitionArticleReader implements ItemStreamReader<ArticleInput> {
         int readBefore = itemIndex;
         closeQuietly();
         nextFile();
-        String cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
-        return ArticleInput.unreadable(ArticleFileReader.fallbackId(file), file, file + ": reading stopped after "
-                + readBefore + " article(s) (" + cause + "); the rest of the file was not read. "
-                + "Check the file and its disk; once it reads, rerun-failed briefs a one-article file again, "
-                + "and run --force the whole date for a JSON Lines file");
+        String cause = e.getCause() != null && e.getCause().getMessage() != null
+                ? e.getCause().getMessage()
+                : e.getMessage();
+        return ArticleInput.unreadable(
+                ArticleFileReader.fallbackId(file),
+                file,
+                file + ": reading stopped after "
+                        + readBefore + " article(s) (" + cause + "); the rest of the file was not read. "
+                        + "Check the file and its disk; once it reads, rerun-failed briefs a one-article file again, "
+                        + "and run --force the whole date for a JSON Lines file");
     }
 
     private void nextFile() {

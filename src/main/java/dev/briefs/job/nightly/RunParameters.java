@@ -22,15 +22,20 @@ public final class RunParameters {
     /** Set by {@code run --force}: the time it was asked, which makes the run a new job instance of the date. */
     public static final String FORCED = "forced";
 
-    private RunParameters() {
-    }
+    private RunParameters() {}
 
     /** A night's parameters: the date identifies it; a forced run is a new instance of the date. */
     public static JobParameters of(JobSettings settings, boolean force) {
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addString(DATE, settings.date().toString(), true)
-                .addString(INPUT, settings.folders().input().toAbsolutePath().normalize().toString(), false)
-                .addString(OUTPUT, settings.folders().output().toAbsolutePath().normalize().toString(), false)
+                .addString(
+                        INPUT,
+                        settings.folders().input().toAbsolutePath().normalize().toString(),
+                        false)
+                .addString(
+                        OUTPUT,
+                        settings.folders().output().toAbsolutePath().normalize().toString(),
+                        false)
                 .addString(JOB_FILE, settings.jobFile().toString(), false);
         if (force) {
             builder.addString(FORCED, Instant.now().toString(), true);

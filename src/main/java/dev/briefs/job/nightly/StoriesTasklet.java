@@ -42,7 +42,12 @@ final class StoriesTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         boolean forced = chunkContext.getStepContext().getJobParameters().get(RunParameters.FORCED) != null;
-        long instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+        long instance = chunkContext
+                .getStepContext()
+                .getStepExecution()
+                .getJobExecution()
+                .getJobInstance()
+                .getInstanceId();
         if (!settings.enabled()) {
             if (forced) {
                 records.delete(date);
@@ -52,15 +57,20 @@ final class StoriesTasklet implements Tasklet {
         }
         Optional<StoryRecords.Recorded> recorded = records.read(date);
         if (recorded.isPresent() && (!forced || recorded.get().jobInstance() == instance)) {
-            LOG.info("stories as recorded by an earlier run of the date: {} articles", recorded.get().stories()
-                    .memberships().size());
+            LOG.info(
+                    "stories as recorded by an earlier run of the date: {} articles",
+                    recorded.get().stories().memberships().size());
             return RepeatStatus.FINISHED;
         }
         StoryFinder.Found found = finder.find(inputDir);
         records.replace(date, found.rows(), found.notes(), instance);
         contribution.incrementWriteCount(found.rows().size());
-        LOG.info("{} articles in {} stories (models: {}; {})", found.rows().size(), found.stories(),
-                String.join("; ", found.models()), found.work());
+        LOG.info(
+                "{} articles in {} stories (models: {}; {})",
+                found.rows().size(),
+                found.stories(),
+                String.join("; ", found.models()),
+                found.work());
         found.notes().forEach(note -> LOG.info("stories: {}", note));
         return RepeatStatus.FINISHED;
     }

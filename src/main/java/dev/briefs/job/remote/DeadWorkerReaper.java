@@ -6,6 +6,7 @@ import dev.briefs.job.settings.RepositorySettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,8 @@ final class DeadWorkerReaper implements StepExecutionListener {
             t.setDaemon(true);
             return t;
         });
-        watcher.scheduleWithFixedDelay(() -> reap(jobExecutionId), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        var unused = watcher.scheduleWithFixedDelay(
+                () -> reap(jobExecutionId), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -74,8 +76,8 @@ final class DeadWorkerReaper implements StepExecutionListener {
     }
 
     private void failIfOrphaned(long stepExecutionId) throws IOException {
-        try (AdvisoryLock lock = AdvisoryLock.tryAcquire(database, AdvisoryLock.PARTITION, stepExecutionId,
-                "checking partition " + stepExecutionId)) {
+        try (AdvisoryLock lock = AdvisoryLock.tryAcquire(
+                database, AdvisoryLock.PARTITION, stepExecutionId, "checking partition " + stepExecutionId)) {
             if (lock == null) {
                 return; // its worker is alive
             }
@@ -84,12 +86,13 @@ final class DeadWorkerReaper implements StepExecutionListener {
             if (partition == null || partition.getStatus() != BatchStatus.STARTED) {
                 return;
             }
-            String why = "the worker running partition " + partition.getStepName() + " is gone (its database session ended)"
-                    + "; run the date again to redo this partition from its last committed chunk";
+            String why =
+                    "the worker running partition " + partition.getStepName() + " is gone (its database session ended)"
+                            + "; run the date again to redo this partition from its last committed chunk";
             log.error(why);
             partition.setStatus(BatchStatus.FAILED);
             partition.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
-            partition.setEndTime(LocalDateTime.now());
+            partition.setEndTime(LocalDateTime.now(ZoneId.systemDefault()));
             repository.update(partition);
         }
     }

@@ -21,8 +21,7 @@ final class KafkaClients {
      */
     static final int MAX_PARTITION_MS = (int) Duration.ofHours(12).toMillis();
 
-    private KafkaClients() {
-    }
+    private KafkaClients() {}
 
     /** A bean, so that the context's close closes its producer and the producer's threads. */
     static DefaultKafkaProducerFactory<String, String> producers(KafkaSettings kafka) {

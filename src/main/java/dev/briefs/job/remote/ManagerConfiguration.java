@@ -37,10 +37,15 @@ import org.springframework.messaging.MessageHeaders;
 public class ManagerConfiguration {
 
     @Bean
-    Step articles(JobRepository jobRepository, JobSettings settings, DirectChannel partitionRequests,
-                  DeadWorkerReaper reaper) {
+    Step articles(
+            JobRepository jobRepository,
+            JobSettings settings,
+            DirectChannel partitionRequests,
+            DeadWorkerReaper reaper) {
         return new RemotePartitioningManagerStepBuilder(NightlyJobConfiguration.PARTITION_STEP, jobRepository)
-                .partitioner(NightlyJobConfiguration.WORKER_STEP, new ArticleFilePartitioner(settings.folders().input()))
+                .partitioner(
+                        NightlyJobConfiguration.WORKER_STEP,
+                        new ArticleFilePartitioner(settings.folders().input()))
                 .gridSize(settings.partitioning().partitions())
                 .outputChannel(partitionRequests)
                 .pollInterval(settings.kafka().poll().toMillis())
@@ -55,7 +60,8 @@ public class ManagerConfiguration {
 
     @Bean
     DeadWorkerReaper deadWorkerReaper(JobRepository jobRepository, JobSettings settings) {
-        return new DeadWorkerReaper(jobRepository, settings.repository(), settings.kafka().poll());
+        return new DeadWorkerReaper(
+                jobRepository, settings.repository(), settings.kafka().poll());
     }
 
     /**
@@ -64,8 +70,10 @@ public class ManagerConfiguration {
      * contiguous ranges, so that with as many worker threads as requests each thread gets one.
      */
     @Bean
-    IntegrationFlow partitionRequestsToKafka(DirectChannel partitionRequests, JobSettings settings,
-                                             DefaultKafkaProducerFactory<String, String> partitionRequestProducers) {
+    IntegrationFlow partitionRequestsToKafka(
+            DirectChannel partitionRequests,
+            JobSettings settings,
+            DefaultKafkaProducerFactory<String, String> partitionRequestProducers) {
         KafkaSettings kafka = settings.kafka();
         return IntegrationFlow.from(partitionRequests)
                 .transform(StepExecutionRequest.class, PartitionRequests::encode)

@@ -64,7 +64,11 @@ public final class PartitionRequestHandler {
                 return;
             }
             if (partition.getStatus() != BatchStatus.STARTING) {
-                log.info("partition {} ({}) is {} already; request left alone", id, partition.getStepName(), partition.getStatus());
+                log.info(
+                        "partition {} ({}) is {} already; request left alone",
+                        id,
+                        partition.getStepName(),
+                        partition.getStatus());
                 return;
             }
             String date = partition.getJobExecution().getJobParameters().getString(RunParameters.DATE);
@@ -73,7 +77,8 @@ public final class PartitionRequestHandler {
                 step = steps.getStep(request.getStepName());
             } catch (RuntimeException e) {
                 // Not retried: no worker of this build can run it, and the manager must not wait for it.
-                String why = "this worker has no step '" + request.getStepName() + "' (is it the manager's briefs version?)";
+                String why =
+                        "this worker has no step '" + request.getStepName() + "' (is it the manager's briefs version?)";
                 log.error("date {} partition {}: {}", date, partition.getStepName(), why);
                 partition.setStatus(BatchStatus.FAILED);
                 partition.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), why));
@@ -97,20 +102,29 @@ public final class PartitionRequestHandler {
             } finally {
                 running.remove(partition);
             }
-            if (partition.getStatus() == BatchStatus.FAILED && !partition.getFailureExceptions().isEmpty()) {
+            if (partition.getStatus() == BatchStatus.FAILED
+                    && !partition.getFailureExceptions().isEmpty()) {
                 // The manager reads only the repository: its first line is what the operator is told.
                 String cause = FailureText.of(partition.getFailureExceptions().get(0));
                 log.error("date {} partition {}: failed: {}", date, partition.getStepName(), cause);
-                partition.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(),
+                partition.setExitStatus(new ExitStatus(
+                        ExitStatus.FAILED.getExitCode(),
                         cause + "\n\n" + partition.getExitStatus().getExitDescription()));
                 repository.update(partition);
             }
             if (partition.getStatus() == BatchStatus.STOPPED) {
-                partition.setExitStatus(new ExitStatus(ExitStatus.STOPPED.getExitCode(), "partition " + partition.getStepName()
-                        + " was stopped after a committed chunk by its worker's shutdown; run the date again to go on"));
+                partition.setExitStatus(
+                        new ExitStatus(
+                                ExitStatus.STOPPED.getExitCode(),
+                                "partition " + partition.getStepName()
+                                        + " was stopped after a committed chunk by its worker's shutdown; run the date again to go on"));
                 repository.update(partition);
             }
-            log.info("date {} partition {}: {} ({} briefs written)", date, partition.getStepName(), partition.getStatus(),
+            log.info(
+                    "date {} partition {}: {} ({} briefs written)",
+                    date,
+                    partition.getStepName(),
+                    partition.getStatus(),
                     partition.getWriteCount());
         }
     }
@@ -130,7 +144,9 @@ public final class PartitionRequestHandler {
             }
         }
         if (!running.isEmpty()) {
-            log.warn("{} partition(s) did not reach a chunk boundary in {}s; they will be failed by the manager", running.size(),
+            log.warn(
+                    "{} partition(s) did not reach a chunk boundary in {}s; they will be failed by the manager",
+                    running.size(),
                     patience.toSeconds());
         }
     }

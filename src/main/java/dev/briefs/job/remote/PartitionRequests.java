@@ -12,11 +12,9 @@ final class PartitionRequests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private record Wire(String stepName, long stepExecutionId) {
-    }
+    private record Wire(String stepName, long stepExecutionId) {}
 
-    private PartitionRequests() {
-    }
+    private PartitionRequests() {}
 
     static String encode(StepExecutionRequest request) {
         return JSON.writeValueAsString(new Wire(request.getStepName(), request.getStepExecutionId()));

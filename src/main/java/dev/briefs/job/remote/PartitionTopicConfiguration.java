@@ -22,8 +22,8 @@ public class PartitionTopicConfiguration {
 
     @Bean
     KafkaAdmin kafkaAdmin(JobSettings settings) {
-        KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                settings.kafka().bootstrapServers()));
+        KafkaAdmin admin = new KafkaAdmin(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka().bootstrapServers()));
         // A broker that cannot be reached stops the process at start, before any work is taken or sent.
         admin.setFatalIfBrokerNotAvailable(true);
         return admin;
@@ -32,6 +32,8 @@ public class PartitionTopicConfiguration {
     /** Created when missing, with the broker's default replication; an existing topic gains partitions if it has fewer. */
     @Bean
     NewTopic partitionTopic(JobSettings settings) {
-        return TopicBuilder.name(settings.kafka().topic()).partitions(settings.kafka().topicPartitions()).build();
+        return TopicBuilder.name(settings.kafka().topic())
+                .partitions(settings.kafka().topicPartitions())
+                .build();
     }
 }

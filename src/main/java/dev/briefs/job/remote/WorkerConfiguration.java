@@ -45,7 +45,8 @@ public class WorkerConfiguration {
     public static final String THREADS = JobContexts.WORKER_THREADS;
 
     @Bean
-    PartitionRequestHandler partitionRequestHandler(JobRepository jobRepository, JobSettings settings, BeanFactory beans) {
+    PartitionRequestHandler partitionRequestHandler(
+            JobRepository jobRepository, JobSettings settings, BeanFactory beans) {
         BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
         steps.setBeanFactory(beans);
         return new PartitionRequestHandler(jobRepository, settings.repository(), steps);
@@ -59,12 +60,15 @@ public class WorkerConfiguration {
         properties.setAckMode(ContainerProperties.AckMode.RECORD);
         properties.setConsumerRebalanceListener(new ConsumerRebalanceListener() {
             @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            }
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                log.info("worker assigned {} of topic {}", partitions.stream().map(p -> "partition " + p.partition()).toList(),
+                log.info(
+                        "worker assigned {} of topic {}",
+                        partitions.stream()
+                                .map(p -> "partition " + p.partition())
+                                .toList(),
                         kafka.topic());
             }
         });
@@ -81,8 +85,9 @@ public class WorkerConfiguration {
     }
 
     @Bean
-    IntegrationFlow partitionRequestsFromKafka(ConcurrentMessageListenerContainer<String, String> partitionRequestListener,
-                                               PartitionRequestHandler handler) {
+    IntegrationFlow partitionRequestsFromKafka(
+            ConcurrentMessageListenerContainer<String, String> partitionRequestListener,
+            PartitionRequestHandler handler) {
         return IntegrationFlow.from(new KafkaMessageDrivenChannelAdapter<>(partitionRequestListener))
                 .transform(String.class, PartitionRequests::decode)
                 .handle(StepExecutionRequest.class, (request, headers) -> {

@@ -27,19 +27,27 @@ public final class WorkerRunner {
     /** How long a partition may take to reach its next chunk boundary once asked to stop. */
     public static final Duration STOP_PATIENCE = Duration.ofMinutes(5);
 
-    private WorkerRunner() {
-    }
+    private WorkerRunner() {}
 
     /** Blocks until SIGTERM or SIGINT, then stops as described above and returns. */
     @SafeVarargs
-    public static void run(JobSettings settings, int threads, RunProgress progress,
-                           ApplicationContextInitializer<ConfigurableApplicationContext>... extras) throws InterruptedException {
+    public static void run(
+            JobSettings settings,
+            int threads,
+            RunProgress progress,
+            ApplicationContextInitializer<ConfigurableApplicationContext>... extras)
+            throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
         for (String name : List.of("TERM", "INT")) {
             Signal.handle(new Signal(name), signal -> stop.countDown());
         }
-        try (ConfigurableApplicationContext context = JobContexts.start(settings, JobContexts.Role.WORKER, progress,
-                List.of(extras), false, Map.of(WorkerConfiguration.THREADS, threads))) {
+        try (ConfigurableApplicationContext context = JobContexts.start(
+                settings,
+                JobContexts.Role.WORKER,
+                progress,
+                List.of(extras),
+                false,
+                Map.of(WorkerConfiguration.THREADS, threads))) {
             stop.await();
             context.getBean(PartitionRequestHandler.class).stopAfterCurrentChunks(STOP_PATIENCE);
         }

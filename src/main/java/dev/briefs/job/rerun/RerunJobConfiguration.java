@@ -36,14 +36,28 @@ public class RerunJobConfiguration {
 
     @Bean
     Job rerunFailed(JobRepository jobRepository, Step repairFailures, Step digest) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(repairFailures).next(digest).build();
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(repairFailures)
+                .next(digest)
+                .build();
     }
 
     @Bean
-    Step repairFailures(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings,
-                        OpenFailureReader openFailures, BriefRepair repair, BriefFileWriter briefWriter) {
-        return BriefSteps.briefStep(REPAIR_STEP, jobRepository, transactionManager, settings.partitioning().commitInterval(),
-                openFailures, new RepairProcessor(repair, briefWriter, settings.date()), briefWriter);
+    Step repairFailures(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            JobSettings settings,
+            OpenFailureReader openFailures,
+            BriefRepair repair,
+            BriefFileWriter briefWriter) {
+        return BriefSteps.briefStep(
+                REPAIR_STEP,
+                jobRepository,
+                transactionManager,
+                settings.partitioning().commitInterval(),
+                openFailures,
+                new RepairProcessor(repair, briefWriter, settings.date()),
+                briefWriter);
     }
 
     @Bean
@@ -54,14 +68,28 @@ public class RerunJobConfiguration {
 
     @Bean
     BriefRepair briefRepair(BriefMaker maker, ArticleFileReader reader, JobSettings settings, StageTimers timers) {
-        return new BriefRepair(maker, reader, settings.folders().input(), settings.folders().output(), timers);
+        return new BriefRepair(
+                maker, reader, settings.folders().input(), settings.folders().output(), timers);
     }
 
     @Bean
-    BriefFileWriter briefWriter(JobSettings settings, RunProgress progress, FailureLedger ledger, DataSource dataSource,
-                                StageTimers timers, BriefCounters counters, StoryBook stories) {
+    BriefFileWriter briefWriter(
+            JobSettings settings,
+            RunProgress progress,
+            FailureLedger ledger,
+            DataSource dataSource,
+            StageTimers timers,
+            BriefCounters counters,
+            StoryBook stories) {
         // rerun-failed never groups the day: its briefs point to the stories the night recorded.
-        return new BriefFileWriter(settings.folders().output(), settings.date().toString(), progress, ledger,
-                ArticleIdLocks.forRepository(dataSource, settings.repository()), timers, counters, stories);
+        return new BriefFileWriter(
+                settings.folders().output(),
+                settings.date().toString(),
+                progress,
+                ledger,
+                ArticleIdLocks.forRepository(dataSource, settings.repository()),
+                timers,
+                counters,
+                stories);
     }
 }

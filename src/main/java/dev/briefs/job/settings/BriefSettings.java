@@ -26,14 +26,17 @@ public record BriefSettings(List<String> languages, int maxWords, int chunkToken
         }
         for (String lang : languages) {
             if (lang == null || !lang.matches("[a-z]{2,3}")) {
-                throw new JobFileException(where + ": language '" + lang
-                        + "' in 'languages' is not an ISO 639-1 code such as uk or en");
+                throw new JobFileException(
+                        where + ": language '" + lang + "' in 'languages' is not an ISO 639-1 code such as uk or en");
             }
         }
-        int maxWords = SettingValues.positive(file.brief() != null ? file.brief().maxWords() : null, DEFAULT_MAX_WORDS,
-                "brief.max-words", where);
-        int chunkTokens = SettingValues.positive(file.chunk() != null ? file.chunk().maxTokens() : null,
-                DEFAULT_CHUNK_TOKENS, "chunk.max-tokens", where);
+        int maxWords = SettingValues.positive(
+                file.brief() != null ? file.brief().maxWords() : null, DEFAULT_MAX_WORDS, "brief.max-words", where);
+        int chunkTokens = SettingValues.positive(
+                file.chunk() != null ? file.chunk().maxTokens() : null,
+                DEFAULT_CHUNK_TOKENS,
+                "chunk.max-tokens",
+                where);
         if (chunkTokens < 8) {
             throw new JobFileException(where + ": chunk.max-tokens must be at least 8, is " + chunkTokens);
         }

@@ -11,15 +11,15 @@ import java.time.Duration;
  */
 final class EngineBlocks {
 
-    private EngineBlocks() {
-    }
+    private EngineBlocks() {}
 
     static BatchSettings batch(JobFile.Batch b, String where) {
         if (b == null) {
             return BatchSettings.DEFAULTS;
         }
         BatchSettings d = BatchSettings.DEFAULTS;
-        return new BatchSettings(SettingValues.positive(b.maxRows(), d.maxRows(), "batch.max-rows", where),
+        return new BatchSettings(
+                SettingValues.positive(b.maxRows(), d.maxRows(), "batch.max-rows", where),
                 SettingValues.positive(b.maxTokens(), d.maxTokens(), "batch.max-tokens", where),
                 SettingValues.positive(b.lengthBucket(), d.lengthBucket(), "batch.length-bucket", where));
     }
@@ -31,8 +31,9 @@ final class EngineBlocks {
         int intra = o.intraOpThreads() != null ? o.intraOpThreads() : 0;
         int inter = o.interOpThreads() != null ? o.interOpThreads() : 0;
         if (intra < 0 || inter < 0) {
-            throw new JobFileException(where + ": onnx.intra-op-threads and onnx.inter-op-threads must be 0 (ONNX Runtime's"
-                    + " default) or more");
+            throw new JobFileException(
+                    where + ": onnx.intra-op-threads and onnx.inter-op-threads must be 0 (ONNX Runtime's"
+                            + " default) or more");
         }
         try {
             return new OrtSessionSettings(intra, inter, o.optimization(), o.memoryArena() == null || o.memoryArena());
@@ -45,7 +46,8 @@ final class EngineBlocks {
         if (c == null) {
             return CacheSettings.DEFAULTS;
         }
-        int days = SettingValues.positive(c.maxAgeDays(), CacheSettings.DEFAULT_MAX_AGE_DAYS, "cache.max-age-days", where);
+        int days =
+                SettingValues.positive(c.maxAgeDays(), CacheSettings.DEFAULT_MAX_AGE_DAYS, "cache.max-age-days", where);
         return new CacheSettings(c.enabled() == null || c.enabled(), Duration.ofDays(days));
     }
 }

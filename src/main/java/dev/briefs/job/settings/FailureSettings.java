@@ -14,6 +14,7 @@ public record FailureSettings(int skipLimit, int maxRetries, Duration retryDelay
      * article will not mend.
      */
     public static final int DEFAULT_SKIP_LIMIT = 100;
+
     public static final int DEFAULT_MAX_RETRIES = 2;
     public static final int DEFAULT_RETRY_DELAY_MS = 500;
 

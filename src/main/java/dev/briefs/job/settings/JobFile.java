@@ -32,38 +32,38 @@ public record JobFile(
         Stories stories,
         Checks checks) {
 
-    public record Brief(@JsonProperty("max-words") Integer maxWords) {
-    }
+    public record Brief(@JsonProperty("max-words") Integer maxWords) {}
 
-    public record Chunk(@JsonProperty("max-tokens") Integer maxTokens) {
-    }
+    public record Chunk(@JsonProperty("max-tokens") Integer maxTokens) {}
 
     /**
      * @param maxRetries times a model call that failed for a reason that may pass is tried again
      * @param delayMs    wait before the first retry; each later wait doubles
      */
-    public record Retry(@JsonProperty("max-retries") Integer maxRetries, @JsonProperty("delay-ms") Integer delayMs) {
-    }
+    public record Retry(
+            @JsonProperty("max-retries") Integer maxRetries,
+            @JsonProperty("delay-ms") Integer delayMs) {}
 
     /**
      * @param maxRows      model inputs per call at most; 1 turns batching off
      * @param maxTokens    padded input tokens per call at most (rows times length)
      * @param lengthBucket inputs are padded to a multiple of this; 1 keeps outputs bit-identical to an unbatched run
      */
-    public record Batch(@JsonProperty("max-rows") Integer maxRows, @JsonProperty("max-tokens") Integer maxTokens,
-                        @JsonProperty("length-bucket") Integer lengthBucket) {
-    }
+    public record Batch(
+            @JsonProperty("max-rows") Integer maxRows,
+            @JsonProperty("max-tokens") Integer maxTokens,
+            @JsonProperty("length-bucket") Integer lengthBucket) {}
 
     /**
      * ONNX Runtime session settings; absent ones keep ONNX Runtime's defaults.
      *
      * @param optimization graph optimisation level: none, basic, extended, all
      */
-    public record Onnx(@JsonProperty("intra-op-threads") Integer intraOpThreads,
-                       @JsonProperty("inter-op-threads") Integer interOpThreads,
-                       String optimization,
-                       @JsonProperty("memory-arena") Boolean memoryArena) {
-    }
+    public record Onnx(
+            @JsonProperty("intra-op-threads") Integer intraOpThreads,
+            @JsonProperty("inter-op-threads") Integer interOpThreads,
+            String optimization,
+            @JsonProperty("memory-arena") Boolean memoryArena) {}
 
     /**
      * Model outputs kept in the job repository's database, so a rerun costs no model time.
@@ -71,8 +71,8 @@ public record JobFile(
      * @param enabled    false: every output is made by its model
      * @param maxAgeDays outputs older than this are made again (and deleted at the start of a run)
      */
-    public record Cache(Boolean enabled, @JsonProperty("max-age-days") Integer maxAgeDays) {
-    }
+    public record Cache(
+            Boolean enabled, @JsonProperty("max-age-days") Integer maxAgeDays) {}
 
     /**
      * The day's articles grouped by story before they are briefed (docs/stories.md).
@@ -81,9 +81,10 @@ public record JobFile(
      * @param threshold             the similarity at which all-MiniLM-L6-v2 joins two English articles
      * @param multilingualThreshold the same for the multilingual model, when it is installed
      */
-    public record Stories(Boolean enabled, Double threshold,
-                          @JsonProperty("multilingual-threshold") Double multilingualThreshold) {
-    }
+    public record Stories(
+            Boolean enabled,
+            Double threshold,
+            @JsonProperty("multilingual-threshold") Double multilingualThreshold) {}
 
     /**
      * The checks of each language brief and the thresholds below which it is doubtful (docs/fact-checks.md).
@@ -95,12 +96,13 @@ public record JobFile(
      * @param minRoundTripChrf      chrF2 (0 to 100) below which a round trip into another language is doubtful
      * @param doubtOn               the checks whose flags make a brief doubtful (numbers, names, negation; default all)
      */
-    public record Checks(Boolean enabled, @JsonProperty("min-confidence") Double minConfidence,
-                         @JsonProperty("round-trip") Boolean roundTrip,
-                         @JsonProperty("min-round-trip-embedding") Double minRoundTripEmbedding,
-                         @JsonProperty("min-round-trip-chrf") Double minRoundTripChrf,
-                         @JsonProperty("doubt-on") List<String> doubtOn) {
-    }
+    public record Checks(
+            Boolean enabled,
+            @JsonProperty("min-confidence") Double minConfidence,
+            @JsonProperty("round-trip") Boolean roundTrip,
+            @JsonProperty("min-round-trip-embedding") Double minRoundTripEmbedding,
+            @JsonProperty("min-round-trip-chrf") Double minRoundTripChrf,
+            @JsonProperty("doubt-on") List<String> doubtOn) {}
 
     /**
      * The job repository's database; absent: an H2 file under {@code data}. The password comes from
@@ -109,8 +111,7 @@ public record JobFile(
      * @param url      JDBC URL, such as {@code jdbc:postgresql://db:5432/briefs}
      * @param username database user
      */
-    public record Repository(String url, String username) {
-    }
+    public record Repository(String url, String username) {}
 
     /**
      * Scale-out: with a broker, {@code run} becomes a manager that sends the day's partitions to
@@ -122,9 +123,12 @@ public record JobFile(
      * @param topicPartitions   the topic's partitions when briefs creates it: at least the workers' threads in all
      * @param pollMs            how often the manager reads the partitions' progress from the job repository
      */
-    public record Kafka(@JsonProperty("bootstrap-servers") String bootstrapServers, String topic, String group,
-                        @JsonProperty("topic-partitions") Integer topicPartitions, @JsonProperty("poll-ms") Integer pollMs) {
-    }
+    public record Kafka(
+            @JsonProperty("bootstrap-servers") String bootstrapServers,
+            String topic,
+            String group,
+            @JsonProperty("topic-partitions") Integer topicPartitions,
+            @JsonProperty("poll-ms") Integer pollMs) {}
 
     /**
      * @param dir       where installed models live ({@code models/NAME/})
@@ -144,6 +148,5 @@ public record JobFile(
             Map<String, String> translate,
             Map<String, Object> routes,
             @JsonProperty("auto-fetch") Boolean autoFetch,
-            String endpoint) {
-    }
+            String endpoint) {}
 }

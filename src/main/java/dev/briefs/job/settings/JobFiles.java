@@ -16,15 +16,15 @@ public final class JobFiles {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private JobFiles() {
-    }
+    private JobFiles() {}
 
     public static JobFile read(Path path) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw new JobFileException("job file " + path + " does not exist; give the path of a job file such as jobs/nightly.yaml");
+            throw new JobFileException(
+                    "job file " + path + " does not exist; give the path of a job file such as jobs/nightly.yaml");
         } catch (IOException e) {
             throw new JobFileException("cannot read job file " + path + ": " + e.getMessage());
         }
@@ -56,6 +56,8 @@ public final class JobFiles {
     }
 
     private static String line(JacksonException e) {
-        return e.getLocation() != null && e.getLocation().getLineNr() > 0 ? " (line " + e.getLocation().getLineNr() + ")" : "";
+        return e.getLocation() != null && e.getLocation().getLineNr() > 0
+                ? " (line " + e.getLocation().getLineNr() + ")"
+                : "";
     }
 }

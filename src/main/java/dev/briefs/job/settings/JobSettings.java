@@ -34,17 +34,26 @@ public record JobSettings(
         CheckSettings checks) {
 
     /** Resolves a job file against a date and the command line's overrides (either may be null). */
-    public static JobSettings resolve(Path jobFilePath, JobFile file, LocalDate date, Path inputOverride, Path outputOverride) {
+    public static JobSettings resolve(
+            Path jobFilePath, JobFile file, LocalDate date, Path inputOverride, Path outputOverride) {
         String where = jobFilePath.toString();
         RunFolders folders = RunFolders.resolve(file, date, inputOverride, outputOverride, where);
         RepositorySettings repository = RepositorySettings.resolve(file.repository(), folders.data(), System.getenv());
-        return new JobSettings(file.name() != null ? file.name() : "nightly", jobFilePath, folders,
-                BriefSettings.resolve(file, where), ReadingSettings.resolve(file, where),
-                PartitionSettings.resolve(file, where), FailureSettings.resolve(file, where),
-                ModelSettings.resolve(file.models(), where), EngineBlocks.batch(file.batch(), where),
-                EngineBlocks.onnx(file.onnx(), where), repository,
+        return new JobSettings(
+                file.name() != null ? file.name() : "nightly",
+                jobFilePath,
+                folders,
+                BriefSettings.resolve(file, where),
+                ReadingSettings.resolve(file, where),
+                PartitionSettings.resolve(file, where),
+                FailureSettings.resolve(file, where),
+                ModelSettings.resolve(file.models(), where),
+                EngineBlocks.batch(file.batch(), where),
+                EngineBlocks.onnx(file.onnx(), where),
+                repository,
                 KafkaSettings.resolve(file.kafka(), repository, System.getenv(), where),
-                EngineBlocks.cache(file.cache(), where), StoryBlock.resolve(file.stories(), where),
+                EngineBlocks.cache(file.cache(), where),
+                StoryBlock.resolve(file.stories(), where),
                 CheckBlock.resolve(file.checks(), where));
     }
 
@@ -55,8 +64,22 @@ public record JobSettings(
 
     /** The same settings on other folders: those a date's run record holds. */
     public JobSettings withFolders(Path input, Path output) {
-        return new JobSettings(jobName, jobFile, folders.with(input, output), brief, reading, partitioning, failures,
-                models, batch, onnx, repository, kafka, cache, stories, checks);
+        return new JobSettings(
+                jobName,
+                jobFile,
+                folders.with(input, output),
+                brief,
+                reading,
+                partitioning,
+                failures,
+                models,
+                batch,
+                onnx,
+                repository,
+                kafka,
+                cache,
+                stories,
+                checks);
     }
 
     /** The day this run briefs. */

@@ -14,7 +14,8 @@ public record KafkaSettings(String bootstrapServers, String topic, String group,
     public static final int DEFAULT_TOPIC_PARTITIONS = 16;
     public static final int DEFAULT_POLL_MS = 1000;
 
-    static KafkaSettings resolve(JobFile.Kafka file, RepositorySettings repository, Map<String, String> env, String where) {
+    static KafkaSettings resolve(
+            JobFile.Kafka file, RepositorySettings repository, Map<String, String> env, String where) {
         String servers = env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS");
         if (servers == null && file != null) {
             servers = file.bootstrapServers();
@@ -27,8 +28,9 @@ public record KafkaSettings(String bootstrapServers, String topic, String group,
             return null;
         }
         if (!repository.postgres()) {
-            throw new JobFileException(where + ": kafka needs a job repository that all machines share; set "
-                    + "repository.url to a PostgreSQL database (jdbc:postgresql://HOST:5432/DB) or SPRING_DATASOURCE_URL");
+            throw new JobFileException(
+                    where + ": kafka needs a job repository that all machines share; set "
+                            + "repository.url to a PostgreSQL database (jdbc:postgresql://HOST:5432/DB) or SPRING_DATASOURCE_URL");
         }
         JobFile.Kafka k = file != null ? file : new JobFile.Kafka(null, null, null, null, null);
         int partitions = k.topicPartitions() != null ? k.topicPartitions() : DEFAULT_TOPIC_PARTITIONS;
@@ -36,7 +38,11 @@ public record KafkaSettings(String bootstrapServers, String topic, String group,
         if (partitions <= 0 || pollMs <= 0) {
             throw new JobFileException(where + ": kafka.topic-partitions and kafka.poll-ms must be positive numbers");
         }
-        return new KafkaSettings(servers.strip(), k.topic() != null ? k.topic() : DEFAULT_TOPIC,
-                k.group() != null ? k.group() : DEFAULT_GROUP, partitions, Duration.ofMillis(pollMs));
+        return new KafkaSettings(
+                servers.strip(),
+                k.topic() != null ? k.topic() : DEFAULT_TOPIC,
+                k.group() != null ? k.group() : DEFAULT_GROUP,
+                partitions,
+                Duration.ofMillis(pollMs));
     }
 }

@@ -39,8 +39,8 @@ public record ModelSettings(
         if (models.summarise() != null) {
             models.summarise().forEach((lang, model) -> {
                 if (!lang.matches("[a-z]{2,3}")) {
-                    throw new JobFileException(where + ": models.summarise key '" + lang
-                            + "' is not a language code such as en");
+                    throw new JobFileException(
+                            where + ": models.summarise key '" + lang + "' is not a language code such as en");
                 }
                 if (model != null && !model.equals(EXTRACTIVE)) {
                     summarise.put(lang, SettingValues.modelName(model, "models.summarise." + lang, where));
@@ -50,13 +50,18 @@ public record ModelSettings(
         Map<String, String> translate = models.translate() != null ? models.translate() : Map.of();
         translate.forEach((pair, model) -> {
             if (!pair.matches("[a-z]{2,3}-[a-z]{2,3}")) {
-                throw new JobFileException(where + ": models.translate key '" + pair
-                        + "' is not a language pair such as en-uk");
+                throw new JobFileException(
+                        where + ": models.translate key '" + pair + "' is not a language pair such as en-uk");
             }
             SettingValues.modelName(model, "models.translate." + pair, where);
         });
-        return new ModelSettings(Path.of(models.dir() != null ? models.dir() : "models"), summarise, translate,
-                RouteSettings.parse(models.routes(), where), Boolean.TRUE.equals(models.autoFetch()), models.endpoint(),
+        return new ModelSettings(
+                Path.of(models.dir() != null ? models.dir() : "models"),
+                summarise,
+                translate,
+                RouteSettings.parse(models.routes(), where),
+                Boolean.TRUE.equals(models.autoFetch()),
+                models.endpoint(),
                 variant(models.variant(), where));
     }
 

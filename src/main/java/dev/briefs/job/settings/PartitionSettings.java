@@ -11,7 +11,8 @@ public record PartitionSettings(int partitions, int commitInterval) {
 
     static PartitionSettings resolve(JobFile file, String where) {
         return new PartitionSettings(
-                SettingValues.positive(file.partitions(), Runtime.getRuntime().availableProcessors(), "partitions", where),
+                SettingValues.positive(
+                        file.partitions(), Runtime.getRuntime().availableProcessors(), "partitions", where),
                 SettingValues.positive(file.commitInterval(), DEFAULT_COMMIT_INTERVAL, "commit-interval", where));
     }
 }

@@ -15,8 +15,10 @@ public record ReadingSettings(List<String> detectLanguages, long maxFileBytes, b
     }
 
     static ReadingSettings resolve(JobFile file, String where) {
-        List<String> detect = file.detectLanguages() != null ? file.detectLanguages() : LanguageDetector.DEFAULT_LANGUAGES;
-        long maxFileBytes = file.maxFileBytes() != null ? file.maxFileBytes() : ArticleFileReader.DEFAULT_MAX_FILE_BYTES;
+        List<String> detect =
+                file.detectLanguages() != null ? file.detectLanguages() : LanguageDetector.DEFAULT_LANGUAGES;
+        long maxFileBytes =
+                file.maxFileBytes() != null ? file.maxFileBytes() : ArticleFileReader.DEFAULT_MAX_FILE_BYTES;
         if (maxFileBytes <= 0) {
             throw new JobFileException(where + ": max-file-bytes must be positive, is " + maxFileBytes);
         }

@@ -25,7 +25,8 @@ public record RepositorySettings(String url, String username, String password) {
         if (url == null) {
             // WRITE_DELAY=0: H2 otherwise keeps commits in memory for up to half a second, and a kill -9
             // in that window would lose committed chunks and even the record that the run started.
-            return new RepositorySettings("jdbc:h2:file:" + data.toAbsolutePath().resolve("jobs") + ";WRITE_DELAY=0", "sa", null);
+            return new RepositorySettings(
+                    "jdbc:h2:file:" + data.toAbsolutePath().resolve("jobs") + ";WRITE_DELAY=0", "sa", null);
         }
         return new RepositorySettings(url, user, env.get("SPRING_DATASOURCE_PASSWORD"));
     }

@@ -14,11 +14,10 @@ import java.util.Map;
  */
 final class RouteSettings {
 
-    private static final String KINDS = "direct, multilingual, pivot, or the models in order such as "
-            + "[opus-mt-ru-en, opus-mt-en-uk]";
+    private static final String KINDS =
+            "direct, multilingual, pivot, or the models in order such as " + "[opus-mt-ru-en, opus-mt-en-uk]";
 
-    private RouteSettings() {
-    }
+    private RouteSettings() {}
 
     static Map<String, ForcedRoute> parse(Map<String, Object> routes, String where) {
         Map<String, ForcedRoute> parsed = new LinkedHashMap<>();
@@ -28,14 +27,16 @@ final class RouteSettings {
         routes.forEach((pair, value) -> {
             String setting = where + ": models.routes." + pair;
             if (!pair.matches("[a-z]{2,3}-[a-z]{2,3}")) {
-                throw new JobFileException(where + ": models.routes key '" + pair + "' is not a language pair such as ru-uk");
+                throw new JobFileException(
+                        where + ": models.routes key '" + pair + "' is not a language pair such as ru-uk");
             }
             String[] languages = pair.split("-");
             if (languages[0].equals(languages[1])) {
                 throw new JobFileException(setting + ": a language is not translated into itself; remove the setting");
             }
             ForcedRoute route = route(value, setting, "models.routes." + pair, where);
-            boolean pivot = route.kind() == TranslationRoute.Kind.PIVOT || route.models().size() == 2;
+            boolean pivot = route.kind() == TranslationRoute.Kind.PIVOT
+                    || route.models().size() == 2;
             String en = TranslationRoute.PIVOT_LANGUAGE;
             if (pivot && (languages[0].equals(en) || languages[1].equals(en))) {
                 throw new JobFileException(setting + ": a pivot goes through English, so it cannot start or end there;"
@@ -56,11 +57,12 @@ final class RouteSettings {
         }
         if (value instanceof List<?> list) {
             if (list.isEmpty() || list.size() > 2) {
-                throw new JobFileException(setting + " lists " + list.size() + " models: give one (direct or multilingual)"
-                        + " or two (into English, then out of it)");
+                throw new JobFileException(setting + " lists " + list.size()
+                        + " models: give one (direct or multilingual)" + " or two (into English, then out of it)");
             }
             List<String> models = list.stream()
-                    .map(m -> SettingValues.modelName(m instanceof String s ? s : String.valueOf(m), key, where)).toList();
+                    .map(m -> SettingValues.modelName(m instanceof String s ? s : String.valueOf(m), key, where))
+                    .toList();
             return ForcedRoute.ofModels(models);
         }
         throw new JobFileException(setting + " is not a route: " + KINDS);

@@ -11,9 +11,11 @@ public record RunFolders(LocalDate date, Path input, Path output, Path data) {
 
     static RunFolders resolve(JobFile file, LocalDate date, Path inputOverride, Path outputOverride, String where) {
         String day = date.toString();
-        Path input = inputOverride != null ? inputOverride
+        Path input = inputOverride != null
+                ? inputOverride
                 : SettingValues.path(SettingValues.require(file.input(), "input", where), day);
-        Path output = outputOverride != null ? outputOverride
+        Path output = outputOverride != null
+                ? outputOverride
                 : SettingValues.path(SettingValues.require(file.output(), "output", where), day);
         return new RunFolders(date, input, output, SettingValues.path(file.data() != null ? file.data() : "data", day));
     }

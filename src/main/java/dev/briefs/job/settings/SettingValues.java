@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /** The checks every block of the job file shares: a bad value stops the run with the file and the setting named. */
 final class SettingValues {
 
-    private SettingValues() {
-    }
+    private SettingValues() {}
 
     static String require(String value, String name, String where) {
         if (value == null || value.isBlank()) {
@@ -41,7 +40,8 @@ final class SettingValues {
     /** Model names become folder names under the models folder, so they must be plain names. */
     static String modelName(String name, String setting, String where) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || name.contains("..")) {
-            throw new JobFileException(where + ": " + setting + " '" + name + "' is not a model name such as opus-mt-en-uk");
+            throw new JobFileException(
+                    where + ": " + setting + " '" + name + "' is not a model name such as opus-mt-en-uk");
         }
         return name;
     }

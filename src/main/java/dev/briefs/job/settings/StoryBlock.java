@@ -5,16 +5,19 @@ import dev.briefs.story.StorySettings;
 /** Reads the job file's {@code stories} block into {@link StorySettings}. */
 final class StoryBlock {
 
-    private StoryBlock() {
-    }
+    private StoryBlock() {}
 
     static StorySettings resolve(JobFile.Stories s, String where) {
         if (s == null) {
             return StorySettings.DEFAULTS;
         }
-        return new StorySettings(s.enabled() == null || s.enabled(),
+        return new StorySettings(
+                s.enabled() == null || s.enabled(),
                 threshold(s.threshold(), StorySettings.DEFAULTS.threshold(), "stories.threshold", where),
-                threshold(s.multilingualThreshold(), StorySettings.DEFAULTS.multilingualThreshold(), "stories.multilingual-threshold",
+                threshold(
+                        s.multilingualThreshold(),
+                        StorySettings.DEFAULTS.multilingualThreshold(),
+                        "stories.multilingual-threshold",
                         where));
     }
 

@@ -23,9 +23,13 @@ public class ArticlesConfiguration {
     }
 
     @Bean
-    StoryFinder storyFinder(ArticleFileReader fileReader, ReadingSettings reading, SentenceEmbeddingModel embeddings,
-                            ModelSettings models, StorySettings stories) {
-        return new StoryFinder(fileReader, new LanguageDetector(reading.detectLanguages()), embeddings, models.dir(),
-                stories);
+    StoryFinder storyFinder(
+            ArticleFileReader fileReader,
+            ReadingSettings reading,
+            SentenceEmbeddingModel embeddings,
+            ModelSettings models,
+            StorySettings stories) {
+        return new StoryFinder(
+                fileReader, new LanguageDetector(reading.detectLanguages()), embeddings, models.dir(), stories);
     }
 }

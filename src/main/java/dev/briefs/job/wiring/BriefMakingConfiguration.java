@@ -31,17 +31,26 @@ import org.springframework.context.annotation.Configuration;
 public class BriefMakingConfiguration {
 
     @Bean
-    Summariser summariser(SentenceEmbeddingModel embeddings, GenerationModels generation, ModelSettings models,
-                          BriefSettings brief, ModelCallRetry retry, BatchedGeneration batches) {
-        return SummarisersByLanguage.forModels(models.summarise(), generation,
-                ExtractiveSummariser.bundled(embeddings, brief.chunkTokens(), retry), brief.chunkTokens(), batches);
+    Summariser summariser(
+            SentenceEmbeddingModel embeddings,
+            GenerationModels generation,
+            ModelSettings models,
+            BriefSettings brief,
+            ModelCallRetry retry,
+            BatchedGeneration batches) {
+        return SummarisersByLanguage.forModels(
+                models.summarise(),
+                generation,
+                ExtractiveSummariser.bundled(embeddings, brief.chunkTokens(), retry),
+                brief.chunkTokens(),
+                batches);
     }
 
     @Bean
-    Translator translator(ModelSettings models, BriefSettings brief, GenerationModels generation,
-                          BatchedGeneration batches) {
-        return ModelTranslators.forJob(models.translate(), models.routes(), models.dir(), generation,
-                brief.chunkTokens(), batches);
+    Translator translator(
+            ModelSettings models, BriefSettings brief, GenerationModels generation, BatchedGeneration batches) {
+        return ModelTranslators.forJob(
+                models.translate(), models.routes(), models.dir(), generation, brief.chunkTokens(), batches);
     }
 
     /**
@@ -49,13 +58,27 @@ public class BriefMakingConfiguration {
      * the output cache and the retries; the fact checker is the JVM's one, built when the first brief is checked.
      */
     @Bean
-    BriefMaker briefMaker(BriefSettings brief, ReadingSettings reading, ModelSettings models, CheckSettings checks,
-                          Summariser summariser, Translator translator, StageTimers timers,
-                          SentenceEmbeddingModel embeddings) {
+    BriefMaker briefMaker(
+            BriefSettings brief,
+            ReadingSettings reading,
+            ModelSettings models,
+            CheckSettings checks,
+            Summariser summariser,
+            Translator translator,
+            StageTimers timers,
+            SentenceEmbeddingModel embeddings) {
         BriefChecker checker = checks.enabled()
-                ? new BriefChecker(checks, translator, new RoundTripScorer(embeddings)) : BriefChecker.OFF;
-        return BriefMaker.builder().detector(new LanguageDetector(reading.detectLanguages())).summariser(summariser)
-                .translator(translator).targetLanguages(brief.languages()).maxWords(brief.maxWords())
-                .revisions(new ModelRevisions(models.dir())).timers(timers).checks(checker).build();
+                ? new BriefChecker(checks, translator, new RoundTripScorer(embeddings))
+                : BriefChecker.OFF;
+        return BriefMaker.builder()
+                .detector(new LanguageDetector(reading.detectLanguages()))
+                .summariser(summariser)
+                .translator(translator)
+                .targetLanguages(brief.languages())
+                .maxWords(brief.maxWords())
+                .revisions(new ModelRevisions(models.dir()))
+                .timers(timers)
+                .checks(checker)
+                .build();
     }
 }

@@ -33,16 +33,23 @@ public class ModelsConfiguration {
 
     /** A test may add a {@link ModelDecorator} bean to watch or break model calls; the cache stays outermost. */
     @Bean(destroyMethod = "close")
-    GenerationModels generationModels(ModelSettings models, OrtSessionSettings onnx,
-                                      ObjectProvider<ModelDecorator> decorator, MeterRegistry registry, OutputCache cache) {
+    GenerationModels generationModels(
+            ModelSettings models,
+            OrtSessionSettings onnx,
+            ObjectProvider<ModelDecorator> decorator,
+            MeterRegistry registry,
+            OutputCache cache) {
         // Timing each graph run costs two clock reads and an atomic add, against milliseconds of ONNX Runtime work.
         OnnxModelOptions options = OnnxModelOptions.defaults()
                 .withVariant(models.variant())
                 .withSession(onnx)
                 .withMeterRegistry(registry);
         ModelRevisions files = new ModelRevisions(models.dir());
-        return new GenerationModels(models.dir(), CachingTextGenerator.decorator(files::filesFingerprint,
-                decorator.getIfAvailable(() -> ModelDecorator.NONE), cache), options);
+        return new GenerationModels(
+                models.dir(),
+                CachingTextGenerator.decorator(
+                        files::filesFingerprint, decorator.getIfAvailable(() -> ModelDecorator.NONE), cache),
+                options);
     }
 
     @Bean

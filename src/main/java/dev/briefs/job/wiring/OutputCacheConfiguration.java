@@ -29,8 +29,8 @@ public class OutputCacheConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     OutputCache outputCache(DataSource dataSource, RepositorySettings repository, CacheSettings settings) {
-        OutputCache cache = new OutputCache(new DelegatingDataSource(dataSource), repository.postgres(), settings,
-                Clock.systemUTC());
+        OutputCache cache = new OutputCache(
+                new DelegatingDataSource(dataSource), repository.postgres(), settings, Clock.systemUTC());
         if (cache.enabled()) {
             cache.prune();
         }

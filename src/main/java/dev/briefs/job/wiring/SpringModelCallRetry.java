@@ -30,11 +30,9 @@ final class SpringModelCallRetry implements ModelCallRetry {
     static final String RETRIES = "briefs.model.retries";
 
     private final RetryTemplate retry;
-    private final int maxRetries;
 
     /** @param registry where each retry is counted ({@value #RETRIES}) */
     SpringModelCallRetry(int maxRetries, Duration firstDelay, MeterRegistry registry) {
-        this.maxRetries = maxRetries;
         this.retry = new RetryTemplate(RetryPolicy.builder()
                 .maxRetries(maxRetries)
                 .delay(firstDelay)
@@ -51,8 +49,11 @@ final class SpringModelCallRetry implements ModelCallRetry {
             public void beforeRetry(RetryPolicy policy, Retryable<?> call, RetryState state) {
                 retries.increment();
                 Throwable last = state.getLastException();
-                LOG.warn("model call failed ({}); retry {} of {}", last == null ? "?" : FailureText.of(last),
-                        state.getRetryCount() + 1, maxRetries);
+                LOG.warn(
+                        "model call failed ({}); retry {} of {}",
+                        last == null ? "?" : FailureText.of(last),
+                        state.getRetryCount() + 1,
+                        maxRetries);
             }
         });
     }

@@ -32,13 +32,22 @@ final class FileSink implements BodySubscriber<byte[]> {
     private Flow.Subscription sub;
     private long written;
 
-    FileSink(String label, Path dest, boolean append, MessageDigest digest, long expectedTotal, TransferProgress.Transfer progress,
-             ReadWatch watch) {
+    FileSink(
+            String label,
+            Path dest,
+            boolean append,
+            MessageDigest digest,
+            long expectedTotal,
+            TransferProgress.Transfer progress,
+            ReadWatch watch) {
         try {
             this.channel = append
                     ? FileChannel.open(dest, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
-                    : FileChannel.open(dest, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+                    : FileChannel.open(
+                            dest,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING);
             this.base = append ? channel.size() : 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +14,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +38,7 @@ public final class HubClient {
 
     /** A listing or an error's text is read into memory; nothing the hub should send is near this. */
     private static final long MAX_SMALL_BODY = 64L << 20;
+
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
 
     private final HubSettings settings;
@@ -48,7 +48,7 @@ public final class HubClient {
     public HubClient(HubSettings settings, Consumer<String> log) {
         this.settings = Objects.requireNonNull(settings);
         this.transport = new HubTransport(settings);
-        this.retries = new HubRetries(settings, log == null ? message -> { } : log);
+        this.retries = new HubRetries(settings, log == null ? message -> {} : log);
     }
 
     public HubSettings settings() {
@@ -56,8 +56,7 @@ public final class HubClient {
     }
 
     /** The bytes of a file as downloaded: size and SHA-256 of the whole file. */
-    public record Downloaded(long size, String sha256) {
-    }
+    public record Downloaded(long size, String sha256) {}
 
     // ------------------------------------------------------------------ listing
 
@@ -65,7 +64,8 @@ public final class HubClient {
     public RepoInfo repoInfo(String repo, String revision) {
         PathSafety.checkRepoId(repo);
         PathSafety.checkRevision(revision);
-        URI uri = URI.create(transport.base() + "/api/models/" + repo + "/revision/" + encodeSegment(revision) + "?blobs=true");
+        URI uri = URI.create(
+                transport.base() + "/api/models/" + repo + "/revision/" + encodeSegment(revision) + "?blobs=true");
         String what = repo + "@" + revision;
         byte[] body = retries.run("listing " + what, () -> {
             ReadWatch watch = new ReadWatch();
@@ -101,12 +101,13 @@ public final class HubClient {
                 if (sha256 != null && !sha256.matches("[0-9a-fA-F]{64}")) {
                     throw ModelException.failure("hub listing of " + repo + ": bad lfs.sha256 for " + name);
                 }
-                sha256 = sha256 == null ? null : sha256.toLowerCase();
+                sha256 = sha256 == null ? null : sha256.toLowerCase(Locale.ROOT);
                 long lfsSize = lfs.path("size").asLong(-1);
                 size = lfsSize >= 0 ? lfsSize : size;
             }
             String blobId = s.path("blobId").asString(null);
-            files.add(new RepoFile(name, size, sha256, blobId != null && blobId.matches("[0-9a-f]{40}") ? blobId : null));
+            files.add(
+                    new RepoFile(name, size, sha256, blobId != null && blobId.matches("[0-9a-f]{40}") ? blobId : null));
         }
         return new RepoInfo(repo, revision, commit, files);
     }
@@ -119,7 +120,8 @@ public final class HubClient {
      * caller compares them with what the listing announced. A file that grows past the announced size is
      * deleted and reported as an {@link IntegrityException}.
      */
-    public Downloaded download(String repo, String commit, RepoFile file, Path dest, TransferProgress.Transfer progress) {
+    public Downloaded download(
+            String repo, String commit, RepoFile file, Path dest, TransferProgress.Transfer progress) {
         PathSafety.checkRepoId(repo);
         if (!PathSafety.isCommit(commit)) {
             throw new IllegalArgumentException("download needs a resolved 40-hex commit");
@@ -129,8 +131,9 @@ public final class HubClient {
         return retries.run("download of " + file.path(), () -> downloadOnce(uri, repo, commit, file, dest, progress));
     }
 
-    private Downloaded downloadOnce(URI uri, String repo, String commit, RepoFile file, Path dest,
-                                    TransferProgress.Transfer progress) throws TransientHubFailure, IOException {
+    private Downloaded downloadOnce(
+            URI uri, String repo, String commit, RepoFile file, Path dest, TransferProgress.Transfer progress)
+            throws TransientHubFailure, IOException {
         long expected = file.size();
         long have = Files.exists(dest) ? Files.size(dest) : 0;
         if (expected >= 0 && have > expected) {
@@ -153,20 +156,29 @@ public final class HubClient {
         final long offset = have;
         ReadWatch watch = new ReadWatch();
         FileSink[] sinkRef = new FileSink[1];
-        HttpResponse<byte[]> r = transport.send(uri, offset > 0 ? "bytes=" + offset + "-" : null, info -> {
-            if (info.statusCode() == 200) {
-                progress.resumedAt(0);
-                return sinkRef[0] = new FileSink(file.path(), dest, false, sha256(), expected, progress, watch);
-            }
-            if (info.statusCode() == 206) {
-                long start = info.headers().firstValue("Content-Range").map(HubClient::rangeStart).orElse(-1L);
-                if (start != offset) {
-                    return BodySubscribers.replacing(null);
-                }
-                return sinkRef[0] = new FileSink(file.path(), dest, true, clone(prefix), expected, progress, watch);
-            }
-            return new MemorySink(watch, MAX_SMALL_BODY);
-        }, watch);
+        HttpResponse<byte[]> r = transport.send(
+                uri,
+                offset > 0 ? "bytes=" + offset + "-" : null,
+                info -> {
+                    if (info.statusCode() == 200) {
+                        progress.resumedAt(0);
+                        sinkRef[0] = new FileSink(file.path(), dest, false, sha256(), expected, progress, watch);
+                        return sinkRef[0];
+                    }
+                    if (info.statusCode() == 206) {
+                        long start = info.headers()
+                                .firstValue("Content-Range")
+                                .map(HubClient::rangeStart)
+                                .orElse(-1L);
+                        if (start != offset) {
+                            return BodySubscribers.replacing(null);
+                        }
+                        sinkRef[0] = new FileSink(file.path(), dest, true, clone(prefix), expected, progress, watch);
+                        return sinkRef[0];
+                    }
+                    return new MemorySink(watch, MAX_SMALL_BODY);
+                },
+                watch);
         int status = r.statusCode();
         if (status == 416) {
             Files.deleteIfExists(dest);
@@ -174,7 +186,8 @@ public final class HubClient {
         }
         if (status == 206 && sinkRef[0] == null) {
             Files.deleteIfExists(dest);
-            throw new TransientHubFailure("server answered a range that does not start at byte " + offset + "; starting over");
+            throw new TransientHubFailure(
+                    "server answered a range that does not start at byte " + offset + "; starting over");
         }
         transport.checkStatus(r, "file " + file.path() + " of " + repo + " at " + commit);
         FileSink sink = sinkRef[0];

@@ -41,8 +41,8 @@ final class HubRetries {
         retry.setRetryListener(new RetryListener() {
             @Override
             public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
-                log.accept(what + ": " + state.getLastException().getMessage() + "; retry " + (state.getRetryCount() + 1)
-                        + "/" + max);
+                log.accept(what + ": " + state.getLastException().getMessage() + "; retry "
+                        + (state.getRetryCount() + 1) + "/" + max);
             }
         });
         try {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
-
 /**
  * How to talk to the hub: endpoint, optional token, timeouts and retries. The token is never part of
  * {@link #toString()}.
@@ -22,8 +21,14 @@ public final class HubSettings {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
 
-    private HubSettings(URI endpoint, String token, Duration connectTimeout, Duration readTimeout, int maxAttempts,
-                        Duration initialBackoff, Duration maxBackoff) {
+    private HubSettings(
+            URI endpoint,
+            String token,
+            Duration connectTimeout,
+            Duration readTimeout,
+            int maxAttempts,
+            Duration initialBackoff,
+            Duration maxBackoff) {
         this.endpoint = endpoint;
         this.token = token == null || token.isBlank() ? null : token.trim();
         this.connectTimeout = positive(connectTimeout, "connect timeout");
@@ -38,8 +43,14 @@ public final class HubSettings {
 
     /** Defaults: huggingface.co, no token, 10 s connect, 30 s read, 5 attempts, backoff 1 s doubling to 30 s. */
     public static HubSettings defaults() {
-        return new HubSettings(URI.create(DEFAULT_ENDPOINT), null, Duration.ofSeconds(10), Duration.ofSeconds(30), 5,
-                Duration.ofSeconds(1), Duration.ofSeconds(30));
+        return new HubSettings(
+                URI.create(DEFAULT_ENDPOINT),
+                null,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                5,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30));
     }
 
     /**
@@ -60,8 +71,12 @@ public final class HubSettings {
             throw ModelException.user("invalid hub endpoint '" + s + "'");
         }
         String scheme = uri.getScheme();
-        if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        if (scheme == null
+                || !(scheme.equals("http") || scheme.equals("https"))
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
             throw ModelException.user("invalid hub endpoint '" + (uri.getRawUserInfo() != null ? "(with user info)" : s)
                     + "': expected http(s)://HOST[:PORT][/PATH], e.g. https://huggingface.co");
         }
@@ -86,8 +101,8 @@ public final class HubSettings {
     }
 
     public HubSettings withEndpoint(String endpoint) {
-        return new HubSettings(parseEndpoint(endpoint), token, connectTimeout, readTimeout, maxAttempts, initialBackoff,
-                maxBackoff);
+        return new HubSettings(
+                parseEndpoint(endpoint), token, connectTimeout, readTimeout, maxAttempts, initialBackoff, maxBackoff);
     }
 
     public HubSettings withToken(String token) {

@@ -38,8 +38,10 @@ final class HubTransport {
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .version("https".equals(settings.endpoint().getScheme()) ? HttpClient.Version.HTTP_2
-                        : HttpClient.Version.HTTP_1_1)
+                .version(
+                        "https".equals(settings.endpoint().getScheme())
+                                ? HttpClient.Version.HTTP_2
+                                : HttpClient.Version.HTTP_1_1)
                 .build();
     }
 
@@ -58,8 +60,8 @@ final class HubTransport {
                 b.header("Range", range);
             }
             watch.reset();
-            HttpResponse.BodyHandler<T> h = info -> isRedirect(info.statusCode())
-                    ? BodySubscribers.replacing(null) : handler.apply(info);
+            HttpResponse.BodyHandler<T> h =
+                    info -> isRedirect(info.statusCode()) ? BodySubscribers.replacing(null) : handler.apply(info);
             HttpResponse<T> r = await(http.sendAsync(b.build(), h), watch);
             if (!isRedirect(r.statusCode())) {
                 return r;
@@ -76,7 +78,8 @@ final class HubTransport {
         throw ModelException.failure("too many redirects from " + host(uri));
     }
 
-    private <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> f, ReadWatch watch) throws TransientHubFailure {
+    private <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> f, ReadWatch watch)
+            throws TransientHubFailure {
         long read = settings.readTimeout().toNanos();
         long headerGrace = settings.connectTimeout().toNanos();
         long poll = Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(read / 4, TimeUnit.SECONDS.toNanos(1)));
@@ -88,7 +91,8 @@ final class HubTransport {
                 if (idle > read + (watch.bodyStarted ? 0 : headerGrace)) {
                     watch.abort();
                     f.cancel(true);
-                    throw new TransientHubFailure("no data for " + settings.readTimeout().toMillis() + " ms (read timeout)");
+                    throw new TransientHubFailure(
+                            "no data for " + settings.readTimeout().toMillis() + " ms (read timeout)");
                 }
             } catch (InterruptedException e) {
                 f.cancel(true);
@@ -103,8 +107,7 @@ final class HubTransport {
 
     private TransientHubFailure mapFailure(Throwable t) {
         Throwable c = t;
-        while ((c instanceof UncheckedIOException || c instanceof CompletionException)
-                && c.getCause() != null) {
+        while ((c instanceof UncheckedIOException || c instanceof CompletionException) && c.getCause() != null) {
             c = c.getCause();
         }
         if (c instanceof ModelException me) {
@@ -122,10 +125,12 @@ final class HubTransport {
                     + ": no network, or a wrong HF_ENDPOINT / endpoint setting");
         }
         if (c instanceof ConnectException) {
-            return new TransientHubFailure("cannot connect" + (c.getMessage() == null ? "" : " (" + c.getMessage() + ")"));
+            return new TransientHubFailure(
+                    "cannot connect" + (c.getMessage() == null ? "" : " (" + c.getMessage() + ")"));
         }
         if (c instanceof IOException) {
-            return new TransientHubFailure("connection failed: " + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage()));
+            return new TransientHubFailure("connection failed: "
+                    + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage()));
         }
         if (c instanceof RuntimeException re) {
             throw re;
@@ -149,12 +154,15 @@ final class HubTransport {
             return;
         }
         String host = host(r.uri());
-        String hint = r.headers().firstValue("X-Error-Message").map(m -> " (hub says: " + clean(m) + ")").orElse("");
+        String hint = r.headers()
+                .firstValue("X-Error-Message")
+                .map(m -> " (hub says: " + clean(m) + ")")
+                .orElse("");
         if (s == 401) {
             throw ModelException.user("HTTP 401 Unauthorized from " + host + " for " + what + hint + ": "
                     + (settings.hasToken()
-                    ? "the token in HF_TOKEN was refused or cannot read this repo; set HF_TOKEN to a valid token"
-                    : "the repo is private or gated (or does not exist); set HF_TOKEN to a token that can read it")
+                            ? "the token in HF_TOKEN was refused or cannot read this repo; set HF_TOKEN to a valid token"
+                            : "the repo is private or gated (or does not exist); set HF_TOKEN to a token that can read it")
                     + " (https://huggingface.co/settings/tokens)");
         }
         if (s == 403) {
@@ -180,7 +188,8 @@ final class HubTransport {
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return Objects.equals(a.getScheme(), b.getScheme()) && Objects.equals(a.getHost(), b.getHost())
+        return Objects.equals(a.getScheme(), b.getScheme())
+                && Objects.equals(a.getHost(), b.getHost())
                 && effectivePort(a) == effectivePort(b);
     }
 

@@ -8,8 +8,10 @@ public class IntegrityException extends ModelException {
     private final String actual;
 
     public IntegrityException(String file, String what, String expected, String actual) {
-        super(Kind.FAILURE, file + ": " + what + " mismatch, expected " + expected + " but got " + actual
-                + " (the partial file was deleted; nothing was installed)");
+        super(
+                Kind.FAILURE,
+                file + ": " + what + " mismatch, expected " + expected + " but got " + actual
+                        + " (the partial file was deleted; nothing was installed)");
         this.file = file;
         this.expected = expected;
         this.actual = actual;

@@ -11,8 +11,7 @@ public final class PathSafety {
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
-    private PathSafety() {
-    }
+    private PathSafety() {}
 
     /** {@code owner/name} or {@code name}, no {@code ..}, no absolute path, no backslash. */
     public static String checkRepoId(String repo) {
@@ -32,8 +31,11 @@ public final class PathSafety {
     }
 
     public static String checkRevision(String revision) {
-        if (revision == null || !REVISION.matcher(revision).matches() || revision.contains("..")
-                || revision.endsWith("/") || revision.contains("//")) {
+        if (revision == null
+                || !REVISION.matcher(revision).matches()
+                || revision.contains("..")
+                || revision.endsWith("/")
+                || revision.contains("//")) {
             throw ModelException.user("invalid revision '" + printable(String.valueOf(revision)) + "'");
         }
         return revision;
@@ -56,8 +58,12 @@ public final class PathSafety {
      * no {@code .}/{@code ..}/empty segments, no backslash, no control characters.
      */
     public static String checkRepoFile(String rfilename) {
-        boolean ok = rfilename != null && !rfilename.isEmpty() && !rfilename.startsWith("/")
-                && !rfilename.contains("\\") && !rfilename.contains(":") && rfilename.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+        boolean ok = rfilename != null
+                && !rfilename.isEmpty()
+                && !rfilename.startsWith("/")
+                && !rfilename.contains("\\")
+                && !rfilename.contains(":")
+                && rfilename.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
         if (ok) {
             for (String seg : rfilename.split("/", -1)) {
                 ok &= !seg.isEmpty() && !seg.equals(".") && !seg.equals("..");

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Human-readable byte counts. */
 public final class Sizes {
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     /** {@code 512 B}, {@code 1.5 KiB}, {@code 151.2 MiB}, {@code 1.02 GiB}. */
     public static String human(long bytes) {

@@ -23,15 +23,12 @@ public interface TransferProgress {
 
     TransferProgress NONE = (label, total) -> new Transfer() {
         @Override
-        public void resumedAt(long bytes) {
-        }
+        public void resumedAt(long bytes) {}
 
         @Override
-        public void advance(long bytes) {
-        }
+        public void advance(long bytes) {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 }

@@ -22,7 +22,9 @@ class GraphFilesTest {
     private Path folder(String name, Variant... variants) throws IOException {
         Path onnx = Files.createDirectories(tmp.resolve(name).resolve("onnx"));
         for (Variant v : variants) {
-            for (String base : new String[] {"encoder_model", "decoder_model_merged", "decoder_model", "decoder_with_past_model"}) {
+            for (String base :
+                    new String[] {"encoder_model", "decoder_model_merged", "decoder_model", "decoder_with_past_model"
+                    }) {
                 Files.createFile(onnx.resolve(v.graphFile(base)));
             }
         }
@@ -36,26 +38,33 @@ class GraphFilesTest {
         assertThat(files.variant()).isEqualTo(Variant.FP32).isEqualTo(Variant.DEFAULT);
         assertThat(files.graph("encoder_model")).isEqualTo(dir.resolve("onnx/encoder_model.onnx"));
         assertThat(files.layout()).isEqualTo(DecoderLayout.MERGED);
-        assertThat(GraphFiles.choose(dir, OnnxModelOptions.defaults().withVariant(null)).variant()).isEqualTo(Variant.FP32);
-        assertThat(GraphFiles.choose(dir, OnnxModelOptions.defaults().withCache(false)).variant())
-                .as("without the cache too").isEqualTo(Variant.FP32);
+        assertThat(GraphFiles.choose(dir, OnnxModelOptions.defaults().withVariant(null))
+                        .variant())
+                .isEqualTo(Variant.FP32);
+        assertThat(GraphFiles.choose(dir, OnnxModelOptions.defaults().withCache(false))
+                        .variant())
+                .as("without the cache too")
+                .isEqualTo(Variant.FP32);
     }
 
     @Test
     void theVariantAskedForIsLoaded() throws IOException {
         Path dir = folder("opus-mt-en-uk", Variant.QUANTIZED, Variant.FP32);
         GraphFiles files = GraphFiles.choose(dir, OnnxModelOptions.defaults().withVariant(Variant.QUANTIZED));
-        assertThat(files.graph("decoder_model_merged")).isEqualTo(dir.resolve("onnx/decoder_model_merged_quantized.onnx"));
+        assertThat(files.graph("decoder_model_merged"))
+                .isEqualTo(dir.resolve("onnx/decoder_model_merged_quantized.onnx"));
     }
 
     @Test
     void quantizedAskedForWithOnlyFp32ThereNamesTheMissingGraphAndBothFixes() throws IOException {
         Path dir = folder("opus-mt-en-uk", Variant.FP32);
         Path missing = dir.resolve("onnx/encoder_model_quantized.onnx");
-        assertThatThrownBy(() -> GraphFiles.choose(dir, OnnxModelOptions.defaults().withVariant(Variant.QUANTIZED)))
+        assertThatThrownBy(
+                        () -> GraphFiles.choose(dir, OnnxModelOptions.defaults().withVariant(Variant.QUANTIZED)))
                 .isInstanceOf(VariantNotInstalledException.class)
                 .isInstanceOf(ModelLoadException.class)
-                .hasMessage("the quantized graphs are not installed (the folder has fp32 ones): " + missing + " is missing; "
+                .hasMessage("the quantized graphs are not installed (the folder has fp32 ones): " + missing
+                        + " is missing; "
                         + "fetch them with: java -jar target/briefs.jar models fetch opus-mt-en-uk --variant quantized, "
                         + "or load the fp32 graphs with --variant fp32 (models.variant: fp32 in a job file)")
                 .satisfies(e -> assertThat(((ModelLoadException) e).getFile()).isEqualTo(missing));
@@ -74,7 +83,8 @@ class GraphFilesTest {
     @Test
     void fp16IsRefusedWhateverTheFolderHolds() throws IOException {
         Path dir = folder("opus-mt-en-uk", Variant.FP16, Variant.FP32);
-        assertThatThrownBy(() -> GraphFiles.choose(dir, OnnxModelOptions.defaults().withVariant(Variant.FP16)))
+        assertThatThrownBy(
+                        () -> GraphFiles.choose(dir, OnnxModelOptions.defaults().withVariant(Variant.FP16)))
                 .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("fp16 variant is not supported");
     }

@@ -2,11 +2,10 @@ package dev.briefs.inference.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.FloatBuffer;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
 
 class OrtBuffersTest {

@@ -62,8 +62,9 @@ class PartitionArticleReaderTest {
     private void write(String name, int lines) throws IOException {
         List<String> text = new ArrayList<>();
         for (int i = 1; i <= lines; i++) {
-            text.add("{\"id\": \"" + name.replace(".jsonl", "") + "-a" + i + "\", \"title\": \"T" + i
-                    + "\", \"maintext\": \"The council met on Monday. It agreed on the budget.\", \"language\": \"en\"}");
+            text.add(
+                    "{\"id\": \"" + name.replace(".jsonl", "") + "-a" + i + "\", \"title\": \"T" + i
+                            + "\", \"maintext\": \"The council met on Monday. It agreed on the budget.\", \"language\": \"en\"}");
         }
         Files.write(input.resolve(name), text);
     }
@@ -82,30 +83,39 @@ class PartitionArticleReaderTest {
     void aFileWhoseReadingBreaksOffIsOneFailedInputAndTheNextFileIsStillRead() throws IOException {
         write("wires.jsonl", 3);
         write("locals.jsonl", 2);
-        PartitionArticleReader reader = new PartitionArticleReader(input, List.of("wires.jsonl", "locals.jsonl"),
-                diskFailingOn("wires.jsonl", new UncheckedIOException("wires.jsonl: cannot be read",
-                        new IOException("Input/output error"))));
+        PartitionArticleReader reader = new PartitionArticleReader(
+                input,
+                List.of("wires.jsonl", "locals.jsonl"),
+                diskFailingOn(
+                        "wires.jsonl",
+                        new UncheckedIOException(
+                                "wires.jsonl: cannot be read", new IOException("Input/output error"))));
 
         List<ArticleInput> read = readAll(reader);
 
-        assertThat(read).extracting(ArticleInput::id)
-                .containsExactly("wires-a1", "wires", "locals-a1", "locals-a2");
+        assertThat(read).extracting(ArticleInput::id).containsExactly("wires-a1", "wires", "locals-a1", "locals-a2");
         ArticleInput stopped = read.get(1);
         assertThat(stopped.readable()).isFalse();
         assertThat(stopped.sourceFile()).isEqualTo("wires.jsonl");
-        assertThat(stopped.error()).contains("wires.jsonl: reading stopped after 1 article(s)")
-                .contains("Input/output error").contains("the rest of the file was not read");
+        assertThat(stopped.error())
+                .contains("wires.jsonl: reading stopped after 1 article(s)")
+                .contains("Input/output error")
+                .contains("the rest of the file was not read");
     }
 
     @Test
     void aBugInReadingIsNotTurnedIntoAFailedArticle() throws IOException {
         write("wires.jsonl", 3);
-        PartitionArticleReader reader = new PartitionArticleReader(input, List.of("wires.jsonl"),
+        PartitionArticleReader reader = new PartitionArticleReader(
+                input,
+                List.of("wires.jsonl"),
                 diskFailingOn("wires.jsonl", new IllegalStateException("parser state lost")));
 
         reader.open(new ExecutionContext());
         assertThat(reader.read().id()).isEqualTo("wires-a1");
-        assertThatThrownBy(reader::read).isInstanceOf(IllegalStateException.class).hasMessage("parser state lost");
+        assertThatThrownBy(reader::read)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("parser state lost");
     }
 
     @Test

@@ -24,7 +24,8 @@ class RouteSettingsTest {
 
     private JobSettings settings(String routes) throws IOException {
         Path job = TestJobs.write(root, "");
-        Files.writeString(job, Files.readString(job).replace("  translate:\n", "  routes:\n" + routes + "  translate:\n"));
+        Files.writeString(
+                job, Files.readString(job).replace("  translate:\n", "  routes:\n" + routes + "  translate:\n"));
         return JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse("2026-11-20"), null, null);
     }
 
@@ -36,28 +37,35 @@ class RouteSettingsTest {
                     de-uk: multilingual
                     en-uk: [nllb-200-distilled-600M]
                 """);
-        assertThat(s.models().routes()).containsEntry("ru-uk", ForcedRoute.ofKind(Kind.PIVOT))
+        assertThat(s.models().routes())
+                .containsEntry("ru-uk", ForcedRoute.ofKind(Kind.PIVOT))
                 .containsEntry("pl-uk", ForcedRoute.ofModels(List.of("opus-mt-pl-en", "opus-mt-en-uk")))
                 .containsEntry("de-uk", ForcedRoute.ofKind(Kind.MULTILINGUAL))
                 .containsEntry("en-uk", ForcedRoute.ofModels(List.of("nllb-200-distilled-600M")));
-        assertThat(s.models().named()).as("checked and fetched before the run like the others")
+        assertThat(s.models().named())
+                .as("checked and fetched before the run like the others")
                 .contains("opus-mt-pl-en", "nllb-200-distilled-600M");
     }
 
     @Test
     void aMistakeNamesTheFileTheSettingAndWhatIsAllowed() throws IOException {
         String job = root.resolve("job.yaml").toString();
-        assertThatThrownBy(() -> settings("    ru-uk: through-english\n")).isInstanceOf(JobFileException.class)
-                .hasMessage(job + ": models.routes.ru-uk 'through-english' is not a route: direct, multilingual, pivot, or"
-                        + " the models in order such as [opus-mt-ru-en, opus-mt-en-uk]");
-        assertThatThrownBy(() -> settings("    en-uk: pivot\n")).hasMessage(job + ": models.routes.en-uk: a pivot goes"
-                + " through English, so it cannot start or end there; give one model (direct or multilingual) for en-uk");
-        assertThatThrownBy(() -> settings("    ru-uk: [a, b, c]\n")).hasMessage(job + ": models.routes.ru-uk lists 3 models:"
-                + " give one (direct or multilingual) or two (into English, then out of it)");
-        assertThatThrownBy(() -> settings("    ru-uk: [../../etc]\n")).hasMessage(job + ": models.routes.ru-uk '../../etc'"
-                + " is not a model name such as opus-mt-en-uk");
-        assertThatThrownBy(() -> settings("    russian: pivot\n")).hasMessage(job + ": models.routes key 'russian' is not"
-                + " a language pair such as ru-uk");
+        assertThatThrownBy(() -> settings("    ru-uk: through-english\n"))
+                .isInstanceOf(JobFileException.class)
+                .hasMessage(
+                        job + ": models.routes.ru-uk 'through-english' is not a route: direct, multilingual, pivot, or"
+                                + " the models in order such as [opus-mt-ru-en, opus-mt-en-uk]");
+        assertThatThrownBy(() -> settings("    en-uk: pivot\n"))
+                .hasMessage(
+                        job + ": models.routes.en-uk: a pivot goes"
+                                + " through English, so it cannot start or end there; give one model (direct or multilingual) for en-uk");
+        assertThatThrownBy(() -> settings("    ru-uk: [a, b, c]\n"))
+                .hasMessage(job + ": models.routes.ru-uk lists 3 models:"
+                        + " give one (direct or multilingual) or two (into English, then out of it)");
+        assertThatThrownBy(() -> settings("    ru-uk: [../../etc]\n"))
+                .hasMessage(job + ": models.routes.ru-uk '../../etc'" + " is not a model name such as opus-mt-en-uk");
+        assertThatThrownBy(() -> settings("    russian: pivot\n"))
+                .hasMessage(job + ": models.routes key 'russian' is not" + " a language pair such as ru-uk");
         assertThatThrownBy(() -> settings("    uk-uk: direct\n")).hasMessageContaining("models.routes.uk-uk");
     }
 
@@ -68,6 +76,8 @@ class RouteSettingsTest {
         Files.writeString(job, Files.readString(job).replace("ru-uk: pivot", "ru-uk: sideways"));
         CommandResult result = CommandResult.run("run", job.toString(), "--date", "2026-11-20");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err().strip()).contains("models.routes.ru-uk 'sideways' is not a route").doesNotContain("\tat ");
+        assertThat(result.err().strip())
+                .contains("models.routes.ru-uk 'sideways' is not a route")
+                .doesNotContain("\tat ");
     }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class HubRetriesTest {
 
     private final List<String> log = new ArrayList<>();
-    private final HubRetries retries = new HubRetries(
-            HubSettings.defaults().withRetries(3, Duration.ofMillis(1), Duration.ofMillis(2)), log::add);
+    private final HubRetries retries =
+            new HubRetries(HubSettings.defaults().withRetries(3, Duration.ofMillis(1), Duration.ofMillis(2)), log::add);
 
     @Test
     void aFailureThatPassesIsRetriedAndTheResultReturned() {
@@ -29,8 +29,9 @@ class HubRetriesTest {
         });
 
         assertThat(body).isEqualTo("ok");
-        assertThat(log).containsExactly("listing x@main: HTTP 503 from hub; retry 2/3",
-                "listing x@main: HTTP 503 from hub; retry 3/3");
+        assertThat(log)
+                .containsExactly(
+                        "listing x@main: HTTP 503 from hub; retry 2/3", "listing x@main: HTTP 503 from hub; retry 3/3");
     }
 
     @Test
@@ -38,9 +39,10 @@ class HubRetriesTest {
         AtomicInteger calls = new AtomicInteger();
 
         assertThatThrownBy(() -> retries.run("download of onnx/encoder_model.onnx", () -> {
-            calls.incrementAndGet();
-            throw new TransientHubFailure("connection closed at byte 10 of 20");
-        })).isInstanceOf(ModelException.class)
+                    calls.incrementAndGet();
+                    throw new TransientHubFailure("connection closed at byte 10 of 20");
+                }))
+                .isInstanceOf(ModelException.class)
                 .hasMessageContaining("download of onnx/encoder_model.onnx from huggingface.co failed after 3 attempts")
                 .hasMessageContaining("connection closed at byte 10 of 20");
         assertThat(calls).hasValue(3);
@@ -51,13 +53,16 @@ class HubRetriesTest {
         AtomicInteger calls = new AtomicInteger();
 
         assertThatThrownBy(() -> retries.run("listing x@main", () -> {
-            calls.incrementAndGet();
-            throw ModelException.user("HTTP 404 Not Found from huggingface.co: x@main does not exist");
-        })).hasMessageContaining("404");
+                    calls.incrementAndGet();
+                    throw ModelException.user("HTTP 404 Not Found from huggingface.co: x@main does not exist");
+                }))
+                .hasMessageContaining("404");
         assertThatThrownBy(() -> retries.run("download of config.json", () -> {
-            calls.incrementAndGet();
-            throw new IOException("No space left on device");
-        })).isInstanceOf(ModelException.class).hasMessageContaining("local file error: No space left on device");
+                    calls.incrementAndGet();
+                    throw new IOException("No space left on device");
+                }))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("local file error: No space left on device");
         assertThat(calls).hasValue(2);
         assertThat(log).isEmpty();
     }

@@ -8,28 +8,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
-
 
 class HubSettingsTest {
 
     @Test
     void endpointFromOptionThenHfEndpointThenDefault() {
         assertThat(HubSettings.fromEnvironment(Map.of(), null).endpoint()).hasToString("https://huggingface.co");
-        assertThat(HubSettings.fromEnvironment(Map.of("HF_ENDPOINT", "https://hf-mirror.com/"), null).endpoint())
+        assertThat(HubSettings.fromEnvironment(Map.of("HF_ENDPOINT", "https://hf-mirror.com/"), null)
+                        .endpoint())
                 .hasToString("https://hf-mirror.com");
-        assertThat(HubSettings.fromEnvironment(Map.of("HF_ENDPOINT", "https://hf-mirror.com"), "http://10.0.0.1:8080/hf")
-                .endpoint()).hasToString("http://10.0.0.1:8080/hf");
-        assertThat(HubSettings.fromEnvironment(Map.of("HF_ENDPOINT", "https://hf-mirror.com"), null).endpointHost())
+        assertThat(HubSettings.fromEnvironment(
+                                Map.of("HF_ENDPOINT", "https://hf-mirror.com"), "http://10.0.0.1:8080/hf")
+                        .endpoint())
+                .hasToString("http://10.0.0.1:8080/hf");
+        assertThat(HubSettings.fromEnvironment(Map.of("HF_ENDPOINT", "https://hf-mirror.com"), null)
+                        .endpointHost())
                 .isEqualTo("hf-mirror.com");
     }
 
     @Test
     void rejectsBadEndpoints() {
         for (String bad : List.of("ftp://x", "huggingface.co", "https://user:pw@host", "https://h/?q=1", "::")) {
-            assertThatThrownBy(() -> HubSettings.defaults().withEndpoint(bad)).as(bad)
-                    .isInstanceOf(ModelException.class).hasMessageNotContaining("pw");
+            assertThatThrownBy(() -> HubSettings.defaults().withEndpoint(bad))
+                    .as(bad)
+                    .isInstanceOf(ModelException.class)
+                    .hasMessageNotContaining("pw");
         }
     }
 
@@ -38,8 +42,11 @@ class HubSettingsTest {
         HubSettings s = HubSettings.fromEnvironment(Map.of("HF_TOKEN", "hf_abcdefsecret"), null);
         assertThat(s.hasToken()).isTrue();
         assertThat(s.toString()).doesNotContain("hf_abcdefsecret").contains("***");
-        assertThat(HubSettings.fromEnvironment(Map.of("HUGGING_FACE_HUB_TOKEN", "hf_old"), null).hasToken()).isTrue();
-        assertThat(HubSettings.fromEnvironment(Map.of("HF_TOKEN", " "), null).hasToken()).isFalse();
+        assertThat(HubSettings.fromEnvironment(Map.of("HUGGING_FACE_HUB_TOKEN", "hf_old"), null)
+                        .hasToken())
+                .isTrue();
+        assertThat(HubSettings.fromEnvironment(Map.of("HF_TOKEN", " "), null).hasToken())
+                .isFalse();
     }
 
     @Test
@@ -57,7 +64,9 @@ class HubSettingsTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).isEqualTo("downloading m/onnx/x.onnx (4.00 MiB), resuming at 1.00 MiB");
         assertThat(lines.get(1)).startsWith("m/onnx/x.onnx: 2.00 MiB of 4.00 MiB (50%), ");
-        assertThat(lines.get(2)).startsWith("m/onnx/x.onnx: 4.00 MiB of 4.00 MiB, ").endsWith("/s");
+        assertThat(lines.get(2))
+                .startsWith("m/onnx/x.onnx: 4.00 MiB of 4.00 MiB, ")
+                .endsWith("/s");
 
         lines.clear();
         try (TransferProgress.Transfer t = p.begin("m/config.json", 120)) {

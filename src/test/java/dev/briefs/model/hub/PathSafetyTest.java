@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,10 +17,25 @@ class PathSafetyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../x", "a/..", "a/../b", "/etc/passwd", "a\\b", "a/b/c", "", " ", "a//b", ".hidden/x",
-            "a/b/", "C:/x", "a/b c"})
+    @ValueSource(
+            strings = {
+                "../x",
+                "a/..",
+                "a/../b",
+                "/etc/passwd",
+                "a\\b",
+                "a/b/c",
+                "",
+                " ",
+                "a//b",
+                ".hidden/x",
+                "a/b/",
+                "C:/x",
+                "a/b c"
+            })
     void rejectsBadRepoIds(String repo) {
-        assertThatThrownBy(() -> PathSafety.checkRepoId(repo)).isInstanceOf(ModelException.class)
+        assertThatThrownBy(() -> PathSafety.checkRepoId(repo))
+                .isInstanceOf(ModelException.class)
                 .satisfies(e -> assertThat(((ModelException) e).kind()).isEqualTo(ModelException.Kind.USER));
     }
 
@@ -32,8 +46,21 @@ class PathSafetyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../x", "onnx/../../x", "/abs", "a\\b", "onnx/..\\x", "a//b", "./a", "a/.", "", "C:x",
-            "a\u0000b", "a\nb"})
+    @ValueSource(
+            strings = {
+                "../x",
+                "onnx/../../x",
+                "/abs",
+                "a\\b",
+                "onnx/..\\x",
+                "a//b",
+                "./a",
+                "a/.",
+                "",
+                "C:x",
+                "a\u0000b",
+                "a\nb"
+            })
     void rejectsUnsafeFileNames(String f) {
         assertThatThrownBy(() -> PathSafety.checkRepoFile(f)).hasMessageContaining("unsafe");
     }
@@ -59,7 +86,8 @@ class PathSafetyTest {
     @Test
     void resolvesInside() {
         Path d = Path.of("models", "x");
-        assertThat(PathSafety.resolveInside(d, "onnx/a.onnx")).isEqualTo(d.toAbsolutePath().normalize().resolve("onnx/a.onnx"));
+        assertThat(PathSafety.resolveInside(d, "onnx/a.onnx"))
+                .isEqualTo(d.toAbsolutePath().normalize().resolve("onnx/a.onnx"));
         assertThatThrownBy(() -> PathSafety.resolveInside(d, "../y")).isInstanceOf(ModelException.class);
     }
 }

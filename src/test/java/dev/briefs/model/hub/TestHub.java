@@ -1,5 +1,7 @@
 package dev.briefs.model.hub;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -25,9 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A loopback stand-in for the Hugging Face hub, for tests. It serves the two calls the application uses:
@@ -74,7 +73,13 @@ public final class TestHub implements AutoCloseable {
 
     /** A fault to inject on the next {@code times} matching requests (default once). */
     public static final class Fault {
-        enum Kind { CUT, CORRUPT, STALL, STATUS, EXTRA_BYTES }
+        enum Kind {
+            CUT,
+            CORRUPT,
+            STALL,
+            STATUS,
+            EXTRA_BYTES
+        }
 
         final Kind kind;
         final long bytes;
@@ -125,8 +130,7 @@ public final class TestHub implements AutoCloseable {
         }
     }
 
-    private record Blob(byte[] bytes, String sha256, String blobId) {
-    }
+    private record Blob(byte[] bytes, String sha256, String blobId) {}
 
     private static final class Repo {
         final Map<String, Map<String, Blob>> commits = new LinkedHashMap<>();
@@ -166,12 +170,14 @@ public final class TestHub implements AutoCloseable {
 
     /** {@code http://127.0.0.1:PORT}. */
     public String endpoint() {
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort();
     }
 
     /** Host and port, as the client writes it into manifests. */
     public String hostAndPort() {
-        return server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+        return server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort();
     }
 
     /** Adds every regular file under {@code folder} (paths relative to it) as a new commit, also branch {@code main}. */
@@ -190,7 +196,8 @@ public final class TestHub implements AutoCloseable {
     /** Adds these files as a new commit of {@code repo}, and points branch {@code main} at it. Returns the commit. */
     public synchronized String addRepo(String repo, Map<String, byte[]> files) {
         StringBuilder id = new StringBuilder(repo).append('\n');
-        files.forEach((path, bytes) -> id.append(path).append('\0').append(hex("SHA-256", bytes)).append('\n'));
+        files.forEach((path, bytes) ->
+                id.append(path).append('\0').append(hex("SHA-256", bytes)).append('\n'));
         Repo r = repos.get(repo);
         int n = r == null ? 0 : r.commits.size();
         return addRepoAt(repo, hex("SHA-1", (id.toString() + n).getBytes(StandardCharsets.UTF_8)), files);
@@ -202,7 +209,8 @@ public final class TestHub implements AutoCloseable {
      */
     public synchronized String addRepoAt(String repo, String commit, Map<String, byte[]> files) {
         Map<String, Blob> blobs = new TreeMap<>();
-        files.forEach((path, bytes) -> blobs.put(path, new Blob(bytes.clone(), hex("SHA-256", bytes), gitBlobId(bytes))));
+        files.forEach(
+                (path, bytes) -> blobs.put(path, new Blob(bytes.clone(), hex("SHA-256", bytes), gitBlobId(bytes))));
         Repo r = repos.computeIfAbsent(repo, k -> new Repo());
         r.commits.put(commit, blobs);
         r.branches.put("main", commit);
@@ -253,7 +261,8 @@ public final class TestHub implements AutoCloseable {
 
     /** Requests for one file of a repo (resolve calls, redirected ones included). */
     public List<Request> fileRequests(String repo, String path) {
-        return requests.stream().filter(r -> r.path().startsWith("/" + repo + "/") && r.path().endsWith("/" + path))
+        return requests.stream()
+                .filter(r -> r.path().startsWith("/" + repo + "/") && r.path().endsWith("/" + path))
                 .toList();
     }
 
@@ -274,14 +283,20 @@ public final class TestHub implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String rawPath = ex.getRequestURI().getRawPath();
-            requests.add(new Request(ex.getRequestMethod(), rawPath, ex.getRequestURI().getRawQuery(),
-                    ex.getRequestHeaders().getFirst("Range"), ex.getRequestHeaders().getFirst("Authorization")));
+            requests.add(new Request(
+                    ex.getRequestMethod(),
+                    rawPath,
+                    ex.getRequestURI().getRawQuery(),
+                    ex.getRequestHeaders().getFirst("Range"),
+                    ex.getRequestHeaders().getFirst("Authorization")));
             if (!"GET".equals(ex.getRequestMethod())) {
                 error(ex, 405, "method not allowed");
                 return;
             }
             String token = requiredToken;
-            if (token != null && !rawPath.contains("/cdn-resolve/") && !("Bearer " + token).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            if (token != null
+                    && !rawPath.contains("/cdn-resolve/")
+                    && !("Bearer " + token).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
                 ex.getResponseHeaders().add("X-Error-Message", "Invalid credentials in Authorization header");
                 error(ex, 401, "Invalid credentials in Authorization header");
                 return;
@@ -324,16 +339,27 @@ public final class TestHub implements AutoCloseable {
             error(ex, 404, r(repoId) ? "Invalid rev id: " + revision : "Repository not found");
             return;
         }
-        StringBuilder json = new StringBuilder("{\"id\":").append(quote(repoId)).append(",\"sha\":")
-                .append(quote(commit)).append(",\"siblings\":[");
+        StringBuilder json = new StringBuilder("{\"id\":")
+                .append(quote(repoId))
+                .append(",\"sha\":")
+                .append(quote(commit))
+                .append(",\"siblings\":[");
         boolean first = true;
         for (Map.Entry<String, Blob> e : files.entrySet()) {
             Blob b = e.getValue();
-            json.append(first ? "" : ",").append("{\"rfilename\":").append(quote(e.getKey()))
-                    .append(",\"size\":").append(b.bytes.length).append(",\"blobId\":").append(quote(b.blobId));
+            json.append(first ? "" : ",")
+                    .append("{\"rfilename\":")
+                    .append(quote(e.getKey()))
+                    .append(",\"size\":")
+                    .append(b.bytes.length)
+                    .append(",\"blobId\":")
+                    .append(quote(b.blobId));
             if (isLfs(e.getKey(), b)) {
-                json.append(",\"lfs\":{\"sha256\":").append(quote(b.sha256)).append(",\"size\":")
-                        .append(b.bytes.length).append(",\"pointerSize\":134}");
+                json.append(",\"lfs\":{\"sha256\":")
+                        .append(quote(b.sha256))
+                        .append(",\"size\":")
+                        .append(b.bytes.length)
+                        .append(",\"pointerSize\":134}");
             }
             json.append('}');
             first = false;
@@ -377,8 +403,11 @@ public final class TestHub implements AutoCloseable {
             return;
         }
         if (redirectFiles && marker.equals("/resolve/")) {
-            ex.getResponseHeaders().add("Location", "http://" + cdn.getAddress().getAddress().getHostAddress() + ":"
-                    + cdn.getAddress().getPort() + rawPath.replace("/resolve/", "/cdn-resolve/"));
+            ex.getResponseHeaders()
+                    .add(
+                            "Location",
+                            "http://" + cdn.getAddress().getAddress().getHostAddress() + ":"
+                                    + cdn.getAddress().getPort() + rawPath.replace("/resolve/", "/cdn-resolve/"));
             ex.sendResponseHeaders(302, -1);
             return;
         }
@@ -416,7 +445,8 @@ public final class TestHub implements AutoCloseable {
             return;
         }
         if (start > 0) {
-            ex.getResponseHeaders().add("Content-Range", "bytes " + start + "-" + (bytes.length - 1) + "/" + bytes.length);
+            ex.getResponseHeaders()
+                    .add("Content-Range", "bytes " + start + "-" + (bytes.length - 1) + "/" + bytes.length);
             ex.sendResponseHeaders(206, length);
         } else {
             ex.sendResponseHeaders(200, length);
