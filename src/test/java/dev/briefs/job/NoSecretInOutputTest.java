@@ -60,14 +60,30 @@ class NoSecretInOutputTest {
         try (TestHub hub = ModelPreflightRunTest.hubWithTinyModels(commits).requireToken(token)) {
             job = prepare(hub);
 
-            Child fetch = child(hub, "fetch", "models", "fetch", "--models-dir", models().toString(), "--catalog",
-                    models().resolve("catalog.yaml").toString(), "opus-mt-en-uk");
+            Child fetch = child(
+                    hub,
+                    "fetch",
+                    "models",
+                    "fetch",
+                    "--models-dir",
+                    models().toString(),
+                    "--catalog",
+                    models().resolve("catalog.yaml").toString(),
+                    "opus-mt-en-uk");
             assertThat(fetch.exit()).as(fetch.output()).isEqualTo(ExitCodes.OK);
 
-            Child night = child(hub, "night", "run", job.toString(), "--date", DATE, "--metrics-file",
+            Child night = child(
+                    hub,
+                    "night",
+                    "run",
+                    job.toString(),
+                    "--date",
+                    DATE,
+                    "--metrics-file",
                     root.resolve("metrics/night.prom").toString());
             assertThat(night.exit()).as(night.output()).isEqualTo(ExitCodes.OK);
-            assertThat(night.output()).contains("model opus-mt-uk-en is not installed; fetching it")
+            assertThat(night.output())
+                    .contains("model opus-mt-uk-en is not installed; fetching it")
                     .contains("model distilbart-cnn-6-6 is not installed; fetching it");
             for (Child c : List.of(fetch, night)) {
                 assertThat(c.output()).as("the child logged at TRACE").containsPattern(PLAIN_TRACE);
@@ -91,16 +107,37 @@ class NoSecretInOutputTest {
         try (TestHub hub = ModelPreflightRunTest.hubWithTinyModels(commits).requireToken(randomToken())) {
             job = prepare(hub);
 
-            Child fetch = child(hub, "fetch", "models", "fetch", "--models-dir", models().toString(), "--catalog",
-                    models().resolve("catalog.yaml").toString(), "opus-mt-en-uk");
+            Child fetch = child(
+                    hub,
+                    "fetch",
+                    "models",
+                    "fetch",
+                    "--models-dir",
+                    models().toString(),
+                    "--catalog",
+                    models().resolve("catalog.yaml").toString(),
+                    "opus-mt-en-uk");
             assertThat(fetch.exit()).as(fetch.output()).isEqualTo(ExitCodes.USAGE);
-            assertThat(fetch.output()).contains("HTTP 401").contains("the token in HF_TOKEN was refused")
-                    .as("the fetch logged at TRACE").containsPattern(PLAIN_TRACE);
+            assertThat(fetch.output())
+                    .contains("HTTP 401")
+                    .contains("the token in HF_TOKEN was refused")
+                    .as("the fetch logged at TRACE")
+                    .containsPattern(PLAIN_TRACE);
 
-            Child night = child(hub, "night", "run", job.toString(), "--date", DATE, "--log-format", "json",
-                    "--metrics-file", root.resolve("metrics/night.json").toString());
+            Child night = child(
+                    hub,
+                    "night",
+                    "run",
+                    job.toString(),
+                    "--date",
+                    DATE,
+                    "--log-format",
+                    "json",
+                    "--metrics-file",
+                    root.resolve("metrics/night.json").toString());
             assertThat(night.exit()).as(night.output()).isEqualTo(ExitCodes.SOME_FAILED);
-            assertThat(night.output()).contains("model opus-mt-en-uk could not be fetched (HTTP 401")
+            assertThat(night.output())
+                    .contains("model opus-mt-en-uk could not be fetched (HTTP 401")
                     .contains("the token in HF_TOKEN was refused");
             assertThat(night.output()).as("the night logged at TRACE, in JSON").contains("\"level\":\"TRACE\"");
             assertTheHubGotTheToken(hub, commits.keySet());
@@ -120,15 +157,22 @@ class NoSecretInOutputTest {
         Files.createDirectories(root.resolve("metrics"));
         Files.createDirectories(root.resolve("logs"));
         Files.createDirectories(root.resolve("tmp"));
-        Files.writeString(models().resolve("catalog.yaml"),
+        Files.writeString(
+                models().resolve("catalog.yaml"),
                 ModelPreflightRunTest.pinnedTo(commits, Files.readString(Path.of("models/catalog.yaml"))));
         // Every logger at TRACE from the first line on, before Spring Boot starts and after (it reads the same file).
-        Files.writeString(root.resolve("logback-trace.xml"), Files.readString(Path.of("src/main/resources/logback.xml"))
-                .replaceAll("level=\"[A-Z]+\"", "level=\"TRACE\""));
+        Files.writeString(
+                root.resolve("logback-trace.xml"),
+                Files.readString(Path.of("src/main/resources/logback.xml"))
+                        .replaceAll("level=\"[A-Z]+\"", "level=\"TRACE\""));
         Path job = TestJobs.write(root, "");
-        Files.writeString(job, Files.readString(job).replace("  translate:\n",
-                "  auto-fetch: true\n  endpoint: " + hub.endpoint() + "\n  summarise:\n    en: distilbart-cnn-6-6\n"
-                        + "  translate:\n"));
+        Files.writeString(
+                job,
+                Files.readString(job)
+                        .replace(
+                                "  translate:\n",
+                                "  auto-fetch: true\n  endpoint: " + hub.endpoint()
+                                        + "\n  summarise:\n    en: distilbart-cnn-6-6\n" + "  translate:\n"));
         return job;
     }
 
@@ -136,8 +180,7 @@ class NoSecretInOutputTest {
         return root.resolve("models");
     }
 
-    private record Child(int exit, String output) {
-    }
+    private record Child(int exit, String output) {}
 
     /**
      * Runs the command line in a JVM of its own, with the token and every log level turned up; its
@@ -151,8 +194,10 @@ class NoSecretInOutputTest {
         env.put("LOGGING_CONFIG", root.resolve("logback-trace.xml").toString());
         env.put("LOGGING_LEVEL_ROOT", "TRACE");
         env.put("LOGGING_LEVEL_DEV_BRIEFS", "TRACE");
-        env.put("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + root.resolve("tmp") + " -Dlogback.configurationFile="
-                + root.resolve("logback-trace.xml"));
+        env.put(
+                "JAVA_TOOL_OPTIONS",
+                "-Djava.io.tmpdir=" + root.resolve("tmp") + " -Dlogback.configurationFile="
+                        + root.resolve("logback-trace.xml"));
         Path log = root.resolve("logs").resolve(name + ".log");
         Process p = ChildJvm.start(log, env, BriefsMain.class.getName(), args);
         if (!p.waitFor(CHILD_LIMIT_SECONDS, TimeUnit.SECONDS)) {
@@ -165,7 +210,8 @@ class NoSecretInOutputTest {
 
     /** Each repository was asked for, and every request carried the token: the runs used it. */
     private void assertTheHubGotTheToken(TestHub hub, Set<String> repos) {
-        assertThat(hub.requests()).isNotEmpty()
+        assertThat(hub.requests())
+                .isNotEmpty()
                 .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + token));
         for (String repo : repos) {
             assertThat(hub.requests()).anyMatch(r -> r.path().contains("/" + repo + "/"));
@@ -196,7 +242,9 @@ class NoSecretInOutputTest {
         assertThat(root.resolve("out").resolve(DATE).resolve("report.json")).isRegularFile();
         assertThat(root.resolve("metrics")).isNotEmptyDirectory();
         try (Stream<Path> data = Files.walk(root.resolve("data"))) {
-            assertThat(data.map(Path::toString)).as("the job repository's H2 file").anyMatch(f -> f.endsWith(".mv.db"));
+            assertThat(data.map(Path::toString))
+                    .as("the job repository's H2 file")
+                    .anyMatch(f -> f.endsWith(".mv.db"));
         }
         return counts;
     }

@@ -40,7 +40,8 @@ public final class ChildJvm {
      */
     public static Process start(Path log, Map<String, String> environment, String mainClass, String... args)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command(mainClass, args)).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command(mainClass, args))
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         return builder.start();
