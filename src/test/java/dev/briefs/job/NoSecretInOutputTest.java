@@ -104,7 +104,9 @@ class NoSecretInOutputTest {
     @Test
     void aRefusedTokenIsEchoedNeitherByTheFetchNorByTheNightThatGoesOnWithoutItsModels() throws Exception {
         Path job;
-        try (TestHub hub = ModelPreflightRunTest.hubWithTinyModels(commits).requireToken(randomToken())) {
+        try (TestHub hub = ModelPreflightRunTest.hubWithTinyModels(commits)
+                .requireToken(randomToken())
+                .echoAuthorization(true)) {
             job = prepare(hub);
 
             Child fetch = child(
@@ -120,6 +122,8 @@ class NoSecretInOutputTest {
             assertThat(fetch.exit()).as(fetch.output()).isEqualTo(ExitCodes.USAGE);
             assertThat(fetch.output())
                     .contains("HTTP 401")
+                    // The hub quoted the token back; the client printed it redacted.
+                    .contains("Bearer [HF_TOKEN]")
                     .contains("the token in HF_TOKEN was refused")
                     .as("the fetch logged at TRACE")
                     .containsPattern(PLAIN_TRACE);

@@ -201,8 +201,12 @@ final class HubTransport {
         return u == null ? "?" : u.getPort() < 0 ? u.getHost() : u.getHost() + ":" + u.getPort();
     }
 
-    private static String clean(String s) {
+    private String clean(String s) {
         String t = s.replaceAll("[\\p{Cntrl}]", " ").trim();
+        // A hub that quotes the request back must not get the token into our messages, logs or reports.
+        if (settings.hasToken()) {
+            t = t.replace(settings.token(), "[HF_TOKEN]");
+        }
         return t.length() > 200 ? t.substring(0, 200) + "..." : t;
     }
 }

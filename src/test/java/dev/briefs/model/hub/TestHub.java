@@ -61,6 +61,7 @@ public final class TestHub implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile String requiredToken;
+    private volatile boolean echoAuthorization;
     private volatile long lfsThreshold = 1 << 20;
     private volatile boolean redirectFiles;
 
@@ -236,6 +237,15 @@ public final class TestHub implements AutoCloseable {
     }
 
     /**
+     * A misbehaving hub: its 401 answers quote the Authorization header they were sent, token and all, in
+     * {@code X-Error-Message}, the header the client copies into its error.
+     */
+    public TestHub echoAuthorization(boolean on) {
+        echoAuthorization = on;
+        return this;
+    }
+
+    /**
      * Answer file downloads with a 302 to a second loopback server (another port, so another origin), as
      * the hub does to its CDN. Like the real CDN, it does not ask for the token.
      */
@@ -297,7 +307,11 @@ public final class TestHub implements AutoCloseable {
             if (token != null
                     && !rawPath.contains("/cdn-resolve/")
                     && !("Bearer " + token).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-                ex.getResponseHeaders().add("X-Error-Message", "Invalid credentials in Authorization header");
+                String sent = ex.getRequestHeaders().getFirst("Authorization");
+                ex.getResponseHeaders()
+                        .add(
+                                "X-Error-Message",
+                                "Invalid credentials in Authorization header" + (echoAuthorization ? ": " + sent : ""));
                 error(ex, 401, "Invalid credentials in Authorization header");
                 return;
             }
