@@ -13,7 +13,10 @@ import java.util.concurrent.TimeoutException;
  * retries are spent, the model engine refusing an input, and an {@link ArticleFault}. Anything
  * else, a NullPointerException, an IllegalStateException, an OutOfMemoryError, is a fault of the
  * code or of the machine: it would fail every article alike, so it fails the job (exit 1), which
- * restarts from its last committed chunk once the cause is fixed.
+ * restarts from its last committed chunk once the cause is fixed. So is the job repository's
+ * database gone (a restart, a failover): its connection errors carry an I/O error too (a refused
+ * connection), but an output cache lookup that failed on them is no model call's failure to retry,
+ * and no article's (see {@link FailureText#databaseUnreachable(Throwable)}).
  */
 public final class ExpectedFailures {
 
@@ -21,7 +24,7 @@ public final class ExpectedFailures {
 
     /** Worth trying again: a timeout or an I/O error, anywhere in the cause chain. */
     public static boolean mayPass(Throwable t) {
-        if (hasError(t)) {
+        if (hasError(t) || FailureText.databaseUnreachable(t)) {
             return false;
         }
         for (Throwable c = t; c != null; c = next(c)) {
@@ -34,7 +37,7 @@ public final class ExpectedFailures {
 
     /** One article's failure: the article fails alone, the night goes on. */
     public static boolean perArticle(Throwable t) {
-        if (hasError(t)) {
+        if (hasError(t) || FailureText.databaseUnreachable(t)) {
             return false;
         }
         if (mayPass(t)) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -233,7 +234,7 @@ public final class JobRunner {
                 try {
                     outcome = runIn(context, settings, jobName, jobBean, parameters);
                 } catch (Exception e) {
-                    outcome = failed(e);
+                    outcome = failed(e, settings);
                 }
                 // Also, and above all, when the run failed: that is when a cron wrapper wants the numbers.
                 // A run refused (another holds the date, other folders) leaves the file to the run that has it.
@@ -244,7 +245,7 @@ public final class JobRunner {
                         : outcome.withMetricsFailure(writeMetrics(context, metrics));
             }
         } catch (Exception e) {
-            return failed(e);
+            return failed(e, settings);
         }
     }
 
@@ -258,12 +259,28 @@ public final class JobRunner {
         }
     }
 
-    private static Outcome failed(Exception e) {
+    private static Outcome failed(Exception e, JobSettings settings) {
         ModelLoadException broken = Causes.find(e, ModelLoadException.class);
         if (broken != null) {
             return new Outcome(Status.MODEL_BROKEN, null, broken.getMessage(), e);
         }
+        if (FailureText.databaseUnreachable(e)) {
+            return new Outcome(Status.FAILED, null, FailureText.databaseUnreachable(e, settings.repository()), e);
+        }
         return new Outcome(Status.FAILED, null, rootMessage(e), e);
+    }
+
+    /**
+     * The job repository's database gone mid-run (a restart, a failover) fails every step alike and
+     * whatever else the run's end touches in it; its failures name the database rather than one of them.
+     */
+    private static Optional<String> databaseGone(JobExecution execution, JobSettings settings) {
+        return Stream.concat(
+                        execution.getFailureExceptions().stream(),
+                        execution.getStepExecutions().stream().flatMap(step -> step.getFailureExceptions().stream()))
+                .filter(FailureText::databaseUnreachable)
+                .findFirst()
+                .map(e -> FailureText.databaseUnreachable(e, settings.repository()));
     }
 
     private static Outcome runIn(
@@ -305,6 +322,13 @@ public final class JobRunner {
         } catch (JobExecutionAlreadyRunningException e) {
             return new Outcome(
                     Status.ALREADY_RUNNING, null, "a run for " + settings.date() + " is already in progress");
+        }
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            Optional<String> databaseGone = databaseGone(execution, settings);
+            if (databaseGone.isPresent()) {
+                // The run's report reads the repository: it would only wait for the database again.
+                return new Outcome(Status.FAILED, reportIfReadable(settings), databaseGone.get());
+            }
         }
         RunReport run =
                 RunReports.write(context, settings, jobName, Duration.ofNanos(System.nanoTime() - start), execution);
