@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
         footer = {
             "",
             "Exit status: 0 all briefs complete; 3 some chunks or articles failed (the rest is written);",
-            "2 usage or configuration error; 1 the job failed."
+            "2 usage or configuration error; 1 the job failed; 143 run or rerun-failed stopped by SIGTERM",
+            "after its last committed chunk (130 by Ctrl-C): the same command goes on from there."
         })
 public final class BriefsMain implements Runnable {
 

@@ -103,6 +103,15 @@ final class JobOutcomes {
                 RunSummary.print(out, outcome.run(), settings.folders().output());
                 yield ExitCodes.JOB_FAILED;
             }
+            case STOPPED -> {
+                err.println("briefs: " + outcome.failure() + "; run the same command again to go on from there");
+                if (outcome.report() != null) {
+                    printReport(out, settings, outcome.report());
+                }
+                RunSummary.print(out, outcome.run(), settings.folders().output());
+                // 128 + the signal's number, as a process killed by it: TERMINATED (SIGTERM), INTERRUPTED (SIGINT).
+                yield 128 + outcome.signal();
+            }
             case COMPLETED -> {
                 printReport(out, settings, outcome.report());
                 RunSummary.print(out, outcome.run(), settings.folders().output());

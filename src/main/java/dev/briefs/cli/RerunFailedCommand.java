@@ -23,7 +23,7 @@ import picocli.CommandLine.Mixin;
         footer = {
             "",
             "Exit status as for run: 0 all briefs complete, 3 some failures remain, 2 usage error, 1 job failed",
-            "(or its --metrics-file could not be written)."
+            "(or its --metrics-file could not be written), 143 stopped by SIGTERM (130 by Ctrl-C)."
         })
 final class RerunFailedCommand implements Callable<Integer> {
 

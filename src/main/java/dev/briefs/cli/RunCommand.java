@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
         footer = {
             "",
             "Exit status: 0 all briefs complete, 3 some chunks or articles failed (the rest is written),",
-            "2 usage or configuration error, 1 the job failed (or its --metrics-file could not be written)."
+            "2 usage or configuration error, 1 the job failed (or its --metrics-file could not be written),",
+            "143 stopped by SIGTERM after its last committed chunk (130 by Ctrl-C): run it again to go on."
         })
 final class RunCommand implements Callable<Integer> {
 

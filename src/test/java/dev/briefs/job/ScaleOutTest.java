@@ -220,6 +220,47 @@ class ScaleOutTest {
                 .isEqualTo(2);
     }
 
+    /**
+     * The scheduler's stop of the manager (issue 21): SIGTERM to {@code run} stops the run through the job
+     * repository, where the worker's partition sees it at its next chunk and stops there, committed; the
+     * manager exits with 143 once the partitions have ended, the worker goes on serving, and {@code run} again
+     * ends the day as one machine does.
+     */
+    @Test
+    void aManagerStoppedWithSigtermStopsThePartitionsAtTheirNextChunkAndTheNextRunGoesOn() throws Exception {
+        Path job = scaledOutJob("commit-interval: 2\n");
+        Worker worker = startWorker(TestWorker.class.getName(), job.toString(), "slow:300");
+        worker.await("worker assigned [partition");
+        Worker manager = startWorker(BriefsMain.class.getName(), "run", job.toString(), "--date", DATE);
+        worker.await("MODEL_CALL 3");
+
+        manager.process.toHandle().destroy(); // SIGTERM
+        // One chunk of two articles on the worker at 300 ms a model call, the manager's next poll, its report
+        // and the context's close: seconds; the bound is generous for a loaded 2-core machine.
+        assertThat(manager.ends(120))
+                .as("the manager ended within 120 s of SIGTERM")
+                .isTrue();
+
+        String said = String.join("\n", manager.lines);
+        assertThat(manager.process.exitValue()).as(said).isEqualTo(ExitCodes.TERMINATED);
+        assertThat(said).contains("briefs: stopped by SIGTERM after the last committed chunk");
+        worker.await(": STOPPED");
+        assertThat(worker.lines)
+                .as("the partition the worker was running stopped at a chunk boundary")
+                .anyMatch(l -> l.contains("articleWorker:partition") && l.contains(": STOPPED"));
+        assertThat(worker.process.isAlive()).as("the worker goes on serving").isTrue();
+        assertThat(history(job)).singleElement().asString().contains("STOPPED");
+
+        CommandResult again = CommandResult.run("run", job.toString(), "--date", DATE);
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCodes.OK);
+        Path out = TestJobs.outputDir(root, DATE);
+        assertThat(Outputs.snapshot(out)).isEqualTo(reference);
+        assertThat(Files.readAllLines(out.resolve("briefs.jsonl"))).hasSize(17).doesNotHaveDuplicates();
+        List<String> runs = history(job);
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(1)).contains("COMPLETED");
+    }
+
     @Test
     void modelFailuresOnWorkersGoToTheLedgerAndRerunFailedCompletesThem() throws Exception {
         Path job = scaledOutJob("retry:\n  delay-ms: 10\n");

@@ -80,7 +80,8 @@ public final class JobContexts {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .lazyInitialization(lazy)
-                // A worker closes its context itself, after its partitions stopped (remote.WorkerRunner).
+                // A worker closes its context itself, after its partitions stopped (remote.WorkerRunner). A
+                // launch's SIGTERM does not reach this hook while its job runs (GracefulStop): only at exit.
                 .registerShutdownHook(role != Role.WORKER)
                 .properties(defaults)
                 .initializers(ctx -> {

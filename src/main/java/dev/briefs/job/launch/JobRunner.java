@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -54,7 +55,9 @@ public final class JobRunner {
         ALREADY_RUNNING,
         FOLDERS_DIFFER,
         MODEL_BROKEN,
-        FAILED
+        FAILED,
+        /** Stopped by SIGTERM or SIGINT after its last committed chunk (see {@link GracefulStop}). */
+        STOPPED
     }
 
     /**
@@ -63,24 +66,31 @@ public final class JobRunner {
      * @param cause          the exception behind a failure, for debugging
      * @param run            this run's report, as written to {@code report.json} (null when the job did not run)
      * @param metricsFailure why the metrics file asked for could not be written (null when it was, or none was asked for)
+     * @param signal         the number of the signal that stopped the run ({@link Status#STOPPED}: 15 for SIGTERM), else 0
      */
     public record Outcome(
-            Status status, DayReport report, String failure, Throwable cause, RunReport run, String metricsFailure) {
+            Status status,
+            DayReport report,
+            String failure,
+            Throwable cause,
+            RunReport run,
+            String metricsFailure,
+            int signal) {
 
         Outcome(Status status, DayReport report, String failure) {
-            this(status, report, failure, null, null, null);
+            this(status, report, failure, null, null, null, 0);
         }
 
         Outcome(Status status, DayReport report, String failure, Throwable cause) {
-            this(status, report, failure, cause, null, null);
+            this(status, report, failure, cause, null, null, 0);
         }
 
         Outcome(Status status, DayReport report, String failure, Throwable cause, RunReport run) {
-            this(status, report, failure, cause, run, null);
+            this(status, report, failure, cause, run, null, 0);
         }
 
         Outcome withMetricsFailure(String why) {
-            return new Outcome(status, report, failure, cause, run, why);
+            return new Outcome(status, report, failure, cause, run, why, signal);
         }
     }
 
@@ -228,11 +238,13 @@ public final class JobRunner {
                         null,
                         "another briefs process is running " + settings.date() + ": " + RunLock.holder(settings));
             }
-            try (ConfigurableApplicationContext context =
-                    JobContexts.start(settings, JobContexts.Role.of(settings), progress, extras, false)) {
+            // Installed first, closed last: a signal while the context starts or closes must not close it under us.
+            try (GracefulStop stop = GracefulStop.install();
+                    ConfigurableApplicationContext context =
+                            JobContexts.start(settings, JobContexts.Role.of(settings), progress, extras, false)) {
                 Outcome outcome;
                 try {
-                    outcome = runIn(context, settings, jobName, jobBean, parameters);
+                    outcome = runIn(context, settings, jobName, jobBean, parameters, stop);
                 } catch (Exception e) {
                     outcome = failed(e, settings);
                 }
@@ -288,7 +300,8 @@ public final class JobRunner {
             JobSettings settings,
             String jobName,
             String jobBean,
-            JobParameters parameters)
+            JobParameters parameters,
+            GracefulStop stop)
             throws Exception {
         JobOperator operator = context.getBean(JobOperator.class);
         JobRepository repository = context.getBean(JobRepository.class);
@@ -313,10 +326,14 @@ public final class JobRunner {
         if (jobName.equals(NightlyJobConfiguration.JOB_NAME) && record.isPresent()) {
             parameters = record.get().resume(parameters);
         }
+        Job job = context.getBean(jobBean, Job.class);
+        if (job instanceof AbstractJob stoppable) {
+            stoppable.registerJobExecutionListener(stop.listener(operator, repository));
+        }
         JobExecution execution;
         long start = System.nanoTime();
         try {
-            execution = operator.start(context.getBean(jobBean, Job.class), parameters);
+            execution = operator.start(job, parameters);
         } catch (JobInstanceAlreadyCompleteException e) {
             return new Outcome(Status.ALREADY_COMPLETE, report(settings), null);
         } catch (JobExecutionAlreadyRunningException e) {
@@ -332,6 +349,16 @@ public final class JobRunner {
         }
         RunReport run =
                 RunReports.write(context, settings, jobName, Duration.ofNanos(System.nanoTime() - start), execution);
+        if (execution.getStatus() == BatchStatus.STOPPED && stop.signal() != null) {
+            return new Outcome(
+                    Status.STOPPED,
+                    reportIfReadable(settings),
+                    "stopped by SIG" + stop.signal() + " after the last committed chunk",
+                    null,
+                    run,
+                    null,
+                    stop.signalNumber());
+        }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String why = PartitionFailures.firstCause(execution, repository.getJobExecution(execution.getId()))
                     .or(() -> execution.getAllFailureExceptions().stream()
