@@ -1,11 +1,6 @@
 package dev.briefs.job.launch;
 
-import dev.briefs.brief.AtomicFiles;
-import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.DayReport;
-import dev.briefs.failure.Causes;
-import dev.briefs.failure.FailureText;
-import dev.briefs.inference.onnx.ModelLoadException;
 import dev.briefs.job.locks.RunLock;
 import dev.briefs.job.nightly.NightlyJobConfiguration;
 import dev.briefs.job.nightly.RunParameters;
@@ -18,24 +13,15 @@ import dev.briefs.metrics.MetricsFile;
 import dev.briefs.report.RunReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.AbstractJob;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -244,9 +230,9 @@ public final class JobRunner {
                             JobContexts.start(settings, JobContexts.Role.of(settings), progress, extras, false)) {
                 Outcome outcome;
                 try {
-                    outcome = runIn(context, settings, jobName, jobBean, parameters, stop);
+                    outcome = DateRun.run(context, settings, jobName, jobBean, parameters, stop);
                 } catch (Exception e) {
-                    outcome = failed(e, settings);
+                    outcome = DateRun.failed(e, settings);
                 }
                 // Also, and above all, when the run failed: that is when a cron wrapper wants the numbers.
                 // A run refused (another holds the date, other folders) leaves the file to the run that has it.
@@ -257,7 +243,7 @@ public final class JobRunner {
                         : outcome.withMetricsFailure(writeMetrics(context, metrics));
             }
         } catch (Exception e) {
-            return failed(e, settings);
+            return DateRun.failed(e, settings);
         }
     }
 
@@ -269,129 +255,5 @@ public final class JobRunner {
         } catch (IOException | RuntimeException e) {
             return "the metrics file was not written: " + e.getMessage();
         }
-    }
-
-    private static Outcome failed(Exception e, JobSettings settings) {
-        ModelLoadException broken = Causes.find(e, ModelLoadException.class);
-        if (broken != null) {
-            return new Outcome(Status.MODEL_BROKEN, null, broken.getMessage(), e);
-        }
-        if (FailureText.databaseUnreachable(e)) {
-            return new Outcome(Status.FAILED, null, FailureText.databaseUnreachable(e, settings.repository()), e);
-        }
-        return new Outcome(Status.FAILED, null, rootMessage(e), e);
-    }
-
-    /**
-     * The job repository's database gone mid-run (a restart, a failover) fails every step alike and
-     * whatever else the run's end touches in it; its failures name the database rather than one of them.
-     */
-    private static Optional<String> databaseGone(JobExecution execution, JobSettings settings) {
-        return Stream.concat(
-                        execution.getFailureExceptions().stream(),
-                        execution.getStepExecutions().stream().flatMap(step -> step.getFailureExceptions().stream()))
-                .filter(FailureText::databaseUnreachable)
-                .findFirst()
-                .map(e -> FailureText.databaseUnreachable(e, settings.repository()));
-    }
-
-    private static Outcome runIn(
-            ConfigurableApplicationContext context,
-            JobSettings settings,
-            String jobName,
-            String jobBean,
-            JobParameters parameters,
-            GracefulStop stop)
-            throws Exception {
-        JobOperator operator = context.getBean(JobOperator.class);
-        JobRepository repository = context.getBean(JobRepository.class);
-        Optional<String> busy = InterruptedRuns.recover(repository, operator, jobName, settings);
-        if (busy.isPresent()) {
-            return new Outcome(Status.ALREADY_RUNNING, null, busy.get());
-        }
-        // A run killed while writing leaves its temporary files; no one else writes the date's
-        // briefs while we hold its lock and no worker holds one of its partitions.
-        AtomicFiles.removeLeftovers(settings.folders().output());
-        // Checked again under the lock: another process may have run the date since the record was read.
-        Optional<RunRecord> record = RunRecord.latest(repository, settings.date());
-        if (parameters.getString(RunParameters.FORCED) == null
-                && record.isPresent()
-                && !record.get().sameFolders(parameters)) {
-            return new Outcome(
-                    Status.FOLDERS_DIFFER,
-                    null,
-                    settings.date() + " was run with " + record.get()
-                            + "; run it again with those folders, or with --force to start a new run with others");
-        }
-        if (jobName.equals(NightlyJobConfiguration.JOB_NAME) && record.isPresent()) {
-            parameters = record.get().resume(parameters);
-        }
-        Job job = context.getBean(jobBean, Job.class);
-        if (job instanceof AbstractJob stoppable) {
-            stoppable.registerJobExecutionListener(stop.listener(operator, repository));
-        }
-        JobExecution execution;
-        long start = System.nanoTime();
-        try {
-            execution = operator.start(job, parameters);
-        } catch (JobInstanceAlreadyCompleteException e) {
-            return new Outcome(Status.ALREADY_COMPLETE, report(settings), null);
-        } catch (JobExecutionAlreadyRunningException e) {
-            return new Outcome(
-                    Status.ALREADY_RUNNING, null, "a run for " + settings.date() + " is already in progress");
-        }
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            Optional<String> databaseGone = databaseGone(execution, settings);
-            if (databaseGone.isPresent()) {
-                // The run's report reads the repository: it would only wait for the database again.
-                return new Outcome(Status.FAILED, reportIfReadable(settings), databaseGone.get());
-            }
-        }
-        RunReport run =
-                RunReports.write(context, settings, jobName, Duration.ofNanos(System.nanoTime() - start), execution);
-        if (execution.getStatus() == BatchStatus.STOPPED && stop.signal() != null) {
-            return new Outcome(
-                    Status.STOPPED,
-                    reportIfReadable(settings),
-                    "stopped by SIG" + stop.signal() + " after the last committed chunk",
-                    null,
-                    run,
-                    null,
-                    stop.signalNumber());
-        }
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            String why = PartitionFailures.firstCause(execution, repository.getJobExecution(execution.getId()))
-                    .or(() -> execution.getAllFailureExceptions().stream()
-                            .map(FailureText::of)
-                            .findFirst())
-                    .orElse(execution.getExitStatus().getExitDescription());
-            // The failure may be that the output cannot be read: the report must not hide why.
-            return new Outcome(Status.FAILED, reportIfReadable(settings), why, null, run);
-        }
-        return new Outcome(Status.COMPLETED, report(settings), null, null, run);
-    }
-
-    private static DayReport reportIfReadable(JobSettings settings) {
-        try {
-            return report(settings);
-        } catch (UncheckedIOException e) {
-            // Only the failure is told then; the briefs that could be read are still on disk.
-            return null;
-        }
-    }
-
-    private static DayReport report(JobSettings settings) {
-        try {
-            return DayReport.of(BriefFiles.readAll(settings.folders().output()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String rootMessage(Throwable t) {
-        Throwable root = Causes.root(t);
-        String message =
-                root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-        return root == t ? message : t.getMessage() + " (" + message + ")";
     }
 }
