@@ -18,22 +18,20 @@ import dev.briefs.support.EmbeddedKafka;
 import dev.briefs.support.EmbeddedPostgresRepository;
 import dev.briefs.support.InterceptedModels;
 import dev.briefs.support.Outputs;
+import dev.briefs.support.RunningChild;
 import dev.briefs.support.SharedCorpus;
 import dev.briefs.support.TestJobs;
 import dev.briefs.support.TestWorker;
 import dev.briefs.support.TinyModels;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +59,7 @@ class ScaleOutTest {
     @TempDir
     Path root;
 
-    private final List<Worker> workers = new ArrayList<>();
+    private final List<RunningChild> workers = new ArrayList<>();
 
     @BeforeAll
     static void oneMachine() throws IOException {
@@ -121,8 +119,8 @@ class ScaleOutTest {
     @Test
     void aManagerAndTwoWorkersBriefTheDayAsOneMachineDoes() throws Exception {
         Path job = scaledOutJob();
-        Worker first = startWorker(BriefsMain.class.getName(), "worker", job.toString());
-        Worker second = startWorker(BriefsMain.class.getName(), "worker", job.toString());
+        RunningChild first = startWorker(BriefsMain.class.getName(), "worker", job.toString());
+        RunningChild second = startWorker(BriefsMain.class.getName(), "worker", job.toString());
         first.await("worker assigned [partition");
         second.await("worker assigned [partition");
 
@@ -147,9 +145,9 @@ class ScaleOutTest {
     @Test
     void aWorkerKilledMidPartitionFailsTheRunAndRunAgainRedoesOnlyThatPartition() throws Exception {
         Path job = scaledOutJob();
-        Worker doomed = startWorker(TestWorker.class.getName(), job.toString(), "model-call:3");
+        RunningChild doomed = startWorker(TestWorker.class.getName(), job.toString(), "model-call:3");
         doomed.await("worker assigned [partition");
-        Worker survivor = startWorker(TestWorker.class.getName(), job.toString(), "none");
+        RunningChild survivor = startWorker(TestWorker.class.getName(), job.toString(), "none");
         survivor.await("worker assigned [partition");
 
         CompletableFuture<CommandResult> manager =
@@ -187,7 +185,7 @@ class ScaleOutTest {
     @Test
     void aWorkerStoppedWithSigtermEndsItsPartitionAfterACommittedChunkAndTheRestartGoesOn() throws Exception {
         Path job = scaledOutJob("commit-interval: 2\n");
-        Worker stopping = startWorker(TestWorker.class.getName(), job.toString(), "slow:300");
+        RunningChild stopping = startWorker(TestWorker.class.getName(), job.toString(), "slow:300");
         stopping.await("worker assigned [partition");
 
         CompletableFuture<CommandResult> manager =
@@ -203,7 +201,7 @@ class ScaleOutTest {
         assertThat(stopping.lines).anyMatch(l -> l.contains("articleWorker:partition") && l.contains(": STOPPED"));
 
         // The request the stopped worker did not take waits in Kafka for the next worker.
-        Worker next = startWorker(TestWorker.class.getName(), job.toString(), "none");
+        RunningChild next = startWorker(TestWorker.class.getName(), job.toString(), "none");
         CommandResult stopped = manager.get(180, TimeUnit.SECONDS);
         assertThat(stopped.exitCode()).as(stopped.out() + stopped.err()).isEqualTo(ExitCodes.JOB_FAILED);
         assertThat(stopped.err()).contains("was stopped after a committed chunk by its worker's shutdown");
@@ -229,9 +227,9 @@ class ScaleOutTest {
     @Test
     void aManagerStoppedWithSigtermStopsThePartitionsAtTheirNextChunkAndTheNextRunGoesOn() throws Exception {
         Path job = scaledOutJob("commit-interval: 2\n");
-        Worker worker = startWorker(TestWorker.class.getName(), job.toString(), "slow:300");
+        RunningChild worker = startWorker(TestWorker.class.getName(), job.toString(), "slow:300");
         worker.await("worker assigned [partition");
-        Worker manager = startWorker(BriefsMain.class.getName(), "run", job.toString(), "--date", DATE);
+        RunningChild manager = startWorker(BriefsMain.class.getName(), "run", job.toString(), "--date", DATE);
         worker.await("MODEL_CALL 3");
 
         manager.process.toHandle().destroy(); // SIGTERM
@@ -297,8 +295,8 @@ class ScaleOutTest {
                 {"id": "a", "title": "Harbour opens again", "url": "https://example.org/b",
                  "text": "The harbour opened again on Tuesday. More ships came in."}
                 """);
-        Worker first = startWorker(BriefsMain.class.getName(), "worker", job.toString());
-        Worker second = startWorker(BriefsMain.class.getName(), "worker", job.toString());
+        RunningChild first = startWorker(BriefsMain.class.getName(), "worker", job.toString());
+        RunningChild second = startWorker(BriefsMain.class.getName(), "worker", job.toString());
         first.await("worker assigned [partition");
         second.await("worker assigned [partition");
 
@@ -326,63 +324,10 @@ class ScaleOutTest {
                 .runs();
     }
 
-    private Worker startWorker(String main, String... args) throws IOException {
+    private RunningChild startWorker(String main, String... args) throws IOException {
         Process p = ChildJvm.start(main, args);
-        Worker w = new Worker(p);
+        RunningChild w = new RunningChild(p, Duration.ofSeconds(90));
         workers.add(w);
         return w;
-    }
-
-    /** A worker process whose output is collected as it comes. */
-    static final class Worker {
-        final Process process;
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        private final Thread reader;
-
-        Worker(Process process) {
-            this.process = process;
-            reader = new Thread(() -> {
-                try (BufferedReader r =
-                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line = r.readLine(); line != null; line = r.readLine()) {
-                        lines.add(line);
-                    }
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        void await(String text) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (System.nanoTime() < deadline) {
-                if (lines.stream().anyMatch(l -> l.contains(text))) {
-                    return;
-                }
-                if (!process.isAlive() && lines.stream().noneMatch(l -> l.contains(text))) {
-                    Thread.sleep(200);
-                    assertThat(lines)
-                            .as("the worker ended before printing '" + text + "'")
-                            .anyMatch(l -> l.contains(text));
-                }
-                Thread.sleep(100);
-            }
-            assertThat(lines)
-                    .as("the worker printed '" + text + "' within 90 s")
-                    .anyMatch(l -> l.contains(text));
-        }
-
-        /** Waits for the process to end and for its last lines to be read. */
-        boolean ends(long seconds) throws InterruptedException {
-            boolean ended = process.waitFor(seconds, TimeUnit.SECONDS);
-            reader.join(TimeUnit.SECONDS.toMillis(10));
-            return ended;
-        }
-
-        int count(String text) {
-            return (int) lines.stream().filter(l -> l.startsWith(text)).count();
-        }
     }
 }

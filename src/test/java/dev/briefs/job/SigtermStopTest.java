@@ -13,21 +13,19 @@ import dev.briefs.job.settings.JobSettings;
 import dev.briefs.support.ChildJvm;
 import dev.briefs.support.CommandResult;
 import dev.briefs.support.Outputs;
+import dev.briefs.support.RunningChild;
 import dev.briefs.support.SharedCorpus;
 import dev.briefs.support.SlowedCommand;
 import dev.briefs.support.TestJobs;
 import dev.briefs.support.TinyModels;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -68,7 +66,7 @@ class SigtermStopTest {
     @TempDir
     Path root;
 
-    private final List<Child> children = new ArrayList<>();
+    private final List<RunningChild> children = new ArrayList<>();
 
     @BeforeAll
     static void cleanNight() throws IOException {
@@ -104,8 +102,8 @@ class SigtermStopTest {
         Path job = prepare(root);
         Path out = TestJobs.outputDir(root, DATE);
         Path metrics = root.resolve("briefs.prom");
-        Child run = start(SLOW_MS, "run", job.toString(), "--date", DATE, "--metrics-file", metrics.toString());
-        run.awaitFirstBrief(out);
+        RunningChild run = start(SLOW_MS, "run", job.toString(), "--date", DATE, "--metrics-file", metrics.toString());
+        awaitFirstBrief(run, out);
 
         run.process.toHandle().destroy(); // SIGTERM; ProcessHandle's, which leaves the pipes open
         assertThat(run.ends(STOP_LIMIT_SECONDS))
@@ -154,8 +152,8 @@ class SigtermStopTest {
         Path job = prepare(root);
         Path out = TestJobs.outputDir(root, DATE);
         // Slower calls: the grace period runs out while the partitions are in the middle of their chunks.
-        Child run = start(1000, "run", job.toString(), "--date", DATE);
-        run.awaitFirstBrief(out);
+        RunningChild run = start(1000, "run", job.toString(), "--date", DATE);
+        awaitFirstBrief(run, out);
 
         run.process.toHandle().destroy(); // SIGTERM
         run.await("stopping after the current chunk");
@@ -199,73 +197,29 @@ class SigtermStopTest {
         });
     }
 
-    private Child start(long slowMs, String... command) throws IOException {
+    private RunningChild start(long slowMs, String... command) throws IOException {
         List<String> args = new ArrayList<>(List.of(String.valueOf(slowMs)));
         args.addAll(List.of(command));
-        Child child = new Child(ChildJvm.start(SlowedCommand.class.getName(), args.toArray(String[]::new)));
+        RunningChild child = new RunningChild(
+                ChildJvm.start(SlowedCommand.class.getName(), args.toArray(String[]::new)), Duration.ofSeconds(60));
         children.add(child);
         return child;
     }
 
-    /** A child process whose output is collected as it comes: the job logs a line per article. */
-    static final class Child {
-        final Process process;
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        private final Thread reader;
-
-        Child(Process process) {
-            this.process = process;
-            reader = new Thread(() -> {
-                try (BufferedReader r =
-                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line = r.readLine(); line != null; line = r.readLine()) {
-                        lines.add(line);
-                    }
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        /** Waits until the first brief file is in {@code out}: a chunk is committed, and many are to come. */
-        void awaitFirstBrief(Path out) throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            while (System.nanoTime() < deadline && process.isAlive()) {
-                if (Files.isDirectory(out)) {
-                    try (Stream<Path> files = Files.list(out)) {
-                        if (files.anyMatch(f -> f.getFileName().toString().endsWith(".json")
-                                && !f.getFileName().toString().startsWith("."))) {
-                            return;
-                        }
+    /** Waits until the first brief file is in {@code out}: a chunk is committed, and many are to come. */
+    private static void awaitFirstBrief(RunningChild run, Path out) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline && run.process.isAlive()) {
+            if (Files.isDirectory(out)) {
+                try (Stream<Path> files = Files.list(out)) {
+                    if (files.anyMatch(f -> f.getFileName().toString().endsWith(".json")
+                            && !f.getFileName().toString().startsWith("."))) {
+                        return;
                     }
                 }
-                Thread.sleep(50);
             }
-            throw new AssertionError("no brief was written within 180 s:\n" + output());
+            Thread.sleep(50);
         }
-
-        void await(String text) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline) {
-                if (lines.stream().anyMatch(l -> l.contains(text))) {
-                    return;
-                }
-                Thread.sleep(20);
-            }
-            throw new AssertionError("the child did not print '" + text + "' within 60 s:\n" + output());
-        }
-
-        /** Waits for the process to end and for its last lines to be read. */
-        boolean ends(long seconds) throws InterruptedException {
-            boolean ended = process.waitFor(seconds, TimeUnit.SECONDS);
-            reader.join(TimeUnit.SECONDS.toMillis(10));
-            return ended;
-        }
-
-        String output() {
-            return String.join("\n", lines);
-        }
+        throw new AssertionError("no brief was written within 180 s:\n" + run.output());
     }
 }
