@@ -2,6 +2,7 @@ package dev.briefs.article;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,7 +53,11 @@ final class JsonLinesStream implements ArticleStream {
             LineParser parser,
             BiFunction<String, String, ArticleInput> unreadable)
             throws IOException {
-        this.in = new BufferedInputStream(Files.newInputStream(file));
+        // Only the bytes the file had when it was opened: a feed still being written (appended to while
+        // the night reads it) must not keep the night reading, nor give the partitions articles the stories
+        // step did not see in this read. A line cut short by the writer reads as that line's failure, and
+        // rerun-failed reads it again whole; later lines wait for the next run of the date (--force).
+        this.in = new BufferedInputStream(limited(Files.newInputStream(file), Files.size(file)));
         in.mark(3);
         byte[] head = in.readNBytes(3);
         boolean bom =
@@ -121,6 +126,54 @@ final class JsonLinesStream implements ArticleStream {
         } catch (IOException e) {
             throw new UncheckedIOException(sourceFile + ": cannot be read", e);
         }
+    }
+
+    /** At most {@code limit} bytes of {@code in}; then its end. */
+    private static InputStream limited(InputStream in, long limit) {
+        return new FilterInputStream(in) {
+            private long left = limit;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int c = super.read();
+                if (c >= 0) {
+                    left--;
+                }
+                return c;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(b, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                long skipped = super.skip(Math.min(n, left));
+                left -= skipped;
+                return skipped;
+            }
+
+            @Override
+            public int available() throws IOException {
+                return (int) Math.min(super.available(), left);
+            }
+
+            @Override
+            public boolean markSupported() {
+                return false;
+            }
+        };
     }
 
     @Override

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -238,6 +240,25 @@ class ArticleFileReaderTest {
             assertThat(inputs).extracting(ArticleInput::id).containsExactly("a", "feed-2", "c");
             assertThat(inputs.get(1).error()).contains("feed.jsonl line 2: over the limit of 200 bytes per line");
             assertThat(inputs.get(2).article().text()).isEqualTo("Also short.");
+        }
+
+        @Test
+        void aFeedStillBeingWrittenIsReadAsItWasWhenOpenedAndALineCutShortIsThatLinesFailure() throws IOException {
+            Path feed = dir.resolve("live.jsonl");
+            Files.writeString(feed, "{\"id\": \"a\", \"maintext\": \"First.\"}\n{\"id\": \"b\", \"maint");
+            try (ArticleStream stream = reader.open(dir, "live.jsonl")) {
+                // The writer finishes its line and goes on appending while the night reads the file.
+                Files.writeString(
+                        feed,
+                        "ext\": \"Second.\"}\n" + "{\"id\": \"c\", \"maintext\": \"Third.\"}\n".repeat(1000),
+                        StandardOpenOption.APPEND);
+                List<ArticleInput> inputs = new ArrayList<>();
+                stream.forEachRemaining(inputs::add);
+                assertThat(inputs).extracting(ArticleInput::id).containsExactly("a", "live-2");
+                assertThat(inputs.get(1).error()).contains("live.jsonl line 2: not valid JSON");
+            }
+            // Read again (rerun-failed, the next run of the date), the line is whole.
+            assertThat(reader.read(dir, "live.jsonl").get(1).article().text()).isEqualTo("Second.");
         }
 
         @Test
