@@ -48,6 +48,23 @@ class WorkerCommandTest {
     }
 
     @Test
+    void aBrokerWaitThatIsNotPositiveIsAUsageErrorThatNamesTheSetting() throws IOException {
+        Path job = TestJobs.write(
+                root,
+                "repository:\n  url: jdbc:postgresql://localhost:5432/briefs\n"
+                        + "kafka:\n  bootstrap-servers: localhost:9092\n  broker-wait-ms: 0\n");
+        for (String command : new String[] {"run", "worker"}) {
+            CommandResult r = CommandResult.run(command, job.toString());
+            assertThat(r.exitCode()).as(command).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err())
+                    .as(command)
+                    .contains(job.toString())
+                    .contains("kafka.broker-wait-ms must be a positive number, is 0")
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void zeroThreadsIsAUsageError() throws IOException {
         CommandResult r = CommandResult.run("worker", TestJobs.write(root, "").toString(), "--threads", "0");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);

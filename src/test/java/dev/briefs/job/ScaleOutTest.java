@@ -6,34 +6,23 @@ import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.cli.BriefsMain;
 import dev.briefs.cli.ExitCodes;
-import dev.briefs.inference.ModelDecorator;
-import dev.briefs.job.launch.JobRunner;
-import dev.briefs.job.launch.RunHistory;
-import dev.briefs.job.nightly.RunProgress;
-import dev.briefs.job.settings.JobFiles;
-import dev.briefs.job.settings.JobSettings;
 import dev.briefs.support.ChildJvm;
 import dev.briefs.support.CommandResult;
 import dev.briefs.support.EmbeddedKafka;
-import dev.briefs.support.EmbeddedPostgresRepository;
-import dev.briefs.support.InterceptedModels;
 import dev.briefs.support.Outputs;
 import dev.briefs.support.RunningChild;
-import dev.briefs.support.SharedCorpus;
+import dev.briefs.support.ScaledOutDay;
 import dev.briefs.support.TestJobs;
 import dev.briefs.support.TestWorker;
-import dev.briefs.support.TinyModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,10 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScaleOutTest {
 
-    private static final String DATE = "2022-04-14";
-
-    @TempDir
-    static Path referenceRoot;
+    private static final String DATE = ScaledOutDay.DATE;
 
     /** The day as one machine briefs it. */
     static Map<String, String> reference;
@@ -63,31 +49,9 @@ class ScaleOutTest {
 
     @BeforeAll
     static void oneMachine() throws IOException {
-        SharedCorpus.dir();
-        Path job = TestJobs.write(referenceRoot, "");
-        prepare(referenceRoot);
-        AtomicInteger calls = new AtomicInteger();
-        ModelDecorator counting = InterceptedModels.before((name, text) -> calls.incrementAndGet());
-        JobRunner.Outcome run = JobRunner.runNightly(
-                JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null),
-                false,
-                RunProgress.NONE,
-                ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", counting));
-        assertThat(run.status()).as(run.failure()).isEqualTo(JobRunner.Status.COMPLETED);
-        referenceCalls = calls.get();
-        reference = Outputs.snapshot(TestJobs.outputDir(referenceRoot, DATE));
-        // 17 briefs (JSON and Markdown) and the day's files; report.json holds timings and is left out.
-        assertThat(reference)
-                .containsKeys("briefs.jsonl", "digest.md", "digest.html", "briefs.atom")
-                .hasSize(17 * 2 + 4);
-    }
-
-    static void prepare(Path root) throws IOException {
-        Path input = TestJobs.inputDir(root, DATE);
-        SharedCorpus.writeUkrainianArticles(input);
-        Files.copy(SharedCorpus.file("000_c930af4e63a7dcc9.txt"), input.resolve("000_c930af4e63a7dcc9.txt"));
-        TinyModels.install("tiny-marian-uk-en", root.resolve("models"), "opus-mt-uk-en");
-        TinyModels.install("tiny-marian-en-uk", root.resolve("models"), "opus-mt-en-uk");
+        ScaledOutDay.Reference day = ScaledOutDay.oneMachine();
+        reference = day.files();
+        referenceCalls = day.modelCalls();
     }
 
     Path scaledOutJob() throws IOException {
@@ -95,20 +59,7 @@ class ScaleOutTest {
     }
 
     Path scaledOutJob(String extra) throws IOException {
-        prepare(root);
-        String topic = "briefs-test-" + root.getFileName().toString().replaceAll("[^A-Za-z0-9]", "");
-        return TestJobs.write(
-                root,
-                EmbeddedPostgresRepository.jobFileLines()
-                        + """
-                kafka:
-                  bootstrap-servers: %s
-                  topic: %s
-                  group: %s-workers
-                  topic-partitions: 4
-                  poll-ms: 200
-                """.formatted(EmbeddedKafka.bootstrapServers(), topic, topic)
-                        + extra);
+        return ScaledOutDay.scaledOutJob(root, EmbeddedKafka.bootstrapServers(), extra);
     }
 
     @AfterEach
@@ -319,9 +270,7 @@ class ScaleOutTest {
     }
 
     private List<String> history(Path job) {
-        return JobRunner.inspect(
-                        JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null), RunHistory::of)
-                .runs();
+        return ScaledOutDay.history(job);
     }
 
     private RunningChild startWorker(String main, String... args) throws IOException {

@@ -41,14 +41,19 @@ public final class RunningChild {
 
     /** Waits until a line contains {@code text}; fails as soon as the process ended without printing it. */
     public void await(String text) throws InterruptedException {
+        awaitMore(text, 0);
+    }
+
+    /** Waits until more than {@code before} lines contain {@code text}; fails as soon as the process ended without. */
+    public void awaitMore(String text, long before) throws InterruptedException {
         long deadline = System.nanoTime() + awaitLimit.toNanos();
         while (System.nanoTime() < deadline) {
-            if (printed(text)) {
+            if (printed(text) > before) {
                 return;
             }
             if (!process.isAlive()) {
                 reader.join(TimeUnit.SECONDS.toMillis(10));
-                if (printed(text)) {
+                if (printed(text) > before) {
                     return;
                 }
                 throw new AssertionError("the child ended before printing '" + text + "':\n" + output());
@@ -75,7 +80,8 @@ public final class RunningChild {
         return String.join("\n", lines);
     }
 
-    private boolean printed(String text) {
-        return lines.stream().anyMatch(l -> l.contains(text));
+    /** How many lines contain {@code text}. */
+    public long printed(String text) {
+        return lines.stream().filter(l -> l.contains(text)).count();
     }
 }

@@ -15,9 +15,11 @@ import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.handler.advice.AbstractRequestHandlerAdvice;
 import org.springframework.integration.kafka.dsl.Kafka;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
 /**
@@ -65,7 +67,9 @@ public class ManagerConfiguration {
     }
 
     /**
-     * Requests are sent synchronously, so a broker that cannot be reached fails the step at once.
+     * Requests are sent synchronously, so a broker that does not come back within {@code kafka.broker-wait-ms}
+     * fails the step, with a line that names it (see {@link DeadWorkerReaper#afterStep} for what becomes of the
+     * partitions whose requests were sent or not).
      * They are spread evenly over the topic's partitions, which the workers' consumers share out in
      * contiguous ranges, so that with as many worker threads as requests each thread gets one.
      */
@@ -77,10 +81,21 @@ public class ManagerConfiguration {
         KafkaSettings kafka = settings.kafka();
         return IntegrationFlow.from(partitionRequests)
                 .transform(StepExecutionRequest.class, PartitionRequests::encode)
-                .handle(Kafka.outboundChannelAdapter(new KafkaTemplate<>(partitionRequestProducers))
-                        .topic(kafka.topic())
-                        .partitionId(m -> spread(m.getHeaders(), kafka.topicPartitions()))
-                        .sync(true))
+                .handle(
+                        Kafka.outboundChannelAdapter(new KafkaTemplate<>(partitionRequestProducers))
+                                .topic(kafka.topic())
+                                .partitionId(m -> spread(m.getHeaders(), kafka.topicPartitions()))
+                                .sync(true),
+                        endpoint -> endpoint.advice(new AbstractRequestHandlerAdvice() {
+                            @Override
+                            protected Object doInvoke(ExecutionCallback callback, Object target, Message<?> message) {
+                                try {
+                                    return callback.execute();
+                                } catch (RuntimeException e) {
+                                    throw BrokerUnavailableException.sending(kafka, e);
+                                }
+                            }
+                        }))
                 .get();
     }
 

@@ -2,6 +2,7 @@ package dev.briefs.job.remote;
 
 import dev.briefs.job.nightly.NightlyJobConfiguration;
 import dev.briefs.job.settings.JobSettings;
+import dev.briefs.job.settings.KafkaSettings;
 import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -22,10 +23,25 @@ public class PartitionTopicConfiguration {
 
     @Bean
     KafkaAdmin kafkaAdmin(JobSettings settings) {
-        KafkaAdmin admin = new KafkaAdmin(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka().bootstrapServers()));
-        // A broker that cannot be reached stops the process at start, before any work is taken or sent.
+        KafkaSettings kafka = settings.kafka();
+        KafkaAdmin admin =
+                new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers())) {
+                    @Override
+                    public void afterSingletonsInstantiated() {
+                        try {
+                            super.afterSingletonsInstantiated();
+                        } catch (RuntimeException e) {
+                            throw BrokerUnavailableException.atStart(kafka, e);
+                        }
+                    }
+                };
+        // A broker that cannot be reached stops the process at start, before any work is taken or sent: after
+        // waiting for it as long as the manager waits to send a request, so that a broker restarting at that
+        // moment is waited for.
         admin.setFatalIfBrokerNotAvailable(true);
+        admin.setOperationTimeout((int) Math.max(1, kafka.brokerWait().toSeconds()));
+        // Closing it after that wait must not wait again (10 s by default) for calls that can no longer succeed.
+        admin.setCloseTimeout(1);
         return admin;
     }
 

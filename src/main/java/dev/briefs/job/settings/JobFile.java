@@ -128,7 +128,8 @@ public record JobFile(
             String topic,
             String group,
             @JsonProperty("topic-partitions") Integer topicPartitions,
-            @JsonProperty("poll-ms") Integer pollMs) {}
+            @JsonProperty("poll-ms") Integer pollMs,
+            @JsonProperty("broker-wait-ms") Integer brokerWaitMs) {}
 
     /**
      * @param dir       where installed models live ({@code models/NAME/})

@@ -7,12 +7,15 @@ import java.util.Map;
  * Where a manager sends partition requests and workers take them. Null in {@link JobSettings}
  * when neither the job file nor {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} names a broker: the job is local.
  */
-public record KafkaSettings(String bootstrapServers, String topic, String group, int topicPartitions, Duration poll) {
+public record KafkaSettings(
+        String bootstrapServers, String topic, String group, int topicPartitions, Duration poll, Duration brokerWait) {
 
     public static final String DEFAULT_TOPIC = "briefs-partitions";
     public static final String DEFAULT_GROUP = "briefs-workers";
     public static final int DEFAULT_TOPIC_PARTITIONS = 16;
     public static final int DEFAULT_POLL_MS = 1000;
+    /** Long enough for a broker's restart, short enough that a night whose broker is gone fails within minutes. */
+    public static final int DEFAULT_BROKER_WAIT_MS = 60_000;
 
     static KafkaSettings resolve(
             JobFile.Kafka file, RepositorySettings repository, Map<String, String> env, String where) {
@@ -32,17 +35,25 @@ public record KafkaSettings(String bootstrapServers, String topic, String group,
                     where + ": kafka needs a job repository that all machines share; set "
                             + "repository.url to a PostgreSQL database (jdbc:postgresql://HOST:5432/DB) or SPRING_DATASOURCE_URL");
         }
-        JobFile.Kafka k = file != null ? file : new JobFile.Kafka(null, null, null, null, null);
+        JobFile.Kafka k = file != null ? file : new JobFile.Kafka(null, null, null, null, null, null);
         int partitions = k.topicPartitions() != null ? k.topicPartitions() : DEFAULT_TOPIC_PARTITIONS;
         int pollMs = k.pollMs() != null ? k.pollMs() : DEFAULT_POLL_MS;
-        if (partitions <= 0 || pollMs <= 0) {
-            throw new JobFileException(where + ": kafka.topic-partitions and kafka.poll-ms must be positive numbers");
-        }
+        int brokerWaitMs = k.brokerWaitMs() != null ? k.brokerWaitMs() : DEFAULT_BROKER_WAIT_MS;
+        positive(where, "kafka.topic-partitions", partitions);
+        positive(where, "kafka.poll-ms", pollMs);
+        positive(where, "kafka.broker-wait-ms", brokerWaitMs);
         return new KafkaSettings(
                 servers.strip(),
                 k.topic() != null ? k.topic() : DEFAULT_TOPIC,
                 k.group() != null ? k.group() : DEFAULT_GROUP,
                 partitions,
-                Duration.ofMillis(pollMs));
+                Duration.ofMillis(pollMs),
+                Duration.ofMillis(brokerWaitMs));
+    }
+
+    private static void positive(String where, String key, int value) {
+        if (value <= 0) {
+            throw new JobFileException(where + ": " + key + " must be a positive number, is " + value);
+        }
     }
 }
