@@ -36,7 +36,11 @@ import picocli.CommandLine.Mixin;
             "stories (as the stories step recorded them) and its failures (from the failure ledger):",
             "open ones first, with the command that redoes them."
         },
-        footer = {"", "Exit status: 0 nothing open, 3 failures are open, 2 usage error."})
+        footer = {
+            "",
+            "Exit status: 0 nothing open, 3 failures are open, 1 the date's last run failed or was stopped",
+            "(the day is not done: run it again), 2 usage error."
+        })
 final class StatusCommand implements Callable<Integer> {
 
     @Mixin
@@ -75,6 +79,12 @@ final class StatusCommand implements Callable<Integer> {
             out.println("Folders of the run: input " + settings.folders().input() + ", output "
                     + settings.folders().output());
         }
+        // A night that failed or was stopped has written only part of the day, and records none of the rest
+        // as failed: nothing in the ledger would tell, so this line does.
+        if (history.unfinished() != null) {
+            out.println("The last run did not finish (" + history.unfinished() + "); the day is not done. Go on with: "
+                    + Invocation.command("run ") + settings.jobFile() + " --date " + settings.date());
+        }
         DayReport report = DayReport.of(BriefFiles.readAll(settings.folders().output()));
         out.printf(
                 "Briefs in %s: %d articles, %d complete, %d partial, %d failed%n",
@@ -101,6 +111,9 @@ final class StatusCommand implements Callable<Integer> {
                     + settings.date());
         }
         printCache(out, settings, day.cache());
+        if (history.unfinished() != null) {
+            return ExitCodes.JOB_FAILED;
+        }
         return open.isEmpty() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
     }
 

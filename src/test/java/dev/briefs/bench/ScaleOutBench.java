@@ -169,8 +169,7 @@ public final class ScaleOutBench {
     private static Result overheads(JobSettings settings, double wall) {
         return JobRunner.inspect(settings, ctx -> {
             JobRepository repository = ctx.getBean(JobRepository.class);
-            long id =
-                    RunRecord.latest(repository, settings.date()).orElseThrow().executionId();
+            long id = RunRecord.latest(ctx, settings.date()).orElseThrow().executionId();
             JobExecution execution = repository.getJobExecution(id);
             StepExecution manager = execution.getStepExecutions().stream()
                     .filter(s -> s.getStepName().equals("articles"))

@@ -3,6 +3,7 @@ package dev.briefs.job.launch;
 import dev.briefs.brief.AtomicFiles;
 import dev.briefs.brief.BriefFiles;
 import dev.briefs.brief.DayReport;
+import dev.briefs.cache.OutputCache;
 import dev.briefs.failure.Causes;
 import dev.briefs.failure.FailureText;
 import dev.briefs.inference.onnx.ModelLoadException;
@@ -17,7 +18,10 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -34,6 +38,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * end into the {@link Outcome} the command line reports.
  */
 final class DateRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DateRun.class);
 
     private DateRun() {}
 
@@ -71,15 +77,21 @@ final class DateRun {
             throws Exception {
         JobOperator operator = context.getBean(JobOperator.class);
         JobRepository repository = context.getBean(JobRepository.class);
-        Optional<String> busy = InterruptedRuns.recover(repository, operator, jobName, settings);
+        Optional<String> busy = InterruptedRuns.recover(DateExecutions.in(context), operator, jobName, settings);
         if (busy.isPresent()) {
             return new Outcome(Status.ALREADY_RUNNING, null, busy.get());
         }
         // A run killed while writing leaves its temporary files; no one else writes the date's
         // briefs while we hold its lock and no worker holds one of its partitions.
         AtomicFiles.removeLeftovers(settings.folders().output());
+        // Outputs past cache.max-age-days are never used: deleted once a run, under the date's lock, the table keeps
+        // only the last days' outputs. Not as every context starts: status only reads, and a worker is not a run.
+        OutputCache cache = context.getBean(OutputCache.class);
+        if (cache.enabled()) {
+            cache.prune();
+        }
         // Checked again under the lock: another process may have run the date since the record was read.
-        Optional<RunRecord> record = RunRecord.latest(repository, settings.date());
+        Optional<RunRecord> record = RunRecord.latest(context, settings.date());
         if (parameters.getString(RunParameters.FORCED) == null
                 && record.isPresent()
                 && !record.get().sameFolders(parameters)) {
@@ -131,10 +143,30 @@ final class DateRun {
                             .map(FailureText::of)
                             .findFirst())
                     .orElse(execution.getExitStatus().getExitDescription());
+            recordCause(repository, execution, why);
             // The failure may be that the output cannot be read: the report must not hide why.
             return new Outcome(Status.FAILED, reportIfReadable(settings), why, null, run);
         }
         return new Outcome(Status.COMPLETED, report(settings), null, null, run);
+    }
+
+    /**
+     * Puts the cause first in the failed execution's exit description, where {@code status} reads it the morning
+     * after: Spring Batch's own first line for a partitioned step names none ("Partition handler returned an
+     * unsuccessful step"), and a partition's stack trace is cut at the column's length before its cause.
+     */
+    private static void recordCause(JobRepository repository, JobExecution execution, String why) {
+        ExitStatus exit = execution.getExitStatus();
+        if (why == null || why.isBlank() || exit.getExitDescription().startsWith(why)) {
+            return;
+        }
+        execution.setExitStatus(new ExitStatus(exit.getExitCode(), why + "\n\n" + exit.getExitDescription()));
+        try {
+            repository.update(execution);
+        } catch (RuntimeException e) {
+            // The night has failed and says why on the command line; only the record of its cause is lost.
+            LOG.warn("the cause of the failed run was not recorded in the job repository: {}", rootMessage(e));
+        }
     }
 
     private static DayReport reportIfReadable(JobSettings settings) {

@@ -2,18 +2,17 @@ package dev.briefs.job.launch;
 
 import dev.briefs.job.locks.AdvisoryLock;
 import dev.briefs.job.nightly.NightlyJobConfiguration;
-import dev.briefs.job.nightly.RunParameters;
 import dev.briefs.job.settings.JobSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
@@ -30,8 +29,8 @@ final class InterruptedRuns {
 
     /** @return why the date cannot be run yet, or empty once its interrupted executions are recovered */
     static Optional<String> recover(
-            JobRepository repository, JobOperator operator, String jobName, JobSettings settings) {
-        for (JobExecution cutOff : cutOff(repository, jobName, settings.date().toString())) {
+            DateExecutions executions, JobOperator operator, String jobName, JobSettings settings) {
+        for (JobExecution cutOff : cutOff(executions.all(settings.date(), jobName))) {
             Optional<String> busy = livePartition(cutOff, settings);
             if (busy.isPresent()) {
                 return busy;
@@ -42,22 +41,26 @@ final class InterruptedRuns {
     }
 
     /**
-     * The date's executions still marked running, and those marked STOPPED with a step still marked running:
-     * a stop ({@link GracefulStop}) marks the execution STOPPED at once and its steps when they reach their
-     * chunk boundary, so a process killed in between leaves both, and Spring Batch restarts neither.
+     * Of the date's executions (oldest first), those still marked running, and the last of an instance when it
+     * is marked STOPPED with a step still marked running: a stop ({@link GracefulStop}) marks the execution
+     * STOPPED at once and its steps when they reach their chunk boundary, so a process killed in between leaves
+     * both, and Spring Batch restarts neither.
      */
-    private static Set<JobExecution> cutOff(JobRepository repository, String jobName, String date) {
-        Set<JobExecution> found = new LinkedHashSet<>(repository.findRunningJobExecutions(jobName));
-        for (JobInstance instance : repository.findJobInstances(jobName)) {
-            JobExecution last = repository.getLastJobExecution(instance);
-            if (last != null
-                    && last.getStatus() == BatchStatus.STOPPED
-                    && last.getStepExecutions().stream()
-                            .anyMatch(s -> s.getStatus().isRunning())) {
-                found.add(last);
+    private static List<JobExecution> cutOff(List<JobExecution> dates) {
+        // An instance's last execution is, as Spring Batch has it, the one with the greatest id.
+        Map<Long, Long> lastOfInstance = new HashMap<>();
+        dates.forEach(e -> lastOfInstance.merge(e.getJobInstance().getInstanceId(), e.getId(), Math::max));
+        List<JobExecution> found = new ArrayList<>();
+        for (JobExecution e : dates) {
+            boolean running = e.getStatus().isRunning();
+            boolean stoppedMidStep = e.getStatus() == BatchStatus.STOPPED
+                    && lastOfInstance.get(e.getJobInstance().getInstanceId()) == e.getId()
+                    && e.getStepExecutions().stream()
+                            .anyMatch(s -> s.getStatus().isRunning());
+            if (running || stoppedMidStep) {
+                found.add(e);
             }
         }
-        found.removeIf(e -> !date.equals(e.getJobParameters().getString(RunParameters.DATE)));
         return found;
     }
 

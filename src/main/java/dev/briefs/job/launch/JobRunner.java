@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -158,7 +157,7 @@ public final class JobRunner {
     public static JobSettings withRunRecord(
             JobSettings settings, boolean inputGiven, boolean outputGiven, String command, String forceHint) {
         Function<ConfigurableApplicationContext, Optional<RunRecord>> latest =
-                context -> RunRecord.latest(context.getBean(JobRepository.class), settings.date());
+                context -> RunRecord.latest(context, settings.date());
         Optional<RunRecord> record;
         if (settings.repository().postgres()) {
             // A shared database serves readers while a run holds the date's lock: status works during a run.

@@ -5,14 +5,12 @@ import dev.briefs.job.nightly.RunParameters;
 import dev.briefs.job.settings.JobSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The folders and job file a date was last run with, as its nightly execution's parameters hold
@@ -23,13 +21,9 @@ import org.springframework.batch.core.repository.JobRepository;
 public record RunRecord(Path input, Path output, String jobFile, long executionId, String forcedAt) {
 
     /** The newest nightly execution of the date, forced runs included; empty when the date never ran. */
-    public static Optional<RunRecord> latest(JobRepository repository, LocalDate date) {
-        String day = date.toString();
-        return repository.findJobInstances(NightlyJobConfiguration.JOB_NAME).stream()
-                .map(repository::getJobExecutions)
-                .flatMap(List::stream)
-                .filter(e -> day.equals(e.getJobParameters().getString(RunParameters.DATE)))
-                .max(Comparator.comparing(JobExecution::getCreateTime).thenComparing(JobExecution::getId))
+    public static Optional<RunRecord> latest(ApplicationContext context, LocalDate date) {
+        return DateExecutions.in(context)
+                .newest(date, NightlyJobConfiguration.JOB_NAME)
                 .flatMap(RunRecord::of);
     }
 

@@ -5,6 +5,7 @@ import dev.briefs.cache.OutputCache;
 import dev.briefs.job.settings.RepositorySettings;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +13,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * The model output cache, in the job repository's database: shared by every process of a
- * scaled-out run, and outliving each run. Outputs past the job file's age limit are deleted as a
- * process starts.
+ * scaled-out run, and outliving each run. Outputs past the job file's age limit are deleted when a
+ * run starts ({@code dev.briefs.job.launch.DateRun}), not by every process that opens the cache: a
+ * {@code status} only reads.
  */
 @Configuration(proxyBeanMethods = false)
 public class OutputCacheConfiguration {
@@ -26,14 +28,18 @@ public class OutputCacheConfiguration {
      * resource to Spring's transaction synchronisation, so it is never given the chunk's connection.
      */
     /* Its table is made by the repository's migrations (RepositorySchemaConfiguration), which run first. */
+    /*
+     * The ages of outputs are told by the system clock, or by a Clock bean where a context has one: a test of
+     * a week of nights sets each night's day, and the real pruning then runs as it would on that day.
+     */
     @Bean
     @DependsOnDatabaseInitialization
-    OutputCache outputCache(DataSource dataSource, RepositorySettings repository, CacheSettings settings) {
-        OutputCache cache = new OutputCache(
-                new DelegatingDataSource(dataSource), repository.postgres(), settings, Clock.systemUTC());
-        if (cache.enabled()) {
-            cache.prune();
-        }
-        return cache;
+    OutputCache outputCache(
+            DataSource dataSource, RepositorySettings repository, CacheSettings settings, ObjectProvider<Clock> clock) {
+        return new OutputCache(
+                new DelegatingDataSource(dataSource),
+                repository.postgres(),
+                settings,
+                clock.getIfAvailable(Clock::systemUTC));
     }
 }
