@@ -20,15 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ArticleFileReader {
 
-    /**
-     * Larger files (for JSON Lines, larger lines) are refused before they are read, so one bad
-     * file cannot exhaust memory.
-     */
-    public static final long DEFAULT_MAX_FILE_BYTES = 20L * 1024 * 1024;
+    /** See {@link InputLimits#DEFAULT_MAX_FILE_BYTES}. */
+    public static final long DEFAULT_MAX_FILE_BYTES = InputLimits.DEFAULT_MAX_FILE_BYTES;
 
     private final ObjectMapper json = JsonMapper.builder().build();
     private final PlainTextArticleParser plainText = new PlainTextArticleParser();
-    private final HtmlArticleParser html = new HtmlArticleParser();
+    private final HtmlArticleParser html;
+    private final InputLimits limits;
     private final long maxFileBytes;
     private final boolean linksMayLeave;
 
@@ -45,7 +43,14 @@ public final class ArticleFileReader {
      *                      ({@code input-links: follow} in the job file); by default the folder confines what is read
      */
     public ArticleFileReader(long maxFileBytes, boolean linksMayLeave) {
-        this.maxFileBytes = maxFileBytes;
+        this(InputLimits.DEFAULTS.withMaxFileBytes(maxFileBytes), linksMayLeave);
+    }
+
+    /** @param limits the largest file, feed and page that are read (the job file's settings) */
+    public ArticleFileReader(InputLimits limits, boolean linksMayLeave) {
+        this.limits = limits;
+        this.maxFileBytes = limits.maxFileBytes();
+        this.html = new HtmlArticleParser(limits.maxHtmlDepth());
         this.linksMayLeave = linksMayLeave;
     }
 
@@ -83,6 +88,7 @@ public final class ArticleFileReader {
                         file,
                         sourceFile,
                         maxFileBytes,
+                        limits.maxFileArticles(),
                         (line, lineNo, seen) -> parseJsonLine(line, lineNo, seen, stem, sourceFile),
                         (id, error) -> ArticleInput.unreadable(id != null ? id : fallbackId, sourceFile, error));
             }

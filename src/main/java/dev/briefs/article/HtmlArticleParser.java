@@ -10,11 +10,18 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * HTML pages: main text, title, canonical link, publication date and declared language, taken
  * with jsoup. Scripts, styles, navigation and other page furniture are dropped before the text
  * is taken, so none of it can reach a brief.
+ *
+ * <p>A page nested deeper than {@code maxDepth} elements is refused: jsoup, like browsers, stops nesting at a
+ * depth of its own and puts deeper elements side by side, so such a page would not read as written, and what
+ * is done per element along its ancestors (telling nested blocks apart) grows with the depth.
  */
 final class HtmlArticleParser {
 
@@ -23,8 +30,22 @@ final class HtmlArticleParser {
                     + "button, svg, [hidden], [aria-hidden=true]";
     private static final String BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre";
 
+    private final int maxDepth;
+
+    /** @param maxDepth the deepest element nesting read ({@code max-html-depth} in the job file) */
+    HtmlArticleParser(int maxDepth) {
+        this.maxDepth = maxDepth;
+    }
+
     Article parse(String html, String id, String sourceFile) {
-        Document doc = Jsoup.parse(html);
+        // One level more than allowed is built, so that a page over the limit shows it; jsoup puts what is deeper
+        // still side by side at that level, so the tree never grows deeper than this.
+        Document doc = Jsoup.parse(
+                html, "", Parser.htmlParser().setMaxDepth(maxDepth < Integer.MAX_VALUE ? maxDepth + 1 : maxDepth));
+        if (deeperThan(doc, maxDepth)) {
+            throw new ArticleFormatException(sourceFile + ": elements nested more than " + maxDepth
+                    + " deep, the limit per page; check the page, or raise 'max-html-depth' in the job file");
+        }
         String title = firstNonBlank(
                 doc.select("meta[property=og:title]").attr("content"),
                 doc.title(),
@@ -81,6 +102,16 @@ final class HtmlArticleParser {
                 body,
                 sourceFile,
                 List.copyOf(links));
+    }
+
+    /** Whether an element of the page lies deeper than {@code limit} ({@code <html>} is at depth 1). */
+    private static boolean deeperThan(Document doc, int limit) {
+        return NodeTraversor.filter(
+                        (node, depth) -> node instanceof Element && depth > limit
+                                ? NodeFilter.FilterResult.STOP
+                                : NodeFilter.FilterResult.CONTINUE,
+                        doc)
+                == NodeFilter.FilterResult.STOP;
     }
 
     private static LocalDate parseDate(String value) {

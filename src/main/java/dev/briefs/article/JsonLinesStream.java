@@ -23,6 +23,10 @@ import java.util.function.BiFunction;
  * (and reported) without being held in memory, so neither a large feed nor one runaway line can
  * exhaust the heap. The file must be UTF-8 (a byte-order mark is allowed); each line is decoded on
  * its own, so a line that is not UTF-8 fails alone like any other bad line.
+ *
+ * <p>At most {@code maxArticles} lines are read as articles: a feed of a million lines would otherwise be a
+ * million briefs and a stories step that never ends. The first non-blank line past the limit ends the
+ * reading as one failed input that says so; the file's earlier articles are briefed as usual.
  */
 final class JsonLinesStream implements ArticleStream {
 
@@ -38,10 +42,12 @@ final class JsonLinesStream implements ArticleStream {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final String sourceFile;
     private final long maxLineBytes;
+    private final int maxArticles;
     private final LineParser parser;
     private final BiFunction<String, String, ArticleInput> unreadable;
     private final Set<String> seenIds = new HashSet<>();
     private int lineNo;
+    private int articles;
     private boolean produced;
     private boolean finished;
     private ArticleInput next;
@@ -50,6 +56,7 @@ final class JsonLinesStream implements ArticleStream {
             Path file,
             String sourceFile,
             long maxLineBytes,
+            int maxArticles,
             LineParser parser,
             BiFunction<String, String, ArticleInput> unreadable)
             throws IOException {
@@ -67,6 +74,7 @@ final class JsonLinesStream implements ArticleStream {
         }
         this.sourceFile = sourceFile;
         this.maxLineBytes = maxLineBytes;
+        this.maxArticles = maxArticles;
         this.parser = parser;
         this.unreadable = unreadable;
     }
@@ -90,8 +98,30 @@ final class JsonLinesStream implements ArticleStream {
         return result;
     }
 
-    /** The next article, or null for a blank line; sets {@code finished} at the end of the file. */
+    /**
+     * The next article, or null for a blank line; sets {@code finished} at the end of the file, and at the
+     * first article past the limit, which it turns into the failure that tells the rest was not read.
+     */
     private ArticleInput advance() {
+        ArticleInput line = nextLine();
+        if (line == null) {
+            return null;
+        }
+        if (articles == maxArticles) {
+            finished = true;
+            return unreadable.apply(
+                    ArticleId.ofFileName(sourceFile) + "-" + lineNo,
+                    sourceFile + " line " + lineNo + ": the file has more than " + maxArticles
+                            + " articles, the limit per file; this line and the rest of the file were not read. "
+                            + "Split the file, or raise 'max-file-articles' in the job file, then run the date "
+                            + "again with --force");
+        }
+        articles++;
+        return line;
+    }
+
+    /** The next line as an article, or null for a blank line; sets {@code finished} at the end of the file. */
+    private ArticleInput nextLine() {
         lineNo++;
         String where = sourceFile + " line " + lineNo;
         String lineId = ArticleId.ofFileName(sourceFile) + "-" + lineNo;

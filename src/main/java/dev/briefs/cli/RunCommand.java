@@ -1,6 +1,8 @@
 package dev.briefs.cli;
 
 import dev.briefs.article.ArticleFiles;
+import dev.briefs.article.DaySize;
+import dev.briefs.article.InputLimits;
 import dev.briefs.job.launch.JobRunner;
 import dev.briefs.job.settings.JobSettings;
 import dev.briefs.metrics.MetricsFile;
@@ -64,10 +66,11 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("input folder " + settings.folders().input()
                     + " does not exist; drop the day's articles there " + "or pass --input DIR");
         }
+        int files = checkDaySize(settings);
         JobOutcomes.checkModels(settings, spec.commandLine().getErr());
         JobRunner.Outcome outcome;
-        try (ConsoleProgress progress = progressOptions.start(
-                countFiles(settings.folders().input()), settings.date().toString())) {
+        try (ConsoleProgress progress =
+                progressOptions.start(files, settings.date().toString())) {
             outcome = JobRunner.runNightly(settings, force, progress, metricsFile);
         }
         return JobOutcomes.exitCode(
@@ -77,11 +80,28 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getErr());
     }
 
-    private static int countFiles(Path input) {
+    /**
+     * A day with more articles than {@code max-day-articles} is refused before any work: the stories step compares
+     * every pair of the day's articles, so such a night would take hours longer than the nights it was sized on.
+     *
+     * @return the files of the day, for the progress bar
+     */
+    private static int checkDaySize(JobSettings settings) {
+        Path input = settings.folders().input();
+        InputLimits limits = settings.reading().limits();
+        DaySize size;
         try {
-            return ArticleFiles.list(input).size();
+            size = DaySize.of(input, ArticleFiles.list(input), limits);
         } catch (IOException e) {
             throw new UsageException("cannot list the input folder " + input + ": " + e.getMessage());
         }
+        if (size.over(limits)) {
+            throw new UsageException("the input folder " + input + " holds more than " + limits.maxDayArticles()
+                    + " articles (" + size.files() + " files), the limit of a day ('max-day-articles' in "
+                    + settings.jobFile() + "); move what does not belong to " + settings.date()
+                    + " out of it, or raise the limit (the stories step's time grows with the square of a day's"
+                    + " articles: docs/input.md, \"Hostile sizes\")");
+        }
+        return size.files();
     }
 }

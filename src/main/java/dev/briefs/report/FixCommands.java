@@ -17,6 +17,12 @@ final class FixCommands {
      */
     private static final Pattern ROUTE_FETCH = Pattern.compile("models fetch ([A-Za-z0-9._ -]+)$");
 
+    /**
+     * The rest of a feed over {@code max-file-articles} (dev.briefs.article.JsonLinesStream): rerun-failed would read
+     * the same first articles and fail the same line; only a new run of the date reads the file again whole.
+     */
+    private static final String FEED_OVER_LIMIT = "'max-file-articles'";
+
     private FixCommands() {}
 
     static String rerun(String date) {
@@ -38,6 +44,10 @@ final class FixCommands {
         }
         if ("DuplicateId".equals(e.errorType())) {
             return "give each article its own id (rename the file or set its 'id'), then: " + rerun(date);
+        }
+        if (Failure.READ.equals(e.stage()) && e.message() != null && e.message().contains(FEED_OVER_LIMIT)) {
+            return "split the file, or raise 'max-file-articles' in the job file, then: "
+                    + Invocation.command("run --force --date " + date);
         }
         if (Failure.READ.equals(e.stage()) || Failure.PROCESS.equals(e.stage())) {
             // The same file fails the same way until someone changes it: rerunning alone would not help.

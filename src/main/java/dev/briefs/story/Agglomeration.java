@@ -18,6 +18,9 @@ import java.util.TreeSet;
  *
  * <p>Deterministic: equal margins are decided by the groups' smallest article index, so the same articles
  * always give the same groups, whatever order they came in.
+ *
+ * <p>A join touches only the two groups' neighbours and their candidates, never all the day's groups: on a day
+ * of thousands of articles and as many joins, that was a pass over every group for every join.
  */
 final class Agglomeration {
 
@@ -39,11 +42,16 @@ final class Agglomeration {
     private final Map<Integer, TreeSet<Integer>> neighbours = new HashMap<>();
 
     private final TreeSet<Candidate> candidates = new TreeSet<>(BEST_FIRST);
+    /** The candidates by their pair of groups, to take out those of two groups that join. */
+    private final Map<Long, Candidate> offered = new HashMap<>();
+
+    private final int size;
     private final List<Step> steps = new ArrayList<>();
 
     Agglomeration(int size, Similarities similarities, Linkage linkage) {
         this.similarities = similarities;
         this.linkage = linkage;
+        this.size = size;
         for (int i = 0; i < size; i++) {
             groups.put(i, List.of(i));
             neighbours.put(i, new TreeSet<>());
@@ -51,7 +59,7 @@ final class Agglomeration {
         // Pairs the cheap look rules out are not looked at here; a group average that needs one computes it.
         for (int i = 0; i < size; i++) {
             for (int j = i + 1; j < size; j++) {
-                if (similarities.mayJoin(i, j) && similarities.of(i, j).margin() >= 0) {
+                if (similarities.mayJoin(i, j) && similarities.isClose(i, j)) {
                     neighbours.get(i).add(j);
                     neighbours.get(j).add(i);
                 }
@@ -80,7 +88,15 @@ final class Agglomeration {
     private void join(Candidate c) {
         List<Integer> left = groups.remove(c.a());
         List<Integer> right = groups.remove(c.b());
-        candidates.removeIf(x -> x.a() == c.a() || x.b() == c.a() || x.a() == c.b() || x.b() == c.b());
+        // Candidates are only ever offered between neighbours, so these are all that involve the two groups.
+        for (int group : List.of(c.a(), c.b())) {
+            for (int other : neighbours.get(group)) {
+                Candidate gone = offered.remove(pair(group, other));
+                if (gone != null) {
+                    candidates.remove(gone);
+                }
+            }
+        }
         int[] pair = strongestPair(left, right);
         steps.add(new Step(left, right, c.margin(), pair[0], pair[1], similarities.of(pair[0], pair[1])));
         List<Integer> merged = new ArrayList<>(left);
@@ -91,12 +107,12 @@ final class Agglomeration {
         around.addAll(neighbours.remove(c.b()));
         around.remove(c.a());
         around.remove(c.b());
-        for (TreeSet<Integer> n : neighbours.values()) {
-            boolean hadA = n.remove(c.a());
-            boolean hadB = n.remove(c.b());
-            if (hadA || hadB) {
-                n.add(id);
-            }
+        // Neighbours are mutual: only the groups around the two have them as neighbours.
+        for (int other : around) {
+            TreeSet<Integer> n = neighbours.get(other);
+            n.remove(c.a());
+            n.remove(c.b());
+            n.add(id);
         }
         groups.put(id, List.copyOf(merged));
         neighbours.put(id, around);
@@ -108,8 +124,14 @@ final class Agglomeration {
     private void offer(int a, int b) {
         double margin = margin(groups.get(a), groups.get(b));
         if (margin >= 0) {
-            candidates.add(new Candidate(a, b, margin));
+            Candidate candidate = new Candidate(a, b, margin);
+            candidates.add(candidate);
+            offered.put(pair(a, b), candidate);
         }
+    }
+
+    private long pair(int a, int b) {
+        return Math.min(a, b) * (long) size + Math.max(a, b);
     }
 
     /** The linkage margin of two groups; negative infinity when a pair may not be compared. */
@@ -119,13 +141,13 @@ final class Agglomeration {
         double max = Double.NEGATIVE_INFINITY;
         for (int i : left) {
             for (int j : right) {
-                Similarity s = similarities.of(i, j);
-                if (s == null) {
+                double m = similarities.margin(i, j);
+                if (Double.isNaN(m)) {
                     return Double.NEGATIVE_INFINITY;
                 }
-                sum += s.margin();
-                min = Math.min(min, s.margin());
-                max = Math.max(max, s.margin());
+                sum += m;
+                min = Math.min(min, m);
+                max = Math.max(max, m);
             }
         }
         return switch (linkage) {
@@ -140,7 +162,7 @@ final class Agglomeration {
         double bestMargin = Double.NEGATIVE_INFINITY;
         for (int i : left) {
             for (int j : right) {
-                double m = similarities.of(i, j).margin();
+                double m = similarities.margin(i, j);
                 if (best == null || m > bestMargin) {
                     best = new int[] {Math.min(i, j), Math.max(i, j)};
                     bestMargin = m;

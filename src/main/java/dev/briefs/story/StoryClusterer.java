@@ -56,9 +56,18 @@ public final class StoryClusterer {
         Agglomeration agglomeration = new Agglomeration(articles.size(), similarities, linkage);
         Map<Integer, List<Integer>> groups = agglomeration.run();
         Map<Integer, List<Join>> joins = joinsByGroup(agglomeration.steps(), groups, articles);
+        Map<String, Integer> indexOfId = new HashMap<>();
+        for (int i = 0; i < articles.size(); i++) {
+            indexOfId.put(articles.get(i).id(), i);
+        }
         List<Story> stories = new ArrayList<>();
         for (Map.Entry<Integer, List<Integer>> group : groups.entrySet()) {
-            stories.add(story(group.getValue(), joins.getOrDefault(group.getKey(), List.of()), articles, similarities));
+            stories.add(story(
+                    group.getValue(),
+                    joins.getOrDefault(group.getKey(), List.of()),
+                    articles,
+                    indexOfId,
+                    similarities));
         }
         stories.sort(Comparator.comparing(Story::id));
         return new StoryDay(
@@ -69,16 +78,21 @@ public final class StoryClusterer {
                 similarities.work());
     }
 
+    /** @param indexOfId each article's index in {@code articles}: looking it up there is a pass over the day */
     private static Story story(
-            List<Integer> members, List<Join> joins, List<StoryArticle> articles, Similarities similarities) {
+            List<Integer> members,
+            List<Join> joins,
+            List<StoryArticle> articles,
+            Map<String, Integer> indexOfId,
+            Similarities similarities) {
         List<StoryArticle> ranked =
                 LeadChoice.rank(members.stream().map(articles::get).toList());
         StoryArticle lead = ranked.get(0);
-        int leadIndex = articles.indexOf(lead);
+        int leadIndex = indexOfId.get(lead.id());
         List<StoryMember> out = new ArrayList<>();
         out.add(new StoryMember(lead, 1.0, null));
         for (StoryArticle member : ranked.subList(1, ranked.size())) {
-            Similarity s = similarities.of(leadIndex, articles.indexOf(member));
+            Similarity s = similarities.of(leadIndex, indexOfId.get(member.id()));
             out.add(new StoryMember(member, s.cosine(), s.space().model()));
         }
         return new Story(lead.id(), lead, LeadChoice.reason(ranked), out, joins);

@@ -37,49 +37,52 @@ final class WindowVectors {
 
     /**
      * How much of this article {@code other} covers: each window's best cosine with a window of {@code other},
-     * averaged over this article's windows. Each dot product is the one {@link #cosine} gives (double, index
-     * order, so the same number to the bit), four of the other's windows at a time: four independent sums keep
-     * the processor busy where one waits on each addition; about twice as fast, measured (docs/stories.md).
+     * averaged over this article's windows.
      */
     double coveredBy(WindowVectors other) {
-        float[][] o = other.windows;
-        int m = o.length;
-        int dims = windows[0].length;
         double sum = 0;
         for (float[] x : windows) {
-            double best = Double.NEGATIVE_INFINITY;
-            int l = 0;
-            for (; l + 4 <= m; l += 4) {
-                float[] y0 = o[l];
-                float[] y1 = o[l + 1];
-                float[] y2 = o[l + 2];
-                float[] y3 = o[l + 3];
-                double d0 = 0;
-                double d1 = 0;
-                double d2 = 0;
-                double d3 = 0;
-                for (int d = 0; d < dims; d++) {
-                    double xd = x[d];
-                    d0 += xd * y0[d];
-                    d1 += xd * y1[d];
-                    d2 += xd * y2[d];
-                    d3 += xd * y3[d];
-                }
-                best = Math.max(best, Math.max(Math.max(d0, d1), Math.max(d2, d3)));
-            }
-            for (; l < m; l++) {
-                best = Math.max(best, cosine(x, o[l]));
-            }
-            sum += best;
+            sum += closest(x, other.windows);
         }
         return sum / windows.length;
     }
 
     /** The best cosine of {@code vector} with one of these windows. */
     double closest(float[] vector) {
+        return closest(vector, windows);
+    }
+
+    /**
+     * The best cosine of {@code x} with one of {@code o}. Each dot product is the one {@link #cosine} gives
+     * (double, index order, so the same number to the bit), four of the windows at a time: four independent sums
+     * keep the processor busy where one waits on each addition; about twice as fast, measured (docs/stories.md).
+     * Both the coverage and the first look of every pair of the day ({@link Comparison#mayReach}) are these.
+     */
+    private static double closest(float[] x, float[][] o) {
+        int m = o.length;
+        int dims = x.length;
         double best = Double.NEGATIVE_INFINITY;
-        for (float[] w : windows) {
-            best = Math.max(best, cosine(vector, w));
+        int l = 0;
+        for (; l + 4 <= m; l += 4) {
+            float[] y0 = o[l];
+            float[] y1 = o[l + 1];
+            float[] y2 = o[l + 2];
+            float[] y3 = o[l + 3];
+            double d0 = 0;
+            double d1 = 0;
+            double d2 = 0;
+            double d3 = 0;
+            for (int d = 0; d < dims; d++) {
+                double xd = x[d];
+                d0 += xd * y0[d];
+                d1 += xd * y1[d];
+                d2 += xd * y2[d];
+                d3 += xd * y3[d];
+            }
+            best = Math.max(best, Math.max(Math.max(d0, d1), Math.max(d2, d3)));
+        }
+        for (; l < m; l++) {
+            best = Math.max(best, cosine(x, o[l]));
         }
         return best;
     }

@@ -2,6 +2,9 @@ package dev.briefs.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.briefs.article.Article;
+import dev.briefs.article.ArticleFileReader;
+import dev.briefs.article.ArticleFiles;
+import dev.briefs.article.ArticleInput;
 import dev.briefs.inference.SentenceEmbeddingModel;
 import dev.briefs.story.EmbeddingSpace;
 import dev.briefs.story.LeadEncoder;
@@ -15,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -36,17 +40,24 @@ import java.util.Set;
  * ./mvnw -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
  *     -Dexec.args="-cp %classpath dev.briefs.bench.StoryNightBench ../shared/corpus 1000 8 52"
  * </pre>
+ *
+ * <p>{@code --day DIR [COUNT]} takes the night from an input folder instead, read as the job reads it (the first
+ * COUNT readable articles, all taken as English): the hostile-size days of {@code tools/bench/hostile_inputs.py}
+ * (docs/input.md, "Hostile sizes").
  */
 public final class StoryNightBench {
 
     private StoryNightBench() {}
 
     public static void main(String[] args) throws Exception {
-        Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
-        int count = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        int min = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        int max = args.length > 3 ? Integer.parseInt(args[3]) : 52;
-        List<StoryArticle> articles = night(corpus, count, min, max);
+        boolean fromFolder = args.length > 0 && args[0].equals("--day");
+        String[] rest = fromFolder ? Arrays.copyOfRange(args, 1, args.length) : args;
+        Path corpus = Path.of(rest.length > 0 ? rest[0] : "../shared/corpus");
+        int count = rest.length > 1 ? Integer.parseInt(rest[1]) : fromFolder ? Integer.MAX_VALUE : 1000;
+        int min = rest.length > 2 ? Integer.parseInt(rest[2]) : 8;
+        int max = rest.length > 3 ? Integer.parseInt(rest[3]) : 52;
+        List<StoryArticle> articles = fromFolder ? day(corpus, count) : night(corpus, count, min, max);
+        count = articles.size();
         int windows = articles.stream().mapToInt(a -> a.windows().size()).sum();
         try (SentenceEmbeddingModel minilm = SentenceEmbeddingModel.loadBundled()) {
             minilm.embed(articles.get(0).windows()); // warm-up: ONNX Runtime's first calls are slower
@@ -67,10 +78,9 @@ public final class StoryNightBench {
                     .orElse(0);
             System.out.printf(
                     Locale.ROOT,
-                    "%d English articles (%d to %d corpus lines), %d windows (at most %d an " + "article), %d cores%n",
+                    "%d English articles (%s), %d windows (at most %d an " + "article), %d cores%n",
                     count,
-                    min,
-                    max,
+                    fromFolder ? "from " + corpus : min + " to " + max + " corpus lines",
                     windows,
                     StoryArticle.MAX_SENTENCES,
                     Runtime.getRuntime().availableProcessors());
@@ -118,6 +128,20 @@ public final class StoryNightBench {
                     id + ".json",
                     List.of());
             out.add(StoryArticle.of(article, "en", null));
+        }
+        return out;
+    }
+
+    /** The first {@code count} readable articles of an input folder, read as the job reads them. */
+    private static List<StoryArticle> day(Path input, int count) throws IOException {
+        ArticleFileReader reader = new ArticleFileReader();
+        List<StoryArticle> out = new ArrayList<>();
+        for (String file : ArticleFiles.list(input)) {
+            for (ArticleInput in : reader.read(input, file)) {
+                if (in.readable() && out.size() < count) {
+                    out.add(StoryArticle.of(in.article(), "en", null));
+                }
+            }
         }
         return out;
     }

@@ -70,13 +70,22 @@ class BadInputRunTest {
                 in.resolve("wire.jsonl"),
                 "{\"id\": \"w1\", \"maintext\": \"" + good.substring(16, 400).replace("\n", " ")
                         + "\"}\n{\"id\": \"w1\", \"maintext\": \"Duplicate id line.\"}\n");
+        // Hostile sizes, at limits made small (docs/input.md): a feed past max-file-articles keeps its first
+        // articles and fails the rest as one; a page nested past max-html-depth fails (HostileInputTest: full sizes).
+        Files.writeString(
+                in.resolve("feed.jsonl"),
+                ("{\"maintext\": \"" + good.substring(16, 400).replace("\n", " ") + "\"}\n").repeat(5));
+        Files.writeString(
+                in.resolve("deep.html"),
+                "<html lang=en><body><article>" + "<div>".repeat(40) + "<p>" + good.substring(16, 400) + "</p>"
+                        + "</div>".repeat(40) + "</article></body></html>");
         Files.writeString(in.resolve("a..b.txt"), good);
         Files.writeString(in.resolve("$(touch pwned);.txt"), good);
         Files.createSymbolicLink(in.resolve("loop.txt"), in.resolve("loop.txt"));
         Path models = root.resolve("models");
         TinyModels.install("tiny-marian-en-uk", models, "opus-mt-en-uk");
         TinyModels.install("tiny-marian-uk-en", models, "opus-mt-uk-en");
-        Path job = TestJobs.write(root, "");
+        Path job = TestJobs.write(root, "max-file-articles: 3\nmax-html-depth: 16\n");
 
         CommandResult result = CommandResult.run("run", job.toString(), "--date", DATE);
 
@@ -90,7 +99,9 @@ class BadInputRunTest {
                 "harbour-reopens.json#harbour-reopens",
                 "school-meals.json#school-meals",
                 "utf16.txt#utf16",
-                "wire.jsonl#w1")) {
+                "wire.jsonl#w1",
+                "feed.jsonl#feed-1",
+                "feed.jsonl#feed-3")) {
             assertThat(briefs).containsKey(ok);
             assertThat(briefs.get(ok).status()).as(ok).isEqualTo(Brief.OK);
         }
@@ -106,6 +117,14 @@ class BadInputRunTest {
                 Map.entry("noheader.txt", "missing date header"),
                 Map.entry("harbour-reopens.txt", "is also the id of the article in harbour-reopens.json"),
                 Map.entry("wire.jsonl", "'w1' is used by an earlier line"),
+                Map.entry(
+                        "feed.jsonl",
+                        "feed.jsonl line 4: the file has more than 3 articles, the limit per file; this line and the"
+                                + " rest of the file were not read. Split the file, or raise 'max-file-articles'"),
+                Map.entry(
+                        "deep.html",
+                        "deep.html: elements nested more than 16 deep, the limit per page; check the page, or raise"
+                                + " 'max-html-depth' in the job file"),
                 Map.entry("a..b.txt", "not safe as a file name"),
                 Map.entry("$(touch pwned);.txt", "not safe as a file name"),
                 Map.entry("loop.txt", "symbolic link"));
@@ -132,6 +151,25 @@ class BadInputRunTest {
         try (Stream<Path> out = Files.list(TestJobs.outputDir(root, DATE))) {
             assertThat(out.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".tmp-"));
         }
+    }
+
+    /** Hostile sizes (docs/input.md): a day over {@code max-day-articles} is refused before any work. */
+    @Test
+    void aDayOverItsLimitIsRefusedBeforeAnyWork() throws IOException {
+        Path in = TestJobs.inputWithSamples(root, DATE);
+        // 4 sample files and a feed of 2 articles: 6 articles in 5 files, one over the limit.
+        Files.writeString(in.resolve("feed.jsonl"), "{\"maintext\": \"One.\"}\n{\"maintext\": \"Two.\"}\n");
+        Path job = TestJobs.write(root, "max-day-articles: 5\n");
+
+        CommandResult result = CommandResult.run("run", job.toString(), "--date", DATE);
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err().strip())
+                .isEqualTo("briefs: the input folder " + in + " holds more than 5 articles (5 files), the limit of"
+                        + " a day ('max-day-articles' in " + job + "); move what does not belong to " + DATE
+                        + " out of it, or raise the limit (the stories step's time grows with the square of a"
+                        + " day's articles: docs/input.md, \"Hostile sizes\")");
+        assertThat(TestJobs.outputDir(root, DATE)).doesNotExist();
     }
 
     @Test

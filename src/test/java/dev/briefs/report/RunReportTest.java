@@ -39,6 +39,13 @@ class RunReportTest {
                 open("b", "summarise", "TimeoutException", "model call timed out"),
                 open("c", "read", "UnreadableArticle", "c.json: not JSON"),
                 open(
+                        "feed-4",
+                        "read",
+                        "UnreadableArticle",
+                        "feed.jsonl line 4: the file has more than 3 articles, the limit per file; this line and the"
+                                + " rest of the file were not read. Split the file, or raise 'max-file-articles' in the"
+                                + " job file, then run the date again with --force"),
+                open(
                         "d",
                         "translate",
                         "ModelNotInstalled",
@@ -64,6 +71,11 @@ class RunReportTest {
                                 1,
                                 "fix the article's file (the message says what is wrong), "
                                         + "then: java -jar target/briefs.jar rerun-failed --date " + DATE),
+                        Tuple.tuple(
+                                "read",
+                                1,
+                                "split the file, or raise 'max-file-articles' in the job file, then: "
+                                        + "java -jar target/briefs.jar run --force --date " + DATE),
                         Tuple.tuple("summarise", 1, "java -jar target/briefs.jar rerun-failed --date " + DATE),
                         Tuple.tuple(
                                 "translate",

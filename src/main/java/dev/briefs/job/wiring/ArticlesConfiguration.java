@@ -19,7 +19,7 @@ public class ArticlesConfiguration {
 
     @Bean
     ArticleFileReader articleFileReader(ReadingSettings reading) {
-        return new ArticleFileReader(reading.maxFileBytes(), reading.linksMayLeaveInput());
+        return new ArticleFileReader(reading.limits(), reading.linksMayLeaveInput());
     }
 
     @Bean
