@@ -1,5 +1,6 @@
 package dev.briefs.cli;
 
+import dev.briefs.job.launch.RepositoryUnavailableException;
 import dev.briefs.job.settings.JobFileException;
 import dev.briefs.optimum.UnknownVariantException;
 import java.io.PrintWriter;
@@ -127,7 +128,8 @@ public final class BriefsMain implements Runnable {
             err.println("briefs: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        err.println("briefs: failed: " + e);
+        // The job repository's own line says what and where; its exception's name would only hide it.
+        err.println("briefs: failed: " + (e instanceof RepositoryUnavailableException ? e.getMessage() : e));
         if (System.getenv("BRIEFS_DEBUG") != null) {
             e.printStackTrace(err);
         } else {

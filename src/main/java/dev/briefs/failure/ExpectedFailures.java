@@ -5,6 +5,7 @@ import ai.djl.translate.TranslateException;
 import ai.onnxruntime.OrtException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -13,10 +14,12 @@ import java.util.concurrent.TimeoutException;
  * retries are spent, the model engine refusing an input, and an {@link ArticleFault}. Anything
  * else, a NullPointerException, an IllegalStateException, an OutOfMemoryError, is a fault of the
  * code or of the machine: it would fail every article alike, so it fails the job (exit 1), which
- * restarts from its last committed chunk once the cause is fixed. So is the job repository's
- * database gone (a restart, a failover): its connection errors carry an I/O error too (a refused
- * connection), but an output cache lookup that failed on them is no model call's failure to retry,
- * and no article's (see {@link FailureText#databaseUnreachable(Throwable)}).
+ * restarts from its last committed chunk once the cause is fixed. So is any failure of the job
+ * repository's database, which a model call meets in the output cache it reads and writes there: the
+ * database gone (a restart, a failover; see {@link FailureText#databaseUnreachable(Throwable)}), or its
+ * disk full. Such errors often carry an I/O error too (a refused connection, a write refused), but they
+ * are no model call's failure to retry, and no article's: the article's failure could not be recorded
+ * in that database either, and a cache write that failed is never passed over.
  */
 public final class ExpectedFailures {
 
@@ -24,7 +27,7 @@ public final class ExpectedFailures {
 
     /** Worth trying again: a timeout or an I/O error, anywhere in the cause chain. */
     public static boolean mayPass(Throwable t) {
-        if (hasError(t) || FailureText.databaseUnreachable(t)) {
+        if (hasError(t) || repositoryFailure(t)) {
             return false;
         }
         for (Throwable c = t; c != null; c = next(c)) {
@@ -37,7 +40,7 @@ public final class ExpectedFailures {
 
     /** One article's failure: the article fails alone, the night goes on. */
     public static boolean perArticle(Throwable t) {
-        if (hasError(t) || FailureText.databaseUnreachable(t)) {
+        if (hasError(t) || repositoryFailure(t)) {
             return false;
         }
         if (mayPass(t)) {
@@ -53,6 +56,11 @@ public final class ExpectedFailures {
             }
         }
         return false;
+    }
+
+    /** A failure of the job repository's database: an SQL error anywhere in the chain (no model call makes one). */
+    private static boolean repositoryFailure(Throwable t) {
+        return FailureText.databaseUnreachable(t) || Causes.find(t, SQLException.class) != null;
     }
 
     private static boolean hasError(Throwable t) {

@@ -1,7 +1,6 @@
 package dev.briefs.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.BriefFiles;
@@ -16,21 +15,16 @@ import dev.briefs.ledger.LedgerEntry;
 import dev.briefs.ledger.StoryRecords;
 import dev.briefs.support.ChildJvm;
 import dev.briefs.support.Outputs;
+import dev.briefs.support.RestartablePostgres;
+import dev.briefs.support.RunningChild;
 import dev.briefs.support.SharedCorpus;
 import dev.briefs.support.SlowRun;
 import dev.briefs.support.TestJobs;
 import dev.briefs.support.TinyModels;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -61,74 +55,53 @@ class DatabaseRestartTest {
     @TempDir
     Path root;
 
-    private EmbeddedPostgres server;
-    private Process child;
+    private RestartablePostgres postgres;
+    private RunningChild child;
 
     @AfterEach
     void stop() throws IOException {
         if (child != null) {
-            child.destroyForcibly();
+            child.process.destroyForcibly();
         }
-        if (server != null) {
-            server.close();
+        if (postgres != null) {
+            postgres.close();
         }
     }
 
     @Test
-    @SuppressWarnings("JdkObsolete") // StringBuffer: the reader thread appends while this one reads
     void aNightWhoseDatabaseRestartsFailsInBoundAndRunAgainCompletesTheDay() throws Exception {
-        Path data = root.resolve("pgdata");
-        int port = freePort();
-        server = start(data, port);
-        createDatabase("clean");
-        createDatabase("night");
+        postgres = new RestartablePostgres(root.resolve("pgdata"));
 
         // The clean night, on a database of the same server.
         Path cleanRoot = Files.createDirectories(root.resolve("clean"));
-        Path cleanJob = prepare(cleanRoot, url(port, "clean"));
+        Path cleanJob = prepare(cleanRoot, postgres.createDatabase("clean"));
         JobRunner.Outcome clean = JobRunner.runNightly(settings(cleanJob), false, RunProgress.NONE);
         assertThat(clean.status()).as(clean.failure()).isEqualTo(JobRunner.Status.COMPLETED);
         Map<String, String> cleanOutput = Outputs.snapshot(TestJobs.outputDir(cleanRoot, DATE));
 
         // The night whose database restarts: model calls slowed so that it is stopped mid-night.
         Path nightRoot = Files.createDirectories(root.resolve("night"));
-        Path job = prepare(nightRoot, url(port, "night"));
-        child = ChildJvm.start(SlowRun.class.getName(), job.toString(), DATE, "150");
-        StringBuffer output = new StringBuffer();
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = out.readLine(); line != null && !line.equals("BRIEF 6"); line = out.readLine()) {
-            output.append(line).append('\n');
-        }
-        assertThat(child.isAlive()).as("the night wrote 6 briefs:\n" + output).isTrue();
-        Optional<DayStories> storiesBefore = stories(job);
+        Path job = prepare(nightRoot, postgres.createDatabase("night"));
+        child = new RunningChild(
+                ChildJvm.start(SlowRun.class.getName(), job.toString(), DATE, "150"),
+                Duration.ofSeconds(END_LIMIT_SECONDS));
+        child.await("BRIEF 6");
+        Optional<DayStories> storiesBefore = stories(settings(job));
         assertThat(storiesBefore).isPresent();
 
         long stopped = System.nanoTime();
-        server.close(); // pg_ctl stop (fast): every session ends, the run's lock with it
-        server = null;
-        Thread reader = new Thread(() -> {
-            try {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    output.append(line).append('\n');
-                }
-            } catch (IOException e) {
-                output.append("(output not read: ").append(e).append(')');
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        boolean ended = child.waitFor(END_LIMIT_SECONDS, TimeUnit.SECONDS);
+        postgres.stop(); // pg_ctl stop (fast): every session ends, the run's lock with it
+        boolean ended = child.ends(END_LIMIT_SECONDS);
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stopped);
-        reader.join(TimeUnit.SECONDS.toMillis(10));
-        System.out.println("--- the night's output (ended " + ended + " after " + seconds + " s):\n" + output);
+        System.out.println("--- the night's output (ended " + ended + " after " + seconds + " s):\n" + child.output());
         assertThat(ended)
-                .as("the night ended within %d s of its database going:\n%s", END_LIMIT_SECONDS, output)
+                .as("the night ended within %d s of its database going:\n%s", END_LIMIT_SECONDS, child.output())
                 .isTrue();
-        assertThat(child.exitValue()).as(output.toString()).isEqualTo(1);
-        assertThat(output.toString()).contains("OUTCOME FAILED the job repository's database");
+        assertThat(child.process.exitValue()).as(child.output()).isEqualTo(1);
+        assertThat(child.output()).contains("OUTCOME FAILED the job repository's database");
 
         // The database comes back on the same data directory and port; run again, as the CLI does.
-        server = start(data, port);
+        postgres.startAgain();
         JobSettings again = JobRunner.withRunRecord(settings(job), false, false, "run", "--force");
         JobRunner.Outcome outcome = JobRunner.runNightly(again, false, RunProgress.NONE);
         assertThat(outcome.status()).as(outcome.failure()).isEqualTo(JobRunner.Status.COMPLETED);
@@ -140,15 +113,24 @@ class DatabaseRestartTest {
         assertThat(BriefFiles.readAll(dir))
                 .hasSize(16)
                 .allSatisfy(b -> assertThat(b.status()).isEqualTo(Brief.OK));
+        assertRecoveredDay(settings(job), storiesBefore);
+    }
+
+    /**
+     * What {@code run} again leaves once the database is back: no open ledger rows, the stories as recorded
+     * before the outage, and one instance of two runs, the one the outage failed (recovered as failed) and the
+     * one that completed the day. Returns the two runs as {@code status} shows them.
+     */
+    static List<String> assertRecoveredDay(JobSettings settings, Optional<DayStories> storiesBefore) {
         List<LedgerEntry> open = JobRunner.inspect(
-                settings(job), ctx -> ctx.getBean(FailureLedger.class).open(DATE));
+                settings, ctx -> ctx.getBean(FailureLedger.class).open(DATE));
         assertThat(open).isEmpty();
-        assertThat(stories(job)).isEqualTo(storiesBefore);
-        // One instance: the execution the outage left STARTED, recovered as FAILED, and the run that completed it.
-        List<String> runs = JobRunner.inspect(settings(job), RunHistory::of).runs();
+        assertThat(stories(settings)).isEqualTo(storiesBefore);
+        List<String> runs = JobRunner.inspect(settings, RunHistory::of).runs();
         assertThat(runs).hasSize(2);
         assertThat(runs.get(0)).contains("nightly-briefs").contains("FAILED");
         assertThat(runs.get(1)).contains("nightly-briefs").contains("COMPLETED");
+        return runs;
     }
 
     private static Path prepare(Path root, String url) throws IOException {
@@ -165,37 +147,9 @@ class DatabaseRestartTest {
         return JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null);
     }
 
-    private static Optional<DayStories> stories(Path job) {
+    /** The date's stories as the job repository records them. */
+    static Optional<DayStories> stories(JobSettings settings) {
         return JobRunner.inspect(
-                settings(job), ctx -> ctx.getBean(StoryRecords.class).read(DATE).map(StoryRecords.Recorded::stories));
-    }
-
-    private static EmbeddedPostgres start(Path data, int port) {
-        try {
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(data)
-                    .setCleanDataDirectory(false)
-                    .setPort(port)
-                    .start();
-        } catch (IOException | RuntimeException e) {
-            return abort("skipped: the embedded PostgreSQL server could not start here (" + e + ")");
-        }
-    }
-
-    private void createDatabase(String name) throws SQLException {
-        try (Connection c = server.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-    }
-
-    private static String url(int port, String database) {
-        return "jdbc:postgresql://localhost:" + port + "/" + database;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+                settings, ctx -> ctx.getBean(StoryRecords.class).read(DATE).map(StoryRecords.Recorded::stories));
     }
 }

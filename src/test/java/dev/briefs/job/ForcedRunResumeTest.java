@@ -1,9 +1,7 @@
 package dev.briefs.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.briefs.brief.AtomicFiles;
 import dev.briefs.job.launch.JobRunner;
 import dev.briefs.job.launch.RunHistory;
 import dev.briefs.job.nightly.RunProgress;
@@ -12,6 +10,7 @@ import dev.briefs.job.settings.JobSettings;
 import dev.briefs.support.ChildJvm;
 import dev.briefs.support.CrashingRun;
 import dev.briefs.support.Outputs;
+import dev.briefs.support.SmallDisk;
 import dev.briefs.support.TestJobs;
 import dev.briefs.support.TinyModels;
 import java.io.BufferedReader;
@@ -24,11 +23,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A forced run ({@code run --force}) that fails or is killed is a new instance of a date that had completed. The
@@ -43,30 +41,35 @@ class ForcedRunResumeTest {
     /** A bound on one child run, not a speed check: generous for a loaded 2-core machine. */
     private static final long CHILD_LIMIT_SECONDS = 600;
 
-    @TempDir
-    static Path cleanRoot;
-
-    static Map<String, String> cleanNight;
+    /** The day as a clean night writes it; see {@link #cleanNight()}. */
+    private static Map<String, String> cleanNight;
 
     @TempDir
     Path root;
 
-    private Path mounted;
-
     @BeforeAll
-    static void cleanNight() throws IOException {
-        JobSettings clean = settings(prepare(cleanRoot), null);
-        assertThat(JobRunner.runNightly(clean, false, RunProgress.NONE).status())
-                .isEqualTo(JobRunner.Status.COMPLETED);
-        cleanNight = Outputs.snapshot(clean.folders().output());
-        assertThat(cleanNight).containsKeys("briefs.jsonl", "digest.md", "digest.html", "briefs.atom");
+    static void clean() throws IOException {
+        cleanNight();
     }
 
-    @AfterEach
-    void unmount() throws Exception {
-        if (mounted != null) {
-            run("umount", mounted.toString());
+    /**
+     * The day of {@link #prepare} as a clean night writes it, made once for the test JVM: the tests that fail its
+     * nights in other ways compare with it too.
+     */
+    static synchronized Map<String, String> cleanNight() throws IOException {
+        if (cleanNight == null) {
+            Path dir = Files.createTempDirectory("briefs-clean-night");
+            try {
+                JobSettings clean = settings(prepare(dir), null);
+                assertThat(JobRunner.runNightly(clean, false, RunProgress.NONE).status())
+                        .isEqualTo(JobRunner.Status.COMPLETED);
+                cleanNight = Outputs.snapshot(clean.folders().output());
+            } finally {
+                FileSystemUtils.deleteRecursively(dir);
+            }
+            assertThat(cleanNight).containsKeys("briefs.jsonl", "digest.md", "digest.html", "briefs.atom");
         }
+        return cleanNight;
     }
 
     static Path prepare(Path dir) throws IOException {
@@ -152,7 +155,7 @@ class ForcedRunResumeTest {
 
     @Test
     void aForcedRunFailedOnAFullDiskIsResumedOnceSpaceIsFreed() throws Exception {
-        assumeTrue(canMount(), "needs root and mount(8) to make a small tmpfs; as root this runs");
+        SmallDisk.assumeMountable();
         Path job = prepare(root);
         assertThat(JobRunner.runNightly(settings(job, null), false, RunProgress.NONE)
                         .status())
@@ -160,58 +163,24 @@ class ForcedRunResumeTest {
         long dayBytes = cleanNight.values().stream()
                 .mapToLong(v -> v.getBytes(StandardCharsets.UTF_8).length)
                 .sum();
-        Path disk = Files.createDirectories(root.resolve("small-disk"));
-        run("mount", "-t", "tmpfs", "-o", "size=" + (dayBytes * 4 + 64 * 1024), "briefs-test", disk.toString());
-        mounted = disk;
-        // Filled up to less than a third of the day's files: the night must stop part way.
-        Path filler = disk.resolve("filler");
-        fill(filler, disk, dayBytes / 3);
-        Path output = disk.resolve("briefs");
+        try (SmallDisk disk = SmallDisk.mount(root.resolve("small-disk"), dayBytes * 4 + 64 * 1024)) {
+            // Filled up to less than a third of the day's files: the night must stop part way.
+            Path filler = disk.dir().resolve("filler");
+            disk.fill(filler, dayBytes / 3);
+            Path output = disk.dir().resolve("briefs");
 
-        JobRunner.Outcome forced = JobRunner.runNightly(settings(job, output), true, RunProgress.NONE);
-        assertThat(forced.status()).isEqualTo(JobRunner.Status.FAILED);
-        assertThat(forced.failure()).as("the line the operator reads").containsIgnoringCase("no space left on device");
-        try (Stream<Path> left = Files.list(output)) {
-            assertThat(left.toList())
-                    .as("no partial or empty file is left, and no day's file before its day is done")
-                    .allSatisfy(f -> {
-                        assertThat(f.getFileName().toString())
-                                .doesNotStartWith(AtomicFiles.TEMP_PREFIX)
-                                .isNotIn("briefs.jsonl", "digest.md", "digest.html", "briefs.atom");
-                        assertThat(Files.size(f)).isPositive();
-                    });
+            JobRunner.Outcome forced = JobRunner.runNightly(settings(job, output), true, RunProgress.NONE);
+            assertThat(forced.status()).isEqualTo(JobRunner.Status.FAILED);
+            assertThat(forced.failure())
+                    .as("the line the operator reads")
+                    .containsIgnoringCase("no space left on device");
+            Outputs.assertOnlyWholeBriefs(output);
+            Files.delete(filler);
+
+            JobRunner.Outcome resumed = plainRun(job);
+
+            assertThat(resumed.status()).as(String.valueOf(resumed.failure())).isEqualTo(JobRunner.Status.COMPLETED);
+            assertThat(Outputs.snapshot(output)).isEqualTo(cleanNight);
         }
-        Files.delete(filler);
-
-        JobRunner.Outcome resumed = plainRun(job);
-
-        assertThat(resumed.status()).as(String.valueOf(resumed.failure())).isEqualTo(JobRunner.Status.COMPLETED);
-        assertThat(Outputs.snapshot(output)).isEqualTo(cleanNight);
-    }
-
-    /** Writes to {@code file} until the file system holding it has about {@code free} bytes left. */
-    private static void fill(Path file, Path fileSystem, long free) throws IOException {
-        long toWrite = Files.getFileStore(fileSystem).getUsableSpace() - free;
-        byte[] block = new byte[4096];
-        try (var out = Files.newOutputStream(file)) {
-            for (long written = 0; written < toWrite; written += block.length) {
-                out.write(block);
-            }
-        }
-    }
-
-    private static boolean canMount() {
-        try {
-            return "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/bin/mount"));
-        } catch (SecurityException e) {
-            return false;
-        }
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
     }
 }

@@ -5,11 +5,27 @@ import dev.briefs.inference.ModelDecorator;
 import dev.briefs.inference.Seq2SeqGenerator;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.springframework.boot.SpringApplicationHook;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** A model decorator that lets a test act before each real model call: fail it, or stop the process there. */
 public final class InterceptedModels {
 
     private InterceptedModels() {}
+
+    /**
+     * A hook for {@link org.springframework.boot.SpringApplication#withHook}: the decorator is added to each
+     * Spring context the command line starts while the hook is in place, so that a test drives the real command.
+     */
+    public static SpringApplicationHook into(ModelDecorator decorator) {
+        return application -> new SpringApplicationRunListener() {
+            @Override
+            public void contextPrepared(ConfigurableApplicationContext context) {
+                context.getBeanFactory().registerSingleton("modelDecorator", decorator);
+            }
+        };
+    }
 
     /** @param hook called with the model's name and the input text; it may throw, or never return */
     public static ModelDecorator before(BiConsumer<String, String> hook) {

@@ -146,7 +146,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A port free on this machine now, for a server a test starts (and, for RestartablePostgres, starts again). */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

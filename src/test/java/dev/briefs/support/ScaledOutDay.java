@@ -92,21 +92,32 @@ public final class ScaledOutDay {
     /** As {@link #scaledOutJob(Path, String, String)}, with {@code kafkaLines} (indented) added to the kafka section. */
     public static Path scaledOutJob(Path root, String bootstrapServers, String kafkaLines, String extra)
             throws IOException {
+        return scaledOutJob(root, EmbeddedPostgresRepository.jobFileLines(), bootstrapServers, kafkaLines, extra);
+    }
+
+    /**
+     * As {@link #scaledOutJob(Path, String, String)}, with the job repository where {@code repositoryLines} put
+     * it (a PostgreSQL server of the test's own, which it stops and starts).
+     */
+    public static Path scaledOutJobOn(Path root, String repositoryLines, String bootstrapServers, String extra)
+            throws IOException {
+        return scaledOutJob(root, repositoryLines, bootstrapServers, "", extra);
+    }
+
+    private static Path scaledOutJob(
+            Path root, String repositoryLines, String bootstrapServers, String kafkaLines, String extra)
+            throws IOException {
         prepare(root);
         String topic = topic(root);
         return TestJobs.write(
-                root,
-                EmbeddedPostgresRepository.jobFileLines()
-                        + """
+                root, repositoryLines + """
                 kafka:
                   bootstrap-servers: %s
                   topic: %s
                   group: %s-workers
                   topic-partitions: 4
                   poll-ms: 200
-                """.formatted(bootstrapServers, topic, topic)
-                        + kafkaLines
-                        + extra);
+                """.formatted(bootstrapServers, topic, topic) + kafkaLines + extra);
     }
 
     /** The Kafka topic of the scaled-out job file under {@code root}. */

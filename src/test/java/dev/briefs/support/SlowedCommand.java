@@ -5,9 +5,6 @@ import dev.briefs.inference.ModelDecorator;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringApplicationHook;
-import org.springframework.boot.SpringApplicationRunListener;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A child JVM for the tests that signal a running command: the real command line ({@link BriefsMain}, exit
@@ -33,13 +30,8 @@ public final class SlowedCommand {
             }
         });
         // The command starts its Spring contexts itself: the hook adds the decorator to each of them.
-        SpringApplicationHook hook = application -> new SpringApplicationRunListener() {
-            @Override
-            public void contextPrepared(ConfigurableApplicationContext context) {
-                context.getBeanFactory().registerSingleton("modelDecorator", slowed);
-            }
-        };
-        int exit = SpringApplication.withHook(hook, () -> BriefsMain.execute(Arrays.copyOfRange(args, 1, args.length)));
+        int exit = SpringApplication.withHook(
+                InterceptedModels.into(slowed), () -> BriefsMain.execute(Arrays.copyOfRange(args, 1, args.length)));
         System.exit(exit);
     }
 }

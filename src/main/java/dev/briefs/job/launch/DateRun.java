@@ -16,6 +16,7 @@ import dev.briefs.report.RunReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -48,10 +49,17 @@ final class DateRun {
         if (broken != null) {
             return new Outcome(Status.MODEL_BROKEN, null, broken.getMessage(), e);
         }
-        if (FailureText.databaseUnreachable(e)) {
-            return new Outcome(Status.FAILED, null, FailureText.databaseUnreachable(e, settings.repository()), e);
+        Optional<String> repository = repositoryFailure(List.of(e), settings);
+        if (repository.isPresent()) {
+            return new Outcome(Status.FAILED, null, repository.get(), e);
         }
         return new Outcome(Status.FAILED, null, rootMessage(e), e);
+    }
+
+    /** The operator's line for a failure of the job repository's database among {@code failures}, if any. */
+    private static Optional<String> repositoryFailure(List<Throwable> failures, JobSettings settings) {
+        return FailureText.repository(
+                failures, settings.repository(), settings.repository().h2File().orElse(null));
     }
 
     /**
@@ -59,12 +67,13 @@ final class DateRun {
      * whatever else the run's end touches in it; its failures name the database rather than one of them.
      */
     private static Optional<String> databaseGone(JobExecution execution, JobSettings settings) {
-        return Stream.concat(
-                        execution.getFailureExceptions().stream(),
-                        execution.getStepExecutions().stream().flatMap(step -> step.getFailureExceptions().stream()))
-                .filter(FailureText::databaseUnreachable)
-                .findFirst()
-                .map(e -> FailureText.databaseUnreachable(e, settings.repository()));
+        return repositoryFailure(
+                Stream.concat(
+                                execution.getFailureExceptions().stream(),
+                                execution.getStepExecutions().stream()
+                                        .flatMap(step -> step.getFailureExceptions().stream()))
+                        .toList(),
+                settings);
     }
 
     static Outcome run(
@@ -77,7 +86,8 @@ final class DateRun {
             throws Exception {
         JobOperator operator = context.getBean(JobOperator.class);
         JobRepository repository = context.getBean(JobRepository.class);
-        Optional<String> busy = InterruptedRuns.recover(DateExecutions.in(context), operator, jobName, settings);
+        Optional<String> busy =
+                InterruptedRuns.recover(DateExecutions.in(context), operator, repository, jobName, settings);
         if (busy.isPresent()) {
             return new Outcome(Status.ALREADY_RUNNING, null, busy.get());
         }

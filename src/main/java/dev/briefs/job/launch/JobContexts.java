@@ -1,5 +1,6 @@
 package dev.briefs.job.launch;
 
+import dev.briefs.failure.FailureText;
 import dev.briefs.job.nightly.NightlyJobConfiguration;
 import dev.briefs.job.nightly.RunProgress;
 import dev.briefs.job.settings.JobSettings;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -89,7 +91,25 @@ public final class JobContexts {
                     ctx.getBeanFactory().registerSingleton("runProgress", progress);
                 });
         extras.forEach(builder::initializers);
-        return builder.run();
+        try {
+            return builder.run();
+        } catch (RuntimeException e) {
+            throw explained(e, settings);
+        }
+    }
+
+    /**
+     * {@code e} as the operator should read it: where it is the job repository's database gone or its disk full
+     * (see {@link FailureText#repository}), a {@link RepositoryUnavailableException} with that line. The repository
+     * is opened first, as a context starts (its migrations) or, in a lazy one, at its first use: such a failure
+     * fails every command alike, and the bean that met it would only hide it.
+     */
+    static RuntimeException explained(RuntimeException e, JobSettings settings) {
+        Optional<String> repository = FailureText.repository(
+                List.of(e),
+                settings.repository(),
+                settings.repository().h2File().orElse(null));
+        return repository.isPresent() ? new RepositoryUnavailableException(repository.get(), e) : e;
     }
 
     public static ConfigurableApplicationContext start(

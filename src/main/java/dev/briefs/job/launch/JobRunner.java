@@ -146,6 +146,8 @@ public final class JobRunner {
         try (ConfigurableApplicationContext context =
                 JobContexts.start(settings, JobContexts.Role.LOCAL, RunProgress.NONE, List.of(), true)) {
             return question.apply(context);
+        } catch (RuntimeException e) {
+            throw JobContexts.explained(e, settings);
         }
     }
 

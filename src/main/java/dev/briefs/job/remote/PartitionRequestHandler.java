@@ -6,6 +6,7 @@ import dev.briefs.job.nightly.RunParameters;
 import dev.briefs.job.settings.RepositorySettings;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -102,6 +103,11 @@ public final class PartitionRequestHandler {
             } finally {
                 running.remove(partition);
             }
+            Optional<String> databaseGone = FailureText.repository(partition.getFailureExceptions(), database, null);
+            if (databaseGone.isPresent()) {
+                recordDatabaseGone(date, partition, databaseGone.get());
+                return;
+            }
             if (partition.getStatus() == BatchStatus.FAILED
                     && !partition.getFailureExceptions().isEmpty()) {
                 // The manager reads only the repository: its first line is what the operator is told.
@@ -126,6 +132,36 @@ public final class PartitionRequestHandler {
                     partition.getStepName(),
                     partition.getStatus(),
                     partition.getWriteCount());
+        }
+    }
+
+    /**
+     * The job repository's database went (a restart, a failover) while the partition ran: its chunk in
+     * progress was rolled back with the session, what committed stays, and the manager's own polling of the
+     * repository fails the night. The worker says so in one line and records it where it can; once the database
+     * is back, its pool opens new connections and it goes on taking partitions, the next night's or this date's
+     * when it is run again. Where the database is still gone the partition stays as the repository has it
+     * (marked running, or UNKNOWN), and the date's next run recovers it (job.launch.InterruptedRuns).
+     */
+    private void recordDatabaseGone(String date, StepExecution partition, String cause) {
+        log.error(
+                "date {} partition {}: failed: {}; running the date again goes on from its last committed chunk; "
+                        + "this worker goes on taking partitions",
+                date,
+                partition.getStepName(),
+                cause);
+        partition.setStatus(BatchStatus.FAILED);
+        partition.setExitStatus(new ExitStatus(
+                ExitStatus.FAILED.getExitCode(),
+                cause + "\n\n" + partition.getExitStatus().getExitDescription()));
+        try {
+            repository.update(partition);
+        } catch (RuntimeException stillGone) {
+            log.warn(
+                    "date {} partition {}: its end is not recorded ({}); the date's next run recovers it",
+                    date,
+                    partition.getStepName(),
+                    FailureText.of(stillGone));
         }
     }
 
