@@ -129,6 +129,13 @@ final class BenchCommand implements Callable<Integer> {
     String arena;
 
     @Option(
+            names = "--prepacking",
+            defaultValue = "on",
+            paramLabel = "on|off",
+            description = "ONNX Runtime's pre-packed copies of the weights (default: ${DEFAULT-VALUE}).")
+    String prepacking;
+
+    @Option(
             names = "--warmup",
             defaultValue = "1",
             paramLabel = "N",
@@ -197,6 +204,11 @@ final class BenchCommand implements Callable<Integer> {
                         case "on" -> true;
                         case "off" -> false;
                         default -> throw new UsageException("--arena takes on or off: " + arena);
+                    },
+                    switch (prepacking.trim().toLowerCase(Locale.ROOT)) {
+                        case "on" -> true;
+                        case "off" -> false;
+                        default -> throw new UsageException("--prepacking takes on or off: " + prepacking);
                     });
         } catch (IllegalArgumentException e) {
             throw new UsageException("--optimization: " + e.getMessage());

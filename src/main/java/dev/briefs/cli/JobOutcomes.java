@@ -15,6 +15,7 @@ import dev.briefs.model.hub.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -24,6 +25,14 @@ import java.util.function.Supplier;
 final class JobOutcomes {
 
     private JobOutcomes() {}
+
+    /** Says so, as a warning line, when the partitions and their ONNX Runtime threads oversubscribe the machine. */
+    static void warnOversubscription(Optional<String> warning, PrintWriter err) {
+        warning.ifPresent(line -> {
+            err.println("briefs: warning: " + line);
+            err.flush();
+        });
+    }
 
     /** Checks (and where allowed fetches) the job's models; a model that cannot be used is a usage error. */
     static void checkModels(JobSettings settings, PrintWriter err) {

@@ -68,6 +68,8 @@ final class RunCommand implements Callable<Integer> {
         }
         int files = checkDaySize(settings);
         JobOutcomes.checkModels(settings, spec.commandLine().getErr());
+        JobOutcomes.warnOversubscription(
+                settings.compute().oversubscription(), spec.commandLine().getErr());
         JobRunner.Outcome outcome;
         try (ConsoleProgress progress =
                 progressOptions.start(files, settings.date().toString())) {

@@ -21,6 +21,11 @@ final class TimedSeq2SeqModel implements Seq2SeqModel {
     }
 
     @Override
+    public int searchThreads() {
+        return inner.searchThreads();
+    }
+
+    @Override
     public DecoderSession startDecoding(long[][] inputIds, long[][] attentionMask, int expand) {
         DecoderSession s = inner.startDecoding(inputIds, attentionMask, expand);
         return new DecoderSession() {

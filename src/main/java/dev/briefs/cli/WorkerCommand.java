@@ -42,7 +42,9 @@ final class WorkerCommand implements Callable<Integer> {
             defaultValue = "1",
             paramLabel = "N",
             description =
-                    "Partitions this process runs at once (default: ${DEFAULT-VALUE}); each uses the job's models.")
+                    "Partitions this process runs at once (default: ${DEFAULT-VALUE}); each uses the job's models, and"
+                            + " each ONNX Runtime session gets compute-threads / N intra-op threads unless the job file"
+                            + " sets onnx.intra-op-threads.")
     int threads;
 
     @CommandLine.Spec
@@ -63,6 +65,7 @@ final class WorkerCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         JobOutcomes.checkModels(settings, err);
+        JobOutcomes.warnOversubscription(settings.compute().oversubscription(threads, "worker --threads"), err);
         err.printf(
                 "briefs: worker taking partitions from topic %s (group %s) at %s, job repository %s; stop with SIGTERM%n",
                 settings.kafka().topic(),

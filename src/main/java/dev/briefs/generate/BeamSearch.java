@@ -1,7 +1,6 @@
 package dev.briefs.generate;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /**
  * transformers' beam search ({@code _beam_search}: {@code num_beams > 1}, no sampling, one group, one
@@ -120,7 +119,7 @@ public final class BeamSearch {
                     float[][] scores = session.step(last);
                     // Rows are independent until the processors, so the exponentials (most of the
                     // search's own time with a 60k vocabulary) are spread over the cores.
-                    IntStream.range(0, rows).parallel().forEach(r -> TorchLogSoftmax.inPlace(scores[r]));
+                    RowLoops.rows(rows, model.searchThreads()).forEach(r -> TorchLogSoftmax.inPlace(scores[r]));
                     processors.process(seqs, scores);
                     int vocab = scores[0].length;
                     final float[] scoresBefore = beamScores;
@@ -128,8 +127,7 @@ public final class BeamSearch {
                     float[][] candTokenScores = new float[batch][];
                     int[][] candTokens = new int[batch][];
                     int[][] candRows = new int[batch][];
-                    IntStream.range(0, batch)
-                            .parallel()
+                    RowLoops.rows(batch, model.searchThreads())
                             .filter(b -> !scorer.isDone(b))
                             .forEach(b -> {
                                 int[] flat = topK(scores, scoresBefore, b * nb, nb, vocab, keep);

@@ -3,7 +3,6 @@ package dev.briefs.generate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * transformers' greedy search ({@code num_beams == 1}, no sampling): processors run on the raw
@@ -66,7 +65,7 @@ public final class GreedySearch {
                 float[] scores = new float[batch];
                 // the score costs a pass of exponentials over the vocabulary, so rows share the cores
                 boolean[] open = unfinished.clone();
-                IntStream.range(0, batch).parallel().forEach(r -> {
+                RowLoops.rows(batch, model.searchThreads()).forEach(r -> {
                     next[r] = open[r] ? argmax(logits[r]) : pad;
                     scores[r] = open[r] ? TorchLogSoftmax.at(logits[r], next[r]) : Float.NaN;
                 });

@@ -18,6 +18,15 @@ public interface Seq2SeqModel {
      */
     DecoderSession startDecoding(long[][] inputIds, long[][] attentionMask, int expand);
 
+    /**
+     * The threads the search may spread its per-row work (log-softmax, top-k, confidence) over: the model's own
+     * share of the machine's compute threads. At 1 that work runs on the calling thread, so that partitions which
+     * already fill the cores do not add the common pool's threads to them ({@link RowLoops}).
+     */
+    default int searchThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     /** One decoding run with its key/value cache. Not thread-safe. */
     interface DecoderSession extends AutoCloseable {
 

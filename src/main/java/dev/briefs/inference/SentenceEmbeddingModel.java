@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OrtSession;
 import dev.briefs.chunk.TokenCounter;
 import dev.briefs.inference.onnx.ModelLoadException;
 import dev.briefs.inference.onnx.OrtSessionSettings;
@@ -51,8 +52,9 @@ public final class SentenceEmbeddingModel implements AutoCloseable {
     /** Loads the bundled model; fails here, at start-up, rather than during the night's run. */
     public static SentenceEmbeddingModel loadBundled() {
         Model model = Model.newInstance(NAME, "OnnxRuntime");
-        try (InputStream onnx = resource(ONNX_RESOURCE)) {
-            model.load(onnx, SESSION.djlOptions());
+        try (InputStream onnx = resource(ONNX_RESOURCE);
+                OrtSession.SessionOptions options = SESSION.sessionOptions()) {
+            model.load(onnx, Map.of("sessionOptions", options));
         } catch (IOException | MalformedModelException e) {
             model.close();
             throw new ModelLoadException("cannot load " + NAME + " from " + ONNX_RESOURCE + ": " + e.getMessage(), e);

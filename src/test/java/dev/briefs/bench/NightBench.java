@@ -7,6 +7,7 @@ import dev.briefs.job.settings.JobSettings;
 import dev.briefs.optimum.Variant;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,7 +183,10 @@ public final class NightBench implements Callable<Integer> {
         AtomicInteger written = new AtomicInteger();
         JobRunner.Outcome outcome;
         long t0;
+        long cpu0;
         double wall;
+        double cpu;
+        String loadBefore;
         Map<String, ModelCallLog.Totals> totals;
         RssSampler rss;
         try (ModelCallLog calls = new ModelCallLog(
@@ -195,6 +199,8 @@ public final class NightBench implements Callable<Integer> {
                         "opus-mt-uk-en",
                         "translation"))) {
             rss = new RssSampler(written);
+            loadBefore = loadAverage();
+            cpu0 = processCpuNs();
             t0 = System.nanoTime();
             outcome = JobRunner.runNightly(
                     settings,
@@ -210,6 +216,7 @@ public final class NightBench implements Callable<Integer> {
                     },
                     ctx -> ctx.getBeanFactory().registerSingleton("modelDecorator", calls));
             wall = (System.nanoTime() - t0) / 1e9;
+            cpu = (processCpuNs() - cpu0) / 1e9;
             rss.close();
             totals = calls.totals();
         }
@@ -219,6 +226,11 @@ public final class NightBench implements Callable<Integer> {
             return ExitCodes.JOB_FAILED;
         }
         Map<String, Object> report = report(settings, wall, written.get(), totals, rss);
+        // On a shared machine wall time follows the neighbours; the process's CPU time per article much less so.
+        report.put("cpu_s", round(cpu));
+        report.put("cpu_s_per_article", round(cpu / Math.max(1, written.get())));
+        report.put("loadavg_before", loadBefore);
+        report.put("loadavg_after", loadAverage());
         Files.writeString(
                 work.resolve("bench-night.json"),
                 JsonMapper.builder()
@@ -228,6 +240,22 @@ public final class NightBench implements Callable<Integer> {
                 StandardCharsets.UTF_8);
         print(spec.commandLine().getOut(), report, totals);
         return ExitCodes.OK;
+    }
+
+    /** CPU time of this process so far, all its threads, in nanoseconds. */
+    private static long processCpuNs() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The first three fields of /proc/loadavg, or "?" where there is none. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     /** The variant --variant names, else the one every command loads unless told. */
@@ -338,10 +366,14 @@ public final class NightBench implements Callable<Integer> {
     private static void print(PrintWriter out, Map<String, Object> r, Map<String, ModelCallLog.Totals> totals) {
         out.printf(
                 Locale.ROOT,
-                "%d articles in %.1f s: %.1f articles/min%n",
+                "%d articles in %.1f s: %.1f articles/min; CPU %.1f s (%.2f s an article); load average %s -> %s%n",
                 (Integer) r.get("articles"),
                 (Double) r.get("wall_s"),
-                (Double) r.get("articles_per_minute"));
+                (Double) r.get("articles_per_minute"),
+                (Double) r.get("cpu_s"),
+                (Double) r.get("cpu_s_per_article"),
+                r.get("loadavg_before"),
+                r.get("loadavg_after"));
         out.printf(
                 Locale.ROOT,
                 "model time%s: summarise %.1f s, translate %.1f s%s%n",

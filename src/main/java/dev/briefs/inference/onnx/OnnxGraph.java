@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import ai.onnxruntime.OrtSession;
 import dev.briefs.failure.Causes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -33,13 +34,14 @@ record OnnxGraph(Path file, Model model, Block block, List<String> inputNames, T
     static final String RUN_TIMER = "briefs.onnx.run";
 
     /** Loads a graph; a missing or corrupt file is a clear load error naming it. */
-    static OnnxGraph load(Path file, Map<String, String> ortOptions, List<OnnxGraph> loaded) {
+    static OnnxGraph load(Path file, OrtSessionSettings settings, List<OnnxGraph> loaded) {
         if (!Files.isRegularFile(file)) {
             throw new ModelLoadException(file, "Missing ONNX graph");
         }
         Model model = Model.newInstance(file.getFileName().toString(), "OnnxRuntime");
-        try {
-            model.load(file, null, ortOptions);
+        // ONNX Runtime's own options, whole: DJL's names cannot turn the arena off or pre-packing (OrtSessionSettings).
+        try (OrtSession.SessionOptions options = settings.sessionOptions()) {
+            model.load(file, null, Map.of("sessionOptions", options));
         } catch (IOException | MalformedModelException | EngineException e) {
             model.close();
             throw new ModelLoadException(file, "Corrupt or unreadable ONNX graph (" + rootMessage(e) + ")", e);

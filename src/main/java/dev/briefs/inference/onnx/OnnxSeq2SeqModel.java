@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -151,7 +150,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
         // "Determinism").
         OrtSessionSettings session =
                 variant == Variant.QUANTIZED ? options.session().forInt8Graphs() : options.session();
-        Map<String, String> ortOptions = session.djlOptions();
+        OrtSessionSettings ortOptions = session;
         List<OnnxGraph> loaded = new ArrayList<>();
         try {
             OnnxGraph enc = OnnxGraph.load(files.graph("encoder_model"), ortOptions, loaded);
@@ -228,6 +227,17 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
      */
     public OrtSessionSettings sessionSettings() {
         return session;
+    }
+
+    /**
+     * The search's share of the cores: the sessions' intra-op threads, or every core where they are ONNX Runtime's
+     * default (one per core).
+     */
+    @Override
+    public int searchThreads() {
+        return session.intraOpThreads() > 0
+                ? session.intraOpThreads()
+                : Runtime.getRuntime().availableProcessors();
     }
 
     /** Whether decoding uses the key/value cache (see {@link OnnxModelOptions#cache()}). */

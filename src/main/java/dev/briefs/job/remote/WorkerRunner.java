@@ -42,7 +42,8 @@ public final class WorkerRunner {
             Signal.handle(new Signal(name), signal -> stop.countDown());
         }
         try (ConfigurableApplicationContext context = JobContexts.start(
-                settings,
+                // its sessions' share of the machine's compute threads is that of `threads` partitions at once
+                settings.forWorker(threads),
                 JobContexts.Role.WORKER,
                 progress,
                 List.of(extras),

@@ -24,19 +24,25 @@ final class EngineBlocks {
                 SettingValues.positive(b.lengthBucket(), d.lengthBucket(), "batch.length-bucket", where));
     }
 
-    static OrtSessionSettings onnx(JobFile.Onnx o, String where) {
+    /** The {@code onnx} block, its intra-op threads the budget's share of each session (the job file's, if set). */
+    static OrtSessionSettings onnx(JobFile.Onnx o, ThreadBudget budget, String where) {
         if (o == null) {
-            return OrtSessionSettings.DEFAULTS;
+            return OrtSessionSettings.DEFAULTS.withIntraOpThreads(budget.intraOpThreads());
         }
         int intra = o.intraOpThreads() != null ? o.intraOpThreads() : 0;
         int inter = o.interOpThreads() != null ? o.interOpThreads() : 0;
         if (intra < 0 || inter < 0) {
             throw new JobFileException(
-                    where + ": onnx.intra-op-threads and onnx.inter-op-threads must be 0 (ONNX Runtime's"
-                            + " default) or more");
+                    where + ": onnx.intra-op-threads and onnx.inter-op-threads must be 0 (inter-op: ONNX"
+                            + " Runtime's default; intra-op: the share of compute-threads) or more");
         }
         try {
-            return new OrtSessionSettings(intra, inter, o.optimization(), o.memoryArena() == null || o.memoryArena());
+            return new OrtSessionSettings(
+                    budget.intraOpThreads(),
+                    inter,
+                    o.optimization(),
+                    o.memoryArena() == null || o.memoryArena(),
+                    o.prepacking() != null ? o.prepacking() : OrtSessionSettings.DEFAULT_PREPACKING);
         } catch (IllegalArgumentException e) {
             throw new JobFileException(where + ": onnx.optimization: " + e.getMessage());
         }

@@ -18,6 +18,7 @@ public record JobFile(
         Chunk chunk,
         @JsonProperty("commit-interval") Integer commitInterval,
         Integer partitions,
+        @JsonProperty("compute-threads") Integer computeThreads,
         @JsonProperty("detect-languages") List<String> detectLanguages,
         @JsonProperty("max-file-bytes") Long maxFileBytes,
         @JsonProperty("max-file-articles") Integer maxFileArticles,
@@ -61,12 +62,14 @@ public record JobFile(
      * ONNX Runtime session settings; absent ones keep ONNX Runtime's defaults.
      *
      * @param optimization graph optimisation level: none, basic, extended, all
+     * @param prepacking   false: no pre-packed copy of the weights (ONNX Runtime's {@code session.disable_prepacking})
      */
     public record Onnx(
             @JsonProperty("intra-op-threads") Integer intraOpThreads,
             @JsonProperty("inter-op-threads") Integer interOpThreads,
             String optimization,
-            @JsonProperty("memory-arena") Boolean memoryArena) {}
+            @JsonProperty("memory-arena") Boolean memoryArena,
+            Boolean prepacking) {}
 
     /**
      * Model outputs kept in the job repository's database, so a rerun costs no model time.

@@ -14,6 +14,8 @@ import java.time.LocalDate;
  * block of the job file, each checked as it is read, and each its own bean in the run's context (see
  * {@code job.wiring.SettingsConfiguration}), so that a class asks for the block it uses.
  *
+ * @param compute the machine's compute threads, from which the partitions and the sessions' intra-op threads are
+ *     derived
  * @param kafka null when the job file has no {@code kafka} block: the night runs on this machine alone
  */
 public record JobSettings(
@@ -23,6 +25,7 @@ public record JobSettings(
         BriefSettings brief,
         ReadingSettings reading,
         PartitionSettings partitioning,
+        ThreadBudget compute,
         FailureSettings failures,
         ModelSettings models,
         BatchSettings batch,
@@ -39,17 +42,19 @@ public record JobSettings(
         String where = jobFilePath.toString();
         RunFolders folders = RunFolders.resolve(file, date, inputOverride, outputOverride, where);
         RepositorySettings repository = RepositorySettings.resolve(file.repository(), folders.data(), System.getenv());
+        ThreadBudget compute = ThreadBudget.resolve(file, where);
         return new JobSettings(
                 file.name() != null ? file.name() : "nightly",
                 jobFilePath,
                 folders,
                 BriefSettings.resolve(file, where),
                 ReadingSettings.resolve(file, where),
-                PartitionSettings.resolve(file, where),
+                PartitionSettings.resolve(file, compute, where),
+                compute,
                 FailureSettings.resolve(file, where),
                 ModelSettings.resolve(file.models(), where),
                 EngineBlocks.batch(file.batch(), where),
-                EngineBlocks.onnx(file.onnx(), where),
+                EngineBlocks.onnx(file.onnx(), compute, where),
                 repository,
                 KafkaSettings.resolve(file.kafka(), repository, System.getenv(), where),
                 EngineBlocks.cache(file.cache(), where),
@@ -71,10 +76,35 @@ public record JobSettings(
                 brief,
                 reading,
                 partitioning,
+                compute,
                 failures,
                 models,
                 batch,
                 onnx,
+                repository,
+                kafka,
+                cache,
+                stories,
+                checks);
+    }
+
+    /**
+     * The settings of a worker process that runs {@code workerThreads} partitions at once ({@code worker --threads}):
+     * each session's intra-op threads are the budget's share of that many, unless the job file sets them.
+     */
+    public JobSettings forWorker(int workerThreads) {
+        return new JobSettings(
+                jobName,
+                jobFile,
+                folders,
+                brief,
+                reading,
+                partitioning,
+                compute,
+                failures,
+                models,
+                batch,
+                onnx.withIntraOpThreads(compute.intraOpThreads(workerThreads)),
                 repository,
                 kafka,
                 cache,

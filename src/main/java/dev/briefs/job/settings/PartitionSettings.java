@@ -9,10 +9,10 @@ public record PartitionSettings(int partitions, int commitInterval) {
     /** Articles per transaction, and so per gathering of model work: large enough for inputs of equal length to meet. */
     public static final int DEFAULT_COMMIT_INTERVAL = 64;
 
-    static PartitionSettings resolve(JobFile file, String where) {
+    /** The partitions are the thread budget's ({@link ThreadBudget#partitions()}): the job file's, else derived. */
+    static PartitionSettings resolve(JobFile file, ThreadBudget budget, String where) {
         return new PartitionSettings(
-                SettingValues.positive(
-                        file.partitions(), Runtime.getRuntime().availableProcessors(), "partitions", where),
+                budget.partitions(),
                 SettingValues.positive(file.commitInterval(), DEFAULT_COMMIT_INTERVAL, "commit-interval", where));
     }
 }
