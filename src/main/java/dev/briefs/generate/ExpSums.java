@@ -131,6 +131,10 @@ final class ExpSums {
     /** Step 2 for one element: SLEEF's {@code vldexp2}, {@code poly * 2^(q/2) * 2^(q - q/2)}. */
     private static float scaled(float[] poly, float[] rounded, int j) {
         int q = Float.floatToRawIntBits(rounded[j]) - MAGIC_BITS;
+        if (q >= -126) {
+            // 2^q is a normal float: of SLEEF's two multiplications the first is exact, so one rounds alike
+            return poly[j] * Float.intBitsToFloat((q + 0x7f) << 23);
+        }
         int h = q >> 1;
         return (poly[j] * Float.intBitsToFloat((h + 0x7f) << 23)) * Float.intBitsToFloat((q - h + 0x7f) << 23);
     }
