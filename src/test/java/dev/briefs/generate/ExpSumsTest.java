@@ -46,6 +46,22 @@ class ExpSumsTest {
         assertThat(differing).isEmpty();
     }
 
+    /** Every float SLEEF masks but the kernel clamps to -105 rather than masking gives +0 too. */
+    @Test
+    void everyFloatBetweenTheClampAndTheMaskGivesZero() {
+        float[] row = new float[8];
+        int checked = 0;
+        for (float d = -105.5f; d < -103.5f; d = Math.nextUp(d)) {
+            java.util.Arrays.fill(row, d);
+            float fast = ExpSums.sumExp(row, 0f);
+            assertThat(Float.floatToRawIntBits(fast))
+                    .as("d = %s", d)
+                    .isEqualTo(Float.floatToRawIntBits(TorchLogSoftmax.sumExpReference(row, 0f)));
+            checked++;
+        }
+        assertThat(checked).isEqualTo(262_144);
+    }
+
     /**
      * Whole rows, seeded: lengths 1 to 40, around the 8-lane and 2,048-element block boundaries,
      * and the opus-mt vocabulary; logits spread narrow and wide (results far below 2^-126 and under
