@@ -2,27 +2,31 @@ package dev.briefs.generate;
 
 /**
  * The sum of exponentials of {@link TorchLogSoftmax} (step 2 of torch's log-softmax), with the
- * same bits as {@link TorchLogSoftmax#sumExpReference} and about four times faster, so that the
- * search's own share of a decoder step stays small with a 60k vocabulary.
+ * same bits as {@link TorchLogSoftmax#sumExpReference} and two to three times faster, so that the
+ * search's own share of a decoder step stays small with a 60k vocabulary. The row's maximum must be
+ * at least every element that is not NaN (as the log-softmax's maximum is), so that {@code d = x
+ * - max} is at most 0.
  *
  * <p>Why it is exact: SLEEF's {@code expf} is a fixed sequence of float operations per lane, so
  * it is split into a part the JIT can run 8 lanes at a time and a part it cannot, each doing the
  * same operations in the same order as the scalar code:
  *
  * <ol>
- *   <li>a branch-free loop over a block of the row: {@code d = x - max}, {@code q = rint(d / ln2)}
- *       as {@code (d * R + 1.5 * 2^23) - 1.5 * 2^23} (the same round-half-even as {@code
- *       Math.rint} for |q| below 2^22), and SLEEF's reduction and polynomial with {@code Math.fma}.
- *       HotSpot's C2 (Java 17) vectorizes this loop; it does not vectorize {@code
- *       floatToRawIntBits} or a select, so the loop has neither;
+ *   <li>a branch-free loop over a block of the row: {@code d = x - max}, clamped at -105 (SLEEF
+ *       masks {@code d < -104} to +0, and its unmasked steps give +0 on [-105, -104) as well, so
+ *       the clamp gives every such d, -inf included, the same +0), {@code q = rint(d / ln2)} as
+ *       {@code (d * R + 1.5 * 2^23) - 1.5 * 2^23} (the same round-half-even as {@code Math.rint}
+ *       for |q| below 2^22), and SLEEF's reduction and polynomial with {@code Math.fma}. HotSpot's
+ *       C2 (Java 17) vectorizes this loop; it does not vectorize {@code floatToRawIntBits}, so the
+ *       loop has none;
  *   <li>a scalar loop that scales each polynomial value by {@code 2^q} (q read from the bits of
  *       the rounded float) and adds it to lane {@code i % 8}, as torch's 8-lane sum does. Where
  *       {@code 2^q} is a normal float, one multiplication rounds exactly as SLEEF's two ({@code
  *       vldexp2}: the first of its two is exact there); below that (a result under about
- *       {@code 2^-126}, {@code d < -87.3}), and for {@code d < -104} where SLEEF masks to 0, the
- *       element is recomputed by the scalar reference.
+ *       {@code 2^-126}, {@code d < -87.3}) SLEEF's two multiplications are done.
  * </ol>
  *
+ * NaN stays NaN through both loops.
  * The lanes are then folded as torch folds them. {@code ExpSumsTest} checks the two against each
  * other bit for bit.
  */
