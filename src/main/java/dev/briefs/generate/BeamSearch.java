@@ -179,18 +179,11 @@ public final class BeamSearch {
      * Indices (flattened beam * vocab + token) of the {@code k} largest beam scores (log-probability
      * plus the row's running score, added in float32 as transformers adds them) among rows
      * [firstRow, firstRow + nb), in torch.topk's order over the flattened (num_beams * vocab) row,
-     * which decides the order of equal scores (see {@link TorchTopK}).
+     * which decides the order of equal scores (see {@link TorchTopK}). Where torch takes its
+     * partial_sort path (k * 64 at most the flattened length: every real vocabulary) the sums are
+     * streamed through the heap rather than copied into a new num_beams * vocab array per input.
      */
     static int[] topK(float[][] scores, float[] beamScores, int firstRow, int nb, int vocab, int k) {
-        float[] flat = new float[nb * vocab];
-        for (int beam = 0; beam < nb; beam++) {
-            float[] row = scores[firstRow + beam];
-            float bs = beamScores[firstRow + beam];
-            int base = beam * vocab;
-            for (int t = 0; t < vocab; t++) {
-                flat[base + t] = row[t] + bs;
-            }
-        }
-        return TorchTopK.topK(flat, Math.min(k, flat.length));
+        return TorchTopK.topKOfSums(scores, beamScores, firstRow, nb, Math.min(k, nb * vocab));
     }
 }

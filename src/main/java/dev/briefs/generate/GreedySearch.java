@@ -67,7 +67,7 @@ public final class GreedySearch {
                 boolean[] open = unfinished.clone();
                 RowLoops.rows(batch, model.searchThreads()).forEach(r -> {
                     next[r] = open[r] ? argmax(logits[r]) : pad;
-                    scores[r] = open[r] ? TorchLogSoftmax.at(logits[r], next[r]) : Float.NaN;
+                    scores[r] = open[r] ? TorchLogSoftmax.atArgmax(logits[r], next[r]) : Float.NaN;
                 });
                 columns.add(next);
                 scoreColumns.add(scores);

@@ -40,16 +40,11 @@ final class TorchLogSoftmax {
      * (torch gives NaN; real logits never do this).
      */
     static void inPlace(float[] row) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (float v : row) {
-            if (v > max) {
-                max = v;
-            }
-        }
+        float max = ExpSums.max(row);
         if (max == Float.NEGATIVE_INFINITY) {
             return;
         }
-        float lse = sleefLogf(sumExp(row, max));
+        float lse = sleefLogf(ExpSums.sumExp(row, max));
         for (int i = 0; i < row.length; i++) {
             row[i] = (row[i] - max) - lse;
         }
@@ -60,20 +55,33 @@ final class TorchLogSoftmax {
      * {@link #inPlace}, leaving the row as it is. A row that is all -inf gives NaN, as torch does.
      */
     static float at(float[] row, int index) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (float v : row) {
-            if (v > max) {
-                max = v;
-            }
+        float max = ExpSums.max(row);
+        if (max == Float.NEGATIVE_INFINITY) {
+            return Float.NaN;
+        }
+        return (row[index] - max) - sleefLogf(ExpSums.sumExp(row, max));
+    }
+
+    /**
+     * {@link #at} for the row's first maximal entry ({@link GreedySearch#argmax}), which is the
+     * maximum {@link #at} would take unless the row holds a NaN: one pass over the row fewer.
+     */
+    static float atArgmax(float[] row, int argmax) {
+        float max = row[argmax];
+        if (Float.isNaN(max)) {
+            return at(row, argmax);
         }
         if (max == Float.NEGATIVE_INFINITY) {
             return Float.NaN;
         }
-        return (row[index] - max) - sleefLogf(sumExp(row, max));
+        return (row[argmax] - max) - sleefLogf(ExpSums.sumExp(row, max));
     }
 
-    /** Step 2: the sum of exp(x - max) in torch's lane order. */
-    static float sumExp(float[] row, float max) {
+    /**
+     * Step 2: the sum of exp(x - max) in torch's lane order, one element at a time: the reference
+     * that {@link ExpSums#sumExp} (used by the methods above) equals bit for bit.
+     */
+    static float sumExpReference(float[] row, float max) {
         int n = row.length;
         if (n < LANES) {
             // vec_reduce_all's slow path: lane 0 takes the others one by one

@@ -37,6 +37,11 @@ final class TorchTopK {
         }
     }
 
+    private TorchTopK(int k) {
+        this.v = new float[k];
+        this.ix = new int[k];
+    }
+
     /** Indices of the {@code k} largest values in torch's order (NaN counts as largest). */
     static int[] topK(float[] values, int k) {
         int n = values.length;
@@ -57,6 +62,59 @@ final class TorchTopK {
         }
         System.arraycopy(q.ix, 0, out, 0, k);
         return out;
+    }
+
+    /**
+     * {@link #topK} over the flattened sums {@code rows[firstRow + b][t] + add[firstRow + b]} (index
+     * {@code b * vocab + t}, b below nb), each sum rounded in float32 as the flattened array would
+     * hold it, without building that array where torch takes the partial_sort path: there
+     * std::__heap_select heaps the first k pairs and lets a later pair in only when it is greater
+     * than the heap's top, so streaming the sums through the same heap moves exactly the pairs the
+     * array version moves, in the same order. Ties and NaN are as in {@link #topK}.
+     */
+    static int[] topKOfSums(float[][] rows, float[] add, int firstRow, int nb, int k) {
+        int vocab = rows[firstRow].length;
+        long n = (long) nb * vocab;
+        if (k < 0 || k > n) {
+            throw new IllegalArgumentException("k " + k + " out of range for " + n + " values");
+        }
+        if (k == 0) {
+            return new int[0];
+        }
+        if ((long) k * 64 > n) {
+            // nth_element partitions the whole array: build it
+            float[] flat = new float[(int) n];
+            for (int b = 0; b < nb; b++) {
+                float[] row = rows[firstRow + b];
+                float bs = add[firstRow + b];
+                for (int t = 0; t < vocab; t++) {
+                    flat[b * vocab + t] = row[t] + bs;
+                }
+            }
+            return topK(flat, k);
+        }
+        TorchTopK q = new TorchTopK(k);
+        for (int i = 0; i < k; i++) {
+            q.v[i] = rows[firstRow + i / vocab][i % vocab] + add[firstRow + i / vocab];
+            q.ix[i] = i;
+        }
+        q.makeHeap(0, k);
+        float top = q.v[0];
+        boolean topIsNaN = Float.isNaN(top);
+        for (int b = k / vocab; b < nb; b++) {
+            float[] row = rows[firstRow + b];
+            float bs = add[firstRow + b];
+            for (int t = b == k / vocab ? k % vocab : 0; t < vocab; t++) {
+                float s = row[t] + bs;
+                if (s > top || (Float.isNaN(s) && !topIsNaN)) { // greater(s, top): heapSelect's popHeap
+                    q.adjustHeap(0, 0, k, s, b * vocab + t);
+                    top = q.v[0];
+                    topIsNaN = Float.isNaN(top);
+                }
+            }
+        }
+        q.sortHeap(0, k);
+        return q.ix;
     }
 
     // ---- comparator and element moves ----

@@ -84,4 +84,89 @@ class TorchTopKTest {
         assertThat(tests).hasSizeGreaterThan(50);
         return tests.stream();
     }
+
+    /**
+     * The beams' streamed top-k against the flattened array's, seeded: equal beam scores and
+     * quantized log-probabilities (exact ties across beams), -inf, NaN, beams still at -1e9, on
+     * both of torch's paths (k * 64 within and beyond the flattened length).
+     */
+    @Test
+    void streamedBeamsRankAsTheFlattenedArray() {
+        java.util.Random random = new java.util.Random(19);
+        int cases = 0;
+        for (int vocab : new int[] {3, 17, 40, 64, 257, 1000, 4099}) {
+            for (int nb : new int[] {1, 2, 4, 5}) {
+                for (int kind = 0; kind < 6; kind++) {
+                    float[][] rows = new float[nb + 1][vocab];
+                    float[] add = new float[nb + 1];
+                    for (int b = 0; b < nb + 1; b++) {
+                        add[b] = switch (kind) {
+                            case 0 -> 0f;
+                            case 1 -> b == 1 ? 0f : -1e9f;
+                            default -> -Math.round(random.nextDouble() * 8) * 0.5f;
+                        };
+                        for (int t = 0; t < vocab; t++) {
+                            float u = Math.round(random.nextGaussian() * 6) * 0.125f - 10f;
+                            rows[b][t] = switch (kind) {
+                                case 3 -> random.nextInt(7) == 0 ? Float.NEGATIVE_INFINITY : u;
+                                case 4 -> random.nextInt(300) == 0 ? Float.NaN : u;
+                                case 5 -> (float) random.nextGaussian();
+                                default -> u;
+                            };
+                        }
+                    }
+                    for (int k : new int[] {1, 2 * nb, 3 * nb, Math.min(nb * vocab, 70)}) {
+                        float[] flat = new float[nb * vocab];
+                        for (int b = 0; b < nb; b++) {
+                            for (int t = 0; t < vocab; t++) {
+                                flat[b * vocab + t] = rows[1 + b][t] + add[1 + b];
+                            }
+                        }
+                        assertThat(TorchTopK.topKOfSums(rows, add, 1, nb, k))
+                                .as("vocab %d, beams %d, kind %d, k %d", vocab, nb, kind, k)
+                                .containsExactly(TorchTopK.topK(flat, k));
+                        cases++;
+                    }
+                }
+            }
+        }
+        assertThat(cases).isEqualTo(7 * 4 * 6 * 4);
+    }
+
+    /** The recorded tie cases, cut into beams of a zero running score, give torch's indices. */
+    @TestFactory
+    Stream<DynamicTest> streamedBeamsMatchTorchOnRowsFullOfTies() throws Exception {
+        JsonNode root;
+        try (InputStream in = getClass().getResourceAsStream("/torch-topk-cases.json")) {
+            root = new ObjectMapper().readTree(in);
+        }
+        List<DynamicTest> tests = new ArrayList<>();
+        int i = 0;
+        for (JsonNode c : root.get("cases")) {
+            JsonNode vals = c.get("values");
+            int k = c.get("k").intValue();
+            int[] expected = new int[k];
+            for (int j = 0; j < k; j++) {
+                expected[j] = c.get("indices").get(j).intValue();
+            }
+            for (int nb : new int[] {1, 2, 4}) {
+                if (vals.size() % nb != 0) {
+                    continue;
+                }
+                int vocab = vals.size() / nb;
+                float[][] rows = new float[nb][vocab];
+                for (int j = 0; j < vals.size(); j++) {
+                    rows[j / vocab][j % vocab] =
+                            vals.get(j).isNull() ? Float.NaN : vals.get(j).floatValue();
+                }
+                tests.add(DynamicTest.dynamicTest(
+                        "case " + i + " in " + nb + " beams: n " + vals.size() + ", k " + k,
+                        () -> assertThat(TorchTopK.topKOfSums(rows, new float[nb], 0, nb, k))
+                                .containsExactly(expected)));
+            }
+            i++;
+        }
+        assertThat(tests).hasSizeGreaterThan(50);
+        return tests.stream();
+    }
 }
