@@ -79,7 +79,29 @@ public final class ModelWorkPlanner {
 
     /** A window of articles whose model work is to be made, one stage at a time ({@link Window#runNextStage}). */
     public Window window(List<ArticleInput> inputs, LocalDate runDate) {
-        return new Window(preparation.prepare(inputs, runDate).prepared());
+        return new Window(prepared(inputs, runDate));
+    }
+
+    /** The articles that go on to their summaries; one that cannot be prepared for a reason of its own is left out. */
+    private List<Prepared> prepared(List<ArticleInput> inputs, LocalDate runDate) {
+        try {
+            return preparation.prepare(inputs, runDate).prepared();
+        } catch (RuntimeException e) {
+            if (!ExpectedFailures.perArticle(e)) {
+                throw e;
+            }
+            if (inputs.size() == 1) {
+                LOG.debug(
+                        "article {} left to the brief step, which records it: {}",
+                        inputs.get(0).id(),
+                        e.toString());
+                return List.of();
+            }
+            int half = inputs.size() / 2;
+            List<Prepared> out = new ArrayList<>(prepared(inputs.subList(0, half), runDate));
+            out.addAll(prepared(inputs.subList(half, inputs.size()), runDate));
+            return out;
+        }
     }
 
     /** One window's model work; not thread-safe (one partition's thread runs it). */

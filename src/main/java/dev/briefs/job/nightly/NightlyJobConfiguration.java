@@ -6,6 +6,7 @@ import dev.briefs.brief.BriefMaker;
 import dev.briefs.brief.ModelWorkPlanner;
 import dev.briefs.brief.StageTimers;
 import dev.briefs.cache.CacheSettings;
+import dev.briefs.cache.OutputCache;
 import dev.briefs.job.locks.ArticleIdLocks;
 import dev.briefs.job.settings.FailureSettings;
 import dev.briefs.job.settings.JobSettings;
@@ -190,6 +191,8 @@ public class NightlyJobConfiguration {
             StageTimers timers,
             BriefCounters counters,
             StoryBook stories,
+            OutputCache cache,
+            PartitionSettings partitioning,
             @Value("#{jobParameters['" + RunParameters.DATE + "']}") String date,
             @Value("#{jobParameters['" + RunParameters.OUTPUT + "']}") String output) {
         BriefFileWriter files = new BriefFileWriter(
@@ -202,7 +205,12 @@ public class NightlyJobConfiguration {
                 counters,
                 stories);
         return new ArticleBriefsWriter(
-                briefMaker, LocalDate.parse(date), files, new FailedArticleLimit(ledger, date, failures.skipLimit()));
+                briefMaker,
+                LocalDate.parse(date),
+                files,
+                new FailedArticleLimit(ledger, date, failures.skipLimit()),
+                cache,
+                partitioning.planning());
     }
 
     /* Like the stories step, the digest runs in the process that launched the night. */
