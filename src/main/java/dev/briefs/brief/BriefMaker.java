@@ -1,9 +1,8 @@
 package dev.briefs.brief;
 
-import dev.briefs.article.Article;
 import dev.briefs.article.ArticleInput;
 import dev.briefs.article.LanguageDetector;
-import dev.briefs.chunk.Chunk;
+import dev.briefs.brief.ArticlePreparation.Prepared;
 import dev.briefs.chunk.SentenceSplitter;
 import dev.briefs.failure.Degradation;
 import dev.briefs.log.LogFields;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,32 +37,25 @@ public final class BriefMaker {
 
     private static final Logger LOG = LoggerFactory.getLogger(BriefMaker.class);
 
-    private final LanguageDetector detector;
     private final Summariser summariser;
     private final Translator translator;
     private final List<String> targetLanguages;
     private final int maxWords;
     private final Function<String, String> revisions;
-    private final Map<String, SentenceSplitter> splitters = new ConcurrentHashMap<>();
+    private final ArticlePreparation preparation;
     private final StageTimers timers;
     private final LanguageChecks checks;
-
-    /**
-     * Sentences of an article that are summarised; the rest is not read. News puts what matters
-     * first, and ranking compares every pair of sentences, so a pathological article (a whole book
-     * in one file) would otherwise cost time and memory quadratic in its length.
-     */
-    static final int MAX_SENTENCES = 400;
 
     private BriefMaker(Builder b) {
         this.timers = b.timers != null ? b.timers : StageTimers.detached();
         this.checks = new LanguageChecks(b.checks, this.timers);
-        this.detector = Objects.requireNonNull(b.detector, "detector");
+        LanguageDetector detector = Objects.requireNonNull(b.detector, "detector");
         this.summariser = Objects.requireNonNull(b.summariser, "summariser");
         this.translator = Objects.requireNonNull(b.translator, "translator");
         this.targetLanguages = List.copyOf(Objects.requireNonNull(b.targetLanguages, "targetLanguages"));
         this.maxWords = Objects.requireNonNull(b.maxWords, "maxWords");
         this.revisions = Objects.requireNonNull(b.revisions, "revisions");
+        this.preparation = new ArticlePreparation(detector, summariser);
     }
 
     /**
@@ -147,71 +138,15 @@ public final class BriefMaker {
         return makeAll(List.of(input), runDate).get(0);
     }
 
-    /** An article read and split, waiting for its summary and translations. */
-    private record Prepared(
-            int position,
-            Article article,
-            String date,
-            Brief.Source source,
-            String language,
-            List<Chunk> chunks,
-            List<Degradation> degraded) {}
-
     /**
      * The briefs of several articles, in order. Each stage runs for all of them at once, so that
      * model work from different articles can share model calls; every brief is the same as it
      * would be made alone.
      */
     public List<BriefResult> makeAll(List<ArticleInput> inputs, LocalDate runDate) {
-        BriefResult[] out = new BriefResult[inputs.size()];
-        List<Prepared> prepared = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            ArticleInput input = inputs.get(i);
-            if (!input.readable()) {
-                out[i] = articleFailed(
-                        input.id(),
-                        runDate.toString(),
-                        null,
-                        new Brief.Source(input.sourceFile(), null, List.of()),
-                        Failure.READ,
-                        "UnreadableArticle",
-                        input.error());
-                continue;
-            }
-            Article article = input.article();
-            String date = (article.date() != null ? article.date() : runDate).toString();
-            Brief.Source source = new Brief.Source(article.sourceFile(), article.url(), article.links());
-            String language = detector.detect(article.text(), article.declaredLanguage());
-            if (language == null) {
-                out[i] = articleFailed(
-                        article.id(),
-                        date,
-                        article.title(),
-                        source,
-                        Failure.PROCESS,
-                        "UnknownLanguage",
-                        "cannot tell the article's language (too short or mixed); add a 'language' field to it");
-                continue;
-            }
-            List<String> sentences = splitter(language).split(article.text());
-            List<Degradation> degraded = new ArrayList<>();
-            if (sentences.size() > MAX_SENTENCES) {
-                degraded.add(new Degradation(
-                        Degradation.ARTICLE_CUT,
-                        null,
-                        "the article has " + sentences.size() + " sentences; only the first " + MAX_SENTENCES
-                                + " were summarised"));
-                sentences = sentences.subList(0, MAX_SENTENCES);
-            }
-            prepared.add(new Prepared(
-                    i,
-                    article,
-                    date,
-                    source,
-                    language,
-                    summariser.packerFor(language).pack(sentences),
-                    degraded));
-        }
+        ArticlePreparation.Outcome ready = preparation.prepare(inputs, runDate);
+        BriefResult[] out = ready.failed();
+        List<Prepared> prepared = ready.prepared();
 
         List<String> ids = prepared.stream().map(p -> p.article().id()).toList();
         List<Summary> summaries;
@@ -448,13 +383,7 @@ public final class BriefMaker {
                 summaryPath);
     }
 
-    private static BriefResult articleFailed(
-            String id, String date, String title, Brief.Source source, String stage, String errorType, String message) {
-        Brief brief = new Brief(id, date, title, null, Brief.FAILED, message, source, Map.of(), new Brief.Chunks(0, 0));
-        return new BriefResult(brief, List.of(new Failure(stage, null, 0, errorType, message, 1)));
-    }
-
     private SentenceSplitter splitter(String language) {
-        return splitters.computeIfAbsent(language, SentenceSplitter::new);
+        return preparation.splitter(language);
     }
 }

@@ -36,6 +36,9 @@ public final class OutputCache {
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
+    @SuppressWarnings("ThreadLocalUsage") // one per cache: the threads of a context share it
+    private final ThreadLocal<Boolean> readingPlan = ThreadLocal.withInitial(() -> false);
+
     public OutputCache(DataSource dataSource, boolean postgres, CacheSettings settings, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.postgres = postgres;
@@ -83,13 +86,22 @@ public final class OutputCache {
                     },
                     args.toArray());
         }
-        if (!found.isEmpty()) {
+        boolean readBack = readingPlan.get();
+        if (!found.isEmpty() && !readBack) {
             Timestamp now = Timestamp.from(clock.instant());
+            // In key order: two threads that found the same outputs (two partitions planning the same articles at
+            // once) lock their rows in the same order, and so never each wait for the other (H2 and PostgreSQL
+            // report that deadlock and roll one back, which would fail the night).
             jdbc.batchUpdate(
                     "UPDATE " + TABLE + " SET HITS = HITS + 1, LAST_HIT = ? WHERE CACHE_KEY = ?",
-                    found.keySet().stream().map(k -> new Object[] {now, k}).toList());
+                    found.keySet().stream()
+                            .sorted()
+                            .map(k -> new Object[] {now, k})
+                            .toList());
         }
-        hits.addAndGet(found.size());
+        if (!readBack) {
+            hits.addAndGet(found.size());
+        }
         misses.addAndGet(keys.size() - found.size());
         return found;
     }
@@ -136,7 +148,30 @@ public final class OutputCache {
         }
     }
 
-    /** This process's lookups since it started: outputs found, and outputs a model had to make. */
+    /**
+     * Until closed, this thread's lookups read back what the night's planning step made ahead: an output found was
+     * counted (a hit or a miss) when the planning step looked it up, so it counts neither as a hit nor in the
+     * table's hits again. An output not found is a miss, made by the model, as anywhere.
+     */
+    public PlanReading readingPlan() {
+        readingPlan.set(true);
+        return readingPlan::remove;
+    }
+
+    /** The scope of {@link #readingPlan}. */
+    public interface PlanReading extends AutoCloseable {
+
+        /** Outside any plan: lookups count as they always do. */
+        PlanReading NONE = () -> {};
+
+        @Override
+        void close();
+    }
+
+    /**
+     * This process's lookups since it started: outputs found, and outputs a model had to make; the brief step's
+     * reading back of the planning step's outputs is not counted again ({@link #readingPlan}).
+     */
     public Use use() {
         return new Use(hits.get(), misses.get());
     }

@@ -68,7 +68,13 @@ public final class BriefChecker {
      * @param text           the translation as written in the brief
      * @param confidence     the model's mean log-probability per generated token; NaN when unknown
      */
-    public record Translated(String source, String sourceLanguage, String text, String language, double confidence) {}
+    public record Translated(String source, String sourceLanguage, String text, String language, double confidence) {
+
+        /** Its round trip: the translation taken back into its source's language. */
+        Translator.Request back() {
+            return new Translator.Request(text, language, sourceLanguage);
+        }
+    }
 
     /** What the checks say of each translation, in order; nulls when checks are off. */
     public List<Trust> translations(List<Translated> translations) {
@@ -108,23 +114,42 @@ public final class BriefChecker {
         return null;
     }
 
+    /**
+     * The translations back that {@link #translations} makes for these translations, in order: what a planner may
+     * make ahead of the checks (through the same models and output cache). None when checks or round trips are off.
+     */
+    public List<Translator.Request> roundTrips(List<Translated> translations) {
+        if (!enabled() || settings.roundTrip() == CheckSettings.RoundTripMode.OFF) {
+            return List.of();
+        }
+        return roundTripsAsked(translations).stream()
+                .map(i -> translations.get(i).back())
+                .toList();
+    }
+
+    /** Which translations get a round trip, by position. */
+    private List<Integer> roundTripsAsked(List<Translated> translations) {
+        List<Integer> asked = new ArrayList<>();
+        for (int i = 0; i < translations.size(); i++) {
+            Translated t = translations.get(i);
+            // By default a round trip is made where a route back is installed; asked for, it says why there is none.
+            if (settings.roundTrip() == CheckSettings.RoundTripMode.ON
+                    || translator.hasRoute(t.language(), t.sourceLanguage())) {
+                asked.add(i);
+            }
+        }
+        return asked;
+    }
+
     /** @param failures filled with the failed model calls of each round trip that has any, by translation */
     private RoundTrip[] roundTrips(List<Translated> translations, Map<Integer, List<ChunkFailure>> failures) {
         RoundTrip[] out = new RoundTrip[translations.size()];
         if (settings.roundTrip() == CheckSettings.RoundTripMode.OFF) {
             return out;
         }
-        List<Integer> asked = new ArrayList<>();
-        List<Translator.Request> back = new ArrayList<>();
-        for (int i = 0; i < out.length; i++) {
-            Translated t = translations.get(i);
-            // By default a round trip is made where a route back is installed; asked for, it says why there is none.
-            if (settings.roundTrip() == CheckSettings.RoundTripMode.ON
-                    || translator.hasRoute(t.language(), t.sourceLanguage())) {
-                asked.add(i);
-                back.add(new Translator.Request(t.text(), t.language(), t.sourceLanguage()));
-            }
-        }
+        List<Integer> asked = roundTripsAsked(translations);
+        List<Translator.Request> back =
+                asked.stream().map(i -> translations.get(i).back()).toList();
         List<Translation> done = translateBack(back);
         for (int k = 0; k < asked.size(); k++) {
             Translated t = translations.get(asked.get(k));

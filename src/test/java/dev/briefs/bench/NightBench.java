@@ -113,6 +113,14 @@ public final class NightBench implements Callable<Integer> {
     int commitInterval;
 
     @Option(
+            names = "--plan-window",
+            defaultValue = "1000",
+            paramLabel = "N",
+            description = "batch.plan-window: articles of a partition planned together; 0: no planning step "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int planWindow;
+
+    @Option(
             names = "--partitions",
             defaultValue = "2",
             paramLabel = "N",
@@ -175,9 +183,9 @@ public final class NightBench implements Callable<Integer> {
         Files.writeString(jobFile, jobFile(), StandardCharsets.UTF_8);
         JobSettings settings = JobSettings.resolve(jobFile, JobFiles.read(jobFile), LocalDate.parse(DATE), null, null);
         err.printf(
-                "bench-night: %d articles %s, variant %s, batch max-rows %d, length-bucket %d, commit-interval %d, "
-                        + "partitions %d%n",
-                articles, languages, variant, maxRows, lengthBucket, commitInterval, partitions);
+                "bench-night: %d articles %s, variant %s, batch max-rows %d, length-bucket %d, plan-window %d, "
+                        + "commit-interval %d, partitions %d%n",
+                articles, languages, variant, maxRows, lengthBucket, planWindow, commitInterval, partitions);
         err.flush();
 
         AtomicInteger written = new AtomicInteger();
@@ -284,6 +292,7 @@ public final class NightBench implements Callable<Integer> {
                 batch:
                   max-rows: %4$d
                   length-bucket: %5$d
+                  plan-window: %10$d
                 onnx:
                   intra-op-threads: %6$d
                   memory-arena: %9$s
@@ -304,7 +313,8 @@ public final class NightBench implements Callable<Integer> {
                         threads,
                         models.toAbsolutePath(),
                         variant,
-                        arena.equals("on"));
+                        arena.equals("on"),
+                        planWindow);
     }
 
     private Map<String, Object> report(
@@ -350,6 +360,8 @@ public final class NightBench implements Callable<Integer> {
                         maxRows,
                         "length_bucket",
                         lengthBucket,
+                        "plan_window",
+                        planWindow,
                         "commit_interval",
                         commitInterval,
                         "partitions",

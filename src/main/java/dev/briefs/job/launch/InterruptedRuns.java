@@ -152,7 +152,8 @@ final class InterruptedRuns {
         }
         for (StepExecution step : execution.getStepExecutions()) {
             if (step.getStatus() != BatchStatus.STARTED
-                    || !step.getStepName().startsWith(NightlyJobConfiguration.WORKER_STEP + ":")) {
+                    || NightlyJobConfiguration.WORKER_STEPS.stream()
+                            .noneMatch(worker -> step.getStepName().startsWith(worker + ":"))) {
                 continue;
             }
             try (AdvisoryLock probe = AdvisoryLock.tryAcquire(

@@ -32,7 +32,8 @@ final class PartitionFailures {
     }
 
     private static boolean isFailedPartition(StepExecution s) {
-        return s.getStepName().startsWith(NightlyJobConfiguration.WORKER_STEP + ":")
+        return NightlyJobConfiguration.WORKER_STEPS.stream()
+                        .anyMatch(w -> s.getStepName().startsWith(w + ":"))
                 && (s.getStatus().isUnsuccessful() || s.getStatus() == BatchStatus.STOPPED);
     }
 }

@@ -4,6 +4,7 @@ import dev.briefs.article.ArticleInput;
 import dev.briefs.brief.BriefMaker;
 import dev.briefs.brief.BriefResult;
 import dev.briefs.brief.Failure;
+import dev.briefs.cache.OutputCache;
 import dev.briefs.failure.ExpectedFailures;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Makes the briefs of a whole chunk of articles at once, so that their model work can share model
- * calls ({@link BriefMaker#makeAll}), then writes them. Briefs are made here rather than in an item
+ * calls ({@link BriefMaker#makeAll}), then writes them. After the planning step ({@link ModelWorkTasklet}) the
+ * model outputs are in the output cache already, and only what it could not make is asked of the models here. Briefs are made here rather than in an item
  * processor because a processor sees one article at a time.
  *
  * <p>When making the chunk's briefs fails, which article failed is unknown: each is briefed again
@@ -33,17 +35,39 @@ class ArticleBriefsWriter implements ItemWriter<ArticleInput> {
     private final LocalDate runDate;
     private final BriefFileWriter files;
     private final FailedArticleLimit limit;
+    private final OutputCache cache;
+    private final boolean planned;
 
-    ArticleBriefsWriter(BriefMaker maker, LocalDate runDate, BriefFileWriter files, FailedArticleLimit limit) {
+    /**
+     * @param planned whether the planning step made this night's model work ahead: the cache lookups then read it
+     *                back, and are not counted again ({@link OutputCache#readingPlan})
+     */
+    ArticleBriefsWriter(
+            BriefMaker maker,
+            LocalDate runDate,
+            BriefFileWriter files,
+            FailedArticleLimit limit,
+            OutputCache cache,
+            boolean planned) {
         this.maker = maker;
         this.runDate = runDate;
         this.files = files;
         this.limit = limit;
+        this.cache = cache;
+        this.planned = planned;
     }
 
     @Override
     public void write(Chunk<? extends ArticleInput> articles) throws Exception {
-        List<ArticleInput> items = List.copyOf(articles.getItems());
+        List<BriefResult> results;
+        try (OutputCache.PlanReading plan = planned ? cache.readingPlan() : OutputCache.PlanReading.NONE) {
+            results = make(List.copyOf(articles.getItems()));
+        }
+        files.write(new Chunk<>(results));
+        limit.check();
+    }
+
+    private List<BriefResult> make(List<ArticleInput> items) {
         List<BriefResult> results;
         try {
             results = maker.makeAll(items, runDate);
@@ -65,7 +89,6 @@ class ArticleBriefsWriter implements ItemWriter<ArticleInput> {
                 }
             }
         }
-        files.write(new Chunk<>(results));
-        limit.check();
+        return results;
     }
 }

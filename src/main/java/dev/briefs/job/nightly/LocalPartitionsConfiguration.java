@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
- * The single-machine role: the day's partitions run as threads of this process. A worker process
+ * The single-machine role: the day's partitions, of the planning step and of the brief step, run as threads of this
+ * process. A worker process
  * has this step too, unused, because the job it belongs to is defined in every process.
  */
 @Configuration(proxyBeanMethods = false)
@@ -18,14 +19,35 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 public class LocalPartitionsConfiguration {
 
     @Bean
+    Step models(JobRepository jobRepository, Step modelWorker, JobSettings settings) {
+        return partitioned(
+                NightlyJobConfiguration.PLANNING_STEP,
+                NightlyJobConfiguration.PLANNING_WORKER_STEP,
+                modelWorker,
+                jobRepository,
+                settings);
+    }
+
+    @Bean
     Step articles(JobRepository jobRepository, Step articleWorker, JobSettings settings) {
+        return partitioned(
+                NightlyJobConfiguration.PARTITION_STEP,
+                NightlyJobConfiguration.WORKER_STEP,
+                articleWorker,
+                jobRepository,
+                settings);
+    }
+
+    /* Both partitioned steps deal the files alike, so a partition plans exactly the articles it then briefs. */
+    private static Step partitioned(
+            String name, String workerName, Step worker, JobRepository jobRepository, JobSettings settings) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("briefs-");
         executor.setConcurrencyLimit(settings.partitioning().partitions());
-        return new StepBuilder(NightlyJobConfiguration.PARTITION_STEP, jobRepository)
+        return new StepBuilder(name, jobRepository)
                 .partitioner(
-                        NightlyJobConfiguration.WORKER_STEP,
+                        workerName,
                         new ArticleFilePartitioner(settings.folders().input()))
-                .step(articleWorker)
+                .step(worker)
                 .gridSize(settings.partitioning().partitions())
                 .taskExecutor(executor)
                 .build();

@@ -3,7 +3,10 @@ package dev.briefs.job.nightly;
 import dev.briefs.article.ArticleFileReader;
 import dev.briefs.brief.BriefCounters;
 import dev.briefs.brief.BriefMaker;
+import dev.briefs.brief.ModelWorkPlanner;
 import dev.briefs.brief.StageTimers;
+import dev.briefs.cache.CacheSettings;
+import dev.briefs.cache.OutputCache;
 import dev.briefs.job.locks.ArticleIdLocks;
 import dev.briefs.job.settings.FailureSettings;
 import dev.briefs.job.settings.JobSettings;
@@ -44,9 +47,13 @@ import org.springframework.transaction.PlatformTransactionManager;
  *
  * <pre>
  * stories: the day's articles grouped by story, recorded in the job repository (once a date; see StoriesTasklet)
+ * models (partitioned as articles is, the same partitions)
+ *   └─ modelWorker: read a window of articles (batch.plan-window) ─ stage by stage over the whole window:
+ *                   summary chunks and reduce rounds, translations, round trips ─ outputs to the output cache only
  * articles (partitioned over the input files: local threads, or remote workers over Kafka)
- *   └─ articleWorker: read articles ─ per chunk of articles: language, chunks, summaries, translations
- *                     (model work of the whole chunk batched) ─ write ID.json, ID.md, ledger
+ *   └─ articleWorker: read articles ─ per chunk of articles: language, chunks, summaries, translations, checks
+ *                     (model outputs from the cache; what is not there, batched over the chunk) ─ write ID.json,
+ *                     ID.md, ledger
  * digest: briefs.jsonl, digest.md, digest.html, briefs.atom from the ID.json files, one entry a story
  * </pre>
  *
@@ -72,13 +79,20 @@ public class NightlyJobConfiguration {
     public static final String STORIES_STEP = "stories";
     /** The step that briefs one partition, here or on a remote worker. */
     public static final String WORKER_STEP = "articleWorker";
+    /** The step that splits the day into partitions for the planning step, the same partitions as {@link #PARTITION_STEP}'s. */
+    public static final String PLANNING_STEP = "models";
+    /** The step that makes one partition's model work ahead of its briefs, here or on a remote worker. */
+    public static final String PLANNING_WORKER_STEP = "modelWorker";
+    /** The partitions' own steps, which run here or on a remote worker: a partition's step name starts with one and ':'. */
+    public static final List<String> WORKER_STEPS = List.of(PLANNING_WORKER_STEP, WORKER_STEP);
     /** Which role this process has: {@code local} (the default), {@code manager} or {@code worker}. */
     public static final String ROLE = "briefs.role";
 
     @Bean
-    Job nightlyBriefs(JobRepository jobRepository, Step stories, Step articles, Step digest) {
+    Job nightlyBriefs(JobRepository jobRepository, Step stories, Step models, Step articles, Step digest) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(stories)
+                .next(models)
                 .next(articles)
                 .next(digest)
                 .build();
@@ -103,6 +117,36 @@ public class NightlyJobConfiguration {
                         transactionManager)
                 .listener(new DateLogging())
                 .build();
+    }
+
+    @Bean
+    Step modelWorker(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            ModelWorkTasklet modelWorkTasklet) {
+        return new StepBuilder(PLANNING_WORKER_STEP, jobRepository)
+                .tasklet(modelWorkTasklet, transactionManager)
+                .listener(modelWorkTasklet)
+                .listener(new DateLogging())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ModelWorkTasklet modelWorkTasklet(
+            ModelWorkPlanner planner,
+            ArticleFileReader fileReader,
+            PartitionSettings partitioning,
+            CacheSettings cache,
+            @Value("#{jobParameters['" + RunParameters.INPUT + "']}") String input,
+            @Value("#{jobParameters['" + RunParameters.DATE + "']}") String date,
+            @Value("#{stepExecutionContext['" + ArticleFilePartitioner.FILES + "']}") List<String> files) {
+        return new ModelWorkTasklet(
+                planner,
+                new PartitionArticleReader(Path.of(input), files, fileReader::open, StageTimers.detached()),
+                LocalDate.parse(date),
+                partitioning.planWindow(),
+                cache.enabled());
     }
 
     @Bean
@@ -147,6 +191,8 @@ public class NightlyJobConfiguration {
             StageTimers timers,
             BriefCounters counters,
             StoryBook stories,
+            OutputCache cache,
+            PartitionSettings partitioning,
             @Value("#{jobParameters['" + RunParameters.DATE + "']}") String date,
             @Value("#{jobParameters['" + RunParameters.OUTPUT + "']}") String output) {
         BriefFileWriter files = new BriefFileWriter(
@@ -159,7 +205,12 @@ public class NightlyJobConfiguration {
                 counters,
                 stories);
         return new ArticleBriefsWriter(
-                briefMaker, LocalDate.parse(date), files, new FailedArticleLimit(ledger, date, failures.skipLimit()));
+                briefMaker,
+                LocalDate.parse(date),
+                files,
+                new FailedArticleLimit(ledger, date, failures.skipLimit()),
+                cache,
+                partitioning.planning());
     }
 
     /* Like the stories step, the digest runs in the process that launched the night. */

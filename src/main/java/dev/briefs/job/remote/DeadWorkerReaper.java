@@ -120,7 +120,8 @@ final class DeadWorkerReaper implements StepExecutionListener {
     }
 
     private static boolean isPartition(StepExecution step) {
-        return step.getStepName().startsWith(NightlyJobConfiguration.WORKER_STEP + ":");
+        return NightlyJobConfiguration.WORKER_STEPS.stream()
+                .anyMatch(worker -> step.getStepName().startsWith(worker + ":"));
     }
 
     /**

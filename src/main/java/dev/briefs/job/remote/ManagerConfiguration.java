@@ -29,8 +29,8 @@ import org.springframework.messaging.MessageHeaders;
  * partition whose worker died, so the run ends instead of waiting for it.
  *
  * <pre>
- * articles: partitioner ─ request per partition ─▶ Kafka topic ─▶ workers (WorkerConfiguration)
- *           ◀── poll BATCH_STEP_EXECUTION in PostgreSQL until every partition has ended
+ * models, then articles: partitioner ─ request per partition ─▶ Kafka topic ─▶ workers (WorkerConfiguration)
+ *                       ◀── poll BATCH_STEP_EXECUTION in PostgreSQL until every partition has ended
  * </pre>
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,14 +39,46 @@ import org.springframework.messaging.MessageHeaders;
 public class ManagerConfiguration {
 
     @Bean
+    Step models(
+            JobRepository jobRepository,
+            JobSettings settings,
+            DirectChannel partitionRequests,
+            DeadWorkerReaper reaper) {
+        return remote(
+                NightlyJobConfiguration.PLANNING_STEP,
+                NightlyJobConfiguration.PLANNING_WORKER_STEP,
+                jobRepository,
+                settings,
+                partitionRequests,
+                reaper);
+    }
+
+    @Bean
     Step articles(
             JobRepository jobRepository,
             JobSettings settings,
             DirectChannel partitionRequests,
             DeadWorkerReaper reaper) {
-        return new RemotePartitioningManagerStepBuilder(NightlyJobConfiguration.PARTITION_STEP, jobRepository)
+        return remote(
+                NightlyJobConfiguration.PARTITION_STEP,
+                NightlyJobConfiguration.WORKER_STEP,
+                jobRepository,
+                settings,
+                partitionRequests,
+                reaper);
+    }
+
+    /* The two partitioned steps run one after the other, so they share the channel and the reaper. */
+    private static Step remote(
+            String name,
+            String workerName,
+            JobRepository jobRepository,
+            JobSettings settings,
+            DirectChannel partitionRequests,
+            DeadWorkerReaper reaper) {
+        return new RemotePartitioningManagerStepBuilder(name, jobRepository)
                 .partitioner(
-                        NightlyJobConfiguration.WORKER_STEP,
+                        workerName,
                         new ArticleFilePartitioner(settings.folders().input()))
                 .gridSize(settings.partitioning().partitions())
                 .outputChannel(partitionRequests)

@@ -29,7 +29,7 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The worker's role: {@code briefs worker} takes partition requests from the Kafka topic and runs
- * the {@code articleWorker} step on each, for whatever date it belongs to, against the shared job
+ * the step it names on each ({@code modelWorker}, then {@code articleWorker}), for whatever date it belongs to, against the shared job
  * repository. Each consumer thread runs one partition at a time; the offset of a request is
  * committed once its partition has ended, so a request taken by a worker that dies is delivered
  * again (and then left alone, see {@link PartitionRequestHandler}).

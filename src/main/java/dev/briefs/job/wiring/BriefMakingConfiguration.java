@@ -1,8 +1,10 @@
 package dev.briefs.job.wiring;
 
 import dev.briefs.article.LanguageDetector;
+import dev.briefs.batch.BatchSettings;
 import dev.briefs.batch.BatchedGeneration;
 import dev.briefs.brief.BriefMaker;
+import dev.briefs.brief.ModelWorkPlanner;
 import dev.briefs.brief.StageTimers;
 import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.inference.GenerationModels;
@@ -24,7 +26,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What turns an article into its brief: the summariser of each language, the translator of each pair, the checks,
- * and the {@link BriefMaker} that runs them in order. The models the job file names load as this context starts,
+ * the {@link BriefMaker} that runs them in order, and the {@link ModelWorkPlanner} that makes their model work
+ * ahead. The models the job file names load as this context starts,
  * so that a broken one stops the run before any article is read.
  */
 @Configuration(proxyBeanMethods = false)
@@ -58,18 +61,21 @@ public class BriefMakingConfiguration {
      * the output cache and the retries; the fact checker is the JVM's one, built when the first brief is checked.
      */
     @Bean
+    BriefChecker briefChecker(CheckSettings checks, Translator translator, SentenceEmbeddingModel embeddings) {
+        return checks.enabled()
+                ? new BriefChecker(checks, translator, new RoundTripScorer(embeddings))
+                : BriefChecker.OFF;
+    }
+
+    @Bean
     BriefMaker briefMaker(
             BriefSettings brief,
             ReadingSettings reading,
             ModelSettings models,
-            CheckSettings checks,
             Summariser summariser,
             Translator translator,
             StageTimers timers,
-            SentenceEmbeddingModel embeddings) {
-        BriefChecker checker = checks.enabled()
-                ? new BriefChecker(checks, translator, new RoundTripScorer(embeddings))
-                : BriefChecker.OFF;
+            BriefChecker checker) {
         return BriefMaker.builder()
                 .detector(new LanguageDetector(reading.detectLanguages()))
                 .summariser(summariser)
@@ -80,5 +86,37 @@ public class BriefMakingConfiguration {
                 .timers(timers)
                 .checks(checker)
                 .build();
+    }
+
+    /**
+     * The planning step's: the same models (through the same output cache) as {@link #briefMaker}, but each input
+     * called once, without retries, since a failure there is not recorded: the brief step calls it again, retries
+     * it and records it.
+     */
+    @Bean
+    ModelWorkPlanner modelWorkPlanner(
+            BriefSettings brief,
+            ReadingSettings reading,
+            ModelSettings models,
+            BatchSettings batch,
+            GenerationModels generation,
+            SentenceEmbeddingModel embeddings,
+            StageTimers timers,
+            BriefChecker checker) {
+        BatchedGeneration once = new BatchedGeneration(batch, ModelCallRetry.ONCE);
+        return new ModelWorkPlanner(
+                new LanguageDetector(reading.detectLanguages()),
+                SummarisersByLanguage.forModels(
+                        models.summarise(),
+                        generation,
+                        ExtractiveSummariser.bundled(embeddings, brief.chunkTokens(), ModelCallRetry.ONCE),
+                        brief.chunkTokens(),
+                        once),
+                ModelTranslators.forJob(
+                        models.translate(), models.routes(), models.dir(), generation, brief.chunkTokens(), once),
+                checker,
+                brief.languages(),
+                brief.maxWords(),
+                timers);
     }
 }
