@@ -93,10 +93,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--variant",
             split = ",",
-            paramLabel = "fp32|quantized[,...]",
+            paramLabel = "fp32|quantized|q4[,...]",
             description = {
                 "ONNX graph variants to measure (default: fp32, what every command loads unless told);",
-                "with several, such as fp32,quantized, the report says which is faster at each batch size."
+                "with several, such as fp32,q4,quantized, the report says which is faster at each batch size."
             })
     List<String> variants;
 
