@@ -269,6 +269,7 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("ort_session", session.describe());
             doc.put("beams", beams);
             doc.put("faster_variant_by_batch", BenchTable.fasterVariant(results));
+            doc.put("night_choice", BenchTable.nightChoice(results));
             doc.put("cores", Runtime.getRuntime().availableProcessors());
             doc.put("java", System.getProperty("java.version"));
             doc.put("results", results);

@@ -9,7 +9,6 @@ import dev.briefs.inference.onnx.ModelLoadException;
 import dev.briefs.inference.onnx.OnnxModelOptions;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
 import dev.briefs.inference.onnx.OrtSessionSettings;
-import dev.briefs.optimum.Variant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -332,7 +331,7 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
      */
     @Override
     public boolean rowsIndependent() {
-        return model.variant() == Variant.FP32;
+        return model.variant().inputsShareCalls();
     }
 
     @Override

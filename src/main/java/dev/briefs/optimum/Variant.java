@@ -65,6 +65,16 @@ public enum Variant {
         };
     }
 
+    /**
+     * Whether inputs from different articles may share a model call: only where a row's result is
+     * bit-identical whatever the other rows of the call ({@code NeighbourIndependenceTest}). int8 graphs
+     * quantize activations over the whole call; q4 graphs multiply a lone row with another kernel than
+     * several rows; fp16 is not loaded.
+     */
+    public boolean inputsShareCalls() {
+        return this == FP32;
+    }
+
     /** Its name in job files, on the command line and in the catalog: {@code fp32}, {@code quantized}, {@code q4}, {@code fp16}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
