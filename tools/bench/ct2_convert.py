@@ -1,7 +1,7 @@
 """CTranslate2 conversion of the benchmark's random-weight PyTorch folders (MODELS/torch/<name>/), shared by
 peers_generate.py and night_ctranslate2.py.
 
-Two shims, both for the conversion only:
+Three shims, all for the conversion only:
   * ctranslate2 >= 4.6 passes from_pretrained(dtype=...), which transformers < 4.56 (here 4.46) does not know
     and hands to the model's __init__; older transformers call it torch_dtype.
   * CTranslate2 wants one vocabulary entry per embedding row. The fixtures have the real models' dimensions
@@ -10,6 +10,9 @@ Two shims, both for the conversion only:
     to be <pad> (as in the real opus-mt models, where <pad> is the last id), so <pad> is moved there; Marian
     decoding starts from the zero embedding (CTranslate2's setting), so only names change, not the work done.
     BART keeps its ids as they are. A tokenizer that already covers every row is left alone.
+  * CTranslate2's BART loader reads config.normalize_before, a key the real distilbart-cnn-6-6 config.json
+    carries (false: BART is post-norm) and a config saved by transformers 4.46, as the fixture's is, does not;
+    where it is missing it is set to False.
 
 Importing this module imports nothing heavy; convert() imports torch, transformers and ctranslate2's converter.
 """
@@ -74,7 +77,10 @@ def convert(torch_dir: Path, work: Path) -> Path:
         def load_model(self, model_class, model_name_or_path, **kwargs):
             if "dtype" in kwargs and Version(transformers.__version__) < Version("4.56"):
                 kwargs["torch_dtype"] = kwargs.pop("dtype")
-            return model_class.from_pretrained(model_name_or_path, **kwargs)
+            model = model_class.from_pretrained(model_name_or_path, **kwargs)
+            if config.get("model_type") == "bart" and not hasattr(model.config, "normalize_before"):
+                model.config.normalize_before = False  # BART is post-norm; see the module's docstring
+            return model
 
         def load_tokenizer(self, tokenizer_class, model_name_or_path, **kwargs):
             return _FullVocab(tokenizer_class.from_pretrained(model_name_or_path, **kwargs), config["vocab_size"],
