@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole-night benchmark: the Java job (NightBench, the test-scope benchmark bench-night) and the same
-# model calls replayed with the transformers pipelines (night_transformers.py), one after the other on this
-# machine, then their ratio. Run it on an otherwise idle machine, from the repository root, after
+# model calls replayed with the transformers pipelines (night_transformers.py) and with CTranslate2 int8
+# (night_ctranslate2.py), one after the other on this machine, then the ratios and the peak RSS of all three. Run it on an otherwise idle machine, from the repository root, after
 #   tools/fixtures/.venv/bin/python tools/fixtures/make_tiny_models.py --full-size MODELS_DIR
 # Usage: tools/bench/night.sh MODELS_DIR [ARTICLES (1000)] [WORK_DIR (out/bench-night)] [bench-night options...]
 # Maven runs as ./mvnw; MAVEN_ARGS=-o tools/bench/night.sh ... keeps it offline.
@@ -23,4 +23,7 @@ java -cp "target/test-classes:target/classes:$(cat "$classpath_file")" dev.brief
     --models "$models" --articles "$articles" --work "$work" "$@"
 "$python" tools/bench/night_transformers.py --calls "$work/calls.jsonl" --models "$models" \
     --batch-sizes 1,4,8,16 --threads "$(nproc)" --json "$work/transformers.json"
-python3 tools/bench/night_ratio.py "$work/bench-night.json" "$work/transformers.json"
+# Converted models are kept in $work/ct2 (made once, in a child process: not in the replay's RSS).
+"$python" tools/bench/night_ctranslate2.py --calls "$work/calls.jsonl" --models "$models" \
+    --batch-sizes 1,4,8,16 --threads "$(nproc)" --work "$work/ct2" --json "$work/ctranslate2.json"
+python3 tools/bench/night_ratio.py "$work/bench-night.json" "$work/transformers.json" "$work/ctranslate2.json"

@@ -48,6 +48,10 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from night_calls import (TASKS, batch_size_candidates, group_calls, log, peak_rss_mib, read_calls,  # noqa: E402
+                         spread_sample)
+
 import torch  # noqa: E402
 import transformers  # noqa: E402
 from transformers import AutoModelForSeq2SeqLM, AutoTokenizer, GenerationConfig, pipeline  # noqa: E402
@@ -56,32 +60,6 @@ transformers.logging.set_verbosity_error()
 # MarianTokenizer without sacremoses: its punctuation normaliser is not used when encoding, and the fixtures'
 # tokenizer.json (what the Java side reads) was checked against MarianTokenizer in this same environment
 warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
-
-TASKS = ("summarization", "translation")  # replay order
-
-
-def log(*a):
-    print(*a, file=sys.stderr, flush=True)
-
-
-def read_calls(path: Path, limit: int | None) -> list[dict]:
-    calls = []
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            c = json.loads(line)
-            if not isinstance(c, dict) or c.get("task") not in TASKS or not isinstance(c.get("model"), str) \
-                    or not isinstance(c.get("text"), str):
-                raise SystemExit(f"{path}:{n}: expected {{\"model\": str, \"task\": \"summarization\"|\"translation\", "
-                                 f"\"text\": str}}, got {line.strip()[:200]}")
-            calls.append(c)
-            if limit is not None and len(calls) >= limit:
-                break
-    if not calls:
-        raise SystemExit(f"{path}: no calls")
-    return calls
-
 
 def generated_tokens(ids: list[int], eos: int, pad: int) -> int:
     """New tokens of one output row: after the decoder start, up to and including the first eos."""
@@ -108,12 +86,6 @@ class Runner:
         rows = [(o[0] if isinstance(o, list) else o)[self.key] for o in out]
         ids = [r.tolist() if hasattr(r, "tolist") else list(r) for r in rows]
         return ids, self.tok.batch_decode(ids, skip_special_tokens=True)
-
-
-def spread_sample(texts: list[str], n: int) -> list[str]:
-    if len(texts) <= n:
-        return list(texts)
-    return [texts[i * len(texts) // n] for i in range(n)]
 
 
 def calibrate(r: Runner, texts: list[str], candidates: list[int], sample_n: int) -> dict:
@@ -144,18 +116,11 @@ def main():
     args = ap.parse_args()
 
     load_start = os.getloadavg()
-    candidates = sorted({int(b) for b in args.batch_sizes.split(",") if b.strip()})
-    if not candidates or candidates[0] < 1:
-        raise SystemExit("--batch-sizes: positive integers, e.g. 1,4,8,16")
+    candidates = batch_size_candidates(args.batch_sizes)
     torch.set_num_threads(args.threads)
     calls = read_calls(args.calls, args.limit)
 
-    # (task, model) -> texts, in call order; tasks replayed summarization first, models in order of first call
-    groups: dict[tuple[str, str], list[str]] = OrderedDict()
-    for task in TASKS:
-        for c in calls:
-            if c["task"] == task:
-                groups.setdefault((task, c["model"]), []).append(c["text"])
+    groups = group_calls(calls)  # (task, model) -> texts: summarization first, models in order of first call
 
     t0 = time.perf_counter()
     loaded, runners = {}, {}
@@ -224,6 +189,7 @@ def main():
         "total_s_incl_load": round(total + load_s, 3),
         "calibration_s": round(calibration_s, 3),
         "calibration": calibration,
+        "peak_rss_mib": peak_rss_mib(),
         "versions": {"python": platform.python_version(), "torch": torch.__version__,
                      "transformers": transformers.__version__},
         # other processes on the machine skew the timings: a 1-min load average well above --threads, or
@@ -244,7 +210,7 @@ def main():
         print(f"{task:15s} {'(stage total)':22s} {st['calls']:6d} {'':5s} {st['seconds']:9.2f} "
               f"{st['generated_tokens']:10d} {tps:8.2f}")
     print(f"load {load_s:.2f} s; total {total:.2f} s excluding load, {total + load_s:.2f} s including load "
-          f"(batch-size calibration {calibration_s:.2f} s, not counted)")
+          f"(batch-size calibration {calibration_s:.2f} s, not counted); peak RSS {result['peak_rss_mib']} MiB")
     print(f"1-min load average {load_start[0]:.2f} at start, {os.getloadavg()[0]:.2f} at end "
           f"({os.cpu_count()} CPUs): well above --threads means other processes shared the CPUs")
     print("batch sizes: " + ", ".join(f"{k} {v}" for k, v in result["batch_sizes"].items()))

@@ -20,9 +20,13 @@ Stacks (--stacks, comma-separated; default: all):
                  decoder (use_cache_branch False on the first step, True after) with present.* fed back as
                  past_key_values (the cross-attention ones from the first step only: the cache branch returns
                  them empty), next token = argmax of the last logits, exactly --new-tokens steps, no logits
-                 processors, no search bookkeeping: the floor any ORT-based engine can reach. Greedy only
-                 (beams > 1 are skipped).
+                 processors, no search bookkeeping: the floor any ORT-based engine can reach. With beams > 1, a
+                 plain numpy beam search: log-softmax, the top k of k x vocabulary per sentence, the self-attention
+                 cache reordered by beam (no EOS handling: every beam runs --new-tokens steps).
   ort-loop-int8  the same on the _quantized files.
+  ort-loop-<v>   the same on onnx/<graph>_<v>.onnx (q4, bnb4, uint8, fp16, ...: tools/bench/make_variants.py),
+                 looked up in the model folder, then in --variants-dir/<model name>/. --ort-config KEY=VALUE adds
+                 ONNX Runtime session config entries to these stacks.
 
 Shared settings:
   --sentences N    first N non-empty (stripped) lines of --corpus, cycled if the file has fewer (as briefs bench).
@@ -207,22 +211,40 @@ class OrtLoopRunner:
         ids, mask = self.inputs[i]
         bsz = ids.shape[0]
         hidden = self.enc.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+        if beams > 1:  # every sentence's encoder output and mask repeated once per beam, as generate() does
+            hidden, mask = np.repeat(hidden, beams, axis=0), np.repeat(mask, beams, axis=0)
+        rows = bsz * beams
         feeds = {"encoder_attention_mask": mask, "encoder_hidden_states": hidden,
-                 "input_ids": np.full((bsz, 1), self.start, dtype=np.int64),
+                 "input_ids": np.full((rows, 1), self.start, dtype=np.int64),
                  "use_cache_branch": np.array([False])}
         for n in self.past_names:  # unused by the no-cache branch; length 1 as optimum's dummy past (0 fails)
             h, d = self.heads[n]
-            feeds[n] = np.zeros((bsz, h, 1, d), dtype=np.float32)
-        generated = np.empty((bsz, self.n), dtype=np.int64)
+            feeds[n] = np.zeros((rows, h, 1, d), dtype=np.float32)
+        generated = np.empty((rows, self.n), dtype=np.int64)
+        # beam search: scores start with one live beam per sentence, so step 0 does not pick the same token k times
+        scores = np.tile(np.array([0.0] + [-np.inf] * (beams - 1), dtype=np.float32), bsz).reshape(bsz, beams)
         for step in range(self.n):
             outs = self.dec.run(None, feeds)
-            nxt = outs[0][:, -1, :].argmax(axis=-1)
+            last = outs[0][:, -1, :]
+            if beams == 1:
+                nxt, order = last.argmax(axis=-1), None
+            else:
+                # log-softmax, add the beam's score, then the top k of k x vocabulary per sentence
+                m = last.max(axis=-1, keepdims=True)
+                logp = last - m - np.log(np.exp(last - m).sum(axis=-1, keepdims=True))
+                vocab = logp.shape[-1]
+                cand = (logp.reshape(bsz, beams, vocab) + scores[:, :, None]).reshape(bsz, beams * vocab)
+                top = np.argpartition(-cand, beams, axis=-1)[:, :beams]
+                scores = np.take_along_axis(cand, top, axis=-1)
+                order = (top // vocab + np.arange(bsz)[:, None] * beams).reshape(rows)
+                nxt = (top % vocab).reshape(rows)
+                generated = generated[order]
             generated[:, step] = nxt
             for name, val in zip(self.out_names[1:], outs[1:]):
                 # the cache branch returns empty present.*.encoder.*: keep the cross-attention k/v of step 0
                 if step == 0 or ".decoder." in name:
-                    feeds[self.feed_back[name]] = val
-            feeds["input_ids"] = nxt.reshape(bsz, 1).astype(np.int64)
+                    feeds[self.feed_back[name]] = val if order is None or ".encoder." in name else val[order]
+            feeds["input_ids"] = nxt.reshape(rows, 1).astype(np.int64)
             feeds["use_cache_branch"] = np.array([True])
         return [generated.shape[1]] * bsz
 
@@ -255,61 +277,11 @@ def optimum_folder(model_dir: Path, work: Path, quantized: bool) -> Path:
     return d
 
 
-class _FullVocab:
-    """The tokenizer as CTranslate2's converter sees it, with a vocabulary as long as the embedding matrix.
-
-    CTranslate2 wants one vocabulary entry per embedding row, and for Marian it drops the last row and the last
-    entry, expecting it to be <pad> (as in the real opus-mt models, where <pad> is the last id). The random-weight
-    fixture has opus-mt's dimensions (61587 rows) but a small tokenizer (7989 ids, <pad> = 7988). Here ids past
-    the tokenizer's are named <fixture-N> and the last id is named <pad>, so the conversion keeps every real piece
-    at its id and the output layer at 61586 rows (the real model's size after CTranslate2 drops <pad>). Decoding
-    still starts from the zero embedding (CTranslate2's Marian setting), so only names change, not the work done.
-    A tokenizer that already covers every row is left alone."""
-
-    def __init__(self, tok, rows: int):
-        self._tok, self._rows = tok, rows
-
-    def __getattr__(self, name):
-        return getattr(self._tok, name)
-
-    def get_vocab(self):
-        v = dict(self._tok.get_vocab())
-        if len(v) >= self._rows:
-            return v
-        by_id = {i: t for t, i in v.items()}
-        names = [by_id.get(i, f"<fixture-{i}>") for i in range(self._rows)]
-        pad = self._tok.pad_token
-        names = [f"<fixture-{i}>" if t == pad else t for i, t in enumerate(names)]
-        names[-1] = pad
-        log(f"ct2: tokenizer has {len(v)} ids, the model {self._rows} rows: "
-            f"ids {len(v)}..{self._rows - 2} named <fixture-N>, {pad} moved to id {self._rows - 1}")
-        return {t: i for i, t in enumerate(names)}
-
-
 def ct2_folder(torch_dir: Path, work: Path) -> Path:
-    import ctranslate2
-    out = work / f"ct2-{torch_dir.name}-{ctranslate2.__version__}"
-    if (out / "model.bin").exists():
-        log(f"ct2: using the conversion in {out}")
-        return out
-    log(f"ct2: converting {torch_dir} -> {out}")
-
-    class Converter(ctranslate2.converters.TransformersConverter):
-        # ctranslate2 >= 4.6 passes from_pretrained(dtype=...), which transformers < 4.56 (here 4.46) does not
-        # know and hands to the model's __init__; older transformers call it torch_dtype. Conversion only.
-        def load_model(self, model_class, model_name_or_path, **kwargs):
-            from packaging.version import Version
-            if "dtype" in kwargs and Version(transformers.__version__) < Version("4.56"):
-                kwargs["torch_dtype"] = kwargs.pop("dtype")
-            return model_class.from_pretrained(model_name_or_path, **kwargs)
-
-        def load_tokenizer(self, tokenizer_class, model_name_or_path, **kwargs):
-            return _FullVocab(tokenizer_class.from_pretrained(model_name_or_path, **kwargs),
-                              json.loads((Path(model_name_or_path) / "config.json").read_text())["vocab_size"])
-
-    conv = Converter(str(torch_dir))
-    conv.convert(str(out), quantization=None, force=True)  # float32 weights; int8 is applied on load
-    return out
+    """The CTranslate2 conversion of torch_dir under work, made once (ct2_convert.py: the shims it needs)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import ct2_convert
+    return ct2_convert.convert(torch_dir, work)
 
 
 def build(stack: str, args, tok, sentences):
@@ -339,16 +311,30 @@ def build(stack: str, args, tok, sentences):
                                     inter_threads=1)
         info.update(folder=str(d), compute_type=ctype, model_compute_type=tr.compute_type)
         return Ct2Runner(tr, tok, sentences, n), info
-    if stack in ("ort-loop-fp32", "ort-loop-int8"):
+    if stack.startswith("ort-loop-"):
         import onnxruntime as ort
-        suffix = "_quantized" if stack == "ort-loop-int8" else ""
+        variant = stack[len("ort-loop-"):]
+        # int8 is the name this script always gave the hub's _quantized files; other variants by their suffix
+        suffix = {"fp32": "", "int8": "_quantized"}.get(variant, "_" + variant)
         so = ort_session_options(args.threads)
-        enc = ort.InferenceSession(str(args.model / "onnx" / f"encoder_model{suffix}.onnx"), so,
-                                   providers=["CPUExecutionProvider"])
-        dec = ort.InferenceSession(str(args.model / "onnx" / f"decoder_model_merged{suffix}.onnx"), so,
-                                   providers=["CPUExecutionProvider"])
+        for entry in args.ort_config:
+            key, _, value = entry.partition("=")
+            so.add_session_config_entry(key, value)
+        files = []
+        for g in ("encoder_model", "decoder_model_merged"):
+            f = args.model / "onnx" / f"{g}{suffix}.onnx"
+            if not f.exists() and args.variants_dir is not None:
+                f = args.variants_dir / args.model.name / "onnx" / f"{g}{suffix}.onnx"
+            if not f.exists():
+                raise SystemExit(f"{stack}: no {g}{suffix}.onnx in {args.model}/onnx or --variants-dir "
+                                 f"(make it with tools/bench/make_variants.py)")
+            files.append(f)
+        enc = ort.InferenceSession(str(files[0]), so, providers=["CPUExecutionProvider"])
+        dec = ort.InferenceSession(str(files[1]), so, providers=["CPUExecutionProvider"])
         cfg = json.loads((args.model / "config.json").read_text())
-        info["files"] = [f"encoder_model{suffix}.onnx", f"decoder_model_merged{suffix}.onnx"]
+        info["files"] = [str(f) for f in files]
+        info["size_mb"] = round(sum(f.stat().st_size for f in files) / 1e6, 1)
+        info["ort_config"] = list(args.ort_config)
         return OrtLoopRunner(enc, dec, tok, sentences, n, int(cfg["decoder_start_token_id"])), info
     raise AssertionError(stack)
 
@@ -374,10 +360,15 @@ def main(argv=None) -> int:
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--json", type=Path, default=None, help="write the results here as JSON")
+    p.add_argument("--variants-dir", type=Path, default=None,
+                   help="where ort-loop-<variant> also looks for <model name>/onnx/<graph>_<variant>.onnx "
+                        "(tools/bench/make_variants.py --work)")
+    p.add_argument("--ort-config", action="append", default=[], metavar="KEY=VALUE",
+                   help="ONNX Runtime session config entry for the ort-loop stacks (repeatable)")
     args = p.parse_args(argv)
 
     stacks = [s.strip() for s in args.stacks.split(",") if s.strip()]
-    bad = [s for s in stacks if s not in STACKS]
+    bad = [s for s in stacks if s not in STACKS and not s.startswith("ort-loop-")]
     if bad or not stacks:
         p.error(f"unknown stack(s) {bad}; choose from {', '.join(STACKS)}")
     if min(args.sentences, args.new_tokens, args.threads, args.rounds) < 1:
@@ -414,10 +405,6 @@ def main(argv=None) -> int:
             for batch in args.batch:
                 row = {"stack": stack, "beams": beams, "batch": batch, "sentences": len(sentences),
                        "new_tokens": args.new_tokens}
-                if stack.startswith("ort-loop-") and beams > 1:
-                    row["skipped"] = "greedy only"
-                    results.append(row)
-                    continue
                 n_batches = runner.prepare(batch)
                 runner.run(0, beams)  # untimed warm-up batch
                 walls, tokens = [], None

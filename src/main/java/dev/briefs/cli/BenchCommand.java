@@ -93,10 +93,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--variant",
             split = ",",
-            paramLabel = "fp32|quantized[,...]",
+            paramLabel = "fp32|quantized|q4[,...]",
             description = {
                 "ONNX graph variants to measure (default: fp32, what every command loads unless told);",
-                "with several, such as fp32,quantized, the report says which is faster at each batch size."
+                "with several, such as fp32,q4,quantized, the report says which is faster at each batch size."
             })
     List<String> variants;
 
@@ -281,6 +281,7 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("ort_session", session.describe());
             doc.put("beams", beams);
             doc.put("faster_variant_by_batch", BenchTable.fasterVariant(results));
+            doc.put("night_choice", BenchTable.nightChoice(results));
             doc.put("cores", Runtime.getRuntime().availableProcessors());
             doc.put("java", System.getProperty("java.version"));
             doc.put("results", results);

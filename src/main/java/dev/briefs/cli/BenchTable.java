@@ -1,8 +1,10 @@
 package dev.briefs.cli;
 
 import dev.briefs.inference.onnx.OrtSessionSettings;
+import dev.briefs.optimum.Variant;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,44 @@ final class BenchTable {
         this.maxNewTokens = maxNewTokens;
         this.warmup = warmup;
         this.bucket = bucket;
+    }
+
+    /**
+     * The variant to load for a night, and why: each variant at the speed a night gets from it, fp32 at its
+     * best batch size measured (its inputs share calls), the others at batch 1, since their inputs run one
+     * per call ({@link Variant#inputsShareCalls()}). A variant measured without batch 1 that cannot share
+     * calls is left out.
+     */
+    static String nightChoice(List<BenchCommand.Result> results) {
+        boolean anyCache = results.stream().anyMatch(BenchCommand.Result::cache);
+        Map<String, BenchCommand.Result> byVariant = new LinkedHashMap<>();
+        for (BenchCommand.Result r : results) {
+            boolean shares = Variant.parse(r.variant()).inputsShareCalls();
+            if (r.cache() != anyCache || (!shares && r.batch() != 1)) {
+                continue;
+            }
+            BenchCommand.Result b = byVariant.get(r.variant());
+            if (b == null || r.tokensPerS() > b.tokensPerS()) {
+                byVariant.put(r.variant(), r);
+            }
+        }
+        List<BenchCommand.Result> ranked = byVariant.values().stream()
+                .sorted(Comparator.comparingDouble(BenchCommand.Result::tokensPerS)
+                        .reversed())
+                .toList();
+        if (ranked.isEmpty()) {
+            return "nothing comparable measured (the variants that run one input per call need --batch 1)";
+        }
+        StringBuilder s = new StringBuilder(ranked.get(0).variant());
+        String sep = " (";
+        for (BenchCommand.Result r : ranked) {
+            s.append(sep)
+                    .append(String.format(
+                            Locale.ROOT, "%s %.1f tok/s at batch %d", r.variant(), r.tokensPerS(), r.batch()));
+            sep = "; ";
+        }
+        return s.append("; fp32 inputs share calls, the other variants' run one per call)")
+                .toString();
     }
 
     /** Per batch size (cache on where measured), the variant with the most tokens per second and by how much. */
@@ -115,6 +155,7 @@ final class BenchTable {
         Map<Integer, String> faster = fasterVariant(results);
         if (results.stream().map(BenchCommand.Result::variant).distinct().count() > 1) {
             faster.forEach((batch, verdict) -> out.printf("faster at batch %d: %s%n", batch, verdict));
+            out.printf("for the night: %s%n", nightChoice(results));
             out.println();
         }
         out.printf(

@@ -133,7 +133,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(
             names = "--variant",
-            paramLabel = "fp32|quantized",
+            paramLabel = "fp32|quantized|q4",
             description = "With --translate: which ONNX graphs to load (default: fp32), as translate does.")
     String variant;
 

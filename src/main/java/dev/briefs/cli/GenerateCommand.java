@@ -69,7 +69,7 @@ abstract class GenerateCommand implements Callable<Integer> {
 
     @Option(
             names = "--variant",
-            paramLabel = "fp32|quantized",
+            paramLabel = "fp32|quantized|q4",
             description =
                     "Which ONNX graphs of the model folder to load (default: fp32, as the night loads unless its job "
                             + "file sets models.variant); a variant the folder lacks is an error, never replaced by another.")

@@ -42,7 +42,7 @@ public class ModelsFetchCommand implements Callable<Integer> {
 
     @Option(
             names = "--variant",
-            paramLabel = "fp32|quantized|fp16",
+            paramLabel = "fp32|quantized|q4|fp16",
             description = {
                 "ONNX variant to fetch (default: the catalog's, fp32, which the job loads unless its job file",
                 "sets models.variant; fp32 for repo ids that are not in the catalog)."

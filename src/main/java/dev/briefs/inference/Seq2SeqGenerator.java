@@ -9,7 +9,6 @@ import dev.briefs.inference.onnx.ModelLoadException;
 import dev.briefs.inference.onnx.OnnxModelOptions;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
 import dev.briefs.inference.onnx.OrtSessionSettings;
-import dev.briefs.optimum.Variant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -325,11 +324,14 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
      * <p>Measured, not assumed: with the float32 graphs a row's logits are bit-identical whatever
      * its neighbours, as long as it is padded to the same length ({@code NeighbourIndependenceTest}).
      * The quantized graphs quantize activations with one scale per tensor, computed over the whole
-     * batch, so every neighbour changes every row: they run one input at a time.
+     * batch, so every neighbour changes every row: they run one input at a time. So do the q4 graphs,
+     * though they quantize weights only: ONNX Runtime's {@code MatMulNBits} multiplies a one-row input
+     * with another kernel than a several-row one, so a row alone and the same row beside others differ
+     * in their last bits (measured: {@code NeighbourIndependenceTest}).
      */
     @Override
     public boolean rowsIndependent() {
-        return model.variant() == Variant.FP32;
+        return model.variant().inputsShareCalls();
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class ModelStore {
 
     /** The variant whose ONNX files the manifest lists; the catalog's when it lists none. */
     private static Variant installedVariant(Manifest m, Variant catalogs) {
-        for (Variant v : List.of(catalogs, Variant.FP32, Variant.QUANTIZED, Variant.FP16)) {
+        for (Variant v : List.of(catalogs, Variant.FP32, Variant.QUANTIZED, Variant.Q4, Variant.FP16)) {
             if (m.files().stream().anyMatch(f -> v.matchesOnnx(f.path()))) {
                 return v;
             }

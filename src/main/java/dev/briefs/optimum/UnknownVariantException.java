@@ -9,6 +9,6 @@ public final class UnknownVariantException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     UnknownVariantException(String text) {
-        super("unknown variant '" + text + "': use fp32, quantized or fp16 (or float32, int8, q8, float16)");
+        super("unknown variant '" + text + "': use fp32, quantized, q4 or fp16 (or float32, int8, q8, float16)");
     }
 }

@@ -18,6 +18,14 @@ public enum Variant {
     FP32(""),
     /** Dynamically int8-quantized graphs (float32 inputs and outputs): {@code encoder_model_quantized.onnx}. */
     QUANTIZED("_quantized"),
+    /**
+     * 4-bit weight-only graphs: every MatMul with a constant weight replaced by ONNX Runtime's
+     * {@code MatMulNBits} (blocks of 32, symmetric: transformers.js's {@code q4}), float32 activations,
+     * inputs and outputs: {@code encoder_model_q4.onnx}. Its inputs never share a model call, as
+     * {@link #QUANTIZED}'s: a row alone is multiplied by another kernel than rows together (docs/generation.md,
+     * "Determinism").
+     */
+    Q4("_q4"),
     /** float16 graphs: {@code encoder_model_fp16.onnx}. Fetched, not loaded (DJL's ONNX Runtime engine cannot make float16 tensors). */
     FP16("_fp16");
 
@@ -41,8 +49,8 @@ public enum Variant {
 
     /**
      * Reads a variant as a job file, the command line or the catalog writes it: {@code fp32},
-     * {@code quantized} or {@code fp16} in any case, or the aliases {@code float32}, {@code int8},
-     * {@code q8} and {@code float16}.
+     * {@code quantized}, {@code q4} or {@code fp16} in any case, or the aliases {@code float32},
+     * {@code int8}, {@code q8} and {@code float16}.
      *
      * @throws UnknownVariantException naming the accepted values
      */
@@ -51,17 +59,28 @@ public enum Variant {
         return switch (t) {
             case "fp32", "float32" -> FP32;
             case "quantized", "int8", "q8" -> QUANTIZED;
+            case "q4" -> Q4;
             case "fp16", "float16" -> FP16;
             default -> throw new UnknownVariantException(text);
         };
     }
 
-    /** Its name in job files, on the command line and in the catalog: {@code fp32}, {@code quantized}, {@code fp16}. */
+    /**
+     * Whether inputs from different articles may share a model call: only where a row's result is
+     * bit-identical whatever the other rows of the call ({@code NeighbourIndependenceTest}). int8 graphs
+     * quantize activations over the whole call; q4 graphs multiply a lone row with another kernel than
+     * several rows; fp16 is not loaded.
+     */
+    public boolean inputsShareCalls() {
+        return this == FP32;
+    }
+
+    /** Its name in job files, on the command line and in the catalog: {@code fp32}, {@code quantized}, {@code q4}, {@code fp16}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** What the export appends to a graph's name: {@code ""}, {@code _quantized}, {@code _fp16}. */
+    /** What the export appends to a graph's name: {@code ""}, {@code _quantized}, {@code _q4}, {@code _fp16}. */
     public String suffix() {
         return suffix;
     }

@@ -98,6 +98,15 @@ class BenchCommandTest {
                     results.get(batch.equals("1") ? 2 : 3).get("tokensPerS").doubleValue();
             assertThat(faster.get(batch).asString()).startsWith(fp32 >= quantized ? "fp32" : "quantized");
         }
+        // For a night, fp32 counts at its best batch size (its inputs share calls), quantized at batch 1 only.
+        double fp32Night = Math.max(
+                results.get(0).get("tokensPerS").doubleValue(),
+                results.get(1).get("tokensPerS").doubleValue());
+        double quantizedNight = results.get(2).get("tokensPerS").doubleValue();
+        assertThat(doc.get("night_choice").asString())
+                .startsWith(fp32Night >= quantizedNight ? "fp32 (" : "quantized (")
+                .contains("quantized " + String.format(java.util.Locale.ROOT, "%.1f", quantizedNight)
+                        + " tok/s at batch 1");
     }
 
     @Test

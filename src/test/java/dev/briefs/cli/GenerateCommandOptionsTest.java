@@ -263,7 +263,7 @@ class GenerateCommandOptionsTest {
             delimiter = '|',
             value = {
                 "--variant | fp16 | The fp16 variant is not supported by this backend",
-                "--variant | best | unknown variant 'best': use fp32, quantized or fp16",
+                "--variant | best | unknown variant 'best': use fp32, quantized, q4 or fp16",
                 "--decoder | both | --decoder must be merged or split",
                 "--early-stopping | maybe | --early-stopping must be true, false or never",
                 "--min-new-tokens | -1 | --min-new-tokens must be at least 0",

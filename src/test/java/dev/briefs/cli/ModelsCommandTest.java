@@ -267,7 +267,7 @@ class ModelsCommandTest {
         Run badVariant = run("fetch", "--variant", "int4", "opus-mt-en-uk");
         assertThat(badVariant.code()).isEqualTo(2);
         assertOneCleanErrorLine(badVariant);
-        assertThat(badVariant.err()).contains("unknown variant 'int4': use fp32, quantized or fp16");
+        assertThat(badVariant.err()).contains("unknown variant 'int4': use fp32, quantized, q4 or fp16");
 
         Run badEndpoint = run("fetch", "--endpoint", "ftp://example.org", "opus-mt-en-uk");
         assertThat(badEndpoint.code()).isEqualTo(2);

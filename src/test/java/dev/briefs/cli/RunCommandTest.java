@@ -98,12 +98,12 @@ class RunCommandTest {
         assertThat(fp16.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(fp16.err())
                 .contains("models.variant 'fp16' cannot be loaded")
-                .contains("use fp32 or quantized");
+                .contains("use fp32, q4 or quantized");
         Files.writeString(job, Files.readString(job).replace("  variant: fp16\n", "  variant: best\n"));
         CommandResult unknown = CommandResult.run("run", job.toString(), "--date", SAMPLE_DATE);
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err())
-                .contains("job.yaml: models.variant: unknown variant 'best': use fp32, quantized or fp16");
+                .contains("job.yaml: models.variant: unknown variant 'best': use fp32, quantized, q4 or fp16");
         // A night's variant is its job file's, which rerun-failed and the workers read too: no --variant for run.
         Path plain = TestJobs.write(root, "");
         CommandResult option =

@@ -13,9 +13,18 @@ class VariantTest {
 
     @ParameterizedTest
     @CsvSource({
-        "fp32, FP32", "FP32, FP32", "' fp32 ', FP32", "float32, FP32",
-        "quantized, QUANTIZED", "Quantized, QUANTIZED", "int8, QUANTIZED", "q8, QUANTIZED",
-        "fp16, FP16", "float16, FP16"
+        "fp32, FP32",
+        "FP32, FP32",
+        "' fp32 ', FP32",
+        "float32, FP32",
+        "quantized, QUANTIZED",
+        "Quantized, QUANTIZED",
+        "int8, QUANTIZED",
+        "q8, QUANTIZED",
+        "q4, Q4",
+        "Q4, Q4",
+        "fp16, FP16",
+        "float16, FP16"
     })
     void readsTheNamesAndTheAliases(String text, Variant expected) {
         assertThat(Variant.parse(text)).isEqualTo(expected);
@@ -27,8 +36,8 @@ class VariantTest {
         assertThatThrownBy(() -> Variant.parse(text))
                 .isInstanceOf(UnknownVariantException.class)
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "unknown variant '" + text + "': use fp32, quantized or fp16 (or float32, int8, q8, float16)");
+                .hasMessage("unknown variant '" + text
+                        + "': use fp32, quantized, q4 or fp16 (or float32, int8, q8, float16)");
     }
 
     @Test
@@ -68,5 +77,21 @@ class VariantTest {
         assertThat(Variant.FP32.convert("onnx/encoder_model.onnx", Variant.FP16))
                 .isEqualTo("onnx/encoder_model_fp16.onnx");
         assertThat(Variant.FP32.convert("tokenizer.json", Variant.QUANTIZED)).isEqualTo("tokenizer.json");
+        assertThat(Variant.Q4.matchesOnnx("onnx/encoder_model_q4.onnx")).isTrue();
+        assertThat(Variant.Q4.matchesOnnx("onnx/encoder_model_q4f16.onnx"))
+                .as("q4f16 is another variant")
+                .isFalse();
+        assertThat(Variant.Q4.convert("onnx/decoder_model_merged_q4.onnx", Variant.FP32))
+                .isEqualTo("onnx/decoder_model_merged.onnx");
+    }
+
+    @Test
+    void onlyFp32InputsShareModelCalls() {
+        // int8 quantizes activations over the whole call, q4 multiplies a lone row with another kernel
+        // (NeighbourIndependenceTest measures both); fp16 is not loaded.
+        assertThat(Variant.FP32.inputsShareCalls()).isTrue();
+        assertThat(Variant.QUANTIZED.inputsShareCalls()).isFalse();
+        assertThat(Variant.Q4.inputsShareCalls()).isFalse();
+        assertThat(Variant.FP16.inputsShareCalls()).isFalse();
     }
 }

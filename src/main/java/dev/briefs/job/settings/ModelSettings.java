@@ -87,7 +87,7 @@ public record ModelSettings(
         // fp16 graphs can be fetched but not run: say so before the night starts, not when its first model loads.
         if (v == Variant.FP16) {
             throw new JobFileException(where + ": models.variant 'fp16' cannot be loaded (DJL's ONNX Runtime engine"
-                    + " has no float16 tensors); use fp32 or quantized");
+                    + " has no float16 tensors); use fp32, q4 or quantized");
         }
         return v;
     }
