@@ -106,6 +106,14 @@ public final class NightBench implements Callable<Integer> {
     int lengthBucket;
 
     @Option(
+            names = "--max-call-mib",
+            defaultValue = "1024",
+            paramLabel = "MIB",
+            description =
+                    "batch.max-call-mib: what one model call may hold, by the model's estimate (default: ${DEFAULT-VALUE}).")
+    int maxCallMib;
+
+    @Option(
             names = "--commit-interval",
             defaultValue = "64",
             paramLabel = "N",
@@ -175,9 +183,9 @@ public final class NightBench implements Callable<Integer> {
         Files.writeString(jobFile, jobFile(), StandardCharsets.UTF_8);
         JobSettings settings = JobSettings.resolve(jobFile, JobFiles.read(jobFile), LocalDate.parse(DATE), null, null);
         err.printf(
-                "bench-night: %d articles %s, variant %s, batch max-rows %d, length-bucket %d, commit-interval %d, "
+                "bench-night: %d articles %s, variant %s, batch max-rows %d, length-bucket %d, max-call-mib %d, commit-interval %d, "
                         + "partitions %d%n",
-                articles, languages, variant, maxRows, lengthBucket, commitInterval, partitions);
+                articles, languages, variant, maxRows, lengthBucket, maxCallMib, commitInterval, partitions);
         err.flush();
 
         AtomicInteger written = new AtomicInteger();
@@ -284,6 +292,7 @@ public final class NightBench implements Callable<Integer> {
                 batch:
                   max-rows: %4$d
                   length-bucket: %5$d
+                  max-call-mib: %10$d
                 onnx:
                   intra-op-threads: %6$d
                   memory-arena: %9$s
@@ -304,7 +313,8 @@ public final class NightBench implements Callable<Integer> {
                         threads,
                         models.toAbsolutePath(),
                         variant,
-                        arena.equals("on"));
+                        arena.equals("on"),
+                        maxCallMib);
     }
 
     private Map<String, Object> report(
