@@ -6,9 +6,9 @@ import dev.briefs.inference.onnx.CallMemory;
  * How model work from many articles is put into model calls.
  *
  * @param maxRows     inputs per model call at most (before beams); 1 turns batching off
- * @param maxTokens   padded input tokens per model call at most (rows times padded length), which
- *                    bounds the memory of one call: the encoder output and the cross-attention
- *                    cache grow with it, times the number of beams
+ * @param maxTokens   padded input tokens per model call at most (rows times padded length): the
+ *                    encoder output and the cross-attention cache grow with it, times the number of
+ *                    beams
  * @param lengthBucket inputs are padded to a multiple of this many tokens, alone or in a batch, so
  *                    that their results never depend on their neighbours; 1 pads nothing, which
  *                    keeps every output bit-identical to an unbatched reference run but lets only
@@ -21,10 +21,11 @@ import dev.briefs.inference.onnx.CallMemory;
 public record BatchSettings(int maxRows, int maxTokens, int lengthBucket, int maxCallMib) {
 
     /**
-     * 1 GiB a call: the estimate of the largest calls the defaults allowed before (distilbart, 8 rows of
-     * 1,024 tokens, 4 beams: 3.2 GiB) is what ONNX Runtime's arena then kept all night; a quarter of the
-     * three models' own memory lets summaries of up to 256 tokens and translations of up to 256 tokens run
-     * 16 rows still (docs/performance.md, "Memory").
+     * 1 GiB a call, about a quarter of the three catalog models' own memory: the largest calls {@code maxTokens}
+     * alone let through were estimated at 2.5-3.1 GiB (distilbart, 8-16 rows of 512-1,024 tokens, 4 beams) and
+     * stayed in ONNX Runtime's arena all night. At this bound distilbart still runs 16 rows up to 128 tokens and
+     * opus-mt up to 352; on a night of large calls it took 1.6 GiB off the peak at the same CPU per article
+     * (docs/performance.md, "Memory").
      */
     public static final int DEFAULT_MAX_CALL_MIB = 1024;
 

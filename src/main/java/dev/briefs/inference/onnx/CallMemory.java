@@ -27,8 +27,9 @@ import tools.jackson.databind.JsonNode;
  *       each); the encoder's output repeated per beam; and the step's logits with their log-softmax.
  * </ul>
  *
- * <p>The two are added, although the encoder's blocks are free when decoding starts: the arena may hand
- * them to the decoder or not, and an estimate that is too high only makes calls smaller. Vocabulary-sized
+ * <p>The two are added, although the encoder's blocks are free when decoding starts: the encoder and the
+ * decoder are separate sessions, each with an arena of its own, so neither reuses the other's blocks (and
+ * an estimate that is too high only makes calls smaller). Vocabulary-sized
  * and weight-sized buffers that do not depend on the call are not counted; they are the model's own
  * memory.
  *
