@@ -1,5 +1,6 @@
 package dev.briefs.batch;
 
+import dev.briefs.inference.onnx.CallMemory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,7 +10,7 @@ import java.util.Map;
 /**
  * Which inputs share a model call. Inputs are grouped by their padded length (and by anything else
  * a call must have in common, such as the language pair), sorted by it, and cut into batches
- * within the row and token limits. Every input of a batch has the same padded length, so no input
+ * within the row, token and memory limits ({@link BatchSettings#rowsPerCall}). Every input of a batch has the same padded length, so no input
  * is padded further because of a neighbour: its result is what it would be alone.
  */
 public final class BatchPlan {
@@ -33,8 +34,10 @@ public final class BatchPlan {
      * @param groupKeys  each input's group (inputs of different groups never share a call)
      * @param together   false when the model's rows depend on each other: every input then has a
      *                   call of its own, unpadded
+     * @param memory     what a call of the model holds, by its shape; fewer rows share a call as it grows
      */
-    public static List<Batch> plan(int[] lengths, String[] groupKeys, BatchSettings settings, boolean together) {
+    public static List<Batch> plan(
+            int[] lengths, String[] groupKeys, BatchSettings settings, boolean together, CallMemory memory) {
         if (!together) {
             // Alone in every call, so nothing to pad for: the input runs exactly as the reference runs it.
             List<Batch> single = new ArrayList<>();
@@ -52,7 +55,7 @@ public final class BatchPlan {
         for (List<Integer> group : groups.values()) {
             int padTo = settings.paddedLength(lengths[group.get(0)]);
             String groupKey = groupKeys[group.get(0)];
-            int rows = Math.max(1, Math.min(settings.maxRows(), settings.maxTokens() / Math.max(1, padTo)));
+            int rows = settings.rowsPerCall(padTo, memory);
             for (int from = 0; from < group.size(); from += rows) {
                 batches.add(new Batch(group.subList(from, Math.min(group.size(), from + rows)), padTo, groupKey));
             }

@@ -81,7 +81,8 @@ public final class BatchedGeneration {
             lengths[i] = model.inputLength(in.text(), in.sourceLanguage());
             groups[i] = in.sourceLanguage() + "-" + in.targetLanguage();
         }
-        for (BatchPlan.Batch batch : BatchPlan.plan(lengths, groups, settings, model.rowsIndependent())) {
+        for (BatchPlan.Batch batch :
+                BatchPlan.plan(lengths, groups, settings, model.rowsIndependent(), model.callMemory())) {
             runSplitting(model, inputs, batch.inputs(), batch.padTo(), outputs);
         }
         return Arrays.asList(outputs);

@@ -1,6 +1,7 @@
 package dev.briefs.inference;
 
 import dev.briefs.chunk.TokenCounter;
+import dev.briefs.inference.onnx.CallMemory;
 import java.util.List;
 
 /**
@@ -49,6 +50,11 @@ public abstract class ForwardingTextGenerator implements TextGenerator {
     @Override
     public void checkLanguages(String sourceLanguage, String targetLanguage) {
         delegate.checkLanguages(sourceLanguage, targetLanguage);
+    }
+
+    @Override
+    public CallMemory callMemory() {
+        return delegate.callMemory();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.briefs.generate.BeamSearch;
 import dev.briefs.generate.Generation;
 import dev.briefs.generate.GenerationConfig;
 import dev.briefs.generate.ScoredSequence;
+import dev.briefs.inference.onnx.CallMemory;
 import dev.briefs.inference.onnx.ModelLoadException;
 import dev.briefs.inference.onnx.OnnxModelOptions;
 import dev.briefs.inference.onnx.OnnxSeq2SeqModel;
@@ -332,6 +333,12 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     @Override
     public boolean rowsIndependent() {
         return model.variant().inputsShareCalls();
+    }
+
+    /** The loaded model's, by its config.json and generation settings (the ones {@link #generateBatch} uses). */
+    @Override
+    public CallMemory callMemory() {
+        return model.callMemory();
     }
 
     @Override

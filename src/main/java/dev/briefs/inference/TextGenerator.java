@@ -1,6 +1,7 @@
 package dev.briefs.inference;
 
 import dev.briefs.chunk.TokenCounter;
+import dev.briefs.inference.onnx.CallMemory;
 import java.util.List;
 
 /** A text-to-text model as the summary and translation steps use it: one text in, one generated text out. */
@@ -61,6 +62,14 @@ public interface TextGenerator {
         return texts.stream()
                 .map(t -> generate(t, sourceLanguage, targetLanguage))
                 .toList();
+    }
+
+    /**
+     * What one call of this model holds in memory, by its shape, so that calls can be kept within {@code
+     * batch.max-call-mib}. Unknown unless an implementation knows the model's dimensions.
+     */
+    default CallMemory callMemory() {
+        return CallMemory.UNKNOWN;
     }
 
     /**

@@ -146,7 +146,8 @@ class NeighbourIndependenceTest {
                             new int[] {5, 5, 5},
                             new String[] {"g", "g", "g"},
                             BatchSettings.DEFAULTS,
-                            model.rowsIndependent()))
+                            model.rowsIndependent(),
+                            model.callMemory()))
                     .allSatisfy(b -> assertThat(b.inputs()).hasSize(1));
         }
     }

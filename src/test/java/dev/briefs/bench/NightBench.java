@@ -106,6 +106,14 @@ public final class NightBench implements Callable<Integer> {
     int lengthBucket;
 
     @Option(
+            names = "--max-call-mib",
+            defaultValue = "1024",
+            paramLabel = "MIB",
+            description =
+                    "batch.max-call-mib: what one model call may hold, by the model's estimate (default: ${DEFAULT-VALUE}).")
+    int maxCallMib;
+
+    @Option(
             names = "--commit-interval",
             defaultValue = "64",
             paramLabel = "N",
@@ -184,8 +192,16 @@ public final class NightBench implements Callable<Integer> {
         JobSettings settings = JobSettings.resolve(jobFile, JobFiles.read(jobFile), LocalDate.parse(DATE), null, null);
         err.printf(
                 "bench-night: %d articles %s, variant %s, batch max-rows %d, length-bucket %d, plan-window %d, "
-                        + "commit-interval %d, partitions %d%n",
-                articles, languages, variant, maxRows, lengthBucket, planWindow, commitInterval, partitions);
+                        + "max-call-mib %d, commit-interval %d, partitions %d%n",
+                articles,
+                languages,
+                variant,
+                maxRows,
+                lengthBucket,
+                planWindow,
+                maxCallMib,
+                commitInterval,
+                partitions);
         err.flush();
 
         AtomicInteger written = new AtomicInteger();
@@ -293,6 +309,7 @@ public final class NightBench implements Callable<Integer> {
                   max-rows: %4$d
                   length-bucket: %5$d
                   plan-window: %10$d
+                  max-call-mib: %11$d
                 onnx:
                   intra-op-threads: %6$d
                   memory-arena: %9$s
@@ -314,7 +331,8 @@ public final class NightBench implements Callable<Integer> {
                         models.toAbsolutePath(),
                         variant,
                         arena.equals("on"),
-                        planWindow);
+                        planWindow,
+                        maxCallMib);
     }
 
     private Map<String, Object> report(

@@ -84,6 +84,7 @@ class RunCommandTest {
         Map<String, String> mistakes = Map.of(
                 "batch:\n  max-rows: 0\n", "batch.max-rows must be a positive number, is 0",
                 "batch:\n  length-bucket: -8\n", "batch.length-bucket must be a positive number, is -8",
+                "batch:\n  max-call-mib: 0\n", "batch.max-call-mib must be a positive number, is 0",
                 "onnx:\n  optimization: max\n", "onnx.optimization: unknown graph optimisation level 'max'",
                 "onnx:\n  intra-op-threads: -1\n", "onnx.intra-op-threads and onnx.inter-op-threads must be 0");
         for (Map.Entry<String, String> m : mistakes.entrySet()) {

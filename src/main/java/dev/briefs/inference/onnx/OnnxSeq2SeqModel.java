@@ -73,6 +73,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
     private final String architecture;
     private final boolean cache;
     private final OrtSessionSettings session;
+    private final CallMemory callMemory;
 
     private OnnxSeq2SeqModel(
             Path dir,
@@ -87,7 +88,8 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
             GenerationConfig gc,
             String architecture,
             boolean cache,
-            OrtSessionSettings session) {
+            OrtSessionSettings session,
+            CallMemory callMemory) {
         this.dir = dir;
         this.variant = variant;
         this.layout = layout;
@@ -101,6 +103,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
         this.architecture = architecture;
         this.cache = cache;
         this.session = session;
+        this.callMemory = callMemory;
     }
 
     /** Loads the default variant ({@link Variant#DEFAULT}) in the default layout (merged where present). */
@@ -141,6 +144,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
                 ? config.get("max_position_embeddings").intValue()
                 : null;
         String arch = config.has("model_type") ? config.get("model_type").asString() : "unknown";
+        CallMemory callMemory = CallMemory.of(config, dModel, heads, gc);
 
         GraphFiles files = GraphFiles.choose(dir, options);
         Variant variant = files.variant();
@@ -188,7 +192,20 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
                 }
             }
             return new OnnxSeq2SeqModel(
-                    dir, variant, layout, enc, dec, decPast, heads, dModel / heads, maxPos, gc, arch, cache, session);
+                    dir,
+                    variant,
+                    layout,
+                    enc,
+                    dec,
+                    decPast,
+                    heads,
+                    dModel / heads,
+                    maxPos,
+                    gc,
+                    arch,
+                    cache,
+                    session,
+                    callMemory);
         } catch (RuntimeException e) {
             for (OnnxGraph g : loaded) {
                 g.model().close();
@@ -243,6 +260,11 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel, AutoCloseable {
     /** Whether decoding uses the key/value cache (see {@link OnnxModelOptions#cache()}). */
     public boolean usesCache() {
         return cache;
+    }
+
+    /** What one call holds in memory, by the model's dimensions and generation settings. */
+    public CallMemory callMemory() {
+        return callMemory;
     }
 
     /** {@code model_type} from config.json ("marian", "bart", ...). */

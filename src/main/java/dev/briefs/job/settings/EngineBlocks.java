@@ -21,7 +21,8 @@ final class EngineBlocks {
         return new BatchSettings(
                 SettingValues.positive(b.maxRows(), d.maxRows(), "batch.max-rows", where),
                 SettingValues.positive(b.maxTokens(), d.maxTokens(), "batch.max-tokens", where),
-                SettingValues.positive(b.lengthBucket(), d.lengthBucket(), "batch.length-bucket", where));
+                SettingValues.positive(b.lengthBucket(), d.lengthBucket(), "batch.length-bucket", where),
+                SettingValues.positive(b.maxCallMib(), d.maxCallMib(), "batch.max-call-mib", where));
     }
 
     /** The {@code onnx} block, its intra-op threads the budget's share of each session (the job file's, if set). */

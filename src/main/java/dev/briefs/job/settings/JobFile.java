@@ -53,12 +53,14 @@ public record JobFile(
      * @param maxTokens    padded input tokens per call at most (rows times length)
      * @param lengthBucket inputs are padded to a multiple of this; 1 keeps outputs bit-identical to an unbatched run
      * @param planWindow   articles of a partition whose model work the planning step makes together; 0: no planning
+     * @param maxCallMib   what one call may hold in memory at most, in MiB, by the model's estimate
      */
     public record Batch(
             @JsonProperty("max-rows") Integer maxRows,
             @JsonProperty("max-tokens") Integer maxTokens,
             @JsonProperty("length-bucket") Integer lengthBucket,
-            @JsonProperty("plan-window") Integer planWindow) {}
+            @JsonProperty("plan-window") Integer planWindow,
+            @JsonProperty("max-call-mib") Integer maxCallMib) {}
 
     /**
      * ONNX Runtime session settings; absent ones keep ONNX Runtime's defaults.
