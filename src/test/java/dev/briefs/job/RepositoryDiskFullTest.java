@@ -51,6 +51,9 @@ class RepositoryDiskFullTest {
 
         Path nightRoot = Files.createDirectories(root.resolve("night"));
         Path job = ForcedRunResumeTest.prepare(nightRoot);
+        // No planning step: the disk is to fill inside a model call of the brief step, after two briefs committed
+        // (with planning every model call comes before the first brief; PlannedNightCrashTest covers that step).
+        Files.writeString(job, Files.readString(job) + "batch:\n  plan-window: 0\n");
         Path out = TestJobs.outputDir(nightRoot, DATE);
         // 32 MiB: the repository of this day takes well under 1 MiB (about 0.3 MiB measured).
         try (SmallDisk disk = SmallDisk.mount(root.resolve("disk"), 32L << 20)) {

@@ -74,7 +74,12 @@ class ScaledOutDatabaseRestartTest {
         postgres = new RestartablePostgres(root.resolve("pgdata"));
         postgres.createDatabase("night");
         Path job = ScaledOutDay.scaledOutJobOn(
-                root, postgres.jobFileLines("night"), EmbeddedKafka.bootstrapServers(), "commit-interval: 2\n");
+                root,
+                postgres.jobFileLines("night"),
+                EmbeddedKafka.bootstrapServers(),
+                // No planning step: the outage is to come while the brief step has committed some chunks and has
+                // one under way (with planning every model call comes before the first brief).
+                "commit-interval: 2\nbatch:\n  plan-window: 0\n");
         RunningChild first = start(TestWorker.class.getName(), job.toString(), "slow:150");
         RunningChild second = start(TestWorker.class.getName(), job.toString(), "slow:150");
         first.await("worker assigned [partition");
