@@ -8,6 +8,7 @@ import json
 import os
 import resource
 import sys
+import time
 from collections import OrderedDict
 from pathlib import Path
 
@@ -84,3 +85,21 @@ def write_json(path: Path | None, result: dict):
 
 def loadavg_1m() -> float:
     return round(os.getloadavg()[0], 2)
+
+
+def calibrate(runner, texts: list[str], candidates: list[int], sample_n: int, label: str = "batch_size") -> dict:
+    """Times runner.run(sample, bs) for each candidate batch size on a spread sample of the calls, after one untimed
+    warm-up call, and keeps the fastest (ties: the smaller). Both replays choose their batch size by this rule."""
+    sample = spread_sample(texts, sample_n)
+    runner.run(sample[:1], 1)  # warm-up: first-call allocations are not a batch size's fault
+    seconds = OrderedDict()
+    for bs in candidates:
+        if bs > len(sample) and any(b >= len(sample) for b in seconds):
+            continue  # same as a larger batch already timed: the whole sample in one batch
+        t = time.perf_counter()
+        runner.run(sample, bs)
+        seconds[bs] = time.perf_counter() - t
+        log(f"  calibrate {runner.name}: {label} {bs:3d}: {seconds[bs]:8.2f} s for {len(sample)} calls")
+    best = min(seconds, key=lambda b: (seconds[b], b))
+    return {"sample_calls": len(sample), "seconds_by_batch_size": {str(b): round(s, 3) for b, s in seconds.items()},
+            "best_batch_size": best}

@@ -49,8 +49,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import ct2_convert  # noqa: E402
-from night_calls import (TASKS, batch_size_candidates, generation_config, group_calls, loadavg_1m,  # noqa: E402
-                         log, peak_rss_mib, read_calls, spread_sample, write_json)
+from night_calls import (TASKS, batch_size_candidates, calibrate, generation_config, group_calls, loadavg_1m,  # noqa: E402
+                         log, peak_rss_mib, read_calls, write_json)
 
 import ctranslate2  # noqa: E402
 import transformers  # noqa: E402
@@ -85,21 +85,6 @@ class Runner:
         outs = self.tok.batch_decode([self.tok.convert_tokens_to_ids(h) for h in hyps], skip_special_tokens=True)
         return [len(h) for h in hyps], outs
 
-
-def calibrate(r: Runner, texts: list[str], candidates: list[int], sample_n: int) -> dict:
-    sample = spread_sample(texts, sample_n)
-    r.run(sample[:1], 1)  # warm-up: first-call allocations are not a batch size's fault
-    seconds = OrderedDict()
-    for bs in candidates:
-        if bs > len(sample) and any(b >= len(sample) for b in seconds):
-            continue  # same as a larger batch already timed: the whole sample in one batch
-        t = time.perf_counter()
-        r.run(sample, bs)
-        seconds[bs] = time.perf_counter() - t
-        log(f"  calibrate {r.name}: max_batch_size {bs:3d}: {seconds[bs]:8.2f} s for {len(sample)} calls")
-    best = min(seconds, key=lambda b: (seconds[b], b))
-    return {"sample_calls": len(sample), "seconds_by_batch_size": {str(b): round(s, 3) for b, s in seconds.items()},
-            "best_batch_size": best}
 
 
 def convert_in_child(torch_dir: Path, work: Path) -> Path:
@@ -151,7 +136,7 @@ def main():
     log(f"loaded {len(runners)} models in {load_s:.2f} s")
 
     t = time.perf_counter()
-    calibration = {f"{task}/{name}": calibrate(runners[name], texts, candidates, args.sample)
+    calibration = {f"{task}/{name}": calibrate(runners[name], texts, candidates, args.sample, "max_batch_size")
                    for (task, name), texts in groups.items()}
     calibration_s = time.perf_counter() - t
 

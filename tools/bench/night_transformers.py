@@ -49,8 +49,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from night_calls import (TASKS, batch_size_candidates, group_calls, log, peak_rss_mib, read_calls,  # noqa: E402
-                         spread_sample)
+from night_calls import (TASKS, batch_size_candidates, calibrate, group_calls, log, peak_rss_mib,  # noqa: E402
+                         read_calls)
 
 import torch  # noqa: E402
 import transformers  # noqa: E402
@@ -88,21 +88,6 @@ class Runner:
         return ids, self.tok.batch_decode(ids, skip_special_tokens=True)
 
 
-def calibrate(r: Runner, texts: list[str], candidates: list[int], sample_n: int) -> dict:
-    sample = spread_sample(texts, sample_n)
-    r.run(sample[:1], 1)  # warm-up: first-call allocations are not a batch size's fault
-    seconds = OrderedDict()
-    for bs in candidates:
-        if bs > len(sample) and any(b >= len(sample) for b in seconds):
-            continue  # same as a larger batch already timed: the whole sample in one batch
-        t = time.perf_counter()
-        r.run(sample, bs)
-        seconds[bs] = time.perf_counter() - t
-        log(f"  calibrate {r.name}: batch_size {bs:3d}: {seconds[bs]:8.2f} s for {len(sample)} calls")
-    best = min(seconds, key=lambda b: (seconds[b], b))
-    return {"sample_calls": len(sample), "seconds_by_batch_size": {str(b): round(s, 3) for b, s in seconds.items()},
-            "best_batch_size": best}
-
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -139,7 +124,7 @@ def main():
 
     with torch.inference_mode():
         t = time.perf_counter()
-        calibration = {f"{task}/{name}": calibrate(runners[(task, name)], texts, candidates, args.sample)
+        calibration = {f"{task}/{name}": calibrate(runners[(task, name)], texts, candidates, args.sample, "batch_size")
                        for (task, name), texts in groups.items()}
         calibration_s = time.perf_counter() - t
 
