@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -109,6 +110,7 @@ abstract class GenerateCommand implements Callable<Integer> {
                 }
                 generator.checkLanguages(source, target);
             }
+            addForcedWords(generator, overrides);
             for (String line : lines) {
                 // One line a call: padding a batch changes what quantized graphs compute, and a line's
                 // output should not depend on its neighbours.
@@ -124,6 +126,32 @@ abstract class GenerateCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The words every output must contain ({@code translate --force-word}); none by default. All apply to every
+     * input line.
+     */
+    List<String> forcedWords() {
+        return List.of();
+    }
+
+    /** Tokenizes the forced words with the model's target side and adds them as {@code force_words_ids}. */
+    private void addForcedWords(Seq2SeqGenerator generator, Map<String, Object> overrides) {
+        List<String> words = forcedWords();
+        if (words.isEmpty()) {
+            return;
+        }
+        try {
+            overrides.put("force_words_ids", generator.forcedWords(words).ids());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--force-word: " + e.getMessage());
+        }
+        int beams = generator.defaultConfig().override(overrides).getNumBeams();
+        if (beams <= 1) {
+            throw new UsageException("--force-word needs beam search (transformers' constrained beam search refuses"
+                    + " num_beams 1), and num_beams is " + beams + " here: give --num-beams 2 or more");
+        }
     }
 
     /** --decoder, or null to let the model folder decide. */
@@ -233,6 +261,19 @@ abstract class GenerateCommand implements Callable<Integer> {
                 description =
                         "Language to translate into (such as uk, or ukr_Cyrl). Required for multilingual models (NLLB).")
         String targetLang;
+
+        @Option(
+                names = "--force-word",
+                paramLabel = "WORDS",
+                description = "A word every translation must contain (constrained beam search, as transformers'"
+                        + " force_words_ids; needs --num-beams 2 or more). Repeatable; '|' between accepted forms"
+                        + " makes one word of them (--force-word 'Kyiv|Kiev'). Tokenized as the model writes it.")
+        List<String> forceWords = new ArrayList<>();
+
+        @Override
+        List<String> forcedWords() {
+            return forceWords;
+        }
 
         @Override
         String sourceLanguage() {

@@ -15,6 +15,9 @@ import java.util.Arrays;
  *   <li>the search stops when the scorer has every input done or {@code max_length} is reached,
  *       and the scorer's finalize picks each input's best hypothesis.
  * </ul>
+ *
+ * With {@code force_words_ids} set it is transformers' {@code _constrained_beam_search}: the same loop (whose
+ * only difference in 4.46.3 is what {@code output_scores} records) with {@link ConstrainedBeamSearchScorer}.
  */
 public final class BeamSearch {
 
@@ -92,8 +95,19 @@ public final class BeamSearch {
         LogitsProcessor processors = LogitsProcessorList.fromConfig(config, maxLength, promptLen);
         double neverLen = convention == LengthConvention.LEGACY ? maxLength : maxLength - promptLen;
 
-        BeamSearchScorer scorer = new BeamSearchScorer(
-                batch, nb, config.getLengthPenalty(), config.getEarlyStopping(), neverLen, eos, pad);
+        ForceWords forceWords = config.forceWords();
+        BeamScorer scorer = forceWords == null
+                ? new BeamSearchScorer(
+                        batch, nb, config.getLengthPenalty(), config.getEarlyStopping(), neverLen, eos, pad)
+                : new ConstrainedBeamSearchScorer(
+                        batch,
+                        nb,
+                        config.getLengthPenalty(),
+                        config.getEarlyStopping(),
+                        neverLen,
+                        eos,
+                        pad,
+                        forceWords.constraints());
         float[] beamScores = new float[rows];
         for (int r = 0; r < rows; r++) {
             beamScores[r] = r % nb == 0 ? 0f : -1e9f;
@@ -143,8 +157,16 @@ public final class BeamSearch {
                                     candScores[b][i] = candTokenScores[b][i] + scoresBefore[row];
                                 }
                             });
-                    BeamSearchScorer.Step next =
-                            scorer.process(seqs, paths, candScores, candTokenScores, candTokens, candRows, curLen);
+                    BeamSearchScorer.Step next = scorer.process(
+                            seqs,
+                            paths,
+                            candScores,
+                            candTokenScores,
+                            candTokens,
+                            candRows,
+                            scores,
+                            scoresBefore,
+                            curLen);
                     // input_ids = cat(input_ids[beam_idx], next_tokens)
                     int[][] newSeqs = new int[rows][];
                     float[][] newPaths = new float[rows][];

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * picks each input's best hypothesis at the end ({@link #finalizeBest}). The search loop that feeds
  * it is {@link BeamSearch}.
  */
-final class BeamSearchScorer {
+final class BeamSearchScorer implements BeamScorer {
 
     /**
      * The next beams, row-major (input * numBeams + beam), as process() returns them, with each new
@@ -43,17 +43,34 @@ final class BeamSearchScorer {
         }
     }
 
-    boolean isDone(int input) {
+    @Override
+    public boolean isDone(int input) {
         return done[input];
     }
 
-    boolean allDone() {
+    @Override
+    public boolean allDone() {
         for (boolean d : done) {
             if (!d) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** {@inheritDoc} The plain scorer needs only the ranked candidates. */
+    @Override
+    public Step process(
+            int[][] seqs,
+            float[][] paths,
+            float[][] candScores,
+            float[][] candTokenScores,
+            int[][] candTokens,
+            int[][] candRows,
+            float[][] logProbs,
+            float[] beamScores,
+            int curLen) {
+        return process(seqs, paths, candScores, candTokenScores, candTokens, candRows, curLen);
     }
 
     /**
@@ -145,7 +162,8 @@ final class BeamSearchScorer {
      * @param paths per row, the processed log-probabilities of its generated tokens
      * @param generatedLength per row, the length the row's hypothesis counts
      */
-    ScoredSequence[] finalizeBest(
+    @Override
+    public ScoredSequence[] finalizeBest(
             int[][] seqs, float[][] paths, float[] beamScores, int[] generatedLength, int maxLength) {
         ScoredSequence[] out = new ScoredSequence[hyps.length];
         for (int b = 0; b < hyps.length; b++) {
@@ -155,16 +173,28 @@ final class BeamSearchScorer {
                     hyps[b].add(seqs[r], paths[r], beamScores[r], generatedLength[r], false);
                 }
             }
-            BeamHypotheses.Hypothesis h = hyps[b].best();
-            int[] t = h.tokens();
-            if (h.endsWithEos() && t.length < maxLength && eos.length > 0) {
-                t = Arrays.copyOf(t, t.length + 1);
-                t[t.length - 1] = eos[0];
-            }
-            // the EOS's score is on the path already; a hypothesis that had no room for it drops it
-            out[b] = new ScoredSequence(t, Arrays.copyOf(h.tokenScores(), t.length - 1));
+            out[b] = best(hyps[b], eos, maxLength);
         }
         return out;
+    }
+
+    /**
+     * An input's best hypothesis as {@code finalize} returns it: with the first EOS appended when it ended with
+     * one and there is room below {@code maxLength}, and the processed log-probabilities along its path.
+     */
+    static ScoredSequence best(BeamHypotheses hyps, int[] eos, int maxLength) {
+        BeamHypotheses.Hypothesis h = hyps.best();
+        int[] t = h.tokens();
+        if (h.endsWithEos() && t.length < maxLength && eos.length > 0) {
+            t = Arrays.copyOf(t, t.length + 1);
+            t[t.length - 1] = eos[0];
+        }
+        float[] scores = h.tokenScores();
+        if (scores == null) {
+            throw new IllegalStateException("a hypothesis without its token scores");
+        }
+        // the EOS's score is on the path already; a hypothesis that had no room for it drops it
+        return new ScoredSequence(t, Arrays.copyOf(scores, t.length - 1));
     }
 
     static float[] append(float[] path, float score) {
@@ -173,7 +203,7 @@ final class BeamSearchScorer {
         return p;
     }
 
-    private static boolean contains(int[] a, int v) {
+    static boolean contains(int[] a, int v) {
         for (int x : a) {
             if (x == v) {
                 return true;

@@ -75,6 +75,7 @@ public final class GenerationConfig {
     private boolean renormalizeLogits = false;
     private boolean removeInvalidValues = false;
     private @Nullable Integer maxPositionEmbeddings;
+    private @Nullable ForceWords forceWords;
 
     public GenerationConfig() {}
 
@@ -109,6 +110,7 @@ public final class GenerationConfig {
         c.renormalizeLogits = renormalizeLogits;
         c.removeInvalidValues = removeInvalidValues;
         c.maxPositionEmbeddings = maxPositionEmbeddings;
+        c.forceWords = forceWords; // immutable
         return c;
     }
 
@@ -148,7 +150,8 @@ public final class GenerationConfig {
             "suppress_tokens",
             "begin_suppress_tokens",
             "renormalize_logits",
-            "remove_invalid_values");
+            "remove_invalid_values",
+            "force_words_ids");
 
     /**
      * Applies transformers-style keyword overrides ({@code num_beams}, {@code max_new_tokens},
@@ -192,6 +195,7 @@ public final class GenerationConfig {
             case "begin_suppress_tokens" -> beginSuppressTokens = v == null ? null : toIdList(key, v);
             case "renormalize_logits" -> renormalizeLogits = v != null && (Boolean) v;
             case "remove_invalid_values" -> removeInvalidValues = v != null && (Boolean) v;
+            case "force_words_ids" -> forceWords = v == null ? null : ForceWords.parse(v);
             default -> throw new IllegalArgumentException(key);
         }
     }
@@ -298,6 +302,10 @@ public final class GenerationConfig {
         }
         if (repetitionPenalty <= 0) {
             throw new IllegalArgumentException("repetition_penalty must be > 0: " + repetitionPenalty);
+        }
+        if (forceWords != null && numBeams <= 1) {
+            throw new IllegalArgumentException("force_words_ids needs beam search: transformers 4.46.3 runs constrained"
+                    + " beam search for it, which refuses num_beams " + numBeams + "; set num_beams to 2 or more");
         }
     }
 
@@ -501,6 +509,17 @@ public final class GenerationConfig {
         return this;
     }
     /** {@code max_position_embeddings} from {@code config.json}, or null. Used to truncate inputs. */
+    /** The words every output must contain (constrained beam search); null when unset. */
+    public @Nullable ForceWords forceWords() {
+        return forceWords;
+    }
+
+    /** Sets {@code force_words_ids}; null unsets it. */
+    public GenerationConfig setForceWords(@Nullable ForceWords v) {
+        forceWords = v;
+        return this;
+    }
+
     public @Nullable Integer getMaxPositionEmbeddings() {
         return maxPositionEmbeddings;
     }
@@ -538,6 +557,7 @@ public final class GenerationConfig {
         m.put("begin_suppress_tokens", Arrays.toString(beginSuppressTokens));
         m.put("renormalize_logits", String.valueOf(renormalizeLogits));
         m.put("remove_invalid_values", String.valueOf(removeInvalidValues));
+        m.put("force_words_ids", String.valueOf(forceWords));
         return m;
     }
 

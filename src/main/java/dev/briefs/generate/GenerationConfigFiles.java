@@ -61,8 +61,8 @@ final class GenerationConfigFiles {
                 null);
         refuse("sequence_bias", "adds biases to the scores of token sequences", (Object) null);
         refuse("guidance_scale", "runs classifier-free guidance", (Object) null, 1);
-        refuse("constraints", "runs constrained beam search", (Object) null);
-        refuse("force_words_ids", "runs constrained beam search", (Object) null);
+        // force_words_ids is implemented (ForceWords); constraints holds Python objects, which no JSON file can
+        refuse("constraints", "runs constrained beam search with Constraint objects", (Object) null);
         refuse("forced_decoder_ids", "refuses to generate at all (it asks for decoder_input_ids instead)", (Object)
                 null);
         refuse("watermarking_config", "watermarks the output", (Object) null);
@@ -144,6 +144,15 @@ final class GenerationConfigFiles {
             c.setMaxPositionEmbeddings(cfg.get("max_position_embeddings").intValue());
         }
         Path source = gen != null ? genFile : cfgFile;
+        if (c.forceWords() != null && c.getNumBeams() <= 1) {
+            throw new GenerationSettingException(
+                    source,
+                    "force_words_ids",
+                    source.getFileName() + " of model folder " + modelDir + " sets force_words_ids with num_beams "
+                            + c.getNumBeams() + ", with which transformers 4.46.3 refuses to generate (constrained beam"
+                            + " search needs num_beams > 1); set num_beams to 2 or more in " + source
+                            + " or remove force_words_ids");
+        }
         if (c.getDecoderStartTokenId() == null && c.getBosTokenId() == null) {
             // transformers 4.46.3 raises the same at generate(); here the model does not load
             throw new GenerationSettingException(

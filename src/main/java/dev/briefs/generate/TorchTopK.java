@@ -65,6 +65,18 @@ final class TorchTopK {
     }
 
     /**
+     * The indices of {@code torch.sort(values, descending=True)} on CPU (not stable, the default), ties
+     * included: torch 2.5.1 ({@code aten/src/ATen/native/cpu/SortingKernel.cpp}) sorts the (value, index)
+     * pairs with {@code std::sort} and the comparator above (NaN first), which is the introsort below,
+     * unstable once there are more than 16 values. Constrained beam search ranks its candidates with it.
+     */
+    static int[] sortDescending(float[] values) {
+        TorchTopK q = new TorchTopK(values);
+        q.sort(0, values.length);
+        return q.ix;
+    }
+
+    /**
      * {@link #topK} over the flattened sums {@code rows[firstRow + b][t] + add[firstRow + b]} (index
      * {@code b * vocab + t}, b below nb), each sum rounded in float32 as the flattened array would
      * hold it, without building that array where torch takes the partial_sort path: there

@@ -206,6 +206,24 @@ public final class MarianSpTokenizer implements AutoCloseable {
      * @param addSpecialTokens whether to append {@code </s>} (the limit then counts it)
      */
     public long[] encode(String text, boolean addSpecialTokens) {
+        return encode(text, addSpecialTokens, source, limit);
+    }
+
+    /**
+     * Token ids of a text on the target side, as {@code MarianTokenizer(text_target=text, add_special_tokens=False)}
+     * gives them: cut by {@code target.spm}, no {@code </s>}, not truncated. These are the ids the model
+     * generates for the text, as forced words need them.
+     */
+    public long[] encodeTarget(String text) {
+        return encode(text, false, target, null);
+    }
+
+    /** The id of {@code <unk>}, which a piece outside the vocabulary becomes. */
+    public int unknownId() {
+        return unkId;
+    }
+
+    private long[] encode(String text, boolean addSpecialTokens, SpTokenizer spm, Integer cap) {
         List<Integer> ids = new ArrayList<>();
         for (String part : split(text == null ? "" : text)) {
             Added a = addedAt(part, 0);
@@ -221,11 +239,11 @@ public final class MarianSpTokenizer implements AutoCloseable {
                 ids.add(idOf(m.group()));
             }
             for (String piece :
-                    source.getProcessor().tokenize(LANGUAGE_CODE.matcher(part).replaceAll(""))) {
+                    spm.getProcessor().tokenize(LANGUAGE_CODE.matcher(part).replaceAll(""))) {
                 ids.add(encoder.getOrDefault(piece, unkId));
             }
         }
-        int room = limit == null ? Integer.MAX_VALUE : Math.max(0, limit - (addSpecialTokens ? 1 : 0));
+        int room = cap == null ? Integer.MAX_VALUE : Math.max(0, cap - (addSpecialTokens ? 1 : 0));
         int n = Math.min(ids.size(), room);
         long[] out = new long[n + (addSpecialTokens ? 1 : 0)];
         for (int i = 0; i < n; i++) {

@@ -39,11 +39,28 @@ final class ModelTokenizer implements AutoCloseable {
 
         String decode(long[] ids);
 
+        /** Ids of a text as the model generates them: target side, no special tokens. */
+        long[] encodeTarget(String text);
+
+        /** The unknown token's id, or -1 when the tokenizer has none. */
+        long unknownId();
+
         @Override
         void close();
 
-        static Codec of(HuggingFaceTokenizer t) {
+        static Codec of(HuggingFaceTokenizer t, long unknownId) {
             return new Codec() {
+                /** BART and NLLB tokenize both sides alike; without special tokens no language code is added. */
+                @Override
+                public long[] encodeTarget(String text) {
+                    return t.encode(text, false, false).getIds();
+                }
+
+                @Override
+                public long unknownId() {
+                    return unknownId;
+                }
+
                 @Override
                 public long[] encode(String text, boolean special) {
                     return special
@@ -65,6 +82,16 @@ final class ModelTokenizer implements AutoCloseable {
 
         static Codec of(MarianSpTokenizer t) {
             return new Codec() {
+                @Override
+                public long[] encodeTarget(String text) {
+                    return t.encodeTarget(text);
+                }
+
+                @Override
+                public long unknownId() {
+                    return t.unknownId();
+                }
+
                 @Override
                 public long[] encode(String text, boolean special) {
                     return t.encode(text, special);
@@ -114,7 +141,7 @@ final class ModelTokenizer implements AutoCloseable {
         if (!Files.isRegularFile(tokFile)) {
             throw new ModelLoadException(tokFile, "Missing tokenizer");
         }
-        Codec tok = Codec.of(tokenizer(tokFile, limit));
+        Codec tok = Codec.of(tokenizer(tokFile, limit), unknownId(tokFile));
         if (!MULTILINGUAL_TYPES.contains(architecture)) {
             return new ModelTokenizer(tok, Map.of(), false);
         }
@@ -133,6 +160,14 @@ final class ModelTokenizer implements AutoCloseable {
 
     String decode(long[] ids) {
         return codec.decode(ids);
+    }
+
+    long[] encodeTarget(String text) {
+        return codec.encodeTarget(text);
+    }
+
+    long unknownId() {
+        return codec.unknownId();
     }
 
     /** Language code token to id, for multilingual models; empty otherwise. */
@@ -172,6 +207,23 @@ final class ModelTokenizer implements AutoCloseable {
         try {
             return b.build();
         } catch (IOException | RuntimeException e) {
+            throw new ModelLoadException(tokFile, "Corrupt or unreadable tokenizer (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * The unknown token's id in tokenizer.json: a Unigram model's {@code unk_id}, or the vocabulary's id of the
+     * model's {@code unk_token}; -1 when it has none (byte-level BPE, as BART's, never needs one).
+     */
+    private static long unknownId(Path tokFile) {
+        try {
+            JsonNode model = JSON.readTree(tokFile.toFile()).path("model");
+            if (model.path("unk_id").isIntegralNumber()) {
+                return model.path("unk_id").longValue();
+            }
+            JsonNode id = model.path("vocab").path(model.path("unk_token").asString(""));
+            return id.isIntegralNumber() ? id.longValue() : -1;
+        } catch (JacksonException e) {
             throw new ModelLoadException(tokFile, "Corrupt or unreadable tokenizer (" + e.getMessage() + ")", e);
         }
     }

@@ -2,6 +2,7 @@ package dev.briefs.inference;
 
 import dev.briefs.chunk.TokenCounter;
 import dev.briefs.generate.BeamSearch;
+import dev.briefs.generate.ForceWords;
 import dev.briefs.generate.Generation;
 import dev.briefs.generate.GenerationConfig;
 import dev.briefs.generate.ScoredSequence;
@@ -114,7 +115,9 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
     public String settingsFingerprint() {
         try {
             return "variant=" + model.variant() + ";layout=" + model.layout() + ";cache=" + model.usesCache()
-                    + ";session=" + sessionSettings + ";generation=" + FINGERPRINT_JSON.writeValueAsString(defaults);
+                    + ";session=" + sessionSettings + ";generation=" + FINGERPRINT_JSON.writeValueAsString(defaults)
+                    // the JSON has no forced words (they are no bean property); a model that sets them adds them
+                    + (defaults.forceWords() == null ? "" : ";force_words_ids=" + defaults.forceWords());
         } catch (JacksonException e) {
             throw new IllegalStateException(
                     "cannot write the generation settings of " + modelName(model) + ": " + e.getMessage(), e);
@@ -202,6 +205,21 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
         Integer limit = model.maxPositions();
         int specials = tokenize("").length;
         return (limit != null ? limit : 512) - specials;
+    }
+
+    /**
+     * Words every output must contain ({@code force_words_ids}, constrained beam search), tokenized as the model
+     * generates them: on the target side and without special tokens, as transformers' docs do
+     * ({@code tokenizer(text_target=word, add_special_tokens=False)}; for Marian that is {@code target.spm}).
+     * A word may have several accepted forms, separated by {@code |} ({@code "Kyiv|Kiev"}): one disjunctive
+     * constraint, fulfilled by any of them. Each form is stripped of surrounding whitespace.
+     *
+     * @throws IllegalArgumentException naming the word, when a form is empty, tokenizes to nothing or to the
+     *     unknown token (the model could never generate it), or when the forms of one word repeat or begin one
+     *     another (transformers refuses those)
+     */
+    public ForceWords forcedWords(List<String> words) {
+        return ForcedWordTokens.forceWords(tokenizer, modelName(model), words);
     }
 
     /** Text of generated ids, special tokens skipped. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,7 +68,6 @@ class GenerationConfigFilesTest {
                 "sequence_bias | [[[5], 1.0]]",
                 "guidance_scale | 1.5",
                 "constraints | []",
-                "force_words_ids | [[5]]",
                 "forced_decoder_ids | [[1, 5]]",
                 "watermarking_config | {\"greenlist_ratio\": 0.25}",
                 "max_time | 2.0",
@@ -114,6 +114,57 @@ class GenerationConfigFilesTest {
                         + " \"transformers_version\": \"4.46.3\", \"some_future_key\": 1}",
                 "{}");
         assertThat(GenerationConfig.load(dir).getNumBeams()).isEqualTo(1);
+    }
+
+    /** force_words_ids is implemented: read in transformers' format, phrases and accepted forms kept apart. */
+    @Test
+    void forceWordsIdsLoadWithBeamSearch() throws IOException {
+        files("{" + SPECIALS + ", \"num_beams\": 4, \"force_words_ids\": [[5], [[6, 7], [8]]]}", "{}");
+        GenerationConfig c = GenerationConfig.load(dir);
+        assertThat(c.forceWords()).isNotNull();
+        assertThat(c.forceWords().ids()).isEqualTo(List.of(List.of(5), List.of(List.of(6, 7), List.of(8))));
+        assertThat(c.copy().forceWords()).isEqualTo(c.forceWords());
+    }
+
+    /** transformers refuses to generate with forced words and one beam; the model does not load, saying so. */
+    @Test
+    void forceWordsIdsWithOneBeamStopTheLoad() throws IOException {
+        files("{" + SPECIALS + ", \"num_beams\": 1, \"force_words_ids\": [[5]]}", "{}");
+        assertThatThrownBy(() -> GenerationConfig.load(dir))
+                .isInstanceOfSatisfying(
+                        GenerationSettingException.class,
+                        e -> assertThat(e.key()).isEqualTo("force_words_ids"))
+                .hasMessageContaining("sets force_words_ids with num_beams 1")
+                .hasMessageContaining("set num_beams to 2 or more")
+                .hasMessageNotContaining("\n");
+    }
+
+    /** Values transformers 4.46.3 refuses (its own checks, and the disjunctive trie's) stop the load. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "[]",
+                "[5]",
+                "[[]]",
+                "[[-1]]",
+                "[[5.0]]",
+                "[[true]]",
+                "[[5], [[6], 7]]",
+                "[[5, [6]]]",
+                "[[[5], []]]",
+                "[[[5], [5]]]",
+                "[[[5], [5, 6]]]",
+                "\"5\"",
+            })
+    void malformedForceWordsIdsStopTheLoad(String value) throws IOException {
+        files("{" + SPECIALS + ", \"num_beams\": 4, \"force_words_ids\": " + value + "}", "{}");
+        assertThatThrownBy(() -> GenerationConfig.load(dir))
+                .isInstanceOfSatisfying(
+                        GenerationSettingException.class,
+                        e -> assertThat(e.key()).isEqualTo("force_words_ids"))
+                .hasMessageContaining("sets force_words_ids: ")
+                .hasMessageContaining("which is not a valid value")
+                .hasMessageNotContaining("\n");
     }
 
     @Test

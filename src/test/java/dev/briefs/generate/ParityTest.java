@@ -287,36 +287,29 @@ public class ParityTest {
     public static Map<String, Object> settings(JsonNode s) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : s.properties()) {
-            JsonNode v = e.getValue();
-            Object o;
-            if (v.isNull()) {
-                o = null;
-            } else if (v.isBoolean()) {
-                o = v.booleanValue();
-            } else if (v.isIntegralNumber()) {
-                o = v.longValue();
-            } else if (v.isNumber()) {
-                o = v.doubleValue();
-            } else if (v.isString()) {
-                o = v.stringValue();
-            } else if (v.isArray()) {
-                List<Object> list = new ArrayList<>();
-                for (JsonNode x : v) {
-                    if (x.isArray()) {
-                        List<Object> inner = new ArrayList<>();
-                        x.forEach(y -> inner.add(y.longValue()));
-                        list.add(inner);
-                    } else {
-                        list.add(x.longValue());
-                    }
-                }
-                o = list;
-            } else {
-                throw new IllegalArgumentException("setting " + e.getKey());
-            }
-            m.put(e.getKey(), o);
+            m.put(e.getKey(), value(e.getKey(), e.getValue()));
         }
         return m;
+    }
+
+    /** A JSON value as generate() keyword arguments hold it: lists (nested as deep as force_words_ids) of numbers. */
+    static Object value(String key, JsonNode v) {
+        if (v.isNull()) {
+            return null;
+        } else if (v.isBoolean()) {
+            return v.booleanValue();
+        } else if (v.isIntegralNumber()) {
+            return v.longValue();
+        } else if (v.isNumber()) {
+            return v.doubleValue();
+        } else if (v.isString()) {
+            return v.stringValue();
+        } else if (v.isArray()) {
+            List<Object> list = new ArrayList<>();
+            v.forEach(x -> list.add(value(key, x)));
+            return list;
+        }
+        throw new IllegalArgumentException("setting " + key);
     }
 
     static void runCase(
