@@ -16,10 +16,9 @@ import java.util.regex.Pattern;
  * Puts a form to use into the grammatical case of the variant it replaces, through VESUM: "у Кіровограді"
  * becomes "у Кропивницькому", "Верховної Ради" of a variant "Верховна Рада" the form's own genitive.
  *
- * <p>A term's inflecting words are those the dictionary has in the nominative as the style file writes them
- * (the head and the words that agree with it: "Збройні сили" of "Збройні сили України"); the others
- * ("України", "of") stay as written. The case is read from the text's words at the variant's inflecting
- * words, as the dictionary tags them. Where a form is the same in two cases ("Дніпропетровську": dative and
+ * <p>A form's inflecting words are those up to its head, the first noun the dictionary has in the nominative
+ * ("Збройні сили" of "Збройні сили України"); the others ("України") stay as written. The case is read from
+ * the text's words at the variant's words that the dictionary has in the nominative, as it tags them. Where a form is the same in two cases ("Дніпропетровську": dative and
  * locative), the preposition before it narrows them ({@link Prepositions}); where the cases still give the
  * form different shapes, or the dictionary lacks a word, the form stays in its base form and the reason is
  * given, for an editor to read: nothing is guessed. The form's number is its own (names are singular).
