@@ -1,5 +1,6 @@
 package dev.briefs.check;
 
+import dev.briefs.morphology.UkrainianDictionary;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

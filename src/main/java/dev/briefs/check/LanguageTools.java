@@ -1,5 +1,6 @@
 package dev.briefs.check;
 
+import dev.briefs.morphology.UkrainianDictionary;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;

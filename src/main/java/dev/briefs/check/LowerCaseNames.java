@@ -3,6 +3,7 @@ package dev.briefs.check;
 import com.ibm.icu.text.LocaleDisplayNames;
 import com.ibm.icu.util.Region;
 import com.ibm.icu.util.ULocale;
+import dev.briefs.morphology.UkrainianDictionary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

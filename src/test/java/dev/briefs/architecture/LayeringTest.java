@@ -43,7 +43,9 @@ class LayeringTest {
         "dev.briefs.check..",
         "dev.briefs.trust..",
         "dev.briefs.story..",
-        "dev.briefs.optimum.."
+        "dev.briefs.optimum..",
+        "dev.briefs.morphology..",
+        "dev.briefs.style.."
     };
 
     /**
@@ -86,6 +88,14 @@ class LayeringTest {
                 .should()
                 .dependOnClassesThat()
                 .resideOutsideOfPackages("java..", "dev.briefs.generate..", "tools.jackson..")
+                .check(PRODUCT);
+        // The house style runs where no model is installed: it neither loads nor calls one.
+        noClasses()
+                .that()
+                .resideInAPackage("dev.briefs.style..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("ai.djl..", "dev.briefs.inference..", "dev.briefs.model..", "dev.briefs.generate..")
                 .check(PRODUCT);
     }
 

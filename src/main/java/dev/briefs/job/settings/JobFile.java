@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * A job file as written in {@code jobs/*.yaml}. Every setting has a default, so a job file names
  * only what it changes. Paths are relative to the working directory and may contain {@code {date}}.
+ *
+ * @param style the newsroom's style file (docs/style.md); absent: no house style
  */
 public record JobFile(
         String name,
@@ -34,7 +36,8 @@ public record JobFile(
         Kafka kafka,
         Cache cache,
         Stories stories,
-        Checks checks) {
+        Checks checks,
+        String style) {
 
     public record Brief(@JsonProperty("max-words") Integer maxWords) {}
 

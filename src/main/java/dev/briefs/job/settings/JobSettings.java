@@ -5,6 +5,7 @@ import dev.briefs.cache.CacheSettings;
 import dev.briefs.inference.onnx.OrtSessionSettings;
 import dev.briefs.optimum.Variant;
 import dev.briefs.story.StorySettings;
+import dev.briefs.style.Style;
 import dev.briefs.trust.CheckSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
  * @param compute the machine's compute threads, from which the partitions and the sessions' intra-op threads are
  *     derived
  * @param kafka null when the job file has no {@code kafka} block: the night runs on this machine alone
+ * @param style the house style its {@code style} file gives, read and checked; {@link Style#EMPTY} when it names none
  */
 public record JobSettings(
         String jobName,
@@ -34,7 +36,8 @@ public record JobSettings(
         KafkaSettings kafka,
         CacheSettings cache,
         StorySettings stories,
-        CheckSettings checks) {
+        CheckSettings checks,
+        Style style) {
 
     /** Resolves a job file against a date and the command line's overrides (either may be null). */
     public static JobSettings resolve(
@@ -59,7 +62,8 @@ public record JobSettings(
                 KafkaSettings.resolve(file.kafka(), repository, System.getenv(), where),
                 EngineBlocks.cache(file.cache(), where),
                 StoryBlock.resolve(file.stories(), where),
-                CheckBlock.resolve(file.checks(), where));
+                CheckBlock.resolve(file.checks(), where),
+                StyleBlock.resolve(file.style(), where));
     }
 
     /** The graphs a job file's night loads: its {@code models.variant}, else the default ({@code models list --job}). */
@@ -85,7 +89,8 @@ public record JobSettings(
                 kafka,
                 cache,
                 stories,
-                checks);
+                checks,
+                style);
     }
 
     /**
@@ -109,7 +114,8 @@ public record JobSettings(
                 kafka,
                 cache,
                 stories,
-                checks);
+                checks,
+                style);
     }
 
     /** The day this run briefs. */

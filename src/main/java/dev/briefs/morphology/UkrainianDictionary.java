@@ -1,4 +1,4 @@
-package dev.briefs.check;
+package dev.briefs.morphology;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,35 +13,37 @@ import morfologik.stemming.WordData;
 
 /**
  * VESUM, the Ukrainian morphological dictionary of the brown-uk project (the
- * {@code ua.net.nlp:morfologik-ukrainian-lt} jar, as LanguageTool uses it), read with morfologik.
+ * {@code ua.net.nlp:morfologik-ukrainian-lt} jar, as LanguageTool uses it), read with morfologik:
+ * the fact checks ({@code check}) ask it what a word is, the house style ({@code style}) which words
+ * are forms of one lemma and what a lemma's form in a given case is.
  * It has every inflected form of some 400,000 Ukrainian words, and tags proper nouns
  * ({@code :prop}): so "Червоного" and "Хреста" are forms of common words, and "Гостомеля" is
  * not. Ukrainian capitalises common words only at a sentence's start and as a name's first word
  * ("Верховна Рада", "Червоний Хрест"), so these are the words a translation may translate.
  */
-final class UkrainianDictionary {
+public final class UkrainianDictionary {
 
     static final String RESOURCE = "/org/languagetool/resource/uk/ukrainian.dict";
     private static final String PROPER_NOUN = ":prop";
     private static final String FIRST_NAME = ":fname";
     private static final String PLACE = ":geo";
     /** Ukrainian's adjectives from names of places and peoples: "вишгородський", "донецький", "французький". */
-    static final Pattern NAME_ADJECTIVE = Pattern.compile(".{2,}[сцз]ький");
+    public static final Pattern NAME_ADJECTIVE = Pattern.compile(".{2,}[сцз]ький");
 
     private static final Locale UKRAINIAN = Locale.forLanguageTag("uk");
 
     /** One reading of a word form: its lemma and VESUM's tag ("російський", "adj:p:v_naz:compb"). */
-    record Reading(String lemma, String tag) {
+    public record Reading(String lemma, String tag) {
 
-        boolean properNoun() {
+        public boolean properNoun() {
             return tag.contains(PROPER_NOUN);
         }
 
-        boolean place() {
+        public boolean place() {
             return properNoun() && tag.contains(PLACE);
         }
 
-        boolean adjective() {
+        public boolean adjective() {
             return tag.startsWith("adj");
         }
     }
@@ -52,16 +54,16 @@ final class UkrainianDictionary {
         this.lookup = lookup;
     }
 
-    static UkrainianDictionary load() {
+    public static UkrainianDictionary load() {
         URL dictionary = UkrainianDictionary.class.getResource(RESOURCE);
         if (dictionary == null) {
-            throw new IllegalStateException("fact checks: the Ukrainian dictionary " + RESOURCE + " is missing from the"
+            throw new IllegalStateException("the Ukrainian dictionary " + RESOURCE + " is missing from the"
                     + " classpath; it comes with the ua.net.nlp:morfologik-ukrainian-lt dependency: rebuild the jar");
         }
         try {
             return new UkrainianDictionary(new DictionaryLookup(Dictionary.read(dictionary)));
         } catch (IOException e) {
-            throw new UncheckedIOException("fact checks: cannot read the Ukrainian dictionary " + dictionary, e);
+            throw new UncheckedIOException("cannot read the Ukrainian dictionary " + dictionary, e);
         }
     }
 
@@ -69,7 +71,7 @@ final class UkrainianDictionary {
      * Whether a word, written in lower case, is a form of a Ukrainian word that is no proper
      * noun ("червоного", "рада", "якщо"). The lookup is not thread-safe, hence the lock.
      */
-    synchronized boolean isCommonWord(String word) {
+    public synchronized boolean isCommonWord(String word) {
         String form = apostrophes(word.toLowerCase(UKRAINIAN));
         for (WordData reading : lookup.lookup(form)) {
             CharSequence tag = reading.getTag();
@@ -85,7 +87,7 @@ final class UkrainianDictionary {
      * "бучу" a form of "буча" (uproar); lower-case "росії" is Russia too (tagged as an alternative
      * spelling).
      */
-    synchronized List<Reading> readings(String word) {
+    public synchronized List<Reading> readings(String word) {
         List<Reading> readings = new ArrayList<>();
         for (WordData reading : lookup.lookup(apostrophes(word))) {
             if (reading.getTag() != null && reading.getStem() != null) {
@@ -103,7 +105,7 @@ final class UkrainianDictionary {
      * моря"). A capitalised word inside a sentence is a name, so such a word may name its place
      * even where its lower case is a common word ("Бучу", "буча": uproar).
      */
-    boolean isPlace(String word) {
+    public boolean isPlace(String word) {
         List<Reading> readings = readings(word);
         return readings.stream().anyMatch(Reading::place)
                 && readings.stream().noneMatch(reading -> reading.tag().contains(FIRST_NAME))
@@ -115,7 +117,7 @@ final class UkrainianDictionary {
      * ("Донецьк"), less its suffix ("Вишгород", "Київ"), or that with the ending of a feminine or
      * plural name ("Одес-а", "Бровар-и").
      */
-    boolean isPlaceAdjective(String word) {
+    public boolean isPlaceAdjective(String word) {
         for (Reading reading : readings(word.toLowerCase(UKRAINIAN))) {
             String lemma = reading.lemma();
             if (reading.adjective() && NAME_ADJECTIVE.matcher(lemma).matches()) {
@@ -136,12 +138,12 @@ final class UkrainianDictionary {
      * ("Маріуполь"; not "Загін", a village and a detachment). People's names are left out: a
      * translation spells them in ways transliteration misses more often ("Уолт", "Walt").
      */
-    boolean isOnlyPlace(String word) {
+    public boolean isOnlyPlace(String word) {
         return readings(word).stream().anyMatch(Reading::place) && !isCommonWord(word);
     }
 
     /** Whether a word, as written, is a first name and nothing else ("Дмитро", "Валя"). */
-    synchronized boolean isFirstName(String word) {
+    public synchronized boolean isFirstName(String word) {
         List<WordData> readings = lookup.lookup(apostrophes(word));
         return !readings.isEmpty()
                 && readings.stream()
