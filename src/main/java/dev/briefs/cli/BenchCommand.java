@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -156,6 +157,17 @@ final class BenchCommand implements Callable<Integer> {
             description = "ONNX Runtime intra-op threads (default: 0, ORT's default).")
     int threads;
 
+    @Option(
+            names = "--force-words",
+            paramLabel = "FILE",
+            description = {
+                "Also measures constrained beam search (force_words_ids), alternating with plain beam search in",
+                "each configuration: one word a line, '|' between accepted forms, 'source => form|form' to force",
+                "a line only on sentences holding a source term, # comments. Needs --beams 2 or more."
+            })
+    @Nullable
+    Path forceWords;
+
     @Option(names = "--json", description = "Print the results as JSON instead of a table.")
     boolean json;
 
@@ -168,6 +180,9 @@ final class BenchCommand implements Callable<Integer> {
             boolean cache,
             int batch,
             int beams,
+            String search,
+            int forcedSentences,
+            int forcedHeld,
             int sentences,
             int batches,
             long generatedTokens,
@@ -227,6 +242,14 @@ final class BenchCommand implements Callable<Integer> {
                         default -> throw new UsageException("--cache takes on and/or off: " + m);
                     });
         }
+        ForceWordsFile wordsFile = null;
+        if (forceWords != null) {
+            if (beams <= 1) {
+                throw new UsageException("--force-words needs beam search (transformers' constrained beam search"
+                        + " refuses num_beams 1), and --beams is " + beams + ": give --beams 2 or more");
+            }
+            wordsFile = ForceWordsFile.read(forceWords);
+        }
         List<Variant> toMeasure = variantsToMeasure();
         Source source = BenchSentences.read(corpus, sentences);
         err.printf(
@@ -234,6 +257,7 @@ final class BenchCommand implements Callable<Integer> {
                 source.lines().size(), source.name(), maxNewTokens, beams, batches, cacheModes, toMeasure);
 
         List<Result> results = new ArrayList<>();
+        BenchForcedWords forced = null;
         for (Variant v : toMeasure) {
             for (boolean cache : modes) {
                 SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -249,6 +273,9 @@ final class BenchCommand implements Callable<Integer> {
                     for (String s : source.lines()) {
                         ids.add(gen.tokenize(s));
                     }
+                    if (wordsFile != null) {
+                        forced = BenchForcedWords.of(wordsFile, gen, source.lines());
+                    }
                     GenerationConfig cfg = gen.defaultConfig()
                             .setNumBeams(beams)
                             .setMaxNewTokens(maxNewTokens)
@@ -256,10 +283,19 @@ final class BenchCommand implements Callable<Integer> {
                     for (int batch : batches) {
                         err.printf("bench: %s, cache %s, batch %d ...%n", variantName, cache ? "on" : "off", batch);
                         err.flush();
+                        int first = Math.min(batch, ids.size());
                         for (int w = 0; w < warmup; w++) {
-                            runBatch(m, ids.subList(0, Math.min(batch, ids.size())), cfg);
+                            runBatch(m, ids.subList(0, first), cfg);
+                            if (forced != null) {
+                                forced.run(m, ids, 0, first, cfg);
+                            }
                         }
-                        results.add(measure(m, registry, ids, batch, cfg, variantName, cache));
+                        // plain, then constrained on the same sentences: the pair shares whatever load the
+                        // machine has at that moment, so their ratio holds when the absolute speeds do not
+                        results.add(measure(m, gen, registry, ids, batch, cfg, variantName, cache, forced, false));
+                        if (forced != null) {
+                            results.add(measure(m, gen, registry, ids, batch, cfg, variantName, cache, forced, true));
+                        }
                     }
                 } catch (ModelLoadException e) {
                     throw new UsageException(
@@ -268,6 +304,8 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         String variantName = toMeasure.stream().map(Variant::id).collect(Collectors.joining(","));
+        List<Result> plain =
+                results.stream().filter(r -> !r.search().equals(CONSTRAINED)).toList();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -280,8 +318,11 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("ort_intra_op_threads", threads);
             doc.put("ort_session", session.describe());
             doc.put("beams", beams);
-            doc.put("faster_variant_by_batch", BenchTable.fasterVariant(results));
-            doc.put("night_choice", BenchTable.nightChoice(results));
+            doc.put("faster_variant_by_batch", BenchTable.fasterVariant(plain));
+            doc.put("night_choice", BenchTable.nightChoice(plain));
+            if (forced != null) {
+                doc.put("force_words", BenchForcedTable.json(forced, results));
+            }
             doc.put("cores", Runtime.getRuntime().availableProcessors());
             doc.put("java", System.getProperty("java.version"));
             doc.put("results", results);
@@ -292,6 +333,9 @@ final class BenchCommand implements Callable<Integer> {
         } else {
             new BenchTable(model, maxNewTokens, warmup, BUCKET)
                     .print(out, source, variantName, session, beams, results);
+            if (forced != null) {
+                BenchForcedTable.print(out, forced, source.lines().size(), results);
+            }
         }
         return ExitCodes.OK;
     }
@@ -336,28 +380,47 @@ final class BenchCommand implements Callable<Integer> {
         return total;
     }
 
+    /** {@link Result#search()} of a constrained beam search measurement. */
+    static final String CONSTRAINED = "constrained";
+
     Result measure(
             OnnxSeq2SeqModel m,
+            Seq2SeqGenerator gen,
             SimpleMeterRegistry reg,
             List<long[]> ids,
             int batch,
             GenerationConfig cfg,
             String variantName,
-            boolean cache) {
+            boolean cache,
+            @Nullable BenchForcedWords forced,
+            boolean constrained) {
         TimedSeq2SeqModel timed = new TimedSeq2SeqModel(m, maxNewTokens);
         double enc0 = ortNanos(reg, "encoder");
         double dec0 = ortNanos(reg, "decoder") + ortNanos(reg, "decoder_with_past");
         long tokens = 0;
         int nBatches = 0;
+        List<int[]> outputs = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int i = 0; i < ids.size(); i += batch) {
-            int[][] out = runBatch(timed, ids.subList(i, Math.min(ids.size(), i + batch)), cfg);
+            int to = Math.min(ids.size(), i + batch);
+            int[][] out = constrained && forced != null
+                    ? forced.run(timed, ids, i, to, cfg)
+                    : runBatch(timed, ids.subList(i, to), cfg);
             for (int[] r : out) {
                 tokens += r.length - 1; // the decoder start token is not generated
+                outputs.add(r);
             }
             nBatches++;
         }
         double wall = System.nanoTime() - t0;
+        int forcedSentences = 0;
+        int forcedHeld = 0;
+        for (int i = 0; forced != null && i < outputs.size(); i++) {
+            if (forced.forSentence(i) != null) {
+                forcedSentences++;
+                forcedHeld += forced.holdsEvery(i, gen.decode(outputs.get(i))) ? 1 : 0;
+            }
+        }
         double enc = ortNanos(reg, "encoder") - enc0;
         double dec = ortNanos(reg, "decoder") + ortNanos(reg, "decoder_with_past") - dec0;
         long stepNsTotal = 0;
@@ -379,6 +442,9 @@ final class BenchCommand implements Callable<Integer> {
                 cache,
                 batch,
                 beams,
+                constrained ? CONSTRAINED : beams == 1 ? "greedy" : "beam",
+                forcedSentences,
+                forcedHeld,
                 ids.size(),
                 nBatches,
                 tokens,
