@@ -290,12 +290,7 @@ final class BenchCommand implements Callable<Integer> {
                                 forced.run(m, ids, 0, first, cfg);
                             }
                         }
-                        // plain, then constrained on the same sentences: the pair shares whatever load the
-                        // machine has at that moment, so their ratio holds when the absolute speeds do not
-                        results.add(measure(m, gen, registry, ids, batch, cfg, variantName, cache, forced, false));
-                        if (forced != null) {
-                            results.add(measure(m, gen, registry, ids, batch, cfg, variantName, cache, forced, true));
-                        }
+                        results.addAll(measure(m, gen, registry, ids, batch, cfg, variantName, cache, forced));
                     }
                 } catch (ModelLoadException e) {
                     throw new UsageException(
@@ -383,7 +378,12 @@ final class BenchCommand implements Callable<Integer> {
     /** {@link Result#search()} of a constrained beam search measurement. */
     static final String CONSTRAINED = "constrained";
 
-    Result measure(
+    /**
+     * Measures plain beam search, and with {@code forced} constrained beam search too, over the same sentences:
+     * the two take turns batch by batch, each going first in every other batch, so a burst of load from
+     * elsewhere on the machine falls on both and their ratio holds when their absolute speeds do not.
+     */
+    List<Result> measure(
             OnnxSeq2SeqModel m,
             Seq2SeqGenerator gen,
             SimpleMeterRegistry reg,
@@ -392,37 +392,49 @@ final class BenchCommand implements Callable<Integer> {
             GenerationConfig cfg,
             String variantName,
             boolean cache,
-            @Nullable BenchForcedWords forced,
-            boolean constrained) {
-        TimedSeq2SeqModel timed = new TimedSeq2SeqModel(m, maxNewTokens);
-        double enc0 = ortNanos(reg, "encoder");
-        double dec0 = ortNanos(reg, "decoder") + ortNanos(reg, "decoder_with_past");
-        long tokens = 0;
-        int nBatches = 0;
-        List<int[]> outputs = new ArrayList<>();
-        long t0 = System.nanoTime();
-        for (int i = 0; i < ids.size(); i += batch) {
+            @Nullable BenchForcedWords forced) {
+        BenchTally plain = new BenchTally(m, maxNewTokens);
+        BenchTally constrained = new BenchTally(m, maxNewTokens);
+        for (int i = 0, turn = 0; i < ids.size(); i += batch, turn++) {
+            int from = i;
             int to = Math.min(ids.size(), i + batch);
-            int[][] out = constrained && forced != null
-                    ? forced.run(timed, ids, i, to, cfg)
-                    : runBatch(timed, ids.subList(i, to), cfg);
-            for (int[] r : out) {
-                tokens += r.length - 1; // the decoder start token is not generated
-                outputs.add(r);
+            if (forced != null && turn % 2 == 1) {
+                constrained.add(reg, t -> forced.run(t, ids, from, to, cfg));
             }
-            nBatches++;
+            plain.add(reg, t -> runBatch(t, ids.subList(from, to), cfg));
+            if (forced != null && turn % 2 == 0) {
+                constrained.add(reg, t -> forced.run(t, ids, from, to, cfg));
+            }
         }
-        double wall = System.nanoTime() - t0;
+        List<Result> out = new ArrayList<>();
+        out.add(result(plain, gen, ids.size(), batch, variantName, cache, forced, beams == 1 ? "greedy" : "beam"));
+        if (forced != null) {
+            out.add(result(constrained, gen, ids.size(), batch, variantName, cache, forced, CONSTRAINED));
+        }
+        return out;
+    }
+
+    private Result result(
+            BenchTally tally,
+            Seq2SeqGenerator gen,
+            int sentenceCount,
+            int batch,
+            String variantName,
+            boolean cache,
+            @Nullable BenchForcedWords forced,
+            String search) {
+        TimedSeq2SeqModel timed = tally.timed;
+        double wall = tally.wallNs;
+        double enc = tally.encoderNs;
+        double dec = tally.decoderNs;
         int forcedSentences = 0;
         int forcedHeld = 0;
-        for (int i = 0; forced != null && i < outputs.size(); i++) {
+        for (int i = 0; forced != null && i < tally.outputs.size(); i++) {
             if (forced.forSentence(i) != null) {
                 forcedSentences++;
-                forcedHeld += forced.holdsEvery(i, gen.decode(outputs.get(i))) ? 1 : 0;
+                forcedHeld += forced.holdsEvery(i, gen.decode(tally.outputs.get(i))) ? 1 : 0;
             }
         }
-        double enc = ortNanos(reg, "encoder") - enc0;
-        double dec = ortNanos(reg, "decoder") + ortNanos(reg, "decoder_with_past") - dec0;
         long stepNsTotal = 0;
         long stepCalls = 0;
         for (int k = 0; k < timed.stepNs.length; k++) {
@@ -442,15 +454,15 @@ final class BenchCommand implements Callable<Integer> {
                 cache,
                 batch,
                 beams,
-                constrained ? CONSTRAINED : beams == 1 ? "greedy" : "beam",
+                search,
                 forcedSentences,
                 forcedHeld,
-                ids.size(),
-                nBatches,
-                tokens,
+                sentenceCount,
+                tally.batches,
+                tally.tokens,
                 round(wall / 1e9, 3),
-                round(ids.size() / (wall / 1e9), 3),
-                round(tokens / (wall / 1e9), 1),
+                round(sentenceCount / (wall / 1e9), 3),
+                round(tally.tokens / (wall / 1e9), 1),
                 stepCalls,
                 round(stepCalls == 0 ? 0 : stepNsTotal / 1e6 / stepCalls, 3),
                 round(early, 4),
