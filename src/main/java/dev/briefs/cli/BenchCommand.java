@@ -407,71 +407,21 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         List<Result> out = new ArrayList<>();
-        out.add(result(plain, gen, ids.size(), batch, variantName, cache, forced, beams == 1 ? "greedy" : "beam"));
-        if (forced != null) {
-            out.add(result(constrained, gen, ids.size(), batch, variantName, cache, forced, CONSTRAINED));
-        }
-        return out;
-    }
-
-    private Result result(
-            BenchTally tally,
-            Seq2SeqGenerator gen,
-            int sentenceCount,
-            int batch,
-            String variantName,
-            boolean cache,
-            @Nullable BenchForcedWords forced,
-            String search) {
-        TimedSeq2SeqModel timed = tally.timed;
-        double wall = tally.wallNs;
-        double enc = tally.encoderNs;
-        double dec = tally.decoderNs;
-        int forcedSentences = 0;
-        int forcedHeld = 0;
-        for (int i = 0; forced != null && i < tally.outputs.size(); i++) {
-            if (forced.forSentence(i) != null) {
-                forcedSentences++;
-                forcedHeld += forced.holdsEvery(i, gen.decode(tally.outputs.get(i))) ? 1 : 0;
-            }
-        }
-        long stepNsTotal = 0;
-        long stepCalls = 0;
-        for (int k = 0; k < timed.stepNs.length; k++) {
-            stepNsTotal += timed.stepNs[k];
-            stepCalls += timed.stepCount[k];
-        }
-        // early: steps 2..9 (step 1 also computes the cross-attention cache); late: the last 8 steps
-        int last = maxNewTokens - 1;
-        int earlyFrom = Math.min(1, last);
-        int earlyTo = Math.min(earlyFrom + BUCKET - 1, last);
-        int lateFrom = Math.max(earlyFrom, last - BUCKET + 1);
-        double early = perTokenMs(timed, earlyFrom, earlyTo);
-        double late = perTokenMs(timed, lateFrom, last);
-        double ortShare = (enc + dec) / wall;
-        return new Result(
-                variantName,
-                cache,
+        out.add(plain.result(
+                gen,
+                ids.size(),
                 batch,
                 beams,
-                search,
-                forcedSentences,
-                forcedHeld,
-                sentenceCount,
-                tally.batches,
-                tally.tokens,
-                round(wall / 1e9, 3),
-                round(sentenceCount / (wall / 1e9), 3),
-                round(tally.tokens / (wall / 1e9), 1),
-                stepCalls,
-                round(stepCalls == 0 ? 0 : stepNsTotal / 1e6 / stepCalls, 3),
-                round(early, 4),
-                round(late, 4),
-                round(early > 0 ? late / early : 0, 2),
-                round(enc / 1e9, 3),
-                round(dec / 1e9, 3),
-                round(ortShare, 4),
-                round(1 - ortShare, 4));
+                maxNewTokens,
+                variantName,
+                cache,
+                forced,
+                beams == 1 ? "greedy" : "beam"));
+        if (forced != null) {
+            out.add(constrained.result(
+                    gen, ids.size(), batch, beams, maxNewTokens, variantName, cache, forced, CONSTRAINED));
+        }
+        return out;
     }
 
     static double perTokenMs(TimedSeq2SeqModel t, int from, int to) {
