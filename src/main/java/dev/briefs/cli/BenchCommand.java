@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -156,6 +157,17 @@ final class BenchCommand implements Callable<Integer> {
             description = "ONNX Runtime intra-op threads (default: 0, ORT's default).")
     int threads;
 
+    @Option(
+            names = "--force-words",
+            paramLabel = "FILE",
+            description = {
+                "Also measures constrained beam search (force_words_ids), alternating with plain beam search in",
+                "each configuration: one word a line, '|' between accepted forms, 'source => form|form' to force",
+                "a line only on sentences holding a source term, # comments. Needs --beams 2 or more."
+            })
+    @Nullable
+    Path forceWords;
+
     @Option(names = "--json", description = "Print the results as JSON instead of a table.")
     boolean json;
 
@@ -168,6 +180,9 @@ final class BenchCommand implements Callable<Integer> {
             boolean cache,
             int batch,
             int beams,
+            String search,
+            int forcedSentences,
+            int forcedHeld,
             int sentences,
             int batches,
             long generatedTokens,
@@ -227,6 +242,14 @@ final class BenchCommand implements Callable<Integer> {
                         default -> throw new UsageException("--cache takes on and/or off: " + m);
                     });
         }
+        ForceWordsFile wordsFile = null;
+        if (forceWords != null) {
+            if (beams <= 1) {
+                throw new UsageException("--force-words needs beam search (transformers' constrained beam search"
+                        + " refuses num_beams 1), and --beams is " + beams + ": give --beams 2 or more");
+            }
+            wordsFile = ForceWordsFile.read(forceWords);
+        }
         List<Variant> toMeasure = variantsToMeasure();
         Source source = BenchSentences.read(corpus, sentences);
         err.printf(
@@ -234,6 +257,7 @@ final class BenchCommand implements Callable<Integer> {
                 source.lines().size(), source.name(), maxNewTokens, beams, batches, cacheModes, toMeasure);
 
         List<Result> results = new ArrayList<>();
+        BenchForcedWords forced = null;
         for (Variant v : toMeasure) {
             for (boolean cache : modes) {
                 SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -249,6 +273,9 @@ final class BenchCommand implements Callable<Integer> {
                     for (String s : source.lines()) {
                         ids.add(gen.tokenize(s));
                     }
+                    if (wordsFile != null) {
+                        forced = BenchForcedWords.of(wordsFile, gen, source.lines());
+                    }
                     GenerationConfig cfg = gen.defaultConfig()
                             .setNumBeams(beams)
                             .setMaxNewTokens(maxNewTokens)
@@ -256,10 +283,14 @@ final class BenchCommand implements Callable<Integer> {
                     for (int batch : batches) {
                         err.printf("bench: %s, cache %s, batch %d ...%n", variantName, cache ? "on" : "off", batch);
                         err.flush();
+                        int first = Math.min(batch, ids.size());
                         for (int w = 0; w < warmup; w++) {
-                            runBatch(m, ids.subList(0, Math.min(batch, ids.size())), cfg);
+                            runBatch(m, ids.subList(0, first), cfg);
+                            if (forced != null) {
+                                forced.run(m, ids, 0, first, cfg);
+                            }
                         }
-                        results.add(measure(m, registry, ids, batch, cfg, variantName, cache));
+                        results.addAll(measure(m, gen, registry, ids, batch, cfg, variantName, cache, forced));
                     }
                 } catch (ModelLoadException e) {
                     throw new UsageException(
@@ -268,6 +299,8 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         String variantName = toMeasure.stream().map(Variant::id).collect(Collectors.joining(","));
+        List<Result> plain =
+                results.stream().filter(r -> !r.search().equals(CONSTRAINED)).toList();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -280,8 +313,11 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("ort_intra_op_threads", threads);
             doc.put("ort_session", session.describe());
             doc.put("beams", beams);
-            doc.put("faster_variant_by_batch", BenchTable.fasterVariant(results));
-            doc.put("night_choice", BenchTable.nightChoice(results));
+            doc.put("faster_variant_by_batch", BenchTable.fasterVariant(plain));
+            doc.put("night_choice", BenchTable.nightChoice(plain));
+            if (forced != null) {
+                doc.put("force_words", BenchForcedTable.json(forced, results));
+            }
             doc.put("cores", Runtime.getRuntime().availableProcessors());
             doc.put("java", System.getProperty("java.version"));
             doc.put("results", results);
@@ -292,6 +328,9 @@ final class BenchCommand implements Callable<Integer> {
         } else {
             new BenchTable(model, maxNewTokens, warmup, BUCKET)
                     .print(out, source, variantName, session, beams, results);
+            if (forced != null) {
+                BenchForcedTable.print(out, forced, source.lines().size(), results);
+            }
         }
         return ExitCodes.OK;
     }
@@ -336,64 +375,53 @@ final class BenchCommand implements Callable<Integer> {
         return total;
     }
 
-    Result measure(
+    /** {@link Result#search()} of a constrained beam search measurement. */
+    static final String CONSTRAINED = "constrained";
+
+    /**
+     * Measures plain beam search, and with {@code forced} constrained beam search too, over the same sentences:
+     * the two take turns batch by batch, each going first in every other batch, so a burst of load from
+     * elsewhere on the machine falls on both and their ratio holds when their absolute speeds do not.
+     */
+    List<Result> measure(
             OnnxSeq2SeqModel m,
+            Seq2SeqGenerator gen,
             SimpleMeterRegistry reg,
             List<long[]> ids,
             int batch,
             GenerationConfig cfg,
             String variantName,
-            boolean cache) {
-        TimedSeq2SeqModel timed = new TimedSeq2SeqModel(m, maxNewTokens);
-        double enc0 = ortNanos(reg, "encoder");
-        double dec0 = ortNanos(reg, "decoder") + ortNanos(reg, "decoder_with_past");
-        long tokens = 0;
-        int nBatches = 0;
-        long t0 = System.nanoTime();
-        for (int i = 0; i < ids.size(); i += batch) {
-            int[][] out = runBatch(timed, ids.subList(i, Math.min(ids.size(), i + batch)), cfg);
-            for (int[] r : out) {
-                tokens += r.length - 1; // the decoder start token is not generated
+            boolean cache,
+            @Nullable BenchForcedWords forced) {
+        BenchTally plain = new BenchTally(m, maxNewTokens);
+        BenchTally constrained = new BenchTally(m, maxNewTokens);
+        for (int i = 0, turn = 0; i < ids.size(); i += batch, turn++) {
+            int from = i;
+            int to = Math.min(ids.size(), i + batch);
+            if (forced != null && turn % 2 == 1) {
+                constrained.add(reg, t -> forced.run(t, ids, from, to, cfg));
             }
-            nBatches++;
+            plain.add(reg, t -> runBatch(t, ids.subList(from, to), cfg));
+            if (forced != null && turn % 2 == 0) {
+                constrained.add(reg, t -> forced.run(t, ids, from, to, cfg));
+            }
         }
-        double wall = System.nanoTime() - t0;
-        double enc = ortNanos(reg, "encoder") - enc0;
-        double dec = ortNanos(reg, "decoder") + ortNanos(reg, "decoder_with_past") - dec0;
-        long stepNsTotal = 0;
-        long stepCalls = 0;
-        for (int k = 0; k < timed.stepNs.length; k++) {
-            stepNsTotal += timed.stepNs[k];
-            stepCalls += timed.stepCount[k];
-        }
-        // early: steps 2..9 (step 1 also computes the cross-attention cache); late: the last 8 steps
-        int last = maxNewTokens - 1;
-        int earlyFrom = Math.min(1, last);
-        int earlyTo = Math.min(earlyFrom + BUCKET - 1, last);
-        int lateFrom = Math.max(earlyFrom, last - BUCKET + 1);
-        double early = perTokenMs(timed, earlyFrom, earlyTo);
-        double late = perTokenMs(timed, lateFrom, last);
-        double ortShare = (enc + dec) / wall;
-        return new Result(
-                variantName,
-                cache,
+        List<Result> out = new ArrayList<>();
+        out.add(plain.result(
+                gen,
+                ids.size(),
                 batch,
                 beams,
-                ids.size(),
-                nBatches,
-                tokens,
-                round(wall / 1e9, 3),
-                round(ids.size() / (wall / 1e9), 3),
-                round(tokens / (wall / 1e9), 1),
-                stepCalls,
-                round(stepCalls == 0 ? 0 : stepNsTotal / 1e6 / stepCalls, 3),
-                round(early, 4),
-                round(late, 4),
-                round(early > 0 ? late / early : 0, 2),
-                round(enc / 1e9, 3),
-                round(dec / 1e9, 3),
-                round(ortShare, 4),
-                round(1 - ortShare, 4));
+                maxNewTokens,
+                variantName,
+                cache,
+                forced,
+                beams == 1 ? "greedy" : "beam"));
+        if (forced != null) {
+            out.add(constrained.result(
+                    gen, ids.size(), batch, beams, maxNewTokens, variantName, cache, forced, CONSTRAINED));
+        }
+        return out;
     }
 
     static double perTokenMs(TimedSeq2SeqModel t, int from, int to) {

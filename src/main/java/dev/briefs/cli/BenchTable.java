@@ -139,7 +139,7 @@ final class BenchTable {
             out.printf(
                     Locale.ROOT,
                     "%-9s %-5s %5d %8.2f %8.1f %9.2f %12.3f %12.3f %6.2f %6.1f %6.1f%n",
-                    r.variant(),
+                    r.search().equals(BenchCommand.CONSTRAINED) ? r.variant() + "+fw" : r.variant(),
                     r.cache() ? "on" : "off",
                     r.batch(),
                     r.sentencesPerS(),
@@ -152,10 +152,13 @@ final class BenchTable {
                     100 * r.javaShare());
         }
         out.println();
-        Map<Integer, String> faster = fasterVariant(results);
-        if (results.stream().map(BenchCommand.Result::variant).distinct().count() > 1) {
+        List<BenchCommand.Result> plain = results.stream()
+                .filter(r -> !r.search().equals(BenchCommand.CONSTRAINED))
+                .toList();
+        Map<Integer, String> faster = fasterVariant(plain);
+        if (plain.stream().map(BenchCommand.Result::variant).distinct().count() > 1) {
             faster.forEach((batch, verdict) -> out.printf("faster at batch %d: %s%n", batch, verdict));
-            out.printf("for the night: %s%n", nightChoice(results));
+            out.printf("for the night: %s%n", nightChoice(plain));
             out.println();
         }
         out.printf(
