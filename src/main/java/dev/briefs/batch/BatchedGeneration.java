@@ -16,8 +16,21 @@ import java.util.List;
  */
 public final class BatchedGeneration {
 
-    /** One model input: a chunk of text and, for multilingual models, its languages. */
-    public record Input(String text, String sourceLanguage, String targetLanguage) {}
+    /**
+     * One model input: a chunk of text, for multilingual models its languages, and the words its output must contain
+     * (the house style's, one list of accepted forms per constraint; see {@link TextGenerator#forceable}).
+     */
+    public record Input(String text, String sourceLanguage, String targetLanguage, List<List<String>> forceWords) {
+
+        public Input {
+            forceWords = forceWords.stream().map(List::copyOf).toList();
+        }
+
+        /** An input with no words to force. */
+        public Input(String text, String sourceLanguage, String targetLanguage) {
+            this(text, sourceLanguage, targetLanguage, List.of());
+        }
+    }
 
     /**
      * An input's generated text, stripped, with the model's mean log-probability per generated token
@@ -79,7 +92,9 @@ public final class BatchedGeneration {
         for (int i = 0; i < inputs.size(); i++) {
             Input in = inputs.get(i);
             lengths[i] = model.inputLength(in.text(), in.sourceLanguage());
-            groups[i] = in.sourceLanguage() + "-" + in.targetLanguage();
+            // Forced words are a setting of the whole call, so only inputs with the same ones may share it.
+            groups[i] = in.sourceLanguage() + "-" + in.targetLanguage()
+                    + (in.forceWords().isEmpty() ? "" : "\u0000" + in.forceWords());
         }
         for (BatchPlan.Batch batch :
                 BatchPlan.plan(lengths, groups, settings, model.rowsIndependent(), model.callMemory())) {
@@ -128,7 +143,7 @@ public final class BatchedGeneration {
             texts.add(in.text());
         }
         List<Seq2SeqGenerator.Result> results =
-                model.generateBatch(texts, first.sourceLanguage(), first.targetLanguage(), padTo);
+                model.generateBatch(texts, first.sourceLanguage(), first.targetLanguage(), padTo, first.forceWords());
         if (results.size() != rows.size()) {
             throw new IllegalStateException(
                     "model returned " + results.size() + " results for " + rows.size() + " inputs");

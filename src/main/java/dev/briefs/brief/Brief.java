@@ -3,9 +3,11 @@ package dev.briefs.brief;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.briefs.check.CheckResult;
 import dev.briefs.failure.Degradation;
+import dev.briefs.style.StyleReport;
 import dev.briefs.summarise.SummaryPath;
 import dev.briefs.trust.RoundTrip;
 import dev.briefs.trust.Trust;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -119,7 +121,11 @@ public record Brief(
      *                     when checks are off, when they were not run, and for a language without text
      * @param checksNotRun why the fact checks were not run (a language they cannot read)
      * @param doubtful     why an editor should not trust the text as it is: flagged facts, a confidence or a round
-     *                     trip below the job file's thresholds; absent when none. The brief is written all the same.
+     *                     trip below the job file's thresholds, a house style term missing; absent when none. The
+     *                     brief is written all the same.
+     * @param style        whether the text held to the house style (docs/style.md): the terms it had to use, found
+     *                     and missing, forbidden variants left, kept terms lost, and the replacements made in it;
+     *                     absent when the job has no style file, and for a language without text
      */
     public record LanguageBrief(
             String text,
@@ -134,12 +140,45 @@ public record Brief(
             @JsonInclude(JsonInclude.Include.NON_NULL) RoundTrip roundTrip,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<CheckResult> checks,
             @JsonInclude(JsonInclude.Include.NON_NULL) String checksNotRun,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> doubtful) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> doubtful,
+            @JsonInclude(JsonInclude.Include.NON_NULL) StyleReport style) {
 
         public LanguageBrief {
             models = models == null ? null : List.copyOf(models);
             checks = checks == null ? null : List.copyOf(checks);
             doubtful = doubtful == null ? List.of() : List.copyOf(doubtful);
+        }
+
+        /** A language brief not held to a house style. */
+        public LanguageBrief(
+                String text,
+                String model,
+                String revision,
+                String status,
+                String error,
+                Chunks chunks,
+                String route,
+                List<ModelUse> models,
+                Double confidence,
+                RoundTrip roundTrip,
+                List<CheckResult> checks,
+                String checksNotRun,
+                List<String> doubtful) {
+            this(
+                    text,
+                    model,
+                    revision,
+                    status,
+                    error,
+                    chunks,
+                    route,
+                    models,
+                    confidence,
+                    roundTrip,
+                    checks,
+                    checksNotRun,
+                    doubtful,
+                    null);
         }
 
         /** A language brief made without a route: the article's own language, or a translation with none. */
@@ -160,10 +199,12 @@ public record Brief(
             this(text, model, revision, status, error, chunks, route, models, null, null, null, null, List.of());
         }
 
-        /** The same brief with what the checks say of it (null: not checked). */
+        /** The same brief with what the checks say of it (null: not checked); its style report stays. */
         public LanguageBrief withTrust(Trust trust) {
             if (trust == null) {
-                return new LanguageBrief(text, model, revision, status, error, chunks, route, models);
+                return new LanguageBrief(
+                        text, model, revision, status, error, chunks, route, models, null, null, null, null, List.of(),
+                        style);
             }
             return new LanguageBrief(
                     text,
@@ -178,7 +219,32 @@ public record Brief(
                     trust.roundTrip(),
                     trust.checks(),
                     trust.checksNotRun(),
-                    trust.doubtful());
+                    trust.doubtful(),
+                    style);
+        }
+
+        /**
+         * The same brief with its house style report (null: no style), and the reasons it gives to doubt the text
+         * added to the others.
+         */
+        public LanguageBrief withStyle(StyleReport report, List<String> doubts) {
+            List<String> all = new ArrayList<>(doubtful);
+            doubts.stream().filter(d -> !all.contains(d)).forEach(all::add);
+            return new LanguageBrief(
+                    text,
+                    model,
+                    revision,
+                    status,
+                    error,
+                    chunks,
+                    route,
+                    models,
+                    confidence,
+                    roundTrip,
+                    checks,
+                    checksNotRun,
+                    all,
+                    report);
         }
 
         /** True when the checks found a reason to doubt the text. */

@@ -6,6 +6,7 @@ import dev.briefs.brief.ArticlePreparation.Prepared;
 import dev.briefs.chunk.SentenceSplitter;
 import dev.briefs.failure.Degradation;
 import dev.briefs.log.LogFields;
+import dev.briefs.style.Replaced;
 import dev.briefs.summarise.Summariser;
 import dev.briefs.summarise.Summary;
 import dev.briefs.summarise.SummaryPath;
@@ -45,6 +46,7 @@ public final class BriefMaker {
     private final ArticlePreparation preparation;
     private final StageTimers timers;
     private final LanguageChecks checks;
+    private final BriefStyle style;
 
     private BriefMaker(Builder b) {
         this.timers = b.timers != null ? b.timers : StageTimers.detached();
@@ -56,6 +58,7 @@ public final class BriefMaker {
         this.maxWords = Objects.requireNonNull(b.maxWords, "maxWords");
         this.revisions = Objects.requireNonNull(b.revisions, "revisions");
         this.preparation = new ArticlePreparation(detector, summariser);
+        this.style = b.style;
     }
 
     /**
@@ -77,6 +80,7 @@ public final class BriefMaker {
         private Function<String, String> revisions;
         private StageTimers timers;
         private BriefChecker checks = BriefChecker.OFF;
+        private BriefStyle style = BriefStyle.NONE;
 
         private Builder() {}
 
@@ -128,6 +132,15 @@ public final class BriefMaker {
             return this;
         }
 
+        /**
+         * @param style the house style each brief is held to ({@link BriefStyle#NONE}, the default: none); the
+         *              translator forces its terms ({@link BriefStyle#terms()}), this replaces and checks
+         */
+        public Builder style(BriefStyle style) {
+            this.style = Objects.requireNonNull(style, "style");
+            return this;
+        }
+
         public BriefMaker build() {
             return new BriefMaker(this);
         }
@@ -163,13 +176,18 @@ public final class BriefMaker {
                             .toList()));
         }
 
+        // The summary as the brief holds it, held to the house style; what is translated.
+        List<Replaced> styled = new ArrayList<>();
+        for (int k = 0; k < prepared.size(); k++) {
+            styled.add(style.replace(summaries.get(k).text(), prepared.get(k).language()));
+        }
         List<Translator.Request> wanted = new ArrayList<>();
         for (int k = 0; k < prepared.size(); k++) {
             for (String target : targetLanguages) {
                 if (!target.equals(prepared.get(k).language())
                         && summaries.get(k).text() != null) {
                     wanted.add(new Translator.Request(
-                            summaries.get(k).text(), prepared.get(k).language(), target));
+                            styled.get(k).text(), prepared.get(k).language(), target));
                 }
             }
         }
@@ -193,17 +211,26 @@ public final class BriefMaker {
             List<Degradation> degraded = new ArrayList<>(p.degraded());
             degraded.addAll(summary.degraded());
             Map<String, Brief.LanguageBrief> briefs = new LinkedHashMap<>();
+            Replaced own = styled.get(k);
             for (String target : targetLanguages) {
                 if (target.equals(p.language())) {
                     briefs.put(
                             target,
                             new Brief.LanguageBrief(
-                                    summary.text(),
-                                    summary.model(),
-                                    revision(summary.model()),
-                                    summary.text() == null ? Brief.FAILED : Brief.OK,
-                                    summary.error(),
-                                    new Brief.Chunks(summary.chunksTotal(), summary.chunksFailed())));
+                                            own.text(),
+                                            summary.model(),
+                                            revision(summary.model()),
+                                            summary.text() == null ? Brief.FAILED : Brief.OK,
+                                            summary.error(),
+                                            new Brief.Chunks(summary.chunksTotal(), summary.chunksFailed()))
+                                    .withStyle(
+                                            style.check(
+                                                    summary.text(),
+                                                    p.language(),
+                                                    own.text(),
+                                                    p.language(),
+                                                    own.replacements()),
+                                            List.of()));
                 } else if (summary.text() == null) {
                     // Nothing to translate; the summary's failures are what a rerun redoes, and its translations with
                     // it.
@@ -218,10 +245,11 @@ public final class BriefMaker {
                                     new Brief.Chunks(0, 0)));
                 } else {
                     Translation t = translations.next();
-                    Brief.LanguageBrief translated = languageBrief(t, target, failures, degraded);
+                    Brief.LanguageBrief translated =
+                            languageBrief(t, own.text(), p.language(), target, failures, degraded);
                     briefs.put(target, translated);
                     if (translated.text() != null) {
-                        toCheck.add(new LanguageChecks.Translated(k, target, summary.text(), t.confidence()));
+                        toCheck.add(new LanguageChecks.Translated(k, target, own.text(), t.confidence()));
                     }
                 }
             }
@@ -286,7 +314,8 @@ public final class BriefMaker {
         }
         List<LanguageChecks.Translated> toCheck = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
-            Brief.LanguageBrief translated = languageBrief(done.get(i), targets.get(i), failures, degraded);
+            Brief.LanguageBrief translated = languageBrief(
+                    done.get(i), sourceBrief.text(), existing.language(), targets.get(i), failures, degraded);
             briefs.put(targets.get(i), translated);
             if (translated.text() != null) {
                 toCheck.add(new LanguageChecks.Translated(
@@ -315,15 +344,19 @@ public final class BriefMaker {
                 failures);
     }
 
+    /**
+     * @param source the article-language brief it translates, in {@code from}
+     */
     private Brief.LanguageBrief languageBrief(
-            Translation t, String to, List<Failure> failures, List<Degradation> degraded) {
+            Translation t, String source, String from, String to, List<Failure> failures, List<Degradation> degraded) {
         t.failures().forEach(f -> failures.add(Failure.of(Failure.TRANSLATE, to, f)));
         degraded.addAll(t.degraded());
+        Replaced styled = style.replace(t.text(), to);
         // A translation runs longer than its source more often than not; the limit holds for every language.
-        if (t.text() != null && WordLimit.cutsASentence(t.text(), splitter(to), maxWords)) {
+        if (styled.text() != null && WordLimit.cutsASentence(styled.text(), splitter(to), maxWords)) {
             degraded.add(WordLimit.cut(to, maxWords));
         }
-        String translated = t.text() == null ? null : WordLimit.fit(t.text(), splitter(to), maxWords);
+        String translated = styled.text() == null ? null : WordLimit.fit(styled.text(), splitter(to), maxWords);
         String status = translated != null && t.chunksFailed() == 0 ? Brief.OK : Brief.FAILED;
         List<Brief.ModelUse> models = t.route() == null
                 ? null
@@ -331,14 +364,15 @@ public final class BriefMaker {
                         .map(m -> new Brief.ModelUse(m, revision(m)))
                         .toList();
         return new Brief.LanguageBrief(
-                translated,
-                t.model(),
-                revision(t.model()),
-                status,
-                t.error(),
-                new Brief.Chunks(t.chunksTotal(), t.chunksFailed()),
-                t.route() == null ? null : t.route().kind().id(),
-                models);
+                        translated,
+                        t.model(),
+                        revision(t.model()),
+                        status,
+                        t.error(),
+                        new Brief.Chunks(t.chunksTotal(), t.chunksFailed()),
+                        t.route() == null ? null : t.route().kind().id(),
+                        models)
+                .withStyle(style.check(source, from, translated, to, styled.replacements()), List.of());
     }
 
     private String revision(String model) {

@@ -75,6 +75,10 @@ public final class BriefMarkdown {
         if (line != null) {
             md.append(indent).append('*').append(MarkdownText.escape(line)).append("*\n\n");
         }
+        String style = StyleText.line(b);
+        if (style != null) {
+            md.append(indent).append('*').append(MarkdownText.escape(style)).append("*\n\n");
+        }
         if (b.hasDoubts()) {
             md.append(indent).append("**Doubtful:**\n\n");
             for (String reason : b.doubtful()) {

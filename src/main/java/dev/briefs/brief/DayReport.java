@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param checked  language briefs the checks looked at (0: checks were off, or the briefs predate them)
  * @param doubtful language briefs the checks found doubtful
+ * @param style    how the language briefs held to the house style; null without a style file
  */
 public record DayReport(
         int articles,
@@ -18,7 +19,8 @@ public record DayReport(
         int chunksFailed,
         List<String> failures,
         int checked,
-        int doubtful) {
+        int doubtful,
+        StyleTally style) {
 
     public static DayReport of(List<Brief> briefs) {
         int complete = 0;
@@ -48,7 +50,15 @@ public record DayReport(
             }
         }
         return new DayReport(
-                briefs.size(), complete, partial, failed, chunksFailed, List.copyOf(failures), checked, doubtful);
+                briefs.size(),
+                complete,
+                partial,
+                failed,
+                chunksFailed,
+                List.copyOf(failures),
+                checked,
+                doubtful,
+                StyleTally.of(briefs));
     }
 
     public boolean allComplete() {

@@ -63,6 +63,9 @@ public final class Digest {
                     .append(report.checked())
                     .append(" language briefs checked.\n\n");
         }
+        if (report.style() != null) {
+            md.append(report.style().line()).append("\n\n");
+        }
         for (StoryBrief story : stories) {
             Brief b = story.brief();
             // An article that could not be read is listed with the failures below, unless it leads others.
@@ -88,6 +91,10 @@ public final class Digest {
                     String checked = TrustText.line(e.getKey(), b.language(), lb);
                     if (checked != null) {
                         md.append("  - *").append(MarkdownText.escape(checked)).append("*\n");
+                    }
+                    String style = StyleText.line(lb);
+                    if (style != null) {
+                        md.append("  - *").append(MarkdownText.escape(style)).append("*\n");
                     }
                     if (lb.hasDoubts()) {
                         md.append("  - **Doubtful:** ")

@@ -74,6 +74,15 @@ final class DigestHtml {
                     .append(report.doubtful())
                     .append(" doubtful</span>");
         }
+        if (report.style() != null) {
+            html.append(" <span class=\"mark")
+                    .append(report.style().held() == report.style().checked() ? " ok" : " doubtful")
+                    .append("\">style held in ")
+                    .append(report.style().held())
+                    .append(" of ")
+                    .append(report.style().checked())
+                    .append("</span>");
+        }
         html.append("</p>\n");
         // Which models made the day, so that a brief can be traced to the files that made it.
         TreeSet<String> models = new TreeSet<>();
@@ -231,6 +240,14 @@ final class DigestHtml {
         String checked = TrustText.line(code, briefLanguage, lb);
         if (checked != null) {
             html.append("<p class=\"checks\">").append(HtmlText.text(checked)).append("</p>\n");
+        }
+        String style = StyleText.line(lb);
+        if (style != null) {
+            html.append("<p class=\"checks style")
+                    .append(lb.style().held() ? "" : " missed")
+                    .append("\">")
+                    .append(HtmlText.text(style))
+                    .append("</p>\n");
         }
         if (lb.hasDoubts()) {
             html.append("<p><span class=\"mark doubtful\">doubtful</span></p>\n<ul class=\"doubts\">\n");

@@ -79,6 +79,12 @@ final class LanguageChecks {
                             .roundTripFailures()
                             .forEach(f -> failures.add(Failure.of(Failure.CHECK, language, f)));
                 }
+                // The house style's report was made with the brief; by checks.doubt-on, it may make it doubtful.
+                for (Map<String, Brief.LanguageBrief> briefs : briefsOf) {
+                    briefs.replaceAll((language, brief) -> brief.style() == null
+                            ? brief
+                            : brief.withStyle(brief.style(), checker.styleDoubts(brief.style())));
+                }
                 return null;
             });
         }

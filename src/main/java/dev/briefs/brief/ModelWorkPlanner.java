@@ -50,31 +50,39 @@ public final class ModelWorkPlanner {
     private final ArticlePreparation preparation;
     private final Summariser summariser;
     private final Translator translator;
+    private final Translator roundTripTranslator;
     private final BriefChecker checks;
     private final List<String> targetLanguages;
     private final int maxWords;
     private final StageTimers timers;
+    private final BriefStyle style;
 
     /**
      * @param summariser the summariser of each language, calling each model once (no retries)
-     * @param translator the translator, calling each model once (no retries)
+     * @param translator the translator, calling each model once (no retries), forcing the house style's terms
+     * @param roundTripTranslator the same without the style, as the checks' round trips translate
      * @param checks     the night's checks, which say which round trips a brief will make
+     * @param style      the house style, which the brief step applies to the summaries before they are translated
      */
     public ModelWorkPlanner(
             LanguageDetector detector,
             Summariser summariser,
             Translator translator,
+            Translator roundTripTranslator,
             BriefChecker checks,
             List<String> targetLanguages,
             int maxWords,
-            StageTimers timers) {
+            StageTimers timers,
+            BriefStyle style) {
         this.summariser = Objects.requireNonNull(summariser, "summariser");
         this.preparation = new ArticlePreparation(Objects.requireNonNull(detector, "detector"), summariser);
         this.translator = Objects.requireNonNull(translator, "translator");
+        this.roundTripTranslator = Objects.requireNonNull(roundTripTranslator, "roundTripTranslator");
         this.checks = Objects.requireNonNull(checks, "checks");
         this.targetLanguages = List.copyOf(targetLanguages);
         this.maxWords = maxWords;
         this.timers = Objects.requireNonNull(timers, "timers");
+        this.style = Objects.requireNonNull(style, "style");
     }
 
     /** A window of articles whose model work is to be made, one stage at a time ({@link Window#runNextStage}). */
@@ -164,10 +172,11 @@ public final class ModelWorkPlanner {
                 if (summary == null || !summary.ok()) {
                     continue;
                 }
+                String styled = style.replace(summary.text(), articles.get(k).language())
+                        .text();
                 for (String target : targetLanguages) {
                     if (!target.equals(articles.get(k).language())) {
-                        asked.add(new Translator.Request(
-                                summary.text(), articles.get(k).language(), target));
+                        asked.add(new Translator.Request(styled, articles.get(k).language(), target));
                         of.add(articles.get(k));
                     }
                 }
@@ -178,7 +187,10 @@ public final class ModelWorkPlanner {
                 if (t != null && t.text() != null && t.failures().isEmpty()) {
                     Translator.Request r = asked.get(i);
                     // What the brief holds, and so what its round trip translates back.
-                    String kept = WordLimit.fit(t.text(), preparation.splitter(r.targetLanguage()), maxWords);
+                    String kept = WordLimit.fit(
+                            style.replace(t.text(), r.targetLanguage()).text(),
+                            preparation.splitter(r.targetLanguage()),
+                            maxWords);
                     translated.add(new BriefChecker.Translated(
                             r.text(), r.sourceLanguage(), kept, r.targetLanguage(), t.confidence()));
                 }
@@ -188,7 +200,7 @@ public final class ModelWorkPlanner {
 
         private int roundTrips() {
             List<Translator.Request> asked = checks.roundTrips(translated);
-            stage(StageTimers.CHECK, asked, translator::translateAll);
+            stage(StageTimers.CHECK, asked, roundTripTranslator::translateAll);
             return asked.size();
         }
     }

@@ -20,7 +20,8 @@ import java.util.function.Function;
  * and every file's hash), its settings ({@link TextGenerator#settingsFingerprint}: graphs, session,
  * generation settings), the languages, the padded length it ran at, and the input text. A new
  * revision or setting gives new keys, so a stale output is never returned. A model whose files or
- * settings cannot be told (a folder placed by hand) is not cached.
+ * settings cannot be told (a folder placed by hand) is not cached. Words forced into an output (the house style's)
+ * are part of its key, so a changed style file makes again exactly the outputs whose forced words it changes.
  *
  * <p>Within one call, inputs with the same key run once.
  */
@@ -65,22 +66,35 @@ public final class CachingTextGenerator extends ForwardingTextGenerator {
 
     @Override
     public Seq2SeqGenerator.Result generate(String text) {
-        return cached(List.of(text), null, null, UNPADDED).get(0);
+        return cached(List.of(text), null, null, UNPADDED, List.of()).get(0);
     }
 
     @Override
     public Seq2SeqGenerator.Result generate(String text, String sourceLanguage, String targetLanguage) {
-        return cached(List.of(text), sourceLanguage, targetLanguage, UNPADDED).get(0);
+        return cached(List.of(text), sourceLanguage, targetLanguage, UNPADDED, List.of())
+                .get(0);
     }
 
     @Override
     public List<Seq2SeqGenerator.Result> generateBatch(
             List<String> texts, String sourceLanguage, String targetLanguage, int padTo) {
-        return cached(texts, sourceLanguage, targetLanguage, padTo);
+        return cached(texts, sourceLanguage, targetLanguage, padTo, List.of());
     }
 
-    private List<Seq2SeqGenerator.Result> cached(List<String> texts, String from, String to, int padTo) {
-        List<String> keys = texts.stream().map(t -> key(t, from, to, padTo)).toList();
+    @Override
+    public List<Seq2SeqGenerator.Result> generateBatch(
+            List<String> texts,
+            String sourceLanguage,
+            String targetLanguage,
+            int padTo,
+            List<List<String>> forceWords) {
+        return cached(texts, sourceLanguage, targetLanguage, padTo, forceWords);
+    }
+
+    private List<Seq2SeqGenerator.Result> cached(
+            List<String> texts, String from, String to, int padTo, List<List<String>> forceWords) {
+        List<String> keys =
+                texts.stream().map(t -> key(t, from, to, padTo, forceWords)).toList();
         Map<String, String> unique = new LinkedHashMap<>();
         for (int i = 0; i < texts.size(); i++) {
             unique.putIfAbsent(keys.get(i), texts.get(i));
@@ -95,7 +109,7 @@ public final class CachingTextGenerator extends ForwardingTextGenerator {
             }
         });
         if (!missingTexts.isEmpty()) {
-            List<Seq2SeqGenerator.Result> made = run(missingTexts, from, to, padTo);
+            List<Seq2SeqGenerator.Result> made = run(missingTexts, from, to, padTo, forceWords);
             for (int i = 0; i < made.size(); i++) {
                 Seq2SeqGenerator.Result r = made.get(i);
                 CachedOutput output = new CachedOutput(r.text(), r.inputIds(), r.outputIds(), r.meanLogProb());
@@ -112,7 +126,11 @@ public final class CachingTextGenerator extends ForwardingTextGenerator {
         return results;
     }
 
-    private List<Seq2SeqGenerator.Result> run(List<String> texts, String from, String to, int padTo) {
+    private List<Seq2SeqGenerator.Result> run(
+            List<String> texts, String from, String to, int padTo, List<List<String>> forceWords) {
+        if (!forceWords.isEmpty()) {
+            return delegate.generateBatch(texts, from, to, padTo, forceWords);
+        }
         if (padTo != UNPADDED) {
             return delegate.generateBatch(texts, from, to, padTo);
         }
@@ -120,7 +138,7 @@ public final class CachingTextGenerator extends ForwardingTextGenerator {
         return List.of(from == null ? delegate.generate(text) : delegate.generate(text, from, to));
     }
 
-    private String key(String text, String from, String to, int padTo) {
+    private String key(String text, String from, String to, int padTo, List<List<String>> forceWords) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String part : new String[] {
@@ -128,6 +146,14 @@ public final class CachingTextGenerator extends ForwardingTextGenerator {
             }) {
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
+            }
+            // Only when there are some, so the keys of outputs made without a style stay what they were.
+            for (List<String> forms : forceWords) {
+                sha.update((byte) 1);
+                for (String form : forms) {
+                    sha.update(form.getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                }
             }
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -23,4 +23,10 @@ public record Degradation(String kind, String language, String detail) {
      * (a round that did not shrink them, or the cap on rounds): the brief is the beginning of what was left.
      */
     public static final String REDUCE_STOPPED = "reduce-stopped";
+
+    /**
+     * A term of the house style could not be forced into a translation (its model cannot write it, or searches
+     * greedily): the translation was made without it, and the style check says whether it holds the term anyway.
+     */
+    public static final String STYLE_NOT_FORCED = "style-not-forced";
 }

@@ -32,6 +32,25 @@ public abstract class ForwardingTextGenerator implements TextGenerator {
         return delegate.generateBatch(texts, sourceLanguage, targetLanguage, padTo);
     }
 
+    /** Without words, the plain call, so that a subclass that wraps it (a test's faulty model) wraps this too. */
+    @Override
+    public List<Seq2SeqGenerator.Result> generateBatch(
+            List<String> texts,
+            String sourceLanguage,
+            String targetLanguage,
+            int padTo,
+            List<List<String>> forceWords) {
+        if (forceWords.isEmpty()) {
+            return generateBatch(texts, sourceLanguage, targetLanguage, padTo);
+        }
+        return delegate.generateBatch(texts, sourceLanguage, targetLanguage, padTo, forceWords);
+    }
+
+    @Override
+    public ForcedWords forceable(List<List<String>> constraints) {
+        return delegate.forceable(constraints);
+    }
+
     @Override
     public int inputLength(String text, String sourceLanguage) {
         return delegate.inputLength(text, sourceLanguage);

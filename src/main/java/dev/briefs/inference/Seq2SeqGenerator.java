@@ -361,14 +361,47 @@ public final class Seq2SeqGenerator implements TextGenerator, AutoCloseable {
 
     @Override
     public List<Result> generateBatch(List<String> texts, String sourceLanguage, String targetLanguage, int padTo) {
-        GenerationConfig config = defaults;
+        return generateBatch(texts, sourceLanguage, targetLanguage, padTo, defaults);
+    }
+
+    /** Constrained beam search when words are given; the model's own beam width. */
+    @Override
+    public List<Result> generateBatch(
+            List<String> texts,
+            String sourceLanguage,
+            String targetLanguage,
+            int padTo,
+            List<List<String>> forceWords) {
+        if (forceWords.isEmpty()) {
+            return generateBatch(texts, sourceLanguage, targetLanguage, padTo);
+        }
+        GenerationConfig config =
+                defaults.copy().setForceWords(ForcedWordTokens.ofConstraints(tokenizer, modelName(model), forceWords));
+        return generateBatch(texts, sourceLanguage, targetLanguage, padTo, config);
+    }
+
+    /** Transformers refuses constrained greedy search, so a model that searches greedily forces nothing. */
+    @Override
+    public ForcedWords forceable(List<List<String>> constraints) {
+        if (defaults.getNumBeams() < 2) {
+            return ForcedWords.refusingAll(
+                    constraints,
+                    "model " + modelName(model)
+                            + " searches greedily (num_beams 1), and only beam search forces words");
+        }
+        return ForcedWordTokens.forceable(tokenizer, modelName(model), constraints);
+    }
+
+    private List<Result> generateBatch(
+            List<String> texts, String sourceLanguage, String targetLanguage, int padTo, GenerationConfig settings) {
+        GenerationConfig config = settings;
         List<long[]> ids = new ArrayList<>();
         if (multilingual()) {
             long target = languageTokenId(targetLanguage);
             for (String t : texts) {
                 ids.add(tokenize(t, sourceLanguage));
             }
-            config = defaults.copy().setForcedBosTokenId((int) target);
+            config = settings.copy().setForcedBosTokenId((int) target);
         } else {
             for (String t : texts) {
                 ids.add(tokenize(t));

@@ -65,6 +65,35 @@ public interface TextGenerator {
     }
 
     /**
+     * Generates for several texts in one model call, as {@link #generateBatch(List, String, String, int)} does, with
+     * words every output must contain ({@code force_words_ids}, transformers' constrained beam search): one list per
+     * constraint, holding its accepted forms (several: a disjunctive constraint). Give only what {@link #forceable}
+     * kept. Without words this is the plain call.
+     *
+     * @throws UnsupportedOperationException when words are given to a model that forces none
+     */
+    default List<Seq2SeqGenerator.Result> generateBatch(
+            List<String> texts,
+            String sourceLanguage,
+            String targetLanguage,
+            int padTo,
+            List<List<String>> forceWords) {
+        if (!forceWords.isEmpty()) {
+            throw new UnsupportedOperationException("this model forces no words: " + forceWords);
+        }
+        return generateBatch(texts, sourceLanguage, targetLanguage, padTo);
+    }
+
+    /**
+     * Which of the constraints this model can force into its outputs, each kept with the accepted forms it can write,
+     * and why the others cannot be forced. A model that forces no words (the default: greedy search, or a model
+     * that does not say) refuses them all.
+     */
+    default ForcedWords forceable(List<List<String>> constraints) {
+        return ForcedWords.refusingAll(constraints, "the model does not force words");
+    }
+
+    /**
      * What one call of this model holds in memory, by its shape, so that calls can be kept within {@code
      * batch.max-call-mib}. Unknown unless an implementation knows the model's dimensions.
      */

@@ -1,9 +1,11 @@
 package dev.briefs.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.briefs.brief.Brief;
 import dev.briefs.brief.DayReport;
 import dev.briefs.brief.DayStories;
 import dev.briefs.brief.StageTimers;
+import dev.briefs.brief.StyleTally;
 import dev.briefs.ledger.LedgerEntry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.TreeSet;
  * @param articles  the day's briefs after the run; {@code complete}, {@code partial}, {@code failed} split them by status
  * @param checked   the day's language briefs the checks looked at (0: checks off)
  * @param doubtful  the day's language briefs the checks found doubtful (the digest says why)
+ * @param style     how the day's language briefs held to the house style; absent without a style file
  * @param stories   the day's stories after the run (each entry of the digest); as many as {@code articles}
  *                  when stories are off
  * @param briefed   the briefs this run wrote, wherever its partitions ran
@@ -45,6 +48,7 @@ public record RunReport(
         int failed,
         int checked,
         int doubtful,
+        @JsonInclude(JsonInclude.Include.NON_NULL) StyleTally style,
         int stories,
         long briefed,
         double seconds,
@@ -121,6 +125,7 @@ public record RunReport(
                 day.failed(),
                 day.checked(),
                 day.doubtful(),
+                day.style(),
                 stories.arrange(briefs).size(),
                 briefed,
                 round(wall.toNanos() / 1e9, 3),

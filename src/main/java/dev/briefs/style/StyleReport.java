@@ -14,6 +14,7 @@ import java.util.List;
  * @param forbiddenLeft the forbidden variants it still has
  * @param keep          the kept terms its source has, which it must have as written
  * @param lost          those of {@code keep} it does not have
+ * @param replaced      the forbidden variants replaced in the brief by their forms before it was checked
  */
 public record StyleReport(
         boolean held,
@@ -22,7 +23,8 @@ public record StyleReport(
         List<String> missing,
         List<Left> forbiddenLeft,
         List<String> keep,
-        List<String> lost) {
+        List<String> lost,
+        List<Replacement> replaced) {
 
     /** A forbidden variant left in a brief, at its offset, with the form the style wants there. */
     public record Left(String variant, String form, int offset) {}
@@ -34,6 +36,12 @@ public record StyleReport(
         forbiddenLeft = List.copyOf(forbiddenLeft);
         keep = List.copyOf(keep);
         lost = List.copyOf(lost);
+        replaced = replaced == null ? List.of() : List.copyOf(replaced);
+    }
+
+    /** The same report, with the replacements made in the brief before it was checked. */
+    public StyleReport withReplaced(List<Replacement> replacements) {
+        return new StyleReport(held, required, found, missing, forbiddenLeft, keep, lost, replacements);
     }
 
     static StyleReport of(
@@ -47,6 +55,7 @@ public record StyleReport(
                 missing,
                 forbiddenLeft,
                 keep,
-                lost);
+                lost,
+                List.of());
     }
 }

@@ -7,19 +7,24 @@ import dev.briefs.chunk.ChunkFailure;
 import dev.briefs.chunk.ChunkPacker;
 import dev.briefs.chunk.SentenceSplitter;
 import dev.briefs.failure.Degradation;
+import dev.briefs.inference.ForcedWords;
 import dev.briefs.inference.GenerationModels;
 import dev.briefs.inference.TextGenerator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs one step of many routes at once: each text through one model. Texts are split into sentences
  * and packed into chunks that fit their model, and the chunks of all the texts for one model share
  * model calls ({@link BatchedGeneration}); a chunk that fails is recorded while the others still
- * translate.
+ * translate. A leg that writes its brief's language forces each chunk to hold the house style's renderings of the
+ * terms that chunk has ({@link TermConstraints}); a term its model cannot force is said in the brief.
  */
 final class LegTranslator {
 
@@ -40,12 +45,14 @@ final class LegTranslator {
     private final GenerationModels models;
     private final int maxChunkTokens;
     private final BatchedGeneration batches;
+    private final TermConstraints terms;
     private final Map<String, SentenceSplitter> splitters = new ConcurrentHashMap<>();
 
-    LegTranslator(GenerationModels models, int maxChunkTokens, BatchedGeneration batches) {
+    LegTranslator(GenerationModels models, int maxChunkTokens, BatchedGeneration batches, TermConstraints terms) {
         this.models = models;
         this.maxChunkTokens = maxChunkTokens;
         this.batches = batches;
+        this.terms = terms;
     }
 
     /** Results in the order of the legs; each leg's model is installed and knows its languages. */
@@ -62,11 +69,24 @@ final class LegTranslator {
     private void run(String model, TextGenerator generator, List<Integer> positions, List<Leg> legs, Done[] out) {
         List<List<Chunk>> chunks = new ArrayList<>();
         List<BatchedGeneration.Input> inputs = new ArrayList<>();
+        List<Set<String>> notForced = new ArrayList<>();
+        Map<List<List<String>>, ForcedWords> forceable = new HashMap<>();
         for (int p : positions) {
             Leg leg = legs.get(p);
             List<Chunk> packed = chunks(leg, generator);
             chunks.add(packed);
-            packed.forEach(c -> inputs.add(new BatchedGeneration.Input(c.text(), leg.source(), leg.target())));
+            Set<String> refused = new LinkedHashSet<>();
+            for (Chunk c : packed) {
+                // The first leg of a pivot writes English for the second: the style is the brief language's.
+                List<List<String>> wanted = leg.target().equals(leg.briefLanguage())
+                        ? terms.of(c.text(), leg.source(), leg.target())
+                        : List.of();
+                ForcedWords forced =
+                        wanted.isEmpty() ? ForcedWords.NONE : forceable.computeIfAbsent(wanted, generator::forceable);
+                refused.addAll(forced.refused());
+                inputs.add(new BatchedGeneration.Input(c.text(), leg.source(), leg.target(), forced.kept()));
+            }
+            notForced.add(refused);
         }
         List<BatchedGeneration.Output> outputs = batches.run(generator, inputs);
         int next = 0;
@@ -84,11 +104,19 @@ final class LegTranslator {
                 }
             }
             Leg leg = legs.get(positions.get(k));
+            List<Degradation> degraded =
+                    new ArrayList<>(ModelInputs.cutSentences(chunks.get(k), generator, model, leg.briefLanguage()));
+            for (String refused : notForced.get(k)) {
+                degraded.add(new Degradation(
+                        Degradation.STYLE_NOT_FORCED,
+                        leg.briefLanguage(),
+                        "the house style's term " + refused + " was not forced into the translation"));
+            }
             out[positions.get(k)] = new Done(
                     translated.isEmpty() ? null : String.join(" ", translated),
                     chunks.get(k).size(),
                     failures,
-                    ModelInputs.cutSentences(chunks.get(k), generator, model, leg.briefLanguage()),
+                    degraded,
                     BatchedGeneration.meanLogProb(mine));
         }
     }

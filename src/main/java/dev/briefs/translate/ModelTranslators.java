@@ -31,6 +31,8 @@ public final class ModelTranslators implements Translator {
 
     private final Routes routes;
     private final GenerationModels models;
+    private final int maxChunkTokens;
+    private final BatchedGeneration batches;
     private final LegTranslator legs;
 
     /** Translates with the job file's model for each pair only, as before routes. */
@@ -52,9 +54,28 @@ public final class ModelTranslators implements Translator {
      * @param maxChunkTokens upper bound on a chunk's tokens; the model's own position limit applies too
      */
     public ModelTranslators(Routes routes, GenerationModels models, int maxChunkTokens, BatchedGeneration batches) {
+        this(routes, models, maxChunkTokens, batches, TermConstraints.NONE);
+    }
+
+    private ModelTranslators(
+            Routes routes,
+            GenerationModels models,
+            int maxChunkTokens,
+            BatchedGeneration batches,
+            TermConstraints terms) {
         this.routes = routes;
         this.models = models;
-        this.legs = new LegTranslator(models, maxChunkTokens, batches);
+        this.maxChunkTokens = maxChunkTokens;
+        this.batches = batches;
+        this.legs = new LegTranslator(models, maxChunkTokens, batches, terms);
+    }
+
+    /**
+     * The same routes and models, forcing the house style's terms into what they write: the briefs' translator.
+     * The checks' round trips go through one without, since they test what the model makes of the brief.
+     */
+    public ModelTranslators withTerms(TermConstraints terms) {
+        return new ModelTranslators(routes, models, maxChunkTokens, batches, terms);
     }
 
     /**

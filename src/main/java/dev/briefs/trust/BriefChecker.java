@@ -1,10 +1,12 @@
 package dev.briefs.trust;
 
+import dev.briefs.check.CheckKind;
 import dev.briefs.check.CheckLanguage;
 import dev.briefs.check.CheckResult;
 import dev.briefs.check.FactChecker;
 import dev.briefs.chunk.ChunkFailure;
 import dev.briefs.failure.ExpectedFailures;
+import dev.briefs.style.StyleReport;
 import dev.briefs.translate.Translation;
 import dev.briefs.translate.Translator;
 import java.util.ArrayList;
@@ -48,6 +50,17 @@ public final class BriefChecker {
 
     public boolean enabled() {
         return settings.enabled();
+    }
+
+    /**
+     * Why a language brief is doubtful by its house style report: a required term missing, a forbidden variant
+     * left, a kept term lost. None when checks are off or {@code checks.doubt-on} leaves {@code style} out.
+     */
+    public List<String> styleDoubts(StyleReport report) {
+        if (!enabled() || report == null || !settings.doubtOn().contains(CheckKind.STYLE)) {
+            return List.of();
+        }
+        return Doubts.ofStyle(report);
     }
 
     /** What the checks say of a summary in its article's language; null when checks are off. */

@@ -2,6 +2,8 @@ package dev.briefs.trust;
 
 import dev.briefs.check.CheckResult;
 import dev.briefs.check.Flag;
+import dev.briefs.style.StyleReport;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +45,17 @@ final class Doubts {
             }
         }
         return List.copyOf(reasons);
+    }
+
+    /** A house style report's reasons, in the words the digest shows. */
+    static List<String> ofStyle(StyleReport report) {
+        List<String> reasons = new ArrayList<>();
+        report.missing().forEach(term -> reasons.add("style: \"" + term + "\" required, missing"));
+        report.forbiddenLeft()
+                .forEach(left -> reasons.add(
+                        "style: \"" + left.variant() + "\" left in; the style writes \"" + left.form() + "\""));
+        report.lost().forEach(term -> reasons.add("style: \"" + term + "\" is to be kept as written, lost"));
+        return List.copyOf(new LinkedHashSet<>(reasons));
     }
 
     /** Two decimals are what an editor compares with the job file's threshold; the brief keeps the full value. */

@@ -11,7 +11,6 @@ import dev.briefs.log.LogFields;
 import dev.briefs.metrics.JobMeters;
 import dev.briefs.metrics.MetricsFile;
 import dev.briefs.report.RunReport;
-import dev.briefs.style.Style;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -194,13 +193,6 @@ public final class JobRunner {
                     jobName,
                     settings.folders().input(),
                     settings.folders().output());
-            if (!settings.style().equals(Style.EMPTY)) {
-                // Read and checked already; saying so keeps a newsroom from trusting briefs the style has not touched.
-                LOG.warn(
-                        "{}: the house style file is checked but not applied to the briefs yet (issue 22): briefs keep"
-                                + " the models' and the articles' spellings",
-                        jobName);
-            }
             Outcome outcome = launchLocked(settings, progress, jobName, jobBean, parameters, metrics, extras);
             if (outcome.status() == Status.COMPLETED || outcome.status() == Status.ALREADY_COMPLETE) {
                 LOG.info(

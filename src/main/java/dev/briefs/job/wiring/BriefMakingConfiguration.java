@@ -4,12 +4,14 @@ import dev.briefs.article.LanguageDetector;
 import dev.briefs.batch.BatchSettings;
 import dev.briefs.batch.BatchedGeneration;
 import dev.briefs.brief.BriefMaker;
+import dev.briefs.brief.BriefStyle;
 import dev.briefs.brief.ModelWorkPlanner;
 import dev.briefs.brief.StageTimers;
 import dev.briefs.chunk.ModelCallRetry;
 import dev.briefs.inference.GenerationModels;
 import dev.briefs.inference.SentenceEmbeddingModel;
 import dev.briefs.job.settings.BriefSettings;
+import dev.briefs.job.settings.JobSettings;
 import dev.briefs.job.settings.ModelSettings;
 import dev.briefs.job.settings.ReadingSettings;
 import dev.briefs.model.ModelRevisions;
@@ -17,7 +19,6 @@ import dev.briefs.summarise.ExtractiveSummariser;
 import dev.briefs.summarise.Summariser;
 import dev.briefs.summarise.SummarisersByLanguage;
 import dev.briefs.translate.ModelTranslators;
-import dev.briefs.translate.Translator;
 import dev.briefs.trust.BriefChecker;
 import dev.briefs.trust.CheckSettings;
 import dev.briefs.trust.RoundTripScorer;
@@ -49,19 +50,26 @@ public class BriefMakingConfiguration {
                 batches);
     }
 
+    /** The job file's house style (docs/style.md); {@link BriefStyle#NONE} without a style file. */
     @Bean
-    Translator translator(
+    BriefStyle briefStyle(JobSettings settings) {
+        return BriefStyle.of(settings.style());
+    }
+
+    /** The translator of the checks' round trips; the briefs' is this one forcing the house style's terms. */
+    @Bean
+    ModelTranslators translator(
             ModelSettings models, BriefSettings brief, GenerationModels generation, BatchedGeneration batches) {
         return ModelTranslators.forJob(
                 models.translate(), models.routes(), models.dir(), generation, brief.chunkTokens(), batches);
     }
 
     /**
-     * The checks go through the same translator as the translations, so their round trips share model calls,
-     * the output cache and the retries; the fact checker is the JVM's one, built when the first brief is checked.
+     * The checks go through the same models as the translations, so their round trips share the output cache and
+     * the retries; the fact checker is the JVM's one, built when the first brief is checked.
      */
     @Bean
-    BriefChecker briefChecker(CheckSettings checks, Translator translator, SentenceEmbeddingModel embeddings) {
+    BriefChecker briefChecker(CheckSettings checks, ModelTranslators translator, SentenceEmbeddingModel embeddings) {
         return checks.enabled()
                 ? new BriefChecker(checks, translator, new RoundTripScorer(embeddings))
                 : BriefChecker.OFF;
@@ -73,13 +81,15 @@ public class BriefMakingConfiguration {
             ReadingSettings reading,
             ModelSettings models,
             Summariser summariser,
-            Translator translator,
+            ModelTranslators translator,
             StageTimers timers,
-            BriefChecker checker) {
+            BriefChecker checker,
+            BriefStyle style) {
         return BriefMaker.builder()
                 .detector(new LanguageDetector(reading.detectLanguages()))
                 .summariser(summariser)
-                .translator(translator)
+                .translator(translator.withTerms(style.terms()))
+                .style(style)
                 .targetLanguages(brief.languages())
                 .maxWords(brief.maxWords())
                 .revisions(new ModelRevisions(models.dir()))
@@ -102,8 +112,11 @@ public class BriefMakingConfiguration {
             GenerationModels generation,
             SentenceEmbeddingModel embeddings,
             StageTimers timers,
-            BriefChecker checker) {
+            BriefChecker checker,
+            BriefStyle style) {
         BatchedGeneration once = new BatchedGeneration(batch, ModelCallRetry.ONCE);
+        ModelTranslators translator = ModelTranslators.forJob(
+                models.translate(), models.routes(), models.dir(), generation, brief.chunkTokens(), once);
         return new ModelWorkPlanner(
                 new LanguageDetector(reading.detectLanguages()),
                 SummarisersByLanguage.forModels(
@@ -112,11 +125,12 @@ public class BriefMakingConfiguration {
                         ExtractiveSummariser.bundled(embeddings, brief.chunkTokens(), ModelCallRetry.ONCE),
                         brief.chunkTokens(),
                         once),
-                ModelTranslators.forJob(
-                        models.translate(), models.routes(), models.dir(), generation, brief.chunkTokens(), once),
+                translator.withTerms(style.terms()),
+                translator,
                 checker,
                 brief.languages(),
                 brief.maxWords(),
-                timers);
+                timers,
+                style);
     }
 }
