@@ -3,34 +3,55 @@ package dev.briefs.check;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Splits a text into sentences and words with ICU's BreakIterators for its language. */
-final class Tokenizer {
+/**
+ * Splits a text into sentences and words with ICU's BreakIterators for its language; the fact checks and the
+ * house style ({@code style.Words}) both split with it. ICU iterators are not thread-safe: each call clones the
+ * prototypes.
+ */
+public final class Tokenizer {
 
     /** Marks after which a capital says nothing about the word: an opening quote, a colon, an ellipsis. */
     private static final Set<String> OPENERS = Set.of("\"", "“", "„", "«", "‘", ":", "…");
 
-    private final CheckLanguage language;
+    private final boolean english;
+    private final Set<String> openers;
     private final BreakIterator sentences;
     private final BreakIterator words;
 
     Tokenizer(CheckLanguage language) {
-        this.language = language;
-        ULocale locale = new ULocale(language.code());
+        this(language.code(), Set.of());
+    }
+
+    /**
+     * @param language an ISO 639-1 code such as {@code en} or {@code uk}
+     * @param moreOpeners marks after which a word also counts as a sentence's first, besides the quotes, the
+     *     colon and the ellipsis
+     */
+    public Tokenizer(String language, Set<String> moreOpeners) {
+        this.english = language.equals("en");
+        Set<String> all = new HashSet<>(OPENERS);
+        all.addAll(moreOpeners);
+        this.openers = Set.copyOf(all);
+        ULocale locale = new ULocale(language);
         this.sentences = BreakIterator.getSentenceInstance(locale);
         this.words = BreakIterator.getWordInstance(locale);
     }
 
     /** A word, number or punctuation mark of a text, at {@code start} to {@code end}. */
-    record Token(String text, int start, int end, boolean sentenceStart, boolean word) {}
+    public record Token(String text, int start, int end, boolean sentenceStart, boolean word) {}
 
     /** The sentences of a text, stripped. */
-    synchronized List<String> sentences(String text) {
+    List<String> sentences(String text) {
         List<String> found = new ArrayList<>();
-        BreakIterator sentence = (BreakIterator) sentences.clone();
+        BreakIterator sentence;
+        synchronized (this) {
+            sentence = (BreakIterator) sentences.clone();
+        }
         sentence.setText(text);
         int start = sentence.first();
         for (int end = sentence.next(); end != BreakIterator.DONE; start = end, end = sentence.next()) {
@@ -41,11 +62,18 @@ final class Tokenizer {
         return found;
     }
 
-    /** The tokens of a text, each with whether it starts a sentence; ICU iterators are not thread-safe, hence the clones. */
-    synchronized List<Token> tokens(String text) {
+    /**
+     * The tokens of a text, spaces left out, each with whether it is a word (numbers count as words) and whether
+     * it starts a sentence. An English word loses its possessive "'s".
+     */
+    public List<Token> tokens(String text) {
         List<Token> found = new ArrayList<>();
-        BreakIterator sentence = (BreakIterator) sentences.clone();
-        BreakIterator word = (BreakIterator) words.clone();
+        BreakIterator sentence;
+        BreakIterator word;
+        synchronized (this) {
+            sentence = (BreakIterator) sentences.clone();
+            word = (BreakIterator) words.clone();
+        }
         sentence.setText(text);
         int sentenceStart = sentence.first();
         for (int sentenceEnd = sentence.next();
@@ -57,7 +85,7 @@ final class Tokenizer {
             for (int end = word.next(); end != BreakIterator.DONE; start = end, end = word.next()) {
                 boolean isWord = word.getRuleStatus() >= BreakIterator.WORD_NUMBER;
                 String token = text.substring(sentenceStart + start, sentenceStart + end);
-                if (OPENERS.contains(token)) {
+                if (openers.contains(token)) {
                     // quoted speech and what follows a colon start with a capital whatever the word
                     first = true;
                 }
@@ -76,9 +104,9 @@ final class Tokenizer {
         return found;
     }
 
-    /** "Aslin’s" is Aslin; "Zelenskyy's" Zelenskyy. */
+    /** "Aslin’s" is Aslin; "Zelenskyy's" Zelenskyy; other languages keep their apostrophes ("м'ясо"). */
     private String withoutClitic(String token) {
-        if (language == CheckLanguage.EN && token.length() > 2) {
+        if (english && token.length() > 2) {
             String lower = token.toLowerCase(Locale.ROOT);
             if (lower.endsWith("'s") || lower.endsWith("’s")) {
                 return token.substring(0, token.length() - 2);

@@ -96,18 +96,11 @@ public final class BeamSearch {
         double neverLen = convention == LengthConvention.LEGACY ? maxLength : maxLength - promptLen;
 
         ForceWords forceWords = config.forceWords();
+        BeamScorer.Settings settings =
+                new BeamScorer.Settings(nb, config.getLengthPenalty(), config.getEarlyStopping(), neverLen, eos, pad);
         BeamScorer scorer = forceWords == null
-                ? new BeamSearchScorer(
-                        batch, nb, config.getLengthPenalty(), config.getEarlyStopping(), neverLen, eos, pad)
-                : new ConstrainedBeamSearchScorer(
-                        batch,
-                        nb,
-                        config.getLengthPenalty(),
-                        config.getEarlyStopping(),
-                        neverLen,
-                        eos,
-                        pad,
-                        forceWords.constraints());
+                ? new BeamSearchScorer(batch, settings)
+                : new ConstrainedBeamSearchScorer(batch, settings, forceWords.constraints());
         float[] beamScores = new float[rows];
         for (int r = 0; r < rows; r++) {
             beamScores[r] = r % nb == 0 ? 0f : -1e9f;
@@ -157,16 +150,9 @@ public final class BeamSearch {
                                     candScores[b][i] = candTokenScores[b][i] + scoresBefore[row];
                                 }
                             });
-                    BeamSearchScorer.Step next = scorer.process(
-                            seqs,
-                            paths,
-                            candScores,
-                            candTokenScores,
-                            candTokens,
-                            candRows,
-                            scores,
-                            scoresBefore,
-                            curLen);
+                    BeamScorer.Candidates ranked =
+                            new BeamScorer.Candidates(candScores, candTokenScores, candTokens, candRows);
+                    BeamScorer.Step next = scorer.process(seqs, paths, ranked, scores, scoresBefore, curLen);
                     // input_ids = cat(input_ids[beam_idx], next_tokens)
                     int[][] newSeqs = new int[rows][];
                     float[][] newPaths = new float[rows][];
@@ -175,7 +161,7 @@ public final class BeamSearch {
                         int[] s = Arrays.copyOf(src, src.length + 1);
                         s[src.length] = next.tokens()[r];
                         newSeqs[r] = s;
-                        newPaths[r] = BeamSearchScorer.append(paths[next.sourceRows()[r]], next.tokenScores()[r]);
+                        newPaths[r] = AbstractBeamScorer.append(paths[next.sourceRows()[r]], next.tokenScores()[r]);
                     }
                     seqs = newSeqs;
                     paths = newPaths;

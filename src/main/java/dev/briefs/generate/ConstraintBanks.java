@@ -1,5 +1,6 @@
 package dev.briefs.generate;
 
+import dev.briefs.generate.AbstractBeamScorer.Beams;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,9 +21,6 @@ import java.util.stream.IntStream;
  * equal banks are counted along that order, and the stable (merge) sort by rank picks the beams.
  */
 final class ConstraintBanks {
-
-    /** The chosen beams of one input, {@code numBeams} of each. */
-    record Beams(float[] scores, int[] tokens, int[] rows, float[] tokenScores) {}
 
     private record Candidate(int row, int token, float score, float tokenScore, ConstraintListState state) {}
 

@@ -12,7 +12,16 @@ class BeamSearchScorerTest {
     private static final int PAD = 1;
 
     private static BeamSearchScorer scorer(int batch, GenerationConfig.EarlyStopping es) {
-        return new BeamSearchScorer(batch, 2, 1.0, es, 10, new int[] {EOS}, PAD);
+        return new BeamSearchScorer(batch, new BeamScorer.Settings(2, 1.0, es, 10, new int[] {EOS}, PAD));
+    }
+
+    /**
+     * A step from the ranked candidates alone: the plain scorer reads neither the vocabulary's
+     * log-probabilities nor the running scores (a constrained one offers tokens from them).
+     */
+    private static BeamScorer.Step step(
+            BeamSearchScorer s, int[][] seqs, float[][] paths, BeamScorer.Candidates ranked, int curLen) {
+        return s.process(seqs, paths, ranked, new float[0][], new float[0], curLen);
     }
 
     @Test
@@ -22,13 +31,15 @@ class BeamSearchScorerTest {
         // the rows' running scores are -0.5 and -0.25, their paths' sums
         float[][] paths = {{-0.5f}, {-0.25f}};
         // ranks: eos from row 1 (kept as hypothesis), 5 from row 0, eos from row 0 (rank 2: skipped), 6 from row 1
-        BeamSearchScorer.Step step = s.process(
+        BeamScorer.Step step = step(
+                s,
                 seqs,
                 paths,
-                new float[][] {{-1f, -2f, -3f, -4f}},
-                new float[][] {{-0.75f, -1.5f, -2.5f, -3.75f}},
-                new int[][] {{EOS, 5, EOS, 6}},
-                new int[][] {{1, 0, 0, 1}},
+                new BeamScorer.Candidates(
+                        new float[][] {{-1f, -2f, -3f, -4f}},
+                        new float[][] {{-0.75f, -1.5f, -2.5f, -3.75f}},
+                        new int[][] {{EOS, 5, EOS, 6}},
+                        new int[][] {{1, 0, 0, 1}}),
                 2);
         assertThat(step.tokens()).containsExactly(5, 6);
         assertThat(step.sourceRows()).containsExactly(0, 1);
@@ -73,24 +84,28 @@ class BeamSearchScorerTest {
         int[][] seqs = {{1}, {1}, {1}, {1}};
         // input 0: two eos in the first two ranks -> two hypotheses -> done (early_stopping true)
         float[][] empty = {{}, {}, {}, {}};
-        s.process(
+        step(
+                s,
                 seqs,
                 empty,
-                new float[][] {{-1f, -1.5f, -2f, -3f}, {-1f, -2f, -3f, -4f}},
-                new float[][] {{-1f, -1.5f, -2f, -3f}, {-1f, -2f, -3f, -4f}},
-                new int[][] {{EOS, EOS, 4, 5}, {2, 3, 4, 5}},
-                new int[][] {{0, 1, 0, 1}, {2, 3, 2, 3}},
+                new BeamScorer.Candidates(
+                        new float[][] {{-1f, -1.5f, -2f, -3f}, {-1f, -2f, -3f, -4f}},
+                        new float[][] {{-1f, -1.5f, -2f, -3f}, {-1f, -2f, -3f, -4f}},
+                        new int[][] {{EOS, EOS, 4, 5}, {2, 3, 4, 5}},
+                        new int[][] {{0, 1, 0, 1}, {2, 3, 2, 3}}),
                 1);
         assertThat(s.isDone(0)).isTrue();
         assertThat(s.isDone(1)).isFalse();
         assertThat(s.allDone()).isFalse();
-        BeamSearchScorer.Step next = s.process(
+        BeamScorer.Step next = step(
+                s,
                 new int[][] {{1, 4}, {1, 5}, {1, 2}, {1, 3}},
                 new float[][] {{-2f}, {-3f}, {-1f}, {-2f}},
-                new float[][] {null, {-1f, -2f, -3f, -4f}},
-                new float[][] {null, {0f, -1f, -2f, -3f}},
-                new int[][] {null, {6, 7, 8, 9}},
-                new int[][] {null, {3, 2, 3, 2}},
+                new BeamScorer.Candidates(
+                        new float[][] {null, {-1f, -2f, -3f, -4f}},
+                        new float[][] {null, {0f, -1f, -2f, -3f}},
+                        new int[][] {null, {6, 7, 8, 9}},
+                        new int[][] {null, {3, 2, 3, 2}}),
                 2);
         assertThat(next.tokens()).containsExactly(PAD, PAD, 6, 7);
         assertThat(next.sourceRows()).containsExactly(0, 1, 3, 2);
@@ -100,13 +115,15 @@ class BeamSearchScorerTest {
     @Test
     void moreEosCandidatesThanTheListCanHoldIsAnError() {
         BeamSearchScorer s = scorer(1, GenerationConfig.EarlyStopping.FALSE);
-        assertThatThrownBy(() -> s.process(
+        assertThatThrownBy(() -> step(
+                        s,
                         new int[][] {{1}, {1}},
                         new float[][] {{}, {}},
-                        new float[][] {{-1f, -2f}},
-                        new float[][] {{-1f, -2f}},
-                        new int[][] {{EOS, EOS}},
-                        new int[][] {{0, 1}},
+                        new BeamScorer.Candidates(
+                                new float[][] {{-1f, -2f}},
+                                new float[][] {{-1f, -2f}},
+                                new int[][] {{EOS, EOS}},
+                                new int[][] {{0, 1}}),
                         1))
                 .isInstanceOf(IllegalStateException.class);
     }
