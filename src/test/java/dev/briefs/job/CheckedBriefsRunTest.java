@@ -179,7 +179,7 @@ class CheckedBriefsRunTest {
                 "checks:\n  min-confidense: -1\n", "unknown setting 'min-confidense'",
                 "checks:\n  doubt-on: [numbers, colours]\n",
                         "checks.doubt-on lists 'colours', which is no check; the checks are"
-                                + " [numbers, names, negation]");
+                                + " [numbers, names, negation, style]");
         for (Map.Entry<String, String> m : mistakes.entrySet()) {
             Path job = TestJobs.write(root, m.getKey());
             assertThatThrownBy(() -> JobSettings.resolve(job, JobFiles.read(job), LocalDate.parse(DATE), null, null))
