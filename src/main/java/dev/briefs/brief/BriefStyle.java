@@ -1,11 +1,13 @@
 package dev.briefs.brief;
 
+import dev.briefs.inference.TextGenerator;
 import dev.briefs.style.HouseStyle;
 import dev.briefs.style.Replaced;
 import dev.briefs.style.Replacement;
 import dev.briefs.style.Style;
 import dev.briefs.style.StyleReport;
 import dev.briefs.translate.TermConstraints;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,6 +35,21 @@ public final class BriefStyle {
     /** The words to force into a translation of a text: the style's renderings of the terms that text has. */
     public TermConstraints terms() {
         return style == null ? TermConstraints.NONE : style::forceWords;
+    }
+
+    /**
+     * The terms of the style that a translation model cannot force from {@code source} into {@code target}, one line
+     * each ({@link dev.briefs.inference.ForcedWords#refused}): the pair's renderings, and the source language's kept
+     * terms, which are forced as written. A brief whose source has one says so; the run warns of them at its start.
+     */
+    public List<String> unforceable(String source, String target, TextGenerator model) {
+        if (style == null) {
+            return List.of();
+        }
+        List<List<String>> terms = new ArrayList<>();
+        style.style().pair(source, target).use().forEach(rendering -> terms.add(rendering.forms()));
+        style.style().language(source).keep().forEach(kept -> terms.add(List.of(kept)));
+        return terms.isEmpty() ? List.of() : model.forceable(terms).refused();
     }
 
     /** A brief text with its forbidden variants replaced by their forms; null stays null. */

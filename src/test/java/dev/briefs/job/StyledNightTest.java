@@ -13,6 +13,7 @@ import dev.briefs.job.launch.JobRunner;
 import dev.briefs.job.nightly.RunProgress;
 import dev.briefs.job.settings.JobFiles;
 import dev.briefs.job.settings.JobSettings;
+import dev.briefs.style.StyleReport;
 import dev.briefs.support.Outputs;
 import dev.briefs.support.SharedCorpus;
 import dev.briefs.support.TestJobs;
@@ -205,52 +206,66 @@ class StyledNightTest {
         }
     }
 
+    /**
+     * Constrained beam search forces tokens, as transformers does, not words: a random-weight model may write the
+     * forced "▁Київ" and glue its next piece to it ("Київпопо"). So the forced tokens must be in every translation
+     * whose source has the term, and the style check, which reads words, must then either find the term or report
+     * it missing and make the brief doubtful: never a miss that nothing says.
+     */
     @Test
-    void everyTranslationOfATermHoldsTheStylesRenderingAndNoForbiddenVariantIsLeft() {
-        int armedForces = 0;
-        int kyivIntoUkrainian = 0;
-        int kyivIntoEnglish = 0;
-        int ukrinform = 0;
+    void everyTranslationOfATermHoldsTheForcedRenderingAndTheCheckSaysWhetherItStandsAsAWord() {
+        List<String> compliance = new ArrayList<>();
+        int translations = 0;
+        int held = 0;
         for (Brief b : briefs.values()) {
             String en = b.briefs().get("en").text();
             String uk = b.briefs().get("uk").text();
             assertThat(en).as(b.id()).isNotNull().doesNotContain("Kiev").doesNotContain("Kharkov");
             assertThat(uk).as(b.id()).isNotNull().doesNotContain("Кіровоград");
-            if (b.language().equals("uk")) {
-                if (uk.contains("ЗСУ")) {
-                    armedForces++;
-                    assertThat(en).as(b.id()).contains("the Armed Forces of Ukraine");
-                }
-                if (KYIV_UK.stream().anyMatch(uk::contains)) {
-                    kyivIntoEnglish++;
-                    assertThat(en).as(b.id()).contains("Kyiv");
-                }
-            } else {
-                if (en.contains("Kyiv")) {
-                    kyivIntoUkrainian++;
-                    assertThat(KYIV_UK).as(b.id() + ": " + uk).anyMatch(uk::contains);
-                }
-                if (en.contains("Ukrinform")) {
-                    ukrinform++;
-                    assertThat(uk).as(b.id()).contains("Ukrinform");
-                }
+            boolean english = b.language().equals("en");
+            String source = english ? en : uk;
+            String translation = english ? uk : en;
+            List<String> forced = new ArrayList<>();
+            if (!english && source.contains("ЗСУ")) {
+                forced.add("the Armed Forces of Ukraine");
+                assertThat(translation).as(b.id()).contains("the Armed Forces of Ukraine");
             }
+            if (!english && KYIV_UK.stream().anyMatch(source::contains)) {
+                forced.add("Kyiv");
+                assertThat(translation).as(b.id()).contains("Kyiv");
+            }
+            if (english && source.contains("Kyiv")) {
+                forced.add("Київ");
+                assertThat(KYIV_UK).as(b.id() + ": " + translation).anyMatch(translation::contains);
+            }
+            if (english && source.contains("Ukrinform")) {
+                forced.add("Ukrinform");
+                assertThat(translation).as(b.id()).contains("Ukrinform");
+            }
+            Brief.LanguageBrief translated = b.briefs().get(english ? "uk" : "en");
+            StyleReport style = translated.style();
+            for (String term : forced) {
+                assertThat(style.required().contains(term) || style.keep().contains(term))
+                        .as(b.id() + ": " + term + " in " + style)
+                        .isTrue();
+                boolean asAWord = style.found().contains(term)
+                        || style.keep().contains(term) && !style.lost().contains(term);
+                if (!asAWord) {
+                    assertThat(translated.doubtful())
+                            .as(b.id())
+                            .anySatisfy(reason -> assertThat(reason).startsWith("style: \"" + term + "\""));
+                }
+                compliance.add(b.id() + " " + term + (asAWord ? " held" : " forced, not a word: doubtful"));
+            }
+            translations += forced.isEmpty() ? 0 : 1;
+            held += !forced.isEmpty() && style.held() ? 1 : 0;
         }
-        System.out.printf(
-                "style compliance: ЗСУ %d/%d, Київ→Kyiv %d/%d, Kyiv→Київ %d/%d, Ukrinform kept %d/%d%n",
-                armedForces,
-                armedForces,
-                kyivIntoEnglish,
-                kyivIntoEnglish,
-                kyivIntoUkrainian,
-                kyivIntoUkrainian,
-                ukrinform,
-                ukrinform);
-        // Planted in 3, 2, 4 and 2 articles; the extractive summaries keep most of them.
-        assertThat(armedForces).isGreaterThanOrEqualTo(2);
-        assertThat(kyivIntoEnglish).isGreaterThanOrEqualTo(1);
-        assertThat(kyivIntoUkrainian).isGreaterThanOrEqualTo(2);
-        assertThat(ukrinform).isGreaterThanOrEqualTo(1);
+        System.out.println("style compliance: " + compliance);
+        // Planted in 5 of the 6 articles of each language; the extractive summaries keep most of them.
+        assertThat(translations).as(compliance.toString()).isGreaterThanOrEqualTo(6);
+        assertThat(held)
+                .as("held as words, of the translations with terms: " + compliance)
+                .isGreaterThanOrEqualTo(translations / 2);
     }
 
     @Test

@@ -84,7 +84,9 @@ public class BriefMakingConfiguration {
             ModelTranslators translator,
             StageTimers timers,
             BriefChecker checker,
-            BriefStyle style) {
+            BriefStyle style,
+            GenerationModels generation) {
+        StyleReach.warnOfUnforceableTerms(style, models.translate(), generation);
         return BriefMaker.builder()
                 .detector(new LanguageDetector(reading.detectLanguages()))
                 .summariser(summariser)
