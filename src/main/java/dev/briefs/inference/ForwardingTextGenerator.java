@@ -32,7 +32,10 @@ public abstract class ForwardingTextGenerator implements TextGenerator {
         return delegate.generateBatch(texts, sourceLanguage, targetLanguage, padTo);
     }
 
-    /** Without words, the plain call, so that a subclass that wraps it (a test's faulty model) wraps this too. */
+    /**
+     * Without words, the plain call, so that a subclass that wraps it (a test's faulty model) wraps this too. With
+     * words, the delegate's: a subclass that stands between the job and the model must override this as well.
+     */
     @Override
     public List<Seq2SeqGenerator.Result> generateBatch(
             List<String> texts,

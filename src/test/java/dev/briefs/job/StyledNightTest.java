@@ -10,6 +10,7 @@ import dev.briefs.inference.ModelDecorator;
 import dev.briefs.inference.Seq2SeqGenerator;
 import dev.briefs.inference.TextGenerator;
 import dev.briefs.job.launch.JobRunner;
+import dev.briefs.job.nightly.NightlyJobConfiguration;
 import dev.briefs.job.nightly.RunProgress;
 import dev.briefs.job.settings.JobFiles;
 import dev.briefs.job.settings.JobSettings;
@@ -31,6 +32,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -109,7 +112,12 @@ class StyledNightTest {
     /** Each real model call (the cache's hits are none): its model and its texts. */
     static final class Calls implements ModelDecorator {
 
-        record Call(String model, List<String> texts, List<List<String>> forced) {}
+        record Call(String model, List<String> texts, List<List<String>> forced, String step) {
+
+            Call(String model, List<String> texts, List<List<String>> forced) {
+                this(model, texts, forced, stepName());
+            }
+        }
 
         final Queue<Call> made = new ConcurrentLinkedQueue<>();
 
@@ -142,6 +150,11 @@ class StyledNightTest {
         }
     }
 
+    private static String stepName() {
+        StepContext step = StepSynchronizationManager.getContext();
+        return step == null ? "(none)" : step.getStepName();
+    }
+
     @BeforeAll
     static void styledNight() throws IOException {
         SharedCorpus.dir();
@@ -171,6 +184,13 @@ class StyledNightTest {
         assertThat(outcome.report().allComplete())
                 .as(String.valueOf(outcome.failure()))
                 .isTrue();
+        assertThat(firstCalls.made)
+                .as("the planning step forces the same words into the same chunks as the brief step would: the brief"
+                        + " step finds every output in the cache")
+                .isNotEmpty()
+                .allSatisfy(
+                        call -> assertThat(call.step()).startsWith(NightlyJobConfiguration.PLANNING_WORKER_STEP + ":"))
+                .anySatisfy(call -> assertThat(call.forced()).isNotEmpty());
         briefs = new LinkedHashMap<>();
         BriefFiles.readAll(settings.folders().output()).forEach(b -> briefs.put(b.id(), b));
         assertThat(briefs).hasSize(ARTICLES);

@@ -49,6 +49,21 @@ public final class InterceptedModels {
                 texts.forEach(text -> hook.accept(name, text));
                 return delegate.generateBatch(texts, sourceLanguage, targetLanguage, padTo);
             }
+
+            /** A call with forced words (a house style) is a model call too. */
+            @Override
+            public List<Seq2SeqGenerator.Result> generateBatch(
+                    List<String> texts,
+                    String sourceLanguage,
+                    String targetLanguage,
+                    int padTo,
+                    List<List<String>> forceWords) {
+                if (forceWords.isEmpty()) {
+                    return generateBatch(texts, sourceLanguage, targetLanguage, padTo);
+                }
+                texts.forEach(text -> hook.accept(name, text));
+                return delegate.generateBatch(texts, sourceLanguage, targetLanguage, padTo, forceWords);
+            }
         };
     }
 }
