@@ -3,14 +3,11 @@ package dev.briefs.brief;
 import dev.briefs.article.ArticleInput;
 import dev.briefs.article.LanguageDetector;
 import dev.briefs.brief.ArticlePreparation.Prepared;
-import dev.briefs.chunk.SentenceSplitter;
 import dev.briefs.failure.Degradation;
 import dev.briefs.log.LogFields;
 import dev.briefs.style.Replaced;
 import dev.briefs.summarise.Summariser;
 import dev.briefs.summarise.Summary;
-import dev.briefs.summarise.SummaryPath;
-import dev.briefs.summarise.WordLimit;
 import dev.briefs.translate.Translation;
 import dev.briefs.translate.Translator;
 import dev.briefs.trust.BriefChecker;
@@ -42,11 +39,11 @@ public final class BriefMaker {
     private final Translator translator;
     private final List<String> targetLanguages;
     private final int maxWords;
-    private final Function<String, String> revisions;
     private final ArticlePreparation preparation;
     private final StageTimers timers;
     private final LanguageChecks checks;
     private final BriefStyle style;
+    private final LanguageBriefs languageBriefs;
 
     private BriefMaker(Builder b) {
         this.timers = b.timers != null ? b.timers : StageTimers.detached();
@@ -56,9 +53,10 @@ public final class BriefMaker {
         this.translator = Objects.requireNonNull(b.translator, "translator");
         this.targetLanguages = List.copyOf(Objects.requireNonNull(b.targetLanguages, "targetLanguages"));
         this.maxWords = Objects.requireNonNull(b.maxWords, "maxWords");
-        this.revisions = Objects.requireNonNull(b.revisions, "revisions");
         this.preparation = new ArticlePreparation(detector, summariser);
         this.style = b.style;
+        this.languageBriefs = new LanguageBriefs(
+                style, Objects.requireNonNull(b.revisions, "revisions"), maxWords, preparation::splitter);
     }
 
     /**
@@ -214,39 +212,13 @@ public final class BriefMaker {
             Replaced own = styled.get(k);
             for (String target : targetLanguages) {
                 if (target.equals(p.language())) {
-                    briefs.put(
-                            target,
-                            new Brief.LanguageBrief(
-                                            own.text(),
-                                            summary.model(),
-                                            revision(summary.model()),
-                                            summary.text() == null ? Brief.FAILED : Brief.OK,
-                                            summary.error(),
-                                            new Brief.Chunks(summary.chunksTotal(), summary.chunksFailed()))
-                                    .withStyle(
-                                            style.check(
-                                                    summary.text(),
-                                                    p.language(),
-                                                    own.text(),
-                                                    p.language(),
-                                                    own.replacements()),
-                                            List.of()));
+                    briefs.put(target, languageBriefs.summary(summary, own, p.language()));
                 } else if (summary.text() == null) {
-                    // Nothing to translate; the summary's failures are what a rerun redoes, and its translations with
-                    // it.
-                    briefs.put(
-                            target,
-                            new Brief.LanguageBrief(
-                                    null,
-                                    null,
-                                    null,
-                                    Brief.FAILED,
-                                    "no summary to translate: " + summary.error(),
-                                    new Brief.Chunks(0, 0)));
+                    briefs.put(target, LanguageBriefs.nothingToTranslate(summary));
                 } else {
                     Translation t = translations.next();
                     Brief.LanguageBrief translated =
-                            languageBrief(t, own.text(), p.language(), target, failures, degraded);
+                            languageBriefs.translation(t, own.text(), p.language(), target, failures, degraded);
                     briefs.put(target, translated);
                     if (translated.text() != null) {
                         toCheck.add(new LanguageChecks.Translated(k, target, own.text(), t.confidence()));
@@ -269,7 +241,7 @@ public final class BriefMaker {
             Prepared p = prepared.get(k);
             Summary summary = summaries.get(k);
             out[p.position()] = new BriefResult(
-                    assemble(
+                    LanguageBriefs.assemble(
                             p.article().id(),
                             p.date(),
                             p.article().title(),
@@ -314,7 +286,7 @@ public final class BriefMaker {
         }
         List<LanguageChecks.Translated> toCheck = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
-            Brief.LanguageBrief translated = languageBrief(
+            Brief.LanguageBrief translated = languageBriefs.translation(
                     done.get(i), sourceBrief.text(), existing.language(), targets.get(i), failures, degraded);
             briefs.put(targets.get(i), translated);
             if (translated.text() != null) {
@@ -331,7 +303,7 @@ public final class BriefMaker {
                 toCheck,
                 List.of(failures));
         return new BriefResult(
-                assemble(
+                LanguageBriefs.assemble(
                         existing.id(),
                         existing.date(),
                         existing.title(),
@@ -342,82 +314,5 @@ public final class BriefMaker {
                         degraded,
                         existing.summary()),
                 failures);
-    }
-
-    /**
-     * @param source the article-language brief it translates, in {@code from}
-     */
-    private Brief.LanguageBrief languageBrief(
-            Translation t, String source, String from, String to, List<Failure> failures, List<Degradation> degraded) {
-        t.failures().forEach(f -> failures.add(Failure.of(Failure.TRANSLATE, to, f)));
-        degraded.addAll(t.degraded());
-        Replaced styled = style.replace(t.text(), to);
-        // A translation runs longer than its source more often than not; the limit holds for every language.
-        if (styled.text() != null && WordLimit.cutsASentence(styled.text(), splitter(to), maxWords)) {
-            degraded.add(WordLimit.cut(to, maxWords));
-        }
-        String translated = styled.text() == null ? null : WordLimit.fit(styled.text(), splitter(to), maxWords);
-        String status = translated != null && t.chunksFailed() == 0 ? Brief.OK : Brief.FAILED;
-        List<Brief.ModelUse> models = t.route() == null
-                ? null
-                : t.route().models().stream()
-                        .map(m -> new Brief.ModelUse(m, revision(m)))
-                        .toList();
-        return new Brief.LanguageBrief(
-                        translated,
-                        t.model(),
-                        revision(t.model()),
-                        status,
-                        t.error(),
-                        new Brief.Chunks(t.chunksTotal(), t.chunksFailed()),
-                        t.route() == null ? null : t.route().kind().id(),
-                        models)
-                .withStyle(style.check(source, from, translated, to, styled.replacements()), List.of());
-    }
-
-    private String revision(String model) {
-        return model == null ? null : revisions.apply(model);
-    }
-
-    private static Brief assemble(
-            String id,
-            String date,
-            String title,
-            String language,
-            Brief.Source source,
-            Map<String, Brief.LanguageBrief> briefs,
-            boolean summarised,
-            List<Degradation> degraded,
-            SummaryPath summaryPath) {
-        int total = 0;
-        int failed = 0;
-        for (Brief.LanguageBrief b : briefs.values()) {
-            total += b.chunks().total();
-            failed += b.chunks().failed();
-        }
-        String status;
-        if (!summarised) {
-            status = Brief.FAILED;
-        } else if (failed > 0 || briefs.values().stream().anyMatch(b -> !b.ok())) {
-            status = Brief.PARTIAL;
-        } else {
-            status = Brief.OK;
-        }
-        return new Brief(
-                id,
-                date,
-                title,
-                language,
-                status,
-                null,
-                source,
-                briefs,
-                new Brief.Chunks(total, failed),
-                degraded,
-                summaryPath);
-    }
-
-    private SentenceSplitter splitter(String language) {
-        return preparation.splitter(language);
     }
 }
