@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One language's part of the style made ready to match: its tokenizer and dictionary, and a finder for each
@@ -21,6 +22,11 @@ final class LanguageTerms {
     private final TermFinder keep;
     /** Each variant's form. */
     private final Map<String, String> formOf = new HashMap<>();
+    /**
+     * The finders built so far, by kind and terms: each chunk a translation forces words into asks for the pair's
+     * finders again, and building one tokenizes and looks up every term.
+     */
+    private final Map<List<Object>, TermFinder> finders = new ConcurrentHashMap<>();
 
     LanguageTerms(LanguageStyle style, Morphology morphology) {
         this.language = style.language();
@@ -57,7 +63,8 @@ final class LanguageTerms {
 
     /** A finder of other terms in this language (a pair's source terms, a check's required forms). */
     TermFinder finder(Kind kind, List<String> terms) {
-        return new TermFinder(words, morphology, kind, terms);
+        return finders.computeIfAbsent(
+                List.of(kind, List.copyOf(terms)), key -> new TermFinder(words, morphology, kind, terms));
     }
 
     TermFinder forms() {
